@@ -1,0 +1,74 @@
+//! The signed-in user and the capabilities their roles give.
+
+use crate::AppError;
+use varn_domain::{Access, OrgPath, Permission, Role, Scope, UserId};
+
+/// Who is acting.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// Id.
+    pub id: UserId,
+    /// Sign-in name.
+    pub username: String,
+    /// Name to show.
+    pub display_name: String,
+    /// What they may do, where.
+    pub access: Access,
+}
+
+/// Proof that the actor holds a permission, and where. Writes take one, so code that has
+/// not asked cannot reach them.
+#[derive(Debug, Clone)]
+pub struct Capability<'a> {
+    /// Who.
+    pub actor: &'a Actor,
+    /// What.
+    pub permission: Permission,
+    /// Where.
+    pub scope: Scope,
+}
+
+impl Capability<'_> {
+    /// Checks that the capability covers the unit at `path`.
+    pub fn covers(&self, path: &str) -> Result<(), AppError> {
+        let p = OrgPath::parse(path).map_err(|_| AppError::Internal(format!("bad path {path}")))?;
+        if self.scope.covers(&p) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl Actor {
+    /// The capability for `p`, or `Forbidden` when the actor holds it nowhere.
+    pub fn can(&self, p: Permission) -> Result<Capability<'_>, AppError> {
+        let scope = self.access.scope(p);
+        if scope.is_none() {
+            Err(AppError::Forbidden)
+        } else {
+            Ok(Capability { actor: self, permission: p, scope })
+        }
+    }
+
+    /// The scope of `p` (possibly none) for reads that show an empty list rather than 403.
+    pub fn scope(&self, p: Permission) -> Scope {
+        self.access.scope(p)
+    }
+
+    /// Whether the actor holds `role` anywhere.
+    pub fn has_role(&self, r: Role) -> bool {
+        self.access.has_role(r)
+    }
+
+    /// The audit actor fields.
+    pub fn audit(&self, action: &str, entity_type: &str) -> varn_store::repo::audit::NewAudit {
+        varn_store::repo::audit::NewAudit {
+            actor_id: Some(self.id.0),
+            actor_name: self.username.clone(),
+            action: action.to_owned(),
+            entity_type: entity_type.to_owned(),
+            ..Default::default()
+        }
+    }
+}

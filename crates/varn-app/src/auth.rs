@@ -1,0 +1,285 @@
+//! Sign-in, sessions, passwords and API tokens.
+
+use crate::{Actor, App, AppError};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use rand::RngCore;
+use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use varn_domain::user::{lockout_seconds, NewPassword};
+use varn_domain::{Access, Grant, OrgPath, Role, UserId};
+use varn_store::entity::{session, user};
+use varn_store::repo::{self, audit, sessions, tokens, users};
+
+/// Argon2id with the configured cost.
+#[derive(Clone)]
+pub struct Hasher {
+    params: Params,
+    /// A hash of nothing, verified against when the user does not exist so that timing does
+    /// not reveal which user names exist.
+    dummy: String,
+}
+
+impl std::fmt::Debug for Hasher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Hasher(argon2id)")
+    }
+}
+
+impl Hasher {
+    /// A hasher with memory `m_kib` and `t` iterations.
+    pub fn new(m_kib: u32, t: u32) -> Result<Self, AppError> {
+        let params = Params::new(m_kib, t, 1, None).map_err(|e| AppError::Internal(e.to_string()))?;
+        let mut h = Hasher { params, dummy: String::new() };
+        h.dummy = h.hash("not-a-real-password-at-all")?;
+        Ok(h)
+    }
+
+    fn argon(&self) -> Argon2<'static> {
+        Argon2::new(Algorithm::Argon2id, Version::V0x13, self.params.clone())
+    }
+
+    /// Hashes a password with a fresh salt (PHC string).
+    pub fn hash(&self, password: &str) -> Result<String, AppError> {
+        let salt = SaltString::generate(&mut rand::rngs::OsRng);
+        self.argon().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| AppError::Internal(e.to_string()))
+    }
+
+    /// Checks a password against a stored hash (or the dummy when there is none).
+    pub fn verify(&self, password: &str, stored: Option<&str>) -> bool {
+        let s = stored.unwrap_or(&self.dummy);
+        let ok = match PasswordHash::new(s) {
+            Ok(parsed) => self.argon().verify_password(password.as_bytes(), &parsed).is_ok(),
+            Err(_) => false,
+        };
+        ok && stored.is_some()
+    }
+}
+
+/// 32 random bytes as hex.
+pub fn random_token() -> String {
+    let mut b = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    hex::encode(b)
+}
+
+/// SHA-256 as hex.
+pub fn sha256_hex(s: &str) -> String {
+    hex::encode(Sha256::digest(s.as_bytes()))
+}
+
+/// A new session: the secret for the cookie and the CSRF token for the pages.
+#[derive(Clone)]
+pub struct NewSession {
+    /// Goes in the cookie, never stored.
+    pub token: String,
+    /// Goes in every form.
+    pub csrf: String,
+}
+
+impl std::fmt::Debug for NewSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewSession(***)")
+    }
+}
+
+/// A live session with its user.
+#[derive(Debug, Clone)]
+pub struct LiveSession {
+    /// The user.
+    pub actor: Actor,
+    /// The CSRF token of the session.
+    pub csrf: String,
+    /// Hash of the cookie token (the session's id).
+    pub id_hash: String,
+}
+
+/// Loads the actor of a user: their grants become their access.
+pub async fn load_actor<D: sea_orm::ConnectionTrait>(db: &D, u: &user::Model) -> Result<Actor, AppError> {
+    let grants = users::grants_of(db, u.id).await?;
+    let grants = grants
+        .into_iter()
+        .filter_map(|g| Some(Grant { role: Role::parse(&g.role).ok()?, unit_path: OrgPath::parse(&g.unit_path).ok()? }))
+        .collect();
+    Ok(Actor { id: UserId(u.id), username: u.username.clone(), display_name: u.display_name.clone(), access: Access::new(UserId(u.id), grants) })
+}
+
+impl App {
+    /// Signs in. On success the old session (if any) is removed and a new one is made, so a
+    /// session id known before sign-in is worthless after it.
+    pub async fn sign_in(&self, username: &str, password: &str, old_session: Option<&str>) -> Result<(NewSession, Actor), AppError> {
+        let name = username.trim().to_lowercase();
+        let found = users::by_username(self.store.read(), &name).await?;
+        let now = repo::now();
+        if let Some(u) = &found {
+            if let Some(until) = u.locked_until {
+                if until > now {
+                    return Err(AppError::Locked((until - now).num_seconds().max(1)));
+                }
+            }
+        }
+        let hasher = self.hasher.clone();
+        let stored = found.as_ref().filter(|u| u.active).and_then(|u| u.password_hash.clone());
+        let pw = password.to_owned();
+        // Hashing is CPU work; keep it off the async workers.
+        let ok = tokio::task::spawn_blocking(move || hasher.verify(&pw, stored.as_deref())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+        let txn = self.store.write().begin().await?;
+        let Some(u) = found else {
+            let mut a = audit::NewAudit { actor_name: name.chars().take(64).collect(), action: "auth.sign_in_failed".into(), entity_type: "user".into(), ..Default::default() };
+            a.after = Some(json!({"reason": "unknown_user"}));
+            audit::append(&txn, a).await?;
+            txn.commit().await?;
+            return Err(AppError::Unauthenticated);
+        };
+        if !ok {
+            let failures = u.failed_logins + 1;
+            let wait = lockout_seconds(failures);
+            let mut am: user::ActiveModel = u.clone().into();
+            am.failed_logins = Set(failures);
+            if wait > 0 {
+                am.locked_until = Set(Some(now + chrono::Duration::seconds(wait)));
+            }
+            am.update(&txn).await?;
+            let mut a = audit::NewAudit { actor_id: Some(u.id), actor_name: u.username.clone(), action: "auth.sign_in_failed".into(), entity_type: "user".into(), entity_id: Some(u.id), ..Default::default() };
+            a.after = Some(json!({"failed_logins": failures, "locked_seconds": wait}));
+            audit::append(&txn, a).await?;
+            txn.commit().await?;
+            return Err(AppError::Unauthenticated);
+        }
+        if u.failed_logins != 0 || u.locked_until.is_some() {
+            let mut am: user::ActiveModel = u.clone().into();
+            am.failed_logins = Set(0);
+            am.locked_until = Set(None);
+            am.update(&txn).await?;
+        }
+        if let Some(old) = old_session {
+            sessions::delete(&txn, &sha256_hex(old)).await?;
+        }
+        let ns = self.new_session(&txn, u.id).await?;
+        audit::append(&txn, audit::NewAudit { actor_id: Some(u.id), actor_name: u.username.clone(), action: "auth.sign_in".into(), entity_type: "user".into(), entity_id: Some(u.id), ..Default::default() }).await?;
+        txn.commit().await?;
+        let actor = load_actor(self.store.read(), &u).await?;
+        Ok((ns, actor))
+    }
+
+    async fn new_session<D: sea_orm::ConnectionTrait>(&self, db: &D, user_id: i64) -> Result<NewSession, AppError> {
+        let now = repo::now();
+        let ns = NewSession { token: random_token(), csrf: random_token() };
+        sessions::insert(
+            db,
+            session::Model {
+                id: sha256_hex(&ns.token),
+                user_id: Some(user_id),
+                csrf_token: ns.csrf.clone(),
+                locale: None,
+                created_at: now,
+                expires_at: now + chrono::Duration::minutes(self.config.session_minutes),
+            },
+        )
+        .await?;
+        Ok(ns)
+    }
+
+    /// The live session behind a cookie token, if any.
+    pub async fn session(&self, token: &str) -> Result<Option<LiveSession>, AppError> {
+        let id_hash = sha256_hex(token);
+        let Some(s) = sessions::find(self.store.read(), &id_hash).await? else { return Ok(None) };
+        let Some(uid) = s.user_id else { return Ok(None) };
+        let Some(u) = users::find_any(self.store.read(), uid).await? else { return Ok(None) };
+        if !u.active {
+            return Ok(None);
+        }
+        Ok(Some(LiveSession { actor: load_actor(self.store.read(), &u).await?, csrf: s.csrf_token, id_hash }))
+    }
+
+    /// Signs out: the session is removed.
+    pub async fn sign_out(&self, s: &LiveSession) -> Result<(), AppError> {
+        let txn = self.store.write().begin().await?;
+        sessions::delete(&txn, &s.id_hash).await?;
+        audit::append(&txn, s.actor.audit("auth.sign_out", "user")).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// The actor behind an API token, if it is active.
+    pub async fn token_actor(&self, token: &str) -> Result<Option<Actor>, AppError> {
+        let Some(t) = tokens::find_active(self.store.read(), &sha256_hex(token)).await? else { return Ok(None) };
+        let Some(u) = users::find_any(self.store.read(), t.user_id).await? else { return Ok(None) };
+        if !u.active {
+            return Ok(None);
+        }
+        tokens::touch(self.store.write(), t.id).await?;
+        Ok(Some(load_actor(self.store.read(), &u).await?))
+    }
+
+    /// Changes the actor's own password. Every session of theirs ends; the new session
+    /// returned replaces the one in use.
+    pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<NewSession, AppError> {
+        let u = users::find_any(self.store.read(), actor.id.0).await?.ok_or(AppError::NotFound)?;
+        let hasher = self.hasher.clone();
+        let (cur, stored) = (current.to_owned(), u.password_hash.clone());
+        let ok = tokio::task::spawn_blocking(move || hasher.verify(&cur, stored.as_deref())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+        let mut errs = varn_domain::FieldErrors::new();
+        if !ok {
+            errs.add("current_password", "err.user.password_wrong");
+        }
+        let newp = errs.check("new_password", NewPassword::parse(new, &u.username));
+        errs.into_result()?;
+        let Some(newp) = newp else { return Err(AppError::Internal("unreachable".into())) };
+        let hash = self.hash_password(newp.expose()).await?;
+        let txn = self.store.write().begin().await?;
+        let mut am: user::ActiveModel = u.clone().into();
+        am.password_hash = Set(Some(hash));
+        am.password_changed_at = Set(Some(repo::now()));
+        am.updated_at = Set(repo::now());
+        am.update(&txn).await?;
+        sessions::delete_for_user(&txn, u.id).await?;
+        let ns = self.new_session(&txn, u.id).await?;
+        let mut a = actor.audit("user.password_change", "user");
+        a.entity_id = Some(u.id);
+        audit::append(&txn, a).await?;
+        txn.commit().await?;
+        Ok(ns)
+    }
+
+    /// Hashes a password off the async workers.
+    pub async fn hash_password(&self, pw: &str) -> Result<String, AppError> {
+        let hasher = self.hasher.clone();
+        let pw = pw.to_owned();
+        tokio::task::spawn_blocking(move || hasher.hash(&pw)).await.map_err(|e| AppError::Internal(e.to_string()))?
+    }
+
+    /// Creates an API token for the actor; the secret is returned once and stored hashed.
+    pub async fn create_token(&self, actor: &Actor, name: &str) -> Result<(String, varn_store::entity::api_token::Model), AppError> {
+        let name = varn_domain::validation::bounded_text(name, 100).map_err(|c| AppError::field("name", c))?;
+        let secret = format!("varn_{}", random_token());
+        let prefix: String = secret.chars().take(13).collect();
+        let txn = self.store.write().begin().await?;
+        let t = tokens::insert(&txn, actor.id.0, &name, &sha256_hex(&secret), &prefix).await?;
+        let mut a = actor.audit("token.create", "api_token");
+        a.entity_id = Some(t.id);
+        a.after = Some(json!({"name": name, "prefix": prefix}));
+        audit::append(&txn, a).await?;
+        txn.commit().await?;
+        Ok((secret, t))
+    }
+
+    /// The actor's tokens.
+    pub async fn my_tokens(&self, actor: &Actor) -> Result<Vec<varn_store::entity::api_token::Model>, AppError> {
+        Ok(tokens::of_user(self.store.read(), actor.id.0).await?)
+    }
+
+    /// Revokes one of the actor's tokens.
+    pub async fn revoke_token(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
+        let txn = self.store.write().begin().await?;
+        if !tokens::revoke(&txn, actor.id.0, id).await? {
+            return Err(AppError::NotFound);
+        }
+        let mut a = actor.audit("token.revoke", "api_token");
+        a.entity_id = Some(id);
+        audit::append(&txn, a).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}

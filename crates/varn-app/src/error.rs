@@ -1,0 +1,50 @@
+//! The errors of the use cases. The web layer maps each to one response.
+
+use varn_domain::FieldErrors;
+
+/// Why a use case did not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Not signed in, or the credentials are wrong.
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Too many failed sign-ins: wait this many seconds.
+    #[error("locked for {0} s")]
+    Locked(i64),
+    /// Signed in but not allowed.
+    #[error("forbidden")]
+    Forbidden,
+    /// No such thing, or not one the user may know of.
+    #[error("not found")]
+    NotFound,
+    /// The input has mistakes, per field.
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// The request conflicts with the state: a catalogue key and its arguments.
+    #[error("conflict: {0}")]
+    Conflict(String, Vec<(String, String)>),
+    /// The database failed.
+    #[error("database: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    /// Something else failed inside.
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    /// A one-field validation error.
+    pub fn field(field: &str, code: &str) -> Self {
+        AppError::Invalid(FieldErrors::one(field, code))
+    }
+
+    /// A conflict without arguments.
+    pub fn conflict(code: &str) -> Self {
+        AppError::Conflict(code.to_owned(), vec![])
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(e: FieldErrors) -> Self {
+        AppError::Invalid(e)
+    }
+}

@@ -1,0 +1,58 @@
+//! Värn's use cases, one module per area. Each takes the acting user, applies the
+//! organisation scope inside the query, and writes its audit record in the same
+//! transaction as the change.
+
+pub mod actor;
+pub mod attachments;
+pub mod audit;
+pub mod auth;
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod org;
+pub mod tasks;
+pub mod users;
+
+pub use actor::{Actor, Capability};
+pub use error::AppError;
+pub use varn_store::repo::{Dir, ListParams, Page};
+
+use varn_store::Store;
+
+/// Settings the use cases need.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// Largest attachment accepted, in bytes.
+    pub max_attachment_bytes: usize,
+    /// How long a session lives without use, in minutes.
+    pub session_minutes: i64,
+    /// Argon2 memory cost in KiB.
+    pub argon2_m_kib: u32,
+    /// Argon2 iterations.
+    pub argon2_t: u32,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        // OWASP's recommended argon2id minimum: 19 MiB, 2 iterations, 1 lane.
+        AppConfig { max_attachment_bytes: 20 * 1024 * 1024, session_minutes: 8 * 60, argon2_m_kib: 19_456, argon2_t: 2 }
+    }
+}
+
+/// The application: the store plus its settings. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct App {
+    /// The database.
+    pub store: Store,
+    /// Settings.
+    pub config: AppConfig,
+    hasher: auth::Hasher,
+}
+
+impl App {
+    /// Builds the application on an open, migrated store.
+    pub fn new(store: Store, config: AppConfig) -> Result<Self, AppError> {
+        let hasher = auth::Hasher::new(config.argon2_m_kib, config.argon2_t)?;
+        Ok(App { store, config, hasher })
+    }
+}

@@ -1,0 +1,65 @@
+//! Mina uppgifter: every task any module assigns to the user or their units.
+
+use crate::{Actor, App, AppError};
+use sea_orm::TransactionTrait;
+use serde_json::json;
+use varn_store::repo::tasks::{self as repo, NewTask, TaskRow};
+use varn_store::repo::{audit, org};
+
+/// A task with what the list shows.
+#[derive(Debug, Clone)]
+pub struct TaskView {
+    /// The task.
+    pub task: TaskRow,
+    /// The unit it is assigned to, by name.
+    pub unit_name: Option<String>,
+    /// Days until due (negative: overdue).
+    pub days_left: Option<i64>,
+}
+
+impl App {
+    /// The actor's open tasks (or all, with `include_done`), overdue first.
+    pub async fn my_tasks(&self, actor: &Actor, include_done: bool) -> Result<Vec<TaskView>, AppError> {
+        let rows = repo::mine(self.store.read(), actor.id.0, include_done, 500).await?;
+        let mut unit_ids: Vec<i64> = rows.iter().filter_map(|t| t.assignee_unit_id).collect();
+        unit_ids.sort_unstable();
+        unit_ids.dedup();
+        let units = org::by_ids(self.store.read(), unit_ids).await?;
+        let today = chrono::Utc::now().date_naive();
+        Ok(rows
+            .into_iter()
+            .map(|t| TaskView {
+                unit_name: t.assignee_unit_id.and_then(|u| units.iter().find(|x| x.id == u)).map(|u| u.name.clone()),
+                days_left: t.due_date.map(|d| (d - today).num_days()),
+                task: t,
+            })
+            .collect())
+    }
+
+    /// Creates a task (used by the modules, and by the demo).
+    pub async fn task_create(&self, actor: &Actor, t: NewTask) -> Result<i64, AppError> {
+        let txn = self.store.write().begin().await?;
+        let m = repo::insert(&txn, t).await?;
+        let mut a = actor.audit("task.create", "task");
+        a.entity_id = Some(m.id);
+        a.after = Some(json!({"title": m.title, "due_date": m.due_date, "user": m.assignee_user_id, "unit": m.assignee_unit_id}));
+        audit::append(&txn, a).await?;
+        txn.commit().await?;
+        Ok(m.id)
+    }
+
+    /// Marks one of the actor's tasks done (or open again).
+    pub async fn task_set_done(&self, actor: &Actor, id: i64, done: bool) -> Result<(), AppError> {
+        let mine = repo::mine(self.store.read(), actor.id.0, true, 10_000).await?;
+        if !mine.iter().any(|t| t.id == id) {
+            return Err(AppError::NotFound);
+        }
+        let txn = self.store.write().begin().await?;
+        repo::set_status(&txn, id, done).await?;
+        let mut a = actor.audit(if done { "task.done" } else { "task.reopen" }, "task");
+        a.entity_id = Some(id);
+        audit::append(&txn, a).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}

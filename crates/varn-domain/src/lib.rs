@@ -1,0 +1,19 @@
+//! Värn's domain: pure types and rules, no I/O.
+//!
+//! Everything that decides *what is allowed* lives here so that it can be unit-tested
+//! without a database: organisation kinds and their tree rules, roles and permissions,
+//! validated values, and the audit hash chain.
+
+pub mod access;
+pub mod audit;
+pub mod ids;
+pub mod org;
+pub mod role;
+pub mod user;
+pub mod validation;
+
+pub use access::{Access, Grant, Scope};
+pub use ids::*;
+pub use org::{OrgKind, OrgPath, UnitName};
+pub use role::{Permission, Role};
+pub use validation::{FieldError, FieldErrors};

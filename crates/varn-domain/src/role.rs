@@ -1,0 +1,125 @@
+//! Roles of DOMAIN.md and the permissions each gives. A role is granted on an organisation
+//! unit and covers its subtree; see [`crate::access`].
+
+use serde::{Deserialize, Serialize};
+
+/// What a user may do, before the organisation scope narrows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    /// See organisation units (within scope).
+    OrgRead,
+    /// Create, rename, move and deactivate units (within scope).
+    OrgWrite,
+    /// See user accounts and their role grants.
+    UserRead,
+    /// Create and deactivate users, grant and revoke roles.
+    UserAdmin,
+    /// Read the audit log.
+    AuditRead,
+    /// Read the information security data of the modules.
+    DomainRead,
+    /// Write the information security data of the modules.
+    DomainWrite,
+    /// System settings.
+    SettingsAdmin,
+    /// Report an incident, take training, acknowledge adopted documents.
+    Participate,
+}
+
+/// A role of DOMAIN.md ("Who uses it").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Systemadministratör: users, roles, settings; domain data read-only.
+    SystemAdmin,
+    /// Informationssäkerhetssamordnare: everything, city-wide.
+    Samordnare,
+    /// Revisor / granskare: reads everything, writes nothing.
+    Revisor,
+    /// Verksamhetsansvarig: head of a nämnd, förvaltning, bolag or enhet.
+    Verksamhetsansvarig,
+    /// Informationsägare: owner of information assets.
+    Informationsagare,
+    /// Medarbetare: every employee.
+    Medarbetare,
+}
+
+impl Role {
+    /// Every role, most powerful first.
+    pub const ALL: [Role; 6] = [
+        Role::SystemAdmin,
+        Role::Samordnare,
+        Role::Revisor,
+        Role::Verksamhetsansvarig,
+        Role::Informationsagare,
+        Role::Medarbetare,
+    ];
+
+    /// The stored code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::SystemAdmin => "system_admin",
+            Role::Samordnare => "samordnare",
+            Role::Revisor => "revisor",
+            Role::Verksamhetsansvarig => "verksamhetsansvarig",
+            Role::Informationsagare => "informationsagare",
+            Role::Medarbetare => "medarbetare",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn parse(s: &str) -> Result<Self, &'static str> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s.trim()).ok_or("err.role_invalid")
+    }
+
+    /// The permissions this role gives, wherever it is granted.
+    pub fn permissions(self) -> &'static [Permission] {
+        use Permission::*;
+        match self {
+            Role::SystemAdmin => &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DomainRead, SettingsAdmin, Participate],
+            Role::Samordnare => &[OrgRead, OrgWrite, UserRead, AuditRead, DomainRead, DomainWrite, Participate],
+            Role::Revisor => &[OrgRead, UserRead, AuditRead, DomainRead, Participate],
+            Role::Verksamhetsansvarig => &[OrgRead, OrgWrite, UserRead, DomainRead, DomainWrite, Participate],
+            Role::Informationsagare => &[OrgRead, DomainRead, Participate],
+            Role::Medarbetare => &[OrgRead, Participate],
+        }
+    }
+
+    /// Whether this role gives `p`.
+    pub fn allows(self, p: Permission) -> bool {
+        self.permissions().contains(&p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Ok(r));
+        }
+        assert!(Role::parse("root").is_err());
+    }
+
+    #[test]
+    fn the_table_of_domain_md_holds() {
+        // Admin: users, roles, settings; no domain data beyond reading.
+        assert!(Role::SystemAdmin.allows(Permission::UserAdmin));
+        assert!(!Role::SystemAdmin.allows(Permission::DomainWrite));
+        assert!(Role::SystemAdmin.allows(Permission::DomainRead));
+        // Samordnare reads and writes everything but does not administer accounts.
+        assert!(Role::Samordnare.allows(Permission::DomainWrite));
+        assert!(!Role::Samordnare.allows(Permission::UserAdmin));
+        // Revisor writes nothing.
+        for p in Role::Revisor.permissions() {
+            assert!(!matches!(p, Permission::OrgWrite | Permission::DomainWrite | Permission::UserAdmin | Permission::SettingsAdmin));
+        }
+        // Medarbetare cannot read the audit log or domain data.
+        assert!(!Role::Medarbetare.allows(Permission::AuditRead));
+        assert!(!Role::Medarbetare.allows(Permission::DomainRead));
+        assert!(Role::Medarbetare.allows(Permission::Participate));
+    }
+}

@@ -1,0 +1,85 @@
+//! One portable set of migrations for SQLite and PostgreSQL.
+//!
+//! We run them ourselves rather than through `Migrator::up` so that each migration and its
+//! bookkeeping row commit in one transaction on both databases: a failed migration leaves
+//! the database exactly as it was.
+
+mod m0001_foundation;
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
+use sea_orm_migration::{MigrationTrait, SchemaManager};
+
+fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+    vec![Box::new(m0001_foundation::Migration)]
+}
+
+/// Why migrating failed.
+#[derive(Debug, thiserror::Error)]
+pub enum MigrateError {
+    /// A migration's statements failed; nothing of it was kept.
+    #[error("migration {name} failed and was rolled back: {source}")]
+    Failed {
+        /// The migration.
+        name: String,
+        /// The database's error.
+        source: sea_orm::DbErr,
+    },
+    /// The database knows a migration this binary does not: it is newer than we are.
+    #[error("the database has migration {0}, which this version of Värn does not know; use a newer Värn")]
+    UnknownApplied(String),
+    /// Bookkeeping failed.
+    #[error("could not read or write the migration table: {0}")]
+    Db(#[from] sea_orm::DbErr),
+}
+
+/// Applies every migration not yet applied; returns the names applied now.
+pub async fn migrate(db: &DatabaseConnection) -> Result<Vec<String>, MigrateError> {
+    let backend = db.get_database_backend();
+    db.execute(Statement::from_string(
+        backend,
+        "CREATE TABLE IF NOT EXISTS varn_migrations (name VARCHAR(200) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)",
+    ))
+    .await?;
+    let rows = db.query_all(Statement::from_string(backend, "SELECT name FROM varn_migrations")).await?;
+    let mut applied = Vec::new();
+    for r in rows {
+        applied.push(r.try_get::<String>("", "name")?);
+    }
+    let all = migrations();
+    for name in &applied {
+        if !all.iter().any(|m| &m.name().to_owned() == name) {
+            return Err(MigrateError::UnknownApplied(name.clone()));
+        }
+    }
+    let mut done = Vec::new();
+    for m in all {
+        let name = m.name().to_owned();
+        if applied.contains(&name) {
+            continue;
+        }
+        let txn = db.begin().await?;
+        let result = async {
+            let manager = SchemaManager::new(&txn);
+            m.up(&manager).await?;
+            let sql = match backend {
+                DbBackend::Postgres => "INSERT INTO varn_migrations (name, applied_at) VALUES ($1, $2)",
+                _ => "INSERT INTO varn_migrations (name, applied_at) VALUES (?, ?)",
+            };
+            txn.execute(Statement::from_sql_and_values(backend, sql, [name.clone().into(), chrono::Utc::now().to_rfc3339().into()]))
+                .await?;
+            Ok::<(), sea_orm::DbErr>(())
+        }
+        .await;
+        match result {
+            Ok(()) => txn.commit().await.map_err(|source| MigrateError::Failed { name: name.clone(), source })?,
+            Err(source) => {
+                let _ = txn.rollback().await;
+                return Err(MigrateError::Failed { name, source });
+            }
+        }
+        tracing::info!(migration = %name, "applied migration");
+        done.push(name);
+    }
+    Ok(done)
+}
+

@@ -1,0 +1,100 @@
+//! Repositories: the queries of each area. Every list and find takes the caller's scope
+//! and filters in SQL.
+
+pub mod attachments;
+pub mod audit;
+pub mod org;
+pub mod sessions;
+pub mod settings;
+pub mod tasks;
+pub mod tokens;
+pub mod users;
+
+use serde::Serialize;
+
+/// One page of a list, with the total that matched.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<T> {
+    /// The rows of this page.
+    pub items: Vec<T>,
+    /// How many rows matched in all.
+    pub total: u64,
+    /// The page number, from 1.
+    pub page: u64,
+    /// Rows per page.
+    pub per_page: u64,
+}
+
+impl<T> Page<T> {
+    /// How many pages there are.
+    pub fn pages(&self) -> u64 {
+        self.total.div_ceil(self.per_page.max(1)).max(1)
+    }
+}
+
+/// Sort direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    /// Ascending.
+    #[default]
+    Asc,
+    /// Descending.
+    Desc,
+}
+
+impl Dir {
+    /// As SeaORM's order.
+    pub fn order(self) -> sea_orm::Order {
+        match self {
+            Dir::Asc => sea_orm::Order::Asc,
+            Dir::Desc => sea_orm::Order::Desc,
+        }
+    }
+}
+
+/// What every list takes: free-text search, sort, paging. `limit == None` means all rows
+/// (exports).
+#[derive(Debug, Clone, Default)]
+pub struct ListParams {
+    /// Free text.
+    pub q: Option<String>,
+    /// Sort key, validated by each list.
+    pub sort: Option<String>,
+    /// Direction.
+    pub dir: Dir,
+    /// Page, from 1.
+    pub page: u64,
+    /// Rows per page; `None` for everything.
+    pub per_page: Option<u64>,
+}
+
+impl ListParams {
+    /// The offset of the page.
+    pub fn offset(&self) -> u64 {
+        self.page.max(1).saturating_sub(1) * self.per_page.unwrap_or(0)
+    }
+
+    /// The search text with `LIKE` wildcards escaped, wrapped in `%`.
+    pub fn like(&self) -> Option<String> {
+        let q = self.q.as_deref()?.trim();
+        if q.is_empty() {
+            return None;
+        }
+        let esc: String = q.chars().flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
+        Some(format!("%{}%", esc.to_lowercase()))
+    }
+}
+
+/// Case-insensitive `LIKE` on a column with `\` as escape, on both databases.
+pub(crate) fn ilike(col: sea_orm::sea_query::SimpleExpr, pattern: &str) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, Func, LikeExpr};
+    Expr::expr(Func::lower(col)).like(LikeExpr::new(pattern).escape('\\'))
+}
+
+/// Current time, truncated to microseconds so that what we write reads back equal on both
+/// databases.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    let n = chrono::Utc::now();
+    chrono::DateTime::from_timestamp_micros(n.timestamp_micros()).unwrap_or(n)
+}

@@ -1,0 +1,120 @@
+//! Tasks: every deadline any module assigns lands here and in "Mina uppgifter".
+
+use crate::entity::{org_unit, role_grant, task};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::*;
+
+/// A task to create.
+#[derive(Debug, Clone)]
+pub struct NewTask {
+    /// The module and kind of thing the task comes from, e.g. `document.revision`.
+    pub source_type: String,
+    /// The id of that thing.
+    pub source_id: Option<i64>,
+    /// What to do.
+    pub title: String,
+    /// Where to do it (a path of the app).
+    pub link: String,
+    /// A person responsible.
+    pub assignee_user_id: Option<i64>,
+    /// A unit responsible (its heads see it).
+    pub assignee_unit_id: Option<i64>,
+    /// When.
+    pub due_date: Option<chrono::NaiveDate>,
+}
+
+/// A task with the name of the unit it is assigned to.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct TaskRow {
+    /// Id.
+    pub id: i64,
+    /// Source kind.
+    pub source_type: String,
+    /// Title.
+    pub title: String,
+    /// Link.
+    pub link: String,
+    /// Assigned person.
+    pub assignee_user_id: Option<i64>,
+    /// Assigned unit.
+    pub assignee_unit_id: Option<i64>,
+    /// Due.
+    pub due_date: Option<chrono::NaiveDate>,
+    /// open / done.
+    pub status: String,
+}
+
+/// Creates a task.
+pub async fn insert<D: ConnectionTrait>(db: &D, t: NewTask) -> Result<task::Model, DbErr> {
+    task::ActiveModel {
+        source_type: Set(t.source_type),
+        source_id: Set(t.source_id),
+        title: Set(t.title),
+        link: Set(t.link),
+        assignee_user_id: Set(t.assignee_user_id),
+        assignee_unit_id: Set(t.assignee_unit_id),
+        due_date: Set(t.due_date),
+        status: Set("open".into()),
+        created_at: Set(super::now()),
+        completed_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+/// The user's tasks: assigned to them, or to a unit they head or hold
+/// Verksamhetsansvarig on. Overdue and soonest first, undated last.
+pub async fn mine<D: ConnectionTrait>(db: &D, user_id: i64, include_done: bool, limit: u64) -> Result<Vec<TaskRow>, DbErr> {
+    let units_headed = Query::select().column(org_unit::Column::Id).from(org_unit::Entity).and_where(Expr::col(org_unit::Column::HeadUserId).eq(user_id)).to_owned();
+    let units_granted = Query::select()
+        .column(role_grant::Column::OrgUnitId)
+        .from(role_grant::Entity)
+        .and_where(Expr::col(role_grant::Column::UserId).eq(user_id))
+        .and_where(Expr::col(role_grant::Column::Role).eq("verksamhetsansvarig"))
+        .to_owned();
+    let mut q = task::Entity::find().filter(
+        Condition::any()
+            .add(task::Column::AssigneeUserId.eq(user_id))
+            .add(task::Column::AssigneeUnitId.in_subquery(units_headed))
+            .add(task::Column::AssigneeUnitId.in_subquery(units_granted)),
+    );
+    if !include_done {
+        q = q.filter(task::Column::Status.eq("open"));
+    }
+    q.select_only()
+        .columns([
+            task::Column::Id,
+            task::Column::SourceType,
+            task::Column::Title,
+            task::Column::Link,
+            task::Column::AssigneeUserId,
+            task::Column::AssigneeUnitId,
+            task::Column::DueDate,
+            task::Column::Status,
+        ])
+        // Undated tasks last on both databases.
+        .order_by_asc(Expr::cust("CASE WHEN due_date IS NULL THEN 1 ELSE 0 END"))
+        .order_by_asc(task::Column::DueDate)
+        .order_by_asc(task::Column::Id)
+        .limit(limit)
+        .into_model::<TaskRow>()
+        .all(db)
+        .await
+}
+
+/// One task.
+pub async fn find<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<task::Model>, DbErr> {
+    task::Entity::find_by_id(id).one(db).await
+}
+
+/// Marks a task done or open again.
+pub async fn set_status<D: ConnectionTrait>(db: &D, id: i64, done: bool) -> Result<(), DbErr> {
+    task::Entity::update_many()
+        .col_expr(task::Column::Status, Expr::value(if done { "done" } else { "open" }))
+        .col_expr(task::Column::CompletedAt, Expr::value(if done { Some(super::now()) } else { None }))
+        .filter(task::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

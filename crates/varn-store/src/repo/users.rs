@@ -1,0 +1,173 @@
+//! Users and their role grants.
+
+use super::{ilike, ListParams, Page};
+use crate::entity::{org_unit, role_grant, user};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::*;
+use varn_domain::Scope;
+
+/// A grant with the unit it sits on.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct GrantRow {
+    /// Grant id.
+    pub id: i64,
+    /// User.
+    pub user_id: i64,
+    /// Role code.
+    pub role: String,
+    /// Unit id.
+    pub org_unit_id: i64,
+    /// Unit name.
+    pub unit_name: String,
+    /// Unit path.
+    pub unit_path: String,
+}
+
+/// Filters of the user list.
+#[derive(Debug, Clone, Default)]
+pub struct UserFilter {
+    /// Only users holding this role (anywhere in scope).
+    pub role: Option<String>,
+    /// Only active or inactive users.
+    pub active: Option<bool>,
+}
+
+/// Users visible in `scope`: those holding a role on a unit in the scope. A city-wide scope
+/// sees every user, including those with no grant yet.
+fn visible(scope: &Scope, role: Option<&str>) -> Select<user::Entity> {
+    let mut q = user::Entity::find();
+    if !scope.is_all() || role.is_some() {
+        let mut sub = Query::select()
+            .column((role_grant::Entity, role_grant::Column::UserId))
+            .from(role_grant::Entity)
+            .inner_join(org_unit::Entity, Expr::col((org_unit::Entity, org_unit::Column::Id)).equals((role_grant::Entity, role_grant::Column::OrgUnitId)))
+            .cond_where(crate::scope_condition(scope, Expr::col((org_unit::Entity, org_unit::Column::Path)).into()))
+            .to_owned();
+        if let Some(r) = role {
+            sub.and_where(Expr::col((role_grant::Entity, role_grant::Column::Role)).eq(r));
+        }
+        q = q.filter(user::Column::Id.in_subquery(sub));
+    }
+    q
+}
+
+/// The users visible in `scope` that match, one page.
+pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: &ListParams) -> Result<Page<user::Model>, DbErr> {
+    if scope.is_none() {
+        return Ok(Page { items: vec![], total: 0, page: 1, per_page: p.per_page.unwrap_or(1) });
+    }
+    let mut q = visible(scope, f.role.as_deref());
+    if let Some(like) = p.like() {
+        q = q.filter(
+            Condition::any()
+                .add(ilike(Expr::col(user::Column::Username).into(), &like))
+                .add(ilike(Expr::col(user::Column::DisplayName).into(), &like))
+                .add(ilike(Expr::col(user::Column::Email).into(), &like)),
+        );
+    }
+    if let Some(a) = f.active {
+        q = q.filter(user::Column::Active.eq(a));
+    }
+    let total = q.clone().count(db).await?;
+    let q = match p.sort.as_deref() {
+        Some("username") => q.order_by(user::Column::Username, p.dir.order()),
+        Some("created") => q.order_by(user::Column::CreatedAt, p.dir.order()),
+        _ => q.order_by(user::Column::DisplayName, p.dir.order()).order_by_asc(user::Column::Id),
+    };
+    let q = match p.per_page {
+        Some(n) => q.offset(p.offset()).limit(n),
+        None => q,
+    };
+    Ok(Page { items: q.all(db).await?, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)) })
+}
+
+/// One user, if visible in `scope`.
+pub async fn find<D: ConnectionTrait>(db: &D, scope: &Scope, id: i64) -> Result<Option<user::Model>, DbErr> {
+    if scope.is_none() {
+        return Ok(None);
+    }
+    visible(scope, None).filter(user::Column::Id.eq(id)).one(db).await
+}
+
+/// One user regardless of scope (sign-in, the user themself).
+pub async fn find_any<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find_by_id(id).one(db).await
+}
+
+/// A user by sign-in name.
+pub async fn by_username<D: ConnectionTrait>(db: &D, username: &str) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await
+}
+
+/// Users by ids, no scope (for names of things already authorised).
+pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<user::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await
+}
+
+/// How many users exist.
+pub async fn count_all<D: ConnectionTrait>(db: &D) -> Result<u64, DbErr> {
+    user::Entity::find().count(db).await
+}
+
+fn grant_rows() -> Select<role_grant::Entity> {
+    role_grant::Entity::find()
+        .select_only()
+        .column(role_grant::Column::Id)
+        .column(role_grant::Column::UserId)
+        .column(role_grant::Column::Role)
+        .column(role_grant::Column::OrgUnitId)
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Path)), "unit_path")
+        .join(JoinType::InnerJoin, role_grant::Entity::belongs_to(org_unit::Entity).from(role_grant::Column::OrgUnitId).to(org_unit::Column::Id).into())
+}
+
+/// The grants of a user, with their units (active units only).
+pub async fn grants_of<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<Vec<GrantRow>, DbErr> {
+    grant_rows()
+        .filter(role_grant::Column::UserId.eq(user_id))
+        .filter(Expr::col((org_unit::Entity, org_unit::Column::Active)).eq(true))
+        .order_by_asc(Expr::col((org_unit::Entity, org_unit::Column::Path)))
+        .into_model::<GrantRow>()
+        .all(db)
+        .await
+}
+
+/// The grants on one unit (who holds what there).
+pub async fn grants_on<D: ConnectionTrait>(db: &D, unit_id: i64) -> Result<Vec<GrantRow>, DbErr> {
+    grant_rows().filter(role_grant::Column::OrgUnitId.eq(unit_id)).order_by_asc(role_grant::Column::Role).into_model::<GrantRow>().all(db).await
+}
+
+/// One grant by id.
+pub async fn grant_by_id<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<GrantRow>, DbErr> {
+    grant_rows().filter(role_grant::Column::Id.eq(id)).into_model::<GrantRow>().one(db).await
+}
+
+/// Adds a grant; returns `None` when the user already holds that role on that unit.
+pub async fn add_grant<D: ConnectionTrait>(db: &D, user_id: i64, unit_id: i64, role: &str, by: Option<i64>) -> Result<Option<role_grant::Model>, DbErr> {
+    let exists = role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.eq(user_id))
+        .filter(role_grant::Column::OrgUnitId.eq(unit_id))
+        .filter(role_grant::Column::Role.eq(role))
+        .count(db)
+        .await?;
+    if exists > 0 {
+        return Ok(None);
+    }
+    let g = role_grant::ActiveModel {
+        user_id: Set(user_id),
+        org_unit_id: Set(unit_id),
+        role: Set(role.to_owned()),
+        granted_by: Set(by),
+        created_at: Set(super::now()),
+        ..Default::default()
+    };
+    g.insert(db).await.map(Some)
+}
+
+/// Removes a grant.
+pub async fn remove_grant<D: ConnectionTrait>(db: &D, id: i64) -> Result<(), DbErr> {
+    role_grant::Entity::delete_by_id(id).exec(db).await.map(|_| ())
+}
