@@ -30,8 +30,12 @@ impl std::fmt::Debug for Hasher {
 impl Hasher {
     /// A hasher with memory `m_kib` and `t` iterations.
     pub fn new(m_kib: u32, t: u32) -> Result<Self, AppError> {
-        let params = Params::new(m_kib, t, 1, None).map_err(|e| AppError::Internal(e.to_string()))?;
-        let mut h = Hasher { params, dummy: String::new() };
+        let params =
+            Params::new(m_kib, t, 1, None).map_err(|e| AppError::Internal(e.to_string()))?;
+        let mut h = Hasher {
+            params,
+            dummy: String::new(),
+        };
         h.dummy = h.hash("not-a-real-password-at-all")?;
         Ok(h)
     }
@@ -43,14 +47,20 @@ impl Hasher {
     /// Hashes a password with a fresh salt (PHC string).
     pub fn hash(&self, password: &str) -> Result<String, AppError> {
         let salt = SaltString::generate(&mut rand::rngs::OsRng);
-        self.argon().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| AppError::Internal(e.to_string()))
+        self.argon()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// Checks a password against a stored hash (or the dummy when there is none).
     pub fn verify(&self, password: &str, stored: Option<&str>) -> bool {
         let s = stored.unwrap_or(&self.dummy);
         let ok = match PasswordHash::new(s) {
-            Ok(parsed) => self.argon().verify_password(password.as_bytes(), &parsed).is_ok(),
+            Ok(parsed) => self
+                .argon()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok(),
             Err(_) => false,
         };
         ok && stored.is_some()
@@ -96,19 +106,37 @@ pub struct LiveSession {
 }
 
 /// Loads the actor of a user: their grants become their access.
-pub async fn load_actor<D: sea_orm::ConnectionTrait>(db: &D, u: &user::Model) -> Result<Actor, AppError> {
+pub async fn load_actor<D: sea_orm::ConnectionTrait>(
+    db: &D,
+    u: &user::Model,
+) -> Result<Actor, AppError> {
     let grants = users::grants_of(db, u.id).await?;
     let grants = grants
         .into_iter()
-        .filter_map(|g| Some(Grant { role: Role::parse(&g.role).ok()?, unit_path: OrgPath::parse(&g.unit_path).ok()? }))
+        .filter_map(|g| {
+            Some(Grant {
+                role: Role::parse(&g.role).ok()?,
+                unit_path: OrgPath::parse(&g.unit_path).ok()?,
+            })
+        })
         .collect();
-    Ok(Actor { id: UserId(u.id), username: u.username.clone(), display_name: u.display_name.clone(), access: Access::new(UserId(u.id), grants) })
+    Ok(Actor {
+        id: UserId(u.id),
+        username: u.username.clone(),
+        display_name: u.display_name.clone(),
+        access: Access::new(UserId(u.id), grants),
+    })
 }
 
 impl App {
     /// Signs in. On success the old session (if any) is removed and a new one is made, so a
     /// session id known before sign-in is worthless after it.
-    pub async fn sign_in(&self, username: &str, password: &str, old_session: Option<&str>) -> Result<(NewSession, Actor), AppError> {
+    pub async fn sign_in(
+        &self,
+        username: &str,
+        password: &str,
+        old_session: Option<&str>,
+    ) -> Result<(NewSession, Actor), AppError> {
         let name = username.trim().to_lowercase();
         let found = users::by_username(self.store.read(), &name).await?;
         let now = repo::now();
@@ -120,13 +148,23 @@ impl App {
             }
         }
         let hasher = self.hasher.clone();
-        let stored = found.as_ref().filter(|u| u.active).and_then(|u| u.password_hash.clone());
+        let stored = found
+            .as_ref()
+            .filter(|u| u.active)
+            .and_then(|u| u.password_hash.clone());
         let pw = password.to_owned();
         // Hashing is CPU work; keep it off the async workers.
-        let ok = tokio::task::spawn_blocking(move || hasher.verify(&pw, stored.as_deref())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+        let ok = tokio::task::spawn_blocking(move || hasher.verify(&pw, stored.as_deref()))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
         let txn = self.store.write().begin().await?;
         let Some(u) = found else {
-            let mut a = audit::NewAudit { actor_name: name.chars().take(64).collect(), action: "auth.sign_in_failed".into(), entity_type: "user".into(), ..Default::default() };
+            let mut a = audit::NewAudit {
+                actor_name: name.chars().take(64).collect(),
+                action: "auth.sign_in_failed".into(),
+                entity_type: "user".into(),
+                ..Default::default()
+            };
             a.after = Some(json!({"reason": "unknown_user"}));
             audit::append(&txn, a).await?;
             txn.commit().await?;
@@ -141,7 +179,14 @@ impl App {
                 am.locked_until = Set(Some(now + chrono::Duration::seconds(wait)));
             }
             am.update(&txn).await?;
-            let mut a = audit::NewAudit { actor_id: Some(u.id), actor_name: u.username.clone(), action: "auth.sign_in_failed".into(), entity_type: "user".into(), entity_id: Some(u.id), ..Default::default() };
+            let mut a = audit::NewAudit {
+                actor_id: Some(u.id),
+                actor_name: u.username.clone(),
+                action: "auth.sign_in_failed".into(),
+                entity_type: "user".into(),
+                entity_id: Some(u.id),
+                ..Default::default()
+            };
             a.after = Some(json!({"failed_logins": failures, "locked_seconds": wait}));
             audit::append(&txn, a).await?;
             txn.commit().await?;
@@ -157,15 +202,33 @@ impl App {
             sessions::delete(&txn, &sha256_hex(old)).await?;
         }
         let ns = self.new_session(&txn, u.id).await?;
-        audit::append(&txn, audit::NewAudit { actor_id: Some(u.id), actor_name: u.username.clone(), action: "auth.sign_in".into(), entity_type: "user".into(), entity_id: Some(u.id), ..Default::default() }).await?;
+        audit::append(
+            &txn,
+            audit::NewAudit {
+                actor_id: Some(u.id),
+                actor_name: u.username.clone(),
+                action: "auth.sign_in".into(),
+                entity_type: "user".into(),
+                entity_id: Some(u.id),
+                ..Default::default()
+            },
+        )
+        .await?;
         txn.commit().await?;
         let actor = load_actor(self.store.read(), &u).await?;
         Ok((ns, actor))
     }
 
-    async fn new_session<D: sea_orm::ConnectionTrait>(&self, db: &D, user_id: i64) -> Result<NewSession, AppError> {
+    async fn new_session<D: sea_orm::ConnectionTrait>(
+        &self,
+        db: &D,
+        user_id: i64,
+    ) -> Result<NewSession, AppError> {
         let now = repo::now();
-        let ns = NewSession { token: random_token(), csrf: random_token() };
+        let ns = NewSession {
+            token: random_token(),
+            csrf: random_token(),
+        };
         sessions::insert(
             db,
             session::Model {
@@ -184,13 +247,23 @@ impl App {
     /// The live session behind a cookie token, if any.
     pub async fn session(&self, token: &str) -> Result<Option<LiveSession>, AppError> {
         let id_hash = sha256_hex(token);
-        let Some(s) = sessions::find(self.store.read(), &id_hash).await? else { return Ok(None) };
-        let Some(uid) = s.user_id else { return Ok(None) };
-        let Some(u) = users::find_any(self.store.read(), uid).await? else { return Ok(None) };
+        let Some(s) = sessions::find(self.store.read(), &id_hash).await? else {
+            return Ok(None);
+        };
+        let Some(uid) = s.user_id else {
+            return Ok(None);
+        };
+        let Some(u) = users::find_any(self.store.read(), uid).await? else {
+            return Ok(None);
+        };
         if !u.active {
             return Ok(None);
         }
-        Ok(Some(LiveSession { actor: load_actor(self.store.read(), &u).await?, csrf: s.csrf_token, id_hash }))
+        Ok(Some(LiveSession {
+            actor: load_actor(self.store.read(), &u).await?,
+            csrf: s.csrf_token,
+            id_hash,
+        }))
     }
 
     /// Signs out: the session is removed.
@@ -204,8 +277,12 @@ impl App {
 
     /// The actor behind an API token, if it is active.
     pub async fn token_actor(&self, token: &str) -> Result<Option<Actor>, AppError> {
-        let Some(t) = tokens::find_active(self.store.read(), &sha256_hex(token)).await? else { return Ok(None) };
-        let Some(u) = users::find_any(self.store.read(), t.user_id).await? else { return Ok(None) };
+        let Some(t) = tokens::find_active(self.store.read(), &sha256_hex(token)).await? else {
+            return Ok(None);
+        };
+        let Some(u) = users::find_any(self.store.read(), t.user_id).await? else {
+            return Ok(None);
+        };
         if !u.active {
             return Ok(None);
         }
@@ -215,18 +292,29 @@ impl App {
 
     /// Changes the actor's own password. Every session of theirs ends; the new session
     /// returned replaces the one in use.
-    pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<NewSession, AppError> {
-        let u = users::find_any(self.store.read(), actor.id.0).await?.ok_or(AppError::NotFound)?;
+    pub async fn change_password(
+        &self,
+        actor: &Actor,
+        current: &str,
+        new: &str,
+    ) -> Result<NewSession, AppError> {
+        let u = users::find_any(self.store.read(), actor.id.0)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let hasher = self.hasher.clone();
         let (cur, stored) = (current.to_owned(), u.password_hash.clone());
-        let ok = tokio::task::spawn_blocking(move || hasher.verify(&cur, stored.as_deref())).await.map_err(|e| AppError::Internal(e.to_string()))?;
+        let ok = tokio::task::spawn_blocking(move || hasher.verify(&cur, stored.as_deref()))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
         let mut errs = varn_domain::FieldErrors::new();
         if !ok {
             errs.add("current_password", "err.user.password_wrong");
         }
         let newp = errs.check("new_password", NewPassword::parse(new, &u.username));
         errs.into_result()?;
-        let Some(newp) = newp else { return Err(AppError::Internal("unreachable".into())) };
+        let Some(newp) = newp else {
+            return Err(AppError::Internal("unreachable".into()));
+        };
         let hash = self.hash_password(newp.expose()).await?;
         let txn = self.store.write().begin().await?;
         let mut am: user::ActiveModel = u.clone().into();
@@ -247,12 +335,19 @@ impl App {
     pub async fn hash_password(&self, pw: &str) -> Result<String, AppError> {
         let hasher = self.hasher.clone();
         let pw = pw.to_owned();
-        tokio::task::spawn_blocking(move || hasher.hash(&pw)).await.map_err(|e| AppError::Internal(e.to_string()))?
+        tokio::task::spawn_blocking(move || hasher.hash(&pw))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
     }
 
     /// Creates an API token for the actor; the secret is returned once and stored hashed.
-    pub async fn create_token(&self, actor: &Actor, name: &str) -> Result<(String, varn_store::entity::api_token::Model), AppError> {
-        let name = varn_domain::validation::bounded_text(name, 100).map_err(|c| AppError::field("name", c))?;
+    pub async fn create_token(
+        &self,
+        actor: &Actor,
+        name: &str,
+    ) -> Result<(String, varn_store::entity::api_token::Model), AppError> {
+        let name = varn_domain::validation::bounded_text(name, 100)
+            .map_err(|c| AppError::field("name", c))?;
         let secret = format!("varn_{}", random_token());
         let prefix: String = secret.chars().take(13).collect();
         let txn = self.store.write().begin().await?;
@@ -266,7 +361,10 @@ impl App {
     }
 
     /// The actor's tokens.
-    pub async fn my_tokens(&self, actor: &Actor) -> Result<Vec<varn_store::entity::api_token::Model>, AppError> {
+    pub async fn my_tokens(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<varn_store::entity::api_token::Model>, AppError> {
         Ok(tokens::of_user(self.store.read(), actor.id.0).await?)
     }
 

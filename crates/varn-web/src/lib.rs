@@ -1,1 +1,64 @@
+//! Värn's HTTP layer: askama pages with htmx (`ui`) and the JSON API with its OpenAPI
+//! description (`api`). Handlers are thin: they parse, call one use case, and render.
 
+pub mod api;
+pub mod ctx;
+pub mod i18n;
+pub mod security;
+mod shell;
+mod statics;
+pub mod ui;
+
+use axum::Router;
+use std::sync::Arc;
+use varn_app::App;
+
+/// Settings of the web layer.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (set when Värn is served over TLS, directly or behind a proxy).
+    pub secure_cookies: bool,
+}
+
+/// What every handler gets.
+#[derive(Clone)]
+pub struct AppState {
+    /// The use cases.
+    pub app: App,
+    /// Web settings.
+    pub web: Arc<WebConfig>,
+}
+
+/// The whole application as one router.
+pub fn router(app: App, web: WebConfig) -> Router {
+    let state = AppState {
+        app,
+        web: Arc::new(web),
+    };
+    let max_body = state.app.config.max_attachment_bytes + 64 * 1024;
+    Router::new()
+        .merge(ui::routes())
+        .nest("/api", api::routes())
+        .merge(statics::routes())
+        .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .fallback(ui::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::csrf,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::authenticate,
+        ))
+        .layer(axum::extract::DefaultBodyLimit::max(max_body))
+        .layer(axum::middleware::from_fn(security::headers))
+        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(security::span as fn(&axum::extract::Request) -> tracing::Span),
+        )
+        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
+            tower_http::request_id::MakeRequestUuid,
+        ))
+        .with_state(state)
+}

@@ -1,1 +1,241 @@
-fn main() {}
+//! `varn`: the binary. Reads the configuration, sets up logging, opens and migrates the
+//! database, loads the demo city on first start, and serves; or runs a maintenance command.
+
+mod config;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use config::{Config, Flags};
+use rand::Rng;
+use std::path::PathBuf;
+use varn_app::{App, AppConfig};
+use varn_store::{Store, StoreConfig};
+
+/// Värn — the information security management system (LIS) of a Swedish city.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    /// TOML configuration file; its keys are the long flags with `_` for `-`.
+    #[arg(long, global = true, env = "VARN_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(flatten)]
+    flags: Flags,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve Värn over HTTP (the default).
+    Serve,
+    /// Write a consistent copy of the SQLite database to PATH while Värn runs.
+    Backup {
+        /// Where to write the copy (must not exist).
+        path: PathBuf,
+    },
+    /// Work with the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain and report the first changed or missing row.
+    Verify,
+}
+
+fn init_logging(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VARN_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let b = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if format == "json" {
+        b.json().init();
+    } else {
+        b.init();
+    }
+}
+
+async fn open(cfg: &Config) -> anyhow::Result<App> {
+    let url = cfg.db_url();
+    if url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&cfg.data_dir).with_context(|| {
+            format!(
+                "could not create the data folder {}",
+                cfg.data_dir.display()
+            )
+        })?;
+    }
+    let store = Store::open(&StoreConfig {
+        url: url.clone(),
+        max_connections: cfg.max_connections,
+    })
+    .await
+    .context("could not open the database")?;
+    match varn_store::migration::migrate(store.write()).await {
+        Ok(applied) if !applied.is_empty() => {
+            tracing::info!(count = applied.len(), "database migrated")
+        }
+        Ok(_) => {}
+        Err(e) => anyhow::bail!("{e}. The database was left as it was."),
+    }
+    let app_cfg = AppConfig {
+        max_attachment_bytes: cfg.max_attachment_mb * 1024 * 1024,
+        session_minutes: cfg.session_minutes,
+        ..AppConfig::default()
+    };
+    Ok(App::new(store, app_cfg)?)
+}
+
+fn generate_password() -> String {
+    // 20 characters from an alphabet without look-alikes: about 113 bits.
+    const A: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    let mut r = rand::rngs::OsRng;
+    (0..20)
+        .map(|_| A[r.gen_range(0..A.len())] as char)
+        .collect()
+}
+
+/// Loads the demo city (or only the root and an admin) into an empty database and says how
+/// to sign in. Returns the lines to print once the server listens.
+async fn first_start(app: &App, cfg: &Config) -> anyhow::Result<Vec<String>> {
+    if !app.is_empty().await? {
+        return Ok(vec!["Databasen finns redan; inget demoinnehåll laddades. / Existing database; no demo loaded.".into()]);
+    }
+    let (password, generated) = if cfg.admin_password.is_empty() {
+        (generate_password(), true)
+    } else {
+        (cfg.admin_password.clone(), false)
+    };
+    let city = if cfg.demo {
+        let path = cfg.content_dir.join("demo/exempelstad.yaml");
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("could not read the demo city at {}", path.display()))?;
+        varn_app::demo::DemoCity::parse(&text)?
+    } else {
+        varn_app::demo::DemoCity::parse(include_str!("minimal.yaml"))?
+    };
+    app.load_demo(&city, &password).await?;
+    let mut lines = vec![if cfg.demo {
+        "Demostaden Exempelstad är laddad. / Demo city Exempelstad loaded.".into()
+    } else {
+        "Tom organisation skapad. / Empty organisation created.".into()
+    }];
+    if generated {
+        lines.push(format!(
+            "Lösenord / password (visas bara nu / shown only now): {password}"
+        ));
+    } else {
+        lines.push(
+            "Lösenord / password: det i VARN_ADMIN_PASSWORD / the one in VARN_ADMIN_PASSWORD"
+                .into(),
+        );
+    }
+    lines.push("Användare / users (samma lösenord / same password):".into());
+    for (u, r) in city.accounts() {
+        lines.push(format!("  {u:<16} {r}"));
+    }
+    Ok(lines)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
+
+async fn serve(cfg: Config) -> anyhow::Result<()> {
+    let app = open(&cfg).await?;
+    let lines = first_start(&app, &cfg).await?;
+    let listener = tokio::net::TcpListener::bind(&cfg.listen)
+        .await
+        .with_context(|| format!("could not listen on {}", cfg.listen))?;
+    let addr = listener.local_addr()?;
+    let purge = app.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = varn_store::repo::sessions::purge_expired(purge.store.write()).await {
+                tracing::warn!(error = %e, "could not purge expired sessions");
+            }
+        }
+    });
+    let router = varn_web::router(
+        app.clone(),
+        varn_web::WebConfig {
+            secure_cookies: cfg.secure_cookies,
+        },
+    );
+    println!();
+    println!("Värn kör på / is running at http://{addr}");
+    for l in lines {
+        println!("{l}");
+    }
+    println!();
+    tracing::info!(%addr, database = %varn_store::redact_url(&cfg.db_url()), "listening");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    app.store.close().await;
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let cfg = Config::load(cli.config.as_ref(), &cli.flags)
+        .context("could not read the configuration")?;
+    init_logging(&cfg.log_format);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(cfg).await,
+        Command::Migrate => {
+            open(&cfg).await?;
+            println!("Databasen är migrerad. / The database is migrated.");
+            Ok(())
+        }
+        Command::Backup { path } => {
+            let app = open(&cfg).await?;
+            let p = path.to_str().context("the path must be UTF-8")?;
+            app.store.backup_to(p).await?;
+            println!(
+                "Säkerhetskopia skriven till / backup written to {}",
+                path.display()
+            );
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let app = open(&cfg).await?;
+            match app.audit_verify().await? {
+                varn_store::repo::audit::Verdict::Whole { rows } => {
+                    println!("Granskningsloggen är hel: {rows} rader kontrollerade. / The audit chain is whole: {rows} rows checked.");
+                    Ok(())
+                }
+                varn_store::repo::audit::Verdict::Broken { seq, reason } => {
+                    println!("Granskningsloggen är bruten vid rad {seq} ({reason}). / The audit chain is broken at row {seq} ({reason}).");
+                    std::process::exit(2);
+                }
+            }
+        }
+    }
+}

@@ -1,12 +1,12 @@
 //! SeaORM entities, one per table.
 
-pub mod user;
+pub mod api_token;
+pub mod attachment;
+pub mod audit_head;
+pub mod audit_log;
 pub mod org_unit;
 pub mod role_grant;
 pub mod session;
-pub mod api_token;
-pub mod audit_log;
-pub mod audit_head;
-pub mod attachment;
-pub mod task;
 pub mod setting;
+pub mod task;
+pub mod user;

@@ -40,7 +40,12 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<Vec<String>, MigrateErro
         "CREATE TABLE IF NOT EXISTS varn_migrations (name VARCHAR(200) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)",
     ))
     .await?;
-    let rows = db.query_all(Statement::from_string(backend, "SELECT name FROM varn_migrations")).await?;
+    let rows = db
+        .query_all(Statement::from_string(
+            backend,
+            "SELECT name FROM varn_migrations",
+        ))
+        .await?;
     let mut applied = Vec::new();
     for r in rows {
         applied.push(r.try_get::<String>("", "name")?);
@@ -62,16 +67,25 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<Vec<String>, MigrateErro
             let manager = SchemaManager::new(&txn);
             m.up(&manager).await?;
             let sql = match backend {
-                DbBackend::Postgres => "INSERT INTO varn_migrations (name, applied_at) VALUES ($1, $2)",
+                DbBackend::Postgres => {
+                    "INSERT INTO varn_migrations (name, applied_at) VALUES ($1, $2)"
+                }
                 _ => "INSERT INTO varn_migrations (name, applied_at) VALUES (?, ?)",
             };
-            txn.execute(Statement::from_sql_and_values(backend, sql, [name.clone().into(), chrono::Utc::now().to_rfc3339().into()]))
-                .await?;
+            txn.execute(Statement::from_sql_and_values(
+                backend,
+                sql,
+                [name.clone().into(), chrono::Utc::now().to_rfc3339().into()],
+            ))
+            .await?;
             Ok::<(), sea_orm::DbErr>(())
         }
         .await;
         match result {
-            Ok(()) => txn.commit().await.map_err(|source| MigrateError::Failed { name: name.clone(), source })?,
+            Ok(()) => txn.commit().await.map_err(|source| MigrateError::Failed {
+                name: name.clone(),
+                source,
+            })?,
             Err(source) => {
                 let _ = txn.rollback().await;
                 return Err(MigrateError::Failed { name, source });
@@ -82,4 +96,3 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<Vec<String>, MigrateErro
     }
     Ok(done)
 }
-

@@ -1,0 +1,241 @@
+//! The page shell (header, navigation, language switch, footer), error pages, and the
+//! form state that brings input and messages back to the user.
+
+use crate::ctx::Ctx;
+use crate::i18n::Tr;
+use askama::Template;
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use std::collections::HashMap;
+use varn_domain::{FieldErrors, Permission};
+
+/// A navigation entry.
+pub struct NavItem {
+    /// Where.
+    pub href: &'static str,
+    /// Translated label.
+    pub label: String,
+    /// Whether this is the current section.
+    pub current: bool,
+}
+
+/// What every page's frame needs.
+pub struct Shell {
+    /// Translator.
+    pub tr: Tr,
+    /// `lang` attribute.
+    pub lang: &'static str,
+    /// Page title.
+    pub title: String,
+    /// Name of the signed-in user.
+    pub user_name: Option<String>,
+    /// CSRF token for forms.
+    pub csrf: String,
+    /// Navigation.
+    pub nav: Vec<NavItem>,
+    /// A message after a redirect.
+    pub msg: Option<String>,
+    /// Link that switches language and comes back here.
+    pub switch_href: String,
+    /// Label of that link, in the other language.
+    pub switch_label: String,
+    /// `lang` of that label.
+    pub switch_lang: &'static str,
+}
+
+const MODULES: [(&str, &str); 8] = [
+    ("/documents", "nav.documents"),
+    ("/assets", "nav.assets"),
+    ("/risks", "nav.risks"),
+    ("/controls", "nav.controls"),
+    ("/suppliers", "nav.suppliers"),
+    ("/incidents", "nav.incidents"),
+    ("/training", "nav.training"),
+    ("/governance", "nav.governance"),
+];
+
+impl Shell {
+    /// The shell for a page.
+    pub fn new(ctx: &Ctx, title: String) -> Self {
+        let tr = ctx.tr;
+        let cur = ctx.path.split('?').next().unwrap_or("/");
+        let mut nav = Vec::new();
+        let mut item = |href: &'static str, key: &str| {
+            let current = if href == "/" {
+                cur == "/" || cur.starts_with("/tasks")
+            } else {
+                cur.starts_with(href)
+            };
+            nav.push(NavItem {
+                href,
+                label: tr.t(key).to_owned(),
+                current,
+            });
+        };
+        if let Some(a) = ctx.auth.actor() {
+            item("/", "nav.tasks");
+            for (href, key) in MODULES {
+                item(href, key);
+            }
+            item("/org", "nav.org");
+            if a.access.can_somewhere(Permission::UserRead) {
+                item("/users", "nav.users");
+            }
+            if a.access.can_somewhere(Permission::AuditRead) {
+                item("/audit", "nav.audit");
+            }
+        }
+        let other = ctx.lang.other();
+        let back: String =
+            percent_encoding::utf8_percent_encode(&ctx.path, percent_encoding::NON_ALPHANUMERIC)
+                .to_string();
+        Shell {
+            tr,
+            lang: ctx.lang.code(),
+            title,
+            user_name: ctx.auth.actor().map(|a| a.display_name.clone()),
+            csrf: ctx.csrf(),
+            nav,
+            msg: ctx.msg.map(|m| tr.t(m).to_owned()),
+            switch_href: format!("/lang?to={}&back={back}", other.code()),
+            switch_label: Tr::new(other).t("lang.name").to_owned(),
+            switch_lang: other.code(),
+        }
+    }
+
+    /// Whether the user came with a session (the sign-out button shows).
+    pub fn signed_in(&self) -> bool {
+        self.user_name.is_some()
+    }
+}
+
+/// Renders a template, or logs and answers 500 if it cannot.
+pub fn render<T: Template>(t: &T, status: StatusCode) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    shell: Shell,
+    status: u16,
+    heading: String,
+    detail: Option<String>,
+}
+
+/// The error page of `status`, in the user's language, within the shell.
+pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str, detail: Option<String>) -> Response {
+    let shell = ctx.shell(key);
+    let heading = shell.title.clone();
+    let mut res = render(
+        &ErrorPage {
+            shell,
+            status: status.as_u16(),
+            heading,
+            detail,
+        },
+        status,
+    );
+    if ctx.htmx {
+        // Let htmx swap error pages in too, so the user sees them.
+        res.headers_mut()
+            .insert("hx-retarget", header::HeaderValue::from_static("body"));
+    }
+    res
+}
+
+/// A minimal error page for middleware, which has no context.
+pub fn bare_error_page(tr: Tr, message: &str) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><link rel=\"stylesheet\" href=\"/static/varn.css\"></head>\
+         <body><main id=\"main\" class=\"container\"><h1>{}</h1><p><a href=\"/\">{}</a></p></main></body></html>",
+        tr.lang.code(),
+        esc(message),
+        esc(message),
+        esc(tr.t("err.back_home"))
+    )
+}
+
+/// A form's values and its translated errors, so it can come back intact.
+#[derive(Default)]
+pub struct FormState {
+    values: HashMap<String, String>,
+    errors: Vec<(String, String)>,
+}
+
+impl FormState {
+    /// An empty form.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A form filled with values.
+    pub fn with(values: &[(&str, &str)]) -> Self {
+        FormState {
+            values: values
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            errors: vec![],
+        }
+    }
+
+    /// Adds the translated errors of a validation.
+    pub fn errors(mut self, tr: Tr, e: &FieldErrors) -> Self {
+        for fe in &e.0 {
+            self.errors
+                .push((fe.field.clone(), tr.t(&fe.code).to_owned()));
+        }
+        self
+    }
+
+    /// Adds one translated error.
+    pub fn error(mut self, field: &str, text: String) -> Self {
+        self.errors.push((field.to_owned(), text));
+        self
+    }
+
+    /// The value of a field ("" when none).
+    pub fn v(&self, k: &str) -> &str {
+        self.values.get(k).map(String::as_str).unwrap_or("")
+    }
+
+    /// Whether `k` has the value `v` (for selects).
+    pub fn is(&self, k: &str, v: &str) -> bool {
+        self.v(k) == v
+    }
+
+    /// The error of a field.
+    pub fn e(&self, k: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| f == k)
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// Whether the field has an error.
+    pub fn has(&self, k: &str) -> bool {
+        self.e(k).is_some()
+    }
+
+    /// All errors, for the summary at the top of the form.
+    pub fn all_errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+
+    /// Whether there is any error.
+    pub fn failed(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}

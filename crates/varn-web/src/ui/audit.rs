@@ -1,0 +1,190 @@
+//! The audit log page: filter by user, entity and date; export.
+
+use super::list::{download, ListQuery, ListView};
+use crate::ctx::{Ctx, PageResult};
+use crate::shell::{render, Shell};
+use crate::AppState;
+use askama::Template;
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use varn_app::export::Table;
+use varn_store::entity::audit_log::Model as AuditRow;
+use varn_store::repo::audit::AuditFilter;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/audit", get(page))
+}
+
+/// An audit row as shown.
+pub struct Row {
+    id: i64,
+    when: String,
+    actor: String,
+    action: String,
+    entity: String,
+    before: String,
+    after: String,
+}
+
+const ENTITIES: [&str; 5] = ["org_unit", "user", "api_token", "attachment", "task"];
+
+fn pretty(j: &Option<String>) -> String {
+    j.as_deref()
+        .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_default()
+}
+
+fn when(us: i64) -> String {
+    chrono::DateTime::from_timestamp_micros(us)
+        .map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_default()
+}
+
+fn row(ctx: &Ctx, r: AuditRow) -> Row {
+    let action_key = format!("audit.act.{}", r.action);
+    let action = match ctx.tr.t(&action_key) {
+        t if t == action_key => r.action.clone(),
+        t => t.to_owned(),
+    };
+    let entity = format!(
+        "{} {}",
+        ctx.tr.t(&format!("audit.ent.{}", r.entity_type)),
+        r.entity_id.map(|i| i.to_string()).unwrap_or_default()
+    );
+    Row {
+        id: r.id,
+        when: when(r.at_us),
+        actor: r.actor_name.clone(),
+        action,
+        entity: entity.trim().to_owned(),
+        before: pretty(&r.before_json),
+        after: pretty(&r.after_json),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct Page {
+    shell: Shell,
+    view: ListView,
+    rows: Vec<Row>,
+    entities: Vec<(&'static str, String)>,
+    filter_error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "_audit_rows.html")]
+struct Partial {
+    shell: Shell,
+    view: ListView,
+    rows: Vec<Row>,
+}
+
+fn day_us(s: &str) -> Option<i64> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()?
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc().timestamp_micros())
+}
+
+async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
+    let actor = ctx.actor()?;
+    let app = &ctx.state.app;
+    let mut f = AuditFilter {
+        entity_type: q
+            .filter("entity")
+            .filter(|e| ENTITIES.contains(e))
+            .map(str::to_owned),
+        ..Default::default()
+    };
+    let mut filter_error = None;
+    if let Some(u) = q.filter("user") {
+        match app.user_id_by_username(u).await.map_err(|e| ctx.fail(e))? {
+            Some(id) => f.actor_id = Some(id),
+            None => {
+                filter_error = Some(ctx.tr.t("err.user.unknown").to_owned());
+                f.actor_id = Some(-1);
+            }
+        }
+    }
+    for (k, slot, add_day) in [("from", &mut f.from_us, false), ("to", &mut f.to_us, true)] {
+        if let Some(v) = q.filter(k) {
+            match day_us(v) {
+                Some(us) => *slot = Some(if add_day { us + 86_400_000_000 } else { us }),
+                None => filter_error = Some(ctx.tr.t("err.date_invalid").to_owned()),
+            }
+        }
+    }
+    let mut params = q.params();
+    params.dir = varn_app::Dir::Desc;
+    let page = app
+        .audit_list(actor, &f, &params)
+        .await
+        .map_err(|e| ctx.fail(e))?;
+    if let Some(fmt) = q.export() {
+        let t = ctx.tr;
+        let table = Table {
+            headers: [
+                "#",
+                "audit.when",
+                "audit.user",
+                "audit.action",
+                "audit.entity",
+                "audit.before",
+                "audit.after",
+                "audit.hash",
+            ]
+            .iter()
+            .map(|k| t.t(k).to_owned())
+            .collect(),
+            rows: page
+                .items
+                .into_iter()
+                .map(|r| {
+                    let hash = r.hash.clone();
+                    let x = row(&ctx, r);
+                    vec![
+                        x.id.to_string(),
+                        x.when,
+                        x.actor,
+                        x.action,
+                        x.entity,
+                        x.before,
+                        x.after,
+                        hash,
+                    ]
+                })
+                .collect(),
+        };
+        return Ok(download(&table, fmt, "granskningslogg"));
+    }
+    let view = ListView::new("/audit", &q, page.total);
+    let rows = page.items.into_iter().map(|r| row(&ctx, r)).collect();
+    if ctx.htmx {
+        return Ok(render(
+            &Partial {
+                shell: ctx.shell("audit.heading"),
+                view,
+                rows,
+            },
+            StatusCode::OK,
+        ));
+    }
+    let entities = ENTITIES
+        .iter()
+        .map(|e| (*e, ctx.tr.t(&format!("audit.ent.{e}")).to_owned()))
+        .collect();
+    Ok(render(
+        &Page {
+            shell: ctx.shell("audit.heading"),
+            view,
+            rows,
+            entities,
+            filter_error,
+        },
+        StatusCode::OK,
+    ))
+}

@@ -1,0 +1,69 @@
+//! The HTML pages. Each handler parses, calls one use case, and renders a template; an
+//! htmx request gets the partial, anything else the whole page.
+
+mod account;
+mod audit;
+mod auth;
+pub mod list;
+mod modules;
+mod org;
+mod tasks;
+mod users;
+
+use crate::ctx::Ctx;
+use crate::AppState;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Router;
+
+/// All page routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(auth::routes())
+        .merge(tasks::routes())
+        .merge(modules::routes())
+        .merge(org::routes())
+        .merge(users::routes())
+        .merge(account::routes())
+        .merge(audit::routes())
+}
+
+/// The 404 page for any unknown path.
+pub async fn not_found(ctx: Ctx) -> Response {
+    if ctx.path.starts_with("/api/") {
+        return crate::api::error_json(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            ctx.tr.t("err.not_found"),
+            None,
+        );
+    }
+    crate::shell::error_page(&ctx, StatusCode::NOT_FOUND, "err.not_found", None)
+}
+
+/// A local path to return to, or `/` when the given one could lead elsewhere.
+pub fn safe_next(next: &str) -> String {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.contains(['\r', '\n']);
+    if ok {
+        next.to_owned()
+    } else {
+        "/".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_the_site() {
+        assert_eq!(safe_next("/org/3?x=1"), "/org/3?x=1");
+        assert_eq!(safe_next("//evil.example"), "/");
+        assert_eq!(safe_next("https://evil.example"), "/");
+        assert_eq!(safe_next("/\\evil.example"), "/");
+        assert_eq!(safe_next(""), "/");
+    }
+}

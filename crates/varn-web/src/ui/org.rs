@@ -1,0 +1,613 @@
+//! Organisation pages: the tree, the searchable list, a unit's page and its forms.
+
+use super::list::{download, ListQuery, ListView};
+use crate::ctx::{see_other, Ctx, PageResult};
+use crate::shell::{render, FormState, Shell};
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Form, Multipart, Path, Query};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use varn_app::attachments::Upload;
+use varn_app::export::Table;
+use varn_app::org::{UnitDetail, UnitInput, UnitUpdateInput};
+use varn_app::AppError;
+use varn_domain::{OrgKind, Permission};
+use varn_store::entity::org_unit::Model as Unit;
+use varn_store::repo::attachments::AttachmentMeta;
+use varn_store::repo::org::OrgFilter;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/org", get(tree).post(create))
+        .route("/org/list", get(list))
+        .route("/org/new", get(new_form))
+        .route("/org/{id}", get(unit_page).post(update))
+        .route("/org/{id}/move", post(move_unit))
+        .route("/org/{id}/deactivate", post(deactivate))
+        .route("/org/{id}/activate", post(activate))
+        .route("/org/{id}/delete", post(delete))
+        .route("/org/{id}/attachments", post(upload))
+        .route("/attachments/{id}", get(download_file))
+        .route("/attachments/{id}/delete", post(delete_file))
+}
+
+/// A unit as a row of the tree, with the list tags that nest it (constants only).
+pub struct TreeNode {
+    /// The unit.
+    pub unit: Unit,
+    /// Translated kind.
+    pub kind: String,
+    /// `</li>`, `</ul>` and `<ul>` tags that go before this item.
+    pub before: String,
+}
+
+fn kind_label(ctx: &Ctx, k: &str) -> String {
+    ctx.tr.t(&format!("org.kind.{k}")).to_owned()
+}
+
+/// Nests a pre-ordered list of units (sorted by path) as nested `<ul>`s.
+fn nest(ctx: &Ctx, units: Vec<Unit>) -> (Vec<TreeNode>, String) {
+    let depth = |u: &Unit| u.path.matches('/').count().saturating_sub(2);
+    let base = units.iter().map(depth).min().unwrap_or(0);
+    let mut out = Vec::with_capacity(units.len());
+    let mut prev: Option<usize> = None;
+    for u in units {
+        let d = depth(&u) - base;
+        let mut before = String::new();
+        match prev {
+            None => {}
+            Some(p) if d > p => before.push_str(&"<ul>".repeat(d - p)),
+            Some(p) => {
+                before.push_str("</li>");
+                before.push_str(&"</ul></li>".repeat(p - d));
+            }
+        }
+        prev = Some(d);
+        out.push(TreeNode {
+            kind: kind_label(ctx, &u.kind),
+            unit: u,
+            before,
+        });
+    }
+    let after = match prev {
+        Some(p) => format!("</li>{}", "</ul></li>".repeat(p)),
+        None => String::new(),
+    };
+    (out, after)
+}
+
+#[derive(Template)]
+#[template(path = "org_tree.html")]
+struct TreePage {
+    shell: Shell,
+    nodes: Vec<TreeNode>,
+    after: String,
+    can_create: bool,
+}
+
+async fn tree(ctx: Ctx) -> PageResult {
+    let actor = ctx.actor()?;
+    let units = ctx
+        .state
+        .app
+        .org_tree(actor)
+        .await
+        .map_err(|e| ctx.fail(e))?;
+    let (nodes, after) = nest(&ctx, units);
+    let can_create = actor.access.can_somewhere(Permission::OrgWrite);
+    Ok(render(
+        &TreePage {
+            shell: ctx.shell("org.heading"),
+            nodes,
+            after,
+            can_create,
+        },
+        StatusCode::OK,
+    ))
+}
+
+/// A unit row of the list.
+pub struct UnitRow {
+    unit: Unit,
+    kind: String,
+}
+
+#[derive(Template)]
+#[template(path = "org_list.html")]
+struct ListPage {
+    shell: Shell,
+    view: ListView,
+    rows: Vec<UnitRow>,
+    kinds: Vec<(&'static str, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "_org_rows.html")]
+struct ListPartial {
+    shell: Shell,
+    view: ListView,
+    rows: Vec<UnitRow>,
+}
+
+fn kinds(ctx: &Ctx) -> Vec<(&'static str, String)> {
+    OrgKind::ALL
+        .iter()
+        .map(|k| (k.as_str(), kind_label(ctx, k.as_str())))
+        .collect()
+}
+
+async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
+    let actor = ctx.actor()?;
+    let filter = OrgFilter {
+        kind: q.filter("kind").map(str::to_owned),
+        active: match q.filter("active") {
+            Some("yes") => Some(true),
+            Some("no") => Some(false),
+            _ => None,
+        },
+        ..Default::default()
+    };
+    let page = ctx
+        .state
+        .app
+        .org_list(actor, &filter, &q.params())
+        .await
+        .map_err(|e| ctx.fail(e))?;
+    if let Some(fmt) = q.export() {
+        let t = ctx.tr;
+        let table = Table {
+            headers: [
+                "org.col.id",
+                "org.col.name",
+                "org.col.kind",
+                "org.col.path",
+                "org.col.active",
+            ]
+            .iter()
+            .map(|k| t.t(k).to_owned())
+            .collect(),
+            rows: page
+                .items
+                .iter()
+                .map(|u| {
+                    vec![
+                        u.id.to_string(),
+                        u.name.clone(),
+                        kind_label(&ctx, &u.kind),
+                        u.path.clone(),
+                        t.t(if u.active { "common.yes" } else { "common.no" })
+                            .to_owned(),
+                    ]
+                })
+                .collect(),
+        };
+        return Ok(download(&table, fmt, "organisation"));
+    }
+    let view = ListView::new("/org/list", &q, page.total);
+    let rows = page
+        .items
+        .into_iter()
+        .map(|u| UnitRow {
+            kind: kind_label(&ctx, &u.kind),
+            unit: u,
+        })
+        .collect();
+    if ctx.htmx {
+        return Ok(render(
+            &ListPartial {
+                shell: ctx.shell("org.list_heading"),
+                view,
+                rows,
+            },
+            StatusCode::OK,
+        ));
+    }
+    Ok(render(
+        &ListPage {
+            shell: ctx.shell("org.list_heading"),
+            view,
+            rows,
+            kinds: kinds(&ctx),
+        },
+        StatusCode::OK,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "org_new.html")]
+struct NewPage {
+    shell: Shell,
+    form: FormState,
+    parents: Vec<Unit>,
+    kinds: Vec<(&'static str, String)>,
+}
+
+#[derive(Deserialize, Default)]
+struct NewQ {
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+async fn new_page(ctx: &Ctx, form: FormState, status: StatusCode) -> PageResult {
+    let actor = ctx.actor()?;
+    let parents = ctx
+        .state
+        .app
+        .org_writable(actor)
+        .await
+        .map_err(|e| ctx.fail(e))?;
+    if parents.is_empty() {
+        return Err(ctx.fail(AppError::Forbidden));
+    }
+    Ok(render(
+        &NewPage {
+            shell: ctx.shell("org.new_heading"),
+            form,
+            parents,
+            kinds: kinds(ctx),
+        },
+        status,
+    ))
+}
+
+async fn new_form(ctx: Ctx, Query(q): Query<NewQ>) -> PageResult {
+    let form = FormState::with(&[
+        ("parent_id", q.parent.as_deref().unwrap_or("")),
+        ("kind", "enhet"),
+    ]);
+    new_page(&ctx, form, StatusCode::OK).await
+}
+
+async fn create(ctx: Ctx, Form(input): Form<UnitInput>) -> PageResult {
+    let actor = ctx.actor()?;
+    match ctx.state.app.org_create(actor, &input).await {
+        Ok(u) => Ok(see_other(&format!("/org/{}", u.id), "created")),
+        Err(AppError::Invalid(errs)) => {
+            let form = FormState::with(&[
+                ("parent_id", input.parent_id.as_deref().unwrap_or("")),
+                ("kind", &input.kind),
+                ("name", &input.name),
+            ])
+            .errors(ctx.tr, &errs);
+            new_page(&ctx, form, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "org_unit.html")]
+struct UnitPage {
+    shell: Shell,
+    d: UnitDetail,
+    kind: String,
+    form: FormState,
+    move_form: FormState,
+    parents: Vec<Unit>,
+    files: Vec<AttachmentMeta>,
+    conflict: Option<String>,
+}
+
+impl UnitPage {
+    fn role_label(&self, r: &str) -> &str {
+        self.shell.tr.t(match r {
+            "system_admin" => "role.system_admin",
+            "samordnare" => "role.samordnare",
+            "revisor" => "role.revisor",
+            "verksamhetsansvarig" => "role.verksamhetsansvarig",
+            "informationsagare" => "role.informationsagare",
+            _ => "role.medarbetare",
+        })
+    }
+
+    fn kb(&self, n: &i64) -> String {
+        format!("{:.1}", *n as f64 / 1024.0)
+    }
+}
+
+struct UnitForms {
+    form: Option<FormState>,
+    move_form: Option<FormState>,
+    conflict: Option<String>,
+}
+
+async fn unit_view(ctx: &Ctx, id: i64, forms: UnitForms, status: StatusCode) -> PageResult {
+    let actor = ctx.actor()?;
+    let app = &ctx.state.app;
+    let d = app.org_get(actor, id).await.map_err(|e| ctx.fail(e))?;
+    let parents = if d.can_write {
+        app.org_writable(actor).await.map_err(|e| ctx.fail(e))?
+    } else {
+        vec![]
+    };
+    let parents = parents
+        .into_iter()
+        .filter(|p| !p.path.starts_with(&d.unit.path))
+        .collect();
+    let files = app
+        .unit_attachments(actor, id)
+        .await
+        .map_err(|e| ctx.fail(e))?;
+    let form = forms.form.unwrap_or_else(|| {
+        FormState::with(&[
+            ("name", &d.unit.name),
+            ("head_username", d.head_username.as_deref().unwrap_or("")),
+            (
+                "security_contact_username",
+                d.contact_username.as_deref().unwrap_or(""),
+            ),
+        ])
+    });
+    let move_form = forms.move_form.unwrap_or_else(|| {
+        FormState::with(&[(
+            "parent_id",
+            &d.unit.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+        )])
+    });
+    let kind = kind_label(ctx, &d.unit.kind);
+    Ok(render(
+        &UnitPage {
+            shell: ctx.shell_named(d.unit.name.clone()),
+            kind,
+            d,
+            form,
+            move_form,
+            parents,
+            files,
+            conflict: forms.conflict,
+        },
+        status,
+    ))
+}
+
+async fn unit_page(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
+    unit_view(
+        &ctx,
+        id,
+        UnitForms {
+            form: None,
+            move_form: None,
+            conflict: None,
+        },
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn update(ctx: Ctx, Path(id): Path<i64>, Form(input): Form<UnitUpdateInput>) -> PageResult {
+    let actor = ctx.actor()?;
+    match ctx.state.app.org_update(actor, id, &input).await {
+        Ok(_) => Ok(see_other(&format!("/org/{id}"), "saved")),
+        Err(AppError::Invalid(errs)) => {
+            let form = FormState::with(&[
+                ("name", &input.name),
+                (
+                    "head_username",
+                    input.head_username.as_deref().unwrap_or(""),
+                ),
+                (
+                    "security_contact_username",
+                    input.security_contact_username.as_deref().unwrap_or(""),
+                ),
+            ])
+            .errors(ctx.tr, &errs);
+            unit_view(
+                &ctx,
+                id,
+                UnitForms {
+                    form: Some(form),
+                    move_form: None,
+                    conflict: None,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+#[derive(Deserialize)]
+struct MoveForm {
+    #[serde(default)]
+    parent_id: String,
+}
+
+async fn move_unit(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MoveForm>) -> PageResult {
+    let actor = ctx.actor()?;
+    match ctx.state.app.org_move(actor, id, &f.parent_id).await {
+        Ok(_) => Ok(see_other(&format!("/org/{id}"), "moved")),
+        Err(AppError::Invalid(errs)) => {
+            let mf = FormState::with(&[("parent_id", &f.parent_id)]).errors(ctx.tr, &errs);
+            unit_view(
+                &ctx,
+                id,
+                UnitForms {
+                    form: None,
+                    move_form: Some(mf),
+                    conflict: None,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::Conflict(code, args)) => {
+            let text = ctx.conflict_text(&code, &args);
+            unit_view(
+                &ctx,
+                id,
+                UnitForms {
+                    form: None,
+                    move_form: None,
+                    conflict: Some(text),
+                },
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+async fn set_active(ctx: Ctx, id: i64, active: bool) -> PageResult {
+    let actor = ctx.actor()?;
+    match ctx.state.app.org_set_active(actor, id, active).await {
+        Ok(_) => Ok(see_other(&format!("/org/{id}"), "saved")),
+        Err(AppError::Conflict(code, args)) => {
+            let text = ctx.conflict_text(&code, &args);
+            unit_view(
+                &ctx,
+                id,
+                UnitForms {
+                    form: None,
+                    move_form: None,
+                    conflict: Some(text),
+                },
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+async fn deactivate(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
+    set_active(ctx, id, false).await
+}
+
+async fn activate(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
+    set_active(ctx, id, true).await
+}
+
+async fn delete(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
+    let actor = ctx.actor()?;
+    let parent = ctx
+        .state
+        .app
+        .org_get(actor, id)
+        .await
+        .map_err(|e| ctx.fail(e))?
+        .unit
+        .parent_id;
+    match ctx.state.app.org_delete(actor, id).await {
+        Ok(()) => Ok(see_other(
+            &parent
+                .map(|p| format!("/org/{p}"))
+                .unwrap_or_else(|| "/org".into()),
+            "deleted",
+        )),
+        Err(AppError::Conflict(code, args)) => {
+            let text = ctx.conflict_text(&code, &args);
+            unit_view(
+                &ctx,
+                id,
+                UnitForms {
+                    form: None,
+                    move_form: None,
+                    conflict: Some(text),
+                },
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult {
+    let actor = ctx.actor()?;
+    let mut up = None;
+    while let Ok(Some(field)) = mp.next_field().await {
+        if field.name() == Some("file") {
+            let filename = field.file_name().unwrap_or("fil").to_owned();
+            let content_type = field
+                .content_type()
+                .unwrap_or("application/octet-stream")
+                .to_owned();
+            match field.bytes().await {
+                Ok(b) => {
+                    up = Some(Upload {
+                        filename,
+                        content_type,
+                        data: b.to_vec(),
+                    })
+                }
+                Err(_) => return Err(ctx.fail(AppError::field("file", "err.file.too_large"))),
+            }
+        }
+    }
+    let up = up.unwrap_or(Upload {
+        filename: String::new(),
+        content_type: String::new(),
+        data: vec![],
+    });
+    match ctx.state.app.attach_to_unit(actor, id, up).await {
+        Ok(_) => Ok(see_other(&format!("/org/{id}"), "uploaded")),
+        Err(AppError::Invalid(errs)) => {
+            let text = errs.0.first().map(|e| ctx.tr.t(&e.code).to_owned());
+            unit_view(
+                &ctx,
+                id,
+                UnitForms {
+                    form: None,
+                    move_form: None,
+                    conflict: text,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+async fn download_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
+    let actor = ctx.actor()?;
+    let f = ctx
+        .state
+        .app
+        .attachment_get(actor, id)
+        .await
+        .map_err(|e| ctx.fail(e))?;
+    let name: String =
+        percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC)
+            .to_string();
+    Ok((
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename*=UTF-8''{name}"),
+            ),
+            (
+                header::HeaderName::from_static("x-content-sha256"),
+                f.sha256.clone(),
+            ),
+        ],
+        f.data,
+    )
+        .into_response())
+}
+
+async fn delete_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
+    let actor = ctx.actor()?;
+    let unit = ctx
+        .state
+        .app
+        .attachment_get(actor, id)
+        .await
+        .map_err(|e| ctx.fail(e))?
+        .org_unit_id
+        .unwrap_or_default();
+    ctx.state
+        .app
+        .attachment_delete(actor, id)
+        .await
+        .map_err(|e| ctx.fail(e))?;
+    Ok(see_other(&format!("/org/{unit}"), "deleted"))
+}

@@ -1,0 +1,194 @@
+//! Configuration: defaults, then an optional TOML file, then `VARN_*` environment
+//! variables, then command-line flags — each later one wins.
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Värn's settings.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Config {
+    /// Address to listen on.
+    pub listen: String,
+    /// Folder for the SQLite database (created if missing).
+    pub data_dir: PathBuf,
+    /// Database URL; empty means SQLite in `data_dir`.
+    pub database_url: String,
+    /// Password for the first administrator; empty means generate one and print it once.
+    pub admin_password: String,
+    /// Load the demo city Exempelstad when the database is empty.
+    pub demo: bool,
+    /// Mark cookies Secure (set when served over HTTPS).
+    pub secure_cookies: bool,
+    /// Largest attachment in MiB.
+    pub max_attachment_mb: usize,
+    /// Session lifetime in minutes.
+    pub session_minutes: i64,
+    /// `text` or `json` logs.
+    pub log_format: String,
+    /// Folder with frameworks, catalogues and the demo city (`data/` of the source tree).
+    pub content_dir: PathBuf,
+    /// Database connections.
+    pub max_connections: u32,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("listen", &self.listen)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &varn_store::redact_url(&self.database_url))
+            .field(
+                "admin_password",
+                &if self.admin_password.is_empty() {
+                    ""
+                } else {
+                    "***"
+                },
+            )
+            .field("demo", &self.demo)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("max_attachment_mb", &self.max_attachment_mb)
+            .field("session_minutes", &self.session_minutes)
+            .field("log_format", &self.log_format)
+            .field("content_dir", &self.content_dir)
+            .field("max_connections", &self.max_connections)
+            .finish()
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("varn-data"),
+            database_url: String::new(),
+            admin_password: String::new(),
+            demo: true,
+            secure_cookies: false,
+            max_attachment_mb: 20,
+            session_minutes: 480,
+            log_format: "text".into(),
+            content_dir: default_content_dir(),
+            max_connections: 8,
+        }
+    }
+}
+
+/// `./data` when run from the source tree, else the `data/` beside the sources this binary
+/// was built from.
+fn default_content_dir() -> PathBuf {
+    let here = PathBuf::from("data");
+    if here.join("demo").is_dir() {
+        return here;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+/// Flags given on the command line (only those given override).
+#[derive(Debug, Default, Serialize, clap::Args)]
+pub struct Flags {
+    /// Address to listen on [default: 127.0.0.1:8080] (VARN_LISTEN).
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<String>,
+    /// Data folder for the SQLite database [default: ./varn-data] (VARN_DATA_DIR).
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    /// Database URL, e.g. postgres://user@host/varn [default: SQLite in the data folder] (VARN_DATABASE_URL).
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    /// Do not load the demo city into an empty database; create only the root and an admin (VARN_DEMO=false).
+    #[arg(long)]
+    #[serde(
+        skip_serializing_if = "std::ops::Not::not",
+        rename = "demo",
+        serialize_with = "negate"
+    )]
+    pub no_demo: bool,
+    /// Mark cookies Secure: set when Värn is served over HTTPS (VARN_SECURE_COOKIES).
+    #[arg(long)]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub secure_cookies: bool,
+    /// Log format: text or json (VARN_LOG_FORMAT).
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_format: Option<String>,
+    /// Folder with the demo city and catalogues (VARN_CONTENT_DIR).
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_dir: Option<PathBuf>,
+}
+
+fn negate<S: serde::Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bool(!v)
+}
+
+impl Config {
+    /// Reads the layers. `file` is the optional TOML file.
+    pub fn load(file: Option<&PathBuf>, flags: &Flags) -> Result<Config, figment::Error> {
+        let mut fig = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(f) = file {
+            fig = fig.merge(Toml::file_exact(f));
+        }
+        fig.merge(Env::prefixed("VARN_").ignore(&["test_database_url", "e2e"]))
+            .merge(Serialized::defaults(flags))
+            .extract()
+    }
+
+    /// The database URL to use.
+    pub fn db_url(&self) -> String {
+        if self.database_url.trim().is_empty() {
+            format!("sqlite://{}", self.data_dir.join("varn.sqlite").display())
+        } else {
+            self.database_url.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_apply_in_order() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "varn.toml",
+                "listen = \"0.0.0.0:9000\"\nmax_attachment_mb = 5\ndemo = true\n",
+            )?;
+            jail.set_env("VARN_LISTEN", "127.0.0.1:9100");
+            let flags = Flags {
+                no_demo: true,
+                ..Default::default()
+            };
+            let c = Config::load(Some(&PathBuf::from("varn.toml")), &flags)?;
+            assert_eq!(c.listen, "127.0.0.1:9100", "env beats file");
+            assert_eq!(c.max_attachment_mb, 5, "file beats default");
+            assert!(!c.demo, "flag beats file");
+            let flags = Flags {
+                listen: Some("127.0.0.1:1".into()),
+                ..Default::default()
+            };
+            let c = Config::load(Some(&PathBuf::from("varn.toml")), &flags)?;
+            assert_eq!(c.listen, "127.0.0.1:1", "flag beats env");
+            assert!(c.demo);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn secrets_are_redacted_in_debug() {
+        let c = Config {
+            admin_password: "hemligt-lösen".into(),
+            database_url: "postgres://u:pw@h/db".into(),
+            ..Default::default()
+        };
+        let d = format!("{c:?}");
+        assert!(!d.contains("hemligt"));
+        assert!(!d.contains(":pw@"));
+    }
+}
