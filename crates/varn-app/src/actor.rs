@@ -47,11 +47,7 @@ impl Actor {
         if scope.is_none() {
             Err(AppError::Forbidden)
         } else {
-            Ok(Capability {
-                actor: self,
-                permission: p,
-                scope,
-            })
+            Ok(Capability { actor: self, permission: p, scope })
         }
     }
 

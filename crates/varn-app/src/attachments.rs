@@ -22,11 +22,7 @@ pub struct Upload {
 /// Keeps the last path segment, drops control characters and quotes, and bounds the length.
 pub fn clean_filename(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = base
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>'))
-        .take(200)
-        .collect();
+    let cleaned: String = base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>')).take(200).collect();
     let t = cleaned.trim().trim_start_matches('.').to_owned();
     if t.is_empty() {
         "fil".into()
@@ -36,19 +32,8 @@ pub fn clean_filename(name: &str) -> String {
 }
 
 impl App {
-    async fn unit_path_for(
-        &self,
-        actor: &Actor,
-        unit_id: i64,
-        p: Permission,
-    ) -> Result<String, AppError> {
-        let u = org::find(
-            self.store.read(),
-            &actor.scope(Permission::OrgRead),
-            unit_id,
-        )
-        .await?
-        .ok_or(AppError::NotFound)?;
+    async fn unit_path_for(&self, actor: &Actor, unit_id: i64, p: Permission) -> Result<String, AppError> {
+        let u = org::find(self.store.read(), &actor.scope(Permission::OrgRead), unit_id).await?.ok_or(AppError::NotFound)?;
         let path = OrgPath::parse(&u.path).map_err(|e| AppError::Internal(e.into()))?;
         if actor.scope(p).covers(&path) {
             Ok(u.path)
@@ -58,15 +43,8 @@ impl App {
     }
 
     /// Attaches a file to an organisation unit.
-    pub async fn attach_to_unit(
-        &self,
-        actor: &Actor,
-        unit_id: i64,
-        up: Upload,
-    ) -> Result<AttachmentMeta, AppError> {
-        let path = self
-            .unit_path_for(actor, unit_id, Permission::OrgWrite)
-            .await?;
+    pub async fn attach_to_unit(&self, actor: &Actor, unit_id: i64, up: Upload) -> Result<AttachmentMeta, AppError> {
+        let path = self.unit_path_for(actor, unit_id, Permission::OrgWrite).await?;
         if up.data.is_empty() {
             return Err(AppError::field("file", "err.file.empty"));
         }
@@ -75,11 +53,8 @@ impl App {
         }
         let sha = hex::encode(Sha256::digest(&up.data));
         let filename = clean_filename(&up.filename);
-        let ct = if up.content_type.is_empty() || up.content_type.len() > 127 {
-            "application/octet-stream".to_owned()
-        } else {
-            up.content_type
-        };
+        let ct =
+            if up.content_type.is_empty() || up.content_type.len() > 127 { "application/octet-stream".to_owned() } else { up.content_type };
         let txn = self.store.write().begin().await?;
         let m = repo::insert(
             &txn,
@@ -101,54 +76,31 @@ impl App {
         let mut a = actor.audit("attachment.create", "attachment");
         a.entity_id = Some(m.id);
         a.org_path = Some(path);
-        a.after = Some(
-            json!({"filename": filename, "size": m.size_bytes, "sha256": sha, "entity": "org_unit", "entity_id": unit_id}),
-        );
+        a.after = Some(json!({"filename": filename, "size": m.size_bytes, "sha256": sha, "entity": "org_unit", "entity_id": unit_id}));
         audit::append(&txn, a).await?;
         txn.commit().await?;
-        repo::meta_by_id(self.store.read(), m.id)
-            .await?
-            .ok_or(AppError::NotFound)
+        repo::meta_by_id(self.store.read(), m.id).await?.ok_or(AppError::NotFound)
     }
 
     /// The files of a unit.
-    pub async fn unit_attachments(
-        &self,
-        actor: &Actor,
-        unit_id: i64,
-    ) -> Result<Vec<AttachmentMeta>, AppError> {
-        self.unit_path_for(actor, unit_id, Permission::OrgRead)
-            .await?;
+    pub async fn unit_attachments(&self, actor: &Actor, unit_id: i64) -> Result<Vec<AttachmentMeta>, AppError> {
+        self.unit_path_for(actor, unit_id, Permission::OrgRead).await?;
         Ok(repo::of_entity(self.store.read(), "org_unit", unit_id).await?)
     }
 
     /// One file with its bytes, if the actor may read what it belongs to.
-    pub async fn attachment_get(
-        &self,
-        actor: &Actor,
-        id: i64,
-    ) -> Result<attachment::Model, AppError> {
-        let meta = repo::meta_by_id(self.store.read(), id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    pub async fn attachment_get(&self, actor: &Actor, id: i64) -> Result<attachment::Model, AppError> {
+        let meta = repo::meta_by_id(self.store.read(), id).await?.ok_or(AppError::NotFound)?;
         let unit = meta.org_unit_id.ok_or(AppError::NotFound)?;
-        self.unit_path_for(actor, unit, Permission::OrgRead)
-            .await
-            .map_err(|_| AppError::NotFound)?;
-        repo::get(self.store.read(), id)
-            .await?
-            .ok_or(AppError::NotFound)
+        self.unit_path_for(actor, unit, Permission::OrgRead).await.map_err(|_| AppError::NotFound)?;
+        repo::get(self.store.read(), id).await?.ok_or(AppError::NotFound)
     }
 
     /// Removes a file.
     pub async fn attachment_delete(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
-        let meta = repo::meta_by_id(self.store.read(), id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let meta = repo::meta_by_id(self.store.read(), id).await?.ok_or(AppError::NotFound)?;
         let unit = meta.org_unit_id.ok_or(AppError::NotFound)?;
-        let path = self
-            .unit_path_for(actor, unit, Permission::OrgWrite)
-            .await?;
+        let path = self.unit_path_for(actor, unit, Permission::OrgWrite).await?;
         let txn = self.store.write().begin().await?;
         repo::delete(&txn, id).await?;
         let mut a = actor.audit("attachment.delete", "attachment");
@@ -171,9 +123,6 @@ mod tests {
         assert_eq!(clean_filename("C:\\dok\\beslut.pdf"), "beslut.pdf");
         assert_eq!(clean_filename("\"a<b>\".txt"), "ab.txt");
         assert_eq!(clean_filename(".."), "fil");
-        assert_eq!(
-            clean_filename("Delegationsordning 2026.pdf"),
-            "Delegationsordning 2026.pdf"
-        );
+        assert_eq!(clean_filename("Delegationsordning 2026.pdf"), "Delegationsordning 2026.pdf");
     }
 }

@@ -30,12 +30,8 @@ impl std::fmt::Debug for Hasher {
 impl Hasher {
     /// A hasher with memory `m_kib` and `t` iterations.
     pub fn new(m_kib: u32, t: u32) -> Result<Self, AppError> {
-        let params =
-            Params::new(m_kib, t, 1, None).map_err(|e| AppError::Internal(e.to_string()))?;
-        let mut h = Hasher {
-            params,
-            dummy: String::new(),
-        };
+        let params = Params::new(m_kib, t, 1, None).map_err(|e| AppError::Internal(e.to_string()))?;
+        let mut h = Hasher { params, dummy: String::new() };
         h.dummy = h.hash("not-a-real-password-at-all")?;
         Ok(h)
     }
@@ -47,20 +43,14 @@ impl Hasher {
     /// Hashes a password with a fresh salt (PHC string).
     pub fn hash(&self, password: &str) -> Result<String, AppError> {
         let salt = SaltString::generate(&mut rand::rngs::OsRng);
-        self.argon()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| AppError::Internal(e.to_string()))
+        self.argon().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// Checks a password against a stored hash (or the dummy when there is none).
     pub fn verify(&self, password: &str, stored: Option<&str>) -> bool {
         let s = stored.unwrap_or(&self.dummy);
         let ok = match PasswordHash::new(s) {
-            Ok(parsed) => self
-                .argon()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok(),
+            Ok(parsed) => self.argon().verify_password(password.as_bytes(), &parsed).is_ok(),
             Err(_) => false,
         };
         ok && stored.is_some()
@@ -106,19 +96,11 @@ pub struct LiveSession {
 }
 
 /// Loads the actor of a user: their grants become their access.
-pub async fn load_actor<D: sea_orm::ConnectionTrait>(
-    db: &D,
-    u: &user::Model,
-) -> Result<Actor, AppError> {
+pub async fn load_actor<D: sea_orm::ConnectionTrait>(db: &D, u: &user::Model) -> Result<Actor, AppError> {
     let grants = users::grants_of(db, u.id).await?;
     let grants = grants
         .into_iter()
-        .filter_map(|g| {
-            Some(Grant {
-                role: Role::parse(&g.role).ok()?,
-                unit_path: OrgPath::parse(&g.unit_path).ok()?,
-            })
-        })
+        .filter_map(|g| Some(Grant { role: Role::parse(&g.role).ok()?, unit_path: OrgPath::parse(&g.unit_path).ok()? }))
         .collect();
     Ok(Actor {
         id: UserId(u.id),
@@ -131,12 +113,7 @@ pub async fn load_actor<D: sea_orm::ConnectionTrait>(
 impl App {
     /// Signs in. On success the old session (if any) is removed and a new one is made, so a
     /// session id known before sign-in is worthless after it.
-    pub async fn sign_in(
-        &self,
-        username: &str,
-        password: &str,
-        old_session: Option<&str>,
-    ) -> Result<(NewSession, Actor), AppError> {
+    pub async fn sign_in(&self, username: &str, password: &str, old_session: Option<&str>) -> Result<(NewSession, Actor), AppError> {
         let name = username.trim().to_lowercase();
         let found = users::by_username(self.store.read(), &name).await?;
         let now = repo::now();
@@ -148,10 +125,7 @@ impl App {
             }
         }
         let hasher = self.hasher.clone();
-        let stored = found
-            .as_ref()
-            .filter(|u| u.active)
-            .and_then(|u| u.password_hash.clone());
+        let stored = found.as_ref().filter(|u| u.active).and_then(|u| u.password_hash.clone());
         let pw = password.to_owned();
         // Hashing is CPU work; keep it off the async workers.
         let ok = tokio::task::spawn_blocking(move || hasher.verify(&pw, stored.as_deref()))
@@ -219,16 +193,9 @@ impl App {
         Ok((ns, actor))
     }
 
-    async fn new_session<D: sea_orm::ConnectionTrait>(
-        &self,
-        db: &D,
-        user_id: i64,
-    ) -> Result<NewSession, AppError> {
+    async fn new_session<D: sea_orm::ConnectionTrait>(&self, db: &D, user_id: i64) -> Result<NewSession, AppError> {
         let now = repo::now();
-        let ns = NewSession {
-            token: random_token(),
-            csrf: random_token(),
-        };
+        let ns = NewSession { token: random_token(), csrf: random_token() };
         sessions::insert(
             db,
             session::Model {
@@ -259,11 +226,7 @@ impl App {
         if !u.active {
             return Ok(None);
         }
-        Ok(Some(LiveSession {
-            actor: load_actor(self.store.read(), &u).await?,
-            csrf: s.csrf_token,
-            id_hash,
-        }))
+        Ok(Some(LiveSession { actor: load_actor(self.store.read(), &u).await?, csrf: s.csrf_token, id_hash }))
     }
 
     /// Signs out: the session is removed.
@@ -292,15 +255,8 @@ impl App {
 
     /// Changes the actor's own password. Every session of theirs ends; the new session
     /// returned replaces the one in use.
-    pub async fn change_password(
-        &self,
-        actor: &Actor,
-        current: &str,
-        new: &str,
-    ) -> Result<NewSession, AppError> {
-        let u = users::find_any(self.store.read(), actor.id.0)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<NewSession, AppError> {
+        let u = users::find_any(self.store.read(), actor.id.0).await?.ok_or(AppError::NotFound)?;
         let hasher = self.hasher.clone();
         let (cur, stored) = (current.to_owned(), u.password_hash.clone());
         let ok = tokio::task::spawn_blocking(move || hasher.verify(&cur, stored.as_deref()))
@@ -335,19 +291,12 @@ impl App {
     pub async fn hash_password(&self, pw: &str) -> Result<String, AppError> {
         let hasher = self.hasher.clone();
         let pw = pw.to_owned();
-        tokio::task::spawn_blocking(move || hasher.hash(&pw))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
+        tokio::task::spawn_blocking(move || hasher.hash(&pw)).await.map_err(|e| AppError::Internal(e.to_string()))?
     }
 
     /// Creates an API token for the actor; the secret is returned once and stored hashed.
-    pub async fn create_token(
-        &self,
-        actor: &Actor,
-        name: &str,
-    ) -> Result<(String, varn_store::entity::api_token::Model), AppError> {
-        let name = varn_domain::validation::bounded_text(name, 100)
-            .map_err(|c| AppError::field("name", c))?;
+    pub async fn create_token(&self, actor: &Actor, name: &str) -> Result<(String, varn_store::entity::api_token::Model), AppError> {
+        let name = varn_domain::validation::bounded_text(name, 100).map_err(|c| AppError::field("name", c))?;
         let secret = format!("varn_{}", random_token());
         let prefix: String = secret.chars().take(13).collect();
         let txn = self.store.write().begin().await?;
@@ -361,10 +310,7 @@ impl App {
     }
 
     /// The actor's tokens.
-    pub async fn my_tokens(
-        &self,
-        actor: &Actor,
-    ) -> Result<Vec<varn_store::entity::api_token::Model>, AppError> {
+    pub async fn my_tokens(&self, actor: &Actor) -> Result<Vec<varn_store::entity::api_token::Model>, AppError> {
         Ok(tokens::of_user(self.store.read(), actor.id.0).await?)
     }
 

@@ -56,18 +56,12 @@ impl DemoCity {
 
     /// The sign-in names with their roles, for the start-up message.
     pub fn accounts(&self) -> Vec<(String, String)> {
-        self.users
-            .iter()
-            .map(|u| (u.username.clone(), u.role.clone()))
-            .collect()
+        self.users.iter().map(|u| (u.username.clone(), u.role.clone())).collect()
     }
 }
 
 fn system() -> audit::NewAudit {
-    audit::NewAudit {
-        actor_name: "system".into(),
-        ..Default::default()
-    }
+    audit::NewAudit { actor_name: "system".into(), ..Default::default() }
 }
 
 async fn insert_units<C: ConnectionTrait>(
@@ -77,16 +71,11 @@ async fn insert_units<C: ConnectionTrait>(
     keys: &mut HashMap<String, org_unit::Model>,
 ) -> Result<(), AppError> {
     for u in list {
-        let kind = OrgKind::parse(&u.kind)
-            .map_err(|_| AppError::Internal(format!("demo: bad kind {}", u.kind)))?;
+        let kind = OrgKind::parse(&u.kind).map_err(|_| AppError::Internal(format!("demo: bad kind {}", u.kind)))?;
         if !kind.may_sit_under(parent.and_then(|p| OrgKind::parse(&p.kind).ok())) {
-            return Err(AppError::Internal(format!(
-                "demo: {} may not sit there",
-                u.name
-            )));
+            return Err(AppError::Internal(format!("demo: {} may not sit there", u.name)));
         }
-        let name = UnitName::parse(&u.name)
-            .map_err(|_| AppError::Internal(format!("demo: bad name {}", u.name)))?;
+        let name = UnitName::parse(&u.name).map_err(|_| AppError::Internal(format!("demo: bad name {}", u.name)))?;
         let m = org::insert(db, parent, kind.as_str(), name.as_str()).await?;
         let mut a = system();
         a.action = "org.create".into();
@@ -113,15 +102,10 @@ impl App {
         let txn = self.store.write().begin().await?;
         let mut keys = HashMap::new();
         insert_units(&txn, None, &city.units, &mut keys).await?;
-        let unit = |k: &str| {
-            keys.get(k)
-                .cloned()
-                .ok_or_else(|| AppError::Internal(format!("demo: unknown unit {k}")))
-        };
+        let unit = |k: &str| keys.get(k).cloned().ok_or_else(|| AppError::Internal(format!("demo: unknown unit {k}")));
         let mut user_ids = HashMap::new();
         for du in &city.users {
-            let role = Role::parse(&du.role)
-                .map_err(|_| AppError::Internal(format!("demo: bad role {}", du.role)))?;
+            let role = Role::parse(&du.role).map_err(|_| AppError::Internal(format!("demo: bad role {}", du.role)))?;
             let t = now();
             let u = user::ActiveModel {
                 username: Set(du.username.clone()),
@@ -152,9 +136,7 @@ impl App {
             a.entity_type = "user".into();
             a.entity_id = Some(u.id);
             a.org_path = Some(on.path.clone());
-            a.after = Some(
-                serde_json::json!({"role": role.as_str(), "org_unit_id": on.id, "unit": on.name}),
-            );
+            a.after = Some(serde_json::json!({"role": role.as_str(), "org_unit_id": on.id, "unit": on.name}));
             audit::append(&txn, a).await?;
             for h in &du.head_of {
                 let hu = unit(h)?;

@@ -27,14 +27,10 @@ impl Table {
     pub fn to_csv(&self) -> Result<Vec<u8>, AppError> {
         let mut out = vec![0xEF, 0xBB, 0xBF];
         {
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .from_writer(&mut out);
-            w.write_record(&self.headers)
-                .map_err(|e| AppError::Internal(e.to_string()))?;
+            let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
+            w.write_record(&self.headers).map_err(|e| AppError::Internal(e.to_string()))?;
             for r in &self.rows {
-                w.write_record(r.iter().map(|c| safe_cell(c).into_owned()))
-                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                w.write_record(r.iter().map(|c| safe_cell(c).into_owned())).map_err(|e| AppError::Internal(e.to_string()))?;
             }
             w.flush().map_err(|e| AppError::Internal(e.to_string()))?;
         }
@@ -47,12 +43,10 @@ impl Table {
         let err = |e: rust_xlsxwriter::XlsxError| AppError::Internal(e.to_string());
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
-        ws.set_name(sheet.chars().take(31).collect::<String>())
-            .map_err(err)?;
+        ws.set_name(sheet.chars().take(31).collect::<String>()).map_err(err)?;
         let bold = Format::new().set_bold();
         for (c, h) in self.headers.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, h, &bold)
-                .map_err(err)?;
+            ws.write_string_with_format(0, c as u16, h, &bold).map_err(err)?;
         }
         for (r, row) in self.rows.iter().enumerate() {
             for (c, v) in row.iter().enumerate() {
@@ -70,10 +64,7 @@ mod tests {
 
     #[test]
     fn csv_has_bom_semicolons_and_no_formulas() {
-        let t = Table {
-            headers: vec!["Namn".into(), "Typ".into()],
-            rows: vec![vec!["Åsa; \"chef\"".into(), "=1+1".into()]],
-        };
+        let t = Table { headers: vec!["Namn".into(), "Typ".into()], rows: vec![vec!["Åsa; \"chef\"".into(), "=1+1".into()]] };
         let csv = t.to_csv().unwrap_or_default();
         let s = String::from_utf8(csv[3..].to_vec()).unwrap_or_default();
         assert_eq!(&csv[..3], &[0xEF, 0xBB, 0xBF]);
@@ -82,10 +73,7 @@ mod tests {
 
     #[test]
     fn xlsx_is_a_zip() {
-        let t = Table {
-            headers: vec!["A".into()],
-            rows: vec![vec!["1".into()]],
-        };
+        let t = Table { headers: vec!["A".into()], rows: vec![vec!["1".into()]] };
         let x = t.to_xlsx("Lista").unwrap_or_default();
         assert_eq!(&x[..2], b"PK");
     }

@@ -35,12 +35,7 @@ pub struct AppConfig {
 impl Default for AppConfig {
     fn default() -> Self {
         // OWASP's recommended argon2id minimum: 19 MiB, 2 iterations, 1 lane.
-        AppConfig {
-            max_attachment_bytes: 20 * 1024 * 1024,
-            session_minutes: 8 * 60,
-            argon2_m_kib: 19_456,
-            argon2_t: 2,
-        }
+        AppConfig { max_attachment_bytes: 20 * 1024 * 1024, session_minutes: 8 * 60, argon2_m_kib: 19_456, argon2_t: 2 }
     }
 }
 
@@ -58,10 +53,6 @@ impl App {
     /// Builds the application on an open, migrated store.
     pub fn new(store: Store, config: AppConfig) -> Result<Self, AppError> {
         let hasher = auth::Hasher::new(config.argon2_m_kib, config.argon2_t)?;
-        Ok(App {
-            store,
-            config,
-            hasher,
-        })
+        Ok(App { store, config, hasher })
     }
 }

@@ -50,11 +50,7 @@ impl TryFrom<&UnitInput> for CreateUnit {
         let kind = e.check("kind", OrgKind::parse(&i.kind));
         let name = e.check("name", UnitName::parse(&i.name));
         match (parent, kind, name) {
-            (Some(parent_id), Some(kind), Some(name)) if e.is_empty() => Ok(CreateUnit {
-                parent_id,
-                kind,
-                name,
-            }),
+            (Some(parent_id), Some(kind), Some(name)) if e.is_empty() => Ok(CreateUnit { parent_id, kind, name }),
             _ => Err(e),
         }
     }
@@ -75,9 +71,7 @@ pub struct UnitUpdateInput {
 }
 
 fn opt_name(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(|s| s.trim().to_lowercase())
-        .filter(|s| !s.is_empty())
+    v.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty())
 }
 
 /// The JSON kept in the audit log for a unit.
@@ -113,12 +107,7 @@ pub struct UnitDetail {
 
 impl App {
     /// Units the actor may see, one page.
-    pub async fn org_list(
-        &self,
-        actor: &Actor,
-        f: &OrgFilter,
-        p: &ListParams,
-    ) -> Result<Page<Unit>, AppError> {
+    pub async fn org_list(&self, actor: &Actor, f: &OrgFilter, p: &ListParams) -> Result<Page<Unit>, AppError> {
         Ok(repo::list(self.store.read(), &actor.scope(Permission::OrgRead), f, p).await?)
     }
 
@@ -135,47 +124,20 @@ impl App {
     /// One unit, or `NotFound` when it does not exist or lies outside the actor's scope.
     pub async fn org_get(&self, actor: &Actor, id: i64) -> Result<UnitDetail, AppError> {
         let db = self.store.read();
-        let unit = repo::find(db, &actor.scope(Permission::OrgRead), id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let unit = repo::find(db, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
         let path = OrgPath::parse(&unit.path).map_err(|e| AppError::Internal(e.into()))?;
-        let mut ancestors = repo::by_ids(
-            db,
-            path.ids()
-                .into_iter()
-                .map(|i| i.0)
-                .filter(|i| *i != id)
-                .collect(),
-        )
-        .await?;
+        let mut ancestors = repo::by_ids(db, path.ids().into_iter().map(|i| i.0).filter(|i| *i != id).collect()).await?;
         ancestors.sort_by_key(|u| u.path.len());
         let children = repo::list(
             db,
             &actor.scope(Permission::OrgRead),
-            &OrgFilter {
-                parent_id: Some(id),
-                ..Default::default()
-            },
-            &ListParams {
-                per_page: None,
-                ..Default::default()
-            },
+            &OrgFilter { parent_id: Some(id), ..Default::default() },
+            &ListParams { per_page: None, ..Default::default() },
         )
         .await?
         .items;
-        let grants = if actor.scope(Permission::UserRead).covers(&path) {
-            users::grants_on(db, id).await?
-        } else {
-            vec![]
-        };
-        let people = users::by_ids(
-            db,
-            [unit.head_user_id, unit.security_contact_id]
-                .into_iter()
-                .flatten()
-                .collect(),
-        )
-        .await?;
+        let grants = if actor.scope(Permission::UserRead).covers(&path) { users::grants_on(db, id).await? } else { vec![] };
+        let people = users::by_ids(db, [unit.head_user_id, unit.security_contact_id].into_iter().flatten().collect()).await?;
         let find = |id: Option<i64>| id.and_then(|i| people.iter().find(|p| p.id == i));
         let name_of = |id: Option<i64>| find(id).map(|p| p.display_name.clone());
         Ok(UnitDetail {
@@ -218,19 +180,12 @@ impl App {
     }
 
     /// Renames a unit and sets its head and security contact.
-    pub async fn org_update(
-        &self,
-        actor: &Actor,
-        id: i64,
-        input: &UnitUpdateInput,
-    ) -> Result<Unit, AppError> {
+    pub async fn org_update(&self, actor: &Actor, id: i64, input: &UnitUpdateInput) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
         let mut e = FieldErrors::new();
         let name = e.check("name", UnitName::parse(&input.name));
         let txn = self.store.write().begin().await?;
-        let unit = repo::find(&txn, &actor.scope(Permission::OrgRead), id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let unit = repo::find(&txn, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&unit.path)?;
         let mut person = async |field: &str, v: &Option<String>| -> Result<Option<i64>, AppError> {
             let Some(name) = opt_name(v) else {
@@ -245,11 +200,7 @@ impl App {
             }
         };
         let head = person("head_username", &input.head_username).await?;
-        let contact = person(
-            "security_contact_username",
-            &input.security_contact_username,
-        )
-        .await?;
+        let contact = person("security_contact_username", &input.security_contact_username).await?;
         e.into_result()?;
         let Some(name) = name else {
             return Err(AppError::Internal("unreachable".into()));
@@ -273,30 +224,20 @@ impl App {
 
     /// Moves a unit (and its subtree) under a new parent. Both must be writable by the actor;
     /// a unit cannot move into its own subtree, and the kind rules hold.
-    pub async fn org_move(
-        &self,
-        actor: &Actor,
-        id: i64,
-        new_parent_id: &str,
-    ) -> Result<Unit, AppError> {
+    pub async fn org_move(&self, actor: &Actor, id: i64, new_parent_id: &str) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
         let Ok(new_parent_id) = new_parent_id.trim().parse::<i64>() else {
             return Err(AppError::field("parent_id", "err.required"));
         };
         let txn = self.store.write().begin().await?;
         let read = actor.scope(Permission::OrgRead);
-        let unit = repo::find(&txn, &read, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let unit = repo::find(&txn, &read, id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&unit.path)?;
         let Some(_) = unit.parent_id else {
             return Err(AppError::conflict("err.org.root_fixed"));
         };
-        let parent = repo::find(&txn, &read, new_parent_id)
-            .await?
-            .ok_or_else(|| AppError::field("parent_id", "err.org.parent_missing"))?;
-        cap.covers(&parent.path)
-            .map_err(|_| AppError::field("parent_id", "err.org.parent_forbidden"))?;
+        let parent = repo::find(&txn, &read, new_parent_id).await?.ok_or_else(|| AppError::field("parent_id", "err.org.parent_missing"))?;
+        cap.covers(&parent.path).map_err(|_| AppError::field("parent_id", "err.org.parent_forbidden"))?;
         let (up, pp) = (OrgPath::parse(&unit.path), OrgPath::parse(&parent.path));
         let (Ok(up), Ok(pp)) = (up, pp) else {
             return Err(AppError::Internal("bad path".into()));
@@ -310,9 +251,7 @@ impl App {
         let before = snapshot(&unit);
         let new_path = pp.child(varn_domain::OrgUnitId(unit.id));
         repo::move_subtree(&txn, unit.id, parent.id, &unit.path, new_path.as_str()).await?;
-        let moved = repo::find_any(&txn, unit.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let moved = repo::find_any(&txn, unit.id).await?.ok_or(AppError::NotFound)?;
         let mut a = actor.audit("org.move", "org_unit");
         a.entity_id = Some(unit.id);
         a.org_path = Some(moved.path.clone());
@@ -324,17 +263,10 @@ impl App {
     }
 
     /// Deactivates or reactivates a unit. A unit with active children stays active.
-    pub async fn org_set_active(
-        &self,
-        actor: &Actor,
-        id: i64,
-        active: bool,
-    ) -> Result<Unit, AppError> {
+    pub async fn org_set_active(&self, actor: &Actor, id: i64, active: bool) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
         let txn = self.store.write().begin().await?;
-        let unit = repo::find(&txn, &actor.scope(Permission::OrgRead), id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let unit = repo::find(&txn, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&unit.path)?;
         if unit.parent_id.is_none() {
             return Err(AppError::conflict("err.org.root_fixed"));
@@ -343,16 +275,8 @@ impl App {
             let active_children = repo::list(
                 &txn,
                 &varn_domain::Scope::All,
-                &OrgFilter {
-                    active: Some(true),
-                    under: Some(unit.path.clone()),
-                    ..Default::default()
-                },
-                &ListParams {
-                    per_page: Some(1),
-                    page: 1,
-                    ..Default::default()
-                },
+                &OrgFilter { active: Some(true), under: Some(unit.path.clone()), ..Default::default() },
+                &ListParams { per_page: Some(1), page: 1, ..Default::default() },
             )
             .await?
             .total;
@@ -365,14 +289,7 @@ impl App {
         am.active = sea_orm::Set(active);
         am.updated_at = sea_orm::Set(varn_store::repo::now());
         let unit = sea_orm::ActiveModelTrait::update(am, &txn).await?;
-        let mut a = actor.audit(
-            if active {
-                "org.activate"
-            } else {
-                "org.deactivate"
-            },
-            "org_unit",
-        );
+        let mut a = actor.audit(if active { "org.activate" } else { "org.deactivate" }, "org_unit");
         a.entity_id = Some(unit.id);
         a.org_path = Some(unit.path.clone());
         a.before = Some(before);
@@ -382,23 +299,19 @@ impl App {
         Ok(unit)
     }
 
-    /// Deletes a unit that nothing refers to; otherwise says what still does.
-    pub async fn org_delete(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
+    /// Deletes a unit that nothing refers to; otherwise says what still does. Returns the
+    /// deleted unit.
+    pub async fn org_delete(&self, actor: &Actor, id: i64) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
         let txn = self.store.write().begin().await?;
-        let unit = repo::find(&txn, &actor.scope(Permission::OrgRead), id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let unit = repo::find(&txn, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&unit.path)?;
         if unit.parent_id.is_none() {
             return Err(AppError::conflict("err.org.root_fixed"));
         }
         let refs = repo::references(&txn, id).await?;
         if !refs.is_empty() {
-            let args = refs
-                .into_iter()
-                .map(|(k, n)| (k.to_owned(), n.to_string()))
-                .collect();
+            let args = refs.into_iter().map(|(k, n)| (k.to_owned(), n.to_string())).collect();
             return Err(AppError::Conflict("err.org.in_use".into(), args));
         }
         repo::delete(&txn, id).await?;
@@ -408,7 +321,7 @@ impl App {
         a.before = Some(snapshot(&unit));
         audit::append(&txn, a).await?;
         txn.commit().await?;
-        Ok(())
+        Ok(unit)
     }
 }
 
@@ -418,28 +331,11 @@ mod tests {
 
     #[test]
     fn create_input_is_validated_per_field() {
-        let e = CreateUnit::try_from(&UnitInput {
-            parent_id: None,
-            kind: "x".into(),
-            name: " ".into(),
-        })
-        .err()
-        .unwrap_or_default();
+        let e = CreateUnit::try_from(&UnitInput { parent_id: None, kind: "x".into(), name: " ".into() }).err().unwrap_or_default();
         assert_eq!(e.get("parent_id"), Some("err.required"));
         assert_eq!(e.get("kind"), Some("err.org.kind_invalid"));
         assert_eq!(e.get("name"), Some("err.required"));
-        let ok = CreateUnit::try_from(&UnitInput {
-            parent_id: Some("3".into()),
-            kind: "enhet".into(),
-            name: "IT-enheten".into(),
-        });
-        assert!(matches!(
-            ok,
-            Ok(CreateUnit {
-                parent_id: 3,
-                kind: OrgKind::Enhet,
-                ..
-            })
-        ));
+        let ok = CreateUnit::try_from(&UnitInput { parent_id: Some("3".into()), kind: "enhet".into(), name: "IT-enheten".into() });
+        assert!(matches!(ok, Ok(CreateUnit { parent_id: 3, kind: OrgKind::Enhet, .. })));
     }
 }

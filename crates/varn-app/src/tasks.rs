@@ -19,11 +19,7 @@ pub struct TaskView {
 
 impl App {
     /// The actor's open tasks (or all, with `include_done`), overdue first.
-    pub async fn my_tasks(
-        &self,
-        actor: &Actor,
-        include_done: bool,
-    ) -> Result<Vec<TaskView>, AppError> {
+    pub async fn my_tasks(&self, actor: &Actor, include_done: bool) -> Result<Vec<TaskView>, AppError> {
         let rows = repo::mine(self.store.read(), actor.id.0, include_done, 500).await?;
         let mut unit_ids: Vec<i64> = rows.iter().filter_map(|t| t.assignee_unit_id).collect();
         unit_ids.sort_unstable();
@@ -33,10 +29,7 @@ impl App {
         Ok(rows
             .into_iter()
             .map(|t| TaskView {
-                unit_name: t
-                    .assignee_unit_id
-                    .and_then(|u| units.iter().find(|x| x.id == u))
-                    .map(|u| u.name.clone()),
+                unit_name: t.assignee_unit_id.and_then(|u| units.iter().find(|x| x.id == u)).map(|u| u.name.clone()),
                 days_left: t.due_date.map(|d| (d - today).num_days()),
                 task: t,
             })
@@ -49,9 +42,7 @@ impl App {
         let m = repo::insert(&txn, t).await?;
         let mut a = actor.audit("task.create", "task");
         a.entity_id = Some(m.id);
-        a.after = Some(
-            json!({"title": m.title, "due_date": m.due_date, "user": m.assignee_user_id, "unit": m.assignee_unit_id}),
-        );
+        a.after = Some(json!({"title": m.title, "due_date": m.due_date, "user": m.assignee_user_id, "unit": m.assignee_unit_id}));
         audit::append(&txn, a).await?;
         txn.commit().await?;
         Ok(m.id)

@@ -60,24 +60,16 @@ pub struct UserDetail {
 
 impl App {
     /// Users visible to the actor.
-    pub async fn users_list(
-        &self,
-        actor: &Actor,
-        f: &UserFilter,
-        p: &ListParams,
-    ) -> Result<Page<User>, AppError> {
+    pub async fn users_list(&self, actor: &Actor, f: &UserFilter, p: &ListParams) -> Result<Page<User>, AppError> {
         Ok(repo::list(self.store.read(), &actor.scope(Permission::UserRead), f, p).await?)
     }
 
     /// One user, or `NotFound` when not visible.
     pub async fn user_get(&self, actor: &Actor, id: i64) -> Result<UserDetail, AppError> {
         let db = self.store.read();
-        let user = if id == actor.id.0 {
-            repo::find_any(db, id).await?
-        } else {
-            repo::find(db, &actor.scope(Permission::UserRead), id).await?
-        }
-        .ok_or(AppError::NotFound)?;
+        let user =
+            if id == actor.id.0 { repo::find_any(db, id).await? } else { repo::find(db, &actor.scope(Permission::UserRead), id).await? }
+                .ok_or(AppError::NotFound)?;
         let grants = repo::grants_of(db, id).await?;
         Ok(UserDetail { user, grants })
     }
@@ -89,16 +81,9 @@ impl App {
         let username = e.check("username", Username::parse(&i.username));
         let name = e.check("display_name", display_name(&i.display_name));
         let mail = e.check("email", email(&i.email));
-        let pw = if i.password.is_empty() {
-            None
-        } else {
-            e.check("password", NewPassword::parse(&i.password, &i.username))
-        };
+        let pw = if i.password.is_empty() { None } else { e.check("password", NewPassword::parse(&i.password, &i.username)) };
         if let Some(u) = &username {
-            if repo::by_username(self.store.read(), u.as_str())
-                .await?
-                .is_some()
-            {
+            if repo::by_username(self.store.read(), u.as_str()).await?.is_some() {
                 e.add("username", "err.user.username_taken");
             }
         }
@@ -112,29 +97,30 @@ impl App {
         };
         let txn = self.store.write().begin().await?;
         let t = now();
-        let u = user::ActiveModel {
-            username: Set(username.into_inner()),
-            display_name: Set(name),
-            email: Set(mail),
-            password_hash: Set(hash),
-            active: Set(true),
-            locale: Set("sv".into()),
-            failed_logins: Set(0),
-            locked_until: Set(None),
-            password_changed_at: Set(None),
-            created_at: Set(t),
-            updated_at: Set(t),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                AppError::field("username", "err.user.username_taken")
-            } else {
-                AppError::Db(e)
+        let u =
+            user::ActiveModel {
+                username: Set(username.into_inner()),
+                display_name: Set(name),
+                email: Set(mail),
+                password_hash: Set(hash),
+                active: Set(true),
+                locale: Set("sv".into()),
+                failed_logins: Set(0),
+                locked_until: Set(None),
+                password_changed_at: Set(None),
+                created_at: Set(t),
+                updated_at: Set(t),
+                ..Default::default()
             }
-        })?;
+            .insert(&txn)
+            .await
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    AppError::field("username", "err.user.username_taken")
+                } else {
+                    AppError::Db(e)
+                }
+            })?;
         let mut a = actor.audit("user.create", "user");
         a.entity_id = Some(u.id);
         a.after = Some(snapshot(&u));
@@ -144,12 +130,7 @@ impl App {
     }
 
     /// Changes a user's name and e-mail (Systemadministratör).
-    pub async fn user_update(
-        &self,
-        actor: &Actor,
-        id: i64,
-        i: &UserInput,
-    ) -> Result<User, AppError> {
+    pub async fn user_update(&self, actor: &Actor, id: i64, i: &UserInput) -> Result<User, AppError> {
         let _cap = actor.can(Permission::UserAdmin)?;
         let mut e = FieldErrors::new();
         let name = e.check("display_name", display_name(&i.display_name));
@@ -176,12 +157,7 @@ impl App {
     }
 
     /// Deactivates or reactivates a user; deactivation ends their sessions.
-    pub async fn user_set_active(
-        &self,
-        actor: &Actor,
-        id: i64,
-        active: bool,
-    ) -> Result<User, AppError> {
+    pub async fn user_set_active(&self, actor: &Actor, id: i64, active: bool) -> Result<User, AppError> {
         let _cap = actor.can(Permission::UserAdmin)?;
         if id == actor.id.0 && !active {
             return Err(AppError::conflict("err.user.self_deactivate"));
@@ -196,14 +172,7 @@ impl App {
         if !active {
             sessions::delete_for_user(&txn, id).await?;
         }
-        let mut a = actor.audit(
-            if active {
-                "user.activate"
-            } else {
-                "user.deactivate"
-            },
-            "user",
-        );
+        let mut a = actor.audit(if active { "user.activate" } else { "user.deactivate" }, "user");
         a.entity_id = Some(u.id);
         a.before = Some(before);
         a.after = Some(snapshot(&u));
@@ -213,18 +182,10 @@ impl App {
     }
 
     /// Sets a new password for a user (Systemadministratör), ending their sessions.
-    pub async fn user_reset_password(
-        &self,
-        actor: &Actor,
-        id: i64,
-        password: &str,
-    ) -> Result<(), AppError> {
+    pub async fn user_reset_password(&self, actor: &Actor, id: i64, password: &str) -> Result<(), AppError> {
         let _cap = actor.can(Permission::UserAdmin)?;
-        let u = repo::find_any(self.store.read(), id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let pw = NewPassword::parse(password, &u.username)
-            .map_err(|c| AppError::field("password", c))?;
+        let u = repo::find_any(self.store.read(), id).await?.ok_or(AppError::NotFound)?;
+        let pw = NewPassword::parse(password, &u.username).map_err(|c| AppError::field("password", c))?;
         let hash = self.hash_password(pw.expose()).await?;
         let txn = self.store.write().begin().await?;
         let mut am: user::ActiveModel = u.clone().into();
@@ -242,79 +203,45 @@ impl App {
     }
 
     /// Grants a role on a unit (covering its subtree).
-    pub async fn user_grant(
-        &self,
-        actor: &Actor,
-        user_id: i64,
-        i: &GrantInput,
-    ) -> Result<GrantRow, AppError> {
+    pub async fn user_grant(&self, actor: &Actor, user_id: i64, i: &GrantInput) -> Result<GrantRow, AppError> {
         let _cap = actor.can(Permission::UserAdmin)?;
         let mut e = FieldErrors::new();
         let role = e.check("role", Role::parse(&i.role));
-        let unit_id = e.check(
-            "org_unit_id",
-            i.org_unit_id
-                .trim()
-                .parse::<i64>()
-                .map_err(|_| "err.required"),
-        );
+        let unit_id = e.check("org_unit_id", i.org_unit_id.trim().parse::<i64>().map_err(|_| "err.required"));
         e.into_result()?;
         let (Some(role), Some(unit_id)) = (role, unit_id) else {
             return Err(AppError::Internal("unreachable".into()));
         };
         let txn = self.store.write().begin().await?;
-        let u = repo::find_any(&txn, user_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let unit = org::find_any(&txn, unit_id)
-            .await?
-            .ok_or_else(|| AppError::field("org_unit_id", "err.org.parent_missing"))?;
+        let u = repo::find_any(&txn, user_id).await?.ok_or(AppError::NotFound)?;
+        let unit = org::find_any(&txn, unit_id).await?.ok_or_else(|| AppError::field("org_unit_id", "err.org.parent_missing"))?;
         if role == Role::SystemAdmin && unit.parent_id.is_some() {
             return Err(AppError::field("org_unit_id", "err.user.admin_at_root"));
         }
         let g = repo::add_grant(&txn, u.id, unit.id, role.as_str(), Some(actor.id.0))
             .await?
             .ok_or_else(|| AppError::conflict("err.user.grant_exists"))?;
-        let row = repo::grant_by_id(&txn, g.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let row = repo::grant_by_id(&txn, g.id).await?.ok_or(AppError::NotFound)?;
         let mut a = actor.audit("user.grant", "user");
         a.entity_id = Some(u.id);
         a.org_path = Some(unit.path.clone());
-        a.after = Some(
-            json!({"grant_id": g.id, "role": role.as_str(), "org_unit_id": unit.id, "unit": unit.name}),
-        );
+        a.after = Some(json!({"grant_id": g.id, "role": role.as_str(), "org_unit_id": unit.id, "unit": unit.name}));
         audit::append(&txn, a).await?;
         txn.commit().await?;
         Ok(row)
     }
 
     /// Revokes a grant. The last city-wide Systemadministratör cannot be removed.
-    pub async fn user_revoke(
-        &self,
-        actor: &Actor,
-        user_id: i64,
-        grant_id: i64,
-    ) -> Result<(), AppError> {
+    pub async fn user_revoke(&self, actor: &Actor, user_id: i64, grant_id: i64) -> Result<(), AppError> {
         let _cap = actor.can(Permission::UserAdmin)?;
         let txn = self.store.write().begin().await?;
-        let g = repo::grant_by_id(&txn, grant_id)
-            .await?
-            .filter(|g| g.user_id == user_id)
-            .ok_or(AppError::NotFound)?;
+        let g = repo::grant_by_id(&txn, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
         if g.role == Role::SystemAdmin.as_str() {
             let admins = repo::list(
                 &txn,
                 &varn_domain::Scope::All,
-                &UserFilter {
-                    role: Some(g.role.clone()),
-                    active: Some(true),
-                },
-                &ListParams {
-                    per_page: Some(1),
-                    page: 1,
-                    ..Default::default()
-                },
+                &UserFilter { role: Some(g.role.clone()), active: Some(true) },
+                &ListParams { per_page: Some(1), page: 1, ..Default::default() },
             )
             .await?
             .total;
@@ -325,12 +252,8 @@ impl App {
         repo::remove_grant(&txn, grant_id).await?;
         let mut a = actor.audit("user.revoke", "user");
         a.entity_id = Some(user_id);
-        a.org_path = OrgPath::parse(&g.unit_path)
-            .ok()
-            .map(|p| p.as_str().to_owned());
-        a.before = Some(
-            json!({"grant_id": g.id, "role": g.role, "org_unit_id": g.org_unit_id, "unit": g.unit_name}),
-        );
+        a.org_path = OrgPath::parse(&g.unit_path).ok().map(|p| p.as_str().to_owned());
+        a.before = Some(json!({"grant_id": g.id, "role": g.role, "org_unit_id": g.org_unit_id, "unit": g.unit_name}));
         audit::append(&txn, a).await?;
         txn.commit().await?;
         Ok(())
@@ -339,19 +262,12 @@ impl App {
 
 /// Whether a database error is a unique-constraint violation (on either database).
 pub fn is_unique_violation(e: &sea_orm::DbErr) -> bool {
-    matches!(
-        e.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
+    matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
 }
 
 impl App {
     /// The id of a user by sign-in name (for filters).
     pub async fn user_id_by_username(&self, name: &str) -> Result<Option<i64>, AppError> {
-        Ok(
-            repo::by_username(self.store.read(), &name.trim().to_lowercase())
-                .await?
-                .map(|u| u.id),
-        )
+        Ok(repo::by_username(self.store.read(), &name.trim().to_lowercase()).await?.map(|u| u.id))
     }
 }

@@ -76,12 +76,7 @@ impl Access {
 
     /// Where the user holds `p`.
     pub fn scope(&self, p: Permission) -> Scope {
-        let mut paths: Vec<&OrgPath> = self
-            .grants
-            .iter()
-            .filter(|g| g.role.allows(p))
-            .map(|g| &g.unit_path)
-            .collect();
+        let mut paths: Vec<&OrgPath> = self.grants.iter().filter(|g| g.role.allows(p)).map(|g| &g.unit_path).collect();
         if paths.is_empty() {
             return Scope::None;
         }
@@ -130,13 +125,7 @@ mod tests {
 
     #[test]
     fn a_role_covers_the_subtree_only() {
-        let a = Access::new(
-            UserId(1),
-            vec![Grant {
-                role: Role::Verksamhetsansvarig,
-                unit_path: p(&[1, 2]),
-            }],
-        );
+        let a = Access::new(UserId(1), vec![Grant { role: Role::Verksamhetsansvarig, unit_path: p(&[1, 2]) }]);
         assert!(a.can_on(Permission::DomainWrite, &p(&[1, 2, 5])));
         assert!(a.can_on(Permission::DomainWrite, &p(&[1, 2])));
         assert!(!a.can_on(Permission::DomainWrite, &p(&[1, 3])));
@@ -146,13 +135,7 @@ mod tests {
 
     #[test]
     fn a_root_grant_is_city_wide() {
-        let a = Access::new(
-            UserId(1),
-            vec![Grant {
-                role: Role::Samordnare,
-                unit_path: p(&[1]),
-            }],
-        );
+        let a = Access::new(UserId(1), vec![Grant { role: Role::Samordnare, unit_path: p(&[1]) }]);
         assert_eq!(a.scope(Permission::DomainWrite), Scope::All);
         assert!(a.can_everywhere(Permission::AuditRead));
         assert_eq!(a.scope(Permission::UserAdmin), Scope::None);
@@ -163,28 +146,13 @@ mod tests {
         let a = Access::new(
             UserId(1),
             vec![
-                Grant {
-                    role: Role::Medarbetare,
-                    unit_path: p(&[1, 2, 5]),
-                },
-                Grant {
-                    role: Role::Verksamhetsansvarig,
-                    unit_path: p(&[1, 2]),
-                },
-                Grant {
-                    role: Role::Informationsagare,
-                    unit_path: p(&[1, 3]),
-                },
+                Grant { role: Role::Medarbetare, unit_path: p(&[1, 2, 5]) },
+                Grant { role: Role::Verksamhetsansvarig, unit_path: p(&[1, 2]) },
+                Grant { role: Role::Informationsagare, unit_path: p(&[1, 3]) },
             ],
         );
-        assert_eq!(
-            a.scope(Permission::OrgRead),
-            Scope::Units(vec![p(&[1, 2]), p(&[1, 3])])
-        );
-        assert_eq!(
-            a.scope(Permission::DomainWrite),
-            Scope::Units(vec![p(&[1, 2])])
-        );
+        assert_eq!(a.scope(Permission::OrgRead), Scope::Units(vec![p(&[1, 2]), p(&[1, 3])]));
+        assert_eq!(a.scope(Permission::DomainWrite), Scope::Units(vec![p(&[1, 2])]));
         assert!(a.has_role(Role::Medarbetare));
         assert!(!a.has_role(Role::Revisor));
     }

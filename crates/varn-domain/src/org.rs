@@ -56,10 +56,7 @@ impl OrgKind {
 
     /// Parses a stored code.
     pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s.trim())
-            .ok_or("err.org.kind_invalid")
+        Self::ALL.into_iter().find(|k| k.as_str() == s.trim()).ok_or("err.org.kind_invalid")
     }
 
     /// Whether a unit of this kind may sit directly under a unit of kind `parent`
@@ -81,10 +78,7 @@ impl OrgKind {
 
     /// Whether this kind is a political body or company that the supervision views group by.
     pub fn is_governing_body(self) -> bool {
-        matches!(
-            self,
-            OrgKind::Kommunstyrelse | OrgKind::Namnd | OrgKind::Bolag
-        )
+        matches!(self, OrgKind::Kommunstyrelse | OrgKind::Namnd | OrgKind::Bolag)
     }
 }
 
@@ -133,9 +127,7 @@ impl OrgPath {
         let ok = s.len() >= 3
             && s.starts_with('/')
             && s.ends_with('/')
-            && s[1..s.len() - 1]
-                .split('/')
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            && s[1..s.len() - 1].split('/').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         if ok {
             Ok(OrgPath(s.to_owned()))
         } else {
@@ -155,11 +147,7 @@ impl OrgPath {
 
     /// The ids from the root down to this unit.
     pub fn ids(&self) -> Vec<OrgUnitId> {
-        self.0
-            .split('/')
-            .filter_map(|p| p.parse::<i64>().ok())
-            .map(OrgUnitId)
-            .collect()
+        self.0.split('/').filter_map(|p| p.parse::<i64>().ok()).map(OrgUnitId).collect()
     }
 
     /// How deep the unit lies (root = 0).
@@ -174,12 +162,7 @@ impl OrgPath {
 }
 
 /// Why a unit may not be moved under a new parent.
-pub fn check_move(
-    unit: &OrgPath,
-    kind: OrgKind,
-    new_parent: &OrgPath,
-    parent_kind: OrgKind,
-) -> Result<(), &'static str> {
+pub fn check_move(unit: &OrgPath, kind: OrgKind, new_parent: &OrgPath, parent_kind: OrgKind) -> Result<(), &'static str> {
     if unit.contains(new_parent) {
         return Err("err.org.move_cycle");
     }
@@ -244,31 +227,16 @@ mod tests {
         let n = root.child(OrgUnitId(2));
         let f = n.child(OrgUnitId(3));
         let e = f.child(OrgUnitId(5));
-        assert_eq!(
-            check_move(&f, OrgKind::Forvaltning, &e, OrgKind::Enhet),
-            Err("err.org.move_cycle")
-        );
-        assert_eq!(
-            check_move(&f, OrgKind::Forvaltning, &f, OrgKind::Forvaltning),
-            Err("err.org.move_cycle")
-        );
-        assert_eq!(
-            check_move(&e, OrgKind::Enhet, &root, OrgKind::Kommunfullmaktige),
-            Err("err.org.kind_parent")
-        );
+        assert_eq!(check_move(&f, OrgKind::Forvaltning, &e, OrgKind::Enhet), Err("err.org.move_cycle"));
+        assert_eq!(check_move(&f, OrgKind::Forvaltning, &f, OrgKind::Forvaltning), Err("err.org.move_cycle"));
+        assert_eq!(check_move(&e, OrgKind::Enhet, &root, OrgKind::Kommunfullmaktige), Err("err.org.kind_parent"));
         let n2 = root.child(OrgUnitId(7));
-        assert_eq!(
-            check_move(&f, OrgKind::Forvaltning, &n2, OrgKind::Namnd),
-            Ok(())
-        );
+        assert_eq!(check_move(&f, OrgKind::Forvaltning, &n2, OrgKind::Namnd), Ok(()));
     }
 
     #[test]
     fn unit_names_are_validated() {
-        assert_eq!(
-            UnitName::parse(" Socialnämnden ").map(|n| n.into_inner()),
-            Ok("Socialnämnden".into())
-        );
+        assert_eq!(UnitName::parse(" Socialnämnden ").map(|n| n.into_inner()), Ok("Socialnämnden".into()));
         assert!(UnitName::parse("").is_err());
         assert!(UnitName::parse(&"x".repeat(201)).is_err());
     }

@@ -47,14 +47,8 @@ pub enum Role {
 
 impl Role {
     /// Every role, most powerful first.
-    pub const ALL: [Role; 6] = [
-        Role::SystemAdmin,
-        Role::Samordnare,
-        Role::Revisor,
-        Role::Verksamhetsansvarig,
-        Role::Informationsagare,
-        Role::Medarbetare,
-    ];
+    pub const ALL: [Role; 6] =
+        [Role::SystemAdmin, Role::Samordnare, Role::Revisor, Role::Verksamhetsansvarig, Role::Informationsagare, Role::Medarbetare];
 
     /// The stored code.
     pub fn as_str(self) -> &'static str {
@@ -70,44 +64,17 @@ impl Role {
 
     /// Parses a stored code.
     pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s.trim())
-            .ok_or("err.role_invalid")
+        Self::ALL.into_iter().find(|r| r.as_str() == s.trim()).ok_or("err.role_invalid")
     }
 
     /// The permissions this role gives, wherever it is granted.
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
         match self {
-            Role::SystemAdmin => &[
-                OrgRead,
-                OrgWrite,
-                UserRead,
-                UserAdmin,
-                AuditRead,
-                DomainRead,
-                SettingsAdmin,
-                Participate,
-            ],
-            Role::Samordnare => &[
-                OrgRead,
-                OrgWrite,
-                UserRead,
-                AuditRead,
-                DomainRead,
-                DomainWrite,
-                Participate,
-            ],
+            Role::SystemAdmin => &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DomainRead, SettingsAdmin, Participate],
+            Role::Samordnare => &[OrgRead, OrgWrite, UserRead, AuditRead, DomainRead, DomainWrite, Participate],
             Role::Revisor => &[OrgRead, UserRead, AuditRead, DomainRead, Participate],
-            Role::Verksamhetsansvarig => &[
-                OrgRead,
-                OrgWrite,
-                UserRead,
-                DomainRead,
-                DomainWrite,
-                Participate,
-            ],
+            Role::Verksamhetsansvarig => &[OrgRead, OrgWrite, UserRead, DomainRead, DomainWrite, Participate],
             Role::Informationsagare => &[OrgRead, DomainRead, Participate],
             Role::Medarbetare => &[OrgRead, Participate],
         }
@@ -142,13 +109,7 @@ mod tests {
         assert!(!Role::Samordnare.allows(Permission::UserAdmin));
         // Revisor writes nothing.
         for p in Role::Revisor.permissions() {
-            assert!(!matches!(
-                p,
-                Permission::OrgWrite
-                    | Permission::DomainWrite
-                    | Permission::UserAdmin
-                    | Permission::SettingsAdmin
-            ));
+            assert!(!matches!(p, Permission::OrgWrite | Permission::DomainWrite | Permission::UserAdmin | Permission::SettingsAdmin));
         }
         // Medarbetare cannot read the audit log or domain data.
         assert!(!Role::Medarbetare.allows(Permission::AuditRead));

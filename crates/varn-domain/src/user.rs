@@ -16,9 +16,7 @@ impl Username {
         if t.len() < 2 || t.len() > 64 {
             return Err("err.user.username_length");
         }
-        if !t.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        }) {
+        if !t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')) {
             return Err("err.user.username_chars");
         }
         Ok(Username(t))
@@ -50,12 +48,7 @@ pub fn email(s: &str) -> Result<Option<String>, &'static str> {
     let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
         return Err("err.user.email_invalid");
     };
-    if local.is_empty()
-        || domain.len() < 3
-        || !domain.contains('.')
-        || t.len() > 254
-        || t.chars().any(char::is_whitespace)
-    {
+    if local.is_empty() || domain.len() < 3 || !domain.contains('.') || t.len() > 254 || t.chars().any(char::is_whitespace) {
         return Err("err.user.email_invalid");
     }
     Ok(Some(t.to_owned()))
@@ -111,10 +104,7 @@ mod tests {
 
     #[test]
     fn usernames() {
-        assert_eq!(
-            Username::parse(" Anna.Berg ").map(Username::into_inner),
-            Ok("anna.berg".into())
-        );
+        assert_eq!(Username::parse(" Anna.Berg ").map(Username::into_inner), Ok("anna.berg".into()));
         assert_eq!(Username::parse("a"), Err("err.user.username_length"));
         assert_eq!(Username::parse("anna berg"), Err("err.user.username_chars"));
         assert_eq!(Username::parse("åsa"), Err("err.user.username_chars"));
@@ -137,10 +127,7 @@ mod tests {
         assert!(NewPassword::parse("aaaaaaaaaaaaaaa", "anna").is_err());
         assert!(NewPassword::parse("annaberg1234", "annaberg1234").is_err());
         assert!(NewPassword::parse("Sommarstuga-2026", "anna").is_ok());
-        assert_eq!(
-            format!("{:?}", NewPassword::parse("Sommarstuga-2026", "anna").ok()),
-            "Some(NewPassword(***))"
-        );
+        assert_eq!(format!("{:?}", NewPassword::parse("Sommarstuga-2026", "anna").ok()), "Some(NewPassword(***))");
     }
 
     #[test]

@@ -24,10 +24,7 @@ impl FieldErrors {
 
     /// Records a problem with `field`.
     pub fn add(&mut self, field: &str, code: &str) {
-        self.0.push(FieldError {
-            field: field.to_owned(),
-            code: code.to_owned(),
-        });
+        self.0.push(FieldError { field: field.to_owned(), code: code.to_owned() });
     }
 
     /// A single-error set.
@@ -44,10 +41,7 @@ impl FieldErrors {
 
     /// The first code recorded for `field`, if any.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.code.as_str())
+        self.0.iter().find(|e| e.field == field).map(|e| e.code.as_str())
     }
 
     /// Ok when empty, otherwise the errors.

@@ -8,10 +8,7 @@ mod scope;
 
 pub use scope::scope_condition;
 
-use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, SqlxPostgresConnector, SqlxSqliteConnector,
-    Statement,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, SqlxPostgresConnector, SqlxSqliteConnector, Statement};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
@@ -41,10 +38,7 @@ pub struct StoreConfig {
 
 impl std::fmt::Debug for StoreConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StoreConfig")
-            .field("url", &redact_url(&self.url))
-            .field("max_connections", &self.max_connections)
-            .finish()
+        f.debug_struct("StoreConfig").field("url", &redact_url(&self.url)).field("max_connections", &self.max_connections).finish()
     }
 }
 
@@ -85,10 +79,7 @@ impl Store {
                 .await
                 .map_err(|e| StoreError::Open(e.to_string()))?;
             let db = SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
-            Ok(Store {
-                read: db.clone(),
-                write: db,
-            })
+            Ok(Store { read: db.clone(), write: db })
         } else if cfg.url.starts_with("sqlite:") {
             let opts = SqliteConnectOptions::from_str(&cfg.url)
                 .map_err(|e| StoreError::Open(e.to_string()))?
@@ -119,16 +110,12 @@ impl Store {
                 write: SqlxSqliteConnector::from_sqlx_sqlite_pool(write_pool),
             })
         } else {
-            Err(StoreError::Open(
-                "the database URL must start with sqlite: or postgres://".into(),
-            ))
+            Err(StoreError::Open("the database URL must start with sqlite: or postgres://".into()))
         }
     }
 
     /// Opens and migrates.
-    pub async fn open_and_migrate(
-        cfg: &StoreConfig,
-    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+    pub async fn open_and_migrate(cfg: &StoreConfig) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let s = Self::open(cfg).await?;
         migration::migrate(&s.write).await?;
         Ok(s)
@@ -153,22 +140,12 @@ impl Store {
     /// `VACUUM INTO` reads one snapshot).
     pub async fn backup_to(&self, path: &str) -> Result<(), StoreError> {
         if self.backend() != DbBackend::Sqlite {
-            return Err(StoreError::Open(
-                "backup is for SQLite; use pg_dump for PostgreSQL".into(),
-            ));
+            return Err(StoreError::Open("backup is for SQLite; use pg_dump for PostgreSQL".into()));
         }
         if std::path::Path::new(path).exists() {
-            return Err(StoreError::Open(format!(
-                "{path} exists already; choose a new file"
-            )));
+            return Err(StoreError::Open(format!("{path} exists already; choose a new file")));
         }
-        self.read
-            .execute(Statement::from_sql_and_values(
-                DbBackend::Sqlite,
-                "VACUUM INTO ?",
-                [path.into()],
-            ))
-            .await?;
+        self.read.execute(Statement::from_sql_and_values(DbBackend::Sqlite, "VACUUM INTO ?", [path.into()])).await?;
         Ok(())
     }
 
@@ -185,17 +162,8 @@ mod tests {
 
     #[test]
     fn urls_are_redacted() {
-        assert_eq!(
-            redact_url("postgres://varn:hemligt@db:5432/varn"),
-            "postgres://varn:***@db:5432/varn"
-        );
-        assert_eq!(
-            redact_url("postgres://varn@db/varn"),
-            "postgres://varn@db/varn"
-        );
-        assert_eq!(
-            redact_url("sqlite://varn-data/varn.sqlite"),
-            "sqlite://varn-data/varn.sqlite"
-        );
+        assert_eq!(redact_url("postgres://varn:hemligt@db:5432/varn"), "postgres://varn:***@db:5432/varn");
+        assert_eq!(redact_url("postgres://varn@db/varn"), "postgres://varn@db/varn");
+        assert_eq!(redact_url("sqlite://varn-data/varn.sqlite"), "sqlite://varn-data/varn.sqlite");
     }
 }

@@ -33,16 +33,8 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 8] = [
-    "msg.saved",
-    "msg.created",
-    "msg.deleted",
-    "msg.moved",
-    "msg.signed_out",
-    "msg.password_changed",
-    "msg.revoked",
-    "msg.uploaded",
-];
+const MESSAGES: [&str; 8] =
+    ["msg.saved", "msg.created", "msg.deleted", "msg.moved", "msg.signed_out", "msg.password_changed", "msg.revoked", "msg.uploaded"];
 
 impl<S> FromRequestParts<S> for Ctx
 where
@@ -54,41 +46,15 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let state = AppState::from_ref(state);
         let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
-        let auth = parts
-            .extensions
-            .get::<Auth>()
-            .cloned()
-            .unwrap_or(Auth::Anonymous);
-        let path = parts
-            .uri
-            .path_and_query()
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_else(|| "/".into());
+        let auth = parts.extensions.get::<Auth>().cloned().unwrap_or(Auth::Anonymous);
+        let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
         let htmx = parts.headers.get("hx-request").is_some();
-        let msg = parts
-            .uri
-            .query()
-            .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
-            .and_then(|v| {
-                v.into_iter().find(|(k, _)| k == "msg").and_then(|(_, m)| {
-                    MESSAGES
-                        .iter()
-                        .find(|x| x.ends_with(&format!(".{m}")))
-                        .copied()
-                })
-            });
+        let msg = parts.uri.query().and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok()).and_then(|v| {
+            v.into_iter().find(|(k, _)| k == "msg").and_then(|(_, m)| MESSAGES.iter().find(|x| x.ends_with(&format!(".{m}"))).copied())
+        });
         let jar = CookieJar::from_headers(&parts.headers);
         let pre_csrf = jar.get(PRE_COOKIE).map(|c| c.value().to_owned());
-        Ok(Ctx {
-            state,
-            lang,
-            tr: Tr::new(lang),
-            auth,
-            path,
-            htmx,
-            msg,
-            pre_csrf,
-        })
+        Ok(Ctx { state, lang, tr: Tr::new(lang), auth, path, htmx, msg, pre_csrf })
     }
 }
 
@@ -108,11 +74,7 @@ impl Ctx {
     /// The signed-in user, or a redirect to the sign-in page that comes back here.
     pub fn actor(&self) -> Result<&Actor, Halt> {
         self.auth.actor().ok_or_else(|| {
-            let next: String = percent_encoding::utf8_percent_encode(
-                &self.path,
-                percent_encoding::NON_ALPHANUMERIC,
-            )
-            .to_string();
+            let next: String = percent_encoding::utf8_percent_encode(&self.path, percent_encoding::NON_ALPHANUMERIC).to_string();
             Halt(Redirect::to(&format!("/login?next={next}")).into_response())
         })
     }
@@ -131,12 +93,7 @@ impl Ctx {
     pub fn fail(&self, e: AppError) -> Halt {
         let (status, key) = match &e {
             AppError::Unauthenticated => {
-                return Halt(
-                    self.actor()
-                        .err()
-                        .map(|h| h.0)
-                        .unwrap_or_else(|| Redirect::to("/login").into_response()),
-                )
+                return Halt(self.actor().err().map(|h| h.0).unwrap_or_else(|| Redirect::to("/login").into_response()))
             }
             AppError::Forbidden => (StatusCode::FORBIDDEN, "err.forbidden"),
             AppError::NotFound => (StatusCode::NOT_FOUND, "err.not_found"),
@@ -161,10 +118,7 @@ impl Ctx {
         if args.is_empty() {
             return self.tr.t(code).to_owned();
         }
-        let parts: Vec<String> = args
-            .iter()
-            .map(|(k, n)| format!("{} {}", n, self.tr.t(&format!("ref.{k}"))))
-            .collect();
+        let parts: Vec<String> = args.iter().map(|(k, n)| format!("{} {}", n, self.tr.t(&format!("ref.{k}")))).collect();
         self.tr.tf(code, &[("what", &parts.join(", "))])
     }
 
@@ -180,9 +134,5 @@ impl Ctx {
 /// Redirect after a successful POST, with a message for the next page.
 pub fn see_other(to: &str, msg: &str) -> Response {
     let sep = if to.contains('?') { '&' } else { '?' };
-    (
-        StatusCode::SEE_OTHER,
-        [(header::LOCATION, format!("{to}{sep}msg={msg}"))],
-    )
-        .into_response()
+    (StatusCode::SEE_OTHER, [(header::LOCATION, format!("{to}{sep}msg={msg}"))]).into_response()
 }

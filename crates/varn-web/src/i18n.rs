@@ -39,14 +39,6 @@ impl Lang {
             Lang::En => Lang::Sv,
         }
     }
-
-    /// Picks from an `Accept-Language` header; Swedish when nothing fits.
-    pub fn from_accept(h: &str) -> Lang {
-        h.split(',')
-            .filter_map(|p| Lang::parse(p.split(';').next().unwrap_or("")))
-            .next()
-            .unwrap_or_default()
-    }
 }
 
 type Map = HashMap<String, String>;
@@ -55,11 +47,7 @@ fn flatten(prefix: &str, v: &toml::Value, out: &mut Map) {
     match v {
         toml::Value::Table(t) => {
             for (k, v) in t {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
+                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
                 flatten(&key, v, out);
             }
         }
@@ -88,10 +76,7 @@ struct Catalog {
 
 fn catalog() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| Catalog {
-        sv: load(include_str!("../locales/sv.toml")),
-        en: load(include_str!("../locales/en.toml")),
-    })
+    C.get_or_init(|| Catalog { sv: load(include_str!("../locales/sv.toml")), en: load(include_str!("../locales/en.toml")) })
 }
 
 /// Translator for one language; cheap to copy into every template.
@@ -113,10 +98,7 @@ impl Tr {
         let c = catalog();
         let m = if self.lang == Lang::En { &c.en } else { &c.sv };
         // The catalogue lives for the whole program; the borrow of `key` is only for the fallback.
-        m.get(key)
-            .or_else(|| c.sv.get(key))
-            .map(|s| s.as_str())
-            .unwrap_or(key)
+        m.get(key).or_else(|| c.sv.get(key)).map(|s| s.as_str()).unwrap_or(key)
     }
 
     /// The text of `key` with `{name}` placeholders filled in.
@@ -170,7 +152,5 @@ mod tests {
     fn languages_parse() {
         assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
         assert_eq!(Lang::parse("xx"), None);
-        assert_eq!(Lang::from_accept("de-DE,en;q=0.8"), Lang::En);
-        assert_eq!(Lang::from_accept("de-DE"), Lang::Sv);
     }
 }

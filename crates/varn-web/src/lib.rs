@@ -31,10 +31,7 @@ pub struct AppState {
 
 /// The whole application as one router.
 pub fn router(app: App, web: WebConfig) -> Router {
-    let state = AppState {
-        app,
-        web: Arc::new(web),
-    };
+    let state = AppState { app, web: Arc::new(web) };
     let max_body = state.app.config.max_attachment_bytes + 64 * 1024;
     Router::new()
         .merge(ui::routes())
@@ -42,23 +39,12 @@ pub fn router(app: App, web: WebConfig) -> Router {
         .merge(statics::routes())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .fallback(ui::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            security::csrf,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            security::authenticate,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::authenticate))
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
         .layer(axum::middleware::from_fn(security::headers))
         .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
-        .layer(
-            tower_http::trace::TraceLayer::new_for_http()
-                .make_span_with(security::span as fn(&axum::extract::Request) -> tracing::Span),
-        )
-        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
-            tower_http::request_id::MakeRequestUuid,
-        ))
+        .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(security::span as fn(&axum::extract::Request) -> tracing::Span))
+        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(tower_http::request_id::MakeRequestUuid))
         .with_state(state)
 }

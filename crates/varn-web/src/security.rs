@@ -41,20 +41,11 @@ impl Auth {
 }
 
 fn bearer(h: &HeaderMap) -> Option<&str> {
-    h.get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-        .map(str::trim)
+    h.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
 
 /// Resolves the session cookie or API token and the language, into request extensions.
-pub async fn authenticate(
-    State(st): State<AppState>,
-    jar: CookieJar,
-    mut req: Request,
-    next: Next,
-) -> Response {
+pub async fn authenticate(State(st): State<AppState>, jar: CookieJar, mut req: Request, next: Next) -> Response {
     let auth = if let Some(tok) = bearer(req.headers()) {
         match st.app.token_actor(tok).await {
             Ok(Some(a)) => Auth::Token(Box::new(a)),
@@ -76,16 +67,9 @@ pub async fn authenticate(
     } else {
         Auth::Anonymous
     };
-    let lang = jar
-        .get(LANG_COOKIE)
-        .and_then(|c| Lang::parse(c.value()))
-        .or_else(|| {
-            req.headers()
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .map(Lang::from_accept)
-        })
-        .unwrap_or_default();
+    // Swedish unless the user chose English: the browser's language is not asked, so every
+    // employee sees the same Swedish terms the policy uses.
+    let lang = jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())).unwrap_or_default();
     req.extensions_mut().insert(auth);
     req.extensions_mut().insert(lang);
     next.run(req).await
@@ -97,19 +81,11 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 }
 
 fn csrf_from_form(body: &[u8]) -> Option<String> {
-    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
-        .ok()?
-        .into_iter()
-        .find(|(k, _)| k == "_csrf")
-        .map(|(_, v)| v)
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body).ok()?.into_iter().find(|(k, _)| k == "_csrf").map(|(_, v)| v)
 }
 
 fn csrf_from_query(q: Option<&str>) -> Option<String> {
-    serde_urlencoded::from_str::<Vec<(String, String)>>(q?)
-        .ok()?
-        .into_iter()
-        .find(|(k, _)| k == "_csrf")
-        .map(|(_, v)| v)
+    serde_urlencoded::from_str::<Vec<(String, String)>>(q?).ok()?.into_iter().find(|(k, _)| k == "_csrf").map(|(_, v)| v)
 }
 
 fn origin_ok(h: &HeaderMap) -> bool {
@@ -128,11 +104,7 @@ fn csrf_refused(req_is_api: bool, lang: Lang) -> Response {
     if req_is_api {
         crate::api::error_json(StatusCode::FORBIDDEN, "csrf", tr.t("err.csrf"), None)
     } else {
-        (
-            StatusCode::FORBIDDEN,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            crate::shell::bare_error_page(tr, tr.t("err.csrf")),
-        )
+        (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], crate::shell::bare_error_page(tr, tr.t("err.csrf")))
             .into_response()
     }
 }
@@ -146,11 +118,7 @@ pub async fn csrf(jar: CookieJar, req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
-    let auth = req
-        .extensions()
-        .get::<Auth>()
-        .cloned()
-        .unwrap_or(Auth::Anonymous);
+    let auth = req.extensions().get::<Auth>().cloned().unwrap_or(Auth::Anonymous);
     let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
     let is_api = req.uri().path().starts_with("/api/");
     if matches!(auth, Auth::Token(_)) {
@@ -166,11 +134,7 @@ pub async fn csrf(jar: CookieJar, req: Request, next: Next) -> Response {
     let Some(expected) = expected else {
         return csrf_refused(is_api, lang);
     };
-    let mut provided = req
-        .headers()
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let mut provided = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let is_form = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -212,11 +176,7 @@ pub async fn headers(req: Request, next: Next) -> Response {
     set(h, "x-frame-options", "DENY");
     set(h, "referrer-policy", "same-origin");
     set(h, "cross-origin-opener-policy", "same-origin");
-    set(
-        h,
-        "permissions-policy",
-        "camera=(), microphone=(), geolocation=()",
-    );
+    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=()");
     if !h.contains_key(header::CACHE_CONTROL) {
         set(h, "cache-control", "no-store");
     }
@@ -225,11 +185,7 @@ pub async fn headers(req: Request, next: Next) -> Response {
 
 /// The trace span of a request, carrying its request id.
 pub fn span(req: &Request) -> tracing::Span {
-    let id = req
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-");
+    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
     tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
 }
 
@@ -242,15 +198,9 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:8080"));
         assert!(origin_ok(&h));
-        h.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("http://127.0.0.1:8080"),
-        );
+        h.insert(header::ORIGIN, HeaderValue::from_static("http://127.0.0.1:8080"));
         assert!(origin_ok(&h));
-        h.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("http://evil.example"),
-        );
+        h.insert(header::ORIGIN, HeaderValue::from_static("http://evil.example"));
         assert!(!origin_ok(&h));
     }
 

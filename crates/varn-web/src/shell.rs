@@ -61,16 +61,8 @@ impl Shell {
         let cur = ctx.path.split('?').next().unwrap_or("/");
         let mut nav = Vec::new();
         let mut item = |href: &'static str, key: &str| {
-            let current = if href == "/" {
-                cur == "/" || cur.starts_with("/tasks")
-            } else {
-                cur.starts_with(href)
-            };
-            nav.push(NavItem {
-                href,
-                label: tr.t(key).to_owned(),
-                current,
-            });
+            let current = if href == "/" { cur == "/" || cur.starts_with("/tasks") } else { cur.starts_with(href) };
+            nav.push(NavItem { href, label: tr.t(key).to_owned(), current });
         };
         if let Some(a) = ctx.auth.actor() {
             item("/", "nav.tasks");
@@ -86,9 +78,7 @@ impl Shell {
             }
         }
         let other = ctx.lang.other();
-        let back: String =
-            percent_encoding::utf8_percent_encode(&ctx.path, percent_encoding::NON_ALPHANUMERIC)
-                .to_string();
+        let back: String = percent_encoding::utf8_percent_encode(&ctx.path, percent_encoding::NON_ALPHANUMERIC).to_string();
         Shell {
             tr,
             lang: ctx.lang.code(),
@@ -133,30 +123,17 @@ struct ErrorPage {
 pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str, detail: Option<String>) -> Response {
     let shell = ctx.shell(key);
     let heading = shell.title.clone();
-    let mut res = render(
-        &ErrorPage {
-            shell,
-            status: status.as_u16(),
-            heading,
-            detail,
-        },
-        status,
-    );
+    let mut res = render(&ErrorPage { shell, status: status.as_u16(), heading, detail }, status);
     if ctx.htmx {
         // Let htmx swap error pages in too, so the user sees them.
-        res.headers_mut()
-            .insert("hx-retarget", header::HeaderValue::from_static("body"));
+        res.headers_mut().insert("hx-retarget", header::HeaderValue::from_static("body"));
     }
     res
 }
 
 /// A minimal error page for middleware, which has no context.
 pub fn bare_error_page(tr: Tr, message: &str) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><link rel=\"stylesheet\" href=\"/static/varn.css\"></head>\
          <body><main id=\"main\" class=\"container\"><h1>{}</h1><p><a href=\"/\">{}</a></p></main></body></html>",
@@ -182,20 +159,13 @@ impl FormState {
 
     /// A form filled with values.
     pub fn with(values: &[(&str, &str)]) -> Self {
-        FormState {
-            values: values
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-            errors: vec![],
-        }
+        FormState { values: values.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(), errors: vec![] }
     }
 
     /// Adds the translated errors of a validation.
     pub fn errors(mut self, tr: Tr, e: &FieldErrors) -> Self {
         for fe in &e.0 {
-            self.errors
-                .push((fe.field.clone(), tr.t(&fe.code).to_owned()));
+            self.errors.push((fe.field.clone(), tr.t(&fe.code).to_owned()));
         }
         self
     }
@@ -218,10 +188,7 @@ impl FormState {
 
     /// The error of a field.
     pub fn e(&self, k: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| f == k)
-            .map(|(_, m)| m.as_str())
+        self.errors.iter().find(|(f, _)| f == k).map(|(_, m)| m.as_str())
     }
 
     /// Whether the field has an error.

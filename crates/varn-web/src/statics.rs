@@ -12,32 +12,14 @@ const HTMX: &str = include_str!("../static/htmx-2.0.11.min.js");
 const HTMX_LICENSE: &str = include_str!("../static/htmx-LICENSE.txt");
 
 fn serve(body: &'static str, ct: &'static str) -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, ct),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        body,
-    )
+    ([(header::CONTENT_TYPE, ct), (header::CACHE_CONTROL, "public, max-age=3600")], body)
 }
 
 /// Routes of the static files.
 pub fn routes() -> Router<crate::AppState> {
     Router::new()
-        .route(
-            "/static/varn.css",
-            get(|| async { serve(CSS, "text/css; charset=utf-8") }),
-        )
-        .route(
-            "/static/varn.js",
-            get(|| async { serve(JS, "text/javascript; charset=utf-8") }),
-        )
-        .route(
-            "/static/htmx-2.0.11.min.js",
-            get(|| async { serve(HTMX, "text/javascript; charset=utf-8") }),
-        )
-        .route(
-            "/static/htmx-LICENSE.txt",
-            get(|| async { serve(HTMX_LICENSE, "text/plain; charset=utf-8") }),
-        )
+        .route("/static/varn.css", get(|| async { serve(CSS, "text/css; charset=utf-8") }))
+        .route("/static/varn.js", get(|| async { serve(JS, "text/javascript; charset=utf-8") }))
+        .route("/static/htmx-2.0.11.min.js", get(|| async { serve(HTMX, "text/javascript; charset=utf-8") }))
+        .route("/static/htmx-LICENSE.txt", get(|| async { serve(HTMX_LICENSE, "text/plain; charset=utf-8") }))
 }

@@ -39,14 +39,7 @@ impl std::fmt::Debug for Config {
             .field("listen", &self.listen)
             .field("data_dir", &self.data_dir)
             .field("database_url", &varn_store::redact_url(&self.database_url))
-            .field(
-                "admin_password",
-                &if self.admin_password.is_empty() {
-                    ""
-                } else {
-                    "***"
-                },
-            )
+            .field("admin_password", &if self.admin_password.is_empty() { "" } else { "***" })
             .field("demo", &self.demo)
             .field("secure_cookies", &self.secure_cookies)
             .field("max_attachment_mb", &self.max_attachment_mb)
@@ -103,11 +96,7 @@ pub struct Flags {
     pub database_url: Option<String>,
     /// Do not load the demo city into an empty database; create only the root and an admin (VARN_DEMO=false).
     #[arg(long)]
-    #[serde(
-        skip_serializing_if = "std::ops::Not::not",
-        rename = "demo",
-        serialize_with = "negate"
-    )]
+    #[serde(skip_serializing_if = "std::ops::Not::not", rename = "demo", serialize_with = "negate")]
     pub no_demo: bool,
     /// Mark cookies Secure: set when Värn is served over HTTPS (VARN_SECURE_COOKIES).
     #[arg(long)]
@@ -134,9 +123,7 @@ impl Config {
         if let Some(f) = file {
             fig = fig.merge(Toml::file_exact(f));
         }
-        fig.merge(Env::prefixed("VARN_").ignore(&["test_database_url", "e2e"]))
-            .merge(Serialized::defaults(flags))
-            .extract()
+        fig.merge(Env::prefixed("VARN_").ignore(&["test_database_url", "e2e"])).merge(Serialized::defaults(flags)).extract()
     }
 
     /// The database URL to use.
@@ -156,23 +143,14 @@ mod tests {
     #[test]
     fn layers_apply_in_order() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file(
-                "varn.toml",
-                "listen = \"0.0.0.0:9000\"\nmax_attachment_mb = 5\ndemo = true\n",
-            )?;
+            jail.create_file("varn.toml", "listen = \"0.0.0.0:9000\"\nmax_attachment_mb = 5\ndemo = true\n")?;
             jail.set_env("VARN_LISTEN", "127.0.0.1:9100");
-            let flags = Flags {
-                no_demo: true,
-                ..Default::default()
-            };
+            let flags = Flags { no_demo: true, ..Default::default() };
             let c = Config::load(Some(&PathBuf::from("varn.toml")), &flags)?;
             assert_eq!(c.listen, "127.0.0.1:9100", "env beats file");
             assert_eq!(c.max_attachment_mb, 5, "file beats default");
             assert!(!c.demo, "flag beats file");
-            let flags = Flags {
-                listen: Some("127.0.0.1:1".into()),
-                ..Default::default()
-            };
+            let flags = Flags { listen: Some("127.0.0.1:1".into()), ..Default::default() };
             let c = Config::load(Some(&PathBuf::from("varn.toml")), &flags)?;
             assert_eq!(c.listen, "127.0.0.1:1", "flag beats env");
             assert!(c.demo);
@@ -182,11 +160,7 @@ mod tests {
 
     #[test]
     fn secrets_are_redacted_in_debug() {
-        let c = Config {
-            admin_password: "hemligt-lösen".into(),
-            database_url: "postgres://u:pw@h/db".into(),
-            ..Default::default()
-        };
+        let c = Config { admin_password: "hemligt-lösen".into(), database_url: "postgres://u:pw@h/db".into(), ..Default::default() };
         let d = format!("{c:?}");
         assert!(!d.contains("hemligt"));
         assert!(!d.contains(":pw@"));

@@ -51,9 +51,7 @@ enum AuditCommand {
 fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("VARN_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
-    let b = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let b = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if format == "json" {
         b.json().init();
     } else {
@@ -64,19 +62,11 @@ fn init_logging(format: &str) {
 async fn open(cfg: &Config) -> anyhow::Result<App> {
     let url = cfg.db_url();
     if url.starts_with("sqlite:") {
-        std::fs::create_dir_all(&cfg.data_dir).with_context(|| {
-            format!(
-                "could not create the data folder {}",
-                cfg.data_dir.display()
-            )
-        })?;
+        std::fs::create_dir_all(&cfg.data_dir).with_context(|| format!("could not create the data folder {}", cfg.data_dir.display()))?;
     }
-    let store = Store::open(&StoreConfig {
-        url: url.clone(),
-        max_connections: cfg.max_connections,
-    })
-    .await
-    .context("could not open the database")?;
+    let store = Store::open(&StoreConfig { url: url.clone(), max_connections: cfg.max_connections })
+        .await
+        .context("could not open the database")?;
     match varn_store::migration::migrate(store.write()).await {
         Ok(applied) if !applied.is_empty() => {
             tracing::info!(count = applied.len(), "database migrated")
@@ -96,9 +86,7 @@ fn generate_password() -> String {
     // 20 characters from an alphabet without look-alikes: about 113 bits.
     const A: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
     let mut r = rand::rngs::OsRng;
-    (0..20)
-        .map(|_| A[r.gen_range(0..A.len())] as char)
-        .collect()
+    (0..20).map(|_| A[r.gen_range(0..A.len())] as char).collect()
 }
 
 /// Loads the demo city (or only the root and an admin) into an empty database and says how
@@ -107,15 +95,11 @@ async fn first_start(app: &App, cfg: &Config) -> anyhow::Result<Vec<String>> {
     if !app.is_empty().await? {
         return Ok(vec!["Databasen finns redan; inget demoinnehåll laddades. / Existing database; no demo loaded.".into()]);
     }
-    let (password, generated) = if cfg.admin_password.is_empty() {
-        (generate_password(), true)
-    } else {
-        (cfg.admin_password.clone(), false)
-    };
+    let (password, generated) =
+        if cfg.admin_password.is_empty() { (generate_password(), true) } else { (cfg.admin_password.clone(), false) };
     let city = if cfg.demo {
         let path = cfg.content_dir.join("demo/exempelstad.yaml");
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("could not read the demo city at {}", path.display()))?;
+        let text = std::fs::read_to_string(&path).with_context(|| format!("could not read the demo city at {}", path.display()))?;
         varn_app::demo::DemoCity::parse(&text)?
     } else {
         varn_app::demo::DemoCity::parse(include_str!("minimal.yaml"))?
@@ -127,14 +111,9 @@ async fn first_start(app: &App, cfg: &Config) -> anyhow::Result<Vec<String>> {
         "Tom organisation skapad. / Empty organisation created.".into()
     }];
     if generated {
-        lines.push(format!(
-            "Lösenord / password (visas bara nu / shown only now): {password}"
-        ));
+        lines.push(format!("Lösenord / password (visas bara nu / shown only now): {password}"));
     } else {
-        lines.push(
-            "Lösenord / password: det i VARN_ADMIN_PASSWORD / the one in VARN_ADMIN_PASSWORD"
-                .into(),
-        );
+        lines.push("Lösenord / password: det i VARN_ADMIN_PASSWORD / the one in VARN_ADMIN_PASSWORD".into());
     }
     lines.push("Användare / users (samma lösenord / same password):".into());
     for (u, r) in city.accounts() {
@@ -165,9 +144,7 @@ async fn shutdown_signal() {
 async fn serve(cfg: Config) -> anyhow::Result<()> {
     let app = open(&cfg).await?;
     let lines = first_start(&app, &cfg).await?;
-    let listener = tokio::net::TcpListener::bind(&cfg.listen)
-        .await
-        .with_context(|| format!("could not listen on {}", cfg.listen))?;
+    let listener = tokio::net::TcpListener::bind(&cfg.listen).await.with_context(|| format!("could not listen on {}", cfg.listen))?;
     let addr = listener.local_addr()?;
     let purge = app.clone();
     tokio::spawn(async move {
@@ -179,12 +156,7 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
             }
         }
     });
-    let router = varn_web::router(
-        app.clone(),
-        varn_web::WebConfig {
-            secure_cookies: cfg.secure_cookies,
-        },
-    );
+    let router = varn_web::router(app.clone(), varn_web::WebConfig { secure_cookies: cfg.secure_cookies });
     println!();
     println!("Värn kör på / is running at http://{addr}");
     for l in lines {
@@ -192,9 +164,7 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
     }
     println!();
     tracing::info!(%addr, database = %varn_store::redact_url(&cfg.db_url()), "listening");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
     app.store.close().await;
     Ok(())
 }
@@ -202,8 +172,7 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let cfg = Config::load(cli.config.as_ref(), &cli.flags)
-        .context("could not read the configuration")?;
+    let cfg = Config::load(cli.config.as_ref(), &cli.flags).context("could not read the configuration")?;
     init_logging(&cfg.log_format);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(cfg).await,
@@ -216,15 +185,10 @@ async fn main() -> anyhow::Result<()> {
             let app = open(&cfg).await?;
             let p = path.to_str().context("the path must be UTF-8")?;
             app.store.backup_to(p).await?;
-            println!(
-                "Säkerhetskopia skriven till / backup written to {}",
-                path.display()
-            );
+            println!("Säkerhetskopia skriven till / backup written to {}", path.display());
             Ok(())
         }
-        Command::Audit {
-            command: AuditCommand::Verify,
-        } => {
+        Command::Audit { command: AuditCommand::Verify } => {
             let app = open(&cfg).await?;
             match app.audit_verify().await? {
                 varn_store::repo::audit::Verdict::Whole { rows } => {

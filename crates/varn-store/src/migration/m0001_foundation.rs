@@ -8,26 +8,15 @@ use sea_orm_migration::prelude::*;
 pub struct Migration;
 
 fn id<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c)
-        .big_integer()
-        .not_null()
-        .auto_increment()
-        .primary_key()
-        .to_owned()
+    ColumnDef::new(c).big_integer().not_null().auto_increment().primary_key().to_owned()
 }
 
 fn ts<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
+    ColumnDef::new(c).timestamp_with_time_zone().not_null().to_owned()
 }
 
 fn ts_null<T: IntoIden>(c: T) -> ColumnDef {
-    ColumnDef::new(c)
-        .timestamp_with_time_zone()
-        .null()
-        .to_owned()
+    ColumnDef::new(c).timestamp_with_time_zone().null().to_owned()
 }
 
 #[async_trait::async_trait]
@@ -37,37 +26,13 @@ impl MigrationTrait for Migration {
             Table::create()
                 .table(Users::Table)
                 .col(id(Users::Id))
-                .col(
-                    ColumnDef::new(Users::Username)
-                        .string_len(64)
-                        .not_null()
-                        .unique_key(),
-                )
-                .col(
-                    ColumnDef::new(Users::DisplayName)
-                        .string_len(120)
-                        .not_null(),
-                )
+                .col(ColumnDef::new(Users::Username).string_len(64).not_null().unique_key())
+                .col(ColumnDef::new(Users::DisplayName).string_len(120).not_null())
                 .col(ColumnDef::new(Users::Email).string_len(254).null())
                 .col(ColumnDef::new(Users::PasswordHash).string_len(255).null())
-                .col(
-                    ColumnDef::new(Users::Active)
-                        .boolean()
-                        .not_null()
-                        .default(true),
-                )
-                .col(
-                    ColumnDef::new(Users::Locale)
-                        .string_len(8)
-                        .not_null()
-                        .default("sv"),
-                )
-                .col(
-                    ColumnDef::new(Users::FailedLogins)
-                        .integer()
-                        .not_null()
-                        .default(0),
-                )
+                .col(ColumnDef::new(Users::Active).boolean().not_null().default(true))
+                .col(ColumnDef::new(Users::Locale).string_len(8).not_null().default("sv"))
+                .col(ColumnDef::new(Users::FailedLogins).integer().not_null().default(0))
                 .col(ts_null(Users::LockedUntil))
                 .col(ts_null(Users::PasswordChangedAt))
                 .col(ts(Users::CreatedAt))
@@ -75,14 +40,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_users_display_name")
-                .table(Users::Table)
-                .col(Users::DisplayName)
-                .to_owned(),
-        )
-        .await?;
+        m.create_index(Index::create().name("ix_users_display_name").table(Users::Table).col(Users::DisplayName).to_owned()).await?;
 
         m.create_table(
             Table::create()
@@ -91,52 +49,19 @@ impl MigrationTrait for Migration {
                 .col(ColumnDef::new(OrgUnits::ParentId).big_integer().null())
                 .col(ColumnDef::new(OrgUnits::Kind).string_len(32).not_null())
                 .col(ColumnDef::new(OrgUnits::Name).string_len(200).not_null())
-                .col(
-                    ColumnDef::new(OrgUnits::Path)
-                        .string_len(400)
-                        .not_null()
-                        .unique_key(),
-                )
+                .col(ColumnDef::new(OrgUnits::Path).string_len(400).not_null().unique_key())
                 .col(ColumnDef::new(OrgUnits::HeadUserId).big_integer().null())
-                .col(
-                    ColumnDef::new(OrgUnits::SecurityContactId)
-                        .big_integer()
-                        .null(),
-                )
-                .col(
-                    ColumnDef::new(OrgUnits::Active)
-                        .boolean()
-                        .not_null()
-                        .default(true),
-                )
+                .col(ColumnDef::new(OrgUnits::SecurityContactId).big_integer().null())
+                .col(ColumnDef::new(OrgUnits::Active).boolean().not_null().default(true))
                 .col(ts(OrgUnits::CreatedAt))
                 .col(ts(OrgUnits::UpdatedAt))
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(OrgUnits::Table, OrgUnits::ParentId)
-                        .to(OrgUnits::Table, OrgUnits::Id),
-                )
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(OrgUnits::Table, OrgUnits::HeadUserId)
-                        .to(Users::Table, Users::Id),
-                )
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(OrgUnits::Table, OrgUnits::SecurityContactId)
-                        .to(Users::Table, Users::Id),
-                )
+                .foreign_key(ForeignKey::create().from(OrgUnits::Table, OrgUnits::ParentId).to(OrgUnits::Table, OrgUnits::Id))
+                .foreign_key(ForeignKey::create().from(OrgUnits::Table, OrgUnits::HeadUserId).to(Users::Table, Users::Id))
+                .foreign_key(ForeignKey::create().from(OrgUnits::Table, OrgUnits::SecurityContactId).to(Users::Table, Users::Id))
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_org_units_parent")
-                .table(OrgUnits::Table)
-                .col(OrgUnits::ParentId)
-                .to_owned(),
-        )
-        .await?;
+        m.create_index(Index::create().name("ix_org_units_parent").table(OrgUnits::Table).col(OrgUnits::ParentId).to_owned()).await?;
         if m.get_database_backend() == DbBackend::Postgres {
             // LIKE 'prefix%' uses a btree index in PostgreSQL only with pattern ops.
             m.get_connection()
@@ -152,24 +77,12 @@ impl MigrationTrait for Migration {
                 .table(RoleGrants::Table)
                 .col(id(RoleGrants::Id))
                 .col(ColumnDef::new(RoleGrants::UserId).big_integer().not_null())
-                .col(
-                    ColumnDef::new(RoleGrants::OrgUnitId)
-                        .big_integer()
-                        .not_null(),
-                )
+                .col(ColumnDef::new(RoleGrants::OrgUnitId).big_integer().not_null())
                 .col(ColumnDef::new(RoleGrants::Role).string_len(32).not_null())
                 .col(ColumnDef::new(RoleGrants::GrantedBy).big_integer().null())
                 .col(ts(RoleGrants::CreatedAt))
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(RoleGrants::Table, RoleGrants::UserId)
-                        .to(Users::Table, Users::Id),
-                )
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(RoleGrants::Table, RoleGrants::OrgUnitId)
-                        .to(OrgUnits::Table, OrgUnits::Id),
-                )
+                .foreign_key(ForeignKey::create().from(RoleGrants::Table, RoleGrants::UserId).to(Users::Table, Users::Id))
+                .foreign_key(ForeignKey::create().from(RoleGrants::Table, RoleGrants::OrgUnitId).to(OrgUnits::Table, OrgUnits::Id))
                 .to_owned(),
         )
         .await?;
@@ -197,37 +110,17 @@ impl MigrationTrait for Migration {
         m.create_table(
             Table::create()
                 .table(Sessions::Table)
-                .col(
-                    ColumnDef::new(Sessions::Id)
-                        .string_len(64)
-                        .not_null()
-                        .primary_key(),
-                )
+                .col(ColumnDef::new(Sessions::Id).string_len(64).not_null().primary_key())
                 .col(ColumnDef::new(Sessions::UserId).big_integer().null())
-                .col(
-                    ColumnDef::new(Sessions::CsrfToken)
-                        .string_len(64)
-                        .not_null(),
-                )
+                .col(ColumnDef::new(Sessions::CsrfToken).string_len(64).not_null())
                 .col(ColumnDef::new(Sessions::Locale).string_len(8).null())
                 .col(ts(Sessions::CreatedAt))
                 .col(ts(Sessions::ExpiresAt))
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(Sessions::Table, Sessions::UserId)
-                        .to(Users::Table, Users::Id),
-                )
+                .foreign_key(ForeignKey::create().from(Sessions::Table, Sessions::UserId).to(Users::Table, Users::Id))
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_sessions_user")
-                .table(Sessions::Table)
-                .col(Sessions::UserId)
-                .to_owned(),
-        )
-        .await?;
+        m.create_index(Index::create().name("ix_sessions_user").table(Sessions::Table).col(Sessions::UserId).to_owned()).await?;
 
         m.create_table(
             Table::create()
@@ -235,21 +128,12 @@ impl MigrationTrait for Migration {
                 .col(id(ApiTokens::Id))
                 .col(ColumnDef::new(ApiTokens::UserId).big_integer().not_null())
                 .col(ColumnDef::new(ApiTokens::Name).string_len(100).not_null())
-                .col(
-                    ColumnDef::new(ApiTokens::TokenHash)
-                        .string_len(64)
-                        .not_null()
-                        .unique_key(),
-                )
+                .col(ColumnDef::new(ApiTokens::TokenHash).string_len(64).not_null().unique_key())
                 .col(ColumnDef::new(ApiTokens::Prefix).string_len(16).not_null())
                 .col(ts(ApiTokens::CreatedAt))
                 .col(ts_null(ApiTokens::LastUsedAt))
                 .col(ts_null(ApiTokens::RevokedAt))
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(ApiTokens::Table, ApiTokens::UserId)
-                        .to(Users::Table, Users::Id),
-                )
+                .foreign_key(ForeignKey::create().from(ApiTokens::Table, ApiTokens::UserId).to(Users::Table, Users::Id))
                 .to_owned(),
         )
         .await?;
@@ -257,25 +141,12 @@ impl MigrationTrait for Migration {
         m.create_table(
             Table::create()
                 .table(AuditLog::Table)
-                .col(
-                    ColumnDef::new(AuditLog::Id)
-                        .big_integer()
-                        .not_null()
-                        .primary_key(),
-                )
+                .col(ColumnDef::new(AuditLog::Id).big_integer().not_null().primary_key())
                 .col(ColumnDef::new(AuditLog::AtUs).big_integer().not_null())
                 .col(ColumnDef::new(AuditLog::ActorId).big_integer().null())
-                .col(
-                    ColumnDef::new(AuditLog::ActorName)
-                        .string_len(120)
-                        .not_null(),
-                )
+                .col(ColumnDef::new(AuditLog::ActorName).string_len(120).not_null())
                 .col(ColumnDef::new(AuditLog::Action).string_len(64).not_null())
-                .col(
-                    ColumnDef::new(AuditLog::EntityType)
-                        .string_len(64)
-                        .not_null(),
-                )
+                .col(ColumnDef::new(AuditLog::EntityType).string_len(64).not_null())
                 .col(ColumnDef::new(AuditLog::EntityId).big_integer().null())
                 .col(ColumnDef::new(AuditLog::OrgPath).string_len(400).null())
                 .col(ColumnDef::new(AuditLog::BeforeJson).text().null())
@@ -285,23 +156,9 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_audit_at")
-                .table(AuditLog::Table)
-                .col(AuditLog::AtUs)
-                .to_owned(),
-        )
-        .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_audit_actor")
-                .table(AuditLog::Table)
-                .col(AuditLog::ActorId)
-                .col(AuditLog::Id)
-                .to_owned(),
-        )
-        .await?;
+        m.create_index(Index::create().name("ix_audit_at").table(AuditLog::Table).col(AuditLog::AtUs).to_owned()).await?;
+        m.create_index(Index::create().name("ix_audit_actor").table(AuditLog::Table).col(AuditLog::ActorId).col(AuditLog::Id).to_owned())
+            .await?;
         m.create_index(
             Index::create()
                 .name("ix_audit_entity")
@@ -315,18 +172,9 @@ impl MigrationTrait for Migration {
         m.create_table(
             Table::create()
                 .table(AuditHead::Table)
-                .col(
-                    ColumnDef::new(AuditHead::Id)
-                        .integer()
-                        .not_null()
-                        .primary_key(),
-                )
+                .col(ColumnDef::new(AuditHead::Id).integer().not_null().primary_key())
                 .col(ColumnDef::new(AuditHead::LastSeq).big_integer().not_null())
-                .col(
-                    ColumnDef::new(AuditHead::LastHash)
-                        .string_len(64)
-                        .not_null(),
-                )
+                .col(ColumnDef::new(AuditHead::LastHash).string_len(64).not_null())
                 .to_owned(),
         )
         .await?;
@@ -334,10 +182,7 @@ impl MigrationTrait for Migration {
         let backend = m.get_database_backend();
         conn.execute(Statement::from_string(
             backend,
-            format!(
-                "INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, '{}')",
-                varn_domain::audit::GENESIS
-            ),
+            format!("INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, '{}')", varn_domain::audit::GENESIS),
         ))
         .await?;
         // Append-only: the database itself refuses to change or remove an audit row.
@@ -375,45 +220,17 @@ impl MigrationTrait for Migration {
             Table::create()
                 .table(Attachments::Table)
                 .col(id(Attachments::Id))
-                .col(
-                    ColumnDef::new(Attachments::EntityType)
-                        .string_len(64)
-                        .not_null(),
-                )
-                .col(
-                    ColumnDef::new(Attachments::EntityId)
-                        .big_integer()
-                        .not_null(),
-                )
+                .col(ColumnDef::new(Attachments::EntityType).string_len(64).not_null())
+                .col(ColumnDef::new(Attachments::EntityId).big_integer().not_null())
                 .col(ColumnDef::new(Attachments::OrgUnitId).big_integer().null())
-                .col(
-                    ColumnDef::new(Attachments::Filename)
-                        .string_len(255)
-                        .not_null(),
-                )
-                .col(
-                    ColumnDef::new(Attachments::ContentType)
-                        .string_len(127)
-                        .not_null(),
-                )
-                .col(
-                    ColumnDef::new(Attachments::SizeBytes)
-                        .big_integer()
-                        .not_null(),
-                )
-                .col(
-                    ColumnDef::new(Attachments::Sha256)
-                        .string_len(64)
-                        .not_null(),
-                )
+                .col(ColumnDef::new(Attachments::Filename).string_len(255).not_null())
+                .col(ColumnDef::new(Attachments::ContentType).string_len(127).not_null())
+                .col(ColumnDef::new(Attachments::SizeBytes).big_integer().not_null())
+                .col(ColumnDef::new(Attachments::Sha256).string_len(64).not_null())
                 .col(ColumnDef::new(Attachments::Data).blob().not_null())
                 .col(ColumnDef::new(Attachments::UploadedBy).big_integer().null())
                 .col(ts(Attachments::CreatedAt))
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(Attachments::Table, Attachments::OrgUnitId)
-                        .to(OrgUnits::Table, OrgUnits::Id),
-                )
+                .foreign_key(ForeignKey::create().from(Attachments::Table, Attachments::OrgUnitId).to(OrgUnits::Table, OrgUnits::Id))
                 .to_owned(),
         )
         .await?;
@@ -441,16 +258,8 @@ impl MigrationTrait for Migration {
                 .col(ColumnDef::new(Tasks::Status).string_len(16).not_null())
                 .col(ts(Tasks::CreatedAt))
                 .col(ts_null(Tasks::CompletedAt))
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(Tasks::Table, Tasks::AssigneeUserId)
-                        .to(Users::Table, Users::Id),
-                )
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(Tasks::Table, Tasks::AssigneeUnitId)
-                        .to(OrgUnits::Table, OrgUnits::Id),
-                )
+                .foreign_key(ForeignKey::create().from(Tasks::Table, Tasks::AssigneeUserId).to(Users::Table, Users::Id))
+                .foreign_key(ForeignKey::create().from(Tasks::Table, Tasks::AssigneeUnitId).to(OrgUnits::Table, OrgUnits::Id))
                 .to_owned(),
         )
         .await?;
@@ -474,25 +283,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(
-            Index::create()
-                .name("ix_tasks_source")
-                .table(Tasks::Table)
-                .col(Tasks::SourceType)
-                .col(Tasks::SourceId)
-                .to_owned(),
-        )
-        .await?;
+        m.create_index(Index::create().name("ix_tasks_source").table(Tasks::Table).col(Tasks::SourceType).col(Tasks::SourceId).to_owned())
+            .await?;
 
         m.create_table(
             Table::create()
                 .table(Settings::Table)
-                .col(
-                    ColumnDef::new(Settings::Key)
-                        .string_len(100)
-                        .not_null()
-                        .primary_key(),
-                )
+                .col(ColumnDef::new(Settings::Key).string_len(100).not_null().primary_key())
                 .col(ColumnDef::new(Settings::Value).text().not_null())
                 .to_owned(),
         )

@@ -34,25 +34,26 @@ pub enum MigrateError {
 
 /// Applies every migration not yet applied; returns the names applied now.
 pub async fn migrate(db: &DatabaseConnection) -> Result<Vec<String>, MigrateError> {
+    migrate_with(db, migrations()).await
+}
+
+/// Applies `all` (in order) where not yet applied, each in its own transaction. Public so
+/// that tests can prove a failing migration leaves nothing behind.
+pub async fn migrate_with(db: &DatabaseConnection, all: Vec<Box<dyn MigrationTrait>>) -> Result<Vec<String>, MigrateError> {
     let backend = db.get_database_backend();
     db.execute(Statement::from_string(
         backend,
         "CREATE TABLE IF NOT EXISTS varn_migrations (name VARCHAR(200) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)",
     ))
     .await?;
-    let rows = db
-        .query_all(Statement::from_string(
-            backend,
-            "SELECT name FROM varn_migrations",
-        ))
-        .await?;
+    let rows = db.query_all(Statement::from_string(backend, "SELECT name FROM varn_migrations")).await?;
     let mut applied = Vec::new();
     for r in rows {
         applied.push(r.try_get::<String>("", "name")?);
     }
-    let all = migrations();
+    let known = migrations();
     for name in &applied {
-        if !all.iter().any(|m| &m.name().to_owned() == name) {
+        if !known.iter().chain(all.iter()).any(|m| m.name() == name) {
             return Err(MigrateError::UnknownApplied(name.clone()));
         }
     }
@@ -67,25 +68,16 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<Vec<String>, MigrateErro
             let manager = SchemaManager::new(&txn);
             m.up(&manager).await?;
             let sql = match backend {
-                DbBackend::Postgres => {
-                    "INSERT INTO varn_migrations (name, applied_at) VALUES ($1, $2)"
-                }
+                DbBackend::Postgres => "INSERT INTO varn_migrations (name, applied_at) VALUES ($1, $2)",
                 _ => "INSERT INTO varn_migrations (name, applied_at) VALUES (?, ?)",
             };
-            txn.execute(Statement::from_sql_and_values(
-                backend,
-                sql,
-                [name.clone().into(), chrono::Utc::now().to_rfc3339().into()],
-            ))
-            .await?;
+            txn.execute(Statement::from_sql_and_values(backend, sql, [name.clone().into(), chrono::Utc::now().to_rfc3339().into()]))
+                .await?;
             Ok::<(), sea_orm::DbErr>(())
         }
         .await;
         match result {
-            Ok(()) => txn.commit().await.map_err(|source| MigrateError::Failed {
-                name: name.clone(),
-                source,
-            })?,
+            Ok(()) => txn.commit().await.map_err(|source| MigrateError::Failed { name: name.clone(), source })?,
             Err(source) => {
                 let _ = txn.rollback().await;
                 return Err(MigrateError::Failed { name, source });

@@ -41,11 +41,7 @@ fn meta() -> Select<attachment::Entity> {
 }
 
 /// The attachments of an entity.
-pub async fn of_entity<D: ConnectionTrait>(
-    db: &D,
-    entity_type: &str,
-    entity_id: i64,
-) -> Result<Vec<AttachmentMeta>, DbErr> {
+pub async fn of_entity<D: ConnectionTrait>(db: &D, entity_type: &str, entity_id: i64) -> Result<Vec<AttachmentMeta>, DbErr> {
     meta()
         .filter(attachment::Column::EntityType.eq(entity_type))
         .filter(attachment::Column::EntityId.eq(entity_id))
@@ -56,15 +52,8 @@ pub async fn of_entity<D: ConnectionTrait>(
 }
 
 /// One attachment's metadata.
-pub async fn meta_by_id<D: ConnectionTrait>(
-    db: &D,
-    id: i64,
-) -> Result<Option<AttachmentMeta>, DbErr> {
-    meta()
-        .filter(attachment::Column::Id.eq(id))
-        .into_model::<AttachmentMeta>()
-        .one(db)
-        .await
+pub async fn meta_by_id<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<AttachmentMeta>, DbErr> {
+    meta().filter(attachment::Column::Id.eq(id)).into_model::<AttachmentMeta>().one(db).await
 }
 
 /// One attachment with its bytes.
@@ -73,17 +62,11 @@ pub async fn get<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<attachmen
 }
 
 /// Stores an attachment.
-pub async fn insert<D: ConnectionTrait>(
-    db: &D,
-    m: attachment::ActiveModel,
-) -> Result<attachment::Model, DbErr> {
+pub async fn insert<D: ConnectionTrait>(db: &D, m: attachment::ActiveModel) -> Result<attachment::Model, DbErr> {
     m.insert(db).await
 }
 
 /// Removes an attachment.
 pub async fn delete<D: ConnectionTrait>(db: &D, id: i64) -> Result<(), DbErr> {
-    attachment::Entity::delete_by_id(id)
-        .exec(db)
-        .await
-        .map(|_| ())
+    attachment::Entity::delete_by_id(id).exec(db).await.map(|_| ())
 }

@@ -50,10 +50,7 @@ pub async fn append<D: ConnectionTrait>(db: &D, a: NewAudit) -> Result<i64, DbEr
         // Serialises writers on the chain; SQLite has one writer connection already.
         QuerySelect::query(&mut q).lock(LockType::Update);
     }
-    let head = q
-        .one(db)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("audit_head".into()))?;
+    let head = q.one(db).await?.ok_or_else(|| DbErr::RecordNotFound("audit_head".into()))?;
     let mut row = audit_log::Model {
         id: head.last_seq + 1,
         at_us: super::now().timestamp_micros(),
@@ -97,16 +94,8 @@ pub struct AuditFilter {
 }
 
 /// Audit rows within `scope`, newest first.
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    scope: &Scope,
-    f: &AuditFilter,
-    p: &ListParams,
-) -> Result<Page<audit_log::Model>, DbErr> {
-    let mut q = audit_log::Entity::find().filter(crate::scope_condition(
-        scope,
-        Expr::col(audit_log::Column::OrgPath).into(),
-    ));
+pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &AuditFilter, p: &ListParams) -> Result<Page<audit_log::Model>, DbErr> {
+    let mut q = audit_log::Entity::find().filter(crate::scope_condition(scope, Expr::col(audit_log::Column::OrgPath).into()));
     if let Some(a) = f.actor_id {
         q = q.filter(audit_log::Column::ActorId.eq(a));
     }
@@ -123,30 +112,15 @@ pub async fn list<D: ConnectionTrait>(
         q = q.filter(audit_log::Column::AtUs.lt(t));
     }
     if let Some(like) = p.like() {
-        q = q.filter(super::ilike(
-            Expr::col(audit_log::Column::Action).into(),
-            &like,
-        ));
+        q = q.filter(super::ilike(Expr::col(audit_log::Column::Action).into(), &like));
     }
     let total = q.clone().count(db).await?;
-    let q = q.order_by(
-        audit_log::Column::Id,
-        if p.dir == super::Dir::Asc {
-            Order::Asc
-        } else {
-            Order::Desc
-        },
-    );
+    let q = q.order_by(audit_log::Column::Id, if p.dir == super::Dir::Asc { Order::Asc } else { Order::Desc });
     let q = match p.per_page {
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    Ok(Page {
-        items: q.all(db).await?,
-        total,
-        page: p.page.max(1),
-        per_page: p.per_page.unwrap_or(total.max(1)),
-    })
+    Ok(Page { items: q.all(db).await?, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)) })
 }
 
 /// The outcome of checking the chain.
@@ -182,22 +156,13 @@ pub async fn verify<D: ConnectionTrait>(db: &D) -> Result<Verdict, DbErr> {
         }
         for row in &batch {
             if row.id != expect {
-                return Ok(Verdict::Broken {
-                    seq: expect,
-                    reason: "missing",
-                });
+                return Ok(Verdict::Broken { seq: expect, reason: "missing" });
             }
             if row.prev_hash != prev {
-                return Ok(Verdict::Broken {
-                    seq: row.id,
-                    reason: "prev_hash",
-                });
+                return Ok(Verdict::Broken { seq: row.id, reason: "prev_hash" });
             }
             if chain_hash(&prev, &content(row)) != row.hash {
-                return Ok(Verdict::Broken {
-                    seq: row.id,
-                    reason: "content",
-                });
+                return Ok(Verdict::Broken { seq: row.id, reason: "content" });
             }
             prev = row.hash.clone();
             expect += 1;
@@ -205,16 +170,8 @@ pub async fn verify<D: ConnectionTrait>(db: &D) -> Result<Verdict, DbErr> {
     }
     let head = audit_head::Entity::find_by_id(1).one(db).await?;
     match head {
-        Some(h) if h.last_seq == expect - 1 && h.last_hash == prev => {
-            Ok(Verdict::Whole { rows: expect - 1 })
-        }
-        Some(h) if h.last_seq >= expect => Ok(Verdict::Broken {
-            seq: expect,
-            reason: "missing",
-        }),
-        _ => Ok(Verdict::Broken {
-            seq: expect - 1,
-            reason: "head",
-        }),
+        Some(h) if h.last_seq == expect - 1 && h.last_hash == prev => Ok(Verdict::Whole { rows: expect - 1 }),
+        Some(h) if h.last_seq >= expect => Ok(Verdict::Broken { seq: expect, reason: "missing" }),
+        _ => Ok(Verdict::Broken { seq: expect - 1, reason: "head" }),
     }
 }

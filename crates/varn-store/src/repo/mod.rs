@@ -81,25 +81,13 @@ impl ListParams {
         if q.is_empty() {
             return None;
         }
-        let esc: String = q
-            .chars()
-            .flat_map(|c| {
-                if matches!(c, '%' | '_' | '\\') {
-                    vec!['\\', c]
-                } else {
-                    vec![c]
-                }
-            })
-            .collect();
+        let esc: String = q.chars().flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
         Some(format!("%{}%", esc.to_lowercase()))
     }
 }
 
 /// Case-insensitive `LIKE` on a column with `\` as escape, on both databases.
-pub(crate) fn ilike(
-    col: sea_orm::sea_query::SimpleExpr,
-    pattern: &str,
-) -> sea_orm::sea_query::SimpleExpr {
+pub(crate) fn ilike(col: sea_orm::sea_query::SimpleExpr, pattern: &str) -> sea_orm::sea_query::SimpleExpr {
     use sea_orm::sea_query::{Expr, Func, LikeExpr};
     Expr::expr(Func::lower(col)).like(LikeExpr::new(pattern).escape('\\'))
 }

@@ -21,19 +21,11 @@ pub struct OrgFilter {
 }
 
 fn scoped(scope: &Scope) -> Select<OrgUnit> {
-    OrgUnit::find().filter(scope_condition(
-        scope,
-        Expr::col((org_unit::Entity, C::Path)).into(),
-    ))
+    OrgUnit::find().filter(scope_condition(scope, Expr::col((org_unit::Entity, C::Path)).into()))
 }
 
 /// The units within `scope` that match, one page, in tree order by default.
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    scope: &Scope,
-    f: &OrgFilter,
-    p: &ListParams,
-) -> Result<Page<org_unit::Model>, DbErr> {
+pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &OrgFilter, p: &ListParams) -> Result<Page<org_unit::Model>, DbErr> {
     let mut q = scoped(scope);
     if let Some(like) = p.like() {
         q = q.filter(ilike(Expr::col((org_unit::Entity, C::Name)).into(), &like));
@@ -61,44 +53,26 @@ pub async fn list<D: ConnectionTrait>(
         None => q,
     };
     let items = q.all(db).await?;
-    Ok(Page {
-        items,
-        total,
-        page: p.page.max(1),
-        per_page: p.per_page.unwrap_or(total.max(1)),
-    })
+    Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)) })
 }
 
 /// Every unit within `scope`, in tree order (for the tree and for pickers).
-pub async fn all_in_scope<D: ConnectionTrait>(
-    db: &D,
-    scope: &Scope,
-) -> Result<Vec<org_unit::Model>, DbErr> {
+pub async fn all_in_scope<D: ConnectionTrait>(db: &D, scope: &Scope) -> Result<Vec<org_unit::Model>, DbErr> {
     scoped(scope).order_by_asc(C::Path).all(db).await
 }
 
 /// One unit, if it exists and lies within `scope`.
-pub async fn find<D: ConnectionTrait>(
-    db: &D,
-    scope: &Scope,
-    id: i64,
-) -> Result<Option<org_unit::Model>, DbErr> {
+pub async fn find<D: ConnectionTrait>(db: &D, scope: &Scope, id: i64) -> Result<Option<org_unit::Model>, DbErr> {
     scoped(scope).filter(C::Id.eq(id)).one(db).await
 }
 
 /// One unit regardless of scope (for rules that need the parent's kind).
-pub async fn find_any<D: ConnectionTrait>(
-    db: &D,
-    id: i64,
-) -> Result<Option<org_unit::Model>, DbErr> {
+pub async fn find_any<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<org_unit::Model>, DbErr> {
     OrgUnit::find_by_id(id).one(db).await
 }
 
 /// Units by ids (no scope; for labelling things already authorised).
-pub async fn by_ids<D: ConnectionTrait>(
-    db: &D,
-    ids: Vec<i64>,
-) -> Result<Vec<org_unit::Model>, DbErr> {
+pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<org_unit::Model>, DbErr> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
@@ -107,11 +81,7 @@ pub async fn by_ids<D: ConnectionTrait>(
 
 /// The root unit, if the tree has one.
 pub async fn root<D: ConnectionTrait>(db: &D) -> Result<Option<org_unit::Model>, DbErr> {
-    OrgUnit::find()
-        .filter(C::ParentId.is_null())
-        .order_by_asc(C::Id)
-        .one(db)
-        .await
+    OrgUnit::find().filter(C::ParentId.is_null()).order_by_asc(C::Id).one(db).await
 }
 
 /// How many units exist in all.
@@ -152,27 +122,14 @@ pub async fn insert<D: ConnectionTrait>(
 }
 
 /// Rewrites the paths of a moved subtree in one statement.
-pub async fn move_subtree<D: ConnectionTrait>(
-    db: &D,
-    id: i64,
-    new_parent: i64,
-    old_path: &str,
-    new_path: &str,
-) -> Result<(), DbErr> {
+pub async fn move_subtree<D: ConnectionTrait>(db: &D, id: i64, new_parent: i64, old_path: &str, new_path: &str) -> Result<(), DbErr> {
     let backend = db.get_database_backend();
     let sql = match backend {
-        DbBackend::Postgres => {
-            "UPDATE org_units SET path = $1 || substr(path, $2) WHERE path LIKE $3"
-        }
-        _ => "UPDATE org_units SET path = ? || substr(path, ?) WHERE path LIKE ?",
+        DbBackend::Postgres => "UPDATE org_units SET path = $1 || substr(path, CAST($2 AS INTEGER)) WHERE path LIKE $3",
+        _ => "UPDATE org_units SET path = ? || substr(path, CAST(? AS INTEGER)) WHERE path LIKE ?",
     };
     let start = (old_path.len() + 1) as i64;
-    db.execute(Statement::from_sql_and_values(
-        backend,
-        sql,
-        [new_path.into(), start.into(), format!("{old_path}%").into()],
-    ))
-    .await?;
+    db.execute(Statement::from_sql_and_values(backend, sql, [new_path.into(), start.into(), format!("{old_path}%").into()])).await?;
     OrgUnit::update_many()
         .col_expr(C::ParentId, Expr::value(new_parent))
         .col_expr(C::UpdatedAt, Expr::value(super::now()))
@@ -188,34 +145,22 @@ pub async fn child_count<D: ConnectionTrait>(db: &D, id: i64) -> Result<u64, DbE
 }
 
 /// What still refers to a unit, by kind, so a delete can say why it is refused.
-pub async fn references<D: ConnectionTrait>(
-    db: &D,
-    id: i64,
-) -> Result<Vec<(&'static str, u64)>, DbErr> {
+pub async fn references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'static str, u64)>, DbErr> {
     use crate::entity::{attachment, role_grant, task};
     let mut out = Vec::new();
     let children = child_count(db, id).await?;
     if children > 0 {
         out.push(("children", children));
     }
-    let grants = role_grant::Entity::find()
-        .filter(role_grant::Column::OrgUnitId.eq(id))
-        .count(db)
-        .await?;
+    let grants = role_grant::Entity::find().filter(role_grant::Column::OrgUnitId.eq(id)).count(db).await?;
     if grants > 0 {
         out.push(("grants", grants));
     }
-    let tasks = task::Entity::find()
-        .filter(task::Column::AssigneeUnitId.eq(id))
-        .count(db)
-        .await?;
+    let tasks = task::Entity::find().filter(task::Column::AssigneeUnitId.eq(id)).count(db).await?;
     if tasks > 0 {
         out.push(("tasks", tasks));
     }
-    let files = attachment::Entity::find()
-        .filter(attachment::Column::OrgUnitId.eq(id))
-        .count(db)
-        .await?;
+    let files = attachment::Entity::find().filter(attachment::Column::OrgUnitId.eq(id)).count(db).await?;
     if files > 0 {
         out.push(("attachments", files));
     }
@@ -229,9 +174,5 @@ pub async fn delete<D: ConnectionTrait>(db: &D, id: i64) -> Result<(), DbErr> {
 
 /// Ids of the units in the subtree of `path` (including itself), as a sub-query.
 pub fn subtree_ids(path: &str) -> sea_orm::sea_query::SelectStatement {
-    Query::select()
-        .column(C::Id)
-        .from(OrgUnit)
-        .and_where(Expr::col(C::Path).like(format!("{path}%")))
-        .to_owned()
+    Query::select().column(C::Id).from(OrgUnit).and_where(Expr::col(C::Path).like(format!("{path}%"))).to_owned()
 }

@@ -5,14 +5,8 @@ use crate::entity::session;
 use sea_orm::*;
 
 /// A session by the hash of its token, if not expired.
-pub async fn find<D: ConnectionTrait>(
-    db: &D,
-    id_hash: &str,
-) -> Result<Option<session::Model>, DbErr> {
-    session::Entity::find_by_id(id_hash.to_owned())
-        .filter(session::Column::ExpiresAt.gt(super::now()))
-        .one(db)
-        .await
+pub async fn find<D: ConnectionTrait>(db: &D, id_hash: &str) -> Result<Option<session::Model>, DbErr> {
+    session::Entity::find_by_id(id_hash.to_owned()).filter(session::Column::ExpiresAt.gt(super::now())).one(db).await
 }
 
 /// Stores a new session.
@@ -22,41 +16,23 @@ pub async fn insert<D: ConnectionTrait>(db: &D, m: session::Model) -> Result<(),
 
 /// Removes a session.
 pub async fn delete<D: ConnectionTrait>(db: &D, id_hash: &str) -> Result<(), DbErr> {
-    session::Entity::delete_by_id(id_hash.to_owned())
-        .exec(db)
-        .await
-        .map(|_| ())
+    session::Entity::delete_by_id(id_hash.to_owned()).exec(db).await.map(|_| ())
 }
 
 /// Removes every session of a user (password change, deactivation).
 pub async fn delete_for_user<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<(), DbErr> {
-    session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(user_id))
-        .exec(db)
-        .await
-        .map(|_| ())
+    session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await.map(|_| ())
 }
 
 /// Removes expired sessions.
 pub async fn purge_expired<D: ConnectionTrait>(db: &D) -> Result<u64, DbErr> {
-    Ok(session::Entity::delete_many()
-        .filter(session::Column::ExpiresAt.lte(super::now()))
-        .exec(db)
-        .await?
-        .rows_affected)
+    Ok(session::Entity::delete_many().filter(session::Column::ExpiresAt.lte(super::now())).exec(db).await?.rows_affected)
 }
 
 /// Sets the language of an anonymous or signed-in session.
-pub async fn set_locale<D: ConnectionTrait>(
-    db: &D,
-    id_hash: &str,
-    locale: &str,
-) -> Result<(), DbErr> {
+pub async fn set_locale<D: ConnectionTrait>(db: &D, id_hash: &str, locale: &str) -> Result<(), DbErr> {
     session::Entity::update_many()
-        .col_expr(
-            session::Column::Locale,
-            sea_orm::sea_query::Expr::value(locale),
-        )
+        .col_expr(session::Column::Locale, sea_orm::sea_query::Expr::value(locale))
         .filter(session::Column::Id.eq(id_hash))
         .exec(db)
         .await

@@ -65,12 +65,7 @@ pub async fn insert<D: ConnectionTrait>(db: &D, t: NewTask) -> Result<task::Mode
 
 /// The user's tasks: assigned to them, or to a unit they head or hold
 /// Verksamhetsansvarig on. Overdue and soonest first, undated last.
-pub async fn mine<D: ConnectionTrait>(
-    db: &D,
-    user_id: i64,
-    include_done: bool,
-    limit: u64,
-) -> Result<Vec<TaskRow>, DbErr> {
+pub async fn mine<D: ConnectionTrait>(db: &D, user_id: i64, include_done: bool, limit: u64) -> Result<Vec<TaskRow>, DbErr> {
     let units_headed = Query::select()
         .column(org_unit::Column::Id)
         .from(org_unit::Entity)
@@ -120,14 +115,8 @@ pub async fn find<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<task::Mo
 /// Marks a task done or open again.
 pub async fn set_status<D: ConnectionTrait>(db: &D, id: i64, done: bool) -> Result<(), DbErr> {
     task::Entity::update_many()
-        .col_expr(
-            task::Column::Status,
-            Expr::value(if done { "done" } else { "open" }),
-        )
-        .col_expr(
-            task::Column::CompletedAt,
-            Expr::value(if done { Some(super::now()) } else { None }),
-        )
+        .col_expr(task::Column::Status, Expr::value(if done { "done" } else { "open" }))
+        .col_expr(task::Column::CompletedAt, Expr::value(if done { Some(super::now()) } else { None }))
         .filter(task::Column::Id.eq(id))
         .exec(db)
         .await

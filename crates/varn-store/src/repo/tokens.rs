@@ -5,37 +5,17 @@ use sea_orm::sea_query::Expr;
 use sea_orm::*;
 
 /// The active token with this hash.
-pub async fn find_active<D: ConnectionTrait>(
-    db: &D,
-    hash: &str,
-) -> Result<Option<api_token::Model>, DbErr> {
-    api_token::Entity::find()
-        .filter(api_token::Column::TokenHash.eq(hash))
-        .filter(api_token::Column::RevokedAt.is_null())
-        .one(db)
-        .await
+pub async fn find_active<D: ConnectionTrait>(db: &D, hash: &str) -> Result<Option<api_token::Model>, DbErr> {
+    api_token::Entity::find().filter(api_token::Column::TokenHash.eq(hash)).filter(api_token::Column::RevokedAt.is_null()).one(db).await
 }
 
 /// A user's tokens, newest first.
-pub async fn of_user<D: ConnectionTrait>(
-    db: &D,
-    user_id: i64,
-) -> Result<Vec<api_token::Model>, DbErr> {
-    api_token::Entity::find()
-        .filter(api_token::Column::UserId.eq(user_id))
-        .order_by_desc(api_token::Column::Id)
-        .all(db)
-        .await
+pub async fn of_user<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<Vec<api_token::Model>, DbErr> {
+    api_token::Entity::find().filter(api_token::Column::UserId.eq(user_id)).order_by_desc(api_token::Column::Id).all(db).await
 }
 
 /// Stores a new token.
-pub async fn insert<D: ConnectionTrait>(
-    db: &D,
-    user_id: i64,
-    name: &str,
-    hash: &str,
-    prefix: &str,
-) -> Result<api_token::Model, DbErr> {
+pub async fn insert<D: ConnectionTrait>(db: &D, user_id: i64, name: &str, hash: &str, prefix: &str) -> Result<api_token::Model, DbErr> {
     api_token::ActiveModel {
         user_id: Set(user_id),
         name: Set(name.to_owned()),

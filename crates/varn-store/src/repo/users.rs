@@ -44,13 +44,9 @@ fn visible(scope: &Scope, role: Option<&str>) -> Select<user::Entity> {
             .from(role_grant::Entity)
             .inner_join(
                 org_unit::Entity,
-                Expr::col((org_unit::Entity, org_unit::Column::Id))
-                    .equals((role_grant::Entity, role_grant::Column::OrgUnitId)),
+                Expr::col((org_unit::Entity, org_unit::Column::Id)).equals((role_grant::Entity, role_grant::Column::OrgUnitId)),
             )
-            .cond_where(crate::scope_condition(
-                scope,
-                Expr::col((org_unit::Entity, org_unit::Column::Path)).into(),
-            ))
+            .cond_where(crate::scope_condition(scope, Expr::col((org_unit::Entity, org_unit::Column::Path)).into()))
             .to_owned();
         if let Some(r) = role {
             sub.and_where(Expr::col((role_grant::Entity, role_grant::Column::Role)).eq(r));
@@ -61,19 +57,9 @@ fn visible(scope: &Scope, role: Option<&str>) -> Select<user::Entity> {
 }
 
 /// The users visible in `scope` that match, one page.
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    scope: &Scope,
-    f: &UserFilter,
-    p: &ListParams,
-) -> Result<Page<user::Model>, DbErr> {
+pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: &ListParams) -> Result<Page<user::Model>, DbErr> {
     if scope.is_none() {
-        return Ok(Page {
-            items: vec![],
-            total: 0,
-            page: 1,
-            per_page: p.per_page.unwrap_or(1),
-        });
+        return Ok(Page { items: vec![], total: 0, page: 1, per_page: p.per_page.unwrap_or(1) });
     }
     let mut q = visible(scope, f.role.as_deref());
     if let Some(like) = p.like() {
@@ -91,35 +77,21 @@ pub async fn list<D: ConnectionTrait>(
     let q = match p.sort.as_deref() {
         Some("username") => q.order_by(user::Column::Username, p.dir.order()),
         Some("created") => q.order_by(user::Column::CreatedAt, p.dir.order()),
-        _ => q
-            .order_by(user::Column::DisplayName, p.dir.order())
-            .order_by_asc(user::Column::Id),
+        _ => q.order_by(user::Column::DisplayName, p.dir.order()).order_by_asc(user::Column::Id),
     };
     let q = match p.per_page {
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    Ok(Page {
-        items: q.all(db).await?,
-        total,
-        page: p.page.max(1),
-        per_page: p.per_page.unwrap_or(total.max(1)),
-    })
+    Ok(Page { items: q.all(db).await?, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)) })
 }
 
 /// One user, if visible in `scope`.
-pub async fn find<D: ConnectionTrait>(
-    db: &D,
-    scope: &Scope,
-    id: i64,
-) -> Result<Option<user::Model>, DbErr> {
+pub async fn find<D: ConnectionTrait>(db: &D, scope: &Scope, id: i64) -> Result<Option<user::Model>, DbErr> {
     if scope.is_none() {
         return Ok(None);
     }
-    visible(scope, None)
-        .filter(user::Column::Id.eq(id))
-        .one(db)
-        .await
+    visible(scope, None).filter(user::Column::Id.eq(id)).one(db).await
 }
 
 /// One user regardless of scope (sign-in, the user themself).
@@ -128,14 +100,8 @@ pub async fn find_any<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<user
 }
 
 /// A user by sign-in name.
-pub async fn by_username<D: ConnectionTrait>(
-    db: &D,
-    username: &str,
-) -> Result<Option<user::Model>, DbErr> {
-    user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await
+pub async fn by_username<D: ConnectionTrait>(db: &D, username: &str) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await
 }
 
 /// Users by ids, no scope (for names of things already authorised).
@@ -143,10 +109,7 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<use
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await
+    user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await
 }
 
 /// How many users exist.
@@ -161,31 +124,16 @@ fn grant_rows() -> Select<role_grant::Entity> {
         .column(role_grant::Column::UserId)
         .column(role_grant::Column::Role)
         .column(role_grant::Column::OrgUnitId)
-        .column_as(
-            Expr::col((org_unit::Entity, org_unit::Column::Name)),
-            "unit_name",
-        )
-        .column_as(
-            Expr::col((org_unit::Entity, org_unit::Column::Path)),
-            "unit_path",
-        )
-        .column_as(
-            Expr::col((user::Entity, user::Column::DisplayName)),
-            "user_name",
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Path)), "unit_path")
+        .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "user_name")
+        .join(
+            JoinType::InnerJoin,
+            role_grant::Entity::belongs_to(org_unit::Entity).from(role_grant::Column::OrgUnitId).to(org_unit::Column::Id).into(),
         )
         .join(
             JoinType::InnerJoin,
-            role_grant::Entity::belongs_to(org_unit::Entity)
-                .from(role_grant::Column::OrgUnitId)
-                .to(org_unit::Column::Id)
-                .into(),
-        )
-        .join(
-            JoinType::InnerJoin,
-            role_grant::Entity::belongs_to(user::Entity)
-                .from(role_grant::Column::UserId)
-                .to(user::Column::Id)
-                .into(),
+            role_grant::Entity::belongs_to(user::Entity).from(role_grant::Column::UserId).to(user::Column::Id).into(),
         )
 }
 
@@ -212,11 +160,7 @@ pub async fn grants_on<D: ConnectionTrait>(db: &D, unit_id: i64) -> Result<Vec<G
 
 /// One grant by id.
 pub async fn grant_by_id<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<GrantRow>, DbErr> {
-    grant_rows()
-        .filter(role_grant::Column::Id.eq(id))
-        .into_model::<GrantRow>()
-        .one(db)
-        .await
+    grant_rows().filter(role_grant::Column::Id.eq(id)).into_model::<GrantRow>().one(db).await
 }
 
 /// Adds a grant; returns `None` when the user already holds that role on that unit.
@@ -249,8 +193,5 @@ pub async fn add_grant<D: ConnectionTrait>(
 
 /// Removes a grant.
 pub async fn remove_grant<D: ConnectionTrait>(db: &D, id: i64) -> Result<(), DbErr> {
-    role_grant::Entity::delete_by_id(id)
-        .exec(db)
-        .await
-        .map(|_| ())
+    role_grant::Entity::delete_by_id(id).exec(db).await.map(|_| ())
 }

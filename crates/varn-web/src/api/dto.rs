@@ -39,11 +39,7 @@ impl ListArgs {
         varn_app::ListParams {
             q: self.q.clone(),
             sort: self.sort.clone(),
-            dir: if self.dir.as_deref() == Some("desc") {
-                varn_app::Dir::Desc
-            } else {
-                varn_app::Dir::Asc
-            },
+            dir: if self.dir.as_deref() == Some("desc") { varn_app::Dir::Desc } else { varn_app::Dir::Asc },
             page: self.page.unwrap_or(1).max(1),
             per_page: Some(self.limit.unwrap_or(50).clamp(1, 500)),
         }
@@ -135,13 +131,7 @@ pub struct UserDto {
 
 impl From<user::Model> for UserDto {
     fn from(u: user::Model) -> Self {
-        UserDto {
-            id: u.id,
-            username: u.username,
-            display_name: u.display_name,
-            email: u.email,
-            active: u.active,
-        }
+        UserDto { id: u.id, username: u.username, display_name: u.display_name, email: u.email, active: u.active }
     }
 }
 
@@ -160,12 +150,7 @@ pub struct GrantDto {
 
 impl From<varn_store::repo::users::GrantRow> for GrantDto {
     fn from(g: varn_store::repo::users::GrantRow) -> Self {
-        GrantDto {
-            id: g.id,
-            role: g.role,
-            org_unit_id: g.org_unit_id,
-            unit_name: g.unit_name,
-        }
+        GrantDto { id: g.id, role: g.role, org_unit_id: g.org_unit_id, unit_name: g.unit_name }
     }
 }
 
@@ -302,9 +287,7 @@ impl From<audit_log::Model> for AuditDto {
         let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
         AuditDto {
             id: r.id,
-            at: chrono::DateTime::from_timestamp_micros(r.at_us)
-                .map(|d| d.to_rfc3339())
-                .unwrap_or_default(),
+            at: chrono::DateTime::from_timestamp_micros(r.at_us).map(|d| d.to_rfc3339()).unwrap_or_default(),
             actor_id: r.actor_id,
             actor_name: r.actor_name,
             action: r.action,
@@ -389,12 +372,6 @@ pub struct FileDto {
 
 impl From<varn_store::repo::attachments::AttachmentMeta> for FileDto {
     fn from(m: varn_store::repo::attachments::AttachmentMeta) -> Self {
-        FileDto {
-            id: m.id,
-            filename: m.filename,
-            size_bytes: m.size_bytes,
-            sha256: m.sha256,
-            created_at: m.created_at.to_rfc3339(),
-        }
+        FileDto { id: m.id, filename: m.filename, size_bytes: m.size_bytes, sha256: m.sha256, created_at: m.created_at.to_rfc3339() }
     }
 }

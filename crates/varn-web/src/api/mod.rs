@@ -51,23 +51,8 @@ pub struct FieldProblem {
 }
 
 /// A JSON error response.
-pub fn error_json(
-    status: StatusCode,
-    code: &str,
-    message: &str,
-    fields: Option<Vec<FieldProblem>>,
-) -> Response {
-    (
-        status,
-        Json(ErrorBody {
-            error: ErrorDetail {
-                code: code.to_owned(),
-                message: message.to_owned(),
-                fields,
-            },
-        }),
-    )
-        .into_response()
+pub fn error_json(status: StatusCode, code: &str, message: &str, fields: Option<Vec<FieldProblem>>) -> Response {
+    (status, Json(ErrorBody { error: ErrorDetail { code: code.to_owned(), message: message.to_owned(), fields } })).into_response()
 }
 
 /// A use-case error on its way out as JSON, in the caller's language.
@@ -77,72 +62,33 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let tr = Tr::new(self.1);
         match self.0 {
-            AppError::Unauthenticated => error_json(
-                StatusCode::UNAUTHORIZED,
-                "unauthenticated",
-                tr.t("err.unauthenticated"),
-                None,
-            ),
-            AppError::Locked(s) => error_json(
-                StatusCode::TOO_MANY_REQUESTS,
-                "locked",
-                &tr.tf("err.login.locked", &[("n", &s.to_string())]),
-                None,
-            ),
-            AppError::Forbidden => error_json(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                tr.t("err.forbidden"),
-                None,
-            ),
-            AppError::NotFound => error_json(
-                StatusCode::NOT_FOUND,
-                "not_found",
-                tr.t("err.not_found"),
-                None,
-            ),
+            AppError::Unauthenticated => error_json(StatusCode::UNAUTHORIZED, "unauthenticated", tr.t("err.unauthenticated"), None),
+            AppError::Locked(s) => {
+                error_json(StatusCode::TOO_MANY_REQUESTS, "locked", &tr.tf("err.login.locked", &[("n", &s.to_string())]), None)
+            }
+            AppError::Forbidden => error_json(StatusCode::FORBIDDEN, "forbidden", tr.t("err.forbidden"), None),
+            AppError::NotFound => error_json(StatusCode::NOT_FOUND, "not_found", tr.t("err.not_found"), None),
             AppError::Invalid(e) => {
                 let fields =
                     e.0.iter()
-                        .map(|f| FieldProblem {
-                            field: f.field.clone(),
-                            code: f.code.clone(),
-                            message: tr.t(&f.code).to_owned(),
-                        })
+                        .map(|f| FieldProblem { field: f.field.clone(), code: f.code.clone(), message: tr.t(&f.code).to_owned() })
                         .collect();
-                error_json(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "invalid",
-                    tr.t("err.invalid"),
-                    Some(fields),
-                )
+                error_json(StatusCode::UNPROCESSABLE_ENTITY, "invalid", tr.t("err.invalid"), Some(fields))
             }
             AppError::Conflict(code, args) => {
-                let what: Vec<String> = args
-                    .iter()
-                    .map(|(k, n)| format!("{} {}", n, tr.t(&format!("ref.{k}"))))
-                    .collect();
+                let what: Vec<String> = args.iter().map(|(k, n)| format!("{} {}", n, tr.t(&format!("ref.{k}")))).collect();
                 let msg = tr.tf(&code, &[("what", &what.join(", "))]);
                 error_json(
                     StatusCode::CONFLICT,
                     "conflict",
                     &msg,
-                    Some(vec![FieldProblem {
-                        field: String::new(),
-                        code,
-                        message: msg.clone(),
-                    }]),
+                    Some(vec![FieldProblem { field: String::new(), code, message: msg.clone() }]),
                 )
             }
             e @ (AppError::Db(_) | AppError::Internal(_)) => {
                 let id = uuid::Uuid::new_v4();
                 tracing::error!(error = %e, error_id = %id, "internal error in API");
-                error_json(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
-                    &format!("{} ({id})", tr.t("err.internal")),
-                    None,
-                )
+                error_json(StatusCode::INTERNAL_SERVER_ERROR, "internal", &format!("{} ({id})", tr.t("err.internal")), None)
             }
         }
     }
@@ -174,17 +120,9 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
-        let auth = parts
-            .extensions
-            .get::<Auth>()
-            .cloned()
-            .unwrap_or(Auth::Anonymous);
+        let auth = parts.extensions.get::<Auth>().cloned().unwrap_or(Auth::Anonymous);
         match auth.actor() {
-            Some(a) => Ok(ApiActor {
-                actor: a.clone(),
-                lang,
-                state: AppState::from_ref(state),
-            }),
+            Some(a) => Ok(ApiActor { actor: a.clone(), lang, state: AppState::from_ref(state) }),
             None => Err(ApiError(AppError::Unauthenticated, lang)),
         }
     }
@@ -243,7 +181,5 @@ async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 
 /// Routes under `/api`.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(openapi_json))
-        .nest("/v1", org::routes().merge(users::routes()))
+    Router::new().route("/openapi.json", get(openapi_json)).nest("/v1", org::routes().merge(users::routes()))
 }

@@ -19,17 +19,11 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/me", get(me))
         .route("/org-units", get(list_units).post(create_unit))
-        .route(
-            "/org-units/{id}",
-            get(get_unit).patch(update_unit).delete(delete_unit),
-        )
+        .route("/org-units/{id}", get(get_unit).patch(update_unit).delete(delete_unit))
         .route("/org-units/{id}/move", post(move_unit))
         .route("/org-units/{id}/deactivate", post(deactivate_unit))
         .route("/org-units/{id}/activate", post(activate_unit))
-        .route(
-            "/org-units/{id}/attachments",
-            get(list_unit_files).post(upload_unit_file),
-        )
+        .route("/org-units/{id}/attachments", get(list_unit_files).post(upload_unit_file))
         .route("/attachments/{id}", get(download_file))
 }
 
@@ -45,10 +39,7 @@ pub async fn me(a: ApiActor) -> Json<MeDto> {
             .access
             .grants()
             .iter()
-            .map(|g| RoleOn {
-                role: g.role.as_str().to_owned(),
-                unit_path: g.unit_path.as_str().to_owned(),
-            })
+            .map(|g| RoleOn { role: g.role.as_str().to_owned(), unit_path: g.unit_path.as_str().to_owned() })
             .collect(),
     })
 }
@@ -67,205 +58,90 @@ pub struct UnitArgs {
 
 /// Units the caller may see.
 #[utoipa::path(get, path = "/api/v1/org-units", tag = "organisation", params(ListArgs, UnitArgs), responses((status = 200, body = PageOf<UnitDto>), (status = 401, body = ErrorBody)))]
-pub async fn list_units(
-    a: ApiActor,
-    Query(l): Query<ListArgs>,
-    Query(u): Query<UnitArgs>,
-) -> ApiResult<Json<PageOf<UnitDto>>> {
-    let f = OrgFilter {
-        kind: u.kind,
-        active: u.active,
-        parent_id: u.parent_id,
-        ..Default::default()
-    };
-    let p = a
-        .state
-        .app
-        .org_list(&a.actor, &f, &l.params())
-        .await
-        .map_err(|e| a.err(e))?;
-    Ok(Json(PageOf {
-        total: p.total,
-        page: p.page,
-        per_page: p.per_page,
-        items: p.items.into_iter().map(Into::into).collect(),
-    }))
+pub async fn list_units(a: ApiActor, Query(l): Query<ListArgs>, Query(u): Query<UnitArgs>) -> ApiResult<Json<PageOf<UnitDto>>> {
+    let f = OrgFilter { kind: u.kind, active: u.active, parent_id: u.parent_id, ..Default::default() };
+    let p = a.state.app.org_list(&a.actor, &f, &l.params()).await.map_err(|e| a.err(e))?;
+    Ok(Json(PageOf { total: p.total, page: p.page, per_page: p.per_page, items: p.items.into_iter().map(Into::into).collect() }))
 }
 
 /// Creates a unit.
 #[utoipa::path(post, path = "/api/v1/org-units", tag = "organisation", request_body = NewUnit, responses((status = 201, body = UnitDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create_unit(
-    a: ApiActor,
-    Json(b): Json<NewUnit>,
-) -> ApiResult<(StatusCode, Json<UnitDto>)> {
-    let input = UnitInput {
-        parent_id: b.parent_id.map(|p| p.to_string()),
-        kind: b.kind,
-        name: b.name,
-    };
-    let u = a
-        .state
-        .app
-        .org_create(&a.actor, &input)
-        .await
-        .map_err(|e| a.err(e))?;
+pub async fn create_unit(a: ApiActor, Json(b): Json<NewUnit>) -> ApiResult<(StatusCode, Json<UnitDto>)> {
+    let input = UnitInput { parent_id: b.parent_id.map(|p| p.to_string()), kind: b.kind, name: b.name };
+    let u = a.state.app.org_create(&a.actor, &input).await.map_err(|e| a.err(e))?;
     Ok((StatusCode::CREATED, Json(u.into())))
 }
 
 /// One unit.
 #[utoipa::path(get, path = "/api/v1/org-units/{id}", tag = "organisation", params(("id" = i64, Path)), responses((status = 200, body = UnitDto), (status = 404, body = ErrorBody)))]
 pub async fn get_unit(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<UnitDto>> {
-    let d = a
-        .state
-        .app
-        .org_get(&a.actor, id)
-        .await
-        .map_err(|e| a.err(e))?;
+    let d = a.state.app.org_get(&a.actor, id).await.map_err(|e| a.err(e))?;
     Ok(Json(d.unit.into()))
 }
 
 /// Renames a unit and sets its head and security contact.
 #[utoipa::path(patch, path = "/api/v1/org-units/{id}", tag = "organisation", params(("id" = i64, Path)), request_body = UnitChanges, responses((status = 200, body = UnitDto), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn update_unit(
-    a: ApiActor,
-    Path(id): Path<i64>,
-    Json(b): Json<UnitChanges>,
-) -> ApiResult<Json<UnitDto>> {
-    let input = UnitUpdateInput {
-        name: b.name,
-        head_username: b.head_username,
-        security_contact_username: b.security_contact_username,
-    };
-    Ok(Json(
-        a.state
-            .app
-            .org_update(&a.actor, id, &input)
-            .await
-            .map_err(|e| a.err(e))?
-            .into(),
-    ))
+pub async fn update_unit(a: ApiActor, Path(id): Path<i64>, Json(b): Json<UnitChanges>) -> ApiResult<Json<UnitDto>> {
+    let input = UnitUpdateInput { name: b.name, head_username: b.head_username, security_contact_username: b.security_contact_username };
+    Ok(Json(a.state.app.org_update(&a.actor, id, &input).await.map_err(|e| a.err(e))?.into()))
 }
 
 /// Moves a unit and its subtree under a new parent.
 #[utoipa::path(post, path = "/api/v1/org-units/{id}/move", tag = "organisation", params(("id" = i64, Path)), request_body = MoveTo, responses((status = 200, body = UnitDto), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn move_unit(
-    a: ApiActor,
-    Path(id): Path<i64>,
-    Json(b): Json<MoveTo>,
-) -> ApiResult<Json<UnitDto>> {
-    Ok(Json(
-        a.state
-            .app
-            .org_move(&a.actor, id, &b.parent_id.to_string())
-            .await
-            .map_err(|e| a.err(e))?
-            .into(),
-    ))
+pub async fn move_unit(a: ApiActor, Path(id): Path<i64>, Json(b): Json<MoveTo>) -> ApiResult<Json<UnitDto>> {
+    Ok(Json(a.state.app.org_move(&a.actor, id, &b.parent_id.to_string()).await.map_err(|e| a.err(e))?.into()))
 }
 
 /// Deactivates a unit.
 #[utoipa::path(post, path = "/api/v1/org-units/{id}/deactivate", tag = "organisation", params(("id" = i64, Path)), responses((status = 200, body = UnitDto), (status = 409, body = ErrorBody)))]
 pub async fn deactivate_unit(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<UnitDto>> {
-    Ok(Json(
-        a.state
-            .app
-            .org_set_active(&a.actor, id, false)
-            .await
-            .map_err(|e| a.err(e))?
-            .into(),
-    ))
+    Ok(Json(a.state.app.org_set_active(&a.actor, id, false).await.map_err(|e| a.err(e))?.into()))
 }
 
 /// Reactivates a unit.
 #[utoipa::path(post, path = "/api/v1/org-units/{id}/activate", tag = "organisation", params(("id" = i64, Path)), responses((status = 200, body = UnitDto), (status = 409, body = ErrorBody)))]
 pub async fn activate_unit(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<UnitDto>> {
-    Ok(Json(
-        a.state
-            .app
-            .org_set_active(&a.actor, id, true)
-            .await
-            .map_err(|e| a.err(e))?
-            .into(),
-    ))
+    Ok(Json(a.state.app.org_set_active(&a.actor, id, true).await.map_err(|e| a.err(e))?.into()))
 }
 
 /// Deletes a unit nothing refers to.
 #[utoipa::path(delete, path = "/api/v1/org-units/{id}", tag = "organisation", params(("id" = i64, Path)), responses((status = 204), (status = 409, body = ErrorBody, description = "Still has children, roles, tasks or files")))]
 pub async fn delete_unit(a: ApiActor, Path(id): Path<i64>) -> ApiResult<StatusCode> {
-    a.state
-        .app
-        .org_delete(&a.actor, id)
-        .await
-        .map_err(|e| a.err(e))?;
+    a.state.app.org_delete(&a.actor, id).await.map_err(|e| a.err(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// The files of a unit.
 #[utoipa::path(get, path = "/api/v1/org-units/{id}/attachments", tag = "organisation", params(("id" = i64, Path)), responses((status = 200, body = Vec<FileDto>)))]
 pub async fn list_unit_files(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<Vec<FileDto>>> {
-    let files = a
-        .state
-        .app
-        .unit_attachments(&a.actor, id)
-        .await
-        .map_err(|e| a.err(e))?;
+    let files = a.state.app.unit_attachments(&a.actor, id).await.map_err(|e| a.err(e))?;
     Ok(Json(files.into_iter().map(Into::into).collect()))
 }
 
 /// Uploads a file (multipart field `file`).
 #[utoipa::path(post, path = "/api/v1/org-units/{id}/attachments", tag = "organisation", params(("id" = i64, Path)), request_body(content_type = "multipart/form-data", content = String), responses((status = 201, body = FileDto), (status = 422, body = ErrorBody)))]
-pub async fn upload_unit_file(
-    a: ApiActor,
-    Path(id): Path<i64>,
-    mut mp: Multipart,
-) -> ApiResult<(StatusCode, Json<FileDto>)> {
-    let mut up = Upload {
-        filename: String::new(),
-        content_type: String::new(),
-        data: vec![],
-    };
+pub async fn upload_unit_file(a: ApiActor, Path(id): Path<i64>, mut mp: Multipart) -> ApiResult<(StatusCode, Json<FileDto>)> {
+    let mut up = Upload { filename: String::new(), content_type: String::new(), data: vec![] };
     while let Ok(Some(field)) = mp.next_field().await {
         if field.name() == Some("file") {
             up.filename = field.file_name().unwrap_or("fil").to_owned();
-            up.content_type = field
-                .content_type()
-                .unwrap_or("application/octet-stream")
-                .to_owned();
-            up.data = field
-                .bytes()
-                .await
-                .map_err(|_| a.err(AppError::field("file", "err.file.too_large")))?
-                .to_vec();
+            up.content_type = field.content_type().unwrap_or("application/octet-stream").to_owned();
+            up.data = field.bytes().await.map_err(|_| a.err(AppError::field("file", "err.file.too_large")))?.to_vec();
         }
     }
-    let m = a
-        .state
-        .app
-        .attach_to_unit(&a.actor, id, up)
-        .await
-        .map_err(|e| a.err(e))?;
+    let m = a.state.app.attach_to_unit(&a.actor, id, up).await.map_err(|e| a.err(e))?;
     Ok((StatusCode::CREATED, Json(m.into())))
 }
 
 /// Downloads a file.
 #[utoipa::path(get, path = "/api/v1/attachments/{id}", tag = "organisation", params(("id" = i64, Path)), responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 404, body = ErrorBody)))]
 pub async fn download_file(a: ApiActor, Path(id): Path<i64>) -> Result<Response, ApiError> {
-    let f = a
-        .state
-        .app
-        .attachment_get(&a.actor, id)
-        .await
-        .map_err(|e| a.err(e))?;
-    let name: String =
-        percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC)
-            .to_string();
+    let f = a.state.app.attachment_get(&a.actor, id).await.map_err(|e| a.err(e))?;
+    let name: String = percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC).to_string();
     Ok((
         [
             (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename*=UTF-8''{name}"),
-            ),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
         ],
         f.data,
     )

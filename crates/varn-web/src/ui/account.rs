@@ -43,12 +43,7 @@ struct Forms {
 
 async fn view(ctx: &Ctx, f: Forms, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
-    let tokens = ctx
-        .state
-        .app
-        .my_tokens(actor)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    let tokens = ctx.state.app.my_tokens(actor).await.map_err(|e| ctx.fail(e))?;
     Ok(render(
         &AccountPage {
             shell: ctx.shell("account.heading"),
@@ -79,12 +74,7 @@ async fn change_password(ctx: Ctx, jar: CookieJar, Form(f): Form<PwForm>) -> Pag
     if !matches!(ctx.auth, Auth::Session(_)) {
         return Err(ctx.fail(AppError::Forbidden));
     }
-    match ctx
-        .state
-        .app
-        .change_password(actor, &f.current_password, &f.new_password)
-        .await
-    {
+    match ctx.state.app.change_password(actor, &f.current_password, &f.new_password).await {
         Ok(s) => {
             let c = Cookie::build((SESSION_COOKIE, s.token))
                 .path("/")
@@ -96,15 +86,7 @@ async fn change_password(ctx: Ctx, jar: CookieJar, Form(f): Form<PwForm>) -> Pag
         }
         Err(AppError::Invalid(errs)) => {
             let pw = FormState::new().errors(ctx.tr, &errs);
-            view(
-                &ctx,
-                Forms {
-                    pw_form: Some(pw),
-                    ..Default::default()
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            view(&ctx, Forms { pw_form: Some(pw), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -120,28 +102,10 @@ async fn create_token(ctx: Ctx, Form(f): Form<TokenForm>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.create_token(actor, &f.name).await {
         // The secret is shown on this one answer and never again.
-        Ok((secret, _)) => {
-            view(
-                &ctx,
-                Forms {
-                    new_secret: Some(secret),
-                    ..Default::default()
-                },
-                StatusCode::CREATED,
-            )
-            .await
-        }
+        Ok((secret, _)) => view(&ctx, Forms { new_secret: Some(secret), ..Default::default() }, StatusCode::CREATED).await,
         Err(AppError::Invalid(errs)) => {
             let tf = FormState::with(&[("name", &f.name)]).errors(ctx.tr, &errs);
-            view(
-                &ctx,
-                Forms {
-                    token_form: Some(tf),
-                    ..Default::default()
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            view(&ctx, Forms { token_form: Some(tf), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -149,10 +113,6 @@ async fn create_token(ctx: Ctx, Form(f): Form<TokenForm>) -> PageResult {
 
 async fn revoke_token(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    ctx.state
-        .app
-        .revoke_token(actor, id)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    ctx.state.app.revoke_token(actor, id).await.map_err(|e| ctx.fail(e))?;
     Ok(see_other("/account", "revoked"))
 }

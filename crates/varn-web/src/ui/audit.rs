@@ -38,9 +38,7 @@ fn pretty(j: &Option<String>) -> String {
 }
 
 fn when(us: i64) -> String {
-    chrono::DateTime::from_timestamp_micros(us)
-        .map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
-        .unwrap_or_default()
+    chrono::DateTime::from_timestamp_micros(us).map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()
 }
 
 fn row(ctx: &Ctx, r: AuditRow) -> Row {
@@ -49,11 +47,8 @@ fn row(ctx: &Ctx, r: AuditRow) -> Row {
         t if t == action_key => r.action.clone(),
         t => t.to_owned(),
     };
-    let entity = format!(
-        "{} {}",
-        ctx.tr.t(&format!("audit.ent.{}", r.entity_type)),
-        r.entity_id.map(|i| i.to_string()).unwrap_or_default()
-    );
+    let entity =
+        format!("{} {}", ctx.tr.t(&format!("audit.ent.{}", r.entity_type)), r.entity_id.map(|i| i.to_string()).unwrap_or_default());
     Row {
         id: r.id,
         when: when(r.at_us),
@@ -84,22 +79,13 @@ struct Partial {
 }
 
 fn day_us(s: &str) -> Option<i64> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()?
-        .and_hms_opt(0, 0, 0)
-        .map(|d| d.and_utc().timestamp_micros())
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?.and_hms_opt(0, 0, 0).map(|d| d.and_utc().timestamp_micros())
 }
 
 async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
-    let mut f = AuditFilter {
-        entity_type: q
-            .filter("entity")
-            .filter(|e| ENTITIES.contains(e))
-            .map(str::to_owned),
-        ..Default::default()
-    };
+    let mut f = AuditFilter { entity_type: q.filter("entity").filter(|e| ENTITIES.contains(e)).map(str::to_owned), ..Default::default() };
     let mut filter_error = None;
     if let Some(u) = q.filter("user") {
         match app.user_id_by_username(u).await.map_err(|e| ctx.fail(e))? {
@@ -120,42 +106,21 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     }
     let mut params = q.params();
     params.dir = varn_app::Dir::Desc;
-    let page = app
-        .audit_list(actor, &f, &params)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    let page = app.audit_list(actor, &f, &params).await.map_err(|e| ctx.fail(e))?;
     if let Some(fmt) = q.export() {
         let t = ctx.tr;
         let table = Table {
-            headers: [
-                "#",
-                "audit.when",
-                "audit.user",
-                "audit.action",
-                "audit.entity",
-                "audit.before",
-                "audit.after",
-                "audit.hash",
-            ]
-            .iter()
-            .map(|k| t.t(k).to_owned())
-            .collect(),
+            headers: ["#", "audit.when", "audit.user", "audit.action", "audit.entity", "audit.before", "audit.after", "audit.hash"]
+                .iter()
+                .map(|k| t.t(k).to_owned())
+                .collect(),
             rows: page
                 .items
                 .into_iter()
                 .map(|r| {
                     let hash = r.hash.clone();
                     let x = row(&ctx, r);
-                    vec![
-                        x.id.to_string(),
-                        x.when,
-                        x.actor,
-                        x.action,
-                        x.entity,
-                        x.before,
-                        x.after,
-                        hash,
-                    ]
+                    vec![x.id.to_string(), x.when, x.actor, x.action, x.entity, x.before, x.after, hash]
                 })
                 .collect(),
         };
@@ -164,27 +129,8 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let view = ListView::new("/audit", &q, page.total);
     let rows = page.items.into_iter().map(|r| row(&ctx, r)).collect();
     if ctx.htmx {
-        return Ok(render(
-            &Partial {
-                shell: ctx.shell("audit.heading"),
-                view,
-                rows,
-            },
-            StatusCode::OK,
-        ));
+        return Ok(render(&Partial { shell: ctx.shell("audit.heading"), view, rows }, StatusCode::OK));
     }
-    let entities = ENTITIES
-        .iter()
-        .map(|e| (*e, ctx.tr.t(&format!("audit.ent.{e}")).to_owned()))
-        .collect();
-    Ok(render(
-        &Page {
-            shell: ctx.shell("audit.heading"),
-            view,
-            rows,
-            entities,
-            filter_error,
-        },
-        StatusCode::OK,
-    ))
+    let entities = ENTITIES.iter().map(|e| (*e, ctx.tr.t(&format!("audit.ent.{e}")).to_owned())).collect();
+    Ok(render(&Page { shell: ctx.shell("audit.heading"), view, rows, entities, filter_error }, StatusCode::OK))
 }

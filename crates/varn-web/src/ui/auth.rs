@@ -17,10 +17,7 @@ use serde::Deserialize;
 use varn_app::AppError;
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/login", get(login_page).post(login))
-        .route("/logout", post(logout))
-        .route("/lang", get(switch_lang))
+    Router::new().route("/login", get(login_page).post(login)).route("/logout", post(logout)).route("/lang", get(switch_lang))
 }
 
 #[derive(Template)]
@@ -38,21 +35,10 @@ struct NextQ {
 }
 
 fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
-    Cookie::build((name, value))
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(secure)
-        .build()
+    Cookie::build((name, value)).path("/").http_only(true).same_site(SameSite::Lax).secure(secure).build()
 }
 
-fn login_form(
-    ctx: &Ctx,
-    jar: CookieJar,
-    form: FormState,
-    next: String,
-    status: StatusCode,
-) -> Response {
+fn login_form(ctx: &Ctx, jar: CookieJar, form: FormState, next: String, status: StatusCode) -> Response {
     let mut shell = ctx.shell("login.title");
     let mut jar = jar;
     if ctx.pre_csrf.is_none() {
@@ -67,13 +53,7 @@ async fn login_page(ctx: Ctx, jar: CookieJar, Query(q): Query<NextQ>) -> Respons
     if ctx.auth.actor().is_some() {
         return Redirect::to("/").into_response();
     }
-    login_form(
-        &ctx,
-        jar,
-        FormState::new(),
-        safe_next(q.next.as_deref().unwrap_or("/")),
-        StatusCode::OK,
-    )
+    login_form(&ctx, jar, FormState::new(), safe_next(q.next.as_deref().unwrap_or("/")), StatusCode::OK)
 }
 
 #[derive(Deserialize)]
@@ -97,47 +77,20 @@ async fn login(ctx: Ctx, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
         missing.add("password", "err.login.password_required");
     }
     if !missing.is_empty() {
-        return login_form(
-            &ctx,
-            jar,
-            keep.errors(ctx.tr, &missing),
-            next,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        return login_form(&ctx, jar, keep.errors(ctx.tr, &missing), next, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let old = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
-    match ctx
-        .state
-        .app
-        .sign_in(&f.username, &f.password, old.as_deref())
-        .await
-    {
+    match ctx.state.app.sign_in(&f.username, &f.password, old.as_deref()).await {
         Ok((s, _actor)) => {
-            let jar = jar
-                .add(cookie(
-                    SESSION_COOKIE,
-                    s.token,
-                    ctx.state.web.secure_cookies,
-                ))
-                .remove(Cookie::build(PRE_COOKIE).path("/"));
+            let jar = jar.add(cookie(SESSION_COOKIE, s.token, ctx.state.web.secure_cookies)).remove(Cookie::build(PRE_COOKIE).path("/"));
             (jar, Redirect::to(&next)).into_response()
         }
-        Err(AppError::Unauthenticated) => login_form(
-            &ctx,
-            jar,
-            keep.error("password", ctx.tr.t("err.login.failed").to_owned()),
-            next,
-            StatusCode::UNAUTHORIZED,
-        ),
+        Err(AppError::Unauthenticated) => {
+            login_form(&ctx, jar, keep.error("password", ctx.tr.t("err.login.failed").to_owned()), next, StatusCode::UNAUTHORIZED)
+        }
         Err(AppError::Locked(secs)) => {
             let text = ctx.tr.tf("err.login.locked", &[("n", &secs.to_string())]);
-            login_form(
-                &ctx,
-                jar,
-                keep.error("password", text),
-                next,
-                StatusCode::TOO_MANY_REQUESTS,
-            )
+            login_form(&ctx, jar, keep.error("password", text), next, StatusCode::TOO_MANY_REQUESTS)
         }
         Err(e) => ctx.fail(e).0,
     }

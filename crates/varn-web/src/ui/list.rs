@@ -56,10 +56,7 @@ impl ListQuery {
 
     /// A filter value, empty treated as absent.
     pub fn filter(&self, k: &str) -> Option<&str> {
-        self.filters
-            .get(k)
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
+        self.filters.get(k).map(|s| s.trim()).filter(|s| !s.is_empty())
     }
 
     /// The store's parameters (all rows when exporting).
@@ -67,22 +64,9 @@ impl ListQuery {
         ListParams {
             q: self.q.clone().filter(|s| !s.trim().is_empty()),
             sort: self.sort.clone(),
-            dir: if self.dir.as_deref() == Some("desc") {
-                Dir::Desc
-            } else {
-                Dir::Asc
-            },
-            page: self
-                .page
-                .as_deref()
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(1)
-                .max(1),
-            per_page: if self.export().is_some() {
-                None
-            } else {
-                Some(PER_PAGE)
-            },
+            dir: if self.dir.as_deref() == Some("desc") { Dir::Desc } else { Dir::Asc },
+            page: self.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1).max(1),
+            per_page: if self.export().is_some() { None } else { Some(PER_PAGE) },
         }
     }
 }
@@ -116,12 +100,7 @@ impl ListView {
             q: q.q.clone().unwrap_or_default(),
             sort: q.sort.clone().unwrap_or_default(),
             desc: p.dir == Dir::Desc,
-            filters: q
-                .filters
-                .iter()
-                .filter(|(_, v)| !v.trim().is_empty())
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
+            filters: q.filters.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect(),
             total,
             page: p.page,
             pages: total.div_ceil(PER_PAGE).max(1),
@@ -212,22 +191,12 @@ impl ListView {
 pub fn download(t: &Table, export: Export, name: &str) -> Response {
     let (body, ct, ext) = match export {
         Export::Csv => (t.to_csv(), "text/csv; charset=utf-8", "csv"),
-        Export::Xlsx => (
-            t.to_xlsx(name),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
+        Export::Xlsx => (t.to_xlsx(name), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     };
     match body {
         Ok(b) => (
             StatusCode::OK,
-            [
-                (header::CONTENT_TYPE, ct.to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}.{ext}\""),
-                ),
-            ],
+            [(header::CONTENT_TYPE, ct.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.{ext}\""))],
             b,
         )
             .into_response(),
@@ -244,46 +213,26 @@ mod tests {
 
     #[test]
     fn links_keep_search_filters_and_sort() {
-        let mut q = ListQuery {
-            q: Some("skola & co".into()),
-            sort: Some("name".into()),
-            ..Default::default()
-        };
+        let mut q = ListQuery { q: Some("skola & co".into()), sort: Some("name".into()), ..Default::default() };
         q.filters.insert("kind".into(), "enhet".into());
         q.filters.insert("empty".into(), " ".into());
         let v = ListView::new("/org/list", &q, 120);
         assert_eq!(v.pages, 3);
-        assert_eq!(
-            v.page_href(2),
-            "/org/list?q=skola%20%26%20co&kind=enhet&sort=name&page=2"
-        );
-        assert_eq!(
-            v.sort_href("name"),
-            "/org/list?q=skola%20%26%20co&kind=enhet&sort=name&dir=desc"
-        );
+        assert_eq!(v.page_href(2), "/org/list?q=skola%20%26%20co&kind=enhet&sort=name&page=2");
+        assert_eq!(v.sort_href("name"), "/org/list?q=skola%20%26%20co&kind=enhet&sort=name&dir=desc");
         assert_eq!(v.aria_sort("name"), "ascending");
         assert_eq!(v.aria_sort("kind"), "none");
-        assert_eq!(
-            v.export_href("csv"),
-            "/org/list?q=skola%20%26%20co&kind=enhet&sort=name&format=csv"
-        );
+        assert_eq!(v.export_href("csv"), "/org/list?q=skola%20%26%20co&kind=enhet&sort=name&format=csv");
         assert!(!v.has_prev());
         assert!(v.has_next());
     }
 
     #[test]
     fn exports_fetch_everything() {
-        let q = ListQuery {
-            format: Some("xlsx".into()),
-            page: Some("3".into()),
-            ..Default::default()
-        };
+        let q = ListQuery { format: Some("xlsx".into()), page: Some("3".into()), ..Default::default() };
         assert_eq!(q.export(), Some(Export::Xlsx));
         assert_eq!(q.params().per_page, None);
-        let q = ListQuery {
-            page: Some("x".into()),
-            ..Default::default()
-        };
+        let q = ListQuery { page: Some("x".into()), ..Default::default() };
         assert_eq!(q.params().page, 1);
         assert_eq!(q.params().per_page, Some(PER_PAGE));
     }

@@ -31,22 +31,14 @@ pub fn routes() -> Router<AppState> {
 /// The 404 page for any unknown path.
 pub async fn not_found(ctx: Ctx) -> Response {
     if ctx.path.starts_with("/api/") {
-        return crate::api::error_json(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            ctx.tr.t("err.not_found"),
-            None,
-        );
+        return crate::api::error_json(StatusCode::NOT_FOUND, "not_found", ctx.tr.t("err.not_found"), None);
     }
     crate::shell::error_page(&ctx, StatusCode::NOT_FOUND, "err.not_found", None)
 }
 
 /// A local path to return to, or `/` when the given one could lead elsewhere.
 pub fn safe_next(next: &str) -> String {
-    let ok = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.contains(['\r', '\n']);
+    let ok = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.contains(['\r', '\n']);
     if ok {
         next.to_owned()
     } else {

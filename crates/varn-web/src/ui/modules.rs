@@ -19,47 +19,17 @@ struct ModulePage {
 async fn page(ctx: Ctx, key: &str) -> PageResult {
     ctx.actor()?;
     let about = ctx.tr.t(&format!("module.{key}.about")).to_owned();
-    Ok(render(
-        &ModulePage {
-            shell: ctx.shell(&format!("nav.{key}")),
-            about,
-        },
-        StatusCode::OK,
-    ))
+    Ok(render(&ModulePage { shell: ctx.shell(&format!("nav.{key}")), about }, StatusCode::OK))
 }
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/documents",
-            get(|c: Ctx| async move { page(c, "documents").await }),
-        )
-        .route(
-            "/assets",
-            get(|c: Ctx| async move { page(c, "assets").await }),
-        )
-        .route(
-            "/risks",
-            get(|c: Ctx| async move { page(c, "risks").await }),
-        )
-        .route(
-            "/controls",
-            get(|c: Ctx| async move { page(c, "controls").await }),
-        )
-        .route(
-            "/suppliers",
-            get(|c: Ctx| async move { page(c, "suppliers").await }),
-        )
-        .route(
-            "/incidents",
-            get(|c: Ctx| async move { page(c, "incidents").await }),
-        )
-        .route(
-            "/training",
-            get(|c: Ctx| async move { page(c, "training").await }),
-        )
-        .route(
-            "/governance",
-            get(|c: Ctx| async move { page(c, "governance").await }),
-        )
+        .route("/documents", get(|c: Ctx| async move { page(c, "documents").await }))
+        .route("/assets", get(|c: Ctx| async move { page(c, "assets").await }))
+        .route("/risks", get(|c: Ctx| async move { page(c, "risks").await }))
+        .route("/controls", get(|c: Ctx| async move { page(c, "controls").await }))
+        .route("/suppliers", get(|c: Ctx| async move { page(c, "suppliers").await }))
+        .route("/incidents", get(|c: Ctx| async move { page(c, "incidents").await }))
+        .route("/training", get(|c: Ctx| async move { page(c, "training").await }))
+        .route("/governance", get(|c: Ctx| async move { page(c, "governance").await }))
 }

@@ -67,11 +67,7 @@ fn nest(ctx: &Ctx, units: Vec<Unit>) -> (Vec<TreeNode>, String) {
             }
         }
         prev = Some(d);
-        out.push(TreeNode {
-            kind: kind_label(ctx, &u.kind),
-            unit: u,
-            before,
-        });
+        out.push(TreeNode { kind: kind_label(ctx, &u.kind), unit: u, before });
     }
     let after = match prev {
         Some(p) => format!("</li>{}", "</ul></li>".repeat(p)),
@@ -91,23 +87,10 @@ struct TreePage {
 
 async fn tree(ctx: Ctx) -> PageResult {
     let actor = ctx.actor()?;
-    let units = ctx
-        .state
-        .app
-        .org_tree(actor)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    let units = ctx.state.app.org_tree(actor).await.map_err(|e| ctx.fail(e))?;
     let (nodes, after) = nest(&ctx, units);
     let can_create = actor.access.can_somewhere(Permission::OrgWrite);
-    Ok(render(
-        &TreePage {
-            shell: ctx.shell("org.heading"),
-            nodes,
-            after,
-            can_create,
-        },
-        StatusCode::OK,
-    ))
+    Ok(render(&TreePage { shell: ctx.shell("org.heading"), nodes, after, can_create }, StatusCode::OK))
 }
 
 /// A unit row of the list.
@@ -134,10 +117,7 @@ struct ListPartial {
 }
 
 fn kinds(ctx: &Ctx) -> Vec<(&'static str, String)> {
-    OrgKind::ALL
-        .iter()
-        .map(|k| (k.as_str(), kind_label(ctx, k.as_str())))
-        .collect()
+    OrgKind::ALL.iter().map(|k| (k.as_str(), kind_label(ctx, k.as_str()))).collect()
 }
 
 async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
@@ -151,25 +131,14 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         },
         ..Default::default()
     };
-    let page = ctx
-        .state
-        .app
-        .org_list(actor, &filter, &q.params())
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    let page = ctx.state.app.org_list(actor, &filter, &q.params()).await.map_err(|e| ctx.fail(e))?;
     if let Some(fmt) = q.export() {
         let t = ctx.tr;
         let table = Table {
-            headers: [
-                "org.col.id",
-                "org.col.name",
-                "org.col.kind",
-                "org.col.path",
-                "org.col.active",
-            ]
-            .iter()
-            .map(|k| t.t(k).to_owned())
-            .collect(),
+            headers: ["org.col.id", "org.col.name", "org.col.kind", "org.col.path", "org.col.active"]
+                .iter()
+                .map(|k| t.t(k).to_owned())
+                .collect(),
             rows: page
                 .items
                 .iter()
@@ -179,8 +148,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
                         u.name.clone(),
                         kind_label(&ctx, &u.kind),
                         u.path.clone(),
-                        t.t(if u.active { "common.yes" } else { "common.no" })
-                            .to_owned(),
+                        t.t(if u.active { "common.yes" } else { "common.no" }).to_owned(),
                     ]
                 })
                 .collect(),
@@ -188,33 +156,11 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         return Ok(download(&table, fmt, "organisation"));
     }
     let view = ListView::new("/org/list", &q, page.total);
-    let rows = page
-        .items
-        .into_iter()
-        .map(|u| UnitRow {
-            kind: kind_label(&ctx, &u.kind),
-            unit: u,
-        })
-        .collect();
+    let rows = page.items.into_iter().map(|u| UnitRow { kind: kind_label(&ctx, &u.kind), unit: u }).collect();
     if ctx.htmx {
-        return Ok(render(
-            &ListPartial {
-                shell: ctx.shell("org.list_heading"),
-                view,
-                rows,
-            },
-            StatusCode::OK,
-        ));
+        return Ok(render(&ListPartial { shell: ctx.shell("org.list_heading"), view, rows }, StatusCode::OK));
     }
-    Ok(render(
-        &ListPage {
-            shell: ctx.shell("org.list_heading"),
-            view,
-            rows,
-            kinds: kinds(&ctx),
-        },
-        StatusCode::OK,
-    ))
+    Ok(render(&ListPage { shell: ctx.shell("org.list_heading"), view, rows, kinds: kinds(&ctx) }, StatusCode::OK))
 }
 
 #[derive(Template)]
@@ -234,31 +180,15 @@ struct NewQ {
 
 async fn new_page(ctx: &Ctx, form: FormState, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
-    let parents = ctx
-        .state
-        .app
-        .org_writable(actor)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    let parents = ctx.state.app.org_writable(actor).await.map_err(|e| ctx.fail(e))?;
     if parents.is_empty() {
         return Err(ctx.fail(AppError::Forbidden));
     }
-    Ok(render(
-        &NewPage {
-            shell: ctx.shell("org.new_heading"),
-            form,
-            parents,
-            kinds: kinds(ctx),
-        },
-        status,
-    ))
+    Ok(render(&NewPage { shell: ctx.shell("org.new_heading"), form, parents, kinds: kinds(ctx) }, status))
 }
 
 async fn new_form(ctx: Ctx, Query(q): Query<NewQ>) -> PageResult {
-    let form = FormState::with(&[
-        ("parent_id", q.parent.as_deref().unwrap_or("")),
-        ("kind", "enhet"),
-    ]);
+    let form = FormState::with(&[("parent_id", q.parent.as_deref().unwrap_or("")), ("kind", "enhet")]);
     new_page(&ctx, form, StatusCode::OK).await
 }
 
@@ -267,12 +197,9 @@ async fn create(ctx: Ctx, Form(input): Form<UnitInput>) -> PageResult {
     match ctx.state.app.org_create(actor, &input).await {
         Ok(u) => Ok(see_other(&format!("/org/{}", u.id), "created")),
         Err(AppError::Invalid(errs)) => {
-            let form = FormState::with(&[
-                ("parent_id", input.parent_id.as_deref().unwrap_or("")),
-                ("kind", &input.kind),
-                ("name", &input.name),
-            ])
-            .errors(ctx.tr, &errs);
+            let form =
+                FormState::with(&[("parent_id", input.parent_id.as_deref().unwrap_or("")), ("kind", &input.kind), ("name", &input.name)])
+                    .errors(ctx.tr, &errs);
             new_page(&ctx, form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(ctx.fail(e)),
@@ -319,63 +246,27 @@ async fn unit_view(ctx: &Ctx, id: i64, forms: UnitForms, status: StatusCode) -> 
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
     let d = app.org_get(actor, id).await.map_err(|e| ctx.fail(e))?;
-    let parents = if d.can_write {
-        app.org_writable(actor).await.map_err(|e| ctx.fail(e))?
-    } else {
-        vec![]
-    };
-    let parents = parents
-        .into_iter()
-        .filter(|p| !p.path.starts_with(&d.unit.path))
-        .collect();
-    let files = app
-        .unit_attachments(actor, id)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    let parents = if d.can_write { app.org_writable(actor).await.map_err(|e| ctx.fail(e))? } else { vec![] };
+    let parents = parents.into_iter().filter(|p| !p.path.starts_with(&d.unit.path)).collect();
+    let files = app.unit_attachments(actor, id).await.map_err(|e| ctx.fail(e))?;
     let form = forms.form.unwrap_or_else(|| {
         FormState::with(&[
             ("name", &d.unit.name),
             ("head_username", d.head_username.as_deref().unwrap_or("")),
-            (
-                "security_contact_username",
-                d.contact_username.as_deref().unwrap_or(""),
-            ),
+            ("security_contact_username", d.contact_username.as_deref().unwrap_or("")),
         ])
     });
-    let move_form = forms.move_form.unwrap_or_else(|| {
-        FormState::with(&[(
-            "parent_id",
-            &d.unit.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-        )])
-    });
+    let move_form =
+        forms.move_form.unwrap_or_else(|| FormState::with(&[("parent_id", &d.unit.parent_id.map(|p| p.to_string()).unwrap_or_default())]));
     let kind = kind_label(ctx, &d.unit.kind);
     Ok(render(
-        &UnitPage {
-            shell: ctx.shell_named(d.unit.name.clone()),
-            kind,
-            d,
-            form,
-            move_form,
-            parents,
-            files,
-            conflict: forms.conflict,
-        },
+        &UnitPage { shell: ctx.shell_named(d.unit.name.clone()), kind, d, form, move_form, parents, files, conflict: forms.conflict },
         status,
     ))
 }
 
 async fn unit_page(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
-    unit_view(
-        &ctx,
-        id,
-        UnitForms {
-            form: None,
-            move_form: None,
-            conflict: None,
-        },
-        StatusCode::OK,
-    )
-    .await
+    unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: None }, StatusCode::OK).await
 }
 
 async fn update(ctx: Ctx, Path(id): Path<i64>, Form(input): Form<UnitUpdateInput>) -> PageResult {
@@ -385,27 +276,11 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(input): Form<UnitUpdateInput
         Err(AppError::Invalid(errs)) => {
             let form = FormState::with(&[
                 ("name", &input.name),
-                (
-                    "head_username",
-                    input.head_username.as_deref().unwrap_or(""),
-                ),
-                (
-                    "security_contact_username",
-                    input.security_contact_username.as_deref().unwrap_or(""),
-                ),
+                ("head_username", input.head_username.as_deref().unwrap_or("")),
+                ("security_contact_username", input.security_contact_username.as_deref().unwrap_or("")),
             ])
             .errors(ctx.tr, &errs);
-            unit_view(
-                &ctx,
-                id,
-                UnitForms {
-                    form: Some(form),
-                    move_form: None,
-                    conflict: None,
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            unit_view(&ctx, id, UnitForms { form: Some(form), move_form: None, conflict: None }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -423,31 +298,11 @@ async fn move_unit(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MoveForm>) -> Pa
         Ok(_) => Ok(see_other(&format!("/org/{id}"), "moved")),
         Err(AppError::Invalid(errs)) => {
             let mf = FormState::with(&[("parent_id", &f.parent_id)]).errors(ctx.tr, &errs);
-            unit_view(
-                &ctx,
-                id,
-                UnitForms {
-                    form: None,
-                    move_form: Some(mf),
-                    conflict: None,
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            unit_view(&ctx, id, UnitForms { form: None, move_form: Some(mf), conflict: None }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(AppError::Conflict(code, args)) => {
             let text = ctx.conflict_text(&code, &args);
-            unit_view(
-                &ctx,
-                id,
-                UnitForms {
-                    form: None,
-                    move_form: None,
-                    conflict: Some(text),
-                },
-                StatusCode::CONFLICT,
-            )
-            .await
+            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text) }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -459,17 +314,7 @@ async fn set_active(ctx: Ctx, id: i64, active: bool) -> PageResult {
         Ok(_) => Ok(see_other(&format!("/org/{id}"), "saved")),
         Err(AppError::Conflict(code, args)) => {
             let text = ctx.conflict_text(&code, &args);
-            unit_view(
-                &ctx,
-                id,
-                UnitForms {
-                    form: None,
-                    move_form: None,
-                    conflict: Some(text),
-                },
-                StatusCode::CONFLICT,
-            )
-            .await
+            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text) }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -485,34 +330,11 @@ async fn activate(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 
 async fn delete(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    let parent = ctx
-        .state
-        .app
-        .org_get(actor, id)
-        .await
-        .map_err(|e| ctx.fail(e))?
-        .unit
-        .parent_id;
     match ctx.state.app.org_delete(actor, id).await {
-        Ok(()) => Ok(see_other(
-            &parent
-                .map(|p| format!("/org/{p}"))
-                .unwrap_or_else(|| "/org".into()),
-            "deleted",
-        )),
+        Ok(u) => Ok(see_other(&u.parent_id.map(|p| format!("/org/{p}")).unwrap_or_else(|| "/org".into()), "deleted")),
         Err(AppError::Conflict(code, args)) => {
             let text = ctx.conflict_text(&code, &args);
-            unit_view(
-                &ctx,
-                id,
-                UnitForms {
-                    form: None,
-                    move_form: None,
-                    conflict: Some(text),
-                },
-                StatusCode::CONFLICT,
-            )
-            .await
+            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text) }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -524,42 +346,19 @@ async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult 
     while let Ok(Some(field)) = mp.next_field().await {
         if field.name() == Some("file") {
             let filename = field.file_name().unwrap_or("fil").to_owned();
-            let content_type = field
-                .content_type()
-                .unwrap_or("application/octet-stream")
-                .to_owned();
+            let content_type = field.content_type().unwrap_or("application/octet-stream").to_owned();
             match field.bytes().await {
-                Ok(b) => {
-                    up = Some(Upload {
-                        filename,
-                        content_type,
-                        data: b.to_vec(),
-                    })
-                }
+                Ok(b) => up = Some(Upload { filename, content_type, data: b.to_vec() }),
                 Err(_) => return Err(ctx.fail(AppError::field("file", "err.file.too_large"))),
             }
         }
     }
-    let up = up.unwrap_or(Upload {
-        filename: String::new(),
-        content_type: String::new(),
-        data: vec![],
-    });
+    let up = up.unwrap_or(Upload { filename: String::new(), content_type: String::new(), data: vec![] });
     match ctx.state.app.attach_to_unit(actor, id, up).await {
         Ok(_) => Ok(see_other(&format!("/org/{id}"), "uploaded")),
         Err(AppError::Invalid(errs)) => {
             let text = errs.0.first().map(|e| ctx.tr.t(&e.code).to_owned());
-            unit_view(
-                &ctx,
-                id,
-                UnitForms {
-                    form: None,
-                    move_form: None,
-                    conflict: text,
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: text }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -567,27 +366,14 @@ async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult 
 
 async fn download_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    let f = ctx
-        .state
-        .app
-        .attachment_get(actor, id)
-        .await
-        .map_err(|e| ctx.fail(e))?;
-    let name: String =
-        percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC)
-            .to_string();
+    let f = ctx.state.app.attachment_get(actor, id).await.map_err(|e| ctx.fail(e))?;
+    let name: String = percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC).to_string();
     Ok((
         StatusCode::OK,
         [
             (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename*=UTF-8''{name}"),
-            ),
-            (
-                header::HeaderName::from_static("x-content-sha256"),
-                f.sha256.clone(),
-            ),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
+            (header::HeaderName::from_static("x-content-sha256"), f.sha256.clone()),
         ],
         f.data,
     )
@@ -596,18 +382,7 @@ async fn download_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 
 async fn delete_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    let unit = ctx
-        .state
-        .app
-        .attachment_get(actor, id)
-        .await
-        .map_err(|e| ctx.fail(e))?
-        .org_unit_id
-        .unwrap_or_default();
-    ctx.state
-        .app
-        .attachment_delete(actor, id)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    let unit = ctx.state.app.attachment_get(actor, id).await.map_err(|e| ctx.fail(e))?.org_unit_id.unwrap_or_default();
+    ctx.state.app.attachment_delete(actor, id).await.map_err(|e| ctx.fail(e))?;
     Ok(see_other(&format!("/org/{unit}"), "deleted"))
 }

@@ -44,39 +44,18 @@ async fn home(ctx: Ctx) -> PageResult {
 async fn tasks_page(ctx: Ctx, Query(q): Query<TasksQ>) -> PageResult {
     let actor = ctx.actor()?;
     let include_done = q.all.is_some();
-    let tasks = ctx
-        .state
-        .app
-        .my_tasks(actor, include_done)
-        .await
-        .map_err(|e| ctx.fail(e))?;
-    Ok(render(
-        &TasksPage {
-            shell: ctx.shell("tasks.heading"),
-            user_name: actor.display_name.clone(),
-            tasks,
-            include_done,
-        },
-        StatusCode::OK,
-    ))
+    let tasks = ctx.state.app.my_tasks(actor, include_done).await.map_err(|e| ctx.fail(e))?;
+    Ok(render(&TasksPage { shell: ctx.shell("tasks.heading"), user_name: actor.display_name.clone(), tasks, include_done }, StatusCode::OK))
 }
 
 async fn done(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    ctx.state
-        .app
-        .task_set_done(actor, id, true)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    ctx.state.app.task_set_done(actor, id, true).await.map_err(|e| ctx.fail(e))?;
     Ok(see_other("/tasks", "saved"))
 }
 
 async fn reopen(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    ctx.state
-        .app
-        .task_set_done(actor, id, false)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    ctx.state.app.task_set_done(actor, id, false).await.map_err(|e| ctx.fail(e))?;
     Ok(see_other("/tasks?all=1", "saved"))
 }

@@ -31,15 +31,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn roles(ctx: &Ctx) -> Vec<(&'static str, String)> {
-    Role::ALL
-        .iter()
-        .map(|r| {
-            (
-                r.as_str(),
-                ctx.tr.t(&format!("role.{}", r.as_str())).to_owned(),
-            )
-        })
-        .collect()
+    Role::ALL.iter().map(|r| (r.as_str(), ctx.tr.t(&format!("role.{}", r.as_str())).to_owned())).collect()
 }
 
 #[derive(Template)]
@@ -71,24 +63,14 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
             _ => None,
         },
     };
-    let page = ctx
-        .state
-        .app
-        .users_list(actor, &f, &q.params())
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    let page = ctx.state.app.users_list(actor, &f, &q.params()).await.map_err(|e| ctx.fail(e))?;
     if let Some(fmt) = q.export() {
         let t = ctx.tr;
         let table = Table {
-            headers: [
-                "users.col.username",
-                "users.col.name",
-                "users.col.email",
-                "org.col.active",
-            ]
-            .iter()
-            .map(|k| t.t(k).to_owned())
-            .collect(),
+            headers: ["users.col.username", "users.col.name", "users.col.email", "org.col.active"]
+                .iter()
+                .map(|k| t.t(k).to_owned())
+                .collect(),
             rows: page
                 .items
                 .iter()
@@ -97,8 +79,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
                         u.username.clone(),
                         u.display_name.clone(),
                         u.email.clone().unwrap_or_default(),
-                        t.t(if u.active { "common.yes" } else { "common.no" })
-                            .to_owned(),
+                        t.t(if u.active { "common.yes" } else { "common.no" }).to_owned(),
                     ]
                 })
                 .collect(),
@@ -107,26 +88,10 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     }
     let view = ListView::new("/users", &q, page.total);
     if ctx.htmx {
-        return Ok(render(
-            &ListPartial {
-                shell: ctx.shell("users.heading"),
-                view,
-                rows: page.items,
-            },
-            StatusCode::OK,
-        ));
+        return Ok(render(&ListPartial { shell: ctx.shell("users.heading"), view, rows: page.items }, StatusCode::OK));
     }
     let can_admin = actor.access.can_somewhere(Permission::UserAdmin);
-    Ok(render(
-        &ListPage {
-            shell: ctx.shell("users.heading"),
-            view,
-            rows: page.items,
-            roles: roles(&ctx),
-            can_admin,
-        },
-        StatusCode::OK,
-    ))
+    Ok(render(&ListPage { shell: ctx.shell("users.heading"), view, rows: page.items, roles: roles(&ctx), can_admin }, StatusCode::OK))
 }
 
 #[derive(Template)]
@@ -139,13 +104,7 @@ struct NewPage {
 async fn new_form(ctx: Ctx) -> PageResult {
     let actor = ctx.actor()?;
     actor.can(Permission::UserAdmin).map_err(|e| ctx.fail(e))?;
-    Ok(render(
-        &NewPage {
-            shell: ctx.shell("users.new_heading"),
-            form: FormState::new(),
-        },
-        StatusCode::OK,
-    ))
+    Ok(render(&NewPage { shell: ctx.shell("users.new_heading"), form: FormState::new() }, StatusCode::OK))
 }
 
 async fn create(ctx: Ctx, Form(i): Form<UserInput>) -> PageResult {
@@ -154,19 +113,9 @@ async fn create(ctx: Ctx, Form(i): Form<UserInput>) -> PageResult {
         Ok(u) => Ok(see_other(&format!("/users/{}", u.id), "created")),
         Err(AppError::Invalid(errs)) => {
             // The password is never sent back.
-            let form = FormState::with(&[
-                ("username", &i.username),
-                ("display_name", &i.display_name),
-                ("email", &i.email),
-            ])
-            .errors(ctx.tr, &errs);
-            Ok(render(
-                &NewPage {
-                    shell: ctx.shell("users.new_heading"),
-                    form,
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ))
+            let form =
+                FormState::with(&[("username", &i.username), ("display_name", &i.display_name), ("email", &i.email)]).errors(ctx.tr, &errs);
+            Ok(render(&NewPage { shell: ctx.shell("users.new_heading"), form }, StatusCode::UNPROCESSABLE_ENTITY))
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -202,28 +151,12 @@ struct Forms {
 
 async fn user_view(ctx: &Ctx, id: i64, f: Forms, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
-    let d = ctx
-        .state
-        .app
-        .user_get(actor, id)
-        .await
-        .map_err(|e| ctx.fail(e))?;
+    let d = ctx.state.app.user_get(actor, id).await.map_err(|e| ctx.fail(e))?;
     let can_admin = actor.access.can_everywhere(Permission::UserAdmin);
-    let units = if can_admin {
-        ctx.state
-            .app
-            .org_tree(actor)
-            .await
-            .map_err(|e| ctx.fail(e))?
-    } else {
-        vec![]
-    };
-    let form = f.form.unwrap_or_else(|| {
-        FormState::with(&[
-            ("display_name", &d.user.display_name),
-            ("email", d.user.email.as_deref().unwrap_or("")),
-        ])
-    });
+    let units = if can_admin { ctx.state.app.org_tree(actor).await.map_err(|e| ctx.fail(e))? } else { vec![] };
+    let form = f
+        .form
+        .unwrap_or_else(|| FormState::with(&[("display_name", &d.user.display_name), ("email", d.user.email.as_deref().unwrap_or(""))]));
     Ok(render(
         &UserPage {
             shell: ctx.shell_named(d.user.display_name.clone()),
@@ -249,18 +182,8 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(i): Form<UserInput>) -> Page
     match ctx.state.app.user_update(actor, id, &i).await {
         Ok(_) => Ok(see_other(&format!("/users/{id}"), "saved")),
         Err(AppError::Invalid(errs)) => {
-            let form = FormState::with(&[("display_name", &i.display_name), ("email", &i.email)])
-                .errors(ctx.tr, &errs);
-            user_view(
-                &ctx,
-                id,
-                Forms {
-                    form: Some(form),
-                    ..Default::default()
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            let form = FormState::with(&[("display_name", &i.display_name), ("email", &i.email)]).errors(ctx.tr, &errs);
+            user_view(&ctx, id, Forms { form: Some(form), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -272,16 +195,7 @@ async fn set_active(ctx: Ctx, id: i64, active: bool) -> PageResult {
         Ok(_) => Ok(see_other(&format!("/users/{id}"), "saved")),
         Err(AppError::Conflict(code, args)) => {
             let c = ctx.conflict_text(&code, &args);
-            user_view(
-                &ctx,
-                id,
-                Forms {
-                    conflict: Some(c),
-                    ..Default::default()
-                },
-                StatusCode::CONFLICT,
-            )
-            .await
+            user_view(&ctx, id, Forms { conflict: Some(c), ..Default::default() }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -303,25 +217,11 @@ struct PwForm {
 
 async fn reset_password(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<PwForm>) -> PageResult {
     let actor = ctx.actor()?;
-    match ctx
-        .state
-        .app
-        .user_reset_password(actor, id, &f.password)
-        .await
-    {
+    match ctx.state.app.user_reset_password(actor, id, &f.password).await {
         Ok(()) => Ok(see_other(&format!("/users/{id}"), "saved")),
         Err(AppError::Invalid(errs)) => {
             let pw = FormState::new().errors(ctx.tr, &errs);
-            user_view(
-                &ctx,
-                id,
-                Forms {
-                    pw_form: Some(pw),
-                    ..Default::default()
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            user_view(&ctx, id, Forms { pw_form: Some(pw), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -332,31 +232,12 @@ async fn grant(ctx: Ctx, Path(id): Path<i64>, Form(g): Form<GrantInput>) -> Page
     match ctx.state.app.user_grant(actor, id, &g).await {
         Ok(_) => Ok(see_other(&format!("/users/{id}"), "saved")),
         Err(AppError::Invalid(errs)) => {
-            let gf = FormState::with(&[("role", &g.role), ("org_unit_id", &g.org_unit_id)])
-                .errors(ctx.tr, &errs);
-            user_view(
-                &ctx,
-                id,
-                Forms {
-                    grant_form: Some(gf),
-                    ..Default::default()
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            let gf = FormState::with(&[("role", &g.role), ("org_unit_id", &g.org_unit_id)]).errors(ctx.tr, &errs);
+            user_view(&ctx, id, Forms { grant_form: Some(gf), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(AppError::Conflict(code, args)) => {
             let c = ctx.conflict_text(&code, &args);
-            user_view(
-                &ctx,
-                id,
-                Forms {
-                    conflict: Some(c),
-                    ..Default::default()
-                },
-                StatusCode::CONFLICT,
-            )
-            .await
+            user_view(&ctx, id, Forms { conflict: Some(c), ..Default::default() }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -368,16 +249,7 @@ async fn revoke(ctx: Ctx, Path((id, gid)): Path<(i64, i64)>) -> PageResult {
         Ok(()) => Ok(see_other(&format!("/users/{id}"), "revoked")),
         Err(AppError::Conflict(code, args)) => {
             let c = ctx.conflict_text(&code, &args);
-            user_view(
-                &ctx,
-                id,
-                Forms {
-                    conflict: Some(c),
-                    ..Default::default()
-                },
-                StatusCode::CONFLICT,
-            )
-            .await
+            user_view(&ctx, id, Forms { conflict: Some(c), ..Default::default() }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(ctx.fail(e)),
     }

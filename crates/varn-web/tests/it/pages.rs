@@ -1,0 +1,214 @@
+//! The pages: CSRF, forms that keep their input, lists with search/filter/sort/export,
+//! files, language, headers and error pages.
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn state_changes_need_the_csrf_token_and_our_origin() {
+    for b in backends() {
+        let t = TestApp::spawn(b).await;
+        let c = t.signed_in("sara.lindqvist").await;
+        let socf = t.id("Socialförvaltningen").to_string();
+        let fields = [("parent_id", socf.as_str()), ("kind", "enhet"), ("name", "Utan token")];
+        let r = c.http.post(c.url("/org")).form(&fields).send().await.unwrap();
+        assert_eq!(r.status(), 403, "{b}: no token");
+        assert!(r.text().await.unwrap().contains("Ladda om sidan"));
+        let mut with_wrong = fields.to_vec();
+        with_wrong.push(("_csrf", "0000"));
+        assert_eq!(c.http.post(c.url("/org")).form(&with_wrong).send().await.unwrap().status(), 403);
+        let mut ok = fields.to_vec();
+        ok.push(("_csrf", &c.csrf));
+        let r = c.http.post(c.url("/org")).header("origin", "https://evil.example").form(&ok).send().await.unwrap();
+        assert_eq!(r.status(), 403, "{b}: foreign origin");
+        let r = c.post_form("/org", &fields).await;
+        assert_eq!(r.status(), 303, "{b}: with the token");
+        // Signing in also needs the pre-sign-in token.
+        let anon = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let r = anon.post(t.url("/login")).form(&[("username", "admin"), ("password", PASSWORD)]).send().await.unwrap();
+        assert_eq!(r.status(), 403);
+        t.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_form_with_mistakes_comes_back_intact_with_messages_at_the_fields() {
+    let t = TestApp::spawn("sqlite").await;
+    let c = t.signed_in("sara.lindqvist").await;
+    let socf = t.id("Socialförvaltningen").to_string();
+    let r = c.post_form("/org", &[("parent_id", &socf), ("kind", "namnd"), ("name", "Nämnd & <Co>")]).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Något behöver rättas"), "error summary");
+    assert!(html.contains("Den typen av enhet kan inte ligga under den valda enheten."), "message at the field");
+    assert!(html.contains("value=\"Nämnd &#38; &#60;Co&#62;\""), "input kept, escaped");
+    assert!(!html.contains("<Co>"), "never unescaped");
+    assert!(html.contains(&format!("<option value=\"{socf}\" selected>")), "parent still chosen");
+    assert!(html.contains("aria-invalid=\"true\""));
+    // Nothing was written.
+    let units = varn_store::repo::org::all_in_scope(t.app.store.read(), &varn_domain::Scope::All).await.unwrap();
+    assert!(!units.iter().any(|u| u.name.contains("Nämnd &")));
+    // The same mistake in English.
+    c.get("/lang?to=en&back=/org").await;
+    let r = c.post_form("/org", &[("parent_id", &socf), ("kind", "namnd"), ("name", "X")]).await;
+    assert!(r.text().await.unwrap().contains("That kind of unit cannot sit under the chosen unit."));
+    t.stop().await;
+}
+
+#[tokio::test]
+async fn lists_search_filter_sort_page_and_export() {
+    for b in backends() {
+        let t = TestApp::spawn(b).await;
+        let c = t.signed_in("erik.holm").await;
+        let (s, html) = c.text("/org/list?q=SKOLAN").await;
+        assert_eq!(s, 200);
+        assert!(
+            html.contains("Norrskolan") && html.contains("Söderskolan") && html.contains("Kulturskolan"),
+            "{b}: case-insensitive search"
+        );
+        assert!(!html.contains("Socialförvaltningen</a>"));
+        assert!(html.contains("3 totalt"));
+        let (_, html) = c.text("/org/list?kind=namnd&sort=name&dir=desc").await;
+        let p1 = html.find("Äldrenämnden").unwrap();
+        let p2 = html.find("Kulturnämnden").unwrap();
+        assert!(html.contains("6 totalt") && p1 < p2, "{b}: filtered and sorted descending");
+        assert!(html.contains("aria-sort=\"descending\""));
+        // htmx gets the partial only.
+        let r = c.http.get(c.url("/org/list?q=skolan")).header("hx-request", "true").send().await.unwrap();
+        let part = r.text().await.unwrap();
+        assert!(part.starts_with("<div id=\"results\">") && !part.contains("<html"), "{b}");
+        // Exports carry every match, not only the page.
+        let r = c.get("/org/list?kind=enhet&format=csv").await;
+        assert_eq!(r.headers()["content-type"], "text/csv; charset=utf-8");
+        let bytes = r.bytes().await.unwrap();
+        assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
+        let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(csv.starts_with("Id;Namn;Typ;Sökväg;Aktiv"), "{csv}");
+        assert_eq!(csv.lines().count(), 1 + 16, "{b}: header and the 16 enheter");
+        let r = c.get("/users?format=xlsx").await;
+        assert!(r.headers()["content-disposition"].to_str().unwrap().contains(".xlsx"));
+        assert_eq!(&r.bytes().await.unwrap()[..2], b"PK");
+        // Paging past the end is an empty page, not an error.
+        let (s, html) = c.text("/org/list?page=99").await;
+        assert_eq!(s, 200);
+        assert!(html.contains("Inget matchar."));
+        t.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn files_are_stored_with_their_hash_and_served_as_downloads() {
+    for b in backends() {
+        let t = TestApp::spawn(b).await;
+        let c = t.signed_in("karin.berg").await;
+        let ifo = t.id("Individ- och familjeomsorg");
+        let body = "Delegationsordning för socialnämnden 2026".as_bytes().to_vec();
+        let form = reqwest::multipart::Form::new()
+            .part("file", reqwest::multipart::Part::bytes(body.clone()).file_name("../delegation.txt").mime_str("text/plain").unwrap());
+        let r = c.http.post(c.url(&format!("/org/{ifo}/attachments?_csrf={}", c.csrf))).multipart(form).send().await.unwrap();
+        assert_eq!(r.status(), 303, "{b}");
+        let files = t.app.unit_attachments(&load(&t, "karin.berg").await, ifo).await.unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].filename, "delegation.txt", "path parts are dropped");
+        let r = c.get(&format!("/attachments/{}", files[0].id)).await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["content-type"], "application/octet-stream");
+        assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+        assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+        let sha = r.headers()["x-content-sha256"].to_str().unwrap().to_owned();
+        assert_eq!(r.bytes().await.unwrap().to_vec(), body);
+        assert_eq!(sha, files[0].sha256);
+        // Too large: refused with a message; another nämnd's head cannot know it exists.
+        let big =
+            reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(vec![b'x'; 70 * 1024]).file_name("stor.bin"));
+        let r = c.http.post(c.url(&format!("/org/{ifo}/attachments?_csrf={}", c.csrf))).multipart(big).send().await.unwrap();
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Filen är för stor."));
+        let johan = t.signed_in("johan.ek").await;
+        assert_eq!(johan.get(&format!("/attachments/{}", files[0].id)).await.status(), 404);
+        t.stop().await;
+    }
+}
+
+async fn load(t: &TestApp, user: &str) -> varn_app::Actor {
+    let u = varn_store::repo::users::by_username(t.app.store.read(), user).await.unwrap().unwrap();
+    varn_app::auth::load_actor(t.app.store.read(), &u).await.unwrap()
+}
+
+#[tokio::test]
+async fn pages_are_swedish_by_default_english_at_a_click_and_strict() {
+    let t = TestApp::spawn("sqlite").await;
+    let c = t.signed_in("lisa.nilsson").await;
+    let r = c.get("/tasks").await;
+    let h = r.headers().clone();
+    let html = r.text().await.unwrap();
+    assert!(html.contains("<html lang=\"sv\">") && html.contains("Mina uppgifter"));
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "same-origin");
+    assert!(h.contains_key("x-request-id"));
+    // No script or style comes from elsewhere, and none is inline.
+    assert!(!html.contains("<script>") && !html.contains("http://") && !html.contains("https://") && !html.contains("style=\""));
+    // The language switch comes back to the same page.
+    let r = c.get("/lang?to=en&back=%2Forg").await;
+    assert_eq!(r.headers()["location"], "/org");
+    let (_, html) = c.text("/org").await;
+    assert!(html.contains("<html lang=\"en\">") && html.contains("My tasks") && html.contains("Organisation"));
+    let r = c.get("/lang?to=sv&back=https%3A%2F%2Fevil.example").await;
+    assert_eq!(r.headers()["location"], "/", "no open redirect");
+    // A denied page is a 403 page in the user's language; an unknown one a 404.
+    let (s, html) = c.text("/users/new").await;
+    assert_eq!(s, 403);
+    assert!(html.contains("Du har inte behörighet till det här"));
+    let (s, html) = c.text("/finns-inte").await;
+    assert_eq!(s, 404);
+    assert!(html.contains("Sidan finns inte"));
+    // Session cookie flags.
+    let mut fresh = t.anonymous();
+    let r = fresh.login("lisa.nilsson", PASSWORD).await;
+    let set: Vec<String> = r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    let s = set.iter().find(|c| c.starts_with("varn_session=")).unwrap();
+    assert!(s.contains("HttpOnly") && s.contains("SameSite=Lax"), "{s}");
+    t.stop().await;
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_other_sessions() {
+    let t = TestApp::spawn("sqlite").await;
+    let mut here = t.signed_in("omar.haddad").await;
+    let other = t.signed_in("omar.haddad").await;
+    let r = here.post_form("/account/password", &[("current_password", "fel"), ("new_password", "kort")]).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Det nuvarande lösenordet stämmer inte.") && html.contains("Lösenordet ska ha minst 12 tecken."));
+    let r = here.post_form("/account/password", &[("current_password", PASSWORD), ("new_password", "Höstlöv-i-parken-7")]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(here.get("/tasks").await.status(), 200, "this browser stays signed in with a new session");
+    assert_eq!(other.get("/tasks").await.status(), 303, "the other session ended");
+    here.refresh_csrf().await;
+    let mut again = t.anonymous();
+    assert_eq!(again.login("omar.haddad", "Höstlöv-i-parken-7").await.status(), 303);
+    t.stop().await;
+}
+
+#[tokio::test]
+async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
+    let t = TestApp::spawn("sqlite").await;
+    let sara = t.signed_in("sara.lindqvist").await;
+    let socf = t.id("Socialförvaltningen").to_string();
+    assert_eq!(sara.post_form("/org", &[("parent_id", &socf), ("kind", "enhet"), ("name", "Mottagningsenheten")]).await.status(), 303);
+    let (s, html) = sara.text("/audit?user=sara.lindqvist&entity=org_unit").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Enhet skapad") && html.contains("Mottagningsenheten"));
+    assert!(!html.contains("Vård- och omsorgsboendet Linden"), "other actors' rows filtered out");
+    let (_, html) = sara.text("/audit?from=2000-01-01&to=2000-01-02").await;
+    assert!(html.contains("Inget matchar."));
+    let (_, html) = sara.text("/audit?from=igår").await;
+    assert!(html.contains("Ange datum som ÅÅÅÅ-MM-DD."));
+    let csv = sara.get("/audit?user=sara.lindqvist&format=csv").await.text().await.unwrap();
+    assert!(csv.contains("Mottagningsenheten") && csv.contains("Kontrollsumma"));
+    // Scope: Karin (Socialnämnden) may not read the audit log at all.
+    let karin = t.signed_in("karin.berg").await;
+    assert_eq!(karin.get("/audit").await.status(), 403);
+    t.stop().await;
+}
