@@ -59,11 +59,11 @@ where
 }
 
 /// A response that ends a handler early: an error page, or a redirect to sign in.
-pub struct Halt(pub Response);
+pub struct Halt(pub Box<Response>);
 
 impl IntoResponse for Halt {
     fn into_response(self) -> Response {
-        self.0
+        *self.0
     }
 }
 
@@ -75,7 +75,7 @@ impl Ctx {
     pub fn actor(&self) -> Result<&Actor, Halt> {
         self.auth.actor().ok_or_else(|| {
             let next: String = percent_encoding::utf8_percent_encode(&self.path, percent_encoding::NON_ALPHANUMERIC).to_string();
-            Halt(Redirect::to(&format!("/login?next={next}")).into_response())
+            Halt(Box::new(Redirect::to(&format!("/login?next={next}")).into_response()))
         })
     }
 
@@ -93,7 +93,7 @@ impl Ctx {
     pub fn fail(&self, e: AppError) -> Halt {
         let (status, key) = match &e {
             AppError::Unauthenticated => {
-                return Halt(self.actor().err().map(|h| h.0).unwrap_or_else(|| Redirect::to("/login").into_response()))
+                return self.actor().err().unwrap_or_else(|| Halt(Box::new(Redirect::to("/login").into_response())))
             }
             AppError::Forbidden => (StatusCode::FORBIDDEN, "err.forbidden"),
             AppError::NotFound => (StatusCode::NOT_FOUND, "err.not_found"),
@@ -110,7 +110,7 @@ impl Ctx {
             AppError::Conflict(code, args) => Some(self.conflict_text(code, args)),
             _ => None,
         };
-        Halt(crate::shell::error_page(self, status, key, detail))
+        Halt(Box::new(crate::shell::error_page(self, status, key, detail)))
     }
 
     /// The text of a conflict, with its arguments translated where they are keys.

@@ -118,12 +118,15 @@ fn negate<S: serde::Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Error> {
 
 impl Config {
     /// Reads the layers. `file` is the optional TOML file.
-    pub fn load(file: Option<&PathBuf>, flags: &Flags) -> Result<Config, figment::Error> {
+    pub fn load(file: Option<&PathBuf>, flags: &Flags) -> Result<Config, Box<figment::Error>> {
         let mut fig = Figment::from(Serialized::defaults(Config::default()));
         if let Some(f) = file {
             fig = fig.merge(Toml::file_exact(f));
         }
-        fig.merge(Env::prefixed("VARN_").ignore(&["test_database_url", "e2e"])).merge(Serialized::defaults(flags)).extract()
+        fig.merge(Env::prefixed("VARN_").ignore(&["test_database_url", "e2e"]))
+            .merge(Serialized::defaults(flags))
+            .extract()
+            .map_err(Box::new)
     }
 
     /// The database URL to use.
@@ -141,17 +144,18 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::result_large_err)]
     fn layers_apply_in_order() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("varn.toml", "listen = \"0.0.0.0:9000\"\nmax_attachment_mb = 5\ndemo = true\n")?;
             jail.set_env("VARN_LISTEN", "127.0.0.1:9100");
             let flags = Flags { no_demo: true, ..Default::default() };
-            let c = Config::load(Some(&PathBuf::from("varn.toml")), &flags)?;
+            let c = Config::load(Some(&PathBuf::from("varn.toml")), &flags).map_err(|e| *e)?;
             assert_eq!(c.listen, "127.0.0.1:9100", "env beats file");
             assert_eq!(c.max_attachment_mb, 5, "file beats default");
             assert!(!c.demo, "flag beats file");
             let flags = Flags { listen: Some("127.0.0.1:1".into()), ..Default::default() };
-            let c = Config::load(Some(&PathBuf::from("varn.toml")), &flags)?;
+            let c = Config::load(Some(&PathBuf::from("varn.toml")), &flags).map_err(|e| *e)?;
             assert_eq!(c.listen, "127.0.0.1:1", "flag beats env");
             assert!(c.demo);
             Ok(())

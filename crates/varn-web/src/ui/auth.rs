@@ -92,7 +92,7 @@ async fn login(ctx: Ctx, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
             let text = ctx.tr.tf("err.login.locked", &[("n", &secs.to_string())]);
             login_form(&ctx, jar, keep.error("password", text), next, StatusCode::TOO_MANY_REQUESTS)
         }
-        Err(e) => ctx.fail(e).0,
+        Err(e) => ctx.fail(e).into_response(),
     }
 }
 

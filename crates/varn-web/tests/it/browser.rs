@@ -1,13 +1,198 @@
-//! Browser tests: headless Chromium through chromedriver, as a user clicks. Required when
-//! `VARN_E2E=1`, otherwise skipped with a message.
+//! Browser tests: headless Chromium through Debian's chromedriver, as a user clicks.
+//! Required when `VARN_E2E=1` (CI sets it); otherwise skipped with a message.
 
 use crate::helpers::*;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::time::Duration;
 
-pub fn enabled() -> bool {
+fn enabled() -> bool {
     if std::env::var("VARN_E2E").is_ok_and(|v| v == "1") {
         true
     } else {
-        eprintln!("browser tests skipped: set VARN_E2E=1 (needs chromium and chromedriver)");
+        eprintln!("browser test skipped: set VARN_E2E=1 (needs chromium and chromium-driver)");
         false
     }
+}
+
+/// A chromedriver on a free port, killed when dropped.
+struct Driver {
+    _child: tokio::process::Child,
+    url: String,
+}
+
+async fn driver() -> Driver {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let child = tokio::process::Command::new(bin)
+        .arg(format!("--port={port}"))
+        .kill_on_drop(true)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Driver { _child: child, url: format!("http://127.0.0.1:{port}") }
+}
+
+async fn browser(d: &Driver, profile: &std::path::Path) -> Client {
+    let mut caps = serde_json::Map::new();
+    let args = vec![
+        "--headless".to_owned(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--disable-dev-shm-usage".into(),
+        "--window-size=1280,900".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    let bin = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    caps.insert("goog:chromeOptions".into(), serde_json::json!({ "args": args, "binary": bin }));
+    // Two TLS back-ends are linked into the test binary; pick one for fantoccini's client.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    ClientBuilder::rustls().expect("tls").capabilities(caps).connect(&d.url).await.expect("connect to chromedriver")
+}
+
+async fn text_of(c: &Client, css: &str) -> String {
+    // Pages change under us after a click: retry while the element is missing or stale.
+    let mut last = String::new();
+    for _ in 0..50 {
+        match c.find(Locator::Css(css)).await {
+            Ok(e) => match e.text().await {
+                Ok(t) => return t,
+                Err(err) => last = err.to_string(),
+            },
+            Err(err) => last = err.to_string(),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let url = c.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+    let src = c.source().await.unwrap_or_default();
+    panic!("{css} not found on {url}: {last}\n{}", src.chars().take(3000).collect::<String>())
+}
+
+/// Waits until the element's text contains `needle` (after a navigation), then returns it.
+async fn see(c: &Client, css: &str, needle: &str) -> String {
+    let mut t = String::new();
+    for _ in 0..50 {
+        t = text_of(c, css).await;
+        if t.contains(needle) {
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let url = c.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+    panic!("{css} on {url} never showed {needle:?}; it shows {t:?}")
+}
+
+async fn body(c: &Client) -> String {
+    text_of(c, "body").await
+}
+
+async fn sign_in(c: &Client, base: &str, user: &str, pw: &str) {
+    c.goto(&format!("{base}/login")).await.unwrap();
+    c.find(Locator::Id("f-username")).await.unwrap().send_keys(user).await.unwrap();
+    c.find(Locator::Id("f-password")).await.unwrap().send_keys(pw).await.unwrap();
+    c.find(Locator::Css("form[action='/login'] button[type=submit]")).await.unwrap().click().await.unwrap();
+}
+
+async fn shot(c: &Client, name: &str) {
+    if let Ok(png) = c.screenshot().await {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_signs_in_switches_language_edits_the_organisation_and_signs_out() {
+    if !enabled() {
+        return;
+    }
+    let t = TestApp::spawn("sqlite").await;
+    let d = driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&d, profile.path()).await;
+    let base = t.base.clone();
+
+    // The first thing a keyboard reaches is the skip link.
+    c.goto(&format!("{base}/login")).await.unwrap();
+    see(&c, "h1", "Logga in i Värn").await;
+    c.find(Locator::Css("body")).await.unwrap().send_keys("\u{E004}").await.unwrap();
+    assert_eq!(c.active_element().await.unwrap().text().await.unwrap(), "Hoppa till innehållet");
+
+    // Wrong password: a Swedish message at the field, the user name kept.
+    sign_in(&c, &base, "sara.lindqvist", "fel-lösenord").await;
+    see(&c, "#e-password", "Fel användarnamn eller lösenord.").await;
+    assert_eq!(c.find(Locator::Id("f-username")).await.unwrap().prop("value").await.unwrap().as_deref(), Some("sara.lindqvist"));
+
+    // Right password: Mina uppgifter.
+    c.find(Locator::Id("f-password")).await.unwrap().send_keys(PASSWORD).await.unwrap();
+    c.find(Locator::Css("form[action='/login'] button[type=submit]")).await.unwrap().click().await.unwrap();
+    see(&c, "h1", "Mina uppgifter").await;
+    shot(&c, "01-mina-uppgifter").await;
+
+    // English at a click, and back.
+    c.find(Locator::LinkText("English")).await.unwrap().click().await.unwrap();
+    see(&c, "h1", "My tasks").await;
+    assert_eq!(c.find(Locator::Css("html")).await.unwrap().attr("lang").await.unwrap().as_deref(), Some("en"));
+    c.find(Locator::LinkText("Svenska")).await.unwrap().click().await.unwrap();
+    see(&c, "h1", "Mina uppgifter").await;
+
+    // Create a unit under Socialförvaltningen.
+    c.find(Locator::LinkText("Organisation")).await.unwrap().click().await.unwrap();
+    shot(&c, "02-organisation").await;
+    c.find(Locator::LinkText("Ny enhet")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Id("f-parent_id")).await.unwrap().select_by_label("Socialförvaltningen").await.unwrap();
+    c.find(Locator::Id("f-kind")).await.unwrap().select_by_label("Enhet").await.unwrap();
+    c.find(Locator::Css("button[type=submit]:not(.linklike)")).await.unwrap().click().await.unwrap();
+    // Forgot the name: the form says so and keeps the choices.
+    see(&c, ".error-summary", "Fyll i fältet.").await;
+    c.find(Locator::Id("f-name")).await.unwrap().send_keys("Webbtestenheten").await.unwrap();
+    c.find(Locator::Css("button[type=submit]:not(.linklike)")).await.unwrap().click().await.unwrap();
+    see(&c, "h1", "Webbtestenheten").await;
+    see(&c, ".notice", "Skapat.").await;
+    see(&c, ".breadcrumbs", "Socialförvaltningen").await;
+
+    // Move it to Utbildningsförvaltningen.
+    c.find(Locator::Id("f-move-parent")).await.unwrap().select_by_label("Utbildningsförvaltningen").await.unwrap();
+    c.find(Locator::Css("form[action$='/move'] button")).await.unwrap().click().await.unwrap();
+    see(&c, ".notice", "Enheten är flyttad.").await;
+    see(&c, ".breadcrumbs", "Utbildningsförvaltningen").await;
+    shot(&c, "03-enhet").await;
+
+    // The change is in the audit log.
+    c.find(Locator::LinkText("Granskningslogg")).await.unwrap().click().await.unwrap();
+    let log = see(&c, "#results", "Enhet flyttad").await;
+    assert!(log.contains("Enhet flyttad") && log.contains("Webbtestenheten"), "{log}");
+    shot(&c, "04-granskningslogg").await;
+
+    // Sign out.
+    c.find(Locator::Css("form[action='/logout'] button")).await.unwrap().click().await.unwrap();
+    see(&c, ".notice", "Du är utloggad.").await;
+
+    // An employee asking for the user list gets a 403 page in Swedish.
+    sign_in(&c, &base, "lisa.nilsson", PASSWORD).await;
+    see(&c, "h1", "Mina uppgifter").await;
+    assert!(!body(&c).await.contains("Användare\n"), "no menu entry for what she may not see");
+    c.goto(&format!("{base}/users")).await.unwrap();
+    see(&c, "h1", "Du har inte behörighet till det här").await;
+    shot(&c, "05-nekad").await;
+
+    // At phone width the page still works: the menu wraps, nothing needs sideways scrolling.
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&format!("{base}/org")).await.unwrap();
+    let overflow = c.execute("return document.documentElement.scrollWidth <= window.innerWidth + 1;", vec![]).await.unwrap();
+    assert_eq!(overflow, serde_json::Value::Bool(true), "no horizontal scrolling at 390 px");
+    shot(&c, "06-mobil").await;
+
+    c.close().await.unwrap();
+    t.stop().await;
 }
