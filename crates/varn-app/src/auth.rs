@@ -249,7 +249,10 @@ impl App {
         if !u.active {
             return Ok(None);
         }
-        tokens::touch(self.store.write(), t.id).await?;
+        // Record use at most once a minute, so reads through the API stay reads.
+        if t.last_used_at.is_none_or(|u| repo::now() - u > chrono::Duration::minutes(1)) {
+            tokens::touch(self.store.write(), t.id).await?;
+        }
         Ok(Some(load_actor(self.store.read(), &u).await?))
     }
 

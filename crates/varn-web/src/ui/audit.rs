@@ -30,11 +30,24 @@ pub struct Row {
 
 const ENTITIES: [&str; 5] = ["org_unit", "user", "api_token", "attachment", "task"];
 
-fn pretty(j: &Option<String>) -> String {
-    j.as_deref()
-        .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
-        .and_then(|v| serde_json::to_string_pretty(&v).ok())
-        .unwrap_or_default()
+fn parse(j: &Option<String>) -> Option<serde_json::Value> {
+    j.as_deref().and_then(|s| serde_json::from_str(s).ok())
+}
+
+/// Before and after as `key: value` lines; when both exist, only the keys that changed.
+fn changes(before: &Option<String>, after: &Option<String>) -> (String, String) {
+    use serde_json::Value;
+    let lines = |v: &Value, keep: &dyn Fn(&str) -> bool| match v {
+        Value::Object(m) => m.iter().filter(|(k, _)| keep(k)).map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\n"),
+        other => other.to_string(),
+    };
+    match (parse(before), parse(after)) {
+        (Some(Value::Object(b)), Some(Value::Object(a))) => {
+            let changed = |k: &str| b.get(k) != a.get(k);
+            (lines(&Value::Object(b.clone()), &changed), lines(&Value::Object(a.clone()), &changed))
+        }
+        (b, a) => (b.map(|v| lines(&v, &|_| true)).unwrap_or_default(), a.map(|v| lines(&v, &|_| true)).unwrap_or_default()),
+    }
 }
 
 fn when(us: i64) -> String {
@@ -49,14 +62,20 @@ fn row(ctx: &Ctx, r: AuditRow) -> Row {
     };
     let entity =
         format!("{} {}", ctx.tr.t(&format!("audit.ent.{}", r.entity_type)), r.entity_id.map(|i| i.to_string()).unwrap_or_default());
-    Row {
-        id: r.id,
-        when: when(r.at_us),
-        actor: r.actor_name.clone(),
-        action,
-        entity: entity.trim().to_owned(),
-        before: pretty(&r.before_json),
-        after: pretty(&r.after_json),
+    let (before, after) = changes(&r.before_json, &r.after_json);
+    Row { id: r.id, when: when(r.at_us), actor: r.actor_name.clone(), action, entity: entity.trim().to_owned(), before, after }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_changed_keys_are_shown() {
+        let b = Some(r#"{"name":"A","kind":"enhet","active":true}"#.to_owned());
+        let a = Some(r#"{"name":"B","kind":"enhet","active":true}"#.to_owned());
+        assert_eq!(super::changes(&b, &a), ("name: \"A\"".to_owned(), "name: \"B\"".to_owned()));
+        let (x, y) = super::changes(&None, &a);
+        assert_eq!(x, "");
+        assert!(y.contains("kind: \"enhet\"") && y.contains("name: \"B\""));
     }
 }
 
