@@ -12,6 +12,7 @@ pub mod export;
 pub mod org;
 pub mod tasks;
 pub mod users;
+pub mod workload;
 
 pub use actor::{Actor, Capability};
 pub use error::AppError;

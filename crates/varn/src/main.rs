@@ -40,6 +40,27 @@ enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// Demo and benchmark data.
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DemoCommand {
+    /// Generate a whole city into an empty database (the benchmark workload of BENCH.md).
+    Generate {
+        /// storstad (Sweden's largest city), small or tiny.
+        #[arg(long, default_value = "storstad")]
+        scale: String,
+        /// Seed: the same seed gives the same city.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Password of every generated user (or VARN_ADMIN_PASSWORD).
+        #[arg(long, env = "VARN_BENCH_PASSWORD", default_value = "Storstad-2026!")]
+        password: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -186,6 +207,24 @@ async fn main() -> anyhow::Result<()> {
             let p = path.to_str().context("the path must be UTF-8")?;
             app.store.backup_to(p).await?;
             println!("Säkerhetskopia skriven till / backup written to {}", path.display());
+            Ok(())
+        }
+        Command::Demo { command: DemoCommand::Generate { scale, seed, password } } => {
+            let Some(sc) = varn_app::workload::Scale::parse(&scale) else {
+                anyhow::bail!("unknown scale {scale}: use storstad, small or tiny");
+            };
+            let app = open(&cfg).await?;
+            let started = std::time::Instant::now();
+            let hash = app.hash_password(&password).await?;
+            let report = varn_app::workload::generate(&app.store, &sc, seed, &hash).await.map_err(|e| match e {
+                varn_app::AppError::Conflict(..) => anyhow::anyhow!("the database is not empty; generate into a new one"),
+                other => other.into(),
+            })?;
+            for (part, rows, secs) in report.parts {
+                println!("{part:<28} {rows:>10} rader/rows {secs:>8.1} s");
+            }
+            println!("{:<28} {:>10} {:>17.1} s", "totalt / total", "", started.elapsed().as_secs_f64());
+            app.store.close().await;
             Ok(())
         }
         Command::Audit { command: AuditCommand::Verify } => {

@@ -60,3 +60,82 @@ async fn backup_writes_a_consistent_copy_while_running() {
     copy.close().await;
     t.stop().await;
 }
+
+async fn dump(store: &varn_store::Store, table: &str) -> Vec<serde_json::Value> {
+    use sea_orm::FromQueryResult;
+    let backend = store.read().get_database_backend();
+    serde_json::Value::find_by_statement(Statement::from_string(backend, format!("SELECT * FROM {table} ORDER BY id")))
+        .all(store.read())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_workload_is_deterministic_and_whole_on_each_database() {
+    let scale = varn_app::workload::Scale::parse("tiny").unwrap();
+    let hash = varn_app::App::new(TestDb::new("sqlite").await.store().await, test_config())
+        .unwrap()
+        .hash_password("Storstad-2026!")
+        .await
+        .unwrap();
+    for b in backends() {
+        let (d1, d2, d3) = (TestDb::new(b).await, TestDb::new(b).await, TestDb::new(b).await);
+        let (s1, s2, s3) = (d1.store().await, d2.store().await, d3.store().await);
+        varn_app::workload::generate(&s1, &scale, 42, &hash).await.unwrap();
+        varn_app::workload::generate(&s2, &scale, 42, &hash).await.unwrap();
+        varn_app::workload::generate(&s3, &scale, 43, &hash).await.unwrap();
+        // A second run into a filled database is refused.
+        assert!(varn_app::workload::generate(&s1, &scale, 42, &hash).await.is_err());
+        for table in ["org_units", "users", "role_grants", "tasks", "audit_log", "audit_head"] {
+            let (a, c) = (dump(&s1, table).await, dump(&s2, table).await);
+            assert!(!a.is_empty(), "{b}: {table} has rows");
+            assert_eq!(a, c, "{b}: {table} is the same for the same seed");
+        }
+        assert_ne!(dump(&s1, "users").await, dump(&s3, "users").await, "{b}: another seed, another city");
+
+        // Sizes, references and the audit chain.
+        let count = |s: &varn_store::Store, sql: &'static str| {
+            let db = s.read().clone();
+            async move {
+                let r = db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.unwrap().unwrap();
+                r.try_get_by_index::<i64>(0).unwrap()
+            }
+        };
+        assert_eq!(count(&s1, "SELECT COUNT(*) FROM users").await, scale.users as i64);
+        assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks").await, scale.tasks as i64);
+        assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks WHERE status = 'open'").await, scale.tasks.div_ceil(3) as i64);
+        assert_eq!(count(&s1, "SELECT COUNT(*) FROM role_grants").await, scale.users as i64, "every user has a role");
+        for orphan in [
+            "SELECT COUNT(*) FROM org_units c WHERE c.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units p WHERE p.id = c.parent_id AND c.path LIKE p.path || '%')",
+            "SELECT COUNT(*) FROM org_units u WHERE u.head_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.id = u.head_user_id)",
+            "SELECT COUNT(*) FROM role_grants g WHERE NOT EXISTS (SELECT 1 FROM users x WHERE x.id = g.user_id) OR NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = g.org_unit_id)",
+            "SELECT COUNT(*) FROM tasks t WHERE (t.assignee_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.id = t.assignee_user_id)) OR (t.assignee_unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = t.assignee_unit_id))",
+            "SELECT COUNT(*) FROM tasks t WHERE t.assignee_user_id IS NULL AND t.assignee_unit_id IS NULL",
+        ] {
+            assert_eq!(count(&s1, orphan).await, 0, "{b}: {orphan}");
+        }
+        assert_eq!(
+            varn_store::repo::audit::verify(s1.read()).await.unwrap(),
+            varn_store::repo::audit::Verdict::Whole { rows: scale.audit_rows as i64 },
+            "{b}"
+        );
+        // The generated city works with the app: a head sees the tasks of the unit they lead,
+        // and new rows get fresh ids after the generated ones (PostgreSQL sequences).
+        let app = varn_app::App::new(s1.clone(), test_config()).unwrap();
+        let (_, actor) = app.sign_in("admin", "Storstad-2026!", None).await.unwrap();
+        let root = varn_store::repo::org::root(s1.read()).await.unwrap().unwrap();
+        let made = app
+            .org_create(
+                &actor,
+                &varn_app::org::UnitInput { parent_id: Some(root.id.to_string()), kind: "namnd".into(), name: "Ny nämnd".into() },
+            )
+            .await;
+        assert!(made.is_ok(), "{b}: {made:?}");
+        for s in [s1, s2, s3] {
+            s.close().await;
+        }
+        for d in [d1, d2, d3] {
+            d.cleanup().await;
+        }
+    }
+}
