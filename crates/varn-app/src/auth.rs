@@ -69,6 +69,44 @@ pub fn sha256_hex(s: &str) -> String {
     hex::encode(Sha256::digest(s.as_bytes()))
 }
 
+/// Resolved sessions and tokens, for a few seconds. Anything that changes who may do what
+/// (sign-out, password, deactivation, roles) clears it, so a change takes effect at once on
+/// this server; the short lifetime bounds how long another server may lag.
+#[derive(Clone)]
+pub struct AuthCache {
+    sessions: moka::sync::Cache<String, LiveSession>,
+    tokens: moka::sync::Cache<String, (i64, Option<chrono::DateTime<chrono::Utc>>, Actor)>,
+}
+
+impl std::fmt::Debug for AuthCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AuthCache")
+    }
+}
+
+impl AuthCache {
+    /// An empty cache.
+    pub fn new() -> Self {
+        let ttl = std::time::Duration::from_secs(10);
+        AuthCache {
+            sessions: moka::sync::Cache::builder().max_capacity(20_000).time_to_live(ttl).build(),
+            tokens: moka::sync::Cache::builder().max_capacity(5_000).time_to_live(ttl).build(),
+        }
+    }
+
+    /// Forgets everything (after any change to users, roles or sessions).
+    pub fn clear(&self) {
+        self.sessions.invalidate_all();
+        self.tokens.invalidate_all();
+    }
+}
+
+impl Default for AuthCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// A new session: the secret for the cookie and the CSRF token for the pages.
 #[derive(Clone)]
 pub struct NewSession {
@@ -124,13 +162,8 @@ impl App {
                 }
             }
         }
-        let hasher = self.hasher.clone();
         let stored = found.as_ref().filter(|u| u.active).and_then(|u| u.password_hash.clone());
-        let pw = password.to_owned();
-        // Hashing is CPU work; keep it off the async workers.
-        let ok = tokio::task::spawn_blocking(move || hasher.verify(&pw, stored.as_deref()))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let ok = self.verify_password(password, stored).await?;
         let txn = self.store.write().begin().await?;
         let Some(u) = found else {
             let mut a = audit::NewAudit {
@@ -172,8 +205,9 @@ impl App {
             am.locked_until = Set(None);
             am.update(&txn).await?;
         }
-        if let Some(old) = old_session {
-            sessions::delete(&txn, &sha256_hex(old)).await?;
+        let old_hash = old_session.map(sha256_hex);
+        if let Some(old) = &old_hash {
+            sessions::delete(&txn, old).await?;
         }
         let ns = self.new_session(&txn, u.id).await?;
         audit::append(
@@ -189,6 +223,9 @@ impl App {
         )
         .await?;
         txn.commit().await?;
+        if let Some(old) = &old_hash {
+            self.auth_cache.sessions.invalidate(old);
+        }
         let actor = load_actor(self.store.read(), &u).await?;
         Ok((ns, actor))
     }
@@ -214,6 +251,9 @@ impl App {
     /// The live session behind a cookie token, if any.
     pub async fn session(&self, token: &str) -> Result<Option<LiveSession>, AppError> {
         let id_hash = sha256_hex(token);
+        if let Some(s) = self.auth_cache.sessions.get(&id_hash) {
+            return Ok(Some(s));
+        }
         let Some(s) = sessions::find(self.store.read(), &id_hash).await? else {
             return Ok(None);
         };
@@ -226,7 +266,9 @@ impl App {
         if !u.active {
             return Ok(None);
         }
-        Ok(Some(LiveSession { actor: load_actor(self.store.read(), &u).await?, csrf: s.csrf_token, id_hash }))
+        let live = LiveSession { actor: load_actor(self.store.read(), &u).await?, csrf: s.csrf_token, id_hash: id_hash.clone() };
+        self.auth_cache.sessions.insert(id_hash, live.clone());
+        Ok(Some(live))
     }
 
     /// Signs out: the session is removed.
@@ -235,6 +277,7 @@ impl App {
         sessions::delete(&txn, &s.id_hash).await?;
         audit::append(&txn, s.actor.audit("auth.sign_out", "user")).await?;
         txn.commit().await?;
+        self.auth_cache.sessions.invalidate(&s.id_hash);
         Ok(())
     }
 
@@ -260,11 +303,7 @@ impl App {
     /// returned replaces the one in use.
     pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<NewSession, AppError> {
         let u = users::find_any(self.store.read(), actor.id.0).await?.ok_or(AppError::NotFound)?;
-        let hasher = self.hasher.clone();
-        let (cur, stored) = (current.to_owned(), u.password_hash.clone());
-        let ok = tokio::task::spawn_blocking(move || hasher.verify(&cur, stored.as_deref()))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let ok = self.verify_password(current, u.password_hash.clone()).await?;
         let mut errs = varn_domain::FieldErrors::new();
         if !ok {
             errs.add("current_password", "err.user.password_wrong");
@@ -287,14 +326,29 @@ impl App {
         a.entity_id = Some(u.id);
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        self.forget_sessions();
         Ok(ns)
     }
 
-    /// Hashes a password off the async workers.
+    /// Hashes a password off the async workers, one per core at a time.
     pub async fn hash_password(&self, pw: &str) -> Result<String, AppError> {
+        let _permit = self.hash_permits.acquire().await.map_err(|e| AppError::Internal(e.to_string()))?;
         let hasher = self.hasher.clone();
         let pw = pw.to_owned();
         tokio::task::spawn_blocking(move || hasher.hash(&pw)).await.map_err(|e| AppError::Internal(e.to_string()))?
+    }
+
+    /// Verifies a password off the async workers, one per core at a time.
+    async fn verify_password(&self, pw: &str, stored: Option<String>) -> Result<bool, AppError> {
+        let _permit = self.hash_permits.acquire().await.map_err(|e| AppError::Internal(e.to_string()))?;
+        let hasher = self.hasher.clone();
+        let pw = pw.to_owned();
+        tokio::task::spawn_blocking(move || hasher.verify(&pw, stored.as_deref())).await.map_err(|e| AppError::Internal(e.to_string()))
+    }
+
+    /// Forgets resolved sessions and tokens; call after any change to who may do what.
+    pub fn forget_sessions(&self) {
+        self.auth_cache.clear();
     }
 
     /// Creates an API token for the actor; the secret is returned once and stored hashed.
@@ -327,6 +381,7 @@ impl App {
         a.entity_id = Some(id);
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        self.forget_sessions();
         Ok(())
     }
 }

@@ -48,12 +48,24 @@ pub struct App {
     /// Settings.
     pub config: AppConfig,
     hasher: auth::Hasher,
+    /// At most one password hash per core at a time: argon2id takes its memory cost per
+    /// hash, so a burst of sign-ins must queue rather than take `n × 19 MiB`.
+    hash_permits: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Sessions and tokens already resolved, so a page does not look them up again.
+    auth_cache: auth::AuthCache,
 }
 
 impl App {
     /// Builds the application on an open, migrated store.
     pub fn new(store: Store, config: AppConfig) -> Result<Self, AppError> {
         let hasher = auth::Hasher::new(config.argon2_m_kib, config.argon2_t)?;
-        Ok(App { store, config, hasher })
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        Ok(App {
+            store,
+            config,
+            hasher,
+            hash_permits: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
+            auth_cache: auth::AuthCache::new(),
+        })
     }
 }

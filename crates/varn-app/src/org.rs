@@ -259,6 +259,8 @@ impl App {
         a.after = Some(snapshot(&moved));
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        // Paths and active units are part of every cached access.
+        self.forget_sessions();
         Ok(moved)
     }
 
@@ -296,6 +298,8 @@ impl App {
         a.after = Some(snapshot(&unit));
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        // Paths and active units are part of every cached access.
+        self.forget_sessions();
         Ok(unit)
     }
 
@@ -321,6 +325,8 @@ impl App {
         a.before = Some(snapshot(&unit));
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        // Paths and active units are part of every cached access.
+        self.forget_sessions();
         Ok(unit)
     }
 }

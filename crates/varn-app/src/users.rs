@@ -126,6 +126,7 @@ impl App {
         a.after = Some(snapshot(&u));
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        self.forget_sessions();
         Ok(u)
     }
 
@@ -153,6 +154,7 @@ impl App {
         a.after = Some(snapshot(&u));
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        self.forget_sessions();
         Ok(u)
     }
 
@@ -178,6 +180,7 @@ impl App {
         a.after = Some(snapshot(&u));
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        self.forget_sessions();
         Ok(u)
     }
 
@@ -199,6 +202,7 @@ impl App {
         a.entity_id = Some(id);
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        self.forget_sessions();
         Ok(())
     }
 
@@ -228,6 +232,7 @@ impl App {
         a.after = Some(json!({"grant_id": g.id, "role": role.as_str(), "org_unit_id": unit.id, "unit": unit.name}));
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        self.forget_sessions();
         Ok(row)
     }
 
@@ -256,6 +261,7 @@ impl App {
         a.before = Some(json!({"grant_id": g.id, "role": g.role, "org_unit_id": g.org_unit_id, "unit": g.unit_name}));
         audit::append(&txn, a).await?;
         txn.commit().await?;
+        self.forget_sessions();
         Ok(())
     }
 }

@@ -23,6 +23,8 @@ pub struct Page<T> {
     pub page: u64,
     /// Rows per page.
     pub per_page: u64,
+    /// False when counting stopped at a cap: there are at least `total` rows.
+    pub exact: bool,
 }
 
 impl<T> Page<T> {
@@ -97,4 +99,24 @@ pub(crate) fn ilike(col: sea_orm::sea_query::SimpleExpr, pattern: &str) -> sea_o
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     let n = chrono::Utc::now();
     chrono::DateTime::from_timestamp_micros(n.timestamp_micros()).unwrap_or(n)
+}
+
+/// Counts the rows of `q`, but stops at `cap`: returns (count, exact). Counting millions of
+/// audit rows for a page header costs more than the page; "more than 10 000" is enough.
+pub async fn count_upto<E, C>(db: &C, q: sea_orm::Select<E>, cap: u64) -> Result<(u64, bool), sea_orm::DbErr>
+where
+    E: sea_orm::EntityTrait,
+    C: sea_orm::ConnectionTrait,
+{
+    use sea_orm::sea_query::{Alias, Expr, Query};
+    use sea_orm::{QuerySelect, QueryTrait};
+    let inner = q.select_only().column_as(Expr::val(1), "one").limit(cap + 1).into_query();
+    let outer = Query::select().expr_as(Expr::cust("COUNT(*)"), Alias::new("n")).from_subquery(inner, Alias::new("t")).to_owned();
+    let backend = db.get_database_backend();
+    let n: i64 = match db.query_one(backend.build(&outer)).await? {
+        Some(r) => r.try_get("", "n")?,
+        None => 0,
+    };
+    let n = n.max(0) as u64;
+    Ok(if n > cap { (cap, false) } else { (n, true) })
 }

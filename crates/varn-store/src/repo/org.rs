@@ -53,7 +53,7 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &OrgFilter, p: &
         None => q,
     };
     let items = q.all(db).await?;
-    Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)) })
+    Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact: true })
 }
 
 /// Every unit within `scope`, in tree order (for the tree and for pickers).

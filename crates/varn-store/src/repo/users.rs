@@ -59,7 +59,7 @@ fn visible(scope: &Scope, role: Option<&str>) -> Select<user::Entity> {
 /// The users visible in `scope` that match, one page.
 pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: &ListParams) -> Result<Page<user::Model>, DbErr> {
     if scope.is_none() {
-        return Ok(Page { items: vec![], total: 0, page: 1, per_page: p.per_page.unwrap_or(1) });
+        return Ok(Page { items: vec![], total: 0, page: 1, per_page: p.per_page.unwrap_or(1), exact: true });
     }
     let mut q = visible(scope, f.role.as_deref());
     if let Some(like) = p.like() {
@@ -73,7 +73,12 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
     if let Some(a) = f.active {
         q = q.filter(user::Column::Active.eq(a));
     }
-    let total = q.clone().count(db).await?;
+    // A free-text search over tens of thousands of people is counted up to a thousand.
+    let (total, exact) = if p.q.is_some() && p.per_page.is_some() {
+        super::count_upto(db, q.clone(), 1_000).await?
+    } else {
+        (q.clone().count(db).await?, true)
+    };
     let q = match p.sort.as_deref() {
         Some("username") => q.order_by(user::Column::Username, p.dir.order()),
         Some("created") => q.order_by(user::Column::CreatedAt, p.dir.order()),
@@ -83,7 +88,7 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    Ok(Page { items: q.all(db).await?, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)) })
+    Ok(Page { items: q.all(db).await?, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
 }
 
 /// One user, if visible in `scope`.

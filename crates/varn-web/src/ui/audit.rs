@@ -145,7 +145,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         };
         return Ok(download(&table, fmt, "granskningslogg"));
     }
-    let view = ListView::new("/audit", &q, page.total);
+    let view = ListView::new("/audit", &q, page.total).exact(page.exact);
     let rows = page.items.into_iter().map(|r| row(&ctx, r)).collect();
     if ctx.htmx {
         return Ok(render(&Partial { shell: ctx.shell("audit.heading"), view, rows }, StatusCode::OK));

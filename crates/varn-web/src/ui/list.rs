@@ -81,6 +81,8 @@ pub struct ListView {
     filters: BTreeMap<String, String>,
     /// Rows matched.
     pub total: u64,
+    /// False when `total` is a lower bound (counting stopped at a cap).
+    pub exact: bool,
     /// This page.
     pub page: u64,
     /// Pages.
@@ -102,9 +104,16 @@ impl ListView {
             desc: p.dir == Dir::Desc,
             filters: q.filters.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect(),
             total,
+            exact: true,
             page: p.page,
             pages: total.div_ceil(PER_PAGE).max(1),
         }
+    }
+
+    /// Marks the total as a lower bound when the count stopped at a cap.
+    pub fn exact(mut self, exact: bool) -> Self {
+        self.exact = exact;
+        self
     }
 
     fn href(&self, sort: &str, desc: bool, page: u64, format: Option<&str>) -> String {

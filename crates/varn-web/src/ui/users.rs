@@ -86,7 +86,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         };
         return Ok(download(&table, fmt, "anvandare"));
     }
-    let view = ListView::new("/users", &q, page.total);
+    let view = ListView::new("/users", &q, page.total).exact(page.exact);
     if ctx.htmx {
         return Ok(render(&ListPartial { shell: ctx.shell("users.heading"), view, rows: page.items }, StatusCode::OK));
     }

@@ -119,6 +119,11 @@ async fn the_workload_is_deterministic_and_whole_on_each_database() {
             varn_store::repo::audit::Verdict::Whole { rows: scale.audit_rows as i64 },
             "{b}"
         );
+        // Counting can stop at a cap, and says so.
+        use varn_store::sea_orm::EntityTrait;
+        let tasks = || varn_store::entity::task::Entity::find();
+        assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 5).await.unwrap(), (5, false));
+        assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 1_000).await.unwrap(), (scale.tasks as u64, true));
         // The generated city works with the app: a head sees the tasks of the unit they lead,
         // and new rows get fresh ids after the generated ones (PostgreSQL sequences).
         let app = varn_app::App::new(s1.clone(), test_config()).unwrap();
