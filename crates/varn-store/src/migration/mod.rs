@@ -5,12 +5,13 @@
 //! the database exactly as it was.
 
 mod m0001_foundation;
+mod m0002_indexes;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
 
 fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-    vec![Box::new(m0001_foundation::Migration)]
+    vec![Box::new(m0001_foundation::Migration), Box::new(m0002_indexes::Migration)]
 }
 
 /// Why migrating failed.

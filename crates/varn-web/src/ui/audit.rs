@@ -1,6 +1,6 @@
 //! The audit log page: filter by user, entity and date; export.
 
-use super::list::{download, ListQuery, ListView};
+use super::list::{download, export_slot, ListQuery, ListView};
 use crate::ctx::{Ctx, PageResult};
 use crate::shell::{render, Shell};
 use crate::AppState;
@@ -103,6 +103,7 @@ fn day_us(s: &str) -> Option<i64> {
 
 async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let actor = ctx.actor()?;
+    let _slot = export_slot(&ctx.state, &q).await;
     let app = &ctx.state.app;
     let mut f = AuditFilter { entity_type: q.filter("entity").filter(|e| ENTITIES.contains(e)).map(str::to_owned), ..Default::default() };
     let mut filter_error = None;

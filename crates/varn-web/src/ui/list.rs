@@ -196,6 +196,14 @@ impl ListView {
     }
 }
 
+/// Waits for an export slot when the query asks for an export (none otherwise).
+pub async fn export_slot<'a>(state: &'a crate::AppState, q: &ListQuery) -> Option<tokio::sync::SemaphorePermit<'a>> {
+    match q.export() {
+        Some(_) => state.exports.acquire().await.ok(),
+        None => None,
+    }
+}
+
 /// The download of an exported table.
 pub fn download(t: &Table, export: Export, name: &str) -> Response {
     let (body, ct, ext) = match export {

@@ -1,6 +1,6 @@
 //! Organisation pages: the tree, the searchable list, a unit's page and its forms.
 
-use super::list::{download, ListQuery, ListView};
+use super::list::{download, export_slot, ListQuery, ListView};
 use crate::ctx::{see_other, Ctx, PageResult};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
@@ -122,6 +122,7 @@ fn kinds(ctx: &Ctx) -> Vec<(&'static str, String)> {
 
 async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let actor = ctx.actor()?;
+    let _slot = export_slot(&ctx.state, &q).await;
     let filter = OrgFilter {
         kind: q.filter("kind").map(str::to_owned),
         active: match q.filter("active") {

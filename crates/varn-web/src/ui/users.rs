@@ -1,6 +1,6 @@
 //! User administration pages.
 
-use super::list::{download, ListQuery, ListView};
+use super::list::{download, export_slot, ListQuery, ListView};
 use crate::ctx::{see_other, Ctx, PageResult};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
@@ -54,6 +54,7 @@ struct ListPartial {
 
 async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let actor = ctx.actor()?;
+    let _slot = export_slot(&ctx.state, &q).await;
     actor.can(Permission::UserRead).map_err(|e| ctx.fail(e))?;
     let f = UserFilter {
         role: q.filter("role").map(str::to_owned),
