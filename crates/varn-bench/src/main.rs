@@ -179,6 +179,8 @@ struct Row {
     p50_ms: f64,
     p99_ms: f64,
     ratio_to_floor: Option<f64>,
+    /// The server's peak resident memory during this run.
+    peak_rss_mib: f64,
 }
 
 async fn attack(base: &str, concurrency: usize, secs: usize) -> anyhow::Result<(usize, usize, f64, f64, f64)> {

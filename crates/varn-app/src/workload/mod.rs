@@ -413,8 +413,10 @@ async fn audit(store: &Store, s: &Scale, city: &City, rng: &mut StdRng) -> Resul
     Ok(())
 }
 
-/// PostgreSQL's sequences do not see explicit ids: move them past the generated rows.
+/// PostgreSQL's sequences do not see explicit ids: move them past the generated rows. Then
+/// gather planner statistics on both databases, as after any bulk load.
 async fn fix_sequences(store: &Store) -> Result<(), AppError> {
+    store.write().execute(Statement::from_string(store.backend(), "ANALYZE")).await?;
     if store.backend() != DbBackend::Postgres {
         return Ok(());
     }

@@ -13,7 +13,12 @@ async fn migrations_apply_once_and_a_failure_leaves_nothing_behind() {
         // A migration that fails half-way leaves neither its table nor its bookkeeping row.
         let backend = store.write().get_database_backend();
         let count_applied = || async {
-            let n = store.write().query_one(Statement::from_string(backend, "SELECT COUNT(*) AS n FROM varn_migrations")).await.unwrap().unwrap();
+            let n = store
+                .write()
+                .query_one(Statement::from_string(backend, "SELECT COUNT(*) AS n FROM varn_migrations"))
+                .await
+                .unwrap()
+                .unwrap();
             n.try_get::<i64>("", "n").unwrap()
         };
         let before = count_applied().await;
