@@ -349,8 +349,14 @@ async fn main() -> anyhow::Result<()> {
             *g = Some(Current { username, kind: s.kind, unit_id: unit.id, unit_name: unit.name.clone() });
         }
         for c in [1, 16] {
+            // Linux resets the peak ("high water mark") when 5 is written to clear_refs.
+            let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
             let (n, errors, rps, p50, p99) = attack(&base, c, args.duration).await?;
-            eprintln!("{:<14} c={c:<2} {n:>7} req  {rps:>8.0}/s  p50 {p50:>7.2} ms  p99 {p99:>7.2} ms  fel {errors}", s.id);
+            let run_peak = rss_kib(pid, "VmHWM:") as f64 / 1024.0;
+            eprintln!(
+                "{:<14} c={c:<2} {n:>7} req  {rps:>8.0}/s  p50 {p50:>7.2} ms  p99 {p99:>7.2} ms  fel {errors}  rss {run_peak:.0} MiB",
+                s.id
+            );
             rows.push(Row {
                 scenario: s.id.into(),
                 title: s.title.into(),
@@ -361,6 +367,7 @@ async fn main() -> anyhow::Result<()> {
                 p50_ms: p50,
                 p99_ms: p99,
                 ratio_to_floor: None,
+                peak_rss_mib: run_peak,
             });
         }
     }
