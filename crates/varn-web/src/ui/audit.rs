@@ -126,6 +126,10 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     }
     let mut params = q.params();
     params.dir = varn_app::Dir::Desc;
+    if q.export().is_some() {
+        // An export is for a period or a person; the newest 100 000 rows at most.
+        params.per_page = Some(100_000);
+    }
     let page = app.audit_list(actor, &f, &params).await.map_err(|e| ctx.fail(e))?;
     if let Some(fmt) = q.export() {
         let t = ctx.tr;

@@ -196,6 +196,35 @@ impl ListView {
     }
 }
 
+/// Rows fetched per query while exporting: the whole result is never held as rows of the
+/// database at once, only as the text that goes out.
+pub const EXPORT_CHUNK: u64 = 2_000;
+
+/// Fetches every matching row for an export, a chunk at a time, turning each into its cells.
+pub async fn export_rows<T, F, Fut>(
+    q: &ListQuery,
+    mut fetch: F,
+    mut cells: impl FnMut(T) -> Vec<String>,
+) -> Result<Vec<Vec<String>>, varn_app::AppError>
+where
+    F: FnMut(ListParams) -> Fut,
+    Fut: std::future::Future<Output = Result<varn_app::Page<T>, varn_app::AppError>>,
+{
+    let mut params = q.params();
+    params.per_page = Some(EXPORT_CHUNK);
+    params.page = 1;
+    let mut out = Vec::new();
+    loop {
+        let page = fetch(params.clone()).await?;
+        let n = page.items.len() as u64;
+        out.extend(page.items.into_iter().map(&mut cells));
+        if n < EXPORT_CHUNK {
+            return Ok(out);
+        }
+        params.page += 1;
+    }
+}
+
 /// Waits for an export slot when the query asks for an export (none otherwise).
 pub async fn export_slot<'a>(state: &'a crate::AppState, q: &ListQuery) -> Option<tokio::sync::SemaphorePermit<'a>> {
     match q.export() {

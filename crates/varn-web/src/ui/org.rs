@@ -1,6 +1,6 @@
 //! Organisation pages: the tree, the searchable list, a unit's page and its forms.
 
-use super::list::{download, export_slot, ListQuery, ListView};
+use super::list::{download, export_rows, export_slot, ListQuery, ListView};
 use crate::ctx::{see_other, Ctx, PageResult};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
@@ -132,30 +132,36 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         },
         ..Default::default()
     };
-    let page = ctx.state.app.org_list(actor, &filter, &q.params()).await.map_err(|e| ctx.fail(e))?;
     if let Some(fmt) = q.export() {
+        let t = ctx.tr;
+        let app = &ctx.state.app;
+        let fr = &filter;
+        let rows = export_rows(
+            &q,
+            |p| async move { app.org_list(actor, fr, &p).await },
+            |u| {
+                vec![
+                    u.id.to_string(),
+                    u.name.clone(),
+                    kind_label(&ctx, &u.kind),
+                    u.path.clone(),
+                    t.t(if u.active { "common.yes" } else { "common.no" }).to_owned(),
+                ]
+            },
+        )
+        .await
+        .map_err(|e| ctx.fail(e))?;
         let t = ctx.tr;
         let table = Table {
             headers: ["org.col.id", "org.col.name", "org.col.kind", "org.col.path", "org.col.active"]
                 .iter()
                 .map(|k| t.t(k).to_owned())
                 .collect(),
-            rows: page
-                .items
-                .iter()
-                .map(|u| {
-                    vec![
-                        u.id.to_string(),
-                        u.name.clone(),
-                        kind_label(&ctx, &u.kind),
-                        u.path.clone(),
-                        t.t(if u.active { "common.yes" } else { "common.no" }).to_owned(),
-                    ]
-                })
-                .collect(),
+            rows,
         };
         return Ok(download(&table, fmt, "organisation"));
     }
+    let page = ctx.state.app.org_list(actor, &filter, &q.params()).await.map_err(|e| ctx.fail(e))?;
     let view = ListView::new("/org/list", &q, page.total);
     let rows = page.items.into_iter().map(|u| UnitRow { kind: kind_label(&ctx, &u.kind), unit: u }).collect();
     if ctx.htmx {

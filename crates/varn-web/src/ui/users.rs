@@ -1,6 +1,6 @@
 //! User administration pages.
 
-use super::list::{download, export_slot, ListQuery, ListView};
+use super::list::{download, export_rows, export_slot, ListQuery, ListView};
 use crate::ctx::{see_other, Ctx, PageResult};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
@@ -64,29 +64,34 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
             _ => None,
         },
     };
-    let page = ctx.state.app.users_list(actor, &f, &q.params()).await.map_err(|e| ctx.fail(e))?;
     if let Some(fmt) = q.export() {
         let t = ctx.tr;
+        let app = &ctx.state.app;
+        let fr = &f;
+        let rows = export_rows(
+            &q,
+            |p| async move { app.users_list(actor, fr, &p).await },
+            |u| {
+                vec![
+                    u.username.clone(),
+                    u.display_name.clone(),
+                    u.email.clone().unwrap_or_default(),
+                    t.t(if u.active { "common.yes" } else { "common.no" }).to_owned(),
+                ]
+            },
+        )
+        .await
+        .map_err(|e| ctx.fail(e))?;
         let table = Table {
             headers: ["users.col.username", "users.col.name", "users.col.email", "org.col.active"]
                 .iter()
                 .map(|k| t.t(k).to_owned())
                 .collect(),
-            rows: page
-                .items
-                .iter()
-                .map(|u| {
-                    vec![
-                        u.username.clone(),
-                        u.display_name.clone(),
-                        u.email.clone().unwrap_or_default(),
-                        t.t(if u.active { "common.yes" } else { "common.no" }).to_owned(),
-                    ]
-                })
-                .collect(),
+            rows,
         };
         return Ok(download(&table, fmt, "anvandare"));
     }
+    let page = ctx.state.app.users_list(actor, &f, &q.params()).await.map_err(|e| ctx.fail(e))?;
     let view = ListView::new("/users", &q, page.total).exact(page.exact);
     if ctx.htmx {
         return Ok(render(&ListPartial { shell: ctx.shell("users.heading"), view, rows: page.items }, StatusCode::OK));
