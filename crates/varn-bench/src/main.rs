@@ -236,8 +236,18 @@ struct Report {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let varn =
-        std::fs::canonicalize(&args.varn).with_context(|| format!("{} not found: run cargo build --release first", args.varn.display()))?;
+    if !args.varn.exists() {
+        // One command does it all: build the server this benchmark starts.
+        println!("Bygger / building {} …", args.varn.display());
+        let st = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["build", "--release", "-p", "varn"])
+            .status()?;
+        if !st.success() {
+            bail!("cargo build --release -p varn failed");
+        }
+    }
+    let varn = std::fs::canonicalize(&args.varn)
+        .with_context(|| format!("{} not found: run cargo build --release -p varn", args.varn.display()))?;
     let is_pg = args.database_url.is_some();
     let label = if is_pg { "postgres" } else { "sqlite" };
     let data_dir = args.out.join(format!("{label}-{}-{}", args.scale, args.seed));

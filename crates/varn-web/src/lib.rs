@@ -27,13 +27,13 @@ pub struct AppState {
     pub app: App,
     /// Web settings.
     pub web: Arc<WebConfig>,
-    /// Exports load every matching row: two at a time keeps memory bounded under load.
+    /// Exports hold every matching row as text: one at a time keeps memory bounded under load.
     pub exports: Arc<tokio::sync::Semaphore>,
 }
 
 /// The whole application as one router.
 pub fn router(app: App, web: WebConfig) -> Router {
-    let state = AppState { app, web: Arc::new(web), exports: Arc::new(tokio::sync::Semaphore::new(2)) };
+    let state = AppState { app, web: Arc::new(web), exports: Arc::new(tokio::sync::Semaphore::new(1)) };
     let max_body = state.app.config.max_attachment_bytes + 64 * 1024;
     Router::new()
         .merge(ui::routes())

@@ -139,6 +139,7 @@ pub type ApiResult<T> = Result<T, ApiError>;
     ),
     paths(
         org::me,
+        org::change_password,
         org::list_units,
         org::create_unit,
         org::get_unit,

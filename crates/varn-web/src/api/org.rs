@@ -18,6 +18,7 @@ use varn_store::repo::org::OrgFilter;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/me", get(me))
+        .route("/me/password", post(change_password))
         .route("/org-units", get(list_units).post(create_unit))
         .route("/org-units/{id}", get(get_unit).patch(update_unit).delete(delete_unit))
         .route("/org-units/{id}/move", post(move_unit))
@@ -42,6 +43,24 @@ pub async fn me(a: ApiActor) -> Json<MeDto> {
             .map(|g| RoleOn { role: g.role.as_str().to_owned(), unit_path: g.unit_path.as_str().to_owned() })
             .collect(),
     })
+}
+
+/// A password change.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct PasswordChange {
+    /// The current password.
+    #[serde(default)]
+    pub current_password: String,
+    /// The new password (at least 12 characters).
+    #[serde(default)]
+    pub new_password: String,
+}
+
+/// Changes the caller's own password. Every session of theirs ends (API tokens stay).
+#[utoipa::path(post, path = "/api/v1/me/password", tag = "konto", request_body = PasswordChange, responses((status = 204), (status = 422, body = ErrorBody)))]
+pub async fn change_password(a: ApiActor, Json(b): Json<PasswordChange>) -> ApiResult<StatusCode> {
+    a.state.app.change_password(&a.actor, &b.current_password, &b.new_password).await.map_err(|e| a.err(e))?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Filters of the unit list.

@@ -208,10 +208,25 @@ async fn tokens_are_shown_once_hashed_and_revocable() {
             .call(Method::POST, "/api/v1/org-units", Some(json!({"parent_id": t.id("Socialförvaltningen"), "kind": "enhet", "name": "X"})))
             .await;
         assert_eq!(s, 403);
+        // A password change through the API: checked like the form, and the token survives.
+        let (s, e) = api.call(Method::POST, "/api/v1/me/password", Some(json!({"current_password": "fel", "new_password": "kort"}))).await;
+        assert_eq!(s, 422);
+        assert_eq!(e["error"]["fields"].as_array().unwrap().len(), 2, "{e}");
+        let (s, _) = api
+            .call(
+                Method::POST,
+                "/api/v1/me/password",
+                Some(json!({"current_password": PASSWORD, "new_password": "Revisionsberättelse-2026"})),
+            )
+            .await;
+        assert_eq!(s, 204);
+        assert_eq!(c.get("/api/v1/me").await.status(), 401, "{b}: the browser session ended");
+        let (s, _) = api.call(Method::GET, "/api/v1/me", None).await;
+        assert_eq!(s, 200);
         // Revoked: gone.
         let id = tok["id"].as_i64().unwrap();
-        let r = c.json(Method::DELETE, &format!("/api/v1/tokens/{id}"), json!({})).await;
-        assert_eq!(r.status(), 204);
+        let (s, _) = api.call(Method::DELETE, &format!("/api/v1/tokens/{id}"), None).await;
+        assert_eq!(s, 204);
         let (s, e) = api.call(Method::GET, "/api/v1/me", None).await;
         assert_eq!(s, 401);
         assert_eq!(e["error"]["code"], "unauthenticated");
