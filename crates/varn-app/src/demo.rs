@@ -5,8 +5,8 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
 use serde::Deserialize;
 use std::collections::HashMap;
 use varn_domain::{OrgKind, Role, UnitName};
-use varn_store::entity::{org_unit, user};
-use varn_store::repo::{audit, now, org, tasks, users};
+use varn_store::entity::org_unit;
+use varn_store::repo::{audit, org, tasks, users};
 
 #[derive(Debug, Deserialize)]
 struct DemoUnit {
@@ -106,23 +106,7 @@ impl App {
         let mut user_ids = HashMap::new();
         for du in &city.users {
             let role = Role::parse(&du.role).map_err(|_| AppError::Internal(format!("demo: bad role {}", du.role)))?;
-            let t = now();
-            let u = user::ActiveModel {
-                username: Set(du.username.clone()),
-                display_name: Set(du.name.clone()),
-                email: Set(du.email.clone()),
-                password_hash: Set(Some(hash.clone())),
-                active: Set(true),
-                locale: Set("sv".into()),
-                failed_logins: Set(0),
-                locked_until: Set(None),
-                password_changed_at: Set(None),
-                created_at: Set(t),
-                updated_at: Set(t),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
+            let u = users::new_user(du.username.clone(), du.name.clone(), du.email.clone(), Some(hash.clone())).insert(&txn).await?;
             let mut a = system();
             a.action = "user.create".into();
             a.entity_type = "user".into();

@@ -96,31 +96,13 @@ impl App {
             None => None,
         };
         let txn = self.store.write().begin().await?;
-        let t = now();
-        let u =
-            user::ActiveModel {
-                username: Set(username.into_inner()),
-                display_name: Set(name),
-                email: Set(mail),
-                password_hash: Set(hash),
-                active: Set(true),
-                locale: Set("sv".into()),
-                failed_logins: Set(0),
-                locked_until: Set(None),
-                password_changed_at: Set(None),
-                created_at: Set(t),
-                updated_at: Set(t),
-                ..Default::default()
+        let u = repo::new_user(username.into_inner(), name, mail, hash).insert(&txn).await.map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::field("username", "err.user.username_taken")
+            } else {
+                AppError::Db(e)
             }
-            .insert(&txn)
-            .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    AppError::field("username", "err.user.username_taken")
-                } else {
-                    AppError::Db(e)
-                }
-            })?;
+        })?;
         let mut a = actor.audit("user.create", "user");
         a.entity_id = Some(u.id);
         a.after = Some(snapshot(&u));

@@ -10,7 +10,7 @@ use rand::{Rng, SeedableRng};
 use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, Set, Statement, TransactionTrait};
 use std::collections::HashMap;
 use std::time::Instant;
-use varn_domain::audit::{chain_hash, AuditContent, GENESIS};
+use varn_domain::audit::{chain_hash, GENESIS};
 use varn_store::entity::{audit_head, audit_log, org_unit, role_grant, task, user};
 use varn_store::Store;
 
@@ -385,21 +385,7 @@ async fn audit(store: &Store, s: &Scale, city: &City, rng: &mut StdRng) -> Resul
                 prev_hash: prev.clone(),
                 hash: String::new(),
             };
-            m.hash = chain_hash(
-                &prev,
-                &AuditContent {
-                    seq: m.id,
-                    at_us: m.at_us,
-                    actor_id: m.actor_id,
-                    actor_name: &m.actor_name,
-                    action: &m.action,
-                    entity_type: &m.entity_type,
-                    entity_id: m.entity_id,
-                    org_path: m.org_path.as_deref(),
-                    before: None,
-                    after: m.after_json.as_deref(),
-                },
-            );
+            m.hash = chain_hash(&prev, &varn_store::repo::audit::content(&m));
             prev = m.hash.clone();
             rows.push(audit_log::ActiveModel::from(m));
         }

@@ -28,7 +28,8 @@ pub struct NewAudit {
     pub after: Option<serde_json::Value>,
 }
 
-fn content(m: &audit_log::Model) -> AuditContent<'_> {
+/// The hashed content of a stored row.
+pub fn content(m: &audit_log::Model) -> AuditContent<'_> {
     AuditContent {
         seq: m.id,
         at_us: m.at_us,

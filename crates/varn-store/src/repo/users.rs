@@ -200,3 +200,22 @@ pub async fn add_grant<D: ConnectionTrait>(
 pub async fn remove_grant<D: ConnectionTrait>(db: &D, id: i64) -> Result<(), DbErr> {
     role_grant::Entity::delete_by_id(id).exec(db).await.map(|_| ())
 }
+
+/// The row of a new, active user with Swedish as language.
+pub fn new_user(username: String, display_name: String, email: Option<String>, password_hash: Option<String>) -> user::ActiveModel {
+    let t = super::now();
+    user::ActiveModel {
+        username: Set(username),
+        display_name: Set(display_name),
+        email: Set(email),
+        password_hash: Set(password_hash),
+        active: Set(true),
+        locale: Set("sv".into()),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        password_changed_at: Set(None),
+        created_at: Set(t),
+        updated_at: Set(t),
+        ..Default::default()
+    }
+}
