@@ -115,9 +115,14 @@ impl Tr {
         d.format("%Y-%m-%d").to_string()
     }
 
-    /// Formats a time stamp (UTC shown as Swedish local time is a later refinement).
+    /// Formats a time stamp in Swedish local time (Europe/Stockholm, summer time included).
     pub fn datetime(&self, d: &chrono::DateTime<chrono::Utc>) -> String {
-        d.format("%Y-%m-%d %H:%M").to_string()
+        d.with_timezone(&chrono_tz::Europe::Stockholm).format("%Y-%m-%d %H:%M").to_string()
+    }
+
+    /// Like [`Tr::datetime`], with seconds (audit log).
+    pub fn datetime_secs(&self, d: &chrono::DateTime<chrono::Utc>) -> String {
+        d.with_timezone(&chrono_tz::Europe::Stockholm).format("%Y-%m-%d %H:%M:%S").to_string()
     }
 }
 
@@ -146,6 +151,15 @@ mod tests {
         assert_eq!(sv.t("nav.tasks"), "Mina uppgifter");
         assert_eq!(sv.t("no.such.key"), "no.such.key");
         assert_eq!(en.tf("list.total", &[("n", "3")]), "3 in total");
+    }
+
+    #[test]
+    fn times_are_swedish_local_time() {
+        let tr = Tr::new(Lang::Sv);
+        let winter = chrono::DateTime::from_timestamp(1_767_225_600, 0).unwrap_or_default(); // 2026-01-01 00:00 UTC
+        let summer = chrono::DateTime::from_timestamp(1_782_864_000, 0).unwrap_or_default(); // 2026-07-01 00:00 UTC
+        assert_eq!(tr.datetime(&winter), "2026-01-01 01:00");
+        assert_eq!(tr.datetime_secs(&summer), "2026-07-01 02:00:00");
     }
 
     #[test]

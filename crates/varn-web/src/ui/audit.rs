@@ -50,8 +50,8 @@ fn changes(before: &Option<String>, after: &Option<String>) -> (String, String) 
     }
 }
 
-fn when(us: i64) -> String {
-    chrono::DateTime::from_timestamp_micros(us).map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()
+fn when(tr: crate::i18n::Tr, us: i64) -> String {
+    chrono::DateTime::from_timestamp_micros(us).map(|d| tr.datetime_secs(&d)).unwrap_or_default()
 }
 
 fn row(ctx: &Ctx, r: AuditRow) -> Row {
@@ -63,7 +63,7 @@ fn row(ctx: &Ctx, r: AuditRow) -> Row {
     let entity =
         format!("{} {}", ctx.tr.t(&format!("audit.ent.{}", r.entity_type)), r.entity_id.map(|i| i.to_string()).unwrap_or_default());
     let (before, after) = changes(&r.before_json, &r.after_json);
-    Row { id: r.id, when: when(r.at_us), actor: r.actor_name.clone(), action, entity: entity.trim().to_owned(), before, after }
+    Row { id: r.id, when: when(ctx.tr, r.at_us), actor: r.actor_name.clone(), action, entity: entity.trim().to_owned(), before, after }
 }
 
 #[cfg(test)]
