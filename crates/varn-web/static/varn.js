@@ -5,3 +5,17 @@ document.addEventListener("submit", function (ev) {
   var msg = f && f.getAttribute && f.getAttribute("data-confirm");
   if (msg && !window.confirm(msg)) { ev.preventDefault(); }
 }, true);
+
+// On narrow screens the main menu folds behind a button. Without JavaScript the button stays
+// hidden and the whole menu shows, so nothing depends on this script.
+(function () {
+  var btn = document.querySelector(".menu-toggle");
+  var menu = document.getElementById("main-menu");
+  if (!btn || !menu) { return; }
+  btn.hidden = false;
+  document.documentElement.classList.add("js");
+  btn.addEventListener("click", function () {
+    var open = btn.getAttribute("aria-expanded") === "true";
+    btn.setAttribute("aria-expanded", open ? "false" : "true");
+  });
+})();

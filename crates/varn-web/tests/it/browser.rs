@@ -191,6 +191,14 @@ async fn a_coordinator_signs_in_switches_language_edits_the_organisation_and_sig
     c.goto(&format!("{base}/org")).await.unwrap();
     let overflow = c.execute("return document.documentElement.scrollWidth <= window.innerWidth + 1;", vec![]).await.unwrap();
     assert_eq!(overflow, serde_json::Value::Bool(true), "no horizontal scrolling at 390 px");
+    // The menu folds behind a button that a keyboard or finger opens.
+    let toggle = c.find(Locator::Css(".menu-toggle")).await.unwrap();
+    assert!(toggle.is_displayed().await.unwrap(), "the menu button shows at phone width");
+    let tasks_link = c.find(Locator::Css("nav.main a[href='/']")).await.unwrap();
+    assert!(!tasks_link.is_displayed().await.unwrap(), "the menu starts folded");
+    toggle.click().await.unwrap();
+    assert_eq!(toggle.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
+    assert!(tasks_link.is_displayed().await.unwrap(), "the menu opens");
     shot(&c, "06-mobil").await;
 
     c.close().await.unwrap();
