@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod document;
 pub mod ids;
 pub mod org;
 pub mod role;
