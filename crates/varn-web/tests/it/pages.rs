@@ -72,6 +72,7 @@ async fn lists_search_filter_sort_page_and_export() {
         let p2 = html.find("Kulturnämnden").unwrap();
         assert!(html.contains("6 totalt") && p1 < p2, "{b}: filtered and sorted descending");
         assert!(html.contains("aria-sort=\"descending\""));
+        assert!(html.contains("<option value=\"namnd\" selected>"), "{b}: the filter shows what was chosen");
         // htmx gets the partial only.
         let r = c.http.get(c.url("/org/list?q=skolan")).header("hx-request", "true").send().await.unwrap();
         let part = r.text().await.unwrap();
