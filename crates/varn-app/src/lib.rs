@@ -7,6 +7,7 @@ pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod export;
 pub mod org;

@@ -154,6 +154,18 @@ pub enum Priority {
 }
 
 impl Priority {
+    /// Every priority, highest first.
+    pub const ALL: [Priority; 3] = [Priority::Hog, Priority::Medel, Priority::Lag];
+
+    /// The stored code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Hog => "hog",
+            Priority::Medel => "medel",
+            Priority::Lag => "lag",
+        }
+    }
+
     /// Parses a stored code.
     pub fn parse(s: &str) -> Result<Self, &'static str> {
         match s.trim() {
@@ -182,7 +194,31 @@ pub enum Status {
 }
 
 impl Status {
-    /// The moves the life cycle allows.
+    /// Every status, in life-cycle order.
+    pub const ALL: [Status; 5] = [Status::Utkast, Status::PaRemiss, Status::Gallande, Status::UnderRevision, Status::Upphavd];
+
+    /// The stored code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Utkast => "utkast",
+            Status::PaRemiss => "pa_remiss",
+            Status::Gallande => "gallande",
+            Status::UnderRevision => "under_revision",
+            Status::Upphavd => "upphavd",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn parse(s: &str) -> Result<Self, &'static str> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s.trim()).ok_or("err.doc.status_invalid")
+    }
+
+    /// Whether the text may be changed in this status (on remiss the reviewers read a fixed text).
+    pub fn is_editable(self) -> bool {
+        matches!(self, Status::Utkast | Status::UnderRevision)
+    }
+
+    /// The moves the life cycle allows. A revision may also go on remiss and come back.
     pub fn may_move_to(self, to: Status) -> bool {
         use Status::*;
         matches!(
@@ -193,6 +229,8 @@ impl Status {
                 | (PaRemiss, Gallande)
                 | (Gallande, UnderRevision)
                 | (UnderRevision, Gallande)
+                | (UnderRevision, PaRemiss)
+                | (PaRemiss, UnderRevision)
                 | (Gallande, Upphavd)
                 | (UnderRevision, Upphavd)
         )
@@ -284,5 +322,12 @@ mod tests {
         assert!(!Gallande.may_move_to(Utkast));
         assert!(!Utkast.may_move_to(UnderRevision));
         assert!(!Utkast.may_move_to(Upphavd));
+        assert!(UnderRevision.may_move_to(PaRemiss));
+        assert!(!Upphavd.may_move_to(UnderRevision));
+        for st in Status::ALL {
+            assert_eq!(Status::parse(st.as_str()), Ok(st));
+        }
+        assert!(Utkast.is_editable() && UnderRevision.is_editable());
+        assert!(!PaRemiss.is_editable() && !Gallande.is_editable() && !Upphavd.is_editable());
     }
 }

@@ -6,12 +6,13 @@
 
 mod m0001_foundation;
 mod m0002_indexes;
+mod m0003_documents;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
 
 fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-    vec![Box::new(m0001_foundation::Migration), Box::new(m0002_indexes::Migration)]
+    vec![Box::new(m0001_foundation::Migration), Box::new(m0002_indexes::Migration), Box::new(m0003_documents::Migration)]
 }
 
 /// Why migrating failed.

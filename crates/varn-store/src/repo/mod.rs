@@ -3,6 +3,7 @@
 
 pub mod attachments;
 pub mod audit;
+pub mod documents;
 pub mod org;
 pub mod sessions;
 pub mod settings;

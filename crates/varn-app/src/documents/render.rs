@@ -1,0 +1,146 @@
+//! Markdown to safe HTML, and readable differences between versions.
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+use serde::Serialize;
+use varn_store::entity::document_version as ver;
+
+fn safe_url(u: &str) -> bool {
+    let l = u.trim().to_ascii_lowercase();
+    l.starts_with("https://") || l.starts_with("http://") || l.starts_with("mailto:") || l.starts_with('/') || l.starts_with('#')
+}
+
+/// Renders Markdown as HTML. Raw HTML in the text is shown as text, and links other than
+/// http(s), mailto and local ones lose their target, so a document cannot carry script.
+pub fn markdown(md: &str) -> String {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let events = Parser::new_ext(md, opts).map(|ev| match ev {
+        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let dest_url = if safe_url(&dest_url) { dest_url } else { CowStr::Borrowed("#") };
+            Event::Start(Tag::Link { link_type, dest_url, title, id })
+        }
+        // Images would load from anywhere (the CSP forbids it anyway): show the alt text.
+        Event::Start(Tag::Image { .. }) => Event::Text(CowStr::Borrowed("")),
+        Event::End(pulldown_cmark::TagEnd::Image) => Event::Text(CowStr::Borrowed("")),
+        e => e,
+    });
+    let mut out = String::with_capacity(md.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+/// A block of the text as plain lines for the PDF: (kind, text), kind `h1`..`h3`, `li`, `p`.
+pub fn blocks(md: &str) -> Vec<(&'static str, String)> {
+    use pulldown_cmark::TagEnd;
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut kind = "p";
+    for ev in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match ev {
+            Event::Start(Tag::Heading { level, .. }) => {
+                kind = match level {
+                    pulldown_cmark::HeadingLevel::H1 => "h1",
+                    pulldown_cmark::HeadingLevel::H2 => "h2",
+                    _ => "h3",
+                }
+            }
+            Event::Start(Tag::Item) => kind = "li",
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => cur.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => cur.push(' '),
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                let t = cur.trim().to_owned();
+                if !t.is_empty() {
+                    out.push((kind, t));
+                }
+                cur.clear();
+                if !matches!(ev, Event::End(TagEnd::Paragraph)) || kind != "li" {
+                    kind = "p";
+                }
+            }
+            Event::End(TagEnd::List(_)) => kind = "p",
+            _ => {}
+        }
+    }
+    let t = cur.trim().to_owned();
+    if !t.is_empty() {
+        out.push((kind, t));
+    }
+    out
+}
+
+/// One line of a diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffLine {
+    /// `same`, `del` or `ins`.
+    pub kind: &'static str,
+    /// The line.
+    pub text: String,
+}
+
+/// A line diff of two texts, unchanged stretches kept for context.
+pub fn diff(a: &str, b: &str) -> Vec<DiffLine> {
+    use similar::{ChangeTag, TextDiff};
+    TextDiff::from_lines(a, b)
+        .iter_all_changes()
+        .map(|c| DiffLine {
+            kind: match c.tag() {
+                ChangeTag::Equal => "same",
+                ChangeTag::Delete => "del",
+                ChangeTag::Insert => "ins",
+            },
+            text: c.value().trim_end_matches('\n').to_owned(),
+        })
+        .collect()
+}
+
+/// The metadata fields that differ between two versions: (catalogue key, from, to).
+pub fn metadata_changes(a: &ver::Model, b: &ver::Model) -> Vec<(&'static str, String, String)> {
+    let d = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
+    let s = |x: &Option<String>| x.clone().unwrap_or_default();
+    let fields: [(&'static str, String, String); 10] = [
+        ("doc.field.title", a.title.clone(), b.title.clone()),
+        ("doc.field.deciding_body", a.deciding_body.clone(), b.deciding_body.clone()),
+        ("doc.field.decision_date", d(a.decision_date), d(b.decision_date)),
+        ("doc.field.valid_until", d(a.valid_until), d(b.valid_until)),
+        ("doc.field.by_law", a.by_law.to_string(), b.by_law.to_string()),
+        ("doc.field.law", s(&a.law), s(&b.law)),
+        ("doc.field.revision_date", d(a.revision_date), d(b.revision_date)),
+        ("doc.field.follow_up", s(&a.follow_up), s(&b.follow_up)),
+        ("doc.field.diarienummer", s(&a.diarienummer), s(&b.diarienummer)),
+        ("doc.field.paragraph", s(&a.paragraph), s(&b.paragraph)),
+    ];
+    fields.into_iter().filter(|(_, x, y)| x != y).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cannot_carry_script() {
+        let h = markdown("# Syfte\n\nText <script>alert(1)</script> och [länk](javascript:alert(1)) och [bra](https://stad.se).");
+        assert!(h.contains("<h1>Syfte</h1>"));
+        assert!(!h.contains("<script>"), "{h}");
+        assert!(h.contains("&lt;script&gt;"), "{h}");
+        assert!(!h.contains("javascript:"), "{h}");
+        assert!(h.contains("href=\"https://stad.se\""));
+    }
+
+    #[test]
+    fn diff_marks_changed_lines() {
+        let d = diff("a\nb\nc\n", "a\nB\nc\n");
+        let kinds: Vec<&str> = d.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, vec!["same", "del", "ins", "same"]);
+        assert_eq!(d[1].text, "b");
+        assert_eq!(d[2].text, "B");
+    }
+
+    #[test]
+    fn blocks_keep_headings_and_items() {
+        let b = blocks("# Rubrik\n\nStycke ett\nfortsätter.\n\n- punkt ett\n- punkt två\n");
+        assert_eq!(b[0], ("h1", "Rubrik".to_owned()));
+        assert_eq!(b[1], ("p", "Stycke ett fortsätter.".to_owned()));
+        assert_eq!(b[2], ("li", "punkt ett".to_owned()));
+        assert_eq!(b[3], ("li", "punkt två".to_owned()));
+    }
+}

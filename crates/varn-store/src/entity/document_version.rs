@@ -1,0 +1,37 @@
+//! The `document_versions` table: a draft, or a frozen adopted version.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "document_versions")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub document_id: i64,
+    pub number: i32,
+    /// draft / adopted / superseded
+    pub state: String,
+    pub title: String,
+    pub deciding_body: String,
+    pub decision_date: Option<Date>,
+    pub valid_until: Option<Date>,
+    pub by_law: bool,
+    pub law: Option<String>,
+    pub revision_date: Option<Date>,
+    pub follow_up: Option<String>,
+    pub diarienummer: Option<String>,
+    pub paragraph: Option<String>,
+    #[sea_orm(column_type = "Text")]
+    pub body_md: String,
+    pub attachment_id: Option<i64>,
+    pub created_by: Option<i64>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub adopted_by: Option<i64>,
+    pub adopted_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
