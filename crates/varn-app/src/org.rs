@@ -121,6 +121,20 @@ impl App {
         Ok(repo::all_in_scope(self.store.read(), &actor.scope(Permission::OrgWrite)).await?)
     }
 
+    /// Every unit where the actor holds `p`, in tree order (for pickers).
+    pub async fn org_units_in(&self, actor: &Actor, p: Permission) -> Result<Vec<Unit>, AppError> {
+        let scope = actor.scope(p);
+        if scope.is_none() {
+            return Ok(vec![]);
+        }
+        Ok(repo::all_in_scope(self.store.read(), &scope).await?)
+    }
+
+    /// The root of the organisation (the city).
+    pub async fn org_root(&self) -> Result<Option<Unit>, AppError> {
+        Ok(repo::root(self.store.read()).await?)
+    }
+
     /// One unit, or `NotFound` when it does not exist or lies outside the actor's scope.
     pub async fn org_get(&self, actor: &Actor, id: i64) -> Result<UnitDetail, AppError> {
         let db = self.store.read();

@@ -261,6 +261,40 @@ impl App {
         }
     }
 
+    /// The open draft as the form shows it.
+    pub async fn doc_draft_input(&self, actor: &Actor, id: i64) -> Result<DocInput, AppError> {
+        let (m, _) = self.doc_find_editable(actor, id).await?;
+        if !Status::parse(&m.status).map(|s| s.is_editable()).unwrap_or(false) {
+            return Err(AppError::conflict("err.doc.not_editable"));
+        }
+        let db = self.store.read();
+        let v = repo::draft(db, id).await?.ok_or_else(|| AppError::conflict("err.doc.not_editable"))?;
+        let owner = match m.owner_user_id {
+            Some(u) => users::find_any(db, u).await?.map(|u| u.username).unwrap_or_default(),
+            None => String::new(),
+        };
+        let d = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
+        Ok(DocInput {
+            doc_type: m.doc_type,
+            title: v.title,
+            unit_id: m.unit_id.to_string(),
+            applies_to_unit_id: m.applies_to_unit_id.to_string(),
+            owner_username: owner,
+            parent_id: m.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+            deciding_body: v.deciding_body,
+            validity: if v.valid_until.is_some() { "until".into() } else { "tills_vidare".into() },
+            valid_until: d(v.valid_until),
+            decision_date: d(v.decision_date),
+            by_law: if v.by_law { "yes".into() } else { String::new() },
+            law: v.law.unwrap_or_default(),
+            revision_date: d(v.revision_date),
+            follow_up: v.follow_up.unwrap_or_default(),
+            diarienummer: v.diarienummer.unwrap_or_default(),
+            paragraph: v.paragraph.unwrap_or_default(),
+            body_md: v.body_md,
+        })
+    }
+
     /// Creates a document as an utkast with its first draft version.
     pub async fn doc_create(&self, actor: &Actor, i: &DocInput) -> Result<i64, AppError> {
         actor.can(Permission::DomainWrite)?;

@@ -180,6 +180,24 @@ impl App {
         Ok((va, vb, meta, lines))
     }
 
+    /// The number of the open draft, if the actor may read it.
+    pub async fn doc_draft_number(&self, actor: &Actor, id: i64) -> Result<Option<i32>, AppError> {
+        let (d, can_edit) = self.doc_find(actor, id).await?;
+        if !can_edit && d.status != Status::PaRemiss.as_str() {
+            return Ok(None);
+        }
+        Ok(repo::draft(self.store.read(), id).await?.map(|v| v.number))
+    }
+
+    /// Units whose staff the actor may ask to confirm: those the document applies to that
+    /// the actor can see.
+    pub async fn doc_ack_units(&self, actor: &Actor, id: i64) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        let (d, _) = self.doc_find_editable(actor, id).await?;
+        let applies = org::find_any(self.store.read(), d.applies_to_unit_id).await?.ok_or(AppError::NotFound)?;
+        let all = self.org_units_in(actor, varn_domain::Permission::OrgRead).await?;
+        Ok(all.into_iter().filter(|u| u.active && u.path.starts_with(&applies.path)).collect())
+    }
+
     /// A remiss comment on the version on remiss.
     pub async fn doc_comment(&self, actor: &Actor, id: i64, body: &str) -> Result<i64, AppError> {
         let (d, _) = self.doc_find(actor, id).await?;

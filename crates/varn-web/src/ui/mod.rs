@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod auth;
+mod documents;
 pub mod list;
 mod modules;
 mod org;
@@ -22,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .merge(auth::routes())
         .merge(tasks::routes())
         .merge(modules::routes())
+        .merge(documents::routes())
         .merge(org::routes())
         .merge(users::routes())
         .merge(account::routes())
