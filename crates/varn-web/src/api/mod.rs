@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document at `/api/openapi.json`.
 //! Session (with `X-CSRF-Token`) or `Authorization: Bearer` token; one error format.
 
+mod documents;
 mod dto;
 mod org;
 mod users;
@@ -77,7 +78,10 @@ impl IntoResponse for ApiError {
             }
             AppError::Conflict(code, args) => {
                 let what: Vec<String> = args.iter().map(|(k, n)| format!("{} {}", n, tr.t(&format!("ref.{k}")))).collect();
-                let msg = tr.tf(&code, &[("what", &what.join(", "))]);
+                let what = what.join(", ");
+                let mut fill: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                fill.push(("what", &what));
+                let msg = tr.tf(&code, &fill);
                 error_json(
                     StatusCode::CONFLICT,
                     "conflict",
@@ -166,6 +170,23 @@ pub type ApiResult<T> = Result<T, ApiError>;
         users::audit_verify,
         users::tasks,
         users::task_done,
+        documents::list,
+        documents::create,
+        documents::get_one,
+        documents::update,
+        documents::transition,
+        documents::versions,
+        documents::version,
+        documents::diff,
+        documents::actions,
+        documents::add_action,
+        documents::comments,
+        documents::add_comment,
+        documents::request_ack,
+        documents::ack_report,
+        documents::acknowledge,
+        documents::pending,
+        documents::follow_up,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem))
 )]
@@ -182,5 +203,5 @@ async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
 
 /// Routes under `/api`.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/openapi.json", get(openapi_json)).nest("/v1", org::routes().merge(users::routes()))
+    Router::new().route("/openapi.json", get(openapi_json)).nest("/v1", org::routes().merge(users::routes()).merge(documents::routes()))
 }

@@ -12,6 +12,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use varn_app::tasks::TaskView;
+use varn_store::repo::documents::{FollowUpRow, PendingAck};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -28,6 +29,8 @@ struct TasksPage {
     user_name: String,
     tasks: Vec<TaskView>,
     include_done: bool,
+    follow_ups: Vec<FollowUpRow>,
+    acks: Vec<PendingAck>,
 }
 
 #[derive(Deserialize, Default)]
@@ -44,8 +47,14 @@ async fn home(ctx: Ctx) -> PageResult {
 async fn tasks_page(ctx: Ctx, Query(q): Query<TasksQ>) -> PageResult {
     let actor = ctx.actor()?;
     let include_done = q.all.is_some();
-    let tasks = ctx.state.app.my_tasks(actor, include_done).await.map_err(|e| ctx.fail(e))?;
-    Ok(render(&TasksPage { shell: ctx.shell("tasks.heading"), user_name: actor.display_name.clone(), tasks, include_done }, StatusCode::OK))
+    let app = &ctx.state.app;
+    let tasks = app.my_tasks(actor, include_done).await.map_err(|e| ctx.fail(e))?;
+    let follow_ups = app.doc_my_follow_up(actor).await.map_err(|e| ctx.fail(e))?;
+    let acks = app.doc_pending_acks(actor).await.map_err(|e| ctx.fail(e))?;
+    Ok(render(
+        &TasksPage { shell: ctx.shell("tasks.heading"), user_name: actor.display_name.clone(), tasks, include_done, follow_ups, acks },
+        StatusCode::OK,
+    ))
 }
 
 async fn done(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
