@@ -39,6 +39,48 @@ struct DemoTask {
     due_in_days: i64,
 }
 
+#[derive(Debug, Deserialize)]
+struct DemoAction {
+    title: String,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    user: Option<String>,
+    due_in_days: i64,
+    priority: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct DemoDocument {
+    key: String,
+    #[serde(rename = "type")]
+    doc_type: String,
+    #[serde(default)]
+    parent: Option<String>,
+    title: String,
+    unit: String,
+    applies_to: String,
+    #[serde(default)]
+    owner: Option<String>,
+    body: String,
+    decision_date: String,
+    #[serde(default)]
+    valid_until: Option<String>,
+    #[serde(default)]
+    revision_date: Option<String>,
+    #[serde(default)]
+    follow_up: Option<String>,
+    #[serde(default)]
+    diarienummer: Option<String>,
+    #[serde(default)]
+    paragraph: Option<String>,
+    #[serde(default)]
+    actions: Vec<DemoAction>,
+    #[serde(default)]
+    ack_units: Vec<String>,
+    text: String,
+}
+
 /// The demo file.
 #[derive(Debug, Deserialize)]
 pub struct DemoCity {
@@ -46,6 +88,10 @@ pub struct DemoCity {
     users: Vec<DemoUser>,
     #[serde(default)]
     tasks: Vec<DemoTask>,
+    #[serde(default)]
+    documents_as: Option<String>,
+    #[serde(default)]
+    documents: Vec<DemoDocument>,
 }
 
 impl DemoCity {
@@ -166,6 +212,72 @@ impl App {
             audit::append(&txn, a).await?;
         }
         txn.commit().await?;
+        self.load_demo_documents(city).await
+    }
+
+    /// The demo's governing documents, written and adopted by the samordnare through the
+    /// same use cases as the forms (so the policy's rules hold for them too).
+    async fn load_demo_documents(&self, city: &DemoCity) -> Result<(), AppError> {
+        let Some(who) = &city.documents_as else { return Ok(()) };
+        let db = self.store.read();
+        let u = users::by_username(db, who).await?.ok_or_else(|| AppError::Internal(format!("demo: unknown user {who}")))?;
+        let actor = crate::auth::load_actor(db, &u).await?;
+        let all = org::all_in_scope(db, &varn_domain::Scope::All).await?;
+        let mut unit_keys = HashMap::new();
+        collect_keys(&city.units, &all, &mut unit_keys);
+        let unit = |k: &str| unit_keys.get(k).copied().ok_or_else(|| AppError::Internal(format!("demo: unknown unit {k}")));
+        let today = chrono::Utc::now().date_naive();
+        let mut doc_ids: HashMap<String, i64> = HashMap::new();
+        for d in &city.documents {
+            let input = crate::documents::DocInput {
+                doc_type: d.doc_type.clone(),
+                title: d.title.clone(),
+                unit_id: unit(&d.unit)?.to_string(),
+                applies_to_unit_id: unit(&d.applies_to)?.to_string(),
+                owner_username: d.owner.clone().unwrap_or_default(),
+                parent_id: d.parent.as_ref().and_then(|p| doc_ids.get(p)).map(|i| i.to_string()).unwrap_or_default(),
+                deciding_body: d.body.clone(),
+                validity: if d.valid_until.is_some() { "until".into() } else { "tills_vidare".into() },
+                valid_until: d.valid_until.clone().unwrap_or_default(),
+                decision_date: d.decision_date.clone(),
+                by_law: String::new(),
+                law: String::new(),
+                revision_date: d.revision_date.clone().unwrap_or_default(),
+                follow_up: d.follow_up.clone().unwrap_or_default(),
+                diarienummer: d.diarienummer.clone().unwrap_or_default(),
+                paragraph: d.paragraph.clone().unwrap_or_default(),
+                body_md: d.text.clone(),
+            };
+            let id = self.doc_create(&actor, &input).await.map_err(|e| AppError::Internal(format!("demo document {}: {e:?}", d.key)))?;
+            for a in &d.actions {
+                let ai = crate::documents::ActionInput {
+                    title: a.title.clone(),
+                    responsible_username: a.user.clone().unwrap_or_default(),
+                    responsible_unit_id: a.unit.as_deref().map(&unit).transpose()?.map(|u| u.to_string()).unwrap_or_default(),
+                    due_date: (today + chrono::Duration::days(a.due_in_days)).to_string(),
+                    priority: a.priority.clone(),
+                };
+                self.doc_add_action(&actor, id, &ai).await.map_err(|e| AppError::Internal(format!("demo action: {e:?}")))?;
+            }
+            self.doc_transition(&actor, id, "gallande").await.map_err(|e| AppError::Internal(format!("demo adopt {}: {e:?}", d.key)))?;
+            for k in &d.ack_units {
+                self.doc_request_ack(&actor, id, &unit(k)?.to_string()).await?;
+            }
+            doc_ids.insert(d.key.clone(), id);
+        }
         Ok(())
     }
+}
+
+/// Maps the demo file's unit keys to ids, by walking the file and the stored tree together.
+fn collect_keys(units: &[DemoUnit], stored: &[org_unit::Model], out: &mut HashMap<String, i64>) {
+    fn walk(units: &[DemoUnit], parent: Option<i64>, stored: &[org_unit::Model], out: &mut HashMap<String, i64>) {
+        for u in units {
+            if let Some(m) = stored.iter().find(|m| m.parent_id == parent && m.name == u.name) {
+                out.insert(u.key.clone(), m.id);
+                walk(&u.children, Some(m.id), stored, out);
+            }
+        }
+    }
+    walk(units, None, stored, out);
 }
