@@ -28,6 +28,29 @@ pub fn routes() -> Router<AppState> {
         .route("/documents/{id}/acknowledgement-requests", post(request_ack))
         .route("/documents/{id}/acknowledgements", get(ack_report))
         .route("/documents/{id}/acknowledge", post(acknowledge))
+        .route("/settings/documents", get(get_rules).put(put_rules))
+}
+
+/// Rules of the policy the city may bend.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct RulesDto {
+    /// A nämnd may adopt its own riktlinjer (the policy says kommunstyrelsen).
+    pub namnd_may_adopt_riktlinje: bool,
+}
+
+/// The city's rules for documents.
+#[utoipa::path(get, path = "/api/v1/settings/documents", tag = "styrdokument", responses((status = 200, body = RulesDto)))]
+pub async fn get_rules(a: ApiActor) -> ApiResult<Json<RulesDto>> {
+    let r = a.state.app.doc_rules().await.map_err(|e| a.err(e))?;
+    Ok(Json(RulesDto { namnd_may_adopt_riktlinje: r.namnd_may_adopt_riktlinje }))
+}
+
+/// Changes the city's rules (Systemadministratör).
+#[utoipa::path(put, path = "/api/v1/settings/documents", tag = "styrdokument", request_body = RulesDto, responses((status = 200, body = RulesDto), (status = 403, body = ErrorBody)))]
+pub async fn put_rules(a: ApiActor, Json(b): Json<RulesDto>) -> ApiResult<Json<RulesDto>> {
+    let rules = varn_domain::document::DocumentRules { namnd_may_adopt_riktlinje: b.namnd_may_adopt_riktlinje };
+    a.state.app.doc_set_rules(&a.actor, rules).await.map_err(|e| a.err(e))?;
+    Ok(Json(b))
 }
 
 /// A row of the register.

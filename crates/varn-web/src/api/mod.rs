@@ -187,6 +187,8 @@ pub type ApiResult<T> = Result<T, ApiError>;
         documents::acknowledge,
         documents::pending,
         documents::follow_up,
+        documents::get_rules,
+        documents::put_rules,
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem))
 )]

@@ -33,11 +33,35 @@ async fn every_route_answers_each_role_as_the_permission_model_says() {
         let ifo = t.id("Individ- och familjeomsorg");
         let htost = t.id("Hemtjänst Öst");
         let lisa = t.id("lisa.nilsson");
+        let policy = t.doc_id("Informationssäkerhetspolicy").await;
+        let behorighet = t.doc_id("Anvisning för behörighetshantering i socialförvaltningens verksamhetssystem").await;
         // (call, expected per user in the order of USERS)
         let table: Vec<(Call, &str)> = vec![
             (Call::Page("/tasks".into()), "AAAAAAA"),
             (Call::Page("/account".into()), "AAAAAAA"),
             (Call::Page("/documents".into()), "AAAAAAA"),
+            (Call::Page("/documents/tree".into()), "AAAAAAA"),
+            (Call::Page("/documents/new".into()), "FAFAAFF"),
+            (Call::Form("/documents".into(), vec![("title", String::new())]), "FAFAAFF"),
+            (Call::Page(format!("/documents/{policy}")), "AAAAAAA"),
+            (Call::Page(format!("/documents/{policy}/pdf")), "AAAAAAA"),
+            (Call::Page(format!("/documents/{policy}/compare?a=1&b=1")), "AAAAAAA"),
+            (Call::Page(format!("/documents/{behorighet}")), "AAAANAN"),
+            (Call::Page(format!("/documents/{policy}/edit")), "FAFFFFF"),
+            (Call::Form(format!("/documents/{policy}/status"), vec![("to", "utkast".into())]), "FAFFFFF"),
+            (Call::Form(format!("/documents/{behorighet}/status"), vec![("to", "utkast".into())]), "FAFANFF"),
+            (Call::Form(format!("/documents/{policy}/comments"), vec![("body", String::new())]), "AAAAAAA"),
+            (Call::Form(format!("/documents/{behorighet}/acknowledge"), vec![]), "AAAANAN"),
+            (Call::Page(format!("/documents/{policy}/acknowledgements")), "AAAFFFF"),
+            (Call::Page("/documents/follow-up".into()), "AAAAAAF"),
+            (Call::Form("/documents/settings".into(), vec![]), "AFFFFFF"),
+            (Call::Json(Method::GET, "/api/v1/documents".into(), json!(null)), "AAAAAAA"),
+            (Call::Json(Method::GET, format!("/api/v1/documents/{behorighet}"), json!(null)), "AAAANAN"),
+            (Call::Json(Method::POST, "/api/v1/documents".into(), json!({})), "FAFAAFF"),
+            (Call::Json(Method::PATCH, format!("/api/v1/documents/{policy}"), json!({})), "FAFFFFF"),
+            (Call::Json(Method::POST, format!("/api/v1/documents/{policy}/transitions"), json!({"to": "utkast"})), "FAFFFFF"),
+            (Call::Json(Method::GET, "/api/v1/documents/follow-up".into(), json!(null)), "AAAAAAF"),
+            (Call::Json(Method::PUT, "/api/v1/settings/documents".into(), json!({"namnd_may_adopt_riktlinje": false})), "AFFFFFF"),
             (Call::Page("/incidents".into()), "AAAAAAA"),
             (Call::Page("/org".into()), "AAAAAAA"),
             (Call::Page("/org/list?q=a".into()), "AAAAAAA"),

@@ -127,6 +127,14 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
+    /// The id of a demo document by its title.
+    pub async fn doc_id(&self, title: &str) -> i64 {
+        use varn_domain::Scope;
+        let vis = varn_store::repo::documents::DocVisibility { write: Scope::All, read: Scope::All, chain: vec![] };
+        let all = varn_store::repo::documents::tree(self.app.store.read(), &vis, 10_000).await.expect("documents");
+        all.into_iter().find(|d| d.title == title).map(|d| d.id).unwrap_or_else(|| panic!("no demo document {title}"))
+    }
+
     /// A browser-like client (cookies, no redirects followed) that has not signed in.
     pub fn anonymous(&self) -> Browser {
         let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());

@@ -5,6 +5,7 @@
 
 mod api;
 mod authz;
+mod documents;
 mod browser;
 mod helpers;
 mod pages;
