@@ -14,10 +14,27 @@ use varn_store::repo::documents as repo;
 use varn_store::repo::tasks::{self, NewTask};
 use varn_store::repo::{attachments, audit, now};
 
+/// The decision's details, given when adopting (known only once the body has decided).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Decision {
+    /// Beslutsdatum (YYYY-MM-DD); empty keeps the draft's.
+    pub decision_date: String,
+    /// Diarienummer; empty keeps the draft's.
+    pub diarienummer: String,
+    /// Paragraph; empty keeps the draft's.
+    pub paragraph: String,
+}
+
 impl App {
     /// Moves a document to `to`. Adopting checks the seed's rules on the draft and freezes
     /// it; revising opens a new draft while the adopted version stays valid.
     pub async fn doc_transition(&self, actor: &Actor, id: i64, to: &str) -> Result<Status, AppError> {
+        self.doc_transition_with(actor, id, to, &Decision::default()).await
+    }
+
+    /// [`App::doc_transition`], recording the decision's details when adopting.
+    pub async fn doc_transition_with(&self, actor: &Actor, id: i64, to: &str, decision: &Decision) -> Result<Status, AppError> {
         let to = Status::parse(to).map_err(|c| AppError::field("to", c))?;
         let (m, path) = self.doc_find_editable(actor, id).await?;
         let from = Status::parse(&m.status).map_err(|c| AppError::Internal(c.into()))?;
@@ -40,9 +57,18 @@ impl App {
         let mut after = json!({"status": to.as_str()});
         match to {
             Status::Gallande => {
-                let d = draft.ok_or_else(|| AppError::conflict("err.doc.no_draft"))?;
+                let mut d = draft.ok_or_else(|| AppError::conflict("err.doc.no_draft"))?;
                 let t = DocType::parse(&m.doc_type).map_err(|c| AppError::Internal(c.into()))?;
                 let mut e = FieldErrors::new();
+                if let Some(date) = super::input::opt_date(&mut e, "decision_date", &decision.decision_date) {
+                    d.decision_date = Some(date);
+                }
+                if !decision.diarienummer.trim().is_empty() {
+                    d.diarienummer = e.check("diarienummer", varn_domain::validation::bounded_text(&decision.diarienummer, 64));
+                }
+                if !decision.paragraph.trim().is_empty() {
+                    d.paragraph = e.check("paragraph", varn_domain::validation::bounded_text(&decision.paragraph, 32));
+                }
                 let body = e.check("deciding_body", DecidingBody::parse(&d.deciding_body));
                 let validity = d.valid_until.map(Validity::Until).unwrap_or(Validity::TillsVidare);
                 match (d.decision_date, body) {
@@ -66,6 +92,9 @@ impl App {
                     ver::ActiveModel { id: Set(old), state: Set("superseded".into()), ..Default::default() }.update(&txn).await?;
                 }
                 let mut vm: ver::ActiveModel = d.clone().into();
+                vm.decision_date = Set(d.decision_date);
+                vm.diarienummer = Set(d.diarienummer.clone());
+                vm.paragraph = Set(d.paragraph.clone());
                 vm.state = Set("adopted".into());
                 vm.adopted_by = Set(Some(actor.id.0));
                 vm.adopted_at = Set(Some(now()));

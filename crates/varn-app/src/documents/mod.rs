@@ -13,6 +13,7 @@ pub mod render;
 mod view;
 
 pub use input::{ActionInput, DocInput};
+pub use lifecycle::Decision;
 pub use view::{DocView, VersionRef};
 
 use crate::{Actor, App, AppError};

@@ -41,6 +41,8 @@ pub struct DocView {
     pub unit_name: String,
     /// Name of the unit it applies to.
     pub applies_to_name: String,
+    /// Whether it applies to the whole city (the root).
+    pub applies_to_root: bool,
     /// Dokumentansvarig person's name and sign-in name.
     pub owner: Option<(String, String)>,
     /// The documents above, from the top.
@@ -148,6 +150,7 @@ impl App {
             html: render::markdown(&version.body_md),
             unit_name: uname(d.unit_id),
             applies_to_name: uname(d.applies_to_unit_id),
+            applies_to_root: units.iter().any(|u| u.id == d.applies_to_unit_id && u.parent_id.is_none()),
             can_comment: status == Status::PaRemiss,
             doc: d,
             version,

@@ -356,12 +356,26 @@ pub async fn update(a: ApiActor, Path(id): Path<i64>, Json(b): Json<NewDocument>
 pub struct Transition {
     /// utkast / pa_remiss / gallande / under_revision / upphavd.
     pub to: String,
+    /// When adopting: beslutsdatum (YYYY-MM-DD), if not already in the draft.
+    #[serde(default)]
+    pub decision_date: Option<String>,
+    /// When adopting: diarienummer.
+    #[serde(default)]
+    pub diarienummer: Option<String>,
+    /// When adopting: paragraph.
+    #[serde(default)]
+    pub paragraph: Option<String>,
 }
 
 /// Moves the document (only the allowed moves exist; adopting checks the rules).
 #[utoipa::path(post, path = "/api/v1/documents/{id}/transitions", tag = "styrdokument", params(("id" = i64, Path)), request_body = Transition, responses((status = 200, body = DocumentDto), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn transition(a: ApiActor, Path(id): Path<i64>, Json(b): Json<Transition>) -> ApiResult<Json<DocumentDto>> {
-    a.state.app.doc_transition(&a.actor, id, &b.to).await.map_err(|e| a.err(e))?;
+    let d = varn_app::documents::Decision {
+        decision_date: b.decision_date.unwrap_or_default(),
+        diarienummer: b.diarienummer.unwrap_or_default(),
+        paragraph: b.paragraph.unwrap_or_default(),
+    };
+    a.state.app.doc_transition_with(&a.actor, id, &b.to, &d).await.map_err(|e| a.err(e))?;
     Ok(Json(a.state.app.doc_view(&a.actor, id, None).await.map_err(|e| a.err(e))?.into()))
 }
 

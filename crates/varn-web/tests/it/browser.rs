@@ -204,3 +204,94 @@ async fn a_coordinator_signs_in_switches_language_edits_the_organisation_and_sig
     c.close().await.unwrap();
     t.stop().await;
 }
+
+async fn click_button(c: &Client, text: &str) {
+    let xpath = format!("//button[normalize-space(.)='{text}']");
+    c.find(Locator::XPath(&xpath)).await.unwrap_or_else(|e| panic!("button {text}: {e}")).click().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_guideline_is_written_sent_on_remiss_adopted_revised_compared_and_acknowledged() {
+    if !enabled() {
+        return;
+    }
+    let t = TestApp::spawn("sqlite").await;
+    let d = driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&d, profile.path()).await;
+    let base = t.base.clone();
+    sign_in(&c, &base, "sara.lindqvist", PASSWORD).await;
+    see(&c, "h1", "Mina uppgifter").await;
+
+    // From the policy, a new guideline under it.
+    c.find(Locator::LinkText("Styrdokument")).await.unwrap().click().await.unwrap();
+    c.find(Locator::LinkText("Informationssäkerhetspolicy")).await.unwrap().click().await.unwrap();
+    see(&c, "table.doc-meta", "Kommunfullmäktige").await;
+    c.find(Locator::LinkText("Nytt dokument som genomför det här")).await.unwrap().click().await.unwrap();
+    see(&c, "h1", "Nytt styrdokument").await;
+    c.find(Locator::Id("f-title")).await.unwrap().send_keys("Riktlinje för distansarbete").await.unwrap();
+    c.find(Locator::Id("f-unit_id")).await.unwrap().select_by_label("Stadsledningsförvaltningen").await.unwrap();
+    c.find(Locator::Id("f-body_md")).await.unwrap().send_keys("## Syfte\n\nArbete hemifrån sker över stadens VPN.").await.unwrap();
+    click_button(&c, "Förhandsgranska").await;
+    see(&c, ".preview .doc-text h2", "Syfte").await;
+    click_button(&c, "Spara utkast").await;
+    see(&c, "h1", "Riktlinje för distansarbete").await;
+    see(&c, ".doc-status", "utkast").await;
+    see(&c, ".breadcrumbs", "Informationssäkerhetspolicy").await;
+
+    // On remiss, then adopted with the decision's date.
+    click_button(&c, "Skicka på remiss").await;
+    see(&c, ".doc-status", "på remiss").await;
+    click_button(&c, "Anta (beslutad/gällande)").await;
+    see(&c, ".error-summary", "Ange beslutsdatum").await;
+    c.find(Locator::Id("f-adopt-date")).await.unwrap().send_keys("2026-11-16").await.unwrap();
+    c.execute("document.getElementById('f-adopt-date').value = '2026-11-16';", vec![]).await.unwrap();
+    c.find(Locator::Id("f-adopt-dnr")).await.unwrap().send_keys("KS 2026/0077").await.unwrap();
+    click_button(&c, "Anta (beslutad/gällande)").await;
+    see(&c, ".doc-status", "gällande").await;
+    see(&c, "table.doc-meta", "KS 2026/0077").await;
+    shot(&c, "10-riktlinje-gallande").await;
+
+    // A revision: a new draft while version 1 stays in force.
+    click_button(&c, "Påbörja revision").await;
+    see(&c, "main", "Ett utkast till version 2").await;
+    c.find(Locator::LinkText("Redigera utkastet (version 2)")).await.unwrap().click().await.unwrap();
+    let ta = c.find(Locator::Id("f-body_md")).await.unwrap();
+    ta.clear().await.unwrap();
+    ta.send_keys("## Syfte\n\nArbete hemifrån sker över stadens VPN med tvåfaktorsinloggning.").await.unwrap();
+    click_button(&c, "Spara utkast").await;
+    see(&c, ".doc-status", "version 2").await;
+    c.execute("document.getElementById('f-adopt-date').value = '2026-11-27';", vec![]).await.unwrap();
+    click_button(&c, "Anta (beslutad/gällande)").await;
+    see(&c, ".doc-status", "version 2 (gällande)").await;
+
+    // Compare the two versions.
+    c.find(Locator::Id("f-a")).await.unwrap().select_by_label("1").await.unwrap();
+    c.find(Locator::Id("f-b")).await.unwrap().select_by_label("2").await.unwrap();
+    click_button(&c, "Jämför").await;
+    see(&c, "h1", "Skillnader mellan version 1 och 2").await;
+    let del = text_of(&c, ".diff del").await;
+    let ins = text_of(&c, ".diff ins").await;
+    assert!(del.contains("stadens VPN.") && ins.contains("tvåfaktorsinloggning"), "{del} / {ins}");
+    shot(&c, "11-jamfor").await;
+
+    // Ask Hemtjänst Öst to confirm.
+    c.find(Locator::LinkText("Riktlinje för distansarbete")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Id("f-unit_id")).await.unwrap().select_by_label("Hemtjänst Öst").await.unwrap();
+    click_button(&c, "Skicka förfrågan").await;
+    see(&c, "main", "0 av 1 har bekräftat").await;
+    c.find(Locator::Css("form[action='/logout'] button")).await.unwrap().click().await.unwrap();
+    see(&c, ".notice", "Du är utloggad.").await;
+
+    // The employee finds it in Mina uppgifter and confirms.
+    sign_in(&c, &base, "lisa.nilsson", PASSWORD).await;
+    see(&c, "#acks-h", "Styrdokument att läsa och bekräfta").await;
+    c.find(Locator::LinkText("Riktlinje för distansarbete")).await.unwrap().click().await.unwrap();
+    see(&c, "article.doc-text", "tvåfaktorsinloggning").await;
+    click_button(&c, "Jag har läst dokumentet").await;
+    see(&c, ".notice", "Tack!").await;
+    see(&c, "main", "Du har bekräftat").await;
+    shot(&c, "12-bekraftat").await;
+    c.close().await.unwrap();
+    t.stop().await;
+}

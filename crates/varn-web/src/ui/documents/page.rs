@@ -14,7 +14,7 @@ use axum::Router;
 use serde::Deserialize;
 use varn_app::attachments::Upload;
 use varn_app::documents::ack::{AckRequestReport, FollowUp};
-use varn_app::documents::{pdf, render as md, ActionInput, DocView};
+use varn_app::documents::{pdf, render as md, ActionInput, Decision, DocView};
 use varn_app::{Actor, AppError};
 use varn_domain::document::{DocumentRules, Priority};
 use varn_domain::Permission;
@@ -58,7 +58,7 @@ fn metadata(ctx: &Ctx, v: &DocView) -> Vec<(String, String)> {
         (t("doc.field.follow_up"), ver.follow_up.clone().unwrap_or_else(|| "---".into())),
         (t("doc.field.diarienummer"), ver.diarienummer.clone().unwrap_or_else(|| "---".into())),
         (t("doc.field.paragraph"), ver.paragraph.clone().unwrap_or_else(|| "---".into())),
-        (t("doc.field.applies_to"), v.applies_to_name.clone()),
+        (t("doc.field.applies_to"), if v.applies_to_root { t("doc.whole_city") } else { v.applies_to_name.clone() }),
         (t("doc.field.version"), format!("{} ({})", ver.number, t(&format!("doc.vstate.{}", ver.state)))),
     ]
 }
@@ -76,11 +76,13 @@ struct DocPage {
     action_form: FormState,
     comment_form: FormState,
     ack_form: FormState,
+    adopt_form: FormState,
     adopt_errors: Vec<(String, String)>,
     conflict: Option<String>,
     priorities: Vec<(&'static str, String)>,
     units: Vec<Unit>,
     ack_units: Vec<Unit>,
+    today: chrono::NaiveDate,
 }
 
 impl DocPage {
@@ -120,6 +122,7 @@ struct Extra {
     action_form: Option<FormState>,
     comment_form: Option<FormState>,
     ack_form: Option<FormState>,
+    adopt_form: Option<FormState>,
     adopt_errors: Vec<(String, String)>,
     conflict: Option<String>,
 }
@@ -161,11 +164,24 @@ async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, status: Sta
             action_form: x.action_form.unwrap_or_else(|| FormState::with(&[("priority", "medel")])),
             comment_form: x.comment_form.unwrap_or_default(),
             ack_form: x.ack_form.unwrap_or_default(),
+            adopt_form: x.adopt_form.unwrap_or_else(|| {
+                let d = &v.version;
+                if d.state == "draft" {
+                    FormState::with(&[
+                        ("decision_date", &d.decision_date.map(|x| x.to_string()).unwrap_or_default()),
+                        ("diarienummer", d.diarienummer.as_deref().unwrap_or("")),
+                        ("paragraph", d.paragraph.as_deref().unwrap_or("")),
+                    ])
+                } else {
+                    FormState::new()
+                }
+            }),
             adopt_errors: x.adopt_errors,
             conflict: x.conflict,
             priorities,
             units,
             ack_units,
+            today: chrono::Utc::now().date_naive(),
             dv: v,
         },
         status,
@@ -201,16 +217,24 @@ async fn step_failed(ctx: &Ctx, id: i64, e: AppError, x: Extra) -> PageResult {
 struct MoveForm {
     #[serde(default)]
     to: String,
+    #[serde(flatten)]
+    decision: Decision,
 }
 
 async fn transition(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MoveForm>) -> PageResult {
     let actor = ctx.actor()?;
-    match ctx.state.app.doc_transition(actor, id, &f.to).await {
+    match ctx.state.app.doc_transition_with(actor, id, &f.to, &f.decision).await {
         Ok(_) => Ok(see_other(&format!("/documents/{id}"), "saved")),
         Err(AppError::Invalid(errs)) => {
             let adopt_errors = errs.0.iter().map(|e| (e.field.clone(), ctx.tr.t(&e.code).to_owned())).collect();
             let draft = ctx.state.app.doc_draft_number(actor, id).await.map_err(|e| ctx.fail(e))?;
-            doc_view(&ctx, id, draft, Extra { adopt_errors, ..Extra::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
+            let adopt_form = FormState::with(&[
+                ("decision_date", &f.decision.decision_date),
+                ("diarienummer", &f.decision.diarienummer),
+                ("paragraph", &f.decision.paragraph),
+            ]);
+            doc_view(&ctx, id, draft, Extra { adopt_errors, adopt_form: Some(adopt_form), ..Extra::default() }, StatusCode::UNPROCESSABLE_ENTITY)
+                .await
         }
         Err(e) => step_failed(&ctx, id, e, Extra::default()).await,
     }
