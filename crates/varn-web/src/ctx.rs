@@ -35,7 +35,13 @@ pub struct Ctx {
 /// Messages a redirect may ask the next page to show.
 const MESSAGES: [&str; 9] = [
     "msg.acknowledged",
-    "msg.saved", "msg.created", "msg.deleted", "msg.moved", "msg.signed_out", "msg.password_changed", "msg.revoked",
+    "msg.saved",
+    "msg.created",
+    "msg.deleted",
+    "msg.moved",
+    "msg.signed_out",
+    "msg.password_changed",
+    "msg.revoked",
     "msg.uploaded",
 ];
 

@@ -6,7 +6,9 @@ use serde::Serialize;
 use serde_json::json;
 use varn_domain::{OrgPath, Permission};
 use varn_store::entity::{document_ack, document_ack_request};
-use varn_store::repo::documents::{self as repo, AckUnitRow, FollowUpCount, FollowUpFor, FollowUpRow, OverdueAction, PendingAck, PersonRow};
+use varn_store::repo::documents::{
+    self as repo, AckUnitRow, FollowUpCount, FollowUpFor, FollowUpRow, OverdueAction, PendingAck, PersonRow,
+};
 use varn_store::repo::{audit, now, org};
 
 /// One request and how far its staff have come.

@@ -2,7 +2,10 @@
 //! store's entities in bulk transactions. Each module adds its part here, in one place:
 //! a function below and a line in [`generate`].
 
+mod documents;
 mod names;
+
+pub use documents::action_count;
 
 use crate::AppError;
 use rand::rngs::StdRng;
@@ -41,6 +44,10 @@ pub struct Scale {
     pub tasks: usize,
     /// Audit rows.
     pub audit_rows: usize,
+    /// Governing documents (three versions each).
+    pub documents: usize,
+    /// Staff acknowledgements of adopted versions.
+    pub acks: usize,
 }
 
 impl Scale {
@@ -60,6 +67,8 @@ impl Scale {
                 agare: 1_000,
                 tasks: 300_000,
                 audit_rows: 5_000_000,
+                documents: 3_000,
+                acks: 500_000,
             }),
             "small" => Some(Scale {
                 name: "small",
@@ -74,6 +83,8 @@ impl Scale {
                 agare: 50,
                 tasks: 10_000,
                 audit_rows: 50_000,
+                documents: 150,
+                acks: 5_000,
             }),
             "tiny" => Some(Scale {
                 name: "tiny",
@@ -88,6 +99,8 @@ impl Scale {
                 agare: 3,
                 tasks: 120,
                 audit_rows: 700,
+                documents: 12,
+                acks: 30,
             }),
             _ => None,
         }
@@ -134,6 +147,8 @@ struct Unit {
 
 struct City {
     units: Vec<Unit>,
+    /// The unit (index) each user's role sits on, by user id − 1.
+    user_units: Vec<usize>,
     /// Index into `units` of each unit a head leads, with the head's user id.
     heads: Vec<(usize, i64)>,
     enheter: Vec<usize>,
@@ -198,6 +213,10 @@ pub async fn generate(store: &Store, scale: &Scale, seed: u64, password_hash: &s
     tasks(store, scale, &city, &mut rng).await?;
     report.parts.push(("tasks", scale.tasks, t.elapsed().as_secs_f64()));
 
+    let t = Instant::now();
+    documents::generate(store, scale, &city, &mut rng).await?;
+    report.parts.push(("governing documents, versions, acknowledgements", scale.documents * 3 + scale.acks, t.elapsed().as_secs_f64()));
+
     // Later modules add their parts here.
 
     let t = Instant::now();
@@ -222,6 +241,7 @@ async fn org_and_users(store: &Store, s: &Scale, rng: &mut StdRng, hash: &str) -
     let mut taken: HashMap<String, u32> = HashMap::new();
     let mut user_rows = Vec::with_capacity(s.users);
     let mut grants = Vec::with_capacity(s.users);
+    let mut user_units = Vec::with_capacity(s.users);
     for i in 1..=s.users {
         let (display, username) = if i == 1 {
             ("Systemadministratör".to_owned(), "admin".to_owned())
@@ -260,6 +280,7 @@ async fn org_and_users(store: &Store, s: &Scale, rng: &mut StdRng, hash: &str) -
         } else {
             ("medarbetare", enheter[rng.gen_range(0..enheter.len())])
         };
+        user_units.push(unit);
         grants.push(role_grant::ActiveModel {
             user_id: Set(i as i64),
             org_unit_id: Set(units[unit].id),
@@ -294,7 +315,7 @@ async fn org_and_users(store: &Store, s: &Scale, rng: &mut StdRng, hash: &str) -
     insert_batches(&txn, unit_rows).await?;
     insert_batches(&txn, grants).await?;
     txn.commit().await?;
-    Ok(City { units, heads, enheter, users: s.users })
+    Ok(City { units, user_units, heads, enheter, users: s.users })
 }
 
 async fn tasks(store: &Store, s: &Scale, city: &City, rng: &mut StdRng) -> Result<(), AppError> {
@@ -406,7 +427,17 @@ async fn fix_sequences(store: &Store) -> Result<(), AppError> {
     if store.backend() != DbBackend::Postgres {
         return Ok(());
     }
-    for t in ["users", "org_units", "role_grants", "tasks"] {
+    for t in [
+        "users",
+        "org_units",
+        "role_grants",
+        "tasks",
+        "documents",
+        "document_versions",
+        "document_actions",
+        "document_ack_requests",
+        "document_acks",
+    ] {
         let sql = format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), GREATEST((SELECT MAX(id) FROM {t}), 1))");
         store.write().execute(Statement::from_string(DbBackend::Postgres, sql)).await?;
     }
@@ -448,7 +479,22 @@ mod tests {
         agare: 0,
         tasks: 0,
         audit_rows: 0,
+        documents: 0,
+        acks: 0,
     };
+
+    #[test]
+    fn storstad_has_the_documents_of_bench_md() {
+        let s = Scale::parse("storstad").unwrap_or(SCALE0);
+        assert_eq!((s.documents, s.acks), (3_000, 500_000));
+        let types: Vec<&str> = (0..s.documents).map(|i| documents::doc_type(i, s.documents)).collect();
+        let n = |t: &str| types.iter().filter(|x| **x == t).count();
+        assert_eq!(types[0], "policy");
+        assert!(n("policy") >= 5 && n("policy") <= 15, "{}", n("policy"));
+        assert!(n("strategi") >= 90 && n("strategi") <= 120, "{}", n("strategi"));
+        assert!(n("anvisning") > n("riktlinje"));
+        assert_eq!(action_count(&s), n("strategi") * documents::ACTIONS_PER_STRATEGY);
+    }
 
     #[test]
     fn user_names_fold_to_ascii() {

@@ -416,7 +416,9 @@ fn scope_sql(scope: &Scope) -> Option<String> {
         Scope::All => Some("1 = 1".into()),
         Scope::None => None,
         // Paths are validated digits and slashes; safe to write as literals.
-        Scope::Units(ps) => Some(format!("({})", ps.iter().map(|p| format!("o.path LIKE '{}'", p.like_pattern())).collect::<Vec<_>>().join(" OR "))),
+        Scope::Units(ps) => {
+            Some(format!("({})", ps.iter().map(|p| format!("o.path LIKE '{}'", p.like_pattern())).collect::<Vec<_>>().join(" OR ")))
+        }
     }
 }
 
@@ -497,7 +499,12 @@ pub struct OverdueAction {
 }
 
 /// Overdue strategy actions of documents owned within `scope`.
-pub async fn overdue_actions<D: ConnectionTrait>(db: &D, scope: &Scope, today: chrono::NaiveDate, cap: u64) -> Result<Vec<OverdueAction>, DbErr> {
+pub async fn overdue_actions<D: ConnectionTrait>(
+    db: &D,
+    scope: &Scope,
+    today: chrono::NaiveDate,
+    cap: u64,
+) -> Result<Vec<OverdueAction>, DbErr> {
     let Some(w) = scope_sql(scope) else { return Ok(vec![]) };
     let sql = format!(
         "SELECT d.id AS document_id, d.title AS document_title, a.title, a.due_date, o.name AS unit_name \

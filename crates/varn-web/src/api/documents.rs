@@ -505,7 +505,9 @@ pub struct CommentDto {
 #[utoipa::path(get, path = "/api/v1/documents/{id}/comments", tag = "styrdokument", params(("id" = i64, Path)), responses((status = 200, body = Vec<CommentDto>)))]
 pub async fn comments(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<Vec<CommentDto>>> {
     let v = a.state.app.doc_view(&a.actor, id, None).await.map_err(|e| a.err(e))?;
-    Ok(Json(v.comments.into_iter().map(|c| CommentDto { author_name: c.author_name, body: c.body, created_at: Some(c.created_at) }).collect()))
+    Ok(Json(
+        v.comments.into_iter().map(|c| CommentDto { author_name: c.author_name, body: c.body, created_at: Some(c.created_at) }).collect(),
+    ))
 }
 
 /// Comments on the version on remiss.

@@ -339,10 +339,18 @@ async fn the_openapi_document_describes_the_api() {
     let c = t.anonymous();
     let doc: serde_json::Value = c.get("/api/openapi.json").await.json().await.unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for p in
-        ["/api/v1/org-units", "/api/v1/org-units/{id}/move", "/api/v1/users/{id}/roles", "/api/v1/audit", "/api/v1/tasks", "/api/v1/tokens",
-        "/api/v1/documents", "/api/v1/documents/{id}/transitions", "/api/v1/documents/{id}/diff", "/api/v1/documents/{id}/acknowledge"]
-    {
+    for p in [
+        "/api/v1/org-units",
+        "/api/v1/org-units/{id}/move",
+        "/api/v1/users/{id}/roles",
+        "/api/v1/audit",
+        "/api/v1/tasks",
+        "/api/v1/tokens",
+        "/api/v1/documents",
+        "/api/v1/documents/{id}/transitions",
+        "/api/v1/documents/{id}/diff",
+        "/api/v1/documents/{id}/acknowledge",
+    ] {
         assert!(doc["paths"].get(p).is_some(), "OpenAPI lacks {p}");
     }
     // Every API route answers anonymous callers with the one error format.

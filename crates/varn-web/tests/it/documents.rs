@@ -86,7 +86,8 @@ async fn the_seed_rules_and_the_life_cycle_through_the_api() {
         // On remiss: an employee the guideline will apply to comments; the text is locked.
         let (s, _) = sara.call(Method::POST, &format!("/api/v1/documents/{gid}/transitions"), Some(json!({"to": "pa_remiss"}))).await;
         assert_eq!(s, 200);
-        let (s, c) = lisa.call(Method::POST, &format!("/api/v1/documents/{gid}/comments"), Some(json!({"body": "Gäller detta även e-post?"}))).await;
+        let (s, c) =
+            lisa.call(Method::POST, &format!("/api/v1/documents/{gid}/comments"), Some(json!({"body": "Gäller detta även e-post?"}))).await;
         assert_eq!(s, 201, "{b}: {c}");
         let (s, _) = sara.call(Method::PATCH, &format!("/api/v1/documents/{gid}"), Some(rl.clone())).await;
         assert_eq!(s, 409, "on remiss the text is fixed");
@@ -142,7 +143,13 @@ async fn the_seed_rules_and_the_life_cycle_through_the_api() {
         let (s, e) = sara.call(Method::POST, &format!("/api/v1/documents/{sid}/transitions"), Some(json!({"to": "gallande"}))).await;
         assert_eq!(s, 422);
         assert!(field_codes(&e).contains(&("actions".into(), "err.doc.strategi_actions".into())), "{e}");
-        let (s, e) = sara.call(Method::POST, &format!("/api/v1/documents/{sid}/actions"), Some(json!({"title": "Inventera molntjänster", "priority": "akut"}))).await;
+        let (s, e) = sara
+            .call(
+                Method::POST,
+                &format!("/api/v1/documents/{sid}/actions"),
+                Some(json!({"title": "Inventera molntjänster", "priority": "akut"})),
+            )
+            .await;
         assert_eq!(s, 422);
         let codes = field_codes(&e);
         assert!(codes.contains(&("responsible_username".into(), "err.doc.action_responsible".into())), "{codes:?}");
@@ -200,7 +207,15 @@ async fn the_seed_rules_and_the_life_cycle_through_the_api() {
         // Every move is in the audit log.
         let (_, audit) = sara.call(Method::GET, &format!("/api/v1/audit?entity_type=document&entity_id={gid}"), None).await;
         let actions: Vec<&str> = audit["items"].as_array().unwrap().iter().filter_map(|a| a["action"].as_str()).collect();
-        for a in ["document.create", "document.pa_remiss", "document.utkast", "document.update", "document.gallande", "document.under_revision", "document.upphavd"] {
+        for a in [
+            "document.create",
+            "document.pa_remiss",
+            "document.utkast",
+            "document.update",
+            "document.gallande",
+            "document.under_revision",
+            "document.upphavd",
+        ] {
             assert!(actions.contains(&a), "{b}: {a} missing in {actions:?}");
         }
         t.stop().await;
@@ -281,7 +296,16 @@ async fn document_pages_read_print_and_keep_bad_input() {
     let (s, html) = lisa.text(&format!("/documents/{policy}")).await;
     assert_eq!(s, 200);
     // The metadata table of the seed, in Swedish.
-    for text in ["Dokumenttyp", "Giltighetstid", "Beslutande organ", "Beslutsdatum", "Kommunfullmäktige", "2018-05-28", "Tills vidare", "Stadsledningsförvaltningen"] {
+    for text in [
+        "Dokumenttyp",
+        "Giltighetstid",
+        "Beslutande organ",
+        "Beslutsdatum",
+        "Kommunfullmäktige",
+        "2018-05-28",
+        "Tills vidare",
+        "Stadsledningsförvaltningen",
+    ] {
         assert!(html.contains(text), "{text} on the reading view");
     }
     assert!(html.contains("Jag har läst dokumentet"), "lisa is asked to confirm");
@@ -317,7 +341,10 @@ async fn document_pages_read_print_and_keep_bad_input() {
     assert!(html.contains("En policy antas av kommunfullmäktige."));
     // Preview renders the Markdown without saving.
     let r = sara
-        .post_form("/documents", &[("doc_type", "riktlinje"), ("title", "X"), ("body_md", "## Rubrik\n\n<script>x</script>"), ("preview", "1")])
+        .post_form(
+            "/documents",
+            &[("doc_type", "riktlinje"), ("title", "X"), ("body_md", "## Rubrik\n\n<script>x</script>"), ("preview", "1")],
+        )
         .await;
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();

@@ -5,8 +5,8 @@
 
 mod api;
 mod authz;
-mod documents;
 mod browser;
+mod documents;
 mod helpers;
 mod pages;
 mod store;

@@ -95,7 +95,9 @@ async fn the_workload_is_deterministic_and_whole_on_each_database() {
         varn_app::workload::generate(&s3, &scale, 43, &hash).await.unwrap();
         // A second run into a filled database is refused.
         assert!(varn_app::workload::generate(&s1, &scale, 42, &hash).await.is_err());
-        for table in ["org_units", "users", "role_grants", "tasks", "audit_log", "audit_head"] {
+        for table in
+            ["org_units", "users", "role_grants", "tasks", "audit_log", "audit_head", "documents", "document_versions", "document_acks"]
+        {
             let (a, c) = (dump(&s1, table).await, dump(&s2, table).await);
             assert!(!a.is_empty(), "{b}: {table} has rows");
             assert_eq!(a, c, "{b}: {table} is the same for the same seed");
@@ -111,8 +113,13 @@ async fn the_workload_is_deterministic_and_whole_on_each_database() {
             }
         };
         assert_eq!(count(&s1, "SELECT COUNT(*) FROM users").await, scale.users as i64);
-        assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks").await, scale.tasks as i64);
-        assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks WHERE status = 'open'").await, scale.tasks.div_ceil(3) as i64);
+        let actions = varn_app::workload::action_count(&scale);
+        assert!(actions > 0, "the strategies have actions");
+        assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks").await, (scale.tasks + actions) as i64);
+        assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks WHERE status = 'open'").await, (scale.tasks.div_ceil(3) + actions) as i64);
+        assert_eq!(count(&s1, "SELECT COUNT(*) FROM documents").await, scale.documents as i64);
+        assert_eq!(count(&s1, "SELECT COUNT(*) FROM document_versions").await, 3 * scale.documents as i64);
+        assert_eq!(count(&s1, "SELECT COUNT(*) FROM document_acks").await, scale.acks as i64);
         assert_eq!(count(&s1, "SELECT COUNT(*) FROM role_grants").await, scale.users as i64, "every user has a role");
         for orphan in [
             "SELECT COUNT(*) FROM org_units c WHERE c.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units p WHERE p.id = c.parent_id AND c.path LIKE p.path || '%')",
@@ -120,6 +127,10 @@ async fn the_workload_is_deterministic_and_whole_on_each_database() {
             "SELECT COUNT(*) FROM role_grants g WHERE NOT EXISTS (SELECT 1 FROM users x WHERE x.id = g.user_id) OR NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = g.org_unit_id)",
             "SELECT COUNT(*) FROM tasks t WHERE (t.assignee_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.id = t.assignee_user_id)) OR (t.assignee_unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = t.assignee_unit_id))",
             "SELECT COUNT(*) FROM tasks t WHERE t.assignee_user_id IS NULL AND t.assignee_unit_id IS NULL",
+            "SELECT COUNT(*) FROM documents d WHERE d.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM documents p WHERE p.id = d.parent_id AND p.id < d.id)",
+            "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_versions v WHERE v.id = d.current_version_id AND v.document_id = d.id AND v.state = 'adopted')",
+            "SELECT COUNT(*) FROM document_acks k WHERE NOT EXISTS (SELECT 1 FROM document_ack_requests r JOIN org_units o ON o.id = r.unit_id JOIN role_grants g ON g.user_id = k.user_id JOIN org_units gu ON gu.id = g.org_unit_id WHERE r.version_id = k.version_id AND gu.path LIKE o.path || '%')",
+            "SELECT COUNT(*) FROM document_actions a WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.source_type = 'document.action')",
         ] {
             assert_eq!(count(&s1, orphan).await, 0, "{b}: {orphan}");
         }
@@ -132,7 +143,7 @@ async fn the_workload_is_deterministic_and_whole_on_each_database() {
         use varn_store::sea_orm::EntityTrait;
         let tasks = || varn_store::entity::task::Entity::find();
         assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 5).await.unwrap(), (5, false));
-        assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 1_000).await.unwrap(), (scale.tasks as u64, true));
+        assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 1_000).await.unwrap(), ((scale.tasks + actions) as u64, true));
         // The generated city works with the app: a head sees the tasks of the unit they lead,
         // and new rows get fresh ids after the generated ones (PostgreSQL sequences).
         let app = varn_app::App::new(s1.clone(), test_config()).unwrap();
@@ -145,6 +156,27 @@ async fn the_workload_is_deterministic_and_whole_on_each_database() {
             )
             .await;
         assert!(made.is_ok(), "{b}: {made:?}");
+        // A samordnare (user 2) writes a document after the generated ones, and the
+        // generated tree is readable through the app.
+        let u2 = varn_store::repo::users::find_any(s1.read(), 2).await.unwrap().unwrap();
+        let samordnare = varn_app::auth::load_actor(s1.read(), &u2).await.unwrap();
+        let doc = app
+            .doc_create(
+                &samordnare,
+                &varn_app::documents::DocInput {
+                    doc_type: "riktlinje".into(),
+                    title: "Ny riktlinje".into(),
+                    unit_id: root.id.to_string(),
+                    applies_to_unit_id: root.id.to_string(),
+                    parent_id: "1".into(),
+                    deciding_body: "kommunstyrelse".into(),
+                    ..Default::default()
+                },
+            )
+            .await;
+        assert_eq!(doc.ok(), Some(scale.documents as i64 + 1), "{b}");
+        let tree = app.doc_tree(&samordnare).await.unwrap();
+        assert!(tree.len() > scale.documents / 2, "{b}: {}", tree.len());
         for s in [s1, s2, s3] {
             s.close().await;
         }

@@ -110,10 +110,18 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         )
         .await
         .map_err(|e| ctx.fail(e))?;
-        let headers = ["doc.col.id", "doc.field.title", "doc.field.doc_type", "doc.col.status", "doc.field.unit", "doc.field.revision_date", "doc.field.validity"]
-            .iter()
-            .map(|k| t.t(k).to_owned())
-            .collect();
+        let headers = [
+            "doc.col.id",
+            "doc.field.title",
+            "doc.field.doc_type",
+            "doc.col.status",
+            "doc.field.unit",
+            "doc.field.revision_date",
+            "doc.field.validity",
+        ]
+        .iter()
+        .map(|k| t.t(k).to_owned())
+        .collect();
         return Ok(download(&Table { headers, rows: data }, fmt, "styrdokument"));
     }
     let page = app.doc_list(actor, &filter, &q.params()).await.map_err(|e| ctx.fail(e))?;
@@ -246,7 +254,8 @@ async fn form_page(ctx: &Ctx, id: Option<i64>, form: FormState, preview: Option<
     if !app.doc_can_create(actor) {
         return Err(ctx.fail(AppError::Forbidden));
     }
-    let units: Vec<Unit> = app.org_units_in(actor, Permission::DomainWrite).await.map_err(|e| ctx.fail(e))?.into_iter().filter(|u| u.active).collect();
+    let units: Vec<Unit> =
+        app.org_units_in(actor, Permission::DomainWrite).await.map_err(|e| ctx.fail(e))?.into_iter().filter(|u| u.active).collect();
     let mut applies = app.org_root().await.map_err(|e| ctx.fail(e))?.into_iter().collect::<Vec<_>>();
     applies.extend(units.iter().filter(|u| u.parent_id.is_some()).cloned());
     let parents = app
@@ -259,10 +268,7 @@ async fn form_page(ctx: &Ctx, id: Option<i64>, form: FormState, preview: Option<
         .collect();
     let bodies = DecidingBody::ALL.iter().map(|b| (b.as_str(), ctx.tr.t(&format!("doc.body.{}", b.as_str())).to_owned())).collect();
     let title = if id.is_some() { "doc.edit_heading" } else { "doc.new_heading" };
-    Ok(render(
-        &FormPage { shell: ctx.shell(title), form, id, units, applies, parents, types: types(ctx), bodies, preview },
-        status,
-    ))
+    Ok(render(&FormPage { shell: ctx.shell(title), form, id, units, applies, parents, types: types(ctx), bodies, preview }, status))
 }
 
 #[derive(Deserialize, Default)]

@@ -49,10 +49,18 @@ fn metadata(ctx: &Ctx, v: &DocView) -> Vec<(String, String)> {
     let ver = &v.version;
     vec![
         (t("doc.field.doc_type"), type_label(ctx, &v.doc.doc_type)),
-        (t("doc.field.validity"), ver.valid_until.map(|d| ctx.tr.tf("doc.validity.until_date", &[("date", &ctx.tr.date(&d))])).unwrap_or_else(|| t("doc.validity.tills_vidare"))),
+        (
+            t("doc.field.validity"),
+            ver.valid_until
+                .map(|d| ctx.tr.tf("doc.validity.until_date", &[("date", &ctx.tr.date(&d))]))
+                .unwrap_or_else(|| t("doc.validity.tills_vidare")),
+        ),
         (t("doc.field.deciding_body"), t(&format!("doc.body.{}", ver.deciding_body))),
         (t("doc.field.decision_date"), date(ctx, ver.decision_date)),
-        (t("doc.field.by_law"), if ver.by_law { format!("{} – {}", t("common.yes"), ver.law.clone().unwrap_or_default()) } else { t("common.no") }),
+        (
+            t("doc.field.by_law"),
+            if ver.by_law { format!("{} – {}", t("common.yes"), ver.law.clone().unwrap_or_default()) } else { t("common.no") },
+        ),
         (t("doc.field.revision_date"), date(ctx, ver.revision_date)),
         (t("doc.field.owner"), v.owner.as_ref().map(|o| format!("{} ({})", o.0, v.unit_name)).unwrap_or_else(|| v.unit_name.clone())),
         (t("doc.field.follow_up"), ver.follow_up.clone().unwrap_or_else(|| "---".into())),
@@ -233,8 +241,14 @@ async fn transition(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MoveForm>) -> P
                 ("diarienummer", &f.decision.diarienummer),
                 ("paragraph", &f.decision.paragraph),
             ]);
-            doc_view(&ctx, id, draft, Extra { adopt_errors, adopt_form: Some(adopt_form), ..Extra::default() }, StatusCode::UNPROCESSABLE_ENTITY)
-                .await
+            doc_view(
+                &ctx,
+                id,
+                draft,
+                Extra { adopt_errors, adopt_form: Some(adopt_form), ..Extra::default() },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => step_failed(&ctx, id, e, Extra::default()).await,
     }
@@ -363,10 +377,14 @@ async fn pdf_download(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<DocQ>) -> P
     let blocks = md::blocks(&v.version.body_md);
     let footer = format!("Värn – {} – {} {}", v.version.title, ctx.tr.t("doc.field.version"), v.version.number);
     let bytes = pdf::document(&v.version.title, &meta, &blocks, &footer);
-    let name: String = percent_encoding::utf8_percent_encode(&format!("{}.pdf", v.version.title), percent_encoding::NON_ALPHANUMERIC).to_string();
+    let name: String =
+        percent_encoding::utf8_percent_encode(&format!("{}.pdf", v.version.title), percent_encoding::NON_ALPHANUMERIC).to_string();
     Ok((
         StatusCode::OK,
-        [(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}"))],
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
+        ],
         bytes,
     )
         .into_response())
@@ -412,10 +430,7 @@ async fn acks(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<AcksQ>) -> PageResu
         }
         None => (None, vec![]),
     };
-    Ok(render(
-        &AcksPage { shell: ctx.shell("doc.acks_heading"), id, title: v.version.title, reports, unit, missing },
-        StatusCode::OK,
-    ))
+    Ok(render(&AcksPage { shell: ctx.shell("doc.acks_heading"), id, title: v.version.title, reports, unit, missing }, StatusCode::OK))
 }
 
 #[derive(Deserialize)]
