@@ -83,6 +83,26 @@ fn scenarios() -> Vec<Case> {
             kind: Kind::Get("/api/v1/org-units?limit=100"),
         },
         Case { id: "api-tasks", title: "GET /api/v1/tasks (enhetschef)", role: Role::Head, kind: Kind::Get("/api/v1/tasks") },
+        Case { id: "document", title: "7. Ett styrdokument, renderat (enhetschef)", role: Role::Head, kind: Kind::Get("/documents/1") },
+        Case {
+            id: "documents",
+            title: "Styrdokumentregistret, sökning (3 000)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/documents?q=riktlinje&status=gallande"),
+        },
+        Case {
+            id: "doc-follow-up",
+            title: "Uppföljning av styrdokument, hela staden",
+            role: Role::Samordnare,
+            kind: Kind::Get("/documents/follow-up"),
+        },
+        Case { id: "doc-pdf", title: "Ett styrdokument som PDF", role: Role::Head, kind: Kind::Get("/documents/1/pdf") },
+        Case {
+            id: "api-documents",
+            title: "GET /api/v1/documents?limit=100",
+            role: Role::Samordnare,
+            kind: Kind::Get("/api/v1/documents?limit=100"),
+        },
         Case { id: "write", title: "9'. Skrivning med granskningsrad (PATCH enhet)", role: Role::Samordnare, kind: Kind::PatchUnit },
         Case {
             id: "users-csv",
