@@ -145,12 +145,15 @@ impl App {
         Ok(repo::pending_acks(self.store.read(), actor.id.0, &vis.chain).await?)
     }
 
-    /// Documents the actor owns (or whose unit they act for) that need follow-up.
-    pub async fn doc_my_follow_up(&self, actor: &Actor) -> Result<Vec<FollowUpRow>, AppError> {
+    /// Documents the actor owns (or whose unit they act for) that need follow-up, and the
+    /// overdue actions of the strategies they own.
+    pub async fn doc_my_follow_up(&self, actor: &Actor) -> Result<(Vec<FollowUpRow>, Vec<OverdueAction>), AppError> {
         let db = self.store.read();
         let units = repo::units_acted_for(db, actor.id.0).await?;
         let today = chrono::Utc::now().date_naive();
-        Ok(repo::follow_up(db, FollowUpFor::Owner(actor.id.0, &units), today, 200).await?)
+        let docs = repo::follow_up(db, FollowUpFor::Owner(actor.id.0, &units), today, 200).await?;
+        let actions = repo::overdue_actions(db, FollowUpFor::Owner(actor.id.0, &units), today, 200).await?;
+        Ok((docs, actions))
     }
 
     /// The overview for the samordnare: counts per unit and the items, within DomainRead.
@@ -161,7 +164,7 @@ impl App {
         Ok(FollowUp {
             counts: repo::follow_up_counts(db, &cap.scope, today).await?,
             documents: repo::follow_up(db, FollowUpFor::Scope(&cap.scope), today, 500).await?,
-            actions: repo::overdue_actions(db, &cap.scope, today, 500).await?,
+            actions: repo::overdue_actions(db, FollowUpFor::Scope(&cap.scope), today, 500).await?,
         })
     }
 }

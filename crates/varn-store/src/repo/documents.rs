@@ -498,20 +498,22 @@ pub struct OverdueAction {
     pub unit_name: String,
 }
 
-/// Overdue strategy actions of documents owned within `scope`.
+/// Overdue strategy actions of documents owned within a scope, or by one person.
 pub async fn overdue_actions<D: ConnectionTrait>(
     db: &D,
-    scope: &Scope,
+    who: FollowUpFor<'_>,
     today: chrono::NaiveDate,
     cap: u64,
 ) -> Result<Vec<OverdueAction>, DbErr> {
-    let Some(w) = scope_sql(scope) else { return Ok(vec![]) };
+    let mut values: Vec<Value> = vec![today.into()];
+    let Some(w) = whose(&who, &mut values) else { return Ok(vec![]) };
+    values.push((cap as i64).into());
     let sql = format!(
         "SELECT d.id AS document_id, d.title AS document_title, a.title, a.due_date, o.name AS unit_name \
          FROM document_actions a JOIN documents d ON d.id = a.document_id JOIN tasks t ON t.id = a.task_id \
          JOIN org_units o ON o.id = d.unit_id WHERE t.status = 'open' AND t.due_date < ? AND {w} ORDER BY a.due_date, a.id LIMIT ?"
     );
-    OverdueAction::find_by_statement(stmt(db, &sql, vec![today.into(), (cap as i64).into()])).all(db).await
+    OverdueAction::find_by_statement(stmt(db, &sql, values)).all(db).await
 }
 
 /// Units a user acts for: those they head, or hold Verksamhetsansvarig on.

@@ -1,15 +1,21 @@
 //! API: governing documents (styrdokument).
 
 use super::dto::{ListArgs, PageOf};
-use super::{ApiActor, ApiResult, ErrorBody};
+use super::{ApiActor, ApiError, ApiResult, ErrorBody};
+use crate::i18n::Tr;
 use crate::AppState;
+use axum::extract::Multipart;
 use axum::extract::{Path, Query};
+use axum::http::header;
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use varn_app::attachments::Upload;
 use varn_app::documents::{ActionInput, DocInput, DocView};
+use varn_app::AppError;
 use varn_store::entity::document_version as ver;
 use varn_store::repo::documents::{DocFilter, DocRow};
 
@@ -28,6 +34,9 @@ pub fn routes() -> Router<AppState> {
         .route("/documents/{id}/acknowledgement-requests", post(request_ack))
         .route("/documents/{id}/acknowledgements", get(ack_report))
         .route("/documents/{id}/acknowledge", post(acknowledge))
+        .route("/documents/{id}/pdf", get(pdf))
+        .route("/documents/{id}/file", post(upload_file))
+        .route("/documents/{id}/versions/{n}/file", get(download_file))
         .route("/settings/documents", get(get_rules).put(put_rules))
 }
 
@@ -557,4 +566,49 @@ pub async fn pending(a: ApiActor) -> ApiResult<Json<serde_json::Value>> {
 pub async fn follow_up(a: ApiActor) -> ApiResult<Json<serde_json::Value>> {
     let r = a.state.app.doc_follow_up(&a.actor).await.map_err(|e| a.err(e))?;
     Ok(Json(serde_json::to_value(r).unwrap_or(serde_json::Value::Null)))
+}
+
+/// The version in force (or `?version=`) as PDF, with the metadata table on top.
+#[utoipa::path(get, path = "/api/v1/documents/{id}/pdf", tag = "styrdokument", params(("id" = i64, Path), VersionArg), responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404, body = ErrorBody)))]
+pub async fn pdf(a: ApiActor, Path(id): Path<i64>, Query(q): Query<VersionArg>) -> Result<Response, ApiError> {
+    let v = a.state.app.doc_view(&a.actor, id, q.version).await.map_err(|e| a.err(e))?;
+    let (bytes, name) = crate::ui::documents::pdf_of(Tr::new(a.lang), &v);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// Attaches a file as the text of the open draft (multipart field `file`).
+#[utoipa::path(post, path = "/api/v1/documents/{id}/file", tag = "styrdokument", params(("id" = i64, Path)), responses((status = 204), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn upload_file(a: ApiActor, Path(id): Path<i64>, mut mp: Multipart) -> ApiResult<StatusCode> {
+    let mut up = Upload { filename: String::new(), content_type: String::new(), data: vec![] };
+    while let Ok(Some(field)) = mp.next_field().await {
+        if field.name() == Some("file") {
+            up.filename = field.file_name().unwrap_or("fil").to_owned();
+            up.content_type = field.content_type().unwrap_or("application/octet-stream").to_owned();
+            up.data = field.bytes().await.map_err(|_| a.err(AppError::field("file", "err.file.too_large")))?.to_vec();
+        }
+    }
+    a.state.app.doc_attach_file(&a.actor, id, up).await.map_err(|e| a.err(e))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Downloads the file of a version.
+#[utoipa::path(get, path = "/api/v1/documents/{id}/versions/{n}/file", tag = "styrdokument", params(("id" = i64, Path), ("n" = i32, Path)), responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 404, body = ErrorBody)))]
+pub async fn download_file(a: ApiActor, Path((id, n)): Path<(i64, i32)>) -> Result<Response, ApiError> {
+    let f = a.state.app.doc_file(&a.actor, id, n).await.map_err(|e| a.err(e))?;
+    let name: String = percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC).to_string();
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
+        ],
+        f.data,
+    )
+        .into_response())
 }

@@ -4,7 +4,7 @@
 mod account;
 mod audit;
 mod auth;
-mod documents;
+pub(crate) mod documents;
 pub mod list;
 mod modules;
 mod org;

@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use varn_app::tasks::TaskView;
-use varn_store::repo::documents::{FollowUpRow, PendingAck};
+use varn_store::repo::documents::{FollowUpRow, OverdueAction, PendingAck};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -30,6 +30,7 @@ struct TasksPage {
     tasks: Vec<TaskView>,
     include_done: bool,
     follow_ups: Vec<FollowUpRow>,
+    late_actions: Vec<OverdueAction>,
     acks: Vec<PendingAck>,
 }
 
@@ -49,10 +50,18 @@ async fn tasks_page(ctx: Ctx, Query(q): Query<TasksQ>) -> PageResult {
     let include_done = q.all.is_some();
     let app = &ctx.state.app;
     let tasks = app.my_tasks(actor, include_done).await.map_err(|e| ctx.fail(e))?;
-    let follow_ups = app.doc_my_follow_up(actor).await.map_err(|e| ctx.fail(e))?;
+    let (follow_ups, late_actions) = app.doc_my_follow_up(actor).await.map_err(|e| ctx.fail(e))?;
     let acks = app.doc_pending_acks(actor).await.map_err(|e| ctx.fail(e))?;
     Ok(render(
-        &TasksPage { shell: ctx.shell("tasks.heading"), user_name: actor.display_name.clone(), tasks, include_done, follow_ups, acks },
+        &TasksPage {
+            shell: ctx.shell("tasks.heading"),
+            user_name: actor.display_name.clone(),
+            tasks,
+            include_done,
+            follow_ups,
+            late_actions,
+            acks,
+        },
         StatusCode::OK,
     ))
 }

@@ -269,6 +269,11 @@ async fn follow_up_reaches_the_owner_and_the_samordnare() {
         let section = html.split("id=\"fu-h\"").nth(1).unwrap_or_default();
         assert!(section.contains(&format!("/documents/{overdue}")), "{b}: follow-up in Mina uppgifter");
         assert!(section.contains("Revisionsdatum passerat"));
+        // The strategy's owner (sara) sees its overdue action in Mina uppgifter.
+        let sara_page = t.signed_in("sara.lindqvist").await;
+        let (_, html) = sara_page.text("/tasks").await;
+        let section = html.split("id=\"fu-h\"").nth(1).unwrap_or_default();
+        assert!(section.contains("Försenad åtgärd: Klassa informationen"), "{b}: overdue action for the owner");
         // The samordnare's overview counts per unit, including the strategy's overdue action.
         let sara = api_as(&t, "sara.lindqvist").await;
         let (s, f) = sara.call(Method::GET, "/api/v1/documents/follow-up", None).await;
@@ -351,4 +356,80 @@ async fn document_pages_read_print_and_keep_bad_input() {
     assert!(html.contains("<h2>Rubrik</h2>"));
     assert!(!html.contains("<script>x</script>"), "raw HTML is escaped");
     t.stop().await;
+}
+
+#[tokio::test]
+async fn a_draft_can_be_a_file_and_any_version_a_pdf_through_the_api() {
+    for b in backends() {
+        let t = TestApp::spawn(b).await;
+        let sara = api_as(&t, "sara.lindqvist").await;
+        let slf = t.id("Stadsledningsförvaltningen");
+        let policy = t.doc_id("Informationssäkerhetspolicy").await;
+        let (s, d) = sara
+            .call(
+                Method::POST,
+                "/api/v1/documents",
+                Some(json!({"doc_type": "riktlinje", "title": "Riktlinje för arkivering", "unit_id": slf,
+                    "applies_to_unit_id": t.id("Kommunfullmäktige"), "parent_id": policy, "deciding_body": "kommunstyrelse"})),
+            )
+            .await;
+        assert_eq!(s, 201, "{d}");
+        let id = d["id"].as_i64().unwrap();
+        // No text and no file: it cannot be adopted.
+        let (s, e) = sara
+            .call(
+                Method::POST,
+                &format!("/api/v1/documents/{id}/transitions"),
+                Some(json!({"to": "gallande", "decision_date": "2026-11-03"})),
+            )
+            .await;
+        assert_eq!(s, 422);
+        assert!(field_codes(&e).contains(&("body_md".into(), "err.doc.text_required".into())), "{e}");
+        // A file as the text, then adopted with the decision in the same call.
+        let form = reqwest::multipart::Form::new()
+            .part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4 beslut".to_vec()).file_name("Riktlinje arkivering.pdf"));
+        let r = sara
+            .http
+            .post(format!("{}/api/v1/documents/{id}/file", sara.base))
+            .bearer_auth(&sara.token)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204);
+        let (s, g) = sara
+            .call(
+                Method::POST,
+                &format!("/api/v1/documents/{id}/transitions"),
+                Some(json!({"to": "gallande", "decision_date": "2026-11-03", "paragraph": "§ 7"})),
+            )
+            .await;
+        assert_eq!(s, 200, "{g}");
+        assert_eq!(g["version"]["paragraph"], "§ 7");
+        let r = reqwest::Client::new()
+            .get(format!("{}/api/v1/documents/{id}/versions/1/file", t.base))
+            .bearer_auth(&sara.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.bytes().await.unwrap().as_ref(), b"%PDF-1.4 beslut");
+        // An adopted version's file cannot be replaced.
+        let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(b"annat".to_vec()).file_name("x.pdf"));
+        let r = sara
+            .http
+            .post(format!("{}/api/v1/documents/{id}/file", sara.base))
+            .bearer_auth(&sara.token)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 409);
+        // The policy as PDF through the API.
+        let r =
+            reqwest::Client::new().get(format!("{}/api/v1/documents/{policy}/pdf", t.base)).bearer_auth(&sara.token).send().await.unwrap();
+        assert_eq!(r.headers()["content-type"], "application/pdf");
+        assert!(r.bytes().await.unwrap().starts_with(b"%PDF-"));
+        t.stop().await;
+    }
 }

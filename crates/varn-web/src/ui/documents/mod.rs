@@ -3,6 +3,8 @@
 
 mod page;
 
+pub(crate) use page::pdf_of;
+
 use super::list::{download, export_rows, export_slot, ListQuery, ListView};
 use crate::ctx::{see_other, Ctx, PageResult};
 use crate::shell::{render, FormState, Shell};

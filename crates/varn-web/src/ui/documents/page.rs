@@ -3,6 +3,7 @@
 
 use super::{status_label, type_label};
 use crate::ctx::{see_other, Ctx, PageResult};
+use crate::i18n::Tr;
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
 use askama::Template;
@@ -39,29 +40,29 @@ pub fn routes() -> Router<AppState> {
         .route("/documents/{id}/acknowledgements", get(acks).post(request_ack))
 }
 
-fn date(ctx: &Ctx, d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| ctx.tr.date(&d)).unwrap_or_else(|| "---".into())
+fn date(tr: Tr, d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| tr.date(&d)).unwrap_or_else(|| "---".into())
 }
 
 /// The seed's metadata block (eight fields), then ours.
-fn metadata(ctx: &Ctx, v: &DocView) -> Vec<(String, String)> {
-    let t = |k: &str| ctx.tr.t(k).to_owned();
+pub(crate) fn metadata(tr: Tr, v: &DocView) -> Vec<(String, String)> {
+    let t = |k: &str| tr.t(k).to_owned();
     let ver = &v.version;
     vec![
-        (t("doc.field.doc_type"), type_label(ctx, &v.doc.doc_type)),
+        (t("doc.field.doc_type"), t(&format!("doc.type.{}", v.doc.doc_type))),
         (
             t("doc.field.validity"),
             ver.valid_until
-                .map(|d| ctx.tr.tf("doc.validity.until_date", &[("date", &ctx.tr.date(&d))]))
+                .map(|d| tr.tf("doc.validity.until_date", &[("date", &tr.date(&d))]))
                 .unwrap_or_else(|| t("doc.validity.tills_vidare")),
         ),
         (t("doc.field.deciding_body"), t(&format!("doc.body.{}", ver.deciding_body))),
-        (t("doc.field.decision_date"), date(ctx, ver.decision_date)),
+        (t("doc.field.decision_date"), date(tr, ver.decision_date)),
         (
             t("doc.field.by_law"),
             if ver.by_law { format!("{} – {}", t("common.yes"), ver.law.clone().unwrap_or_default()) } else { t("common.no") },
         ),
-        (t("doc.field.revision_date"), date(ctx, ver.revision_date)),
+        (t("doc.field.revision_date"), date(tr, ver.revision_date)),
         (t("doc.field.owner"), v.owner.as_ref().map(|o| format!("{} ({})", o.0, v.unit_name)).unwrap_or_else(|| v.unit_name.clone())),
         (t("doc.field.follow_up"), ver.follow_up.clone().unwrap_or_else(|| "---".into())),
         (t("doc.field.diarienummer"), ver.diarienummer.clone().unwrap_or_else(|| "---".into())),
@@ -69,6 +70,16 @@ fn metadata(ctx: &Ctx, v: &DocView) -> Vec<(String, String)> {
         (t("doc.field.applies_to"), if v.applies_to_root { t("doc.whole_city") } else { v.applies_to_name.clone() }),
         (t("doc.field.version"), format!("{} ({})", ver.number, t(&format!("doc.vstate.{}", ver.state)))),
     ]
+}
+
+/// The version as a PDF, with its file name.
+pub(crate) fn pdf_of(tr: Tr, v: &DocView) -> (Vec<u8>, String) {
+    let meta = metadata(tr, v);
+    let blocks = md::blocks(&v.version.body_md);
+    let footer = format!("Värn – {} – {} {}", v.version.title, tr.t("doc.field.version"), v.version.number);
+    let bytes = pdf::document(&v.version.title, &meta, &blocks, &footer);
+    let name = percent_encoding::utf8_percent_encode(&format!("{}.pdf", v.version.title), percent_encoding::NON_ALPHANUMERIC).to_string();
+    (bytes, name)
 }
 
 #[derive(Template)]
@@ -149,7 +160,7 @@ async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, status: Sta
     let v = app.doc_view(actor, id, number).await.map_err(|e| ctx.fail(e))?;
     let draft_number = v.versions.iter().find(|r| r.state == "draft").map(|r| r.number);
     let current_number = v.versions.iter().find(|r| r.state == "adopted").map(|r| r.number);
-    let meta = metadata(ctx, &v).chunks(4).map(|c| c.to_vec()).collect();
+    let meta = metadata(ctx.tr, &v).chunks(4).map(|c| c.to_vec()).collect();
     let units = if v.can_edit && v.doc.doc_type == "strategi" {
         app.org_units_in(actor, Permission::OrgRead).await.map_err(|e| ctx.fail(e))?
     } else {
@@ -373,12 +384,7 @@ async fn compare(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<CompareQ>) -> Pa
 async fn pdf_download(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<DocQ>) -> PageResult {
     let actor = ctx.actor()?;
     let v = ctx.state.app.doc_view(actor, id, q.version).await.map_err(|e| ctx.fail(e))?;
-    let meta = metadata(&ctx, &v);
-    let blocks = md::blocks(&v.version.body_md);
-    let footer = format!("Värn – {} – {} {}", v.version.title, ctx.tr.t("doc.field.version"), v.version.number);
-    let bytes = pdf::document(&v.version.title, &meta, &blocks, &footer);
-    let name: String =
-        percent_encoding::utf8_percent_encode(&format!("{}.pdf", v.version.title), percent_encoding::NON_ALPHANUMERIC).to_string();
+    let (bytes, name) = pdf_of(ctx.tr, &v);
     Ok((
         StatusCode::OK,
         [
