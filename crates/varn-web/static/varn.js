@@ -19,3 +19,17 @@ document.addEventListener("submit", function (ev) {
     btn.setAttribute("aria-expanded", open ? "false" : "true");
   });
 })();
+
+// The document form: choosing a type suggests what the policy says for it (deciding body,
+// validity). The server checks the rules either way.
+(function () {
+  var type = document.getElementById("f-doc_type");
+  var body = document.getElementById("f-deciding_body");
+  if (!type || !body) { return; }
+  var bodies = { policy: "kommunfullmaktige", strategi: "kommunstyrelse", riktlinje: "kommunstyrelse", anvisning: "chef" };
+  type.addEventListener("change", function () {
+    if (bodies[type.value]) { body.value = bodies[type.value]; }
+    var v = document.querySelector("input[name=validity][value=" + (type.value === "strategi" ? "until" : "tills_vidare") + "]");
+    if (v) { v.checked = true; }
+  });
+})();

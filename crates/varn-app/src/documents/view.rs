@@ -71,12 +71,16 @@ impl App {
     /// The version `number` (or the one to show by default) if the actor may read it.
     pub async fn doc_version_readable(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<ver::Model, AppError> {
         let (d, can_edit) = self.doc_find(actor, id).await?;
+        self.version_of(&d, can_edit, number).await
+    }
+
+    async fn version_of(&self, d: &doc::Model, can_edit: bool, number: Option<i32>) -> Result<ver::Model, AppError> {
         let db = self.store.read();
         let v = match number {
-            Some(n) => repo::version(db, id, n).await?,
+            Some(n) => repo::version(db, d.id, n).await?,
             None => match d.current_version_id {
                 Some(cv) => repo::version_by_id(db, cv).await?,
-                None => repo::draft(db, id).await?,
+                None => repo::draft(db, d.id).await?,
             },
         }
         .ok_or(AppError::NotFound)?;
@@ -90,7 +94,7 @@ impl App {
     /// The document page.
     pub async fn doc_view(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<DocView, AppError> {
         let (d, can_edit) = self.doc_find(actor, id).await?;
-        let version = self.doc_version_readable(actor, id, number).await?;
+        let version = self.version_of(&d, can_edit, number).await?;
         let db = self.store.read();
         let vis = self.doc_visibility(actor);
         let status = Status::parse(&d.status).map_err(|c| AppError::Internal(c.into()))?;
