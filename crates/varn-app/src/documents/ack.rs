@@ -156,15 +156,16 @@ impl App {
         Ok((docs, actions))
     }
 
-    /// The overview for the samordnare: counts per unit and the items, within DomainRead.
-    pub async fn doc_follow_up(&self, actor: &Actor) -> Result<FollowUp, AppError> {
-        let cap = actor.can(Permission::DomainRead)?;
+    /// The overview for the samordnare: counts per unit and the first `cap` items of each
+    /// list, within DomainRead.
+    pub async fn doc_follow_up(&self, actor: &Actor, cap: u64) -> Result<FollowUp, AppError> {
+        let scope = actor.can(Permission::DomainRead)?;
         let db = self.store.read();
         let today = chrono::Utc::now().date_naive();
         Ok(FollowUp {
-            counts: repo::follow_up_counts(db, &cap.scope, today).await?,
-            documents: repo::follow_up(db, FollowUpFor::Scope(&cap.scope), today, 500).await?,
-            actions: repo::overdue_actions(db, FollowUpFor::Scope(&cap.scope), today, 500).await?,
+            counts: repo::follow_up_counts(db, &scope.scope, today).await?,
+            documents: repo::follow_up(db, FollowUpFor::Scope(&scope.scope), today, cap).await?,
+            actions: repo::overdue_actions(db, FollowUpFor::Scope(&scope.scope), today, cap).await?,
         })
     }
 }

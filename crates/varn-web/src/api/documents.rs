@@ -561,10 +561,11 @@ pub async fn pending(a: ApiActor) -> ApiResult<Json<serde_json::Value>> {
     Ok(Json(serde_json::to_value(r).unwrap_or(serde_json::Value::Null)))
 }
 
-/// Follow-up within the caller's scope: counts per unit, documents and overdue actions.
+/// Follow-up within the caller's scope: counts per unit, and the first 1 000 documents and
+/// overdue actions.
 #[utoipa::path(get, path = "/api/v1/documents/follow-up", tag = "styrdokument", responses((status = 200, body = Object), (status = 403, body = ErrorBody)))]
 pub async fn follow_up(a: ApiActor) -> ApiResult<Json<serde_json::Value>> {
-    let r = a.state.app.doc_follow_up(&a.actor).await.map_err(|e| a.err(e))?;
+    let r = a.state.app.doc_follow_up(&a.actor, 1_000).await.map_err(|e| a.err(e))?;
     Ok(Json(serde_json::to_value(r).unwrap_or(serde_json::Value::Null)))
 }
 

@@ -457,12 +457,16 @@ async fn request_ack(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<AckRequestForm
     }
 }
 
+/// Rows of each list on the overview page; the counts per unit cover everything.
+const FOLLOW_UP_ROWS: u64 = 100;
+
 #[derive(Template)]
 #[template(path = "documents_followup.html")]
 struct FollowUpPage {
     shell: Shell,
     f: FollowUp,
     rules: DocumentRules,
+    cap: usize,
     can_settings: bool,
 }
 
@@ -480,10 +484,13 @@ impl FollowUpPage {
 async fn follow_up(ctx: Ctx) -> PageResult {
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
-    let f = app.doc_follow_up(actor).await.map_err(|e| ctx.fail(e))?;
+    let f = app.doc_follow_up(actor, FOLLOW_UP_ROWS).await.map_err(|e| ctx.fail(e))?;
     let rules = app.doc_rules().await.map_err(|e| ctx.fail(e))?;
     let can_settings = can_settings(actor);
-    Ok(render(&FollowUpPage { shell: ctx.shell("doc.follow_up_heading"), f, rules, can_settings }, StatusCode::OK))
+    Ok(render(
+        &FollowUpPage { shell: ctx.shell("doc.follow_up_heading"), f, rules, can_settings, cap: FOLLOW_UP_ROWS as usize },
+        StatusCode::OK,
+    ))
 }
 
 fn can_settings(actor: &Actor) -> bool {
