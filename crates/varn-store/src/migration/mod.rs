@@ -7,12 +7,18 @@
 mod m0001_foundation;
 mod m0002_indexes;
 mod m0003_documents;
+mod m0004_users_active;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
 
 fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-    vec![Box::new(m0001_foundation::Migration), Box::new(m0002_indexes::Migration), Box::new(m0003_documents::Migration)]
+    vec![
+        Box::new(m0001_foundation::Migration),
+        Box::new(m0002_indexes::Migration),
+        Box::new(m0003_documents::Migration),
+        Box::new(m0004_users_active::Migration),
+    ]
 }
 
 /// Why migrating failed.

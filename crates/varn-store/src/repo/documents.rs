@@ -400,8 +400,10 @@ pub struct FollowUpCount {
     pub actions_overdue: i64,
 }
 
-const NO_OWNER: &str = "((d.owner_user_id IS NULL AND o.head_user_id IS NULL) OR (d.owner_user_id IS NOT NULL AND NOT EXISTS \
-                        (SELECT 1 FROM users ou WHERE ou.id = d.owner_user_id AND ou.active = ?)))";
+/// Nobody to act: no personal owner and no head of the unit, or an owner who has left
+/// (inactive; few, found through `ix_users_active`). Takes one value: `false`.
+const NO_OWNER: &str =
+    "((d.owner_user_id IS NULL AND o.head_user_id IS NULL) OR d.owner_user_id IN (SELECT ou.id FROM users ou WHERE ou.active = ?))";
 
 /// Whose follow-up: in a scope (overview) or for one person (Mina uppgifter).
 pub enum FollowUpFor<'a> {
@@ -447,9 +449,9 @@ pub async fn follow_up<D: ConnectionTrait>(
     today: chrono::NaiveDate,
     cap: u64,
 ) -> Result<Vec<FollowUpRow>, DbErr> {
-    let mut values: Vec<Value> = vec![today.into(), today.into(), true.into()];
+    let mut values: Vec<Value> = vec![today.into(), today.into(), false.into()];
     let Some(w) = whose(&who, &mut values) else { return Ok(vec![]) };
-    values.extend([today.into(), today.into(), true.into(), (cap as i64).into()]);
+    values.extend([today.into(), today.into(), false.into(), (cap as i64).into()]);
     let sql = format!(
         "SELECT d.id, d.title, d.doc_type, d.unit_id, o.name AS unit_name, \
          CASE WHEN d.revision_date < ? THEN 1 ELSE 0 END = 1 AS revision_overdue, \
@@ -480,7 +482,7 @@ pub async fn follow_up_counts<D: ConnectionTrait>(db: &D, scope: &Scope, today: 
              WHERE t.status = 'open' AND t.due_date < ? \
          ) x JOIN org_units o ON o.id = x.unit_id WHERE {w} GROUP BY o.id, o.name, o.path ORDER BY o.path"
     );
-    FollowUpCount::find_by_statement(stmt(db, &sql, vec![today.into(), today.into(), true.into(), today.into()])).all(db).await
+    FollowUpCount::find_by_statement(stmt(db, &sql, vec![today.into(), today.into(), false.into(), today.into()])).all(db).await
 }
 
 /// Overdue strategy actions within `scope` (at most `cap`).

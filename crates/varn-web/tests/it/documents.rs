@@ -289,6 +289,14 @@ async fn follow_up_reaches_the_owner_and_the_samordnare() {
         // An employee has no overview.
         let (s, _) = api_as(&t, "lisa.nilsson").await.call(Method::GET, "/api/v1/documents/follow-up", None).await;
         assert_eq!(s, 403);
+        // When an owner leaves, their documents have nobody to act.
+        let skola = t.doc_id("Rutin för incidentrapportering i skolan").await;
+        assert!(!f["documents"].as_array().unwrap().iter().any(|d| d["id"] == skola), "{b}: owned while johan is active");
+        let johan = t.id("johan.ek");
+        let (s, _) = api_as(&t, "admin").await.call(Method::POST, &format!("/api/v1/users/{johan}/deactivate"), None).await;
+        assert_eq!(s, 200);
+        let (_, f) = sara.call(Method::GET, "/api/v1/documents/follow-up", None).await;
+        assert!(f["documents"].as_array().unwrap().iter().any(|d| d["id"] == skola && d["no_owner"] == true), "{b}: {f}");
         t.stop().await;
     }
 }
