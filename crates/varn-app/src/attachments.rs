@@ -88,17 +88,18 @@ impl App {
         Ok(repo::of_entity(self.store.read(), "org_unit", unit_id).await?)
     }
 
-    /// One file with its bytes, if the actor may read what it belongs to.
+    /// One file of a unit with its bytes, if the actor may read the unit. Files of other
+    /// things (a document version) are served by their own module, under its rules.
     pub async fn attachment_get(&self, actor: &Actor, id: i64) -> Result<attachment::Model, AppError> {
-        let meta = repo::meta_by_id(self.store.read(), id).await?.ok_or(AppError::NotFound)?;
+        let meta = repo::meta_by_id(self.store.read(), id).await?.filter(|m| m.entity_type == "org_unit").ok_or(AppError::NotFound)?;
         let unit = meta.org_unit_id.ok_or(AppError::NotFound)?;
         self.unit_path_for(actor, unit, Permission::OrgRead).await.map_err(|_| AppError::NotFound)?;
         repo::get(self.store.read(), id).await?.ok_or(AppError::NotFound)
     }
 
-    /// Removes a file.
+    /// Removes a file of a unit.
     pub async fn attachment_delete(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
-        let meta = repo::meta_by_id(self.store.read(), id).await?.ok_or(AppError::NotFound)?;
+        let meta = repo::meta_by_id(self.store.read(), id).await?.filter(|m| m.entity_type == "org_unit").ok_or(AppError::NotFound)?;
         let unit = meta.org_unit_id.ok_or(AppError::NotFound)?;
         let path = self.unit_path_for(actor, unit, Permission::OrgWrite).await?;
         let txn = self.store.write().begin().await?;

@@ -405,6 +405,15 @@ async fn a_draft_can_be_a_file_and_any_version_a_pdf_through_the_api() {
             .await
             .unwrap();
         assert_eq!(r.status(), 204);
+        // The auditor reads the whole organisation but no drafts: not the draft's file either,
+        // through neither route.
+        let erik = api_as(&t, "erik.holm").await;
+        let (s, _) = erik.call(Method::GET, &format!("/api/v1/documents/{id}/versions/1/file"), None).await;
+        assert_eq!(s, 404, "{b}");
+        for aid in 1..=3 {
+            let (s, _) = erik.call(Method::GET, &format!("/api/v1/attachments/{aid}"), None).await;
+            assert_eq!(s, 404, "{b}: attachment {aid}");
+        }
         let (s, g) = sara
             .call(
                 Method::POST,
