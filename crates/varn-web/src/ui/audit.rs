@@ -28,7 +28,7 @@ pub struct Row {
     after: String,
 }
 
-const ENTITIES: [&str; 5] = ["org_unit", "user", "api_token", "attachment", "task"];
+const ENTITIES: [&str; 7] = ["org_unit", "user", "api_token", "attachment", "task", "document", "setting"];
 
 fn parse(j: &Option<String>) -> Option<serde_json::Value> {
     j.as_deref().and_then(|s| serde_json::from_str(s).ok())

@@ -352,6 +352,16 @@ async fn document_pages_read_print_and_keep_bad_input() {
     assert!(html.contains("Texten ska finnas kvar."), "text intact");
     assert!(html.contains("id=\"e-deciding_body\""), "message at the field");
     assert!(html.contains("En policy antas av kommunfullmäktige."));
+    // The register filtered on a unit (as the follow-up overview links) says so.
+    let socf = t.id("Socialförvaltningen");
+    let (s, html) = sara.text(&format!("/documents?unit={socf}")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Visar dokument med ansvarig enhet Socialförvaltningen."));
+    assert!(html.contains("Anvisning för behörighetshantering"));
+    assert!(!html.contains(">Informationssäkerhetspolicy<"), "only the unit's documents");
+    // The audit log names what happened to documents in words.
+    let (_, html) = sara.text("/audit?entity=document").await;
+    assert!(html.contains("Antaget (gällande)"), "audit labels for documents");
     // Preview renders the Markdown without saving.
     let r = sara
         .post_form(

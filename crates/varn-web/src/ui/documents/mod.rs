@@ -63,6 +63,8 @@ struct ListPage {
     statuses: Vec<(&'static str, String)>,
     can_create: bool,
     can_follow_up: bool,
+    /// The unit the register is filtered on (from the follow-up overview).
+    unit_filter: Option<String>,
 }
 
 #[derive(Template)]
@@ -132,6 +134,10 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     if ctx.htmx {
         return Ok(render(&ListPartial { shell: ctx.shell("doc.heading"), view, rows }, StatusCode::OK));
     }
+    let unit_filter = match filter.unit_id {
+        Some(u) => app.org_get(actor, u).await.ok().map(|d| d.unit.name),
+        None => None,
+    };
     Ok(render(
         &ListPage {
             shell: ctx.shell("doc.heading"),
@@ -141,6 +147,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
             statuses: statuses(&ctx),
             can_create: app.doc_can_create(actor),
             can_follow_up: actor.access.can_somewhere(Permission::DomainRead),
+            unit_filter,
         },
         StatusCode::OK,
     ))
