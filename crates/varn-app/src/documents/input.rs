@@ -305,6 +305,7 @@ impl App {
         let m = doc::ActiveModel {
             doc_type: Set(d.doc_type.as_str().into()),
             title: Set(d.title.clone()),
+            search_text: Set(d.title.to_lowercase()),
             status: Set(Status::Utkast.as_str().into()),
             unit_id: Set(d.unit_id),
             applies_to_unit_id: Set(d.applies_to_unit_id),
@@ -344,6 +345,7 @@ impl App {
         if m.current_version_id.is_none() {
             am.doc_type = Set(d.doc_type.as_str().into());
             am.title = Set(d.title.clone());
+            am.search_text = Set(d.title.to_lowercase());
         }
         am.unit_id = Set(d.unit_id);
         am.applies_to_unit_id = Set(d.applies_to_unit_id);

@@ -101,6 +101,7 @@ impl App {
                 vm.update(&txn).await?;
                 am.current_version_id = Set(Some(d.id));
                 am.title = Set(d.title.clone());
+                am.search_text = Set(d.title.to_lowercase());
                 am.revision_date = Set(d.revision_date);
                 am.valid_until = Set(d.valid_until);
                 // Each strategy action becomes a task in Mina uppgifter.

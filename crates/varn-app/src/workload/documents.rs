@@ -183,6 +183,7 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
             id: Set(id),
             doc_type: Set(t.into()),
             title: Set(title.clone()),
+            search_text: Set(title.to_lowercase()),
             status: Set(status.into()),
             unit_id: Set(city.units[unit].id),
             applies_to_unit_id: Set(city.units[applies].id),

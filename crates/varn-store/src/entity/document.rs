@@ -9,6 +9,8 @@ pub struct Model {
     pub id: i64,
     pub doc_type: String,
     pub title: String,
+    /// The title lower-cased, for search.
+    pub search_text: String,
     pub status: String,
     pub unit_id: i64,
     pub applies_to_unit_id: i64,

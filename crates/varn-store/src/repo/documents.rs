@@ -1,7 +1,7 @@
 //! Governing documents: the register, versions, actions, comments, acknowledgements and
 //! follow-up. Who may see what is decided in the query ([`DocVisibility`]).
 
-use super::{ilike, ListParams, Page};
+use super::{ListParams, Page};
 use crate::entity::{document as doc, document_ack, document_ack_request, document_action, document_comment, document_version as ver};
 use crate::entity::{org_unit, task, user};
 use crate::scope_condition;
@@ -110,7 +110,8 @@ pub struct DocFilter {
 pub async fn list<D: ConnectionTrait>(db: &D, v: &DocVisibility, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, DbErr> {
     let mut q = scoped(v);
     if let Some(like) = p.like() {
-        q = q.filter(ilike(Expr::col((doc::Entity, doc::Column::Title)).into(), &like));
+        // `search_text` is the title lower-cased on write; the pattern is lower-cased too.
+        q = q.filter(Expr::col((doc::Entity, doc::Column::SearchText)).like(sea_orm::sea_query::LikeExpr::new(like).escape('\\')));
     }
     if let Some(t) = &f.doc_type {
         q = q.filter(doc::Column::DocType.eq(t.as_str()));

@@ -72,13 +72,17 @@ async fn the_seed_rules_and_the_life_cycle_through_the_api() {
 
         // A guideline under the policy: utkast, version 1.
         rl["parent_id"] = json!(policy);
-        rl["title"] = json!("Riktlinje för molntjänster");
+        rl["title"] = json!("Översiktlig riktlinje för molntjänster");
         rl["body_md"] = json!("## Syfte\n\nMolntjänster används bara efter riskanalys.\n");
         let (s, g) = sara.call(Method::POST, "/api/v1/documents", Some(rl.clone())).await;
         assert_eq!(s, 201, "{g}");
         let gid = g["id"].as_i64().unwrap();
         assert_eq!(g["status"], "utkast");
         assert_eq!(g["version"]["number"], 1);
+        // Free-text search folds Swedish letters on both databases.
+        let (_, found) = sara.call(Method::GET, "/api/v1/documents?q=%C3%96VERSIKTLIG%20RIKTLINJE", None).await;
+        assert_eq!(found["total"], 1, "{b}: {found}");
+        assert_eq!(found["items"][0]["id"], gid);
         // Only the allowed moves exist.
         let (s, e) = sara.call(Method::POST, &format!("/api/v1/documents/{gid}/transitions"), Some(json!({"to": "under_revision"}))).await;
         assert_eq!(s, 409, "{e}");
