@@ -356,6 +356,19 @@ async fn document_pages_read_print_and_keep_bad_input() {
     assert!(html.contains("Texten ska finnas kvar."), "text intact");
     assert!(html.contains("id=\"e-deciding_body\""), "message at the field");
     assert!(html.contains("En policy antas av kommunfullmäktige."));
+    // The tree nests each document under the one it implements.
+    let (s, html) = sara.text("/documents/tree").await;
+    assert_eq!(s, 200);
+    let at = |t: &str| html.find(t).unwrap_or_else(|| panic!("{t} in the tree"));
+    let (p, strat, klass, losen) = (
+        at(">Informationssäkerhetspolicy<"),
+        at(">Strategi för informationssäkerhet 2025–2028<"),
+        at(">Riktlinje för informationsklassning<"),
+        at(">Rutin för lösenord och inloggning<"),
+    );
+    assert!(p < strat && strat < klass && klass < losen, "policy, then strategy and guideline, then the instruction");
+    assert!(html[p..strat].contains("<ul>"), "the strategy sits one level under the policy");
+    assert!(html[klass..losen].contains("<ul>"), "the instruction sits under its guideline");
     // The register filtered on a unit (as the follow-up overview links) says so.
     let socf = t.id("Socialförvaltningen");
     let (s, html) = sara.text(&format!("/documents?unit={socf}")).await;
