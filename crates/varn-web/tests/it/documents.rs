@@ -174,6 +174,20 @@ async fn the_seed_rules_and_the_life_cycle_through_the_api() {
         let (_, tasks) = karin.call(Method::GET, "/api/v1/tasks", None).await;
         assert!(tasks.as_array().unwrap().iter().any(|x| x["title"].as_str().unwrap().starts_with("Inventera molntjänster")), "{tasks}");
 
+        // A unit that owns a document cannot be deleted: the refusal says why.
+        let (_, unit) = sara
+            .call(Method::POST, "/api/v1/org-units", Some(json!({"parent_id": socf, "kind": "enhet", "name": "Dokumentenheten"})))
+            .await;
+        let uid = unit["id"].as_i64().unwrap();
+        let mut owned = rl.clone();
+        owned["title"] = json!("Enhetens riktlinje");
+        owned["unit_id"] = json!(uid);
+        owned["applies_to_unit_id"] = json!(uid);
+        let (s, _) = sara.call(Method::POST, "/api/v1/documents", Some(owned)).await;
+        assert_eq!(s, 201);
+        let (s, e) = sara.call(Method::DELETE, &format!("/api/v1/org-units/{uid}"), None).await;
+        assert_eq!(s, 409, "{b}: {e}");
+        assert!(e["error"]["message"].as_str().unwrap().contains("1 styrdokument"), "{e}");
         // A nämnd adopting its own guideline is a setting, not a code change.
         let mut own = rl.clone();
         own["title"] = json!("Nämndens egen riktlinje");
