@@ -79,7 +79,16 @@ impl IntoResponse for ApiError {
             AppError::Conflict(code, args) => {
                 let what: Vec<String> = args.iter().map(|(k, n)| format!("{} {}", n, tr.t(&format!("ref.{k}")))).collect();
                 let what = what.join(", ");
-                let mut fill: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                // Life-cycle states are codes; say them in the caller's language.
+                let labels: Vec<(String, String)> = args
+                    .iter()
+                    .map(|(k, v)| {
+                        let key = format!("doc.status.{v}");
+                        let text = if matches!(k.as_str(), "from" | "to") { tr.t(&key).to_owned() } else { v.clone() };
+                        (k.clone(), text)
+                    })
+                    .collect();
+                let mut fill: Vec<(&str, &str)> = labels.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
                 fill.push(("what", &what));
                 let msg = tr.tf(&code, &fill);
                 error_json(
