@@ -167,6 +167,7 @@ struct TreePage {
     shell: Shell,
     nodes: Vec<TreeNode>,
     after: String,
+    can_follow_up: bool,
 }
 
 /// Orders documents depth-first under their parents (roots: those whose parent is not
@@ -217,7 +218,8 @@ async fn tree(ctx: Ctx) -> PageResult {
     let actor = ctx.actor()?;
     let docs = ctx.state.app.doc_tree(actor).await.map_err(|e| ctx.fail(e))?;
     let (nodes, after) = nest(&ctx, docs);
-    Ok(render(&TreePage { shell: ctx.shell("doc.tree_heading"), nodes, after }, StatusCode::OK))
+    let can_follow_up = actor.access.can_somewhere(Permission::DomainRead);
+    Ok(render(&TreePage { shell: ctx.shell("doc.tree_heading"), nodes, after, can_follow_up }, StatusCode::OK))
 }
 
 #[derive(Template)]
