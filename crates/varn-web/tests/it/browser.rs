@@ -282,6 +282,7 @@ async fn a_guideline_is_written_sent_on_remiss_adopted_revised_compared_and_ackn
     see(&c, "main", "0 av 1 har bekräftat").await;
     c.find(Locator::Css("form[action='/logout'] button")).await.unwrap().click().await.unwrap();
     see(&c, ".notice", "Du är utloggad.").await;
+    let doc_url = format!("{base}/documents/{}", t.doc_id("Riktlinje för distansarbete").await);
 
     // The employee finds it in Mina uppgifter and confirms.
     sign_in(&c, &base, "lisa.nilsson", PASSWORD).await;
@@ -292,6 +293,13 @@ async fn a_guideline_is_written_sent_on_remiss_adopted_revised_compared_and_ackn
     see(&c, ".notice", "Tack!").await;
     see(&c, "main", "Du har bekräftat").await;
     shot(&c, "12-bekraftat").await;
+
+    // The owner sees the count on the document page.
+    c.find(Locator::Css("form[action='/logout'] button")).await.unwrap().click().await.unwrap();
+    sign_in(&c, &base, "sara.lindqvist", PASSWORD).await;
+    see(&c, "h1", "Mina uppgifter").await;
+    c.goto(&doc_url).await.unwrap();
+    see(&c, ".panel", "Hemtjänst Öst, Version 2: 1 av 1 har bekräftat.").await;
     c.close().await.unwrap();
     t.stop().await;
 }

@@ -101,6 +101,7 @@ struct DocPage {
     priorities: Vec<(&'static str, String)>,
     units: Vec<Unit>,
     ack_units: Vec<Unit>,
+    ack_reports: Vec<AckRequestReport>,
     today: chrono::NaiveDate,
 }
 
@@ -166,10 +167,10 @@ async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, status: Sta
     } else {
         vec![]
     };
-    let ack_units = if v.can_edit && v.doc.current_version_id.is_some() {
-        app.doc_ack_units(actor, id).await.map_err(|e| ctx.fail(e))?
+    let (ack_units, ack_reports) = if v.can_edit && v.doc.current_version_id.is_some() {
+        (app.doc_ack_units(actor, id).await.map_err(|e| ctx.fail(e))?, app.doc_ack_report(actor, id).await.map_err(|e| ctx.fail(e))?)
     } else {
-        vec![]
+        (vec![], vec![])
     };
     let priorities = Priority::ALL.iter().map(|p| (p.as_str(), ctx.tr.t(&format!("doc.prio.{}", p.as_str())).to_owned())).collect();
     Ok(render(
@@ -200,6 +201,7 @@ async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, status: Sta
             priorities,
             units,
             ack_units,
+            ack_reports,
             today: chrono::Utc::now().date_naive(),
             dv: v,
         },
