@@ -238,6 +238,12 @@ async fn a_guideline_is_written_sent_on_remiss_adopted_revised_compared_and_ackn
     see(&c, "h1", "Riktlinje för distansarbete").await;
     see(&c, ".doc-status", "utkast").await;
     see(&c, ".breadcrumbs", "Informationssäkerhetspolicy").await;
+    // The signed decision as a file beside the text, through the page's upload form.
+    let file = profile.path().join("Riktlinje distansarbete.pdf");
+    std::fs::write(&file, b"%PDF-1.4 underskrivet").unwrap();
+    c.find(Locator::Id("f-file")).await.unwrap().send_keys(file.to_str().unwrap()).await.unwrap();
+    click_button(&c, "Ladda upp").await;
+    see(&c, ".doc-links", "Ladda ner bifogad fil: Riktlinje distansarbete.pdf").await;
 
     // On remiss, then adopted with the decision's date.
     click_button(&c, "Skicka på remiss").await;
