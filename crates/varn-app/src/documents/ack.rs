@@ -133,7 +133,11 @@ impl App {
 
     /// The staff of one unit who have not confirmed the adopted version.
     pub async fn doc_not_acked(&self, actor: &Actor, id: i64, unit_id: i64) -> Result<Vec<PersonRow>, AppError> {
-        self.doc_ack_report(actor, id).await?;
+        // Only units the document asked: the report is not a way to list any unit's staff.
+        let reports = self.doc_ack_report(actor, id).await?;
+        if !reports.iter().flat_map(|r| r.units.iter()).any(|u| u.unit_id == unit_id) {
+            return Err(AppError::NotFound);
+        }
         let (m, _) = self.doc_find(actor, id).await?;
         let v = m.current_version_id.ok_or(AppError::NotFound)?;
         Ok(repo::not_acked(self.store.read(), v, unit_id, 500).await?)
