@@ -160,6 +160,19 @@ impl App {
                 .await?;
                 after = json!({"status": to.as_str(), "draft_version": nv.number});
             }
+            Status::Upphavd => {
+                // A repealed strategy asks nothing more: its open action tasks are closed.
+                let mut closed = Vec::new();
+                for a in repo::action_models(db, id).await? {
+                    if let Some(tid) = a.task_id {
+                        if tasks::find(db, tid).await?.is_some_and(|t| t.status == "open") {
+                            tasks::set_status(&txn, tid, true).await?;
+                            closed.push(tid);
+                        }
+                    }
+                }
+                after = json!({"status": to.as_str(), "closed_tasks": closed});
+            }
             Status::PaRemiss if draft.is_none() => return Err(AppError::conflict("err.doc.no_draft")),
             _ => {}
         }

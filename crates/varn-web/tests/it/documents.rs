@@ -188,6 +188,14 @@ async fn the_seed_rules_and_the_life_cycle_through_the_api() {
         let (s, e) = sara.call(Method::DELETE, &format!("/api/v1/org-units/{uid}"), None).await;
         assert_eq!(s, 409, "{b}: {e}");
         assert!(e["error"]["message"].as_str().unwrap().contains("1 styrdokument"), "{e}");
+        // Repealing the strategy closes its open action tasks.
+        let (s, _) = sara.call(Method::POST, &format!("/api/v1/documents/{sid}/transitions"), Some(json!({"to": "upphavd"}))).await;
+        assert_eq!(s, 200);
+        let (_, tasks) = karin.call(Method::GET, "/api/v1/tasks", None).await;
+        assert!(
+            !tasks.as_array().unwrap().iter().any(|x| x["title"].as_str().unwrap().starts_with("Inventera molntjänster")),
+            "{b}: {tasks}"
+        );
         // A nämnd adopting its own guideline is a setting, not a code change.
         let mut own = rl.clone();
         own["title"] = json!("Nämndens egen riktlinje");
