@@ -540,11 +540,56 @@ pub async fn request_ack(a: ApiActor, Path(id): Path<i64>, Json(b): Json<AckRequ
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Staff and confirmations in one unit.
+#[derive(Serialize, ToSchema)]
+pub struct AckUnitDto {
+    /// Unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Active staff with a role there.
+    pub staff: i64,
+    /// Of whom have confirmed.
+    pub acknowledged: i64,
+}
+
+/// One request and how far its staff have come.
+#[derive(Serialize, ToSchema)]
+pub struct AckReportDto {
+    /// The unit asked (its subtree).
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// The version asked about.
+    pub version: i32,
+    /// Staff in all.
+    pub staff: i64,
+    /// Confirmed in all.
+    pub acknowledged: i64,
+    /// Per unit of the subtree.
+    pub units: Vec<AckUnitDto>,
+}
+
 /// Who has confirmed, per request and unit.
-#[utoipa::path(get, path = "/api/v1/documents/{id}/acknowledgements", tag = "styrdokument", params(("id" = i64, Path)), responses((status = 200, body = Object)))]
-pub async fn ack_report(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<serde_json::Value>> {
+#[utoipa::path(get, path = "/api/v1/documents/{id}/acknowledgements", tag = "styrdokument", params(("id" = i64, Path)), responses((status = 200, body = Vec<AckReportDto>)))]
+pub async fn ack_report(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<Vec<AckReportDto>>> {
     let r = a.state.app.doc_ack_report(&a.actor, id).await.map_err(|e| a.err(e))?;
-    Ok(Json(serde_json::to_value(r).unwrap_or(serde_json::Value::Null)))
+    Ok(Json(
+        r.into_iter()
+            .map(|r| AckReportDto {
+                unit_id: r.unit_id,
+                unit_name: r.unit_name,
+                version: r.version,
+                staff: r.staff,
+                acknowledged: r.acknowledged,
+                units: r
+                    .units
+                    .into_iter()
+                    .map(|u| AckUnitDto { unit_id: u.unit_id, unit_name: u.unit_name, staff: u.staff, acknowledged: u.acknowledged })
+                    .collect(),
+            })
+            .collect(),
+    ))
 }
 
 /// The caller confirms reading the version in force.
@@ -554,19 +599,138 @@ pub async fn acknowledge(a: ApiActor, Path(id): Path<i64>) -> ApiResult<StatusCo
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// A version the caller is asked to confirm.
+#[derive(Serialize, ToSchema)]
+pub struct PendingDto {
+    /// Document.
+    pub document_id: i64,
+    /// Its title.
+    pub title: String,
+    /// Version number.
+    pub number: i32,
+}
+
 /// Documents the caller is asked to confirm.
-#[utoipa::path(get, path = "/api/v1/documents/pending-acknowledgements", tag = "styrdokument", responses((status = 200, body = Object)))]
-pub async fn pending(a: ApiActor) -> ApiResult<Json<serde_json::Value>> {
+#[utoipa::path(get, path = "/api/v1/documents/pending-acknowledgements", tag = "styrdokument", responses((status = 200, body = Vec<PendingDto>)))]
+pub async fn pending(a: ApiActor) -> ApiResult<Json<Vec<PendingDto>>> {
     let r = a.state.app.doc_pending_acks(&a.actor).await.map_err(|e| a.err(e))?;
-    Ok(Json(serde_json::to_value(r).unwrap_or(serde_json::Value::Null)))
+    Ok(Json(r.into_iter().map(|p| PendingDto { document_id: p.document_id, title: p.title, number: p.number }).collect()))
+}
+
+/// Follow-up counts of one owning unit.
+#[derive(Serialize, ToSchema)]
+pub struct FollowUpCountDto {
+    /// Unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Documents past their revision date.
+    pub revision_overdue: i64,
+    /// Strategies past their end date.
+    pub expired: i64,
+    /// Documents with nobody to own them.
+    pub no_owner: i64,
+    /// Strategy actions past their deadline.
+    pub actions_overdue: i64,
+}
+
+/// A document that needs follow-up, and why.
+#[derive(Serialize, ToSchema)]
+pub struct FollowUpDocDto {
+    /// Document.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Type.
+    pub doc_type: String,
+    /// Owning unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Past its revision date.
+    pub revision_overdue: bool,
+    /// A strategy past its end date.
+    pub expired: bool,
+    /// Nobody to act.
+    pub no_owner: bool,
+    /// Revision date.
+    pub revision_date: Option<chrono::NaiveDate>,
+    /// End of validity.
+    pub valid_until: Option<chrono::NaiveDate>,
+}
+
+/// A strategy action past its deadline.
+#[derive(Serialize, ToSchema)]
+pub struct OverdueActionDto {
+    /// The strategy.
+    pub document_id: i64,
+    /// Its title.
+    pub document_title: String,
+    /// The action.
+    pub title: String,
+    /// Deadline.
+    pub due_date: Option<chrono::NaiveDate>,
+    /// The strategy's owning unit.
+    pub unit_name: String,
+}
+
+/// The follow-up overview.
+#[derive(Serialize, ToSchema)]
+pub struct FollowUpDto {
+    /// Counts per owning unit (everything in scope).
+    pub counts: Vec<FollowUpCountDto>,
+    /// The first 1 000 documents, oldest revision date first.
+    pub documents: Vec<FollowUpDocDto>,
+    /// The first 1 000 overdue actions.
+    pub actions: Vec<OverdueActionDto>,
 }
 
 /// Follow-up within the caller's scope: counts per unit, and the first 1 000 documents and
 /// overdue actions.
-#[utoipa::path(get, path = "/api/v1/documents/follow-up", tag = "styrdokument", responses((status = 200, body = Object), (status = 403, body = ErrorBody)))]
-pub async fn follow_up(a: ApiActor) -> ApiResult<Json<serde_json::Value>> {
+#[utoipa::path(get, path = "/api/v1/documents/follow-up", tag = "styrdokument", responses((status = 200, body = FollowUpDto), (status = 403, body = ErrorBody)))]
+pub async fn follow_up(a: ApiActor) -> ApiResult<Json<FollowUpDto>> {
     let r = a.state.app.doc_follow_up(&a.actor, 1_000).await.map_err(|e| a.err(e))?;
-    Ok(Json(serde_json::to_value(r).unwrap_or(serde_json::Value::Null)))
+    Ok(Json(FollowUpDto {
+        counts: r
+            .counts
+            .into_iter()
+            .map(|c| FollowUpCountDto {
+                unit_id: c.unit_id,
+                unit_name: c.unit_name,
+                revision_overdue: c.revision_overdue,
+                expired: c.expired,
+                no_owner: c.no_owner,
+                actions_overdue: c.actions_overdue,
+            })
+            .collect(),
+        documents: r
+            .documents
+            .into_iter()
+            .map(|d| FollowUpDocDto {
+                id: d.id,
+                title: d.title,
+                doc_type: d.doc_type,
+                unit_id: d.unit_id,
+                unit_name: d.unit_name,
+                revision_overdue: d.revision_overdue,
+                expired: d.expired,
+                no_owner: d.no_owner,
+                revision_date: d.revision_date,
+                valid_until: d.valid_until,
+            })
+            .collect(),
+        actions: r
+            .actions
+            .into_iter()
+            .map(|x| OverdueActionDto {
+                document_id: x.document_id,
+                document_title: x.document_title,
+                title: x.title,
+                due_date: x.due_date,
+                unit_name: x.unit_name,
+            })
+            .collect(),
+    }))
 }
 
 /// The version in force (or `?version=`) as PDF, with the metadata table on top.

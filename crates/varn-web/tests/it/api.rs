@@ -353,6 +353,9 @@ async fn the_openapi_document_describes_the_api() {
     ] {
         assert!(doc["paths"].get(p).is_some(), "OpenAPI lacks {p}");
     }
+    for schema in ["DocumentDto", "VersionDto", "NewDocument", "FollowUpDto", "AckReportDto", "DiffDto"] {
+        assert!(doc["components"]["schemas"].get(schema).is_some(), "OpenAPI lacks the schema {schema}");
+    }
     // Every API route answers anonymous callers with the one error format.
     let r = c.get("/api/v1/org-units").await;
     assert_eq!(r.status(), 401);
