@@ -31,6 +31,42 @@ pub fn clean_filename(name: &str) -> String {
     }
 }
 
+/// A checked upload as a row to insert, with its cleaned name and SHA-256: refuses an empty
+/// file and one over `max` bytes.
+pub(crate) fn attachment_row(
+    up: Upload,
+    max: usize,
+    entity_type: &str,
+    entity_id: i64,
+    unit_id: i64,
+    by: i64,
+) -> Result<(attachment::ActiveModel, String, String), AppError> {
+    if up.data.is_empty() {
+        return Err(AppError::field("file", "err.file.empty"));
+    }
+    if up.data.len() > max {
+        return Err(AppError::field("file", "err.file.too_large"));
+    }
+    let sha = hex::encode(Sha256::digest(&up.data));
+    let filename = clean_filename(&up.filename);
+    let ct =
+        if up.content_type.is_empty() || up.content_type.len() > 127 { "application/octet-stream".to_owned() } else { up.content_type };
+    let row = attachment::ActiveModel {
+        entity_type: Set(entity_type.into()),
+        entity_id: Set(entity_id),
+        org_unit_id: Set(Some(unit_id)),
+        filename: Set(filename.clone()),
+        content_type: Set(ct),
+        size_bytes: Set(up.data.len() as i64),
+        sha256: Set(sha.clone()),
+        data: Set(up.data),
+        uploaded_by: Set(Some(by)),
+        created_at: Set(now()),
+        ..Default::default()
+    };
+    Ok((row, filename, sha))
+}
+
 impl App {
     async fn unit_path_for(&self, actor: &Actor, unit_id: i64, p: Permission) -> Result<String, AppError> {
         let u = org::find(self.store.read(), &actor.scope(Permission::OrgRead), unit_id).await?.ok_or(AppError::NotFound)?;
@@ -45,34 +81,9 @@ impl App {
     /// Attaches a file to an organisation unit.
     pub async fn attach_to_unit(&self, actor: &Actor, unit_id: i64, up: Upload) -> Result<AttachmentMeta, AppError> {
         let path = self.unit_path_for(actor, unit_id, Permission::OrgWrite).await?;
-        if up.data.is_empty() {
-            return Err(AppError::field("file", "err.file.empty"));
-        }
-        if up.data.len() > self.config.max_attachment_bytes {
-            return Err(AppError::field("file", "err.file.too_large"));
-        }
-        let sha = hex::encode(Sha256::digest(&up.data));
-        let filename = clean_filename(&up.filename);
-        let ct =
-            if up.content_type.is_empty() || up.content_type.len() > 127 { "application/octet-stream".to_owned() } else { up.content_type };
+        let (row, filename, sha) = attachment_row(up, self.config.max_attachment_bytes, "org_unit", unit_id, unit_id, actor.id.0)?;
         let txn = self.store.write().begin().await?;
-        let m = repo::insert(
-            &txn,
-            attachment::ActiveModel {
-                entity_type: Set("org_unit".into()),
-                entity_id: Set(unit_id),
-                org_unit_id: Set(Some(unit_id)),
-                filename: Set(filename.clone()),
-                content_type: Set(ct),
-                size_bytes: Set(up.data.len() as i64),
-                sha256: Set(sha.clone()),
-                data: Set(up.data),
-                uploaded_by: Set(Some(actor.id.0)),
-                created_at: Set(now()),
-                ..Default::default()
-            },
-        )
-        .await?;
+        let m = repo::insert(&txn, row).await?;
         let mut a = actor.audit("attachment.create", "attachment");
         a.entity_id = Some(m.id);
         a.org_path = Some(path);

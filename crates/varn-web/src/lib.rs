@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod ctx;
+mod files;
 pub mod i18n;
 pub mod security;
 mod shell;

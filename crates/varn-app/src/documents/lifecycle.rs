@@ -2,11 +2,10 @@
 //! of [`Status::may_move_to`] exist; each is one transaction with its audit row.
 
 use super::input::version_json;
-use crate::attachments::{clean_filename, Upload};
+use crate::attachments::Upload;
 use crate::{Actor, App, AppError};
 use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use varn_domain::document::{check_adoption, DecidingBody, DocType, Status, Validity};
 use varn_domain::FieldErrors;
 use varn_store::entity::{attachment, document as doc, document_action, document_version as ver};
@@ -194,34 +193,10 @@ impl App {
             return Err(AppError::conflict("err.doc.not_editable"));
         }
         let draft = repo::draft(self.store.read(), id).await?.ok_or_else(|| AppError::conflict("err.doc.not_editable"))?;
-        if up.data.is_empty() {
-            return Err(AppError::field("file", "err.file.empty"));
-        }
-        if up.data.len() > self.config.max_attachment_bytes {
-            return Err(AppError::field("file", "err.file.too_large"));
-        }
-        let sha = hex::encode(Sha256::digest(&up.data));
-        let filename = clean_filename(&up.filename);
-        let ct =
-            if up.content_type.is_empty() || up.content_type.len() > 127 { "application/octet-stream".to_owned() } else { up.content_type };
+        let (row, filename, sha) =
+            crate::attachments::attachment_row(up, self.config.max_attachment_bytes, "document_version", draft.id, m.unit_id, actor.id.0)?;
         let txn = self.store.write().begin().await?;
-        let f = attachments::insert(
-            &txn,
-            attachment::ActiveModel {
-                entity_type: Set("document_version".into()),
-                entity_id: Set(draft.id),
-                org_unit_id: Set(Some(m.unit_id)),
-                filename: Set(filename.clone()),
-                content_type: Set(ct),
-                size_bytes: Set(up.data.len() as i64),
-                sha256: Set(sha.clone()),
-                data: Set(up.data),
-                uploaded_by: Set(Some(actor.id.0)),
-                created_at: Set(now()),
-                ..Default::default()
-            },
-        )
-        .await?;
+        let f = attachments::insert(&txn, row).await?;
         ver::ActiveModel { id: Set(draft.id), attachment_id: Set(Some(f.id)), updated_at: Set(now()), ..Default::default() }
             .update(&txn)
             .await?;

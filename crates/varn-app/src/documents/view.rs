@@ -74,6 +74,13 @@ impl App {
         self.version_of(&d, can_edit, number).await
     }
 
+    /// Every version the actor may read, newest first (the document found once).
+    pub async fn doc_versions(&self, actor: &Actor, id: i64) -> Result<Vec<ver::Model>, AppError> {
+        let (d, can_edit) = self.doc_find(actor, id).await?;
+        let all = repo::versions(self.store.read(), id).await?;
+        Ok(all.into_iter().filter(|v| v.state != "draft" || drafts_readable(&d, can_edit)).collect())
+    }
+
     async fn version_of(&self, d: &doc::Model, can_edit: bool, number: Option<i32>) -> Result<ver::Model, AppError> {
         let db = self.store.read();
         let v = match number {
@@ -84,8 +91,7 @@ impl App {
             },
         }
         .ok_or(AppError::NotFound)?;
-        // A draft is for its editors, and for readers only while it is on remiss.
-        if v.state == "draft" && !can_edit && d.status != Status::PaRemiss.as_str() {
+        if v.state == "draft" && !drafts_readable(d, can_edit) {
             return Err(AppError::NotFound);
         }
         Ok(v)
@@ -118,7 +124,7 @@ impl App {
         let all = repo::versions(db, id).await?;
         let versions = all
             .iter()
-            .filter(|v| v.state != "draft" || can_edit || status == Status::PaRemiss)
+            .filter(|v| v.state != "draft" || drafts_readable(&d, can_edit))
             .map(|v| VersionRef { number: v.number, state: v.state.clone(), decision_date: v.decision_date, adopted_at: v.adopted_at })
             .collect();
         let units = org::by_ids(db, vec![d.unit_id, d.applies_to_unit_id]).await?;
@@ -190,7 +196,7 @@ impl App {
     /// The number of the open draft, if the actor may read it.
     pub async fn doc_draft_number(&self, actor: &Actor, id: i64) -> Result<Option<i32>, AppError> {
         let (d, can_edit) = self.doc_find(actor, id).await?;
-        if !can_edit && d.status != Status::PaRemiss.as_str() {
+        if !drafts_readable(&d, can_edit) {
             return Ok(None);
         }
         Ok(repo::draft(self.store.read(), id).await?.map(|v| v.number))
@@ -234,6 +240,11 @@ impl App {
         txn.commit().await?;
         Ok(c.id)
     }
+}
+
+/// A draft is for its editors, and for readers only while it is on remiss.
+fn drafts_readable(d: &doc::Model, can_edit: bool) -> bool {
+    can_edit || d.status == Status::PaRemiss.as_str()
 }
 
 /// Like [`bounded_text`] but keeps line breaks.

@@ -13,9 +13,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use varn_app::attachments::Upload;
 use varn_app::documents::{ActionInput, DocInput, DocView};
-use varn_app::AppError;
 use varn_store::entity::document_version as ver;
 use varn_store::repo::documents::{DocFilter, DocRow};
 
@@ -391,12 +389,8 @@ pub async fn transition(a: ApiActor, Path(id): Path<i64>, Json(b): Json<Transiti
 /// The versions the caller may read, newest first.
 #[utoipa::path(get, path = "/api/v1/documents/{id}/versions", tag = "styrdokument", params(("id" = i64, Path)), responses((status = 200, body = Vec<VersionDto>)))]
 pub async fn versions(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<Vec<VersionDto>>> {
-    let v = a.state.app.doc_view(&a.actor, id, None).await.map_err(|e| a.err(e))?;
-    let mut out = Vec::new();
-    for r in v.versions {
-        out.push(a.state.app.doc_version_readable(&a.actor, id, Some(r.number)).await.map_err(|e| a.err(e))?.into());
-    }
-    Ok(Json(out))
+    let all = a.state.app.doc_versions(&a.actor, id).await.map_err(|e| a.err(e))?;
+    Ok(Json(all.into_iter().map(Into::into).collect()))
 }
 
 /// One version.
@@ -751,14 +745,7 @@ pub async fn pdf(a: ApiActor, Path(id): Path<i64>, Query(q): Query<VersionArg>) 
 /// Attaches a file as the text of the open draft (multipart field `file`).
 #[utoipa::path(post, path = "/api/v1/documents/{id}/file", tag = "styrdokument", params(("id" = i64, Path)), responses((status = 204), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn upload_file(a: ApiActor, Path(id): Path<i64>, mut mp: Multipart) -> ApiResult<StatusCode> {
-    let mut up = Upload { filename: String::new(), content_type: String::new(), data: vec![] };
-    while let Ok(Some(field)) = mp.next_field().await {
-        if field.name() == Some("file") {
-            up.filename = field.file_name().unwrap_or("fil").to_owned();
-            up.content_type = field.content_type().unwrap_or("application/octet-stream").to_owned();
-            up.data = field.bytes().await.map_err(|_| a.err(AppError::field("file", "err.file.too_large")))?.to_vec();
-        }
-    }
+    let up = crate::files::read_upload(&mut mp).await.map_err(|e| a.err(e))?;
     a.state.app.doc_attach_file(&a.actor, id, up).await.map_err(|e| a.err(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -767,13 +754,5 @@ pub async fn upload_file(a: ApiActor, Path(id): Path<i64>, mut mp: Multipart) ->
 #[utoipa::path(get, path = "/api/v1/documents/{id}/versions/{n}/file", tag = "styrdokument", params(("id" = i64, Path), ("n" = i32, Path)), responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 404, body = ErrorBody)))]
 pub async fn download_file(a: ApiActor, Path((id, n)): Path<(i64, i32)>) -> Result<Response, ApiError> {
     let f = a.state.app.doc_file(&a.actor, id, n).await.map_err(|e| a.err(e))?;
-    let name: String = percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC).to_string();
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
-        ],
-        f.data,
-    )
-        .into_response())
+    Ok(crate::files::download(&f.filename, &f.sha256, f.data))
 }

@@ -4,15 +4,13 @@ use super::dto::*;
 use super::{ApiActor, ApiError, ApiResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{Multipart, Path, Query};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use utoipa::IntoParams;
-use varn_app::attachments::Upload;
 use varn_app::org::{UnitInput, UnitUpdateInput};
-use varn_app::AppError;
 use varn_store::repo::org::OrgFilter;
 
 pub fn routes() -> Router<AppState> {
@@ -140,14 +138,7 @@ pub async fn list_unit_files(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json
 /// Uploads a file (multipart field `file`).
 #[utoipa::path(post, path = "/api/v1/org-units/{id}/attachments", tag = "organisation", params(("id" = i64, Path)), request_body(content_type = "multipart/form-data", content = String), responses((status = 201, body = FileDto), (status = 422, body = ErrorBody)))]
 pub async fn upload_unit_file(a: ApiActor, Path(id): Path<i64>, mut mp: Multipart) -> ApiResult<(StatusCode, Json<FileDto>)> {
-    let mut up = Upload { filename: String::new(), content_type: String::new(), data: vec![] };
-    while let Ok(Some(field)) = mp.next_field().await {
-        if field.name() == Some("file") {
-            up.filename = field.file_name().unwrap_or("fil").to_owned();
-            up.content_type = field.content_type().unwrap_or("application/octet-stream").to_owned();
-            up.data = field.bytes().await.map_err(|_| a.err(AppError::field("file", "err.file.too_large")))?.to_vec();
-        }
-    }
+    let up = crate::files::read_upload(&mut mp).await.map_err(|e| a.err(e))?;
     let m = a.state.app.attach_to_unit(&a.actor, id, up).await.map_err(|e| a.err(e))?;
     Ok((StatusCode::CREATED, Json(m.into())))
 }
@@ -156,13 +147,5 @@ pub async fn upload_unit_file(a: ApiActor, Path(id): Path<i64>, mut mp: Multipar
 #[utoipa::path(get, path = "/api/v1/attachments/{id}", tag = "organisation", params(("id" = i64, Path)), responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 404, body = ErrorBody)))]
 pub async fn download_file(a: ApiActor, Path(id): Path<i64>) -> Result<Response, ApiError> {
     let f = a.state.app.attachment_get(&a.actor, id).await.map_err(|e| a.err(e))?;
-    let name: String = percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC).to_string();
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
-        ],
-        f.data,
-    )
-        .into_response())
+    Ok(crate::files::download(&f.filename, &f.sha256, f.data))
 }

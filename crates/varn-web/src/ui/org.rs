@@ -6,12 +6,10 @@ use crate::shell::{render, FormState, Shell};
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Form, Multipart, Path, Query};
-use axum::http::{header, StatusCode};
-use axum::response::IntoResponse;
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use varn_app::attachments::Upload;
 use varn_app::export::Table;
 use varn_app::org::{UnitDetail, UnitInput, UnitUpdateInput};
 use varn_app::AppError;
@@ -349,18 +347,7 @@ async fn delete(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 
 async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult {
     let actor = ctx.actor()?;
-    let mut up = None;
-    while let Ok(Some(field)) = mp.next_field().await {
-        if field.name() == Some("file") {
-            let filename = field.file_name().unwrap_or("fil").to_owned();
-            let content_type = field.content_type().unwrap_or("application/octet-stream").to_owned();
-            match field.bytes().await {
-                Ok(b) => up = Some(Upload { filename, content_type, data: b.to_vec() }),
-                Err(_) => return Err(ctx.fail(AppError::field("file", "err.file.too_large"))),
-            }
-        }
-    }
-    let up = up.unwrap_or(Upload { filename: String::new(), content_type: String::new(), data: vec![] });
+    let up = crate::files::read_upload(&mut mp).await.map_err(|e| ctx.fail(e))?;
     match ctx.state.app.attach_to_unit(actor, id, up).await {
         Ok(_) => Ok(see_other(&format!("/org/{id}"), "uploaded")),
         Err(AppError::Invalid(errs)) => {
@@ -374,17 +361,7 @@ async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult 
 async fn download_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
     let f = ctx.state.app.attachment_get(actor, id).await.map_err(|e| ctx.fail(e))?;
-    let name: String = percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC).to_string();
-    Ok((
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
-            (header::HeaderName::from_static("x-content-sha256"), f.sha256.clone()),
-        ],
-        f.data,
-    )
-        .into_response())
+    Ok(crate::files::download(&f.filename, &f.sha256, f.data))
 }
 
 async fn delete_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {

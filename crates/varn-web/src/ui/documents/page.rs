@@ -13,7 +13,6 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use varn_app::attachments::Upload;
 use varn_app::documents::ack::{AckRequestReport, FollowUp};
 use varn_app::documents::{pdf, render as md, ActionInput, Decision, DocView};
 use varn_app::{Actor, AppError};
@@ -316,18 +315,7 @@ async fn comment(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<CommentForm>) -> P
 
 async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult {
     let actor = ctx.actor()?;
-    let mut up = None;
-    while let Ok(Some(field)) = mp.next_field().await {
-        if field.name() == Some("file") {
-            let filename = field.file_name().unwrap_or("fil").to_owned();
-            let content_type = field.content_type().unwrap_or("application/octet-stream").to_owned();
-            match field.bytes().await {
-                Ok(b) => up = Some(Upload { filename, content_type, data: b.to_vec() }),
-                Err(_) => return Err(ctx.fail(AppError::field("file", "err.file.too_large"))),
-            }
-        }
-    }
-    let up = up.unwrap_or(Upload { filename: String::new(), content_type: String::new(), data: vec![] });
+    let up = crate::files::read_upload(&mut mp).await.map_err(|e| ctx.fail(e))?;
     match ctx.state.app.doc_attach_file(actor, id, up).await {
         Ok(()) => Ok(see_other(&format!("/documents/{id}?draft=1"), "uploaded")),
         Err(AppError::Invalid(errs)) => {
@@ -342,16 +330,7 @@ async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult 
 async fn file(ctx: Ctx, Path((id, n)): Path<(i64, i32)>) -> PageResult {
     let actor = ctx.actor()?;
     let f = ctx.state.app.doc_file(actor, id, n).await.map_err(|e| ctx.fail(e))?;
-    let name: String = percent_encoding::utf8_percent_encode(&f.filename, percent_encoding::NON_ALPHANUMERIC).to_string();
-    Ok((
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
-        ],
-        f.data,
-    )
-        .into_response())
+    Ok(crate::files::download(&f.filename, &f.sha256, f.data))
 }
 
 #[derive(Template)]
@@ -426,7 +405,7 @@ struct AcksQ {
 async fn acks(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<AcksQ>) -> PageResult {
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
-    let v = app.doc_view(actor, id, None).await.map_err(|e| ctx.fail(e))?;
+    let title = app.doc_version_readable(actor, id, None).await.map_err(|e| ctx.fail(e))?.title;
     let reports = app.doc_ack_report(actor, id).await.map_err(|e| ctx.fail(e))?;
     let (unit, missing) = match q.unit {
         Some(u) => {
@@ -438,7 +417,7 @@ async fn acks(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<AcksQ>) -> PageResu
         }
         None => (None, vec![]),
     };
-    Ok(render(&AcksPage { shell: ctx.shell("doc.acks_heading"), id, title: v.version.title, reports, unit, missing }, StatusCode::OK))
+    Ok(render(&AcksPage { shell: ctx.shell("doc.acks_heading"), id, title, reports, unit, missing }, StatusCode::OK))
 }
 
 #[derive(Deserialize)]
