@@ -196,11 +196,15 @@ impl App {
                     e.add("doc_type", "err.doc.type_fixed");
                 }
             }
-            if let (Some(b), Some(v)) = (body, validity) {
+            if let Some(b) = body {
+                // Check the deciding body even when the validity itself has a mistake, so that
+                // every mistake shows at once; the validity rules need a valid validity.
                 let on = decision_date.unwrap_or_else(|| chrono::Utc::now().date_naive());
                 let rules = self.doc_rules().await?;
-                for (f, code) in check_adoption(t, b, v, on, rules) {
-                    e.add(f, code);
+                for (f, code) in check_adoption(t, b, validity.unwrap_or(Validity::TillsVidare), on, rules) {
+                    if validity.is_some() || f != "validity" {
+                        e.add(f, code);
+                    }
                 }
             }
             match parent_id {

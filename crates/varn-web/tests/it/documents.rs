@@ -378,6 +378,24 @@ async fn document_pages_read_print_and_keep_bad_input() {
     assert!(html.contains("Texten ska finnas kvar."), "text intact");
     assert!(html.contains("id=\"e-deciding_body\""), "message at the field");
     assert!(html.contains("En policy antas av kommunfullmäktige."));
+    // Every mistake at once: a bad end date does not hide the wrong deciding body.
+    let r = sara
+        .post_form(
+            "/documents",
+            &[
+                ("doc_type", "policy"),
+                ("title", "Policy för kameraövervakning"),
+                ("unit_id", &slf),
+                ("applies_to_unit_id", &kf),
+                ("deciding_body", "kommunstyrelse"),
+                ("validity", "until"),
+                ("valid_until", "2020-13-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"e-valid_until\"") && html.contains("id=\"e-deciding_body\""), "both mistakes shown");
     // The tree nests each document under the one it implements.
     let (s, html) = sara.text("/documents/tree").await;
     assert_eq!(s, 200);
