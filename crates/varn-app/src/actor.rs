@@ -16,19 +16,37 @@ pub struct Actor {
     pub access: Access,
 }
 
-/// Proof that the actor holds a permission, and where. Writes take one, so code that has
-/// not asked cannot reach them.
+/// Proof that the actor holds a permission, and where. Only [`Actor::can`] makes one, and
+/// a write can only be opened with one ([`crate::App::begin`]), so code that has not asked
+/// cannot reach a write.
 #[derive(Debug, Clone)]
 pub struct Capability<'a> {
-    /// Who.
-    pub actor: &'a Actor,
-    /// What.
-    pub permission: Permission,
-    /// Where.
-    pub scope: Scope,
+    actor: &'a Actor,
+    permission: Permission,
+    scope: Scope,
 }
 
-impl Capability<'_> {
+impl<'a> Capability<'a> {
+    /// Who holds it.
+    pub fn actor(&self) -> &'a Actor {
+        self.actor
+    }
+
+    /// Which permission.
+    pub fn permission(&self) -> Permission {
+        self.permission
+    }
+
+    /// Where it holds.
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// The audit row of a change made with this capability.
+    pub fn audit(&self, action: &str, entity_type: &str) -> crate::write::Audit {
+        crate::write::Audit::by(self.actor, action, entity_type)
+    }
+
     /// Checks that the capability covers the unit at `path`.
     pub fn covers(&self, path: &str) -> Result<(), AppError> {
         let p = OrgPath::parse(path).map_err(|_| AppError::Internal(format!("bad path {path}")))?;
@@ -61,14 +79,8 @@ impl Actor {
         self.access.has_role(r)
     }
 
-    /// The audit actor fields.
-    pub fn audit(&self, action: &str, entity_type: &str) -> varn_store::repo::audit::NewAudit {
-        varn_store::repo::audit::NewAudit {
-            actor_id: Some(self.id.0),
-            actor_name: self.username.clone(),
-            action: action.to_owned(),
-            entity_type: entity_type.to_owned(),
-            ..Default::default()
-        }
+    /// The audit row of a change this actor makes.
+    pub fn audit(&self, action: &str, entity_type: &str) -> crate::write::Audit {
+        crate::write::Audit::by(self, action, entity_type)
     }
 }

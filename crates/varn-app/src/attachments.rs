@@ -1,13 +1,13 @@
 //! Attachments: files kept in the database, checked against the scope of what they belong to.
 
-use crate::{Actor, App, AppError};
-use sea_orm::{Set, TransactionTrait};
+use crate::{Actor, App, AppError, Capability};
+use sea_orm::Set;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use varn_domain::{OrgPath, Permission};
+use varn_domain::Permission;
 use varn_store::entity::attachment;
 use varn_store::repo::attachments::{self as repo, AttachmentMeta};
-use varn_store::repo::{audit, now, org};
+use varn_store::repo::{now, org};
 
 /// A file as uploaded.
 pub struct Upload {
@@ -68,28 +68,21 @@ pub(crate) fn attachment_row(
 }
 
 impl App {
-    async fn unit_path_for(&self, actor: &Actor, unit_id: i64, p: Permission) -> Result<String, AppError> {
+    /// The path of a unit the actor sees, and the capability `p` over it.
+    async fn unit_path_for<'a>(&self, actor: &'a Actor, unit_id: i64, p: Permission) -> Result<(String, Capability<'a>), AppError> {
         let u = org::find(self.store.read(), &actor.scope(Permission::OrgRead), unit_id).await?.ok_or(AppError::NotFound)?;
-        let path = OrgPath::parse(&u.path).map_err(|e| AppError::Internal(e.into()))?;
-        if actor.scope(p).covers(&path) {
-            Ok(u.path)
-        } else {
-            Err(AppError::Forbidden)
-        }
+        let cap = actor.can(p)?;
+        cap.covers(&u.path)?;
+        Ok((u.path, cap))
     }
 
     /// Attaches a file to an organisation unit.
     pub async fn attach_to_unit(&self, actor: &Actor, unit_id: i64, up: Upload) -> Result<AttachmentMeta, AppError> {
-        let path = self.unit_path_for(actor, unit_id, Permission::OrgWrite).await?;
+        let (path, cap) = self.unit_path_for(actor, unit_id, Permission::OrgWrite).await?;
         let (row, filename, sha) = attachment_row(up, self.config.max_attachment_bytes, "org_unit", unit_id, unit_id, actor.id.0)?;
-        let txn = self.store.write().begin().await?;
-        let m = repo::insert(&txn, row).await?;
-        let mut a = actor.audit("attachment.create", "attachment");
-        a.entity_id = Some(m.id);
-        a.org_path = Some(path);
-        a.after = Some(json!({"filename": filename, "size": m.size_bytes, "sha256": sha, "entity": "org_unit", "entity_id": unit_id}));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let w = self.begin(&cap).await?;
+        let m = repo::insert(&*w, row).await?;
+        w.commit(cap.audit("attachment.create", "attachment").entity(m.id).at(path).after(json!({"filename": filename, "size": m.size_bytes, "sha256": sha, "entity": "org_unit", "entity_id": unit_id}))).await?;
         repo::meta_by_id(self.store.read(), m.id).await?.ok_or(AppError::NotFound)
     }
 
@@ -112,15 +105,10 @@ impl App {
     pub async fn attachment_delete(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
         let meta = repo::meta_by_id(self.store.read(), id).await?.filter(|m| m.entity_type == "org_unit").ok_or(AppError::NotFound)?;
         let unit = meta.org_unit_id.ok_or(AppError::NotFound)?;
-        let path = self.unit_path_for(actor, unit, Permission::OrgWrite).await?;
-        let txn = self.store.write().begin().await?;
-        repo::delete(&txn, id).await?;
-        let mut a = actor.audit("attachment.delete", "attachment");
-        a.entity_id = Some(id);
-        a.org_path = Some(path);
-        a.before = Some(json!({"filename": meta.filename, "sha256": meta.sha256}));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let (path, cap) = self.unit_path_for(actor, unit, Permission::OrgWrite).await?;
+        let w = self.begin(&cap).await?;
+        repo::delete(&*w, id).await?;
+        w.commit(cap.audit("attachment.delete", "attachment").entity(id).at(path).before(json!({"filename": meta.filename, "sha256": meta.sha256}))).await?;
         Ok(())
     }
 }

@@ -10,7 +10,7 @@ impl App {
     /// Audit rows the actor may read (their AuditRead scope), newest first.
     pub async fn audit_list(&self, actor: &Actor, f: &AuditFilter, p: &ListParams) -> Result<Page<AuditRow>, AppError> {
         let cap = actor.can(Permission::AuditRead)?;
-        Ok(repo::list(self.store.read(), &cap.scope, f, p).await?)
+        Ok(repo::list(self.store.read(), cap.scope(), f, p).await?)
     }
 
     /// Checks the whole chain.

@@ -1,16 +1,16 @@
 //! Sign-in, sessions, passwords and API tokens.
 
-use crate::{Actor, App, AppError};
+use crate::{Actor, App, AppError, Audit};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use varn_domain::user::{lockout_seconds, NewPassword};
 use varn_domain::{Access, Grant, OrgPath, Role, UserId};
 use varn_store::entity::{session, user};
-use varn_store::repo::{self, audit, sessions, tokens, users};
+use varn_store::repo::{self, sessions, tokens, users};
 
 /// Argon2id with the configured cost.
 #[derive(Clone)]
@@ -164,17 +164,9 @@ impl App {
         }
         let stored = found.as_ref().filter(|u| u.active).and_then(|u| u.password_hash.clone());
         let ok = self.verify_password(password, stored).await?;
-        let txn = self.store.write().begin().await?;
+        let w = self.begin_account_write().await?;
         let Some(u) = found else {
-            let mut a = audit::NewAudit {
-                actor_name: name.chars().take(64).collect(),
-                action: "auth.sign_in_failed".into(),
-                entity_type: "user".into(),
-                ..Default::default()
-            };
-            a.after = Some(json!({"reason": "unknown_user"}));
-            audit::append(&txn, a).await?;
-            txn.commit().await?;
+            w.commit(Audit::anonymous(None, &name, "auth.sign_in_failed", "user").after(json!({"reason": "unknown_user"}))).await?;
             return Err(AppError::Unauthenticated);
         };
         if !ok {
@@ -185,44 +177,23 @@ impl App {
             if wait > 0 {
                 am.locked_until = Set(Some(now + chrono::Duration::seconds(wait)));
             }
-            am.update(&txn).await?;
-            let mut a = audit::NewAudit {
-                actor_id: Some(u.id),
-                actor_name: u.username.clone(),
-                action: "auth.sign_in_failed".into(),
-                entity_type: "user".into(),
-                entity_id: Some(u.id),
-                ..Default::default()
-            };
-            a.after = Some(json!({"failed_logins": failures, "locked_seconds": wait}));
-            audit::append(&txn, a).await?;
-            txn.commit().await?;
+            am.update(&*w).await?;
+            let a = Audit::anonymous(Some(u.id), &u.username, "auth.sign_in_failed", "user").entity(u.id);
+            w.commit(a.after(json!({"failed_logins": failures, "locked_seconds": wait}))).await?;
             return Err(AppError::Unauthenticated);
         }
         if u.failed_logins != 0 || u.locked_until.is_some() {
             let mut am: user::ActiveModel = u.clone().into();
             am.failed_logins = Set(0);
             am.locked_until = Set(None);
-            am.update(&txn).await?;
+            am.update(&*w).await?;
         }
         let old_hash = old_session.map(sha256_hex);
         if let Some(old) = &old_hash {
-            sessions::delete(&txn, old).await?;
+            sessions::delete(&*w, old).await?;
         }
-        let ns = self.new_session(&txn, u.id).await?;
-        audit::append(
-            &txn,
-            audit::NewAudit {
-                actor_id: Some(u.id),
-                actor_name: u.username.clone(),
-                action: "auth.sign_in".into(),
-                entity_type: "user".into(),
-                entity_id: Some(u.id),
-                ..Default::default()
-            },
-        )
-        .await?;
-        txn.commit().await?;
+        let ns = self.new_session(&*w, u.id).await?;
+        w.commit(Audit::anonymous(Some(u.id), &u.username, "auth.sign_in", "user").entity(u.id)).await?;
         if let Some(old) = &old_hash {
             self.auth_cache.sessions.invalidate(old);
         }
@@ -273,10 +244,9 @@ impl App {
 
     /// Signs out: the session is removed.
     pub async fn sign_out(&self, s: &LiveSession) -> Result<(), AppError> {
-        let txn = self.store.write().begin().await?;
-        sessions::delete(&txn, &s.id_hash).await?;
-        audit::append(&txn, s.actor.audit("auth.sign_out", "user")).await?;
-        txn.commit().await?;
+        let w = self.begin_account_write().await?;
+        sessions::delete(&*w, &s.id_hash).await?;
+        w.commit(s.actor.audit("auth.sign_out", "user")).await?;
         self.auth_cache.sessions.invalidate(&s.id_hash);
         Ok(())
     }
@@ -314,18 +284,15 @@ impl App {
             return Err(AppError::Internal("unreachable".into()));
         };
         let hash = self.hash_password(newp.expose()).await?;
-        let txn = self.store.write().begin().await?;
+        let w = self.begin_account_write().await?;
         let mut am: user::ActiveModel = u.clone().into();
         am.password_hash = Set(Some(hash));
         am.password_changed_at = Set(Some(repo::now()));
         am.updated_at = Set(repo::now());
-        am.update(&txn).await?;
-        sessions::delete_for_user(&txn, u.id).await?;
-        let ns = self.new_session(&txn, u.id).await?;
-        let mut a = actor.audit("user.password_change", "user");
-        a.entity_id = Some(u.id);
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        am.update(&*w).await?;
+        sessions::delete_for_user(&*w, u.id).await?;
+        let ns = self.new_session(&*w, u.id).await?;
+        w.commit(actor.audit("user.password_change", "user").entity(u.id)).await?;
         self.forget_sessions();
         Ok(ns)
     }
@@ -356,13 +323,9 @@ impl App {
         let name = varn_domain::validation::bounded_text(name, 100).map_err(|c| AppError::field("name", c))?;
         let secret = format!("varn_{}", random_token());
         let prefix: String = secret.chars().take(13).collect();
-        let txn = self.store.write().begin().await?;
-        let t = tokens::insert(&txn, actor.id.0, &name, &sha256_hex(&secret), &prefix).await?;
-        let mut a = actor.audit("token.create", "api_token");
-        a.entity_id = Some(t.id);
-        a.after = Some(json!({"name": name, "prefix": prefix}));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let w = self.begin_account_write().await?;
+        let t = tokens::insert(&*w, actor.id.0, &name, &sha256_hex(&secret), &prefix).await?;
+        w.commit(actor.audit("token.create", "api_token").entity(t.id).after(json!({"name": name, "prefix": prefix}))).await?;
         Ok((secret, t))
     }
 
@@ -373,14 +336,11 @@ impl App {
 
     /// Revokes one of the actor's tokens.
     pub async fn revoke_token(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
-        let txn = self.store.write().begin().await?;
-        if !tokens::revoke(&txn, actor.id.0, id).await? {
+        let w = self.begin_account_write().await?;
+        if !tokens::revoke(&*w, actor.id.0, id).await? {
             return Err(AppError::NotFound);
         }
-        let mut a = actor.audit("token.revoke", "api_token");
-        a.entity_id = Some(id);
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        w.commit(actor.audit("token.revoke", "api_token").entity(id)).await?;
         self.forget_sessions();
         Ok(())
     }

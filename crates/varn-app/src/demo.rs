@@ -229,7 +229,7 @@ impl App {
         let today = chrono::Utc::now().date_naive();
         let mut doc_ids: HashMap<String, i64> = HashMap::new();
         for d in &city.documents {
-            let input = crate::documents::DocInput {
+            let input = crate::documents::DocForm {
                 doc_type: d.doc_type.clone(),
                 title: d.title.clone(),
                 unit_id: unit(&d.unit)?.to_string(),
@@ -248,20 +248,23 @@ impl App {
                 paragraph: d.paragraph.clone().unwrap_or_default(),
                 body_md: d.text.clone(),
             };
-            let id = self.doc_create(&actor, &input).await.map_err(|e| AppError::Internal(format!("demo document {}: {e:?}", d.key)))?;
+            let docs = self.documents();
+            let fail = |e: &dyn std::fmt::Debug| AppError::Internal(format!("demo document {}: {e:?}", d.key));
+            let id = docs.create(&actor, &input).await.map_err(|e| fail(&e))?;
             for a in &d.actions {
-                let ai = crate::documents::ActionInput {
+                let ai = crate::documents::ActionForm {
                     title: a.title.clone(),
                     responsible_username: a.user.clone().unwrap_or_default(),
                     responsible_unit_id: a.unit.as_deref().map(&unit).transpose()?.map(|u| u.to_string()).unwrap_or_default(),
                     due_date: (today + chrono::Duration::days(a.due_in_days)).to_string(),
                     priority: a.priority.clone(),
                 };
-                self.doc_add_action(&actor, id, &ai).await.map_err(|e| AppError::Internal(format!("demo action: {e:?}")))?;
+                docs.add_action(&actor, id, &ai).await.map_err(|e| fail(&e))?;
             }
-            self.doc_transition(&actor, id, "gallande").await.map_err(|e| AppError::Internal(format!("demo adopt {}: {e:?}", d.key)))?;
+            let adopt = crate::documents::Decision::default();
+            docs.transition(&actor, id, varn_domain::document::Status::Gallande, &adopt).await.map_err(|e| fail(&e))?;
             for k in &d.ack_units {
-                self.doc_request_ack(&actor, id, &unit(k)?.to_string()).await?;
+                docs.request_ack(&actor, id, &unit(k)?.to_string()).await?;
             }
             doc_ids.insert(d.key.clone(), id);
         }

@@ -10,13 +10,16 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod export;
+pub mod modules;
 pub mod org;
 pub mod tasks;
 pub mod users;
 pub mod workload;
+pub mod write;
 
 pub use actor::{Actor, Capability};
 pub use error::AppError;
+pub use write::{Audit, Write};
 pub use varn_store::repo::{Dir, ListParams, Page};
 
 use varn_store::Store;

@@ -1,7 +1,6 @@
 //! The organisation tree: read within scope, create, rename, move, deactivate, delete.
 
 use crate::{Actor, App, AppError};
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use varn_domain::org::check_move;
@@ -9,7 +8,7 @@ use varn_domain::{FieldErrors, OrgKind, OrgPath, Permission, UnitName};
 use varn_store::entity::org_unit::Model as Unit;
 use varn_store::repo::org::{self as repo, OrgFilter};
 use varn_store::repo::users::GrantRow;
-use varn_store::repo::{audit, users, ListParams, Page};
+use varn_store::repo::{users, ListParams, Page};
 
 /// A unit as submitted by a form or a JSON body, before validation.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -171,8 +170,8 @@ impl App {
     pub async fn org_create(&self, actor: &Actor, input: &UnitInput) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
         let cmd = CreateUnit::try_from(input)?;
-        let txn = self.store.write().begin().await?;
-        let parent = repo::find(&txn, &actor.scope(Permission::OrgRead), cmd.parent_id)
+        let w = self.begin(&cap).await?;
+        let parent = repo::find(&*w, &actor.scope(Permission::OrgRead), cmd.parent_id)
             .await?
             .ok_or_else(|| AppError::field("parent_id", "err.org.parent_missing"))?;
         cap.covers(&parent.path)?;
@@ -183,13 +182,8 @@ impl App {
         if !parent.active {
             return Err(AppError::field("parent_id", "err.org.parent_inactive"));
         }
-        let unit = repo::insert(&txn, Some(&parent), cmd.kind.as_str(), cmd.name.as_str()).await?;
-        let mut a = actor.audit("org.create", "org_unit");
-        a.entity_id = Some(unit.id);
-        a.org_path = Some(unit.path.clone());
-        a.after = Some(snapshot(&unit));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let unit = repo::insert(&*w, Some(&parent), cmd.kind.as_str(), cmd.name.as_str()).await?;
+        w.commit(actor.audit("org.create", "org_unit").entity(unit.id).at(unit.path.clone()).after(snapshot(&unit))).await?;
         Ok(unit)
     }
 
@@ -198,14 +192,14 @@ impl App {
         let cap = actor.can(Permission::OrgWrite)?;
         let mut e = FieldErrors::new();
         let name = e.check("name", UnitName::parse(&input.name));
-        let txn = self.store.write().begin().await?;
-        let unit = repo::find(&txn, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
+        let w = self.begin(&cap).await?;
+        let unit = repo::find(&*w, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&unit.path)?;
         let mut person = async |field: &str, v: &Option<String>| -> Result<Option<i64>, AppError> {
             let Some(name) = opt_name(v) else {
                 return Ok(None);
             };
-            match users::by_username(&txn, &name).await? {
+            match users::by_username(&*w, &name).await? {
                 Some(u) if u.active => Ok(Some(u.id)),
                 _ => {
                     e.add(field, "err.user.unknown");
@@ -225,14 +219,8 @@ impl App {
         am.head_user_id = sea_orm::Set(head);
         am.security_contact_id = sea_orm::Set(contact);
         am.updated_at = sea_orm::Set(varn_store::repo::now());
-        let unit = sea_orm::ActiveModelTrait::update(am, &txn).await?;
-        let mut a = actor.audit("org.update", "org_unit");
-        a.entity_id = Some(unit.id);
-        a.org_path = Some(unit.path.clone());
-        a.before = Some(before);
-        a.after = Some(snapshot(&unit));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let unit = sea_orm::ActiveModelTrait::update(am, &*w).await?;
+        w.commit(actor.audit("org.update", "org_unit").entity(unit.id).at(unit.path.clone()).before(before).after(snapshot(&unit))).await?;
         Ok(unit)
     }
 
@@ -243,14 +231,14 @@ impl App {
         let Ok(new_parent_id) = new_parent_id.trim().parse::<i64>() else {
             return Err(AppError::field("parent_id", "err.required"));
         };
-        let txn = self.store.write().begin().await?;
+        let w = self.begin(&cap).await?;
         let read = actor.scope(Permission::OrgRead);
-        let unit = repo::find(&txn, &read, id).await?.ok_or(AppError::NotFound)?;
+        let unit = repo::find(&*w, &read, id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&unit.path)?;
         let Some(_) = unit.parent_id else {
             return Err(AppError::conflict("err.org.root_fixed"));
         };
-        let parent = repo::find(&txn, &read, new_parent_id).await?.ok_or_else(|| AppError::field("parent_id", "err.org.parent_missing"))?;
+        let parent = repo::find(&*w, &read, new_parent_id).await?.ok_or_else(|| AppError::field("parent_id", "err.org.parent_missing"))?;
         cap.covers(&parent.path).map_err(|_| AppError::field("parent_id", "err.org.parent_forbidden"))?;
         let (up, pp) = (OrgPath::parse(&unit.path), OrgPath::parse(&parent.path));
         let (Ok(up), Ok(pp)) = (up, pp) else {
@@ -264,15 +252,9 @@ impl App {
         }
         let before = snapshot(&unit);
         let new_path = pp.child(varn_domain::OrgUnitId(unit.id));
-        repo::move_subtree(&txn, unit.id, parent.id, &unit.path, new_path.as_str()).await?;
-        let moved = repo::find_any(&txn, unit.id).await?.ok_or(AppError::NotFound)?;
-        let mut a = actor.audit("org.move", "org_unit");
-        a.entity_id = Some(unit.id);
-        a.org_path = Some(moved.path.clone());
-        a.before = Some(before);
-        a.after = Some(snapshot(&moved));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        repo::move_subtree(&*w, unit.id, parent.id, &unit.path, new_path.as_str()).await?;
+        let moved = repo::find_any(&*w, unit.id).await?.ok_or(AppError::NotFound)?;
+        w.commit(actor.audit("org.move", "org_unit").entity(unit.id).at(moved.path.clone()).before(before).after(snapshot(&moved))).await?;
         // Paths and active units are part of every cached access.
         self.forget_sessions();
         Ok(moved)
@@ -281,15 +263,15 @@ impl App {
     /// Deactivates or reactivates a unit. A unit with active children stays active.
     pub async fn org_set_active(&self, actor: &Actor, id: i64, active: bool) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
-        let txn = self.store.write().begin().await?;
-        let unit = repo::find(&txn, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
+        let w = self.begin(&cap).await?;
+        let unit = repo::find(&*w, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&unit.path)?;
         if unit.parent_id.is_none() {
             return Err(AppError::conflict("err.org.root_fixed"));
         }
         if !active {
             let active_children = repo::list(
-                &txn,
+                &*w,
                 &varn_domain::Scope::All,
                 &OrgFilter { active: Some(true), under: Some(unit.path.clone()), ..Default::default() },
                 &ListParams { per_page: Some(1), page: 1, ..Default::default() },
@@ -304,14 +286,8 @@ impl App {
         let mut am: varn_store::entity::org_unit::ActiveModel = unit.into();
         am.active = sea_orm::Set(active);
         am.updated_at = sea_orm::Set(varn_store::repo::now());
-        let unit = sea_orm::ActiveModelTrait::update(am, &txn).await?;
-        let mut a = actor.audit(if active { "org.activate" } else { "org.deactivate" }, "org_unit");
-        a.entity_id = Some(unit.id);
-        a.org_path = Some(unit.path.clone());
-        a.before = Some(before);
-        a.after = Some(snapshot(&unit));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let unit = sea_orm::ActiveModelTrait::update(am, &*w).await?;
+        w.commit(actor.audit(if active { "org.activate" } else { "org.deactivate" }, "org_unit").entity(unit.id).at(unit.path.clone()).before(before).after(snapshot(&unit))).await?;
         // Paths and active units are part of every cached access.
         self.forget_sessions();
         Ok(unit)
@@ -321,24 +297,22 @@ impl App {
     /// deleted unit.
     pub async fn org_delete(&self, actor: &Actor, id: i64) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
-        let txn = self.store.write().begin().await?;
-        let unit = repo::find(&txn, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
+        let w = self.begin(&cap).await?;
+        let unit = repo::find(&*w, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&unit.path)?;
         if unit.parent_id.is_none() {
             return Err(AppError::conflict("err.org.root_fixed"));
         }
-        let refs = repo::references(&txn, id).await?;
+        let mut refs = repo::references(&*w, id).await?;
+        for m in crate::modules::MODULES {
+            refs.extend((m.unit_refs)(&w, id).await?);
+        }
         if !refs.is_empty() {
             let args = refs.into_iter().map(|(k, n)| (k.to_owned(), n.to_string())).collect();
             return Err(AppError::Conflict("err.org.in_use".into(), args));
         }
-        repo::delete(&txn, id).await?;
-        let mut a = actor.audit("org.delete", "org_unit");
-        a.entity_id = Some(id);
-        a.org_path = Some(unit.path.clone());
-        a.before = Some(snapshot(&unit));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        repo::delete(&*w, id).await?;
+        w.commit(actor.audit("org.delete", "org_unit").entity(id).at(unit.path.clone()).before(snapshot(&unit))).await?;
         // Paths and active units are part of every cached access.
         self.forget_sessions();
         Ok(unit)

@@ -1,10 +1,10 @@
 //! Mina uppgifter: every task any module assigns to the user or their units.
 
 use crate::{Actor, App, AppError};
-use sea_orm::TransactionTrait;
 use serde_json::json;
 use varn_store::repo::tasks::{self as repo, NewTask, TaskRow};
-use varn_store::repo::{audit, org};
+use varn_domain::Permission;
+use varn_store::repo::org;
 
 /// A task with what the list shows.
 #[derive(Debug, Clone)]
@@ -38,13 +38,10 @@ impl App {
 
     /// Creates a task (used by the modules, and by the demo).
     pub async fn task_create(&self, actor: &Actor, t: NewTask) -> Result<i64, AppError> {
-        let txn = self.store.write().begin().await?;
-        let m = repo::insert(&txn, t).await?;
-        let mut a = actor.audit("task.create", "task");
-        a.entity_id = Some(m.id);
-        a.after = Some(json!({"title": m.title, "due_date": m.due_date, "user": m.assignee_user_id, "unit": m.assignee_unit_id}));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let cap = actor.can(Permission::Participate)?;
+        let w = self.begin(&cap).await?;
+        let m = repo::insert(&*w, t).await?;
+        w.commit(actor.audit("task.create", "task").entity(m.id).after(json!({"title": m.title, "due_date": m.due_date, "user": m.assignee_user_id, "unit": m.assignee_unit_id}))).await?;
         Ok(m.id)
     }
 
@@ -54,12 +51,10 @@ impl App {
         if !mine.iter().any(|t| t.id == id) {
             return Err(AppError::NotFound);
         }
-        let txn = self.store.write().begin().await?;
-        repo::set_status(&txn, id, done).await?;
-        let mut a = actor.audit(if done { "task.done" } else { "task.reopen" }, "task");
-        a.entity_id = Some(id);
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let cap = actor.can(Permission::Participate)?;
+        let w = self.begin(&cap).await?;
+        repo::set_status(&*w, id, done).await?;
+        w.commit(actor.audit(if done { "task.done" } else { "task.reopen" }, "task").entity(id)).await?;
         Ok(())
     }
 }

@@ -1,14 +1,14 @@
 //! User accounts and role grants (Systemadministratör).
 
 use crate::{Actor, App, AppError};
-use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, Set};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use varn_domain::user::{display_name, email, NewPassword, Username};
 use varn_domain::{FieldErrors, OrgPath, Permission, Role};
 use varn_store::entity::user::{self, Model as User};
 use varn_store::repo::users::{self as repo, GrantRow, UserFilter};
-use varn_store::repo::{audit, now, org, sessions, ListParams, Page};
+use varn_store::repo::{now, org, sessions, ListParams, Page};
 
 /// A user as submitted, before validation.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -76,7 +76,7 @@ impl App {
 
     /// Creates a user (Systemadministratör).
     pub async fn user_create(&self, actor: &Actor, i: &UserInput) -> Result<User, AppError> {
-        let _cap = actor.can(Permission::UserAdmin)?;
+        let cap = actor.can(Permission::UserAdmin)?;
         let mut e = FieldErrors::new();
         let username = e.check("username", Username::parse(&i.username));
         let name = e.check("display_name", display_name(&i.display_name));
@@ -95,26 +95,22 @@ impl App {
             Some(p) => Some(self.hash_password(p.expose()).await?),
             None => None,
         };
-        let txn = self.store.write().begin().await?;
-        let u = repo::new_user(username.into_inner(), name, mail, hash).insert(&txn).await.map_err(|e| {
+        let w = self.begin(&cap).await?;
+        let u = repo::new_user(username.into_inner(), name, mail, hash).insert(&*w).await.map_err(|e| {
             if is_unique_violation(&e) {
                 AppError::field("username", "err.user.username_taken")
             } else {
                 AppError::Db(e)
             }
         })?;
-        let mut a = actor.audit("user.create", "user");
-        a.entity_id = Some(u.id);
-        a.after = Some(snapshot(&u));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        w.commit(actor.audit("user.create", "user").entity(u.id).after(snapshot(&u))).await?;
         self.forget_sessions();
         Ok(u)
     }
 
     /// Changes a user's name and e-mail (Systemadministratör).
     pub async fn user_update(&self, actor: &Actor, id: i64, i: &UserInput) -> Result<User, AppError> {
-        let _cap = actor.can(Permission::UserAdmin)?;
+        let cap = actor.can(Permission::UserAdmin)?;
         let mut e = FieldErrors::new();
         let name = e.check("display_name", display_name(&i.display_name));
         let mail = e.check("email", email(&i.email));
@@ -122,75 +118,62 @@ impl App {
         let (Some(name), Some(mail)) = (name, mail) else {
             return Err(AppError::Internal("unreachable".into()));
         };
-        let txn = self.store.write().begin().await?;
-        let u = repo::find_any(&txn, id).await?.ok_or(AppError::NotFound)?;
+        let w = self.begin(&cap).await?;
+        let u = repo::find_any(&*w, id).await?.ok_or(AppError::NotFound)?;
         let before = snapshot(&u);
         let mut am: user::ActiveModel = u.into();
         am.display_name = Set(name);
         am.email = Set(mail);
         am.updated_at = Set(now());
-        let u = am.update(&txn).await?;
-        let mut a = actor.audit("user.update", "user");
-        a.entity_id = Some(u.id);
-        a.before = Some(before);
-        a.after = Some(snapshot(&u));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let u = am.update(&*w).await?;
+        w.commit(actor.audit("user.update", "user").entity(u.id).before(before).after(snapshot(&u))).await?;
         self.forget_sessions();
         Ok(u)
     }
 
     /// Deactivates or reactivates a user; deactivation ends their sessions.
     pub async fn user_set_active(&self, actor: &Actor, id: i64, active: bool) -> Result<User, AppError> {
-        let _cap = actor.can(Permission::UserAdmin)?;
+        let cap = actor.can(Permission::UserAdmin)?;
         if id == actor.id.0 && !active {
             return Err(AppError::conflict("err.user.self_deactivate"));
         }
-        let txn = self.store.write().begin().await?;
-        let u = repo::find_any(&txn, id).await?.ok_or(AppError::NotFound)?;
+        let w = self.begin(&cap).await?;
+        let u = repo::find_any(&*w, id).await?.ok_or(AppError::NotFound)?;
         let before = snapshot(&u);
         let mut am: user::ActiveModel = u.into();
         am.active = Set(active);
         am.updated_at = Set(now());
-        let u = am.update(&txn).await?;
+        let u = am.update(&*w).await?;
         if !active {
-            sessions::delete_for_user(&txn, id).await?;
+            sessions::delete_for_user(&*w, id).await?;
         }
-        let mut a = actor.audit(if active { "user.activate" } else { "user.deactivate" }, "user");
-        a.entity_id = Some(u.id);
-        a.before = Some(before);
-        a.after = Some(snapshot(&u));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        w.commit(actor.audit(if active { "user.activate" } else { "user.deactivate" }, "user").entity(u.id).before(before).after(snapshot(&u))).await?;
         self.forget_sessions();
         Ok(u)
     }
 
     /// Sets a new password for a user (Systemadministratör), ending their sessions.
     pub async fn user_reset_password(&self, actor: &Actor, id: i64, password: &str) -> Result<(), AppError> {
-        let _cap = actor.can(Permission::UserAdmin)?;
+        let cap = actor.can(Permission::UserAdmin)?;
         let u = repo::find_any(self.store.read(), id).await?.ok_or(AppError::NotFound)?;
         let pw = NewPassword::parse(password, &u.username).map_err(|c| AppError::field("password", c))?;
         let hash = self.hash_password(pw.expose()).await?;
-        let txn = self.store.write().begin().await?;
+        let w = self.begin(&cap).await?;
         let mut am: user::ActiveModel = u.clone().into();
         am.password_hash = Set(Some(hash));
         am.failed_logins = Set(0);
         am.locked_until = Set(None);
         am.password_changed_at = Set(Some(now()));
-        am.update(&txn).await?;
-        sessions::delete_for_user(&txn, id).await?;
-        let mut a = actor.audit("user.password_reset", "user");
-        a.entity_id = Some(id);
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        am.update(&*w).await?;
+        sessions::delete_for_user(&*w, id).await?;
+        w.commit(actor.audit("user.password_reset", "user").entity(id)).await?;
         self.forget_sessions();
         Ok(())
     }
 
     /// Grants a role on a unit (covering its subtree).
     pub async fn user_grant(&self, actor: &Actor, user_id: i64, i: &GrantInput) -> Result<GrantRow, AppError> {
-        let _cap = actor.can(Permission::UserAdmin)?;
+        let cap = actor.can(Permission::UserAdmin)?;
         let mut e = FieldErrors::new();
         let role = e.check("role", Role::parse(&i.role));
         let unit_id = e.check("org_unit_id", i.org_unit_id.trim().parse::<i64>().map_err(|_| "err.required"));
@@ -198,34 +181,29 @@ impl App {
         let (Some(role), Some(unit_id)) = (role, unit_id) else {
             return Err(AppError::Internal("unreachable".into()));
         };
-        let txn = self.store.write().begin().await?;
-        let u = repo::find_any(&txn, user_id).await?.ok_or(AppError::NotFound)?;
-        let unit = org::find_any(&txn, unit_id).await?.ok_or_else(|| AppError::field("org_unit_id", "err.org.parent_missing"))?;
+        let w = self.begin(&cap).await?;
+        let u = repo::find_any(&*w, user_id).await?.ok_or(AppError::NotFound)?;
+        let unit = org::find_any(&*w, unit_id).await?.ok_or_else(|| AppError::field("org_unit_id", "err.org.parent_missing"))?;
         if role == Role::SystemAdmin && unit.parent_id.is_some() {
             return Err(AppError::field("org_unit_id", "err.user.admin_at_root"));
         }
-        let g = repo::add_grant(&txn, u.id, unit.id, role.as_str(), Some(actor.id.0))
+        let g = repo::add_grant(&*w, u.id, unit.id, role.as_str(), Some(actor.id.0))
             .await?
             .ok_or_else(|| AppError::conflict("err.user.grant_exists"))?;
-        let row = repo::grant_by_id(&txn, g.id).await?.ok_or(AppError::NotFound)?;
-        let mut a = actor.audit("user.grant", "user");
-        a.entity_id = Some(u.id);
-        a.org_path = Some(unit.path.clone());
-        a.after = Some(json!({"grant_id": g.id, "role": role.as_str(), "org_unit_id": unit.id, "unit": unit.name}));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        let row = repo::grant_by_id(&*w, g.id).await?.ok_or(AppError::NotFound)?;
+        w.commit(actor.audit("user.grant", "user").entity(u.id).at(unit.path.clone()).after(json!({"grant_id": g.id, "role": role.as_str(), "org_unit_id": unit.id, "unit": unit.name}))).await?;
         self.forget_sessions();
         Ok(row)
     }
 
     /// Revokes a grant. The last city-wide Systemadministratör cannot be removed.
     pub async fn user_revoke(&self, actor: &Actor, user_id: i64, grant_id: i64) -> Result<(), AppError> {
-        let _cap = actor.can(Permission::UserAdmin)?;
-        let txn = self.store.write().begin().await?;
-        let g = repo::grant_by_id(&txn, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
+        let cap = actor.can(Permission::UserAdmin)?;
+        let w = self.begin(&cap).await?;
+        let g = repo::grant_by_id(&*w, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
         if g.role == Role::SystemAdmin.as_str() {
             let admins = repo::list(
-                &txn,
+                &*w,
                 &varn_domain::Scope::All,
                 &UserFilter { role: Some(g.role.clone()), active: Some(true) },
                 &ListParams { per_page: Some(1), page: 1, ..Default::default() },
@@ -236,13 +214,8 @@ impl App {
                 return Err(AppError::conflict("err.user.last_admin"));
             }
         }
-        repo::remove_grant(&txn, grant_id).await?;
-        let mut a = actor.audit("user.revoke", "user");
-        a.entity_id = Some(user_id);
-        a.org_path = OrgPath::parse(&g.unit_path).ok().map(|p| p.as_str().to_owned());
-        a.before = Some(json!({"grant_id": g.id, "role": g.role, "org_unit_id": g.org_unit_id, "unit": g.unit_name}));
-        audit::append(&txn, a).await?;
-        txn.commit().await?;
+        repo::remove_grant(&*w, grant_id).await?;
+        w.commit(actor.audit("user.revoke", "user").entity(user_id).at(OrgPath::parse(&g.unit_path).ok().map(|p| p.as_str().to_owned())).before(json!({"grant_id": g.id, "role": g.role, "org_unit_id": g.org_unit_id, "unit": g.unit_name}))).await?;
         self.forget_sessions();
         Ok(())
     }

@@ -126,17 +126,17 @@ mod tests {
     #[test]
     fn a_role_covers_the_subtree_only() {
         let a = Access::new(UserId(1), vec![Grant { role: Role::Verksamhetsansvarig, unit_path: p(&[1, 2]) }]);
-        assert!(a.can_on(Permission::DomainWrite, &p(&[1, 2, 5])));
-        assert!(a.can_on(Permission::DomainWrite, &p(&[1, 2])));
-        assert!(!a.can_on(Permission::DomainWrite, &p(&[1, 3])));
-        assert!(!a.can_on(Permission::DomainWrite, &p(&[1])));
+        assert!(a.can_on(Permission::DocumentWrite, &p(&[1, 2, 5])));
+        assert!(a.can_on(Permission::DocumentWrite, &p(&[1, 2])));
+        assert!(!a.can_on(Permission::DocumentWrite, &p(&[1, 3])));
+        assert!(!a.can_on(Permission::DocumentWrite, &p(&[1])));
         assert!(!a.can_somewhere(Permission::AuditRead));
     }
 
     #[test]
     fn a_root_grant_is_city_wide() {
         let a = Access::new(UserId(1), vec![Grant { role: Role::Samordnare, unit_path: p(&[1]) }]);
-        assert_eq!(a.scope(Permission::DomainWrite), Scope::All);
+        assert_eq!(a.scope(Permission::DocumentWrite), Scope::All);
         assert!(a.can_everywhere(Permission::AuditRead));
         assert_eq!(a.scope(Permission::UserAdmin), Scope::None);
     }
@@ -152,7 +152,7 @@ mod tests {
             ],
         );
         assert_eq!(a.scope(Permission::OrgRead), Scope::Units(vec![p(&[1, 2]), p(&[1, 3])]));
-        assert_eq!(a.scope(Permission::DomainWrite), Scope::Units(vec![p(&[1, 2])]));
+        assert_eq!(a.scope(Permission::DocumentWrite), Scope::Units(vec![p(&[1, 2])]));
         assert!(a.has_role(Role::Medarbetare));
         assert!(!a.has_role(Role::Revisor));
     }

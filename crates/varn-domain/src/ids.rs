@@ -31,4 +31,4 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(UserId, OrgUnitId, GrantId, TokenId, AttachmentId, TaskId, AuditId);
+id_type!(UserId, OrgUnitId, GrantId, TokenId, AttachmentId, TaskId, AuditId, DocumentId);

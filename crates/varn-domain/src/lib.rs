@@ -6,14 +6,17 @@
 
 pub mod access;
 pub mod audit;
+pub mod code;
 pub mod document;
 pub mod ids;
 pub mod org;
 pub mod role;
+pub mod task;
 pub mod user;
 pub mod validation;
 
 pub use access::{Access, Grant, Scope};
+pub use code::Code;
 pub use ids::*;
 pub use org::{OrgKind, OrgPath, UnitName};
 pub use role::{Permission, Role};

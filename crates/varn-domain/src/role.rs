@@ -17,10 +17,13 @@ pub enum Permission {
     UserAdmin,
     /// Read the audit log.
     AuditRead,
-    /// Read the information security data of the modules.
-    DomainRead,
-    /// Write the information security data of the modules.
-    DomainWrite,
+    /// Styrdokument: read published documents in scope (the employee's own reading of the
+    /// documents that apply to them needs no permission).
+    DocumentRead,
+    /// Styrdokument: write drafts, send on remiss, revise, ask for read confirmation.
+    DocumentWrite,
+    /// Styrdokument: register a decision (adopt, repeal).
+    DocumentAdopt,
     /// System settings.
     SettingsAdmin,
     /// Report an incident, take training, acknowledge adopted documents.
@@ -71,11 +74,11 @@ impl Role {
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
         match self {
-            Role::SystemAdmin => &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DomainRead, SettingsAdmin, Participate],
-            Role::Samordnare => &[OrgRead, OrgWrite, UserRead, AuditRead, DomainRead, DomainWrite, Participate],
-            Role::Revisor => &[OrgRead, UserRead, AuditRead, DomainRead, Participate],
-            Role::Verksamhetsansvarig => &[OrgRead, OrgWrite, UserRead, DomainRead, DomainWrite, Participate],
-            Role::Informationsagare => &[OrgRead, DomainRead, Participate],
+            Role::SystemAdmin => &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DocumentRead, SettingsAdmin, Participate],
+            Role::Samordnare => &[OrgRead, OrgWrite, UserRead, AuditRead, DocumentRead, DocumentWrite, DocumentAdopt, Participate],
+            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, Participate],
+            Role::Verksamhetsansvarig => &[OrgRead, OrgWrite, UserRead, DocumentRead, DocumentWrite, DocumentAdopt, Participate],
+            Role::Informationsagare => &[OrgRead, DocumentRead, Participate],
             Role::Medarbetare => &[OrgRead, Participate],
         }
     }
@@ -102,18 +105,18 @@ mod tests {
     fn the_table_of_domain_md_holds() {
         // Admin: users, roles, settings; no domain data beyond reading.
         assert!(Role::SystemAdmin.allows(Permission::UserAdmin));
-        assert!(!Role::SystemAdmin.allows(Permission::DomainWrite));
-        assert!(Role::SystemAdmin.allows(Permission::DomainRead));
+        assert!(!Role::SystemAdmin.allows(Permission::DocumentWrite));
+        assert!(Role::SystemAdmin.allows(Permission::DocumentRead));
         // Samordnare reads and writes everything but does not administer accounts.
-        assert!(Role::Samordnare.allows(Permission::DomainWrite));
+        assert!(Role::Samordnare.allows(Permission::DocumentWrite));
         assert!(!Role::Samordnare.allows(Permission::UserAdmin));
         // Revisor writes nothing.
         for p in Role::Revisor.permissions() {
-            assert!(!matches!(p, Permission::OrgWrite | Permission::DomainWrite | Permission::UserAdmin | Permission::SettingsAdmin));
+            assert!(!matches!(p, Permission::OrgWrite | Permission::DocumentWrite | Permission::DocumentAdopt | Permission::UserAdmin | Permission::SettingsAdmin));
         }
         // Medarbetare cannot read the audit log or domain data.
         assert!(!Role::Medarbetare.allows(Permission::AuditRead));
-        assert!(!Role::Medarbetare.allows(Permission::DomainRead));
+        assert!(!Role::Medarbetare.allows(Permission::DocumentRead));
         assert!(Role::Medarbetare.allows(Permission::Participate));
     }
 }

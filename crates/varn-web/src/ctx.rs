@@ -9,6 +9,9 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
+use crate::respond::{conflict_text, status_of, Failure, WebError};
+use axum::extract::Request;
+use axum::middleware::Next;
 use varn_app::{Actor, AppError};
 
 /// Everything a page handler needs besides its own input.
@@ -67,25 +70,18 @@ where
     }
 }
 
-/// A response that ends a handler early: an error page, or a redirect to sign in.
-pub struct Halt(pub Box<Response>);
-
-impl IntoResponse for Halt {
-    fn into_response(self) -> Response {
-        *self.0
-    }
-}
-
 /// The result of a page handler.
-pub type PageResult = Result<Response, Halt>;
+pub type PageResult = Result<Response, WebError>;
 
 impl Ctx {
     /// The signed-in user, or a redirect to the sign-in page that comes back here.
-    pub fn actor(&self) -> Result<&Actor, Halt> {
-        self.auth.actor().ok_or_else(|| {
-            let next: String = percent_encoding::utf8_percent_encode(&self.path, percent_encoding::NON_ALPHANUMERIC).to_string();
-            Halt(Box::new(Redirect::to(&format!("/login?next={next}")).into_response()))
-        })
+    pub fn actor(&self) -> Result<&Actor, WebError> {
+        self.auth.actor().ok_or_else(|| self.to_login())
+    }
+
+    fn to_login(&self) -> WebError {
+        let next: String = percent_encoding::utf8_percent_encode(&self.path, percent_encoding::NON_ALPHANUMERIC).to_string();
+        WebError::from(Redirect::to(&format!("/login?next={next}")).into_response())
     }
 
     /// The page shell for a page titled by catalogue key `title`.
@@ -98,40 +94,30 @@ impl Ctx {
         Shell::new(self, title)
     }
 
-    /// Turns a use-case error into the page that explains it.
-    pub fn fail(&self, e: AppError) -> Halt {
-        let (status, key) = match &e {
-            AppError::Unauthenticated => {
-                return self.actor().err().unwrap_or_else(|| Halt(Box::new(Redirect::to("/login").into_response())))
-            }
-            AppError::Forbidden => (StatusCode::FORBIDDEN, "err.forbidden"),
-            AppError::NotFound => (StatusCode::NOT_FOUND, "err.not_found"),
-            AppError::Locked(_) => (StatusCode::TOO_MANY_REQUESTS, "err.locked"),
-            AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "err.invalid"),
-            AppError::Conflict(..) => (StatusCode::CONFLICT, "err.conflict"),
-            AppError::Db(_) | AppError::Internal(_) => {
-                let id = uuid::Uuid::new_v4();
-                tracing::error!(error = %e, error_id = %id, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "err.internal")
-            }
+    /// The page that explains a use-case error.
+    fn error_page(&self, e: &AppError) -> Response {
+        let key = match e {
+            AppError::Unauthenticated => return self.to_login().into_response(),
+            AppError::Forbidden => "err.forbidden",
+            AppError::NotFound => "err.not_found",
+            AppError::Locked(_) => "err.locked",
+            AppError::Invalid(_) => "err.invalid",
+            AppError::Conflict(..) => "err.conflict",
+            AppError::Db(_) | AppError::Internal(_) => "err.internal",
         };
-        let detail = match &e {
+        let detail = match e {
             AppError::Conflict(code, args) => Some(self.conflict_text(code, args)),
             _ => None,
         };
-        Halt(Box::new(crate::shell::error_page(self, status, key, detail)))
+        crate::shell::error_page(self, status_of(e), key, detail)
     }
 
-    /// The text of a conflict, with its arguments translated where they are keys.
+    /// The text of a conflict in the page's language.
     pub fn conflict_text(&self, code: &str, args: &[(String, String)]) -> String {
-        if args.is_empty() {
-            return self.tr.t(code).to_owned();
-        }
-        let parts: Vec<String> = args.iter().map(|(k, n)| format!("{} {}", n, self.tr.t(&format!("ref.{k}")))).collect();
-        self.tr.tf(code, &[("what", &parts.join(", "))])
+        conflict_text(self.tr, code, args)
     }
 
-    /// The CSRF token forms on this page must carry.
+/// The CSRF token forms on this page must carry.
     pub fn csrf(&self) -> String {
         match &self.auth {
             Auth::Session(s) => s.csrf.clone(),
@@ -144,4 +130,20 @@ impl Ctx {
 pub fn see_other(to: &str, msg: &str) -> Response {
     let sep = if to.contains('?') { '&' } else { '?' };
     (StatusCode::SEE_OTHER, [(header::LOCATION, format!("{to}{sep}msg={msg}"))]).into_response()
+}
+
+/// Answers the pages' failures with the error page in the user's language, inside the shell
+/// (layered on the page routes).
+pub async fn page_failures(axum::extract::State(st): axum::extract::State<AppState>, req: Request, next: Next) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let Ok(ctx) = Ctx::from_request_parts(&mut parts, &st).await;
+    let res = next.run(Request::from_parts(parts, body)).await;
+    match res.extensions().get::<Failure>() {
+        Some(f) => {
+            let mut out = ctx.error_page(&f.0);
+            crate::respond::copy_request_id(&res, &mut out);
+            out
+        }
+        None => res,
+    }
 }

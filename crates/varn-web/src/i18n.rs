@@ -101,6 +101,11 @@ impl Tr {
         m.get(key).or_else(|| c.sv.get(key)).map(|s| s.as_str()).unwrap_or(key)
     }
 
+    /// Whether the catalogue has `key`.
+    pub fn has(&self, key: &str) -> bool {
+        catalog().sv.contains_key(key)
+    }
+
     /// The text of `key` with `{name}` placeholders filled in.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut s = self.t(key).to_owned();

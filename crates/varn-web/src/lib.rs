@@ -4,6 +4,8 @@
 pub mod api;
 pub mod ctx;
 mod files;
+pub mod present;
+pub mod respond;
 pub mod i18n;
 pub mod security;
 mod shell;
@@ -37,8 +39,8 @@ pub fn router(app: App, web: WebConfig) -> Router {
     let state = AppState { app, web: Arc::new(web), exports: Arc::new(tokio::sync::Semaphore::new(1)) };
     let max_body = state.app.config.max_attachment_bytes + 64 * 1024;
     Router::new()
-        .merge(ui::routes())
-        .nest("/api", api::routes())
+        .merge(ui::routes().layer(axum::middleware::from_fn_with_state(state.clone(), ctx::page_failures)))
+        .merge(api::routes())
         .merge(statics::routes())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .fallback(ui::not_found)

@@ -22,9 +22,9 @@ pub const LANG_COOKIE: &str = "varn_lang";
 #[derive(Clone, Debug)]
 pub enum Auth {
     /// Signed in with a browser session.
-    Session(Box<LiveSession>),
+    Session(std::sync::Arc<LiveSession>),
     /// An API token.
-    Token(Box<Actor>),
+    Token(std::sync::Arc<Actor>),
     /// Nobody.
     Anonymous,
 }
@@ -48,7 +48,7 @@ fn bearer(h: &HeaderMap) -> Option<&str> {
 pub async fn authenticate(State(st): State<AppState>, jar: CookieJar, mut req: Request, next: Next) -> Response {
     let auth = if let Some(tok) = bearer(req.headers()) {
         match st.app.token_actor(tok).await {
-            Ok(Some(a)) => Auth::Token(Box::new(a)),
+            Ok(Some(a)) => Auth::Token(std::sync::Arc::new(a)),
             Ok(None) => Auth::Anonymous,
             Err(e) => {
                 tracing::error!(error = %e, "token lookup failed");
@@ -57,7 +57,7 @@ pub async fn authenticate(State(st): State<AppState>, jar: CookieJar, mut req: R
         }
     } else if let Some(c) = jar.get(SESSION_COOKIE) {
         match st.app.session(c.value()).await {
-            Ok(Some(s)) => Auth::Session(Box::new(s)),
+            Ok(Some(s)) => Auth::Session(std::sync::Arc::new(s)),
             Ok(None) => Auth::Anonymous,
             Err(e) => {
                 tracing::error!(error = %e, "session lookup failed");
@@ -102,7 +102,7 @@ fn origin_ok(h: &HeaderMap) -> bool {
 fn csrf_refused(req_is_api: bool, lang: Lang) -> Response {
     let tr = crate::i18n::Tr::new(lang);
     if req_is_api {
-        crate::api::error_json(StatusCode::FORBIDDEN, "csrf", tr.t("err.csrf"), None)
+        crate::respond::error_json(StatusCode::FORBIDDEN, "csrf", tr.t("err.csrf"), None)
     } else {
         (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], crate::shell::bare_error_page(tr, tr.t("err.csrf")))
             .into_response()

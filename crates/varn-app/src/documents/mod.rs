@@ -1,91 +1,136 @@
 //! Governing documents (styrdokument): the register, drafts, the life cycle, strategy
-//! actions, remiss comments, staff acknowledgement and follow-up.
+//! actions, remiss comments, staff acknowledgement and follow-up. Reached as
+//! `app.documents()`.
 //!
-//! Visibility: editors (DomainWrite over the owning unit) see everything; readers of the
-//! domain (DomainRead) see what has been published (adopted, repealed, on remiss); every
+//! Visibility: editors (DocumentWrite over the owning unit) see everything; readers of the
+//! module (DocumentRead) see what has been published (adopted, repealed, on remiss); every
 //! employee reads the adopted documents that apply to their units or any unit above them.
 
-pub mod ack;
-mod input;
+mod commands;
+mod edit;
 mod lifecycle;
 pub mod pdf;
+mod queries;
 pub mod render;
-mod view;
+mod work;
 
-pub use input::{ActionInput, DocInput};
-pub use lifecycle::Decision;
-pub use view::{DocView, VersionRef};
+pub use commands::{ActionCommand, ActionForm, ActionJson, Decision, DocForm, DocJson, DraftCommand, VALIDITY_TILLS_VIDARE, VALIDITY_UNTIL};
+pub use queries::{Comment, Comparison, DocView, Document, Version, VersionRef};
+pub use render::{DiffLine, FieldChange};
+pub use varn_store::repo::documents::{
+    AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow,
+};
+pub use work::{AckRequestReport, FollowUp};
 
-use crate::{Actor, App, AppError};
+use crate::{Actor, App, AppError, Capability};
+use sea_orm::ConnectionTrait;
 use varn_domain::document::DocumentRules;
 use varn_domain::{OrgPath, Permission};
 use varn_store::entity::document as doc;
-use varn_store::repo::documents::{self as repo, DocFilter, DocRow, DocVisibility};
+use varn_store::repo::documents::{self as repo, DocVisibility};
 use varn_store::repo::{settings, ListParams, Page};
+
+/// The module's registration with the foundation.
+pub const MODULE: crate::modules::Module = crate::modules::Module {
+    name: "documents",
+    work: |app, actor| Box::pin(app.documents().work_sections(actor)),
+    unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
+    audit_entities: &["document"],
+};
 
 /// The setting that lets a nämnd adopt its own guidelines.
 pub const SETTING_NAMND_RIKTLINJE: &str = "documents.namnd_may_adopt_riktlinje";
 
 impl App {
+    /// The governing-documents module.
+    pub fn documents(&self) -> Documents<'_> {
+        Documents { app: self }
+    }
+}
+
+/// The governing-documents module's use cases.
+#[derive(Clone, Copy)]
+pub struct Documents<'a> {
+    app: &'a App,
+}
+
+/// A document the actor may change, found inside the write's transaction: the proof of the
+/// check, with the capability it returned and the owning unit's path for the audit row.
+pub(crate) struct Editable<'c> {
+    doc: doc::Model,
+    path: String,
+    cap: Capability<'c>,
+}
+
+impl<'a> Documents<'a> {
+    fn db(&self) -> &'a sea_orm::DatabaseConnection {
+        self.app.store.read()
+    }
+
     /// What the actor may see of the register.
-    pub fn doc_visibility(&self, actor: &Actor) -> DocVisibility {
+    pub fn visibility(&self, actor: &Actor) -> DocVisibility {
         let mut chain: Vec<i64> = actor.access.grants().iter().flat_map(|g| g.unit_path.ids()).map(|i| i.0).collect();
         chain.sort_unstable();
         chain.dedup();
-        DocVisibility { write: actor.scope(Permission::DomainWrite), read: actor.scope(Permission::DomainRead), chain }
+        DocVisibility { write: actor.scope(Permission::DocumentWrite), read: actor.scope(Permission::DocumentRead), chain }
     }
 
     /// The city's rules for documents (settings).
-    pub async fn doc_rules(&self) -> Result<DocumentRules, AppError> {
-        let v = settings::get(self.store.read(), SETTING_NAMND_RIKTLINJE).await?;
-        Ok(DocumentRules { namnd_may_adopt_riktlinje: v.as_deref() == Some("true") })
+    pub async fn rules(&self) -> Result<DocumentRules, AppError> {
+        rules_in(self.db()).await
     }
 
-    /// Changes the city's rules (SettingsAdmin only), audited.
-    pub async fn doc_set_rules(&self, actor: &Actor, rules: DocumentRules) -> Result<(), AppError> {
-        actor.can(Permission::SettingsAdmin)?;
-        if !actor.scope(Permission::SettingsAdmin).is_all() {
+    /// Changes the city's rules (city-wide SettingsAdmin only), audited.
+    pub async fn set_rules(&self, actor: &Actor, rules: DocumentRules) -> Result<(), AppError> {
+        let cap = actor.can(Permission::SettingsAdmin)?;
+        if !cap.scope().is_all() {
             return Err(AppError::Forbidden);
         }
-        let before = self.doc_rules().await?;
-        let txn = sea_orm::TransactionTrait::begin(self.store.write()).await?;
-        settings::set(&txn, SETTING_NAMND_RIKTLINJE, if rules.namnd_may_adopt_riktlinje { "true" } else { "false" }).await?;
-        let mut a = actor.audit("settings.documents", "setting");
-        a.before = Some(serde_json::to_value(before).unwrap_or(serde_json::Value::Null));
-        a.after = Some(serde_json::to_value(rules).unwrap_or(serde_json::Value::Null));
-        varn_store::repo::audit::append(&txn, a).await?;
-        txn.commit().await?;
-        Ok(())
+        let w = self.app.begin(&cap).await?;
+        let before = rules_in(&*w).await?;
+        settings::set(&*w, SETTING_NAMND_RIKTLINJE, if rules.namnd_may_adopt_riktlinje { "true" } else { "false" }).await?;
+        let json = |r| serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
+        w.commit(cap.audit("settings.documents", "setting").before(json(before)).after(json(rules))).await
     }
 
     /// The register: visible documents that match, one page.
-    pub async fn doc_list(&self, actor: &Actor, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, AppError> {
-        Ok(repo::list(self.store.read(), &self.doc_visibility(actor), f, p).await?)
+    pub async fn list(&self, actor: &Actor, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, AppError> {
+        Ok(repo::list(self.db(), &self.visibility(actor), f, p).await?)
     }
 
     /// Every visible document that is not repealed, for the tree (at most 5 000).
-    pub async fn doc_tree(&self, actor: &Actor) -> Result<Vec<DocRow>, AppError> {
-        Ok(repo::tree(self.store.read(), &self.doc_visibility(actor), 5_000).await?)
+    pub async fn tree(&self, actor: &Actor) -> Result<Vec<DocRow>, AppError> {
+        Ok(repo::tree(self.db(), &self.visibility(actor), 5_000).await?)
     }
 
     /// Whether the actor may create documents anywhere.
-    pub fn doc_can_create(&self, actor: &Actor) -> bool {
-        actor.access.can_somewhere(Permission::DomainWrite)
+    pub fn can_create(&self, actor: &Actor) -> bool {
+        actor.access.can_somewhere(Permission::DocumentWrite)
+    }
+
+    /// Whether the actor may see the follow-up overview.
+    pub fn can_follow_up(&self, actor: &Actor) -> bool {
+        actor.access.can_somewhere(Permission::DocumentRead)
     }
 
     /// A visible document and whether the actor may edit it.
-    pub(crate) async fn doc_find(&self, actor: &Actor, id: i64) -> Result<(doc::Model, bool), AppError> {
-        let (d, path) = repo::find(self.store.read(), &self.doc_visibility(actor), id).await?.ok_or(AppError::NotFound)?;
+    pub(crate) async fn find(&self, actor: &Actor, id: i64) -> Result<(doc::Model, bool), AppError> {
+        let (d, path) = repo::find(self.db(), &self.visibility(actor), id).await?.ok_or(AppError::NotFound)?;
         let p = OrgPath::parse(&path).map_err(|e| AppError::Internal(e.into()))?;
-        let can_edit = actor.scope(Permission::DomainWrite).covers(&p);
-        Ok((d, can_edit))
+        Ok((d, actor.scope(Permission::DocumentWrite).covers(&p)))
     }
 
-    /// A visible document the actor may edit, with its unit's path.
-    pub(crate) async fn doc_find_editable(&self, actor: &Actor, id: i64) -> Result<(doc::Model, String), AppError> {
-        let cap = actor.can(Permission::DomainWrite)?;
-        let (d, path) = repo::find(self.store.read(), &self.doc_visibility(actor), id).await?.ok_or(AppError::NotFound)?;
+    /// A visible document over whose owning unit the actor holds `cap`, read through `db` (the
+    /// write's transaction).
+    pub(crate) async fn editable<'c, C: ConnectionTrait>(&self, db: &C, cap: Capability<'c>, id: i64) -> Result<Editable<'c>, AppError> {
+        let (doc, path) = repo::find(db, &self.visibility(cap.actor()), id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&path)?;
-        Ok((d, path))
+        Ok(Editable { doc, path, cap })
     }
+}
+
+/// The city's rules, read through `db`.
+async fn rules_in<C: ConnectionTrait>(db: &C) -> Result<DocumentRules, AppError> {
+    let v = settings::get(db, SETTING_NAMND_RIKTLINJE).await?;
+    Ok(DocumentRules { namnd_may_adopt_riktlinje: v.as_deref() == Some("true") })
 }

@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 use serde::Serialize;
-use varn_store::entity::document_version as ver;
+use super::Version;
 
 fn safe_url(u: &str) -> bool {
     let l = u.trim().to_ascii_lowercase();
@@ -68,10 +68,22 @@ pub fn blocks(md: &str) -> Vec<(&'static str, String)> {
     out
 }
 
+/// A metadata field that differs between two versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct FieldChange {
+    /// Catalogue key of the field.
+    pub field: String,
+    /// Value in the older version.
+    pub from: String,
+    /// Value in the newer.
+    pub to: String,
+}
+
 /// One line of a diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct DiffLine {
     /// `same`, `del` or `ins`.
+    #[schema(value_type = String)]
     pub kind: &'static str,
     /// The line.
     pub text: String,
@@ -94,12 +106,12 @@ pub fn diff(a: &str, b: &str) -> Vec<DiffLine> {
 }
 
 /// The metadata fields that differ between two versions: (catalogue key, from, to).
-pub fn metadata_changes(a: &ver::Model, b: &ver::Model) -> Vec<(&'static str, String, String)> {
+pub fn metadata_changes(a: &Version, b: &Version) -> Vec<FieldChange> {
     let d = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
     let s = |x: &Option<String>| x.clone().unwrap_or_default();
     let fields: [(&'static str, String, String); 10] = [
         ("doc.field.title", a.title.clone(), b.title.clone()),
-        ("doc.field.deciding_body", a.deciding_body.clone(), b.deciding_body.clone()),
+        ("doc.field.deciding_body", a.deciding_body.to_string(), b.deciding_body.to_string()),
         ("doc.field.decision_date", d(a.decision_date), d(b.decision_date)),
         ("doc.field.valid_until", d(a.valid_until), d(b.valid_until)),
         ("doc.field.by_law", a.by_law.to_string(), b.by_law.to_string()),
@@ -109,7 +121,7 @@ pub fn metadata_changes(a: &ver::Model, b: &ver::Model) -> Vec<(&'static str, St
         ("doc.field.diarienummer", s(&a.diarienummer), s(&b.diarienummer)),
         ("doc.field.paragraph", s(&a.paragraph), s(&b.paragraph)),
     ];
-    fields.into_iter().filter(|(_, x, y)| x != y).collect()
+    fields.into_iter().filter(|(_, x, y)| x != y).map(|(field, from, to)| FieldChange { field: field.to_owned(), from, to }).collect()
 }
 
 #[cfg(test)]

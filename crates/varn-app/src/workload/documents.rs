@@ -9,6 +9,9 @@ use rand::Rng;
 use sea_orm::{Set, TransactionTrait};
 use varn_store::entity::{document, document_ack, document_ack_request, document_action, document_version, task};
 use varn_store::Store;
+use varn_domain::document::{DecidingBody, DocType, Priority, Status, VersionState, TASK_SOURCE_ACTION};
+use varn_domain::task::TaskStatus;
+use varn_domain::Code;
 
 const SUBJECTS: [&str; 16] = [
     "informationsklassning",
@@ -67,21 +70,21 @@ pub const ACTIONS_PER_STRATEGY: usize = 5;
 
 /// The type of the `i`th of `n` documents: a few policies, some strategies, many guidelines,
 /// most of all instructions.
-pub fn doc_type(i: usize, n: usize) -> &'static str {
+pub fn doc_type(i: usize, n: usize) -> DocType {
     let f = i as f64 / n.max(1) as f64;
     match i {
-        0 => "policy",
-        1 => "strategi",
-        _ if f < 0.0034 => "policy",
-        _ if f < 0.037 => "strategi",
-        _ if f < 0.333 => "riktlinje",
-        _ => "anvisning",
+        0 => DocType::Policy,
+        1 => DocType::Strategi,
+        _ if f < 0.0034 => DocType::Policy,
+        _ if f < 0.037 => DocType::Strategi,
+        _ if f < 0.333 => DocType::Riktlinje,
+        _ => DocType::Anvisning,
     }
 }
 
 /// How many strategy actions (and so tasks) the documents add.
 pub fn action_count(s: &Scale) -> usize {
-    (0..s.documents).filter(|i| doc_type(*i, s.documents) == "strategi").count() * ACTIONS_PER_STRATEGY
+    (0..s.documents).filter(|i| doc_type(*i, s.documents) == DocType::Strategi).count() * ACTIONS_PER_STRATEGY
 }
 
 pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut StdRng) -> Result<(), AppError> {
@@ -97,22 +100,23 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
     let mut action_tasks = Vec::new();
     // (document id, current version id, applies-to unit index) of documents staff may confirm.
     let mut confirmable = Vec::new();
-    let mut of_type: std::collections::HashMap<&str, Vec<i64>> = std::collections::HashMap::new();
+    let mut of_type: std::collections::HashMap<DocType, Vec<i64>> = std::collections::HashMap::new();
     for i in 0..n {
         let id = i as i64 + 1;
         let t = doc_type(i, n);
         let subject = SUBJECTS[rng.gen_range(0..SUBJECTS.len())];
         let (unit, applies, parent) = match t {
-            "policy" => (ks, 0, None),
-            "strategi" => (ks, 0, of_type.get("policy").map(|p| p[rng.gen_range(0..p.len())])),
-            "riktlinje" => {
-                let parents: Vec<i64> = of_type.get("policy").into_iter().chain(of_type.get("strategi")).flatten().copied().collect();
+            DocType::Policy => (ks, 0, None),
+            DocType::Strategi => (ks, 0, of_type.get(&DocType::Policy).map(|p| p[rng.gen_range(0..p.len())])),
+            DocType::Riktlinje => {
+                let parents: Vec<i64> =
+                    of_type.get(&DocType::Policy).into_iter().chain(of_type.get(&DocType::Strategi)).flatten().copied().collect();
                 let f = forvaltningar[rng.gen_range(0..forvaltningar.len())];
                 let city_wide = rng.gen_bool(0.5);
                 (if city_wide { ks } else { f }, if city_wide { 0 } else { f }, Some(parents[rng.gen_range(0..parents.len())]))
             }
-            _ => {
-                let p = of_type.get("riktlinje").map(|r| r[rng.gen_range(0..r.len())]);
+            DocType::Anvisning => {
+                let p = of_type.get(&DocType::Riktlinje).map(|r| r[rng.gen_range(0..r.len())]);
                 let u = if rng.gen_bool(0.6) {
                     forvaltningar[rng.gen_range(0..forvaltningar.len())]
                 } else {
@@ -122,69 +126,69 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
             }
         };
         let title = match t {
-            "policy" => format!("Policy för {subject}"),
-            "strategi" => format!("Strategi för {subject} {}–{}", 2024 + i % 3, 2027 + i % 3),
-            "riktlinje" => format!("Riktlinje för {subject}"),
-            _ => format!("Anvisning för {subject}, {}", city.units[unit].name),
+            DocType::Policy => format!("Policy för {subject}"),
+            DocType::Strategi => format!("Strategi för {subject} {}–{}", 2024 + i % 3, 2027 + i % 3),
+            DocType::Riktlinje => format!("Riktlinje för {subject}"),
+            DocType::Anvisning => format!("Anvisning för {subject}, {}", city.units[unit].name),
         };
         let roll = rng.gen_range(0..100);
         let status = match roll {
-            0..=89 => "gallande",
-            90..=94 => "under_revision",
-            95..=97 => "pa_remiss",
-            _ => "upphavd",
+            0..=89 => Status::Gallande,
+            90..=94 => Status::UnderRevision,
+            95..=97 => Status::PaRemiss,
+            _ => Status::Upphavd,
         };
         let body_code = match t {
-            "policy" => "kommunfullmaktige",
-            "strategi" | "riktlinje" => "kommunstyrelse",
-            _ => "chef",
+            DocType::Policy => DecidingBody::Kommunfullmaktige,
+            DocType::Strategi | DocType::Riktlinje => DecidingBody::Kommunstyrelse,
+            DocType::Anvisning => DecidingBody::Chef,
         };
         // Three versions: for a document being revised the third is the draft.
-        let adopted_n = if matches!(status, "under_revision" | "pa_remiss") { 2 } else { 3 };
+        let adopted_n = if matches!(status, Status::UnderRevision | Status::PaRemiss) { 2 } else { 3 };
         let revision = today + chrono::Duration::days(rng.gen_range(-200..900));
-        let valid_until = (t == "strategi").then(|| today + chrono::Duration::days(rng.gen_range(-100..1200)));
+        let valid_until = (t == DocType::Strategi).then(|| today + chrono::Duration::days(rng.gen_range(-100..1200)));
         for v in 1..=3 {
             let vid = (id - 1) * 3 + v as i64;
             let decided = today - chrono::Duration::days(((4 - v) * 400 + rng.gen_range(0..300)) as i64);
             let state = if v < adopted_n {
-                "superseded"
+                VersionState::Superseded
             } else if v == adopted_n {
-                "adopted"
+                VersionState::Adopted
             } else {
-                "draft"
+                VersionState::Draft
             };
             versions.push(document_version::ActiveModel {
                 id: Set(vid),
                 document_id: Set(id),
                 number: Set(v),
-                state: Set(state.into()),
+                state: Set(state),
                 title: Set(title.clone()),
-                deciding_body: Set(body_code.into()),
-                decision_date: Set((state != "draft").then_some(decided)),
+                deciding_body: Set(body_code),
+                decision_date: Set((state != VersionState::Draft).then_some(decided)),
                 valid_until: Set(valid_until),
                 by_law: Set(false),
                 law: Set(None),
                 revision_date: Set(Some(revision)),
                 follow_up: Set(Some("Årligen i internkontrollen".into())),
-                diarienummer: Set((t != "anvisning").then(|| format!("KS {}/{:04}", decided.format("%Y"), id))),
+                diarienummer: Set((t != DocType::Anvisning).then(|| format!("KS {}/{:04}", decided.format("%Y"), id))),
                 paragraph: Set(None),
                 body_md: Set(body(rng, &title, v)),
                 attachment_id: Set(None),
                 created_by: Set(Some(2)),
                 created_at: Set(now),
                 updated_at: Set(now),
-                adopted_by: Set((state != "draft").then_some(2)),
-                adopted_at: Set((state != "draft").then_some(now)),
+                adopted_by: Set((state != VersionState::Draft).then_some(2)),
+                adopted_at: Set((state != VersionState::Draft).then_some(now)),
             });
         }
         let current = (id - 1) * 3 + adopted_n as i64;
         let owner = if rng.gen_bool(0.95) { head_of(unit) } else { None };
         docs.push(document::ActiveModel {
             id: Set(id),
-            doc_type: Set(t.into()),
+            doc_type: Set(t),
             title: Set(title.clone()),
             search_text: Set(title.to_lowercase()),
-            status: Set(status.into()),
+            status: Set(status),
             unit_id: Set(city.units[unit].id),
             applies_to_unit_id: Set(city.units[applies].id),
             owner_user_id: Set(owner),
@@ -195,7 +199,7 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
             created_at: Set(now),
             updated_at: Set(now),
         });
-        if t == "strategi" {
+        if t == DocType::Strategi {
             for k in 0..ACTIONS_PER_STRATEGY {
                 let task_id = (s.tasks + action_tasks.len() + 1) as i64;
                 let (u_ix, head) = city.heads[rng.gen_range(0..city.heads.len())];
@@ -203,14 +207,14 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
                 let atitle = format!("Åtgärd {} inom {subject}", k + 1);
                 action_tasks.push(task::ActiveModel {
                     id: Set(task_id),
-                    source_type: Set("document.action".into()),
+                    source_type: Set(TASK_SOURCE_ACTION.into()),
                     source_id: Set(Some((actions.len() + 1) as i64)),
                     title: Set(format!("{atitle} – {title}")),
                     link: Set(format!("/documents/{id}")),
                     assignee_user_id: Set(Some(head)),
                     assignee_unit_id: Set(None),
                     due_date: Set(Some(due)),
-                    status: Set("open".into()),
+                    status: Set(TaskStatus::Open),
                     created_at: Set(now),
                     completed_at: Set(None),
                 });
@@ -221,13 +225,13 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
                     responsible_user_id: Set(Some(head)),
                     responsible_unit_id: Set(Some(city.units[u_ix].id)),
                     due_date: Set(Some(due)),
-                    priority: Set(["hog", "medel", "lag"][k % 3].into()),
+                    priority: Set(Priority::ALL[k % 3]),
                     task_id: Set(Some(task_id)),
                     created_at: Set(now),
                 });
             }
         }
-        if status != "upphavd" {
+        if status != Status::Upphavd {
             confirmable.push((id, current, applies));
         }
         of_type.entry(t).or_default().push(id);

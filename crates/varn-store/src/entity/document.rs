@@ -7,11 +7,11 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub doc_type: String,
+    pub doc_type: varn_domain::document::DocType,
     pub title: String,
     /// The title lower-cased, for search.
     pub search_text: String,
-    pub status: String,
+    pub status: varn_domain::document::Status,
     pub unit_id: i64,
     pub applies_to_unit_id: i64,
     pub owner_user_id: Option<i64>,

@@ -12,7 +12,7 @@ pub struct Model {
     pub responsible_user_id: Option<i64>,
     pub responsible_unit_id: Option<i64>,
     pub due_date: Option<Date>,
-    pub priority: String,
+    pub priority: varn_domain::document::Priority,
     pub task_id: Option<i64>,
     pub created_at: DateTimeUtc,
 }

@@ -10,9 +10,9 @@ pub struct Model {
     pub document_id: i64,
     pub number: i32,
     /// draft / adopted / superseded
-    pub state: String,
+    pub state: varn_domain::document::VersionState,
     pub title: String,
-    pub deciding_body: String,
+    pub deciding_body: varn_domain::document::DecidingBody,
     pub decision_date: Option<Date>,
     pub valid_until: Option<Date>,
     pub by_law: bool,

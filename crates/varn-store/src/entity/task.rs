@@ -14,7 +14,7 @@ pub struct Model {
     pub assignee_user_id: Option<i64>,
     pub assignee_unit_id: Option<i64>,
     pub due_date: Option<Date>,
-    pub status: String,
+    pub status: varn_domain::task::TaskStatus,
     pub created_at: DateTimeUtc,
     pub completed_at: Option<DateTimeUtc>,
 }

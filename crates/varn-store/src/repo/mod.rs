@@ -11,6 +11,7 @@ pub mod tasks;
 pub mod tokens;
 pub mod users;
 
+use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
 use serde::Serialize;
 
 /// One page of a list, with the total that matched.
@@ -86,6 +87,26 @@ impl ListParams {
         }
         let esc: String = q.chars().flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
         Some(format!("%{}%", esc.to_lowercase()))
+    }
+}
+
+/// Builds a statement from SQL with `?` placeholders, numbered for PostgreSQL.
+pub fn stmt<D: ConnectionTrait>(db: &D, sql: &str, values: Vec<Value>) -> Statement {
+    let backend = db.get_database_backend();
+    if backend == DbBackend::Postgres {
+        let mut out = String::with_capacity(sql.len() + 8);
+        let mut n = 0;
+        for ch in sql.chars() {
+            if ch == '?' {
+                n += 1;
+                out.push_str(&format!("${n}"));
+            } else {
+                out.push(ch);
+            }
+        }
+        Statement::from_sql_and_values(backend, out, values)
+    } else {
+        Statement::from_sql_and_values(backend, sql, values)
     }
 }
 

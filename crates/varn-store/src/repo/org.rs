@@ -164,19 +164,6 @@ pub async fn references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'st
     if files > 0 {
         out.push(("attachments", files));
     }
-    use crate::entity::{document, document_ack_request, document_action};
-    let docs = document::Entity::find()
-        .filter(Condition::any().add(document::Column::UnitId.eq(id)).add(document::Column::AppliesToUnitId.eq(id)))
-        .count(db)
-        .await?;
-    if docs > 0 {
-        out.push(("documents", docs));
-    }
-    let actions = document_action::Entity::find().filter(document_action::Column::ResponsibleUnitId.eq(id)).count(db).await?;
-    let asks = document_ack_request::Entity::find().filter(document_ack_request::Column::UnitId.eq(id)).count(db).await?;
-    if actions + asks > 0 {
-        out.push(("document_work", actions + asks));
-    }
     Ok(out)
 }
 

@@ -1,6 +1,7 @@
 //! Tasks: every deadline any module assigns lands here and in "Mina uppgifter".
 
 use crate::entity::{org_unit, role_grant, task};
+use varn_domain::task::TaskStatus;
 use sea_orm::sea_query::Expr;
 use sea_orm::*;
 
@@ -40,8 +41,8 @@ pub struct TaskRow {
     pub assignee_unit_id: Option<i64>,
     /// Due.
     pub due_date: Option<chrono::NaiveDate>,
-    /// open / done.
-    pub status: String,
+    /// Open or done.
+    pub status: TaskStatus,
 }
 
 /// Creates a task.
@@ -54,7 +55,7 @@ pub async fn insert<D: ConnectionTrait>(db: &D, t: NewTask) -> Result<task::Mode
         assignee_user_id: Set(t.assignee_user_id),
         assignee_unit_id: Set(t.assignee_unit_id),
         due_date: Set(t.due_date),
-        status: Set("open".into()),
+        status: Set(TaskStatus::Open),
         created_at: Set(super::now()),
         completed_at: Set(None),
         ..Default::default()
@@ -92,7 +93,7 @@ pub async fn mine<D: ConnectionTrait>(db: &D, user_id: i64, include_done: bool, 
     }
     let mut q = task::Entity::find().filter(who);
     if !include_done {
-        q = q.filter(task::Column::Status.eq("open"));
+        q = q.filter(task::Column::Status.eq(TaskStatus::Open));
     }
     q.select_only()
         .columns([
@@ -123,7 +124,7 @@ pub async fn find<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<task::Mo
 /// Marks a task done or open again.
 pub async fn set_status<D: ConnectionTrait>(db: &D, id: i64, done: bool) -> Result<(), DbErr> {
     task::Entity::update_many()
-        .col_expr(task::Column::Status, Expr::value(if done { "done" } else { "open" }))
+        .col_expr(task::Column::Status, Expr::value(if done { TaskStatus::Done } else { TaskStatus::Open }))
         .col_expr(task::Column::CompletedAt, Expr::value(if done { Some(super::now()) } else { None }))
         .filter(task::Column::Id.eq(id))
         .exec(db)

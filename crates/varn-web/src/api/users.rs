@@ -44,8 +44,8 @@ pub struct UserArgs {
 /// Users the caller may see.
 #[utoipa::path(get, path = "/api/v1/users", tag = "användare", params(ListArgs, UserArgs), responses((status = 200, body = PageOf<UserDto>), (status = 403, body = ErrorBody)))]
 pub async fn list_users(a: ApiActor, Query(l): Query<ListArgs>, Query(u): Query<UserArgs>) -> ApiResult<Json<PageOf<UserDto>>> {
-    a.actor.can(Permission::UserRead).map_err(|e| a.err(e))?;
-    let p = a.state.app.users_list(&a.actor, &UserFilter { role: u.role, active: u.active }, &l.params()).await.map_err(|e| a.err(e))?;
+    a.actor.can(Permission::UserRead)?;
+    let p = a.state.app.users_list(&a.actor, &UserFilter { role: u.role, active: u.active }, &l.params()).await?;
     Ok(Json(PageOf { total: p.total, page: p.page, per_page: p.per_page, items: p.items.into_iter().map(Into::into).collect() }))
 }
 
@@ -53,13 +53,13 @@ pub async fn list_users(a: ApiActor, Query(l): Query<ListArgs>, Query(u): Query<
 #[utoipa::path(post, path = "/api/v1/users", tag = "användare", request_body = NewUser, responses((status = 201, body = UserDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_user(a: ApiActor, Json(b): Json<NewUser>) -> ApiResult<(StatusCode, Json<UserDto>)> {
     let i = UserInput { username: b.username, display_name: b.display_name, email: b.email, password: b.password };
-    Ok((StatusCode::CREATED, Json(a.state.app.user_create(&a.actor, &i).await.map_err(|e| a.err(e))?.into())))
+    Ok((StatusCode::CREATED, Json(a.state.app.user_create(&a.actor, &i).await?.into())))
 }
 
 /// One user with their roles.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "användare", params(("id" = i64, Path)), responses((status = 200, body = UserDetailDto), (status = 404, body = ErrorBody)))]
 pub async fn get_user(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<UserDetailDto>> {
-    let d = a.state.app.user_get(&a.actor, id).await.map_err(|e| a.err(e))?;
+    let d = a.state.app.user_get(&a.actor, id).await?;
     Ok(Json(UserDetailDto { user: d.user.into(), grants: d.grants.into_iter().map(Into::into).collect() }))
 }
 
@@ -67,45 +67,45 @@ pub async fn get_user(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<UserDe
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "användare", params(("id" = i64, Path)), request_body = NewUser, responses((status = 200, body = UserDto), (status = 422, body = ErrorBody)))]
 pub async fn update_user(a: ApiActor, Path(id): Path<i64>, Json(b): Json<NewUser>) -> ApiResult<Json<UserDto>> {
     let i = UserInput { username: String::new(), display_name: b.display_name, email: b.email, password: String::new() };
-    Ok(Json(a.state.app.user_update(&a.actor, id, &i).await.map_err(|e| a.err(e))?.into()))
+    Ok(Json(a.state.app.user_update(&a.actor, id, &i).await?.into()))
 }
 
 /// Deactivates a user and ends their sessions.
 #[utoipa::path(post, path = "/api/v1/users/{id}/deactivate", tag = "användare", params(("id" = i64, Path)), responses((status = 200, body = UserDto), (status = 409, body = ErrorBody)))]
 pub async fn deactivate_user(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<UserDto>> {
-    Ok(Json(a.state.app.user_set_active(&a.actor, id, false).await.map_err(|e| a.err(e))?.into()))
+    Ok(Json(a.state.app.user_set_active(&a.actor, id, false).await?.into()))
 }
 
 /// Reactivates a user.
 #[utoipa::path(post, path = "/api/v1/users/{id}/activate", tag = "användare", params(("id" = i64, Path)), responses((status = 200, body = UserDto)))]
 pub async fn activate_user(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<UserDto>> {
-    Ok(Json(a.state.app.user_set_active(&a.actor, id, true).await.map_err(|e| a.err(e))?.into()))
+    Ok(Json(a.state.app.user_set_active(&a.actor, id, true).await?.into()))
 }
 
 /// Grants a role on a unit (covering its subtree).
 #[utoipa::path(post, path = "/api/v1/users/{id}/roles", tag = "användare", params(("id" = i64, Path)), request_body = NewGrant, responses((status = 201, body = GrantDto), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn grant_role(a: ApiActor, Path(id): Path<i64>, Json(b): Json<NewGrant>) -> ApiResult<(StatusCode, Json<GrantDto>)> {
     let g = GrantInput { role: b.role, org_unit_id: b.org_unit_id.map(|i| i.to_string()).unwrap_or_default() };
-    Ok((StatusCode::CREATED, Json(a.state.app.user_grant(&a.actor, id, &g).await.map_err(|e| a.err(e))?.into())))
+    Ok((StatusCode::CREATED, Json(a.state.app.user_grant(&a.actor, id, &g).await?.into())))
 }
 
 /// Revokes a role.
 #[utoipa::path(delete, path = "/api/v1/users/{id}/roles/{grant_id}", tag = "användare", params(("id" = i64, Path), ("grant_id" = i64, Path)), responses((status = 204), (status = 409, body = ErrorBody)))]
 pub async fn revoke_role(a: ApiActor, Path((id, gid)): Path<(i64, i64)>) -> ApiResult<StatusCode> {
-    a.state.app.user_revoke(&a.actor, id, gid).await.map_err(|e| a.err(e))?;
+    a.state.app.user_revoke(&a.actor, id, gid).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// The caller's API tokens.
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "konto", responses((status = 200, body = Vec<TokenDto>)))]
 pub async fn list_tokens(a: ApiActor) -> ApiResult<Json<Vec<TokenDto>>> {
-    Ok(Json(a.state.app.my_tokens(&a.actor).await.map_err(|e| a.err(e))?.into_iter().map(Into::into).collect()))
+    Ok(Json(a.state.app.my_tokens(&a.actor).await?.into_iter().map(Into::into).collect()))
 }
 
 /// Creates a token; the secret is in this answer only.
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "konto", request_body = NewToken, responses((status = 201, body = TokenDto), (status = 422, body = ErrorBody)))]
 pub async fn create_token(a: ApiActor, Json(b): Json<NewToken>) -> ApiResult<(StatusCode, Json<TokenDto>)> {
-    let (secret, t) = a.state.app.create_token(&a.actor, &b.name).await.map_err(|e| a.err(e))?;
+    let (secret, t) = a.state.app.create_token(&a.actor, &b.name).await?;
     let mut dto: TokenDto = t.into();
     dto.secret = Some(secret);
     Ok((StatusCode::CREATED, Json(dto)))
@@ -114,7 +114,7 @@ pub async fn create_token(a: ApiActor, Json(b): Json<NewToken>) -> ApiResult<(St
 /// Revokes one of the caller's tokens.
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "konto", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = ErrorBody)))]
 pub async fn revoke_token(a: ApiActor, Path(id): Path<i64>) -> ApiResult<StatusCode> {
-    a.state.app.revoke_token(&a.actor, id).await.map_err(|e| a.err(e))?;
+    a.state.app.revoke_token(&a.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -133,11 +133,11 @@ pub async fn audit(a: ApiActor, Query(q): Query<AuditArgs>) -> ApiResult<Json<Pa
         actor_id: q.user_id,
         entity_type: q.entity_type.clone(),
         entity_id: q.entity_id,
-        from_us: q.from.as_deref().map(|s| day_us(s, "from")).transpose().map_err(|e| a.err(e))?,
-        to_us: q.to.as_deref().map(|s| day_us(s, "to").map(|d| d + 86_400_000_000)).transpose().map_err(|e| a.err(e))?,
+        from_us: q.from.as_deref().map(|s| day_us(s, "from")).transpose()?,
+        to_us: q.to.as_deref().map(|s| day_us(s, "to").map(|d| d + 86_400_000_000)).transpose()?,
     };
     let p = ListArgs { page: q.page, limit: q.limit, dir: Some("desc".into()), ..Default::default() }.params();
-    let page = a.state.app.audit_list(&a.actor, &f, &p).await.map_err(|e| a.err(e))?;
+    let page = a.state.app.audit_list(&a.actor, &f, &p).await?;
     Ok(Json(PageOf {
         total: page.total,
         page: page.page,
@@ -150,9 +150,9 @@ pub async fn audit(a: ApiActor, Query(q): Query<AuditArgs>) -> ApiResult<Json<Pa
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "granskningslogg", responses((status = 200, body = VerifyDto), (status = 403, body = ErrorBody)))]
 pub async fn audit_verify(a: ApiActor) -> ApiResult<Json<VerifyDto>> {
     if !a.actor.access.can_everywhere(Permission::AuditRead) {
-        return Err(a.err(AppError::Forbidden));
+        return Err(AppError::Forbidden.into());
     }
-    Ok(Json(match a.state.app.audit_verify().await.map_err(|e| a.err(e))? {
+    Ok(Json(match a.state.app.audit_verify().await? {
         Verdict::Whole { rows } => VerifyDto { whole: true, rows: Some(rows), broken_at: None, reason: None },
         Verdict::Broken { seq, reason } => VerifyDto { whole: false, rows: None, broken_at: Some(seq), reason: Some(reason.into()) },
     }))
@@ -161,7 +161,7 @@ pub async fn audit_verify(a: ApiActor) -> ApiResult<Json<VerifyDto>> {
 /// Mina uppgifter: the caller's open tasks, overdue first.
 #[utoipa::path(get, path = "/api/v1/tasks", tag = "uppgifter", responses((status = 200, body = Vec<TaskDto>)))]
 pub async fn tasks(a: ApiActor) -> ApiResult<Json<Vec<TaskDto>>> {
-    let ts = a.state.app.my_tasks(&a.actor, false).await.map_err(|e| a.err(e))?;
+    let ts = a.state.app.my_tasks(&a.actor, false).await?;
     Ok(Json(
         ts.into_iter()
             .map(|t| TaskDto {
@@ -170,7 +170,7 @@ pub async fn tasks(a: ApiActor) -> ApiResult<Json<Vec<TaskDto>>> {
                 title: t.task.title,
                 link: t.task.link,
                 due_date: t.task.due_date.map(|d| d.to_string()),
-                status: t.task.status,
+                status: t.task.status.to_string(),
                 unit_name: t.unit_name,
                 days_left: t.days_left,
             })
@@ -181,6 +181,6 @@ pub async fn tasks(a: ApiActor) -> ApiResult<Json<Vec<TaskDto>>> {
 /// Marks a task done.
 #[utoipa::path(post, path = "/api/v1/tasks/{id}/done", tag = "uppgifter", params(("id" = i64, Path)), responses((status = 204), (status = 404, body = ErrorBody)))]
 pub async fn task_done(a: ApiActor, Path(id): Path<i64>) -> ApiResult<StatusCode> {
-    a.state.app.task_set_done(&a.actor, id, true).await.map_err(|e| a.err(e))?;
+    a.state.app.task_set_done(&a.actor, id, true).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -43,7 +43,7 @@ struct Forms {
 
 async fn view(ctx: &Ctx, f: Forms, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
-    let tokens = ctx.state.app.my_tokens(actor).await.map_err(|e| ctx.fail(e))?;
+    let tokens = ctx.state.app.my_tokens(actor).await?;
     Ok(render(
         &AccountPage {
             shell: ctx.shell("account.heading"),
@@ -72,7 +72,7 @@ struct PwForm {
 async fn change_password(ctx: Ctx, jar: CookieJar, Form(f): Form<PwForm>) -> PageResult {
     let actor = ctx.actor()?;
     if !matches!(ctx.auth, Auth::Session(_)) {
-        return Err(ctx.fail(AppError::Forbidden));
+        return Err(AppError::Forbidden.into());
     }
     match ctx.state.app.change_password(actor, &f.current_password, &f.new_password).await {
         Ok(s) => {
@@ -88,7 +88,7 @@ async fn change_password(ctx: Ctx, jar: CookieJar, Form(f): Form<PwForm>) -> Pag
             let pw = FormState::new().errors(ctx.tr, &errs);
             view(&ctx, Forms { pw_form: Some(pw), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -107,12 +107,12 @@ async fn create_token(ctx: Ctx, Form(f): Form<TokenForm>) -> PageResult {
             let tf = FormState::with(&[("name", &f.name)]).errors(ctx.tr, &errs);
             view(&ctx, Forms { token_form: Some(tf), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
 async fn revoke_token(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    ctx.state.app.revoke_token(actor, id).await.map_err(|e| ctx.fail(e))?;
+    ctx.state.app.revoke_token(actor, id).await?;
     Ok(see_other("/account", "revoked"))
 }

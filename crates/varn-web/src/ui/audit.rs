@@ -28,7 +28,6 @@ pub struct Row {
     after: String,
 }
 
-const ENTITIES: [&str; 7] = ["org_unit", "user", "api_token", "attachment", "task", "document", "setting"];
 
 fn parse(j: &Option<String>) -> Option<serde_json::Value> {
     j.as_deref().and_then(|s| serde_json::from_str(s).ok())
@@ -105,10 +104,11 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let actor = ctx.actor()?;
     let _slot = export_slot(&ctx.state, &q).await;
     let app = &ctx.state.app;
-    let mut f = AuditFilter { entity_type: q.filter("entity").filter(|e| ENTITIES.contains(e)).map(str::to_owned), ..Default::default() };
+    let entities = varn_app::modules::audit_entities();
+    let mut f = AuditFilter { entity_type: q.filter("entity").filter(|e| entities.contains(e)).map(str::to_owned), ..Default::default() };
     let mut filter_error = None;
     if let Some(u) = q.filter("user") {
-        match app.user_id_by_username(u).await.map_err(|e| ctx.fail(e))? {
+        match app.user_id_by_username(u).await? {
             Some(id) => f.actor_id = Some(id),
             None => {
                 filter_error = Some(ctx.tr.t("err.user.unknown").to_owned());
@@ -130,7 +130,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         // An export is for a period or a person; the newest 100 000 rows at most.
         params.per_page = Some(100_000);
     }
-    let page = app.audit_list(actor, &f, &params).await.map_err(|e| ctx.fail(e))?;
+    let page = app.audit_list(actor, &f, &params).await?;
     if let Some(fmt) = q.export() {
         let t = ctx.tr;
         let table = Table {
@@ -155,6 +155,6 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     if ctx.htmx {
         return Ok(render(&Partial { shell: ctx.shell("audit.heading"), view, rows }, StatusCode::OK));
     }
-    let entities = ENTITIES.iter().map(|e| (*e, ctx.tr.t(&format!("audit.ent.{e}")).to_owned())).collect();
+    let entities = entities.iter().map(|e| (*e, ctx.tr.t(&format!("audit.ent.{e}")).to_owned())).collect();
     Ok(render(&Page { shell: ctx.shell("audit.heading"), view, rows, entities, filter_error }, StatusCode::OK))
 }

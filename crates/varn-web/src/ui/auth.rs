@@ -92,13 +92,13 @@ async fn login(ctx: Ctx, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
             let text = ctx.tr.tf("err.login.locked", &[("n", &secs.to_string())]);
             login_form(&ctx, jar, keep.error("password", text), next, StatusCode::TOO_MANY_REQUESTS)
         }
-        Err(e) => ctx.fail(e).into_response(),
+        Err(e) => crate::respond::WebError::from(e).into_response(),
     }
 }
 
 async fn logout(ctx: Ctx, jar: CookieJar) -> PageResult {
     if let Auth::Session(s) = &ctx.auth {
-        ctx.state.app.sign_out(s).await.map_err(|e| ctx.fail(e))?;
+        ctx.state.app.sign_out(s).await?;
     }
     let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
     Ok((jar, crate::ctx::see_other("/login", "signed_out")).into_response())

@@ -9,6 +9,7 @@ pub mod list;
 mod modules;
 mod org;
 mod tasks;
+pub(crate) mod tree;
 mod users;
 
 use crate::ctx::Ctx;

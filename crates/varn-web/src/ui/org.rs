@@ -47,31 +47,10 @@ fn kind_label(ctx: &Ctx, k: &str) -> String {
     ctx.tr.t(&format!("org.kind.{k}")).to_owned()
 }
 
-/// Nests a pre-ordered list of units (sorted by path) as nested `<ul>`s.
+/// The units (sorted by path) as nested lists.
 fn nest(ctx: &Ctx, units: Vec<Unit>) -> (Vec<TreeNode>, String) {
-    let depth = |u: &Unit| u.path.matches('/').count().saturating_sub(2);
-    let base = units.iter().map(depth).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(units.len());
-    let mut prev: Option<usize> = None;
-    for u in units {
-        let d = depth(&u) - base;
-        let mut before = String::new();
-        match prev {
-            None => {}
-            Some(p) if d > p => before.push_str(&"<ul>".repeat(d - p)),
-            Some(p) => {
-                before.push_str("</li>");
-                before.push_str(&"</ul></li>".repeat(p - d));
-            }
-        }
-        prev = Some(d);
-        out.push(TreeNode { kind: kind_label(ctx, &u.kind), unit: u, before });
-    }
-    let after = match prev {
-        Some(p) => format!("</li>{}", "</ul></li>".repeat(p)),
-        None => String::new(),
-    };
-    (out, after)
+    let n = super::tree::nest_by_depth(units, |u| u.path.matches('/').count().saturating_sub(2));
+    (n.nodes.into_iter().map(|(u, before)| TreeNode { kind: kind_label(ctx, &u.kind), unit: u, before }).collect(), n.after)
 }
 
 #[derive(Template)]
@@ -85,7 +64,7 @@ struct TreePage {
 
 async fn tree(ctx: Ctx) -> PageResult {
     let actor = ctx.actor()?;
-    let units = ctx.state.app.org_tree(actor).await.map_err(|e| ctx.fail(e))?;
+    let units = ctx.state.app.org_tree(actor).await?;
     let (nodes, after) = nest(&ctx, units);
     let can_create = actor.access.can_somewhere(Permission::OrgWrite);
     Ok(render(&TreePage { shell: ctx.shell("org.heading"), nodes, after, can_create }, StatusCode::OK))
@@ -148,7 +127,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
             },
         )
         .await
-        .map_err(|e| ctx.fail(e))?;
+        ?;
         let t = ctx.tr;
         let table = Table {
             headers: ["org.col.id", "org.col.name", "org.col.kind", "org.col.path", "org.col.active"]
@@ -159,7 +138,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         };
         return Ok(download(&table, fmt, "organisation"));
     }
-    let page = ctx.state.app.org_list(actor, &filter, &q.params()).await.map_err(|e| ctx.fail(e))?;
+    let page = ctx.state.app.org_list(actor, &filter, &q.params()).await?;
     let view = ListView::new("/org/list", &q, page.total);
     let rows = page.items.into_iter().map(|u| UnitRow { kind: kind_label(&ctx, &u.kind), unit: u }).collect();
     if ctx.htmx {
@@ -185,9 +164,9 @@ struct NewQ {
 
 async fn new_page(ctx: &Ctx, form: FormState, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
-    let parents = ctx.state.app.org_writable(actor).await.map_err(|e| ctx.fail(e))?;
+    let parents = ctx.state.app.org_writable(actor).await?;
     if parents.is_empty() {
-        return Err(ctx.fail(AppError::Forbidden));
+        return Err(AppError::Forbidden.into());
     }
     Ok(render(&NewPage { shell: ctx.shell("org.new_heading"), form, parents, kinds: kinds(ctx) }, status))
 }
@@ -207,7 +186,7 @@ async fn create(ctx: Ctx, Form(input): Form<UnitInput>) -> PageResult {
                     .errors(ctx.tr, &errs);
             new_page(&ctx, form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -250,10 +229,10 @@ struct UnitForms {
 async fn unit_view(ctx: &Ctx, id: i64, forms: UnitForms, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
-    let d = app.org_get(actor, id).await.map_err(|e| ctx.fail(e))?;
-    let parents = if d.can_write { app.org_writable(actor).await.map_err(|e| ctx.fail(e))? } else { vec![] };
+    let d = app.org_get(actor, id).await?;
+    let parents = if d.can_write { app.org_writable(actor).await? } else { vec![] };
     let parents = parents.into_iter().filter(|p| !p.path.starts_with(&d.unit.path)).collect();
-    let files = app.unit_attachments(actor, id).await.map_err(|e| ctx.fail(e))?;
+    let files = app.unit_attachments(actor, id).await?;
     let form = forms.form.unwrap_or_else(|| {
         FormState::with(&[
             ("name", &d.unit.name),
@@ -287,7 +266,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(input): Form<UnitUpdateInput
             .errors(ctx.tr, &errs);
             unit_view(&ctx, id, UnitForms { form: Some(form), move_form: None, conflict: None }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -309,7 +288,7 @@ async fn move_unit(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MoveForm>) -> Pa
             let text = ctx.conflict_text(&code, &args);
             unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text) }, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -321,7 +300,7 @@ async fn set_active(ctx: Ctx, id: i64, active: bool) -> PageResult {
             let text = ctx.conflict_text(&code, &args);
             unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text) }, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -341,32 +320,32 @@ async fn delete(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
             let text = ctx.conflict_text(&code, &args);
             unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text) }, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
 async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult {
     let actor = ctx.actor()?;
-    let up = crate::files::read_upload(&mut mp).await.map_err(|e| ctx.fail(e))?;
+    let up = crate::files::read_upload(&mut mp).await?;
     match ctx.state.app.attach_to_unit(actor, id, up).await {
         Ok(_) => Ok(see_other(&format!("/org/{id}"), "uploaded")),
         Err(AppError::Invalid(errs)) => {
             let text = errs.0.first().map(|e| ctx.tr.t(&e.code).to_owned());
             unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: text }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
 async fn download_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    let f = ctx.state.app.attachment_get(actor, id).await.map_err(|e| ctx.fail(e))?;
+    let f = ctx.state.app.attachment_get(actor, id).await?;
     Ok(crate::files::download(&f.filename, &f.sha256, f.data))
 }
 
 async fn delete_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    let unit = ctx.state.app.attachment_get(actor, id).await.map_err(|e| ctx.fail(e))?.org_unit_id.unwrap_or_default();
-    ctx.state.app.attachment_delete(actor, id).await.map_err(|e| ctx.fail(e))?;
+    let unit = ctx.state.app.attachment_get(actor, id).await?.org_unit_id.unwrap_or_default();
+    ctx.state.app.attachment_delete(actor, id).await?;
     Ok(see_other(&format!("/org/{unit}"), "deleted"))
 }

@@ -1,4 +1,5 @@
-//! Mina uppgifter.
+//! Mina uppgifter: the tasks assigned to the user or their units, then what each module asks
+//! of them (documents to confirm, documents to follow up, ...).
 
 use crate::ctx::{see_other, Ctx, PageResult};
 use crate::shell::{render, Shell};
@@ -11,8 +12,9 @@ use axum::response::Redirect;
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
+use varn_app::modules::{Note, WorkSection};
 use varn_app::tasks::TaskView;
-use varn_store::repo::documents::{FollowUpRow, OverdueAction, PendingAck};
+use varn_domain::task::TaskStatus;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -29,9 +31,18 @@ struct TasksPage {
     user_name: String,
     tasks: Vec<TaskView>,
     include_done: bool,
-    follow_ups: Vec<FollowUpRow>,
-    late_actions: Vec<OverdueAction>,
-    acks: Vec<PendingAck>,
+    sections: Vec<WorkSection>,
+}
+
+impl TasksPage {
+    fn note(&self, n: &Note) -> String {
+        let args: Vec<(&str, &str)> = n.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let text = self.shell.tr.tf(n.key, &args);
+        match n.date {
+            Some(d) => format!("{text} ({})", self.shell.tr.date(&d)),
+            None => text,
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -49,31 +60,20 @@ async fn tasks_page(ctx: Ctx, Query(q): Query<TasksQ>) -> PageResult {
     let actor = ctx.actor()?;
     let include_done = q.all.is_some();
     let app = &ctx.state.app;
-    let tasks = app.my_tasks(actor, include_done).await.map_err(|e| ctx.fail(e))?;
-    let (follow_ups, late_actions) = app.doc_my_follow_up(actor).await.map_err(|e| ctx.fail(e))?;
-    let acks = app.doc_pending_acks(actor).await.map_err(|e| ctx.fail(e))?;
-    Ok(render(
-        &TasksPage {
-            shell: ctx.shell("tasks.heading"),
-            user_name: actor.display_name.clone(),
-            tasks,
-            include_done,
-            follow_ups,
-            late_actions,
-            acks,
-        },
-        StatusCode::OK,
-    ))
+    let tasks = app.my_tasks(actor, include_done).await?;
+    let sections = app.my_work(actor).await?;
+    let page = TasksPage { shell: ctx.shell("tasks.heading"), user_name: actor.display_name.clone(), tasks, include_done, sections };
+    Ok(render(&page, StatusCode::OK))
 }
 
 async fn done(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    ctx.state.app.task_set_done(actor, id, true).await.map_err(|e| ctx.fail(e))?;
+    ctx.state.app.task_set_done(actor, id, true).await?;
     Ok(see_other("/tasks", "saved"))
 }
 
 async fn reopen(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
-    ctx.state.app.task_set_done(actor, id, false).await.map_err(|e| ctx.fail(e))?;
+    ctx.state.app.task_set_done(actor, id, false).await?;
     Ok(see_other("/tasks?all=1", "saved"))
 }

@@ -55,7 +55,7 @@ struct ListPartial {
 async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let actor = ctx.actor()?;
     let _slot = export_slot(&ctx.state, &q).await;
-    actor.can(Permission::UserRead).map_err(|e| ctx.fail(e))?;
+    actor.can(Permission::UserRead)?;
     let f = UserFilter {
         role: q.filter("role").map(str::to_owned),
         active: match q.filter("active") {
@@ -81,7 +81,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
             },
         )
         .await
-        .map_err(|e| ctx.fail(e))?;
+        ?;
         let table = Table {
             headers: ["users.col.username", "users.col.name", "users.col.email", "org.col.active"]
                 .iter()
@@ -91,7 +91,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         };
         return Ok(download(&table, fmt, "anvandare"));
     }
-    let page = ctx.state.app.users_list(actor, &f, &q.params()).await.map_err(|e| ctx.fail(e))?;
+    let page = ctx.state.app.users_list(actor, &f, &q.params()).await?;
     let view = ListView::new("/users", &q, page.total).exact(page.exact);
     if ctx.htmx {
         return Ok(render(&ListPartial { shell: ctx.shell("users.heading"), view, rows: page.items }, StatusCode::OK));
@@ -109,7 +109,7 @@ struct NewPage {
 
 async fn new_form(ctx: Ctx) -> PageResult {
     let actor = ctx.actor()?;
-    actor.can(Permission::UserAdmin).map_err(|e| ctx.fail(e))?;
+    actor.can(Permission::UserAdmin)?;
     Ok(render(&NewPage { shell: ctx.shell("users.new_heading"), form: FormState::new() }, StatusCode::OK))
 }
 
@@ -123,7 +123,7 @@ async fn create(ctx: Ctx, Form(i): Form<UserInput>) -> PageResult {
                 FormState::with(&[("username", &i.username), ("display_name", &i.display_name), ("email", &i.email)]).errors(ctx.tr, &errs);
             Ok(render(&NewPage { shell: ctx.shell("users.new_heading"), form }, StatusCode::UNPROCESSABLE_ENTITY))
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -157,9 +157,9 @@ struct Forms {
 
 async fn user_view(ctx: &Ctx, id: i64, f: Forms, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
-    let d = ctx.state.app.user_get(actor, id).await.map_err(|e| ctx.fail(e))?;
+    let d = ctx.state.app.user_get(actor, id).await?;
     let can_admin = actor.access.can_everywhere(Permission::UserAdmin);
-    let units = if can_admin { ctx.state.app.org_tree(actor).await.map_err(|e| ctx.fail(e))? } else { vec![] };
+    let units = if can_admin { ctx.state.app.org_tree(actor).await? } else { vec![] };
     let form = f
         .form
         .unwrap_or_else(|| FormState::with(&[("display_name", &d.user.display_name), ("email", d.user.email.as_deref().unwrap_or(""))]));
@@ -191,7 +191,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(i): Form<UserInput>) -> Page
             let form = FormState::with(&[("display_name", &i.display_name), ("email", &i.email)]).errors(ctx.tr, &errs);
             user_view(&ctx, id, Forms { form: Some(form), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -203,7 +203,7 @@ async fn set_active(ctx: Ctx, id: i64, active: bool) -> PageResult {
             let c = ctx.conflict_text(&code, &args);
             user_view(&ctx, id, Forms { conflict: Some(c), ..Default::default() }, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -229,7 +229,7 @@ async fn reset_password(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<PwForm>) ->
             let pw = FormState::new().errors(ctx.tr, &errs);
             user_view(&ctx, id, Forms { pw_form: Some(pw), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -245,7 +245,7 @@ async fn grant(ctx: Ctx, Path(id): Path<i64>, Form(g): Form<GrantInput>) -> Page
             let c = ctx.conflict_text(&code, &args);
             user_view(&ctx, id, Forms { conflict: Some(c), ..Default::default() }, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -257,6 +257,6 @@ async fn revoke(ctx: Ctx, Path((id, gid)): Path<(i64, i64)>) -> PageResult {
             let c = ctx.conflict_text(&code, &args);
             user_view(&ctx, id, Forms { conflict: Some(c), ..Default::default() }, StatusCode::CONFLICT).await
         }
-        Err(e) => Err(ctx.fail(e)),
+        Err(e) => Err(e.into()),
     }
 }

@@ -353,7 +353,7 @@ async fn the_openapi_document_describes_the_api() {
     ] {
         assert!(doc["paths"].get(p).is_some(), "OpenAPI lacks {p}");
     }
-    for schema in ["DocumentDto", "VersionDto", "NewDocument", "FollowUpDto", "AckReportDto", "DiffDto"] {
+    for schema in ["DocumentDto", "Version", "DocJson", "FollowUp", "AckRequestReport", "Comparison", "DocRow", "ActionJson"] {
         assert!(doc["components"]["schemas"].get(schema).is_some(), "OpenAPI lacks the schema {schema}");
     }
     // Every API route answers anonymous callers with the one error format.

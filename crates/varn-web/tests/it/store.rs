@@ -160,22 +160,18 @@ async fn the_workload_is_deterministic_and_whole_on_each_database() {
         // generated tree is readable through the app.
         let u2 = varn_store::repo::users::find_any(s1.read(), 2).await.unwrap().unwrap();
         let samordnare = varn_app::auth::load_actor(s1.read(), &u2).await.unwrap();
-        let doc = app
-            .doc_create(
-                &samordnare,
-                &varn_app::documents::DocInput {
-                    doc_type: "riktlinje".into(),
-                    title: "Ny riktlinje".into(),
-                    unit_id: root.id.to_string(),
-                    applies_to_unit_id: root.id.to_string(),
-                    parent_id: "1".into(),
-                    deciding_body: "kommunstyrelse".into(),
-                    ..Default::default()
-                },
-            )
-            .await;
+        let form = varn_app::documents::DocForm {
+            doc_type: "riktlinje".into(),
+            title: "Ny riktlinje".into(),
+            unit_id: root.id.to_string(),
+            applies_to_unit_id: root.id.to_string(),
+            parent_id: "1".into(),
+            deciding_body: "kommunstyrelse".into(),
+            ..Default::default()
+        };
+        let doc = app.documents().create(&samordnare, &form).await;
         assert_eq!(doc.ok(), Some(scale.documents as i64 + 1), "{b}");
-        let tree = app.doc_tree(&samordnare).await.unwrap();
+        let tree = app.documents().tree(&samordnare).await.unwrap();
         assert!(tree.len() > scale.documents / 2, "{b}: {}", tree.len());
         for s in [s1, s2, s3] {
             s.close().await;

@@ -1,0 +1,524 @@
+//! What a user asks of the module, typed: a draft ([`DraftCommand`]), a strategy action
+//! ([`ActionCommand`]) and a decision ([`Decision`]). The page's form ([`DocForm`], text
+//! fields that come back intact on a mistake) and the API's JSON body ([`DocJson`]) each
+//! convert into the command with `TryFrom`, which checks every format and the seed's
+//! rules at once; the use case then checks what needs the database.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use varn_domain::document::{check_adoption, DecidingBody, DocType, DocumentRules, Priority, Validity};
+use varn_domain::validation::bounded_text;
+use varn_domain::{Code, DocumentId, FieldErrors, OrgUnitId};
+
+/// A draft, checked for format and the seed's rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftCommand {
+    /// Type.
+    pub doc_type: DocType,
+    /// Title.
+    pub title: String,
+    /// Owning unit (dokumentansvarig enhet).
+    pub unit_id: OrgUnitId,
+    /// The unit it applies to, with its subtree.
+    pub applies_to_unit_id: OrgUnitId,
+    /// Dokumentansvarig person's sign-in name.
+    pub owner_username: Option<String>,
+    /// The document it implements.
+    pub parent_id: Option<DocumentId>,
+    /// Beslutande organ.
+    pub deciding_body: DecidingBody,
+    /// Giltighetstid.
+    pub validity: Validity,
+    /// Beslutsdatum.
+    pub decision_date: Option<NaiveDate>,
+    /// The law it was adopted under (antagen till följd av lag), if any.
+    pub law: Option<String>,
+    /// Revisionsdatum.
+    pub revision_date: Option<NaiveDate>,
+    /// Uppföljning.
+    pub follow_up: Option<String>,
+    /// Diarienummer.
+    pub diarienummer: Option<String>,
+    /// Paragraph (§).
+    pub paragraph: Option<String>,
+    /// The text in Markdown.
+    pub body_md: String,
+}
+
+impl DraftCommand {
+    /// The end of validity (none: tills vidare).
+    pub fn valid_until(&self) -> Option<NaiveDate> {
+        match self.validity {
+            Validity::Until(d) => Some(d),
+            Validity::TillsVidare => None,
+        }
+    }
+}
+
+/// A document as the page's form sends it: every field as typed, so that it comes back intact.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct DocForm {
+    /// Type code.
+    pub doc_type: String,
+    /// Title.
+    pub title: String,
+    /// Owning unit.
+    pub unit_id: String,
+    /// Unit it applies to.
+    pub applies_to_unit_id: String,
+    /// Dokumentansvarig (sign-in name).
+    pub owner_username: String,
+    /// Parent document.
+    pub parent_id: String,
+    /// Deciding body code.
+    pub deciding_body: String,
+    /// `tills_vidare` or `until` (the radio buttons).
+    pub validity: String,
+    /// Last day of validity.
+    pub valid_until: String,
+    /// Beslutsdatum.
+    pub decision_date: String,
+    /// The checkbox "antagen till följd av lag".
+    pub by_law: String,
+    /// Which law.
+    pub law: String,
+    /// Revisionsdatum.
+    pub revision_date: String,
+    /// Uppföljning.
+    pub follow_up: String,
+    /// Diarienummer.
+    pub diarienummer: String,
+    /// Paragraph.
+    pub paragraph: String,
+    /// Text.
+    pub body_md: String,
+}
+
+/// The form's choice of validity.
+pub const VALIDITY_UNTIL: &str = "until";
+/// The form's choice of validity.
+pub const VALIDITY_TILLS_VIDARE: &str = "tills_vidare";
+
+impl DocForm {
+    /// The form showing a stored draft.
+    pub fn of(c: &DraftCommand, owner: String) -> Self {
+        let d = |x: Option<NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
+        let s = |x: &Option<String>| x.clone().unwrap_or_default();
+        DocForm {
+            doc_type: c.doc_type.as_str().into(),
+            title: c.title.clone(),
+            unit_id: c.unit_id.to_string(),
+            applies_to_unit_id: c.applies_to_unit_id.to_string(),
+            owner_username: owner,
+            parent_id: c.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+            deciding_body: c.deciding_body.as_str().into(),
+            validity: if c.valid_until().is_some() { VALIDITY_UNTIL } else { VALIDITY_TILLS_VIDARE }.into(),
+            valid_until: d(c.valid_until()),
+            decision_date: d(c.decision_date),
+            by_law: if c.law.is_some() { "yes".into() } else { String::new() },
+            law: s(&c.law),
+            revision_date: d(c.revision_date),
+            follow_up: s(&c.follow_up),
+            diarienummer: s(&c.diarienummer),
+            paragraph: s(&c.paragraph),
+            body_md: c.body_md.clone(),
+        }
+    }
+}
+
+/// A document as the API takes it (to create, or the draft to save).
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DocJson {
+    /// policy / strategi / riktlinje / anvisning.
+    pub doc_type: String,
+    /// Title.
+    pub title: String,
+    /// Owning unit.
+    pub unit_id: Option<i64>,
+    /// Unit it applies to; the root for the whole city.
+    pub applies_to_unit_id: Option<i64>,
+    /// Dokumentansvarig (sign-in name).
+    pub owner_username: Option<String>,
+    /// The document it implements.
+    pub parent_id: Option<i64>,
+    /// kommunfullmaktige / kommunstyrelse / namnd / chef.
+    pub deciding_body: String,
+    /// Last day of validity (YYYY-MM-DD); absent for tills vidare.
+    pub valid_until: Option<String>,
+    /// Beslutsdatum (YYYY-MM-DD).
+    pub decision_date: Option<String>,
+    /// Antagen till följd av lag.
+    pub by_law: bool,
+    /// Which law.
+    pub law: Option<String>,
+    /// Revisionsdatum (YYYY-MM-DD).
+    pub revision_date: Option<String>,
+    /// Uppföljning.
+    pub follow_up: Option<String>,
+    /// Diarienummer.
+    pub diarienummer: Option<String>,
+    /// Paragraph.
+    pub paragraph: Option<String>,
+    /// The text in Markdown.
+    pub body_md: String,
+}
+
+/// Reads fields into typed values, collecting every mistake.
+pub(crate) struct Fields(pub FieldErrors);
+
+impl Fields {
+    pub(crate) fn date(&mut self, field: &str, s: &str) -> Option<NaiveDate> {
+        let t = s.trim();
+        if t.is_empty() {
+            return None;
+        }
+        self.0.check(field, NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| "err.date_invalid"))
+    }
+
+    pub(crate) fn text(&mut self, field: &str, s: &str, max: usize) -> Option<String> {
+        if s.trim().is_empty() {
+            None
+        } else {
+            self.0.check(field, bounded_text(s, max))
+        }
+    }
+
+    fn id(&mut self, field: &str, s: &str) -> Option<i64> {
+        let t = s.trim();
+        if t.is_empty() {
+            None
+        } else {
+            self.0.check(field, t.parse::<i64>().map_err(|_| "err.choose"))
+        }
+    }
+
+    fn required<T>(&mut self, field: &str, v: Option<T>) -> Option<T> {
+        if v.is_none() && self.0.get(field).is_none() {
+            self.0.add(field, "err.required");
+        }
+        v
+    }
+
+    fn code<T: Code>(&mut self, field: &str, s: &str) -> Option<T> {
+        self.0.check(field, T::parse(s))
+    }
+}
+
+/// What both the form and the JSON body give, parsed.
+struct Parts {
+    doc_type: Option<DocType>,
+    title: Option<String>,
+    unit_id: Option<i64>,
+    applies_to_unit_id: Option<i64>,
+    owner_username: Option<String>,
+    parent_id: Option<i64>,
+    deciding_body: Option<DecidingBody>,
+    /// `None` when the form's choice itself was wrong.
+    until: Result<Option<NaiveDate>, ()>,
+    decision_date: Option<NaiveDate>,
+    by_law: bool,
+    law: Option<String>,
+    revision_date: Option<NaiveDate>,
+    follow_up: Option<String>,
+    diarienummer: Option<String>,
+    paragraph: Option<String>,
+    body_md: String,
+}
+
+fn finish(mut f: Fields, p: Parts) -> Result<DraftCommand, FieldErrors> {
+    let unit_id = f.required("unit_id", p.unit_id);
+    let applies = f.required("applies_to_unit_id", p.applies_to_unit_id);
+    if p.by_law && p.law.is_none() && f.0.get("law").is_none() {
+        f.0.add("law", "err.doc.law_required");
+    }
+    if p.body_md.chars().count() > 200_000 {
+        f.0.add("body_md", "err.too_long");
+    }
+    let validity = match p.until {
+        Ok(Some(d)) => Some(Validity::Until(d)),
+        Ok(None) => Some(Validity::TillsVidare),
+        Err(()) => None,
+    };
+    if let (Some(t), Some(b)) = (p.doc_type, p.deciding_body) {
+        // The seed's rules, checked even when the validity itself has a mistake so that every
+        // mistake shows at once. Whether a nämnd may adopt guidelines is a setting: the use
+        // case checks that one.
+        let on = p.decision_date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let lenient = DocumentRules { namnd_may_adopt_riktlinje: true };
+        for (field, code) in check_adoption(t, b, validity.unwrap_or(Validity::TillsVidare), on, lenient) {
+            if validity.is_some() || field != "validity" {
+                f.0.add(field, code);
+            }
+        }
+        if t == DocType::Anvisning && p.parent_id.is_none() && f.0.get("parent_id").is_none() {
+            f.0.add("parent_id", "err.doc.parent_required");
+        }
+    }
+    f.0.clone().into_result()?;
+    match (p.doc_type, p.title, unit_id, applies, p.deciding_body, validity) {
+        (Some(doc_type), Some(title), Some(u), Some(a), Some(deciding_body), Some(validity)) => Ok(DraftCommand {
+            doc_type,
+            title,
+            unit_id: OrgUnitId(u),
+            applies_to_unit_id: OrgUnitId(a),
+            owner_username: p.owner_username,
+            parent_id: p.parent_id.map(DocumentId),
+            deciding_body,
+            validity,
+            decision_date: p.decision_date,
+            law: if p.by_law { p.law } else { None },
+            revision_date: p.revision_date,
+            follow_up: p.follow_up,
+            diarienummer: p.diarienummer,
+            paragraph: p.paragraph,
+            body_md: p.body_md.replace("\r\n", "\n"),
+        }),
+        _ => Err(f.0),
+    }
+}
+
+impl TryFrom<&DocForm> for DraftCommand {
+    type Error = FieldErrors;
+    fn try_from(i: &DocForm) -> Result<Self, FieldErrors> {
+        let mut f = Fields(FieldErrors::new());
+        let valid_until = f.date("valid_until", &i.valid_until);
+        let until = match i.validity.trim() {
+            VALIDITY_TILLS_VIDARE | "" => Ok(None),
+            VALIDITY_UNTIL if valid_until.is_some() => Ok(valid_until),
+            VALIDITY_UNTIL => {
+                if f.0.get("valid_until").is_none() {
+                    f.0.add("valid_until", "err.doc.valid_until_required");
+                }
+                Err(())
+            }
+            _ => {
+                f.0.add("validity", "err.choose");
+                Err(())
+            }
+        };
+        let parts = Parts {
+            doc_type: f.code("doc_type", &i.doc_type),
+            title: f.0.check("title", bounded_text(&i.title, 300)),
+            unit_id: f.id("unit_id", &i.unit_id),
+            applies_to_unit_id: f.id("applies_to_unit_id", &i.applies_to_unit_id),
+            owner_username: Some(i.owner_username.trim().to_owned()).filter(|s| !s.is_empty()),
+            parent_id: f.id("parent_id", &i.parent_id),
+            deciding_body: f.code("deciding_body", &i.deciding_body),
+            until,
+            decision_date: f.date("decision_date", &i.decision_date),
+            by_law: matches!(i.by_law.trim(), "yes" | "true" | "on" | "1"),
+            law: f.text("law", &i.law, 300),
+            revision_date: f.date("revision_date", &i.revision_date),
+            follow_up: f.text("follow_up", &i.follow_up, 1000),
+            diarienummer: f.text("diarienummer", &i.diarienummer, 64),
+            paragraph: f.text("paragraph", &i.paragraph, 32),
+            body_md: i.body_md.clone(),
+        };
+        finish(f, parts)
+    }
+}
+
+impl TryFrom<&DocJson> for DraftCommand {
+    type Error = FieldErrors;
+    fn try_from(i: &DocJson) -> Result<Self, FieldErrors> {
+        let mut f = Fields(FieldErrors::new());
+        let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+        let parts = Parts {
+            doc_type: f.code("doc_type", &i.doc_type),
+            title: f.0.check("title", bounded_text(&i.title, 300)),
+            unit_id: i.unit_id,
+            applies_to_unit_id: i.applies_to_unit_id,
+            owner_username: i.owner_username.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned),
+            parent_id: i.parent_id,
+            deciding_body: f.code("deciding_body", &i.deciding_body),
+            until: Ok(f.date("valid_until", &opt(&i.valid_until))),
+            decision_date: f.date("decision_date", &opt(&i.decision_date)),
+            by_law: i.by_law,
+            law: f.text("law", &opt(&i.law), 300),
+            revision_date: f.date("revision_date", &opt(&i.revision_date)),
+            follow_up: f.text("follow_up", &opt(&i.follow_up), 1000),
+            diarienummer: f.text("diarienummer", &opt(&i.diarienummer), 64),
+            paragraph: f.text("paragraph", &opt(&i.paragraph), 32),
+            body_md: i.body_md.clone(),
+        };
+        finish(f, parts)
+    }
+}
+
+/// A strategy action as the form and the API send it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ActionForm {
+    /// What is to be done.
+    pub title: String,
+    /// Responsible person (sign-in name).
+    pub responsible_username: String,
+    /// Or responsible unit.
+    pub responsible_unit_id: String,
+    /// Deadline (YYYY-MM-DD).
+    pub due_date: String,
+    /// hog / medel / lag.
+    pub priority: String,
+}
+
+/// A strategy action, checked for format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionCommand {
+    /// What.
+    pub title: String,
+    /// Responsible person's sign-in name, or
+    pub responsible_username: Option<String>,
+    /// responsible unit.
+    pub responsible_unit_id: Option<OrgUnitId>,
+    /// Deadline.
+    pub due_date: NaiveDate,
+    /// Priority.
+    pub priority: Priority,
+}
+
+/// An action from its fields, the unit already read (a mistake in it already in `f`).
+fn action(mut f: Fields, title: &str, user: Option<String>, unit: Option<OrgUnitId>, due: &str, priority: &str) -> Result<ActionCommand, FieldErrors> {
+    let title = f.0.check("title", bounded_text(title, 300));
+    let user = user.map(|u| u.trim().to_owned()).filter(|s| !s.is_empty());
+    if user.is_none() && unit.is_none() && f.0.get("responsible_unit_id").is_none() {
+        f.0.add("responsible_username", "err.doc.action_responsible");
+    }
+    let due = f.date("due_date", due);
+    if due.is_none() && f.0.get("due_date").is_none() {
+        f.0.add("due_date", "err.doc.action_due");
+    }
+    let priority = f.code("priority", priority);
+    match (title, due, priority) {
+        (Some(title), Some(due_date), Some(priority)) if f.0.is_empty() => {
+            Ok(ActionCommand { title, responsible_username: user, responsible_unit_id: unit, due_date, priority })
+        }
+        _ => Err(f.0),
+    }
+}
+
+impl TryFrom<&ActionForm> for ActionCommand {
+    type Error = FieldErrors;
+    fn try_from(i: &ActionForm) -> Result<Self, FieldErrors> {
+        let mut f = Fields(FieldErrors::new());
+        let unit = f.id("responsible_unit_id", &i.responsible_unit_id).map(OrgUnitId);
+        action(f, &i.title, Some(i.responsible_username.clone()), unit, &i.due_date, &i.priority)
+    }
+}
+
+/// A strategy action as the API takes it.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ActionJson {
+    /// What is to be done.
+    pub title: String,
+    /// Responsible person (sign-in name).
+    pub responsible_username: Option<String>,
+    /// Or responsible unit.
+    pub responsible_unit_id: Option<i64>,
+    /// Deadline (YYYY-MM-DD).
+    pub due_date: String,
+    /// hog / medel / lag.
+    pub priority: String,
+}
+
+impl TryFrom<&ActionJson> for ActionCommand {
+    type Error = FieldErrors;
+    fn try_from(i: &ActionJson) -> Result<Self, FieldErrors> {
+        let f = Fields(FieldErrors::new());
+        action(f, &i.title, i.responsible_username.clone(), i.responsible_unit_id.map(OrgUnitId), &i.due_date, &i.priority)
+    }
+}
+
+/// The decision's details, given when adopting (known only once the body has decided).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct Decision {
+    /// Beslutsdatum (YYYY-MM-DD); empty keeps the draft's.
+    pub decision_date: String,
+    /// Diarienummer; empty keeps the draft's.
+    pub diarienummer: String,
+    /// Paragraph; empty keeps the draft's.
+    pub paragraph: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> DocForm {
+        DocForm {
+            doc_type: "riktlinje".into(),
+            title: "Riktlinje för loggning".into(),
+            unit_id: "3".into(),
+            applies_to_unit_id: "1".into(),
+            deciding_body: "kommunstyrelse".into(),
+            validity: "tills_vidare".into(),
+            body_md: "Text\r\nmer".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_form_becomes_a_typed_draft() {
+        let c = DraftCommand::try_from(&form()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(c.doc_type, DocType::Riktlinje);
+        assert_eq!(c.unit_id, OrgUnitId(3));
+        assert_eq!(c.validity, Validity::TillsVidare);
+        assert_eq!(c.body_md, "Text\nmer");
+        // The same draft through the JSON body gives the same command, and back to the form.
+        let j = DocJson {
+            doc_type: "riktlinje".into(),
+            title: "Riktlinje för loggning".into(),
+            unit_id: Some(3),
+            applies_to_unit_id: Some(1),
+            deciding_body: "kommunstyrelse".into(),
+            body_md: "Text\r\nmer".into(),
+            ..Default::default()
+        };
+        assert_eq!(DraftCommand::try_from(&j), Ok(c.clone()));
+        assert_eq!(DraftCommand::try_from(&DocForm::of(&c, String::new())), Ok(c));
+    }
+
+    #[test]
+    fn every_mistake_of_a_form_is_named_at_once() {
+        let f = DocForm {
+            doc_type: "policy".into(),
+            deciding_body: "kommunstyrelse".into(),
+            validity: "until".into(),
+            valid_until: "2020-13-01".into(),
+            unit_id: "x".into(),
+            applies_to_unit_id: String::new(),
+            by_law: "yes".into(),
+            ..form()
+        };
+        let e = DraftCommand::try_from(&f).err().unwrap_or_default();
+        let codes: Vec<(&str, &str)> = e.0.iter().map(|x| (x.field.as_str(), x.code.as_str())).collect();
+        for want in [
+            ("valid_until", "err.date_invalid"),
+            ("unit_id", "err.choose"),
+            ("applies_to_unit_id", "err.required"),
+            ("law", "err.doc.law_required"),
+            ("deciding_body", "err.doc.policy_body"),
+        ] {
+            assert!(codes.contains(&want), "{want:?} in {codes:?}");
+        }
+        // An instruction needs the document it carries out; an unknown type is named.
+        let e = DraftCommand::try_from(&DocForm { doc_type: "anvisning".into(), deciding_body: "chef".into(), ..form() }).err();
+        assert_eq!(e.and_then(|e| e.get("parent_id").map(str::to_owned)).as_deref(), Some("err.doc.parent_required"));
+        let e = DraftCommand::try_from(&DocForm { doc_type: "beslut".into(), ..form() }).err();
+        assert_eq!(e.and_then(|e| e.get("doc_type").map(str::to_owned)).as_deref(), Some("err.doc.type_invalid"));
+    }
+
+    #[test]
+    fn an_action_needs_someone_a_date_and_a_priority() {
+        let ok = ActionForm { title: "Inventera".into(), responsible_unit_id: "4".into(), due_date: "2026-03-01".into(), priority: "hog".into(), ..Default::default() };
+        let a = ActionCommand::try_from(&ok).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((a.responsible_unit_id, a.priority), (Some(OrgUnitId(4)), Priority::Hog));
+        let e = ActionCommand::try_from(&ActionForm { title: "Inventera".into(), priority: "akut".into(), ..Default::default() }).err().unwrap_or_default();
+        assert_eq!(e.get("responsible_username"), Some("err.doc.action_responsible"));
+        assert_eq!(e.get("due_date"), Some("err.doc.action_due"));
+        assert_eq!(e.get("priority"), Some("err.doc.priority_invalid"));
+    }
+}

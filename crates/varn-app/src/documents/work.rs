@@ -1,0 +1,253 @@
+//! Remiss comments, staff acknowledgement of adopted versions, and follow-up of what is
+//! overdue.
+
+use super::Documents;
+use crate::modules::{Note, WorkItem, WorkSection};
+use crate::{Actor, AppError};
+use sea_orm::{ActiveModelTrait, Set};
+use serde::Serialize;
+use serde_json::json;
+use varn_domain::document::Status;
+use varn_domain::validation::bounded_text;
+use varn_domain::{OrgPath, Permission};
+use varn_store::entity::{document_ack, document_ack_request, document_comment};
+use varn_store::repo::documents::{
+    self as repo, AckUnitRow, FollowUpCount, FollowUpFor, FollowUpRow, OverdueAction, PendingAck, PersonRow,
+};
+use varn_store::repo::{now, org};
+
+/// One request and how far its staff have come.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AckRequestReport {
+    /// The unit asked.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Version number asked about.
+    pub version: i32,
+    /// Per unit of its subtree.
+    pub units: Vec<AckUnitRow>,
+    /// Totals.
+    pub staff: i64,
+    /// Totals.
+    pub acknowledged: i64,
+}
+
+/// The follow-up overview.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct FollowUp {
+    /// Counts per owning unit.
+    pub counts: Vec<FollowUpCount>,
+    /// Documents to act on.
+    pub documents: Vec<FollowUpRow>,
+    /// Strategy actions past their deadline.
+    pub actions: Vec<OverdueAction>,
+}
+
+impl<'a> Documents<'a> {
+    /// Asks the staff of a unit (and its subtree) to confirm the adopted version.
+    pub async fn request_ack(&self, actor: &Actor, id: i64, unit_id: &str) -> Result<(), AppError> {
+        let uid: i64 = unit_id.trim().parse().map_err(|_| AppError::field("unit_id", "err.choose"))?;
+        let cap = actor.can(Permission::DocumentWrite)?;
+        let w = self.app.begin(&cap).await?;
+        let ed = self.editable(&*w, cap, id).await?;
+        let (m, path) = (&ed.doc, ed.path.clone());
+        let version_id = m.current_version_id.ok_or_else(|| AppError::conflict("err.doc.not_adopted"))?;
+        if m.status == Status::Upphavd {
+            return Err(AppError::conflict("err.doc.not_adopted"));
+        }
+        let unit = org::find_any(&*w, uid).await?.ok_or_else(|| AppError::field("unit_id", "err.choose"))?;
+        let applies = org::find_any(&*w, m.applies_to_unit_id).await?.ok_or(AppError::NotFound)?;
+        if !unit.path.starts_with(&applies.path) {
+            return Err(AppError::field("unit_id", "err.doc.ack_outside"));
+        }
+        if repo::ack_requests(&*w, id).await?.iter().any(|r| r.version_id == version_id && r.unit_id == uid) {
+            return Err(AppError::field("unit_id", "err.doc.ack_exists"));
+        }
+        document_ack_request::ActiveModel {
+            document_id: Set(id),
+            version_id: Set(version_id),
+            unit_id: Set(uid),
+            requested_by: Set(Some(actor.id.0)),
+            requested_at: Set(now()),
+            ..Default::default()
+        }
+        .insert(&*w)
+        .await?;
+        w.commit(ed.cap.audit("document.ack_request", "document").entity(id).at(path).after(json!({"unit": uid, "version_id": version_id}))).await?;
+        Ok(())
+    }
+
+    /// The actor confirms having read the adopted version they were asked about.
+    pub async fn acknowledge(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
+        let (m, _) = self.find(actor, id).await?;
+        let cap = actor.can(Permission::Participate)?;
+        let vis = self.visibility(actor);
+        let w = self.app.begin(&cap).await?;
+        let pending = repo::pending_acks(&*w, actor.id.0, &vis.chain).await?;
+        let p = pending.into_iter().find(|p| p.document_id == id).ok_or_else(|| AppError::conflict("err.doc.ack_not_asked"))?;
+        let path = org::find_any(&*w, m.unit_id).await?.map(|u| u.path);
+        document_ack::ActiveModel {
+            document_id: Set(id),
+            version_id: Set(p.version_id),
+            user_id: Set(actor.id.0),
+            acknowledged_at: Set(now()),
+            ..Default::default()
+        }
+        .insert(&*w)
+        .await?;
+        w.commit(cap.audit("document.acknowledge", "document").entity(id).at(path).after(json!({"version": p.number}))).await?;
+        Ok(())
+    }
+
+    /// Who has confirmed, per request and unit (editors and domain readers).
+    pub async fn ack_report(&self, actor: &Actor, id: i64) -> Result<Vec<AckRequestReport>, AppError> {
+        let (m, can_edit) = self.find(actor, id).await?;
+        let db = self.db();
+        let path = org::find_any(db, m.unit_id).await?.map(|u| u.path).unwrap_or_default();
+        let p = OrgPath::parse(&path).map_err(|e| AppError::Internal(e.into()))?;
+        if !can_edit && !actor.scope(Permission::DocumentRead).covers(&p) {
+            return Err(AppError::Forbidden);
+        }
+        let reqs = repo::ack_requests(db, id).await?;
+        let versions = repo::versions(db, id).await?;
+        let mut out = Vec::with_capacity(reqs.len());
+        for r in reqs {
+            let Some(unit) = org::find_any(db, r.unit_id).await? else { continue };
+            let units = repo::ack_report(db, r.version_id, &unit.path).await?;
+            out.push(AckRequestReport {
+                unit_id: unit.id,
+                unit_name: unit.name,
+                version: versions.iter().find(|v| v.id == r.version_id).map(|v| v.number).unwrap_or_default(),
+                staff: units.iter().map(|u| u.staff).sum(),
+                acknowledged: units.iter().map(|u| u.acknowledged).sum(),
+                units,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The staff of one unit who have not confirmed the adopted version.
+    pub async fn not_acked(&self, actor: &Actor, id: i64, unit_id: i64) -> Result<Vec<PersonRow>, AppError> {
+        // Only units the document asked: the report is not a way to list any unit's staff.
+        let reports = self.ack_report(actor, id).await?;
+        if !reports.iter().flat_map(|r| r.units.iter()).any(|u| u.unit_id == unit_id) {
+            return Err(AppError::NotFound);
+        }
+        let (m, _) = self.find(actor, id).await?;
+        let v = m.current_version_id.ok_or(AppError::NotFound)?;
+        Ok(repo::not_acked(self.db(), v, unit_id, 500).await?)
+    }
+
+    /// Adopted versions the actor is asked to confirm.
+    pub async fn pending_acks(&self, actor: &Actor) -> Result<Vec<PendingAck>, AppError> {
+        let vis = self.visibility(actor);
+        Ok(repo::pending_acks(self.db(), actor.id.0, &vis.chain).await?)
+    }
+
+    /// Documents the actor owns (or whose unit they act for) that need follow-up, and the
+    /// overdue actions of the strategies they own.
+    pub async fn my_follow_up(&self, actor: &Actor) -> Result<(Vec<FollowUpRow>, Vec<OverdueAction>), AppError> {
+        let db = self.db();
+        let units = repo::units_acted_for(db, actor.id.0).await?;
+        let today = chrono::Utc::now().date_naive();
+        let docs = repo::follow_up(db, FollowUpFor::Owner(actor.id.0, &units), today, 200).await?;
+        let actions = repo::overdue_actions(db, FollowUpFor::Owner(actor.id.0, &units), today, 200).await?;
+        Ok((docs, actions))
+    }
+
+    /// The overview for the samordnare: counts per unit and the first `cap` items of each
+    /// list, within DomainRead.
+    pub async fn follow_up(&self, actor: &Actor, cap: u64) -> Result<FollowUp, AppError> {
+        let read = actor.can(Permission::DocumentRead)?;
+        let scope = read.scope();
+        let db = self.db();
+        let today = chrono::Utc::now().date_naive();
+        Ok(FollowUp {
+            counts: repo::follow_up_counts(db, scope, today).await?,
+            documents: repo::follow_up(db, FollowUpFor::Scope(scope), today, cap).await?,
+            actions: repo::overdue_actions(db, FollowUpFor::Scope(scope), today, cap).await?,
+        })
+    }
+
+    /// The module's part of Mina uppgifter: documents to confirm, and documents and strategy
+    /// actions of the actor's that need follow-up.
+    pub async fn work_sections(self, actor: &Actor) -> Result<Vec<WorkSection>, AppError> {
+        let acks = self.pending_acks(actor).await?.into_iter().map(|p| WorkItem {
+            title: p.title,
+            link: format!("/documents/{}", p.document_id),
+            notes: vec![Note { key: "doc.version_n", args: vec![("n", p.number.to_string())], date: None }],
+            detail: None,
+            date: None,
+        });
+        let (docs, actions) = self.my_follow_up(actor).await?;
+        let docs = docs.into_iter().map(|d| {
+            let mut notes = Vec::new();
+            if d.revision_overdue {
+                notes.push(Note::key("doc.fu.revision").on(d.revision_date));
+            }
+            if d.expired {
+                notes.push(Note::key("doc.fu.expired").on(d.valid_until));
+            }
+            if d.no_owner {
+                notes.push(Note::key("doc.fu.no_owner"));
+            }
+            WorkItem { title: d.title, link: format!("/documents/{}", d.id), notes, detail: None, date: None }
+        });
+        let late = actions.into_iter().map(|a| WorkItem {
+            title: a.document_title,
+            link: format!("/documents/{}#actions", a.document_id),
+            notes: vec![Note::key("doc.fu.action_late")],
+            detail: Some(a.title),
+            date: a.due_date,
+        });
+        Ok(vec![
+            WorkSection { id: "acks-h", heading: "doc.my_acks", items: acks.collect() },
+            WorkSection { id: "fu-h", heading: "doc.my_follow_up", items: docs.chain(late).collect() },
+        ])
+    }
+
+    /// Units whose staff the actor may ask to confirm: those the document applies to that
+    /// the actor can see.
+    pub async fn ack_units(&self, actor: &Actor, id: i64) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        let cap = actor.can(Permission::DocumentWrite)?;
+        let ed = self.editable(self.db(), cap, id).await?;
+        let applies = org::find_any(self.db(), ed.doc.applies_to_unit_id).await?.ok_or(AppError::NotFound)?;
+        let all = self.app.org_units_in(actor, Permission::OrgRead).await?;
+        Ok(all.into_iter().filter(|u| u.active && u.path.starts_with(&applies.path)).collect())
+    }
+
+    /// A remiss comment on the version on remiss.
+    pub async fn comment(&self, actor: &Actor, id: i64, body: &str) -> Result<i64, AppError> {
+        let (d, _) = self.find(actor, id).await?;
+        if d.status != Status::PaRemiss {
+            return Err(AppError::conflict("err.doc.not_on_remiss"));
+        }
+        let text = bounded_text_multiline(body, 4000).map_err(|c| AppError::field("body", c))?;
+        let cap = actor.can(Permission::Participate)?;
+        let w = self.app.begin(&cap).await?;
+        let draft = repo::draft(&*w, id).await?.ok_or_else(|| AppError::conflict("err.doc.not_on_remiss"))?;
+        let path = org::find_any(&*w, d.unit_id).await?.map(|u| u.path);
+        let c = document_comment::ActiveModel {
+            document_id: Set(id),
+            version_id: Set(draft.id),
+            user_id: Set(Some(actor.id.0)),
+            author_name: Set(actor.display_name.clone()),
+            body: Set(text),
+            created_at: Set(now()),
+            ..Default::default()
+        }
+        .insert(&*w)
+        .await?;
+        w.commit(cap.audit("document.comment", "document").entity(id).at(path).after(json!({"comment": c.id, "version": draft.number}))).await?;
+        Ok(c.id)
+    }
+}
+
+/// Like [`bounded_text`] but keeps line breaks.
+fn bounded_text_multiline(s: &str, max: usize) -> Result<String, &'static str> {
+    let t = s.replace("\r\n", "\n");
+    let one_line: String = t.chars().map(|c| if c == '\n' || c == '\t' { ' ' } else { c }).collect();
+    bounded_text(&one_line, max)?;
+    Ok(t.trim().to_owned())
+}

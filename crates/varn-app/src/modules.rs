@@ -1,0 +1,101 @@
+//! Where a module plugs into the foundation. A module fills in one [`Module`] and adds it to
+//! [`MODULES`]; Mina uppgifter, the organisation unit's delete guard and the audit log then
+//! take it in without knowing it.
+
+use crate::{Actor, App, AppError};
+use chrono::NaiveDate;
+use sea_orm::{DatabaseTransaction, DbErr};
+use std::future::Future;
+use std::pin::Pin;
+
+/// A boxed future, so that modules' functions can sit in one list.
+pub type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// One line under an item in Mina uppgifter: a catalogue key with its arguments, and a date.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// Catalogue key.
+    pub key: &'static str,
+    /// Its `{name}` arguments (data).
+    pub args: Vec<(&'static str, String)>,
+    /// A date that goes with it (a deadline passed, say).
+    pub date: Option<NaiveDate>,
+}
+
+impl Note {
+    /// A note that is just a catalogue key.
+    pub fn key(key: &'static str) -> Self {
+        Note { key, args: vec![], date: None }
+    }
+
+    /// With a date.
+    pub fn on(mut self, date: Option<NaiveDate>) -> Self {
+        self.date = date;
+        self
+    }
+}
+
+/// Something a module asks of the person, beyond the tasks in the task table.
+#[derive(Debug, Clone)]
+pub struct WorkItem {
+    /// What it concerns (a document's title).
+    pub title: String,
+    /// Where to act.
+    pub link: String,
+    /// Why it is here.
+    pub notes: Vec<Note>,
+    /// A detail that is data (the overdue action's title), after the notes.
+    pub detail: Option<String>,
+    /// The date of the detail (the action's deadline).
+    pub date: Option<NaiveDate>,
+}
+
+/// A section of Mina uppgifter that a module fills.
+#[derive(Debug, Clone)]
+pub struct WorkSection {
+    /// The section's HTML id (stable: links and tests find it).
+    pub id: &'static str,
+    /// Catalogue key of its heading.
+    pub heading: &'static str,
+    /// Its items (the section is left out when empty).
+    pub items: Vec<WorkItem>,
+}
+
+/// What a module adds to a person's Mina uppgifter.
+pub type WorkFn = for<'a> fn(&'a App, &'a Actor) -> Boxed<'a, Result<Vec<WorkSection>, AppError>>;
+
+/// What of a module still refers to an organisation unit: (`ref.*` catalogue key, count).
+pub type UnitRefsFn = for<'a> fn(&'a DatabaseTransaction, i64) -> Boxed<'a, Result<Vec<(&'static str, u64)>, DbErr>>;
+
+/// A module's registration.
+pub struct Module {
+    /// Its name (for logs).
+    pub name: &'static str,
+    /// Its part of Mina uppgifter.
+    pub work: WorkFn,
+    /// What keeps a unit from being deleted.
+    pub unit_refs: UnitRefsFn,
+    /// The entity types it writes to the audit log (each with an `audit.ent.*` label).
+    pub audit_entities: &'static [&'static str],
+}
+
+/// Every module. A new module adds one line.
+pub const MODULES: &[Module] = &[crate::documents::MODULE];
+
+/// The entity types of the audit log: the foundation's, then every module's.
+pub fn audit_entities() -> Vec<&'static str> {
+    let mut v = vec!["org_unit", "user", "api_token", "attachment", "task", "setting"];
+    v.extend(MODULES.iter().flat_map(|m| m.audit_entities.iter().copied()));
+    v
+}
+
+impl App {
+    /// What every module asks of the actor, section by section (empty sections left out).
+    pub async fn my_work(&self, actor: &Actor) -> Result<Vec<WorkSection>, AppError> {
+        let mut out = Vec::new();
+        for m in MODULES {
+            out.extend((m.work)(self, actor).await?.into_iter().filter(|s| !s.items.is_empty()));
+        }
+        Ok(out)
+    }
+}

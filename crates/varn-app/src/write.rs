@@ -1,0 +1,106 @@
+//! One audited write: a use case opens a [`Write`], reads and writes inside its transaction,
+//! and can only commit it together with the [`Audit`] row that describes the change. Dropping
+//! a `Write` without committing rolls everything back.
+
+use crate::{Actor, App, AppError, Capability};
+use sea_orm::{DatabaseTransaction, TransactionTrait};
+use serde_json::Value;
+use varn_store::repo::audit::{self, NewAudit};
+
+/// An open write transaction. Dereferences to the transaction, so repository functions take
+/// `&*w` (or `&w` where a `&DatabaseTransaction` is expected).
+pub struct Write(DatabaseTransaction);
+
+impl std::ops::Deref for Write {
+    type Target = DatabaseTransaction;
+    fn deref(&self) -> &DatabaseTransaction {
+        &self.0
+    }
+}
+
+impl Write {
+    /// Appends the audit row and commits, both or neither.
+    pub async fn commit(self, entry: Audit) -> Result<(), AppError> {
+        audit::append(&self.0, entry.0).await?;
+        self.0.commit().await?;
+        Ok(())
+    }
+
+    /// Records an audit row that is not the change itself (a failed sign-in's record, say)
+    /// and commits.
+    pub async fn commit_all(self, entries: Vec<Audit>) -> Result<(), AppError> {
+        for e in entries {
+            audit::append(&self.0, e.0).await?;
+        }
+        self.0.commit().await?;
+        Ok(())
+    }
+}
+
+impl App {
+    /// Opens a write for the holder of `cap`. Reads that the write depends on belong inside it.
+    pub async fn begin(&self, cap: &Capability<'_>) -> Result<Write, AppError> {
+        let _ = cap.permission();
+        Ok(Write(self.store.write().begin().await?))
+    }
+
+    /// Opens a write on a person's own account, which no role's permission covers: signing
+    /// in and out, changing one's password, one's API tokens.
+    pub(crate) async fn begin_account_write(&self) -> Result<Write, AppError> {
+        Ok(Write(self.store.write().begin().await?))
+    }
+}
+
+/// The audit row of a change: who, what, which entity, where in the organisation, and the
+/// entity before and after.
+#[derive(Debug, Clone)]
+#[must_use = "an audit row is recorded only by committing it"]
+pub struct Audit(NewAudit);
+
+impl Audit {
+    /// A change made by `actor`.
+    pub fn by(actor: &Actor, action: &str, entity_type: &str) -> Self {
+        Audit(NewAudit {
+            actor_id: Some(actor.id.0),
+            actor_name: actor.username.clone(),
+            action: action.to_owned(),
+            entity_type: entity_type.to_owned(),
+            ..Default::default()
+        })
+    }
+
+    /// A record made for someone who is not signed in (a failed sign-in, the system).
+    pub fn anonymous(actor_id: Option<i64>, name: &str, action: &str, entity_type: &str) -> Self {
+        Audit(NewAudit {
+            actor_id,
+            actor_name: name.chars().take(64).collect(),
+            action: action.to_owned(),
+            entity_type: entity_type.to_owned(),
+            ..Default::default()
+        })
+    }
+
+    /// The entity changed.
+    pub fn entity(mut self, id: i64) -> Self {
+        self.0.entity_id = Some(id);
+        self
+    }
+
+    /// Where in the organisation it lies (for scoped reading of the log).
+    pub fn at(mut self, path: impl Into<Option<String>>) -> Self {
+        self.0.org_path = path.into();
+        self
+    }
+
+    /// The entity before.
+    pub fn before(mut self, v: Value) -> Self {
+        self.0.before = Some(v);
+        self
+    }
+
+    /// The entity after.
+    pub fn after(mut self, v: Value) -> Self {
+        self.0.after = Some(v);
+        self
+    }
+}

@@ -1,0 +1,100 @@
+//! Staff acknowledgement: requests, who has confirmed, and what a user is asked to confirm.
+
+use crate::entity::{document_ack, document_ack_request};
+use crate::repo::stmt;
+use sea_orm::*;
+use varn_domain::document::Status;
+
+/// The acknowledgement requests of a document.
+pub async fn ack_requests<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<document_ack_request::Model>, DbErr> {
+    document_ack_request::Entity::find()
+        .filter(document_ack_request::Column::DocumentId.eq(document_id))
+        .order_by_asc(document_ack_request::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Whether the user has confirmed the version.
+pub async fn has_acked<D: ConnectionTrait>(db: &D, version_id: i64, user_id: i64) -> Result<bool, DbErr> {
+    Ok(document_ack::Entity::find()
+        .filter(document_ack::Column::VersionId.eq(version_id))
+        .filter(document_ack::Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Who has confirmed, per unit under the request.
+#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
+pub struct AckUnitRow {
+    /// Unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Active staff holding a role there.
+    pub staff: i64,
+    /// Of whom confirmed.
+    pub acknowledged: i64,
+}
+
+/// For the units within `unit_path` (the request's subtree): staff and confirmations of
+/// `version_id`, one row per unit that has staff.
+pub async fn ack_report<D: ConnectionTrait>(db: &D, version_id: i64, unit_path: &str) -> Result<Vec<AckUnitRow>, DbErr> {
+    let sql = "SELECT g.org_unit_id AS unit_id, o.name AS unit_name, COUNT(DISTINCT g.user_id) AS staff, \
+               COUNT(DISTINCT k.user_id) AS acknowledged \
+               FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id JOIN users u ON u.id = g.user_id AND u.active = ? \
+               LEFT JOIN document_acks k ON k.user_id = g.user_id AND k.version_id = ? \
+               WHERE o.path LIKE ? GROUP BY g.org_unit_id, o.name, o.path ORDER BY o.path";
+    AckUnitRow::find_by_statement(stmt(db, sql, vec![true.into(), version_id.into(), format!("{unit_path}%").into()])).all(db).await
+}
+
+/// A person's name.
+#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
+pub struct PersonRow {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub display_name: String,
+}
+
+/// The staff of one unit who have not confirmed `version_id` (at most `cap`).
+pub async fn not_acked<D: ConnectionTrait>(db: &D, version_id: i64, unit_id: i64, cap: u64) -> Result<Vec<PersonRow>, DbErr> {
+    let sql = "SELECT DISTINCT u.id, u.display_name FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active = ? \
+               WHERE g.org_unit_id = ? AND NOT EXISTS (SELECT 1 FROM document_acks k WHERE k.user_id = u.id AND k.version_id = ?) \
+               ORDER BY u.display_name, u.id LIMIT ?";
+    PersonRow::find_by_statement(stmt(db, sql, vec![true.into(), unit_id.into(), version_id.into(), (cap as i64).into()])).all(db).await
+}
+
+/// A version the user is asked to confirm.
+#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
+pub struct PendingAck {
+    /// Document.
+    pub document_id: i64,
+    /// Its title.
+    pub title: String,
+    /// The version to confirm.
+    pub version_id: i64,
+    /// Its number.
+    pub number: i32,
+}
+
+/// Current versions the user has been asked to confirm (a request on one of `chain`, the
+/// user's units and those above) and has not.
+pub async fn pending_acks<D: ConnectionTrait>(db: &D, user_id: i64, chain: &[i64]) -> Result<Vec<PendingAck>, DbErr> {
+    if chain.is_empty() {
+        return Ok(vec![]);
+    }
+    let marks = vec!["?"; chain.len()].join(",");
+    let repealed = Status::Upphavd;
+    let sql = format!(
+        "SELECT DISTINCT d.id AS document_id, d.title, v.id AS version_id, v.number FROM document_ack_requests r \
+         JOIN documents d ON d.id = r.document_id AND d.current_version_id = r.version_id AND d.status <> '{repealed}' \
+         JOIN document_versions v ON v.id = r.version_id \
+         WHERE r.unit_id IN ({marks}) AND NOT EXISTS (SELECT 1 FROM document_acks k WHERE k.version_id = r.version_id AND k.user_id = ?) \
+         ORDER BY d.title LIMIT 200"
+    );
+    let mut values: Vec<Value> = chain.iter().map(|i| (*i).into()).collect();
+    values.push(user_id.into());
+    PendingAck::find_by_statement(stmt(db, &sql, values)).all(db).await
+}
+

@@ -1,0 +1,202 @@
+//! Governing documents: the register, versions, actions, comments, acknowledgements and
+//! follow-up. Who may see what is decided in the query ([`DocVisibility`]).
+
+mod acks;
+mod follow_up;
+mod versions;
+
+pub use acks::*;
+pub use follow_up::*;
+pub use versions::*;
+
+use crate::entity::{document as doc, org_unit};
+use crate::repo::{ListParams, Page};
+use crate::scope_condition;
+use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::*;
+use varn_domain::document::Status;
+use varn_domain::Scope;
+
+/// What a user may see of the register.
+#[derive(Debug, Clone)]
+pub struct DocVisibility {
+    /// Where they may edit: every document, drafts included.
+    pub write: Scope,
+    /// Where they may read the domain: adopted, repealed and on-remiss documents.
+    pub read: Scope,
+    /// Their units and every unit above them: documents that apply here are theirs to read
+    /// while adopted or on remiss.
+    pub chain: Vec<i64>,
+}
+
+fn unit_path() -> SimpleExpr {
+    Expr::col((org_unit::Entity, org_unit::Column::Path)).into()
+}
+
+/// The SQL condition of [`DocVisibility`] on `documents` joined with its unit.
+pub fn visible(v: &DocVisibility) -> Condition {
+    let published = Condition::any().add(doc::Column::CurrentVersionId.is_not_null()).add(doc::Column::Status.eq(Status::PaRemiss));
+    let live = Condition::any()
+        .add(Condition::all().add(doc::Column::CurrentVersionId.is_not_null()).add(doc::Column::Status.ne(Status::Upphavd)))
+        .add(doc::Column::Status.eq(Status::PaRemiss));
+    let mut c = Condition::any();
+    if !v.write.is_none() {
+        c = c.add(scope_condition(&v.write, unit_path()));
+    }
+    if !v.read.is_none() {
+        c = c.add(Condition::all().add(published).add(scope_condition(&v.read, unit_path())));
+    }
+    if !v.chain.is_empty() {
+        c = c.add(Condition::all().add(live).add(doc::Column::AppliesToUnitId.is_in(v.chain.clone())));
+    }
+    if v.write.is_none() && v.read.is_none() && v.chain.is_empty() {
+        c = c.add(Expr::val(1).eq(0));
+    }
+    c
+}
+
+fn scoped(v: &DocVisibility) -> Select<doc::Entity> {
+    doc::Entity::find().join(JoinType::InnerJoin, doc::Relation::Unit.def()).filter(visible(v))
+}
+
+/// A row of the register.
+#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
+pub struct DocRow {
+    /// Id.
+    pub id: i64,
+    /// policy / strategi / riktlinje / anvisning.
+    #[schema(value_type = String)]
+    pub doc_type: varn_domain::document::DocType,
+    /// Title.
+    pub title: String,
+    /// utkast / pa_remiss / gallande / under_revision / upphavd.
+    #[schema(value_type = String)]
+    pub status: Status,
+    /// Owning unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Parent document.
+    pub parent_id: Option<i64>,
+    /// The adopted version, if any.
+    pub current_version_id: Option<i64>,
+    /// Revision date of the adopted version.
+    pub revision_date: Option<chrono::NaiveDate>,
+    /// End of validity of the adopted version.
+    pub valid_until: Option<chrono::NaiveDate>,
+}
+
+fn rows(q: Select<doc::Entity>) -> Selector<SelectModel<DocRow>> {
+    q.select_only()
+        .columns([
+            doc::Column::Id,
+            doc::Column::DocType,
+            doc::Column::Title,
+            doc::Column::Status,
+            doc::Column::UnitId,
+            doc::Column::ParentId,
+            doc::Column::CurrentVersionId,
+            doc::Column::RevisionDate,
+            doc::Column::ValidUntil,
+        ])
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
+        .into_model::<DocRow>()
+}
+
+/// Filters of the register.
+#[derive(Debug, Clone, Default)]
+pub struct DocFilter {
+    /// One type.
+    pub doc_type: Option<varn_domain::document::DocType>,
+    /// One status.
+    pub status: Option<Status>,
+    /// Owned by this unit.
+    pub unit_id: Option<i64>,
+    /// Implementing this document.
+    pub parent_id: Option<i64>,
+}
+
+/// The visible documents that match, one page.
+pub async fn list<D: ConnectionTrait>(db: &D, v: &DocVisibility, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, DbErr> {
+    let mut q = scoped(v);
+    if let Some(like) = p.like() {
+        // `search_text` is the title lower-cased on write; the pattern is lower-cased too.
+        q = q.filter(Expr::col((doc::Entity, doc::Column::SearchText)).like(sea_orm::sea_query::LikeExpr::new(like).escape('\\')));
+    }
+    if let Some(t) = &f.doc_type {
+        q = q.filter(doc::Column::DocType.eq(*t));
+    }
+    if let Some(s) = &f.status {
+        q = q.filter(doc::Column::Status.eq(*s));
+    }
+    if let Some(u) = f.unit_id {
+        q = q.filter(doc::Column::UnitId.eq(u));
+    }
+    if let Some(pid) = f.parent_id {
+        q = q.filter(doc::Column::ParentId.eq(pid));
+    }
+    let (total, exact) = super::count_upto(db, q.clone(), 10_000).await?;
+    let q = match p.sort.as_deref() {
+        Some("type") => q.order_by(doc::Column::DocType, p.dir.order()).order_by_asc(doc::Column::Title),
+        Some("status") => q.order_by(doc::Column::Status, p.dir.order()).order_by_asc(doc::Column::Title),
+        Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(doc::Column::Title),
+        Some("revision") => q.order_by(doc::Column::RevisionDate, p.dir.order()).order_by_asc(doc::Column::Id),
+        _ => q.order_by(doc::Column::Title, p.dir.order()).order_by_asc(doc::Column::Id),
+    };
+    let q = match p.per_page {
+        Some(n) => q.offset(p.offset()).limit(n),
+        None => q,
+    };
+    let items = rows(q).all(db).await?;
+    Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
+}
+
+/// Every visible document, for the tree (capped).
+pub async fn tree<D: ConnectionTrait>(db: &D, v: &DocVisibility, cap: u64) -> Result<Vec<DocRow>, DbErr> {
+    rows(scoped(v).filter(doc::Column::Status.ne(Status::Upphavd)).order_by_asc(doc::Column::Title).limit(cap)).all(db).await
+}
+
+/// One visible document with the path of its unit.
+pub async fn find<D: ConnectionTrait>(db: &D, v: &DocVisibility, id: i64) -> Result<Option<(doc::Model, String)>, DbErr> {
+    let Some(d) = scoped(v).filter(doc::Column::Id.eq(id)).one(db).await? else {
+        return Ok(None);
+    };
+    let path = org_unit::Entity::find_by_id(d.unit_id).one(db).await?.map(|u| u.path).unwrap_or_default();
+    Ok(Some((d, path)))
+}
+
+/// One document regardless of visibility (for rules on the parent).
+pub async fn find_any<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<doc::Model>, DbErr> {
+    doc::Entity::find_by_id(id).one(db).await
+}
+
+/// The visible documents that implement `id`.
+pub async fn children<D: ConnectionTrait>(db: &D, v: &DocVisibility, id: i64) -> Result<Vec<DocRow>, DbErr> {
+    rows(scoped(v).filter(doc::Column::ParentId.eq(id)).order_by_asc(doc::Column::DocType).order_by_asc(doc::Column::Title)).all(db).await
+}
+
+/// Titles of documents by id (for the chain of parents; titles of visible parents only).
+pub async fn titles<D: ConnectionTrait>(db: &D, v: &DocVisibility, ids: Vec<i64>) -> Result<Vec<DocRow>, DbErr> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    rows(scoped(v).filter(doc::Column::Id.is_in(ids))).all(db).await
+}
+
+
+/// What of the module refers to a unit, for the unit's delete guard: documents it owns or
+/// that apply to it, and strategy actions and read-confirmation requests that name it.
+pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'static str, u64)>, DbErr> {
+    use crate::entity::{document_ack_request, document_action};
+    let mut out = Vec::new();
+    let docs = doc::Entity::find().filter(Condition::any().add(doc::Column::UnitId.eq(id)).add(doc::Column::AppliesToUnitId.eq(id))).count(db).await?;
+    if docs > 0 {
+        out.push(("documents", docs));
+    }
+    let actions = document_action::Entity::find().filter(document_action::Column::ResponsibleUnitId.eq(id)).count(db).await?;
+    let asks = document_ack_request::Entity::find().filter(document_ack_request::Column::UnitId.eq(id)).count(db).await?;
+    if actions + asks > 0 {
+        out.push(("document_work", actions + asks));
+    }
+    Ok(out)
+}

@@ -1,0 +1,101 @@
+//! Versions, strategy actions and remiss comments of a document.
+
+use crate::entity::{document_action, document_comment, document_version as ver, task, user};
+use crate::repo::stmt;
+use sea_orm::*;
+use varn_domain::document::VersionState;
+
+/// Versions of a document, newest first.
+pub async fn versions<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<ver::Model>, DbErr> {
+    ver::Entity::find().filter(ver::Column::DocumentId.eq(document_id)).order_by_desc(ver::Column::Number).all(db).await
+}
+
+/// One version by number.
+pub async fn version<D: ConnectionTrait>(db: &D, document_id: i64, number: i32) -> Result<Option<ver::Model>, DbErr> {
+    ver::Entity::find().filter(ver::Column::DocumentId.eq(document_id)).filter(ver::Column::Number.eq(number)).one(db).await
+}
+
+/// One version by id.
+pub async fn version_by_id<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<ver::Model>, DbErr> {
+    ver::Entity::find_by_id(id).one(db).await
+}
+
+/// The draft (unadopted) version of a document, if one is open.
+pub async fn draft<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Option<ver::Model>, DbErr> {
+    ver::Entity::find()
+        .filter(ver::Column::DocumentId.eq(document_id))
+        .filter(ver::Column::State.eq(VersionState::Draft))
+        .order_by_desc(ver::Column::Number)
+        .one(db)
+        .await
+}
+
+/// A strategy action with the state of its task.
+#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
+pub struct ActionRow {
+    /// Id.
+    pub id: i64,
+    /// What.
+    pub title: String,
+    /// Responsible person.
+    pub responsible_user_id: Option<i64>,
+    /// Their name.
+    pub responsible_user_name: Option<String>,
+    /// Responsible unit.
+    pub responsible_unit_id: Option<i64>,
+    /// Its name.
+    pub responsible_unit_name: Option<String>,
+    /// By when.
+    pub due_date: Option<chrono::NaiveDate>,
+    /// hog / medel / lag.
+    #[schema(value_type = String)]
+    pub priority: varn_domain::document::Priority,
+    /// The task in Mina uppgifter, once the strategy is adopted.
+    pub task_id: Option<i64>,
+    /// open / done (of the task).
+    #[schema(value_type = Option<String>)]
+    pub task_status: Option<varn_domain::task::TaskStatus>,
+}
+
+/// The actions of a strategy.
+pub async fn actions<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<ActionRow>, DbErr> {
+    let sql = "SELECT a.id, a.title, a.responsible_user_id, u.display_name AS responsible_user_name, a.responsible_unit_id, \
+               o.name AS responsible_unit_name, a.due_date, a.priority, a.task_id, t.status AS task_status \
+               FROM document_actions a LEFT JOIN users u ON u.id = a.responsible_user_id \
+               LEFT JOIN org_units o ON o.id = a.responsible_unit_id LEFT JOIN tasks t ON t.id = a.task_id \
+               WHERE a.document_id = ? ORDER BY a.due_date, a.id";
+    ActionRow::find_by_statement(stmt(db, sql, vec![document_id.into()])).all(db).await
+}
+
+/// The actions of a strategy as stored.
+pub async fn action_models<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<document_action::Model>, DbErr> {
+    document_action::Entity::find().filter(document_action::Column::DocumentId.eq(document_id)).all(db).await
+}
+
+/// The remiss comments of a document, oldest first.
+pub async fn comments<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<document_comment::Model>, DbErr> {
+    document_comment::Entity::find()
+        .filter(document_comment::Column::DocumentId.eq(document_id))
+        .order_by_asc(document_comment::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Names of users by id.
+pub async fn user_names<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<(i64, String)>, DbErr> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::DisplayName])
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Tasks of a source, for tests and checks.
+pub async fn tasks_of_action<D: ConnectionTrait>(db: &D, action_id: i64) -> Result<Vec<task::Model>, DbErr> {
+    task::Entity::find().filter(task::Column::SourceType.eq(varn_domain::document::TASK_SOURCE_ACTION)).filter(task::Column::SourceId.eq(action_id)).all(db).await
+}

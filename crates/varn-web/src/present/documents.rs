@@ -1,0 +1,63 @@
+//! A governing document in words: the seed's metadata block, and the document as PDF.
+
+use super::label;
+use crate::i18n::Tr;
+use varn_app::documents::{pdf, render as md, DocView};
+
+fn date(tr: Tr, d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| tr.date(&d)).unwrap_or_else(|| "---".into())
+}
+
+/// The seed's metadata block (eight fields), then ours.
+pub fn metadata(tr: Tr, v: &DocView) -> Vec<(String, String)> {
+    let t = |k: &str| tr.t(k).to_owned();
+    let ver = &v.version;
+    let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "---".into());
+    vec![
+        (t("doc.field.doc_type"), label(tr, v.doc.doc_type)),
+        (
+            t("doc.field.validity"),
+            ver.valid_until
+                .map(|d| tr.tf("doc.validity.until_date", &[("date", &tr.date(&d))]))
+                .unwrap_or_else(|| t("doc.validity.tills_vidare")),
+        ),
+        (t("doc.field.deciding_body"), label(tr, ver.deciding_body)),
+        (t("doc.field.decision_date"), date(tr, ver.decision_date)),
+        (
+            t("doc.field.by_law"),
+            if ver.by_law { format!("{} – {}", t("common.yes"), ver.law.clone().unwrap_or_default()) } else { t("common.no") },
+        ),
+        (t("doc.field.revision_date"), date(tr, ver.revision_date)),
+        (t("doc.field.owner"), v.owner.as_ref().map(|o| format!("{} ({})", o.0, v.unit_name)).unwrap_or_else(|| v.unit_name.clone())),
+        (t("doc.field.follow_up"), or_dash(&ver.follow_up)),
+        (t("doc.field.diarienummer"), or_dash(&ver.diarienummer)),
+        (t("doc.field.paragraph"), or_dash(&ver.paragraph)),
+        (t("doc.field.applies_to"), if v.applies_to_root { t("doc.whole_city") } else { v.applies_to_name.clone() }),
+        (t("doc.field.version"), format!("{} ({})", ver.number, label(tr, ver.state))),
+    ]
+}
+
+/// The version as a PDF, with its file name (percent-encoded for the header).
+pub fn pdf_of(tr: Tr, v: &DocView) -> (Vec<u8>, String) {
+    let meta = metadata(tr, v);
+    let blocks = md::blocks(&v.version.body_md);
+    let footer = format!("Värn – {} – {} {}", v.version.title, tr.t("doc.field.version"), v.version.number);
+    let bytes = pdf::document(&v.version.title, &meta, &blocks, &footer);
+    let name = percent_encoding::utf8_percent_encode(&format!("{}.pdf", v.version.title), percent_encoding::NON_ALPHANUMERIC).to_string();
+    (bytes, name)
+}
+
+/// The PDF as a download.
+pub fn pdf_response(tr: Tr, v: &DocView) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let (bytes, name) = pdf_of(tr, v);
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
+        ],
+        bytes,
+    )
+        .into_response()
+}
