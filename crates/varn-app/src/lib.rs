@@ -24,6 +24,15 @@ pub use varn_store::repo::{Dir, ListParams, Page};
 
 use varn_store::Store;
 
+/// A sort key that is not one of a list's `sorts` is a mistake at `sort` (pages and the API
+/// take the same keys).
+pub fn check_sort(sort: Option<&str>, sorts: &[&str]) -> Result<(), AppError> {
+    match sort.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) if !sorts.contains(&s) => Err(AppError::field("sort", "err.list.sort_unknown")),
+        _ => Ok(()),
+    }
+}
+
 /// Settings the use cases need.
 #[derive(Debug, Clone)]
 pub struct AppConfig {
@@ -71,5 +80,19 @@ impl App {
             hash_permits: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
             auth_cache: auth::AuthCache::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{check_sort, AppError};
+
+    #[test]
+    fn only_the_lists_sort_keys_are_taken() {
+        assert!(check_sort(None, &["name"]).is_ok());
+        assert!(check_sort(Some(" "), &["name"]).is_ok());
+        assert!(check_sort(Some("name"), &["name", "kind"]).is_ok());
+        let e = check_sort(Some("password_hash"), &["name"]).err();
+        assert!(matches!(e, Some(AppError::Invalid(f)) if f.get("sort") == Some("err.list.sort_unknown")));
     }
 }

@@ -18,7 +18,7 @@ pub use commands::{ActionCommand, ActionForm, ActionJson, Decision, DocForm, Doc
 pub use queries::{Comment, Comparison, DocView, Document, Version, VersionRef};
 pub use render::{DiffLine, FieldChange};
 pub use varn_store::repo::documents::{
-    AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow,
+    AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow, SORTS,
 };
 pub use work::{AckRequestReport, FollowUp};
 

@@ -56,6 +56,9 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &OrgFilter, p: &
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact: true })
 }
 
+/// The sort keys [`list`] knows (the first is the default).
+pub const SORTS: &[&str] = &["path", "name", "kind"];
+
 /// Every unit within `scope`, in tree order (for the tree and for pickers).
 pub async fn all_in_scope<D: ConnectionTrait>(db: &D, scope: &Scope) -> Result<Vec<org_unit::Model>, DbErr> {
     scoped(scope).order_by_asc(C::Path).all(db).await

@@ -91,6 +91,9 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
     Ok(Page { items: q.all(db).await?, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
 }
 
+/// The sort keys of the user list (the first is the default).
+pub const SORTS: &[&str] = &["name", "username", "created"];
+
 /// One user, if visible in `scope`.
 pub async fn find<D: ConnectionTrait>(db: &D, scope: &Scope, id: i64) -> Result<Option<user::Model>, DbErr> {
     if scope.is_none() {

@@ -34,6 +34,12 @@ pub struct ListArgs {
 }
 
 impl ListArgs {
+    /// As the store's parameters, the sort key one of the list's `sorts` (else a 422 at `sort`).
+    pub fn params_for(&self, sorts: &[&str]) -> Result<varn_app::ListParams, varn_app::AppError> {
+        varn_app::check_sort(self.sort.as_deref(), sorts)?;
+        Ok(self.params())
+    }
+
     /// As the store's parameters.
     pub fn params(&self) -> varn_app::ListParams {
         varn_app::ListParams {

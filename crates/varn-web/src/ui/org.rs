@@ -1,6 +1,6 @@
 //! Organisation pages: the tree, the searchable list, a unit's page and its forms.
 
-use super::list::{download, export_rows, export_slot, ListQuery, ListView};
+use super::list::{run, Column, ListQuery, ListSpec, ListView};
 use crate::ctx::{see_other, Ctx, PageResult};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
@@ -10,7 +10,8 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use varn_app::export::Table;
+use varn_app::modules::Boxed;
+use varn_app::{Actor, App, ListParams, Page};
 use varn_app::org::{UnitDetail, UnitInput, UnitUpdateInput};
 use varn_app::AppError;
 use varn_domain::{OrgKind, Permission};
@@ -97,54 +98,43 @@ fn kinds(ctx: &Ctx) -> Vec<(&'static str, String)> {
     OrgKind::ALL.iter().map(|k| (k.as_str(), kind_label(ctx, k.as_str()))).collect()
 }
 
+/// The unit list (search, filter, export) as a list.
+struct UnitList;
+
+impl ListSpec for UnitList {
+    type Row = Unit;
+    type Filter = OrgFilter;
+    const BASE: &'static str = "/org/list";
+    const EXPORT_NAME: &'static str = "organisation";
+    const SORTS: &'static [&'static str] = varn_store::repo::org::SORTS;
+    const COLUMNS: &'static [Column<Unit>] = &[
+        Column { header: "org.col.id", cell: |_, u| u.id.to_string() },
+        Column { header: "org.col.name", cell: |_, u| u.name.clone() },
+        Column { header: "org.col.kind", cell: |tr, u| tr.t(&format!("org.kind.{}", u.kind)).to_owned() },
+        Column { header: "org.col.path", cell: |_, u| u.path.clone() },
+        Column { header: "org.col.active", cell: |tr, u| tr.t(if u.active { "common.yes" } else { "common.no" }).to_owned() },
+    ];
+
+    fn filter(q: &ListQuery) -> Result<OrgFilter, AppError> {
+        let kind = q.filter("kind").map(|k| OrgKind::parse(k).map(|k| k.as_str().to_owned()).map_err(|c| AppError::field("kind", c))).transpose()?;
+        Ok(OrgFilter { kind, active: super::list::yes_no(q, "active")?, ..Default::default() })
+    }
+
+    fn fetch<'a>(app: &'a App, actor: &'a Actor, f: &'a OrgFilter, p: ListParams) -> Boxed<'a, Result<Page<Unit>, AppError>> {
+        Box::pin(async move { app.org_list(actor, f, &p).await })
+    }
+}
+
 async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
-    let actor = ctx.actor()?;
-    let _slot = export_slot(&ctx.state, &q).await;
-    let filter = OrgFilter {
-        kind: q.filter("kind").map(str::to_owned),
-        active: match q.filter("active") {
-            Some("yes") => Some(true),
-            Some("no") => Some(false),
-            _ => None,
-        },
-        ..Default::default()
+    let l = match run::<UnitList>(&ctx, &q).await? {
+        Ok(l) => l,
+        Err(download) => return Ok(download),
     };
-    if let Some(fmt) = q.export() {
-        let t = ctx.tr;
-        let app = &ctx.state.app;
-        let fr = &filter;
-        let rows = export_rows(
-            &q,
-            |p| async move { app.org_list(actor, fr, &p).await },
-            |u| {
-                vec![
-                    u.id.to_string(),
-                    u.name.clone(),
-                    kind_label(&ctx, &u.kind),
-                    u.path.clone(),
-                    t.t(if u.active { "common.yes" } else { "common.no" }).to_owned(),
-                ]
-            },
-        )
-        .await
-        ?;
-        let t = ctx.tr;
-        let table = Table {
-            headers: ["org.col.id", "org.col.name", "org.col.kind", "org.col.path", "org.col.active"]
-                .iter()
-                .map(|k| t.t(k).to_owned())
-                .collect(),
-            rows,
-        };
-        return Ok(download(&table, fmt, "organisation"));
-    }
-    let page = ctx.state.app.org_list(actor, &filter, &q.params()).await?;
-    let view = ListView::new("/org/list", &q, page.total);
-    let rows = page.items.into_iter().map(|u| UnitRow { kind: kind_label(&ctx, &u.kind), unit: u }).collect();
+    let rows = l.rows.into_iter().map(|u| UnitRow { kind: kind_label(&ctx, &u.kind), unit: u }).collect();
     if ctx.htmx {
-        return Ok(render(&ListPartial { shell: ctx.shell("org.list_heading"), view, rows }, StatusCode::OK));
+        return Ok(render(&ListPartial { shell: ctx.shell("org.list_heading"), view: l.view, rows }, StatusCode::OK));
     }
-    Ok(render(&ListPage { shell: ctx.shell("org.list_heading"), view, rows, kinds: kinds(&ctx) }, StatusCode::OK))
+    Ok(render(&ListPage { shell: ctx.shell("org.list_heading"), view: l.view, rows, kinds: kinds(&ctx) }, StatusCode::OK))
 }
 
 #[derive(Template)]

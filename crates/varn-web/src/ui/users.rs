@@ -1,6 +1,6 @@
 //! User administration pages.
 
-use super::list::{download, export_rows, export_slot, ListQuery, ListView};
+use super::list::{run, Column, ListQuery, ListSpec, ListView};
 use crate::ctx::{see_other, Ctx, PageResult};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
@@ -10,7 +10,8 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use varn_app::export::Table;
+use varn_app::modules::Boxed;
+use varn_app::{Actor, App, ListParams, Page};
 use varn_app::users::{GrantInput, UserDetail, UserInput};
 use varn_app::AppError;
 use varn_domain::{Permission, Role};
@@ -52,52 +53,44 @@ struct ListPartial {
     rows: Vec<User>,
 }
 
+/// The user list as a list.
+struct UserList;
+
+impl ListSpec for UserList {
+    type Row = User;
+    type Filter = UserFilter;
+    const BASE: &'static str = "/users";
+    const EXPORT_NAME: &'static str = "anvandare";
+    const SORTS: &'static [&'static str] = varn_store::repo::users::SORTS;
+    const COLUMNS: &'static [Column<User>] = &[
+        Column { header: "users.col.username", cell: |_, u| u.username.clone() },
+        Column { header: "users.col.name", cell: |_, u| u.display_name.clone() },
+        Column { header: "users.col.email", cell: |_, u| u.email.clone().unwrap_or_default() },
+        Column { header: "org.col.active", cell: |tr, u| tr.t(if u.active { "common.yes" } else { "common.no" }).to_owned() },
+    ];
+
+    fn filter(q: &ListQuery) -> Result<UserFilter, AppError> {
+        let role = q.filter("role").map(|r| Role::parse(r).map(|r| r.as_str().to_owned()).map_err(|c| AppError::field("role", c))).transpose()?;
+        Ok(UserFilter { role, active: super::list::yes_no(q, "active")? })
+    }
+
+    fn fetch<'a>(app: &'a App, actor: &'a Actor, f: &'a UserFilter, p: ListParams) -> Boxed<'a, Result<Page<User>, AppError>> {
+        Box::pin(async move { app.users_list(actor, f, &p).await })
+    }
+}
+
 async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let actor = ctx.actor()?;
-    let _slot = export_slot(&ctx.state, &q).await;
     actor.can(Permission::UserRead)?;
-    let f = UserFilter {
-        role: q.filter("role").map(str::to_owned),
-        active: match q.filter("active") {
-            Some("yes") => Some(true),
-            Some("no") => Some(false),
-            _ => None,
-        },
+    let l = match run::<UserList>(&ctx, &q).await? {
+        Ok(l) => l,
+        Err(download) => return Ok(download),
     };
-    if let Some(fmt) = q.export() {
-        let t = ctx.tr;
-        let app = &ctx.state.app;
-        let fr = &f;
-        let rows = export_rows(
-            &q,
-            |p| async move { app.users_list(actor, fr, &p).await },
-            |u| {
-                vec![
-                    u.username.clone(),
-                    u.display_name.clone(),
-                    u.email.clone().unwrap_or_default(),
-                    t.t(if u.active { "common.yes" } else { "common.no" }).to_owned(),
-                ]
-            },
-        )
-        .await
-        ?;
-        let table = Table {
-            headers: ["users.col.username", "users.col.name", "users.col.email", "org.col.active"]
-                .iter()
-                .map(|k| t.t(k).to_owned())
-                .collect(),
-            rows,
-        };
-        return Ok(download(&table, fmt, "anvandare"));
-    }
-    let page = ctx.state.app.users_list(actor, &f, &q.params()).await?;
-    let view = ListView::new("/users", &q, page.total).exact(page.exact);
     if ctx.htmx {
-        return Ok(render(&ListPartial { shell: ctx.shell("users.heading"), view, rows: page.items }, StatusCode::OK));
+        return Ok(render(&ListPartial { shell: ctx.shell("users.heading"), view: l.view, rows: l.rows }, StatusCode::OK));
     }
     let can_admin = actor.access.can_somewhere(Permission::UserAdmin);
-    Ok(render(&ListPage { shell: ctx.shell("users.heading"), view, rows: page.items, roles: roles(&ctx), can_admin }, StatusCode::OK))
+    Ok(render(&ListPage { shell: ctx.shell("users.heading"), view: l.view, rows: l.rows, roles: roles(&ctx), can_admin }, StatusCode::OK))
 }
 
 #[derive(Template)]

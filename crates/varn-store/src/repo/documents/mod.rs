@@ -116,6 +116,9 @@ pub struct DocFilter {
     pub parent_id: Option<i64>,
 }
 
+/// The sort keys of the register (the first is the default).
+pub const SORTS: &[&str] = &["title", "type", "status", "unit", "revision"];
+
 /// The visible documents that match, one page.
 pub async fn list<D: ConnectionTrait>(db: &D, v: &DocVisibility, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, DbErr> {
     let mut q = scoped(v);

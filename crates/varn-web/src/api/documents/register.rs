@@ -78,7 +78,7 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<DocArg
         unit_id: f.unit_id,
         parent_id: f.parent_id,
     };
-    let p = a.state.app.documents().list(&a.actor, &filter, &l.params()).await?;
+    let p = a.state.app.documents().list(&a.actor, &filter, &l.params_for(varn_app::documents::SORTS)?).await?;
     Ok(Json(PageOf { total: p.total, page: p.page, per_page: p.per_page, items: p.items }))
 }
 

@@ -7,7 +7,7 @@ mod form;
 mod page;
 mod steps;
 
-use super::list::{download, export_rows, export_slot, ListQuery, ListView};
+use super::list::{run, Column, ListQuery, ListSpec, ListView};
 use crate::ctx::{Ctx, PageResult};
 use crate::present::{label, options};
 use crate::shell::{render, Shell};
@@ -18,8 +18,8 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use varn_app::documents::{DocFilter, DocRow};
-use varn_app::export::Table;
-use varn_app::AppError;
+use varn_app::modules::Boxed;
+use varn_app::{Actor, App, AppError, ListParams, Page};
 use varn_domain::document::{DocType, Status};
 use varn_domain::Code;
 
@@ -72,56 +72,56 @@ fn code_filter<C: Code>(q: &ListQuery, name: &str) -> Result<Option<C>, AppError
     q.filter(name).map(|v| C::parse(v).map_err(|code| AppError::field(name, code))).transpose()
 }
 
-fn filter_of(q: &ListQuery) -> Result<DocFilter, AppError> {
-    let unit_id = match q.filter("unit") {
-        Some(u) => Some(u.parse().map_err(|_| AppError::field("unit", "err.choose"))?),
-        None => None,
-    };
-    Ok(DocFilter { doc_type: code_filter::<DocType>(q, "type")?, status: code_filter::<Status>(q, "status")?, unit_id, parent_id: None })
-}
+/// The register as a list.
+struct Register;
 
-const EXPORT_COLUMNS: [&str; 7] =
-    ["doc.col.id", "doc.field.title", "doc.field.doc_type", "doc.col.status", "doc.field.unit", "doc.field.revision_date", "doc.field.validity"];
+impl ListSpec for Register {
+    type Row = DocRow;
+    type Filter = DocFilter;
+    const BASE: &'static str = "/documents";
+    const EXPORT_NAME: &'static str = "styrdokument";
+    const SORTS: &'static [&'static str] = varn_app::documents::SORTS;
+    const COLUMNS: &'static [Column<DocRow>] = &[
+        Column { header: "doc.col.id", cell: |_, r| r.id.to_string() },
+        Column { header: "doc.field.title", cell: |_, r| r.title.clone() },
+        Column { header: "doc.field.doc_type", cell: |tr, r| label(tr, r.doc_type) },
+        Column { header: "doc.col.status", cell: |tr, r| label(tr, r.status) },
+        Column { header: "doc.field.unit", cell: |_, r| r.unit_name.clone() },
+        Column { header: "doc.field.revision_date", cell: |_, r| r.revision_date.map(|d| d.to_string()).unwrap_or_default() },
+        Column {
+            header: "doc.field.validity",
+            cell: |tr, r| r.valid_until.map(|d| d.to_string()).unwrap_or_else(|| tr.t("doc.validity.tills_vidare").to_owned()),
+        },
+    ];
+
+    fn filter(q: &ListQuery) -> Result<DocFilter, AppError> {
+        let unit_id = q.filter("unit").map(|u| u.parse().map_err(|_| AppError::field("unit", "err.choose"))).transpose()?;
+        Ok(DocFilter { doc_type: code_filter(q, "type")?, status: code_filter(q, "status")?, unit_id, parent_id: None })
+    }
+
+    fn fetch<'a>(app: &'a App, actor: &'a Actor, f: &'a DocFilter, p: ListParams) -> Boxed<'a, Result<Page<DocRow>, AppError>> {
+        Box::pin(async move { app.documents().list(actor, f, &p).await })
+    }
+}
 
 async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let actor = ctx.actor()?;
-    let _slot = export_slot(&ctx.state, &q).await;
-    let filter = filter_of(&q)?;
-    let docs = ctx.state.app.documents();
-    if let Some(fmt) = q.export() {
-        let (t, fr) = (ctx.tr, &filter);
-        let data = export_rows(
-            &q,
-            |p| async move { docs.list(actor, fr, &p).await },
-            |r| {
-                vec![
-                    r.id.to_string(),
-                    r.title.clone(),
-                    label(t, r.doc_type),
-                    label(t, r.status),
-                    r.unit_name.clone(),
-                    r.revision_date.map(|d| d.to_string()).unwrap_or_default(),
-                    r.valid_until.map(|d| d.to_string()).unwrap_or_else(|| t.t("doc.validity.tills_vidare").to_owned()),
-                ]
-            },
-        )
-        .await?;
-        let headers = EXPORT_COLUMNS.iter().map(|k| t.t(k).to_owned()).collect();
-        return Ok(download(&Table { headers, rows: data }, fmt, "styrdokument"));
-    }
-    let page = docs.list(actor, &filter, &q.params()).await?;
-    let view = ListView::new("/documents", &q, page.total).exact(page.exact);
-    let rows = rows(&ctx, page.items);
+    let l = match run::<Register>(&ctx, &q).await? {
+        Ok(l) => l,
+        Err(download) => return Ok(download),
+    };
+    let rows = rows(&ctx, l.rows);
     if ctx.htmx {
-        return Ok(render(&ListPartial { shell: ctx.shell("doc.heading"), view, rows }, StatusCode::OK));
+        return Ok(render(&ListPartial { shell: ctx.shell("doc.heading"), view: l.view, rows }, StatusCode::OK));
     }
-    let unit_filter = match filter.unit_id {
+    let unit_filter = match l.filter.unit_id {
         Some(u) => ctx.state.app.org_get(actor, u).await.ok().map(|d| d.unit.name),
         None => None,
     };
+    let docs = ctx.state.app.documents();
     let page = ListPage {
         shell: ctx.shell("doc.heading"),
-        view,
+        view: l.view,
         rows,
         types: options::<DocType>(ctx.tr),
         statuses: options::<Status>(ctx.tr),

@@ -1,6 +1,10 @@
 //! The shared list building block: search, filters, sort, pagination and CSV/XLSX export,
 //! driven by the query string so every list view can be bookmarked.
 
+pub mod spec;
+
+pub use spec::{run, Column, ListSpec, Listed};
+
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
@@ -200,28 +204,13 @@ impl ListView {
 /// database at once, only as the text that goes out.
 pub const EXPORT_CHUNK: u64 = 2_000;
 
-/// Fetches every matching row for an export, a chunk at a time, turning each into its cells.
-pub async fn export_rows<T, F, Fut>(
-    q: &ListQuery,
-    mut fetch: F,
-    mut cells: impl FnMut(T) -> Vec<String>,
-) -> Result<Vec<Vec<String>>, varn_app::AppError>
-where
-    F: FnMut(ListParams) -> Fut,
-    Fut: std::future::Future<Output = Result<varn_app::Page<T>, varn_app::AppError>>,
-{
-    let mut params = q.params();
-    params.per_page = Some(EXPORT_CHUNK);
-    params.page = 1;
-    let mut out = Vec::new();
-    loop {
-        let page = fetch(params.clone()).await?;
-        let n = page.items.len() as u64;
-        out.extend(page.items.into_iter().map(&mut cells));
-        if n < EXPORT_CHUNK {
-            return Ok(out);
-        }
-        params.page += 1;
+/// A yes/no filter (`yes`, `no`, or absent); anything else is a mistake at its field.
+pub fn yes_no(q: &ListQuery, name: &str) -> Result<Option<bool>, varn_app::AppError> {
+    match q.filter(name) {
+        None => Ok(None),
+        Some("yes") => Ok(Some(true)),
+        Some("no") => Ok(Some(false)),
+        Some(_) => Err(varn_app::AppError::field(name, "err.choose")),
     }
 }
 
