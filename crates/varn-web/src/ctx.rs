@@ -107,6 +107,8 @@ impl Ctx {
         };
         let detail = match e {
             AppError::Conflict(code, args) => Some(self.conflict_text(code, args)),
+            // A mistake no form catches (a list's filter in the address, say): say what it is.
+            AppError::Invalid(errs) => Some(errs.0.iter().map(|f| self.tr.t(&f.code)).collect::<Vec<_>>().join(" ")),
             _ => None,
         };
         crate::shell::error_page(self, status_of(e), key, detail)

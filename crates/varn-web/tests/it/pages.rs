@@ -213,3 +213,46 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert_eq!(karin.get("/audit").await.status(), 403);
     t.stop().await;
 }
+
+#[tokio::test]
+async fn a_large_export_streams_every_row_and_lists_refuse_unknown_filters_and_sorts() {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    for b in backends() {
+        let t = TestApp::spawn(b).await;
+        // 4 500 more users (through the store, in bulk): an export of more than two chunks.
+        let rows: Vec<_> = (0..4_500)
+            .map(|i| varn_store::repo::users::new_user(format!("exp{i:05}"), format!("Export {i:05}"), None, None))
+            .collect();
+        for chunk in rows.chunks(500) {
+            varn_store::entity::user::Entity::insert_many(chunk.to_vec()).exec_without_returning(t.app.store.write()).await.unwrap();
+        }
+        let all = varn_store::entity::user::Entity::find().count(t.app.store.read()).await.unwrap() as usize;
+        assert!(all > 4_500, "{b}");
+        let c = t.signed_in("admin").await;
+        let r = c.get("/users?format=csv&sort=username").await;
+        assert_eq!(r.status(), 200);
+        assert!(r.headers().get("content-length").is_none(), "{b}: the export is streamed, not built whole");
+        let bytes = r.bytes().await.unwrap();
+        let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "Användarnamn;Namn;E-post;Aktiv", "{b}");
+        assert_eq!(lines.len(), 1 + all, "{b}: every user once, across the chunks");
+        let exp: Vec<&&str> = lines.iter().filter(|l| l.starts_with("exp")).collect();
+        assert_eq!(exp.len(), 4_500, "{b}");
+        assert!(exp.windows(2).all(|w| w[0] < w[1]), "{b}: sorted by user name, no row twice");
+        // A filter or sort the list does not know is a mistake, not an empty list.
+        let (s, html) = c.text("/documents?type=beslut").await;
+        assert_eq!(s, 422, "{b}");
+        assert!(html.contains("Välj en dokumenttyp."), "{b}: the message says what is wrong");
+        assert_eq!(c.get("/org/list?active=kanske").await.status(), 422, "{b}");
+        assert_eq!(c.get("/users?sort=password_hash").await.status(), 422, "{b}");
+        let api = api_as(&t, "sara.lindqvist").await;
+        let (s, e) = api.call(reqwest::Method::GET, "/api/v1/documents?type=beslut", None).await;
+        assert_eq!((s, e["error"]["fields"][0]["field"].as_str()), (422, Some("type")), "{b}: {e}");
+        let (s, e) = api.call(reqwest::Method::GET, "/api/v1/org-units?sort=secret", None).await;
+        assert_eq!((s, e["error"]["fields"][0]["field"].as_str()), (422, Some("sort")), "{b}: {e}");
+        let (s, _) = api.call(reqwest::Method::GET, "/api/v1/documents?sort=unit&type=riktlinje", None).await;
+        assert_eq!(s, 200, "{b}: a known sort and type");
+        t.stop().await;
+    }
+}
