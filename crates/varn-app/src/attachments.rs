@@ -82,7 +82,13 @@ impl App {
         let (row, filename, sha) = attachment_row(up, self.config.max_attachment_bytes, "org_unit", unit_id, unit_id, actor.id.0)?;
         let w = self.begin(&cap).await?;
         let m = repo::insert(&*w, row).await?;
-        w.commit(cap.audit("attachment.create", "attachment").entity(m.id).at(path).after(json!({"filename": filename, "size": m.size_bytes, "sha256": sha, "entity": "org_unit", "entity_id": unit_id}))).await?;
+        w.commit(
+            cap.audit("attachment.create", "attachment")
+                .entity(m.id)
+                .at(path)
+                .after(json!({"filename": filename, "size": m.size_bytes, "sha256": sha, "entity": "org_unit", "entity_id": unit_id})),
+        )
+        .await?;
         repo::meta_by_id(self.store.read(), m.id).await?.ok_or(AppError::NotFound)
     }
 
@@ -108,7 +114,13 @@ impl App {
         let (path, cap) = self.unit_path_for(actor, unit, Permission::OrgWrite).await?;
         let w = self.begin(&cap).await?;
         repo::delete(&*w, id).await?;
-        w.commit(cap.audit("attachment.delete", "attachment").entity(id).at(path).before(json!({"filename": meta.filename, "sha256": meta.sha256}))).await?;
+        w.commit(
+            cap.audit("attachment.delete", "attachment")
+                .entity(id)
+                .at(path)
+                .before(json!({"filename": meta.filename, "sha256": meta.sha256})),
+        )
+        .await?;
         Ok(())
     }
 }

@@ -74,6 +74,7 @@ impl Table {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 

@@ -19,8 +19,8 @@ pub mod write;
 
 pub use actor::{Actor, Capability};
 pub use error::AppError;
-pub use write::{Audit, Write};
 pub use varn_store::repo::{Dir, ListParams, Page};
+pub use write::{Audit, Write};
 
 use varn_store::Store;
 

@@ -287,7 +287,15 @@ impl App {
         am.active = sea_orm::Set(active);
         am.updated_at = sea_orm::Set(varn_store::repo::now());
         let unit = sea_orm::ActiveModelTrait::update(am, &*w).await?;
-        w.commit(actor.audit(if active { "org.activate" } else { "org.deactivate" }, "org_unit").entity(unit.id).at(unit.path.clone()).before(before).after(snapshot(&unit))).await?;
+        w.commit(
+            actor
+                .audit(if active { "org.activate" } else { "org.deactivate" }, "org_unit")
+                .entity(unit.id)
+                .at(unit.path.clone())
+                .before(before)
+                .after(snapshot(&unit)),
+        )
+        .await?;
         // Paths and active units are part of every cached access.
         self.forget_sessions();
         Ok(unit)

@@ -2,9 +2,9 @@
 
 use crate::{Actor, App, AppError};
 use serde_json::json;
-use varn_store::repo::tasks::{self as repo, NewTask, TaskRow};
 use varn_domain::Permission;
 use varn_store::repo::org;
+use varn_store::repo::tasks::{self as repo, NewTask, TaskRow};
 
 /// A task with what the list shows.
 #[derive(Debug, Clone)]
@@ -41,7 +41,13 @@ impl App {
         let cap = actor.can(Permission::Participate)?;
         let w = self.begin(&cap).await?;
         let m = repo::insert(&*w, t).await?;
-        w.commit(actor.audit("task.create", "task").entity(m.id).after(json!({"title": m.title, "due_date": m.due_date, "user": m.assignee_user_id, "unit": m.assignee_unit_id}))).await?;
+        w.commit(
+            actor
+                .audit("task.create", "task")
+                .entity(m.id)
+                .after(json!({"title": m.title, "due_date": m.due_date, "user": m.assignee_user_id, "unit": m.assignee_unit_id})),
+        )
+        .await?;
         Ok(m.id)
     }
 

@@ -147,7 +147,10 @@ impl App {
         if !active {
             sessions::delete_for_user(&*w, id).await?;
         }
-        w.commit(actor.audit(if active { "user.activate" } else { "user.deactivate" }, "user").entity(u.id).before(before).after(snapshot(&u))).await?;
+        w.commit(
+            actor.audit(if active { "user.activate" } else { "user.deactivate" }, "user").entity(u.id).before(before).after(snapshot(&u)),
+        )
+        .await?;
         self.forget_sessions();
         Ok(u)
     }
@@ -191,7 +194,14 @@ impl App {
             .await?
             .ok_or_else(|| AppError::conflict("err.user.grant_exists"))?;
         let row = repo::grant_by_id(&*w, g.id).await?.ok_or(AppError::NotFound)?;
-        w.commit(actor.audit("user.grant", "user").entity(u.id).at(unit.path.clone()).after(json!({"grant_id": g.id, "role": role.as_str(), "org_unit_id": unit.id, "unit": unit.name}))).await?;
+        w.commit(
+            actor
+                .audit("user.grant", "user")
+                .entity(u.id)
+                .at(unit.path.clone())
+                .after(json!({"grant_id": g.id, "role": role.as_str(), "org_unit_id": unit.id, "unit": unit.name})),
+        )
+        .await?;
         self.forget_sessions();
         Ok(row)
     }
@@ -215,7 +225,14 @@ impl App {
             }
         }
         repo::remove_grant(&*w, grant_id).await?;
-        w.commit(actor.audit("user.revoke", "user").entity(user_id).at(OrgPath::parse(&g.unit_path).ok().map(|p| p.as_str().to_owned())).before(json!({"grant_id": g.id, "role": g.role, "org_unit_id": g.org_unit_id, "unit": g.unit_name}))).await?;
+        w.commit(
+            actor
+                .audit("user.revoke", "user")
+                .entity(user_id)
+                .at(OrgPath::parse(&g.unit_path).ok().map(|p| p.as_str().to_owned()))
+                .before(json!({"grant_id": g.id, "role": g.role, "org_unit_id": g.org_unit_id, "unit": g.unit_name})),
+        )
+        .await?;
         self.forget_sessions();
         Ok(())
     }

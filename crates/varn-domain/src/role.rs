@@ -112,7 +112,14 @@ mod tests {
         assert!(!Role::Samordnare.allows(Permission::UserAdmin));
         // Revisor writes nothing.
         for p in Role::Revisor.permissions() {
-            assert!(!matches!(p, Permission::OrgWrite | Permission::DocumentWrite | Permission::DocumentAdopt | Permission::UserAdmin | Permission::SettingsAdmin));
+            assert!(!matches!(
+                p,
+                Permission::OrgWrite
+                    | Permission::DocumentWrite
+                    | Permission::DocumentAdopt
+                    | Permission::UserAdmin
+                    | Permission::SettingsAdmin
+            ));
         }
         // Medarbetare cannot read the audit log or domain data.
         assert!(!Role::Medarbetare.allows(Permission::AuditRead));

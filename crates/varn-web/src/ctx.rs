@@ -1,17 +1,17 @@
 //! The request context of a page: language, who is signed in, where we are.
 
 use crate::i18n::{Lang, Tr};
+use crate::respond::{conflict_text, status_of, Failure, WebError};
 use crate::security::{Auth, PRE_COOKIE};
 use crate::shell::Shell;
 use crate::AppState;
+use axum::extract::Request;
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
-use crate::respond::{conflict_text, status_of, Failure, WebError};
-use axum::extract::Request;
-use axum::middleware::Next;
 use varn_app::{Actor, AppError};
 
 /// Everything a page handler needs besides its own input.
@@ -119,7 +119,7 @@ impl Ctx {
         conflict_text(self.tr, code, args)
     }
 
-/// The CSRF token forms on this page must carry.
+    /// The CSRF token forms on this page must carry.
     pub fn csrf(&self) -> String {
         match &self.auth {
             Auth::Session(s) => s.csrf.clone(),

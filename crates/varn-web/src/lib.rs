@@ -4,9 +4,9 @@
 pub mod api;
 pub mod ctx;
 mod files;
+pub mod i18n;
 pub mod present;
 pub mod respond;
-pub mod i18n;
 pub mod security;
 mod shell;
 mod statics;

@@ -127,7 +127,9 @@ pub fn api_error(e: &AppError, tr: Tr) -> Response {
         AppError::NotFound => error_json(status, "not_found", tr.t("err.not_found"), None),
         AppError::Invalid(e) => {
             let fields =
-                e.0.iter().map(|f| FieldProblem { field: f.field.clone(), code: f.code.clone(), message: tr.t(&f.code).to_owned() }).collect();
+                e.0.iter()
+                    .map(|f| FieldProblem { field: f.field.clone(), code: f.code.clone(), message: tr.t(&f.code).to_owned() })
+                    .collect();
             error_json(status, "invalid", tr.t("err.invalid"), Some(fields))
         }
         AppError::Conflict(code, args) => {

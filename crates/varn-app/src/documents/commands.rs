@@ -379,7 +379,14 @@ pub struct ActionCommand {
 }
 
 /// An action from its fields, the unit already read (a mistake in it already in `f`).
-fn action(mut f: Fields, title: &str, user: Option<String>, unit: Option<OrgUnitId>, due: &str, priority: &str) -> Result<ActionCommand, FieldErrors> {
+fn action(
+    mut f: Fields,
+    title: &str,
+    user: Option<String>,
+    unit: Option<OrgUnitId>,
+    due: &str,
+    priority: &str,
+) -> Result<ActionCommand, FieldErrors> {
     let title = f.0.check("title", bounded_text(title, 300));
     let user = user.map(|u| u.trim().to_owned()).filter(|s| !s.is_empty());
     if user.is_none() && unit.is_none() && f.0.get("responsible_unit_id").is_none() {
@@ -444,6 +451,7 @@ pub struct Decision {
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)]
 mod tests {
     use super::*;
 
@@ -513,10 +521,18 @@ mod tests {
 
     #[test]
     fn an_action_needs_someone_a_date_and_a_priority() {
-        let ok = ActionForm { title: "Inventera".into(), responsible_unit_id: "4".into(), due_date: "2026-03-01".into(), priority: "hog".into(), ..Default::default() };
+        let ok = ActionForm {
+            title: "Inventera".into(),
+            responsible_unit_id: "4".into(),
+            due_date: "2026-03-01".into(),
+            priority: "hog".into(),
+            ..Default::default()
+        };
         let a = ActionCommand::try_from(&ok).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!((a.responsible_unit_id, a.priority), (Some(OrgUnitId(4)), Priority::Hog));
-        let e = ActionCommand::try_from(&ActionForm { title: "Inventera".into(), priority: "akut".into(), ..Default::default() }).err().unwrap_or_default();
+        let e = ActionCommand::try_from(&ActionForm { title: "Inventera".into(), priority: "akut".into(), ..Default::default() })
+            .err()
+            .unwrap_or_default();
         assert_eq!(e.get("responsible_username"), Some("err.doc.action_responsible"));
         assert_eq!(e.get("due_date"), Some("err.doc.action_due"));
         assert_eq!(e.get("priority"), Some("err.doc.priority_invalid"));

@@ -49,7 +49,13 @@ impl<'a> Documents<'a> {
 
     /// Adopts the draft: the decision's details, the seed's rules, the version frozen and in
     /// force, each strategy action a task. Returns the audit row's `after`.
-    async fn adopt(&self, w: &DatabaseTransaction, ed: &Editable<'_>, am: &mut doc::ActiveModel, decision: &Decision) -> Result<Value, AppError> {
+    async fn adopt(
+        &self,
+        w: &DatabaseTransaction,
+        ed: &Editable<'_>,
+        am: &mut doc::ActiveModel,
+        decision: &Decision,
+    ) -> Result<Value, AppError> {
         let mut d = repo::draft(w, ed.doc.id).await?.ok_or_else(|| AppError::conflict("err.doc.no_draft"))?;
         let mut f = Fields(FieldErrors::new());
         if let Some(date) = f.date("decision_date", &decision.decision_date) {
@@ -127,7 +133,9 @@ impl<'a> Documents<'a> {
         let max = self.app.config.max_attachment_bytes;
         let (row, filename, sha) = crate::attachments::attachment_row(up, max, "document_version", draft.id, ed.doc.unit_id, actor.id.0)?;
         let f = attachments::insert(&*w, row).await?;
-        ver::ActiveModel { id: Set(draft.id), attachment_id: Set(Some(f.id)), updated_at: Set(now()), ..Default::default() }.update(&*w).await?;
+        ver::ActiveModel { id: Set(draft.id), attachment_id: Set(Some(f.id)), updated_at: Set(now()), ..Default::default() }
+            .update(&*w)
+            .await?;
         let after = json!({"version": draft.number, "filename": filename, "sha256": sha, "size": f.size_bytes});
         w.commit(ed.cap.audit("document.file", "document").entity(id).at(ed.path).after(after)).await
     }

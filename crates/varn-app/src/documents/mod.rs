@@ -14,7 +14,9 @@ mod queries;
 pub mod render;
 mod work;
 
-pub use commands::{ActionCommand, ActionForm, ActionJson, Decision, DocForm, DocJson, DraftCommand, VALIDITY_TILLS_VIDARE, VALIDITY_UNTIL};
+pub use commands::{
+    ActionCommand, ActionForm, ActionJson, Decision, DocForm, DocJson, DraftCommand, VALIDITY_TILLS_VIDARE, VALIDITY_UNTIL,
+};
 pub use queries::{Comment, Comparison, DocView, Document, Version, VersionRef};
 pub use render::{DiffLine, FieldChange};
 pub use varn_store::repo::documents::{

@@ -1,8 +1,8 @@
 //! Markdown to safe HTML, and readable differences between versions.
 
+use super::Version;
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
 use serde::Serialize;
-use super::Version;
 
 fn safe_url(u: &str) -> bool {
     let l = u.trim().to_ascii_lowercase();

@@ -74,7 +74,10 @@ impl<'a> Documents<'a> {
         }
         .insert(&*w)
         .await?;
-        w.commit(ed.cap.audit("document.ack_request", "document").entity(id).at(path).after(json!({"unit": uid, "version_id": version_id}))).await?;
+        w.commit(
+            ed.cap.audit("document.ack_request", "document").entity(id).at(path).after(json!({"unit": uid, "version_id": version_id})),
+        )
+        .await?;
         Ok(())
     }
 
@@ -239,7 +242,8 @@ impl<'a> Documents<'a> {
         }
         .insert(&*w)
         .await?;
-        w.commit(cap.audit("document.comment", "document").entity(id).at(path).after(json!({"comment": c.id, "version": draft.number}))).await?;
+        w.commit(cap.audit("document.comment", "document").entity(id).at(path).after(json!({"comment": c.id, "version": draft.number})))
+            .await?;
         Ok(c.id)
     }
 }

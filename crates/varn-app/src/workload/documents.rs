@@ -7,11 +7,11 @@ use crate::AppError;
 use rand::rngs::StdRng;
 use rand::Rng;
 use sea_orm::{Set, TransactionTrait};
-use varn_store::entity::{document, document_ack, document_ack_request, document_action, document_version, task};
-use varn_store::Store;
 use varn_domain::document::{DecidingBody, DocType, Priority, Status, VersionState, TASK_SOURCE_ACTION};
 use varn_domain::task::TaskStatus;
 use varn_domain::Code;
+use varn_store::entity::{document, document_ack, document_ack_request, document_action, document_version, task};
+use varn_store::Store;
 
 const SUBJECTS: [&str; 16] = [
     "informationsklassning",

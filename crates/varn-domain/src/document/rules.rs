@@ -56,4 +56,3 @@ pub fn check_adoption(
     }
     e
 }
-

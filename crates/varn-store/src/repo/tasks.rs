@@ -1,9 +1,9 @@
 //! Tasks: every deadline any module assigns lands here and in "Mina uppgifter".
 
 use crate::entity::{org_unit, role_grant, task};
-use varn_domain::task::TaskStatus;
 use sea_orm::sea_query::Expr;
 use sea_orm::*;
+use varn_domain::task::TaskStatus;
 
 /// A task to create.
 #[derive(Debug, Clone)]

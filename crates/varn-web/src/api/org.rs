@@ -1,7 +1,7 @@
 //! API: the caller, organisation units and their files.
 
 use super::dto::*;
-use super::{ApiActor, WebError, ApiResult, ErrorBody};
+use super::{ApiActor, ApiResult, ErrorBody, WebError};
 use crate::AppState;
 use axum::extract::{Multipart, Path, Query};
 use axum::http::StatusCode;

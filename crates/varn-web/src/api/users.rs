@@ -45,7 +45,11 @@ pub struct UserArgs {
 #[utoipa::path(get, path = "/api/v1/users", tag = "användare", params(ListArgs, UserArgs), responses((status = 200, body = PageOf<UserDto>), (status = 403, body = ErrorBody)))]
 pub async fn list_users(a: ApiActor, Query(l): Query<ListArgs>, Query(u): Query<UserArgs>) -> ApiResult<Json<PageOf<UserDto>>> {
     a.actor.can(Permission::UserRead)?;
-    let p = a.state.app.users_list(&a.actor, &UserFilter { role: u.role, active: u.active }, &l.params_for(varn_store::repo::users::SORTS)?).await?;
+    let p = a
+        .state
+        .app
+        .users_list(&a.actor, &UserFilter { role: u.role, active: u.active }, &l.params_for(varn_store::repo::users::SORTS)?)
+        .await?;
     Ok(Json(PageOf { total: p.total, page: p.page, per_page: p.per_page, items: p.items.into_iter().map(Into::into).collect() }))
 }
 

@@ -28,7 +28,6 @@ pub struct Row {
     after: String,
 }
 
-
 fn parse(j: &Option<String>) -> Option<serde_json::Value> {
     j.as_deref().and_then(|s| serde_json::from_str(s).ok())
 }

@@ -11,9 +11,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use varn_app::modules::Boxed;
-use varn_app::{Actor, App, ListParams, Page};
 use varn_app::org::{UnitDetail, UnitInput, UnitUpdateInput};
 use varn_app::AppError;
+use varn_app::{Actor, App, ListParams, Page};
 use varn_domain::{OrgKind, Permission};
 use varn_store::entity::org_unit::Model as Unit;
 use varn_store::repo::attachments::AttachmentMeta;
@@ -116,7 +116,10 @@ impl ListSpec for UnitList {
     ];
 
     fn filter(q: &ListQuery) -> Result<OrgFilter, AppError> {
-        let kind = q.filter("kind").map(|k| OrgKind::parse(k).map(|k| k.as_str().to_owned()).map_err(|c| AppError::field("kind", c))).transpose()?;
+        let kind = q
+            .filter("kind")
+            .map(|k| OrgKind::parse(k).map(|k| k.as_str().to_owned()).map_err(|c| AppError::field("kind", c)))
+            .transpose()?;
         Ok(OrgFilter { kind, active: super::list::yes_no(q, "active")?, ..Default::default() })
     }
 

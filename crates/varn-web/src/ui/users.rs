@@ -11,9 +11,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use varn_app::modules::Boxed;
-use varn_app::{Actor, App, ListParams, Page};
 use varn_app::users::{GrantInput, UserDetail, UserInput};
 use varn_app::AppError;
+use varn_app::{Actor, App, ListParams, Page};
 use varn_domain::{Permission, Role};
 use varn_store::entity::org_unit::Model as Unit;
 use varn_store::entity::user::Model as User;
@@ -70,7 +70,8 @@ impl ListSpec for UserList {
     ];
 
     fn filter(q: &ListQuery) -> Result<UserFilter, AppError> {
-        let role = q.filter("role").map(|r| Role::parse(r).map(|r| r.as_str().to_owned()).map_err(|c| AppError::field("role", c))).transpose()?;
+        let role =
+            q.filter("role").map(|r| Role::parse(r).map(|r| r.as_str().to_owned()).map_err(|c| AppError::field("role", c))).transpose()?;
         Ok(UserFilter { role, active: super::list::yes_no(q, "active")? })
     }
 

@@ -220,9 +220,8 @@ async fn a_large_export_streams_every_row_and_lists_refuse_unknown_filters_and_s
     for b in backends() {
         let t = TestApp::spawn(b).await;
         // 4 500 more users (through the store, in bulk): an export of more than two chunks.
-        let rows: Vec<_> = (0..4_500)
-            .map(|i| varn_store::repo::users::new_user(format!("exp{i:05}"), format!("Export {i:05}"), None, None))
-            .collect();
+        let rows: Vec<_> =
+            (0..4_500).map(|i| varn_store::repo::users::new_user(format!("exp{i:05}"), format!("Export {i:05}"), None, None)).collect();
         for chunk in rows.chunks(500) {
             varn_store::entity::user::Entity::insert_many(chunk.to_vec()).exec_without_returning(t.app.store.write()).await.unwrap();
         }

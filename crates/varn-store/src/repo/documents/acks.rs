@@ -97,4 +97,3 @@ pub async fn pending_acks<D: ConnectionTrait>(db: &D, user_id: i64, chain: &[i64
     values.push(user_id.into());
     PendingAck::find_by_statement(stmt(db, &sql, values)).all(db).await
 }
-

@@ -188,4 +188,3 @@ pub async fn units_acted_for<D: ConnectionTrait>(db: &D, user_id: i64) -> Result
     }
     Ok(out)
 }
-

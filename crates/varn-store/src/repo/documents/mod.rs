@@ -186,13 +186,15 @@ pub async fn titles<D: ConnectionTrait>(db: &D, v: &DocVisibility, ids: Vec<i64>
     rows(scoped(v).filter(doc::Column::Id.is_in(ids))).all(db).await
 }
 
-
 /// What of the module refers to a unit, for the unit's delete guard: documents it owns or
 /// that apply to it, and strategy actions and read-confirmation requests that name it.
 pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'static str, u64)>, DbErr> {
     use crate::entity::{document_ack_request, document_action};
     let mut out = Vec::new();
-    let docs = doc::Entity::find().filter(Condition::any().add(doc::Column::UnitId.eq(id)).add(doc::Column::AppliesToUnitId.eq(id))).count(db).await?;
+    let docs = doc::Entity::find()
+        .filter(Condition::any().add(doc::Column::UnitId.eq(id)).add(doc::Column::AppliesToUnitId.eq(id)))
+        .count(db)
+        .await?;
     if docs > 0 {
         out.push(("documents", docs));
     }

@@ -97,5 +97,9 @@ pub async fn user_names<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec
 
 /// Tasks of a source, for tests and checks.
 pub async fn tasks_of_action<D: ConnectionTrait>(db: &D, action_id: i64) -> Result<Vec<task::Model>, DbErr> {
-    task::Entity::find().filter(task::Column::SourceType.eq(varn_domain::document::TASK_SOURCE_ACTION)).filter(task::Column::SourceId.eq(action_id)).all(db).await
+    task::Entity::find()
+        .filter(task::Column::SourceType.eq(varn_domain::document::TASK_SOURCE_ACTION))
+        .filter(task::Column::SourceId.eq(action_id))
+        .all(db)
+        .await
 }

@@ -79,7 +79,13 @@ async fn follow_up(ctx: Ctx) -> PageResult {
     let docs = ctx.state.app.documents();
     let f = docs.follow_up(actor, FOLLOW_UP_ROWS).await?;
     let rules = docs.rules().await?;
-    let page = FollowUpPage { shell: ctx.shell("doc.follow_up_heading"), f, rules, can_settings: can_settings(actor), cap: FOLLOW_UP_ROWS as usize };
+    let page = FollowUpPage {
+        shell: ctx.shell("doc.follow_up_heading"),
+        f,
+        rules,
+        can_settings: can_settings(actor),
+        cap: FOLLOW_UP_ROWS as usize,
+    };
     Ok(render(&page, StatusCode::OK))
 }
 

@@ -156,7 +156,11 @@ async fn tree(ctx: Ctx) -> PageResult {
     // Siblings policy first, then by title.
     all.sort_by(|a, b| a.doc_type.rank().cmp(&b.doc_type.rank()).then_with(|| a.title.cmp(&b.title)));
     let nested = crate::ui::tree::nest(all, |d| d.id, |d| d.parent_id);
-    let nodes = nested.nodes.into_iter().map(|(r, before)| TreeNode { kind: label(ctx.tr, r.doc_type), status: label(ctx.tr, r.status), r, before }).collect();
+    let nodes = nested
+        .nodes
+        .into_iter()
+        .map(|(r, before)| TreeNode { kind: label(ctx.tr, r.doc_type), status: label(ctx.tr, r.status), r, before })
+        .collect();
     let page = TreePage { shell: ctx.shell("doc.tree_heading"), nodes, after: nested.after, can_follow_up: docs.can_follow_up(actor) };
     Ok(render(&page, StatusCode::OK))
 }

@@ -111,7 +111,8 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
     let app = &ctx.state.app;
     let docs = app.documents();
     let v = docs.view(actor, id, number).await?;
-    let units = if v.can_edit && v.doc.doc_type == DocType::Strategi { app.org_units_in(actor, Permission::OrgRead).await? } else { vec![] };
+    let units =
+        if v.can_edit && v.doc.doc_type == DocType::Strategi { app.org_units_in(actor, Permission::OrgRead).await? } else { vec![] };
     let (ack_units, ack_reports) = if v.can_edit && v.doc.current_version_id.is_some() {
         (docs.ack_units(actor, id).await?, docs.ack_report(actor, id).await?)
     } else {

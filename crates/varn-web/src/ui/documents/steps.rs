@@ -124,7 +124,9 @@ async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult 
     let tr = ctx.tr;
     match ctx.state.app.documents().attach_file(actor, id, up).await {
         Ok(()) => Ok(see_other(&format!("/documents/{id}?draft=1"), "uploaded")),
-        Err(e) => failed(&ctx, id, e, true, |errs| Extra { conflict: errs.0.first().map(|e| tr.t(&e.code).to_owned()), ..Extra::default() }).await,
+        Err(e) => {
+            failed(&ctx, id, e, true, |errs| Extra { conflict: errs.0.first().map(|e| tr.t(&e.code).to_owned()), ..Extra::default() }).await
+        }
     }
 }
 
