@@ -227,7 +227,9 @@ async fn a_guideline_is_written_sent_on_remiss_adopted_revised_compared_and_ackn
     c.find(Locator::LinkText("Styrdokument")).await.unwrap().click().await.unwrap();
     c.find(Locator::LinkText("Informationssäkerhetspolicy")).await.unwrap().click().await.unwrap();
     see(&c, "table.doc-meta", "Kommunfullmäktige").await;
-    c.find(Locator::LinkText("Nytt dokument som genomför det här")).await.unwrap().click().await.unwrap();
+    // Every type that may carry out a policy is offered; the guideline is chosen.
+    see(&c, "p.new-child", "Strategi · Riktlinje · Anvisning/rutin").await;
+    c.find(Locator::Css("p.new-child")).await.unwrap().find(Locator::LinkText("Riktlinje")).await.unwrap().click().await.unwrap();
     see(&c, "h1", "Nytt styrdokument").await;
     c.find(Locator::Id("f-title")).await.unwrap().send_keys("Riktlinje för distansarbete").await.unwrap();
     c.find(Locator::Id("f-unit_id")).await.unwrap().select_by_label("Stadsledningsförvaltningen").await.unwrap();
