@@ -8,7 +8,7 @@ use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use varn_domain::user::{lockout_seconds, NewPassword};
-use varn_domain::{Access, Grant, OrgPath, Role, UserId};
+use varn_domain::{Access, Grant, OrgPath, UserId};
 use varn_store::entity::{session, user};
 use varn_store::repo::{self, sessions, tokens, users};
 
@@ -136,10 +136,7 @@ pub struct LiveSession {
 /// Loads the actor of a user: their grants become their access.
 pub async fn load_actor<D: sea_orm::ConnectionTrait>(db: &D, u: &user::Model) -> Result<Actor, AppError> {
     let grants = users::grants_of(db, u.id).await?;
-    let grants = grants
-        .into_iter()
-        .filter_map(|g| Some(Grant { role: Role::parse(&g.role).ok()?, unit_path: OrgPath::parse(&g.unit_path).ok()? }))
-        .collect();
+    let grants = grants.into_iter().filter_map(|g| Some(Grant { role: g.role, unit_path: OrgPath::parse(&g.unit_path).ok()? })).collect();
     Ok(Actor {
         id: UserId(u.id),
         username: u.username.clone(),

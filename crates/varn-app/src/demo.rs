@@ -1,12 +1,12 @@
 //! The demo city, loaded from `data/demo/exempelstad.yaml` when the database is empty.
 
-use crate::{App, AppError};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
+use crate::{App, AppError, Audit};
+use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set, TransactionTrait};
 use serde::Deserialize;
 use std::collections::HashMap;
-use varn_domain::{OrgKind, Role, UnitName};
+use varn_domain::{Code, OrgKind, Role, UnitName};
 use varn_store::entity::org_unit;
-use varn_store::repo::{audit, org, tasks, users};
+use varn_store::repo::{org, tasks, users};
 
 #[derive(Debug, Deserialize)]
 struct DemoUnit {
@@ -106,30 +106,20 @@ impl DemoCity {
     }
 }
 
-fn system() -> audit::NewAudit {
-    audit::NewAudit { actor_name: "system".into(), ..Default::default() }
-}
-
-async fn insert_units<C: ConnectionTrait>(
-    db: &C,
+async fn insert_units(
+    db: &DatabaseTransaction,
     parent: Option<&org_unit::Model>,
     list: &[DemoUnit],
     keys: &mut HashMap<String, org_unit::Model>,
 ) -> Result<(), AppError> {
     for u in list {
         let kind = OrgKind::parse(&u.kind).map_err(|_| AppError::Internal(format!("demo: bad kind {}", u.kind)))?;
-        if !kind.may_sit_under(parent.and_then(|p| OrgKind::parse(&p.kind).ok())) {
+        if !kind.may_sit_under(parent.map(|p| p.kind)) {
             return Err(AppError::Internal(format!("demo: {} may not sit there", u.name)));
         }
         let name = UnitName::parse(&u.name).map_err(|_| AppError::Internal(format!("demo: bad name {}", u.name)))?;
-        let m = org::insert(db, parent, kind.as_str(), name.as_str()).await?;
-        let mut a = system();
-        a.action = "org.create".into();
-        a.entity_type = "org_unit".into();
-        a.entity_id = Some(m.id);
-        a.org_path = Some(m.path.clone());
-        a.after = Some(crate::org::snapshot(&m));
-        audit::append(db, a).await?;
+        let m = org::insert(db, parent, kind, name.as_str()).await?;
+        Audit::system("org.create", "org_unit").entity(m.id).at(m.path.clone()).after(crate::org::snapshot(&m)).append_in(db).await?;
         keys.insert(u.key.clone(), m.clone());
         Box::pin(insert_units(db, Some(&m), &u.children, keys)).await?;
     }
@@ -148,68 +138,26 @@ impl App {
         let txn = self.store.write().begin().await?;
         let mut keys = HashMap::new();
         insert_units(&txn, None, &city.units, &mut keys).await?;
-        let unit = |k: &str| keys.get(k).cloned().ok_or_else(|| AppError::Internal(format!("demo: unknown unit {k}")));
         let mut user_ids = HashMap::new();
         for du in &city.users {
-            let role = Role::parse(&du.role).map_err(|_| AppError::Internal(format!("demo: bad role {}", du.role)))?;
-            let u = users::new_user(du.username.clone(), du.name.clone(), du.email.clone(), Some(hash.clone())).insert(&txn).await?;
-            let mut a = system();
-            a.action = "user.create".into();
-            a.entity_type = "user".into();
-            a.entity_id = Some(u.id);
-            a.after = Some(crate::users::snapshot(&u));
-            audit::append(&txn, a).await?;
-            let on = unit(&du.unit)?;
-            users::add_grant(&txn, u.id, on.id, role.as_str(), None).await?;
-            let mut a = system();
-            a.action = "user.grant".into();
-            a.entity_type = "user".into();
-            a.entity_id = Some(u.id);
-            a.org_path = Some(on.path.clone());
-            a.after = Some(serde_json::json!({"role": role.as_str(), "org_unit_id": on.id, "unit": on.name}));
-            audit::append(&txn, a).await?;
-            for h in &du.head_of {
-                let hu = unit(h)?;
-                let before = crate::org::snapshot(&hu);
-                let mut am: org_unit::ActiveModel = hu.into();
-                am.head_user_id = Set(Some(u.id));
-                let hu = am.update(&txn).await?;
-                let mut a = system();
-                a.action = "org.update".into();
-                a.entity_type = "org_unit".into();
-                a.entity_id = Some(hu.id);
-                a.org_path = Some(hu.path.clone());
-                a.before = Some(before);
-                a.after = Some(crate::org::snapshot(&hu));
-                audit::append(&txn, a).await?;
-            }
-            user_ids.insert(du.username.clone(), u.id);
+            let id = demo_user(&txn, du, &hash, &keys).await?;
+            user_ids.insert(du.username.clone(), id);
         }
         let today = chrono::Utc::now().date_naive();
         for t in &city.tasks {
-            let link = match &t.unit {
-                Some(k) => format!("/org/{}", unit(k)?.id),
-                None => "/tasks".into(),
+            let unit = t.unit.as_deref().map(|k| unit_of(&keys, k)).transpose()?;
+            let new = tasks::NewTask {
+                source_type: "arshjul".into(),
+                source_id: None,
+                title: t.title.clone(),
+                link: unit.map(|u| format!("/org/{}", u.id)).unwrap_or_else(|| "/tasks".into()),
+                assignee_user_id: t.user.as_ref().and_then(|u| user_ids.get(u).copied()),
+                assignee_unit_id: unit.map(|u| u.id),
+                due_date: Some(today + chrono::Duration::days(t.due_in_days)),
             };
-            let m = tasks::insert(
-                &txn,
-                tasks::NewTask {
-                    source_type: "arshjul".into(),
-                    source_id: None,
-                    title: t.title.clone(),
-                    link,
-                    assignee_user_id: t.user.as_ref().and_then(|u| user_ids.get(u).copied()),
-                    assignee_unit_id: t.unit.as_ref().map(|k| unit(k).map(|u| u.id)).transpose()?,
-                    due_date: Some(today + chrono::Duration::days(t.due_in_days)),
-                },
-            )
-            .await?;
-            let mut a = system();
-            a.action = "task.create".into();
-            a.entity_type = "task".into();
-            a.entity_id = Some(m.id);
-            a.after = Some(serde_json::json!({"title": m.title, "due_date": m.due_date}));
-            audit::append(&txn, a).await?;
+            let m = tasks::insert(&txn, new).await?;
+            let after = serde_json::json!({"title": m.title, "due_date": m.due_date});
+            Audit::system("task.create", "task").entity(m.id).after(after).append_in(&txn).await?;
         }
         txn.commit().await?;
         self.load_demo_documents(city).await
@@ -270,6 +218,32 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// A unit of the demo file by its key.
+fn unit_of<'k>(keys: &'k HashMap<String, org_unit::Model>, k: &str) -> Result<&'k org_unit::Model, AppError> {
+    keys.get(k).ok_or_else(|| AppError::Internal(format!("demo: unknown unit {k}")))
+}
+
+/// A demo user with their role and the units they head, each change with its audit row.
+async fn demo_user(txn: &DatabaseTransaction, du: &DemoUser, hash: &str, keys: &HashMap<String, org_unit::Model>) -> Result<i64, AppError> {
+    let role = Role::parse(&du.role).map_err(|_| AppError::Internal(format!("demo: bad role {}", du.role)))?;
+    let u = users::new_user(du.username.clone(), du.name.clone(), du.email.clone(), Some(hash.to_owned())).insert(txn).await?;
+    Audit::system("user.create", "user").entity(u.id).after(crate::users::snapshot(&u)).append_in(txn).await?;
+    let on = unit_of(keys, &du.unit)?;
+    users::add_grant(txn, u.id, on.id, role, None).await?;
+    let after = serde_json::json!({"role": role, "org_unit_id": on.id, "unit": on.name});
+    Audit::system("user.grant", "user").entity(u.id).at(on.path.clone()).after(after).append_in(txn).await?;
+    for h in &du.head_of {
+        let hu = unit_of(keys, h)?.clone();
+        let before = crate::org::snapshot(&hu);
+        let mut am: org_unit::ActiveModel = hu.into();
+        am.head_user_id = Set(Some(u.id));
+        let hu = am.update(txn).await?;
+        let a = Audit::system("org.update", "org_unit").entity(hu.id).at(hu.path.clone());
+        a.before(before).after(crate::org::snapshot(&hu)).append_in(txn).await?;
+    }
+    Ok(u.id)
 }
 
 /// Maps the demo file's unit keys to ids, by walking the file and the stored tree together.

@@ -4,7 +4,7 @@ use crate::{Actor, App, AppError};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use varn_domain::org::check_move;
-use varn_domain::{FieldErrors, OrgKind, OrgPath, Permission, UnitName};
+use varn_domain::{Code, FieldErrors, OrgKind, OrgPath, Permission, UnitName};
 use varn_store::entity::org_unit::Model as Unit;
 use varn_store::repo::org::{self as repo, OrgFilter};
 use varn_store::repo::users::GrantRow;
@@ -175,14 +175,13 @@ impl App {
             .await?
             .ok_or_else(|| AppError::field("parent_id", "err.org.parent_missing"))?;
         cap.covers(&parent.path)?;
-        let parent_kind = OrgKind::parse(&parent.kind).map_err(|e| AppError::Internal(e.into()))?;
-        if !cmd.kind.may_sit_under(Some(parent_kind)) {
+        if !cmd.kind.may_sit_under(Some(parent.kind)) {
             return Err(AppError::field("kind", "err.org.kind_parent"));
         }
         if !parent.active {
             return Err(AppError::field("parent_id", "err.org.parent_inactive"));
         }
-        let unit = repo::insert(&*w, Some(&parent), cmd.kind.as_str(), cmd.name.as_str()).await?;
+        let unit = repo::insert(&*w, Some(&parent), cmd.kind, cmd.name.as_str()).await?;
         w.commit(actor.audit("org.create", "org_unit").entity(unit.id).at(unit.path.clone()).after(snapshot(&unit))).await?;
         Ok(unit)
     }
@@ -244,8 +243,7 @@ impl App {
         let (Ok(up), Ok(pp)) = (up, pp) else {
             return Err(AppError::Internal("bad path".into()));
         };
-        let kind = OrgKind::parse(&unit.kind).map_err(|e| AppError::Internal(e.into()))?;
-        let pkind = OrgKind::parse(&parent.kind).map_err(|e| AppError::Internal(e.into()))?;
+        let (kind, pkind) = (unit.kind, parent.kind);
         check_move(&up, kind, &pp, pkind).map_err(|c| AppError::field("parent_id", c))?;
         if unit.parent_id == Some(parent.id) {
             return Ok(unit);

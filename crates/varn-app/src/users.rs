@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, Set};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use varn_domain::user::{display_name, email, NewPassword, Username};
-use varn_domain::{FieldErrors, OrgPath, Permission, Role};
+use varn_domain::{Code, FieldErrors, OrgPath, Permission, Role};
 use varn_store::entity::user::{self, Model as User};
 use varn_store::repo::users::{self as repo, GrantRow, UserFilter};
 use varn_store::repo::{now, org, sessions, ListParams, Page};
@@ -190,7 +190,7 @@ impl App {
         if role == Role::SystemAdmin && unit.parent_id.is_some() {
             return Err(AppError::field("org_unit_id", "err.user.admin_at_root"));
         }
-        let g = repo::add_grant(&*w, u.id, unit.id, role.as_str(), Some(actor.id.0))
+        let g = repo::add_grant(&*w, u.id, unit.id, role, Some(actor.id.0))
             .await?
             .ok_or_else(|| AppError::conflict("err.user.grant_exists"))?;
         let row = repo::grant_by_id(&*w, g.id).await?.ok_or(AppError::NotFound)?;
@@ -211,11 +211,11 @@ impl App {
         let cap = actor.can(Permission::UserAdmin)?;
         let w = self.begin(&cap).await?;
         let g = repo::grant_by_id(&*w, grant_id).await?.filter(|g| g.user_id == user_id).ok_or(AppError::NotFound)?;
-        if g.role == Role::SystemAdmin.as_str() {
+        if g.role == Role::SystemAdmin {
             let admins = repo::list(
                 &*w,
                 &varn_domain::Scope::All,
-                &UserFilter { role: Some(g.role.clone()), active: Some(true) },
+                &UserFilter { role: Some(g.role), active: Some(true) },
                 &ListParams { per_page: Some(1), page: 1, ..Default::default() },
             )
             .await?

@@ -80,6 +80,18 @@ impl Audit {
         })
     }
 
+    /// A record of the system itself (the demo city loaded at first start).
+    pub(crate) fn system(action: &str, entity_type: &str) -> Self {
+        Audit::anonymous(None, "system", action, entity_type)
+    }
+
+    /// Appends the row inside a bulk load's own transaction (the demo city), where one
+    /// transaction holds many changes, each with its row.
+    pub(crate) async fn append_in(self, txn: &DatabaseTransaction) -> Result<(), AppError> {
+        audit::append(txn, self.0).await?;
+        Ok(())
+    }
+
     /// The entity changed.
     pub fn entity(mut self, id: i64) -> Self {
         self.0.entity_id = Some(id);

@@ -1,64 +1,34 @@
 //! The organisation tree: kinds of unit, which kind may sit under which, and the
 //! materialised path that lets every scope check run as one `LIKE` in SQL.
 
+use crate::code_enum;
 use crate::ids::OrgUnitId;
 use crate::validation::bounded_text;
-use serde::{Deserialize, Serialize};
 
-/// The kind of an organisation unit, as a Swedish city names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgKind {
-    /// Kommunfullmäktige, the city council: the root.
-    Kommunfullmaktige,
-    /// Kommunstyrelsen, the executive board.
-    Kommunstyrelse,
-    /// A nämnd (committee).
-    Namnd,
-    /// A förvaltning (department) serving a nämnd or kommunstyrelsen.
-    Forvaltning,
-    /// An avdelning inside a förvaltning or bolag.
-    Avdelning,
-    /// An enhet (unit), the smallest part.
-    Enhet,
-    /// A wholly-owned company (helägt bolag).
-    Bolag,
-    /// An external actor using the city's IT support (extern utövare).
-    ExternUtovare,
+code_enum! {
+    /// The kind of an organisation unit, as a Swedish city names them (in the order the
+    /// forms list them).
+    pub enum OrgKind("org.kind", "err.org.kind_invalid") {
+        /// Kommunfullmäktige, the city council: the root.
+        Kommunfullmaktige,
+        /// Kommunstyrelsen, the executive board.
+        Kommunstyrelse,
+        /// A nämnd (committee).
+        Namnd,
+        /// A förvaltning (department) serving a nämnd or kommunstyrelsen.
+        Forvaltning,
+        /// An avdelning inside a förvaltning or bolag.
+        Avdelning,
+        /// An enhet (unit), the smallest part.
+        Enhet,
+        /// A wholly-owned company (helägt bolag).
+        Bolag,
+        /// An external actor using the city's IT support (extern utövare).
+        ExternUtovare,
+    }
 }
 
 impl OrgKind {
-    /// Every kind, in the order the forms list them.
-    pub const ALL: [OrgKind; 8] = [
-        OrgKind::Kommunfullmaktige,
-        OrgKind::Kommunstyrelse,
-        OrgKind::Namnd,
-        OrgKind::Forvaltning,
-        OrgKind::Avdelning,
-        OrgKind::Enhet,
-        OrgKind::Bolag,
-        OrgKind::ExternUtovare,
-    ];
-
-    /// The stored code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgKind::Kommunfullmaktige => "kommunfullmaktige",
-            OrgKind::Kommunstyrelse => "kommunstyrelse",
-            OrgKind::Namnd => "namnd",
-            OrgKind::Forvaltning => "forvaltning",
-            OrgKind::Avdelning => "avdelning",
-            OrgKind::Enhet => "enhet",
-            OrgKind::Bolag => "bolag",
-            OrgKind::ExternUtovare => "extern_utovare",
-        }
-    }
-
-    /// Parses a stored code.
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s.trim()).ok_or("err.org.kind_invalid")
-    }
-
     /// Whether a unit of this kind may sit directly under a unit of kind `parent`
     /// (`None` for the root).
     pub fn may_sit_under(self, parent: Option<OrgKind>) -> bool {
@@ -107,7 +77,7 @@ impl UnitName {
 ///
 /// A unit's subtree is every unit whose path starts with its own, which SQL answers with
 /// one indexed `LIKE 'prefix%'`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct OrgPath(String);
 
@@ -175,11 +145,13 @@ pub fn check_move(unit: &OrgPath, kind: OrgKind, new_parent: &OrgPath, parent_ki
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Code;
 
     #[test]
     fn kinds_round_trip() {
-        for k in OrgKind::ALL {
+        for &k in OrgKind::ALL {
             assert_eq!(OrgKind::parse(k.as_str()), Ok(k));
+            assert_eq!(k.key(), format!("org.kind.{k}"));
         }
         assert!(OrgKind::parse("kommun").is_err());
     }

@@ -1,6 +1,7 @@
 //! Roles of DOMAIN.md and the permissions each gives. A role is granted on an organisation
 //! unit and covers its subtree; see [`crate::access`].
 
+use crate::code_enum;
 use serde::{Deserialize, Serialize};
 
 /// What a user may do, before the organisation scope narrows it.
@@ -30,46 +31,25 @@ pub enum Permission {
     Participate,
 }
 
-/// A role of DOMAIN.md ("Who uses it").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Systemadministratör: users, roles, settings; domain data read-only.
-    SystemAdmin,
-    /// Informationssäkerhetssamordnare: everything, city-wide.
-    Samordnare,
-    /// Revisor / granskare: reads everything, writes nothing.
-    Revisor,
-    /// Verksamhetsansvarig: head of a nämnd, förvaltning, bolag or enhet.
-    Verksamhetsansvarig,
-    /// Informationsägare: owner of information assets.
-    Informationsagare,
-    /// Medarbetare: every employee.
-    Medarbetare,
+code_enum! {
+    /// A role of DOMAIN.md ("Who uses it"), most powerful first.
+    pub enum Role("role", "err.role_invalid") {
+        /// Systemadministratör: users, roles, settings; domain data read-only.
+        SystemAdmin,
+        /// Informationssäkerhetssamordnare: everything, city-wide.
+        Samordnare,
+        /// Revisor / granskare: reads everything, writes nothing.
+        Revisor,
+        /// Verksamhetsansvarig: head of a nämnd, förvaltning, bolag or enhet.
+        Verksamhetsansvarig,
+        /// Informationsägare: owner of information assets.
+        Informationsagare,
+        /// Medarbetare: every employee.
+        Medarbetare,
+    }
 }
 
 impl Role {
-    /// Every role, most powerful first.
-    pub const ALL: [Role; 6] =
-        [Role::SystemAdmin, Role::Samordnare, Role::Revisor, Role::Verksamhetsansvarig, Role::Informationsagare, Role::Medarbetare];
-
-    /// The stored code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::SystemAdmin => "system_admin",
-            Role::Samordnare => "samordnare",
-            Role::Revisor => "revisor",
-            Role::Verksamhetsansvarig => "verksamhetsansvarig",
-            Role::Informationsagare => "informationsagare",
-            Role::Medarbetare => "medarbetare",
-        }
-    }
-
-    /// Parses a stored code.
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s.trim()).ok_or("err.role_invalid")
-    }
-
     /// The permissions this role gives, wherever it is granted.
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
@@ -92,10 +72,11 @@ impl Role {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Code;
 
     #[test]
     fn roles_round_trip() {
-        for r in Role::ALL {
+        for &r in Role::ALL {
             assert_eq!(Role::parse(r.as_str()), Ok(r));
         }
         assert!(Role::parse("root").is_err());

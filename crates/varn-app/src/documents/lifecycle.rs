@@ -57,17 +57,7 @@ impl<'a> Documents<'a> {
         decision: &Decision,
     ) -> Result<Value, AppError> {
         let mut d = repo::draft(w, ed.doc.id).await?.ok_or_else(|| AppError::conflict("err.doc.no_draft"))?;
-        let mut f = Fields(FieldErrors::new());
-        if let Some(date) = f.date("decision_date", &decision.decision_date) {
-            d.decision_date = Some(date);
-        }
-        if let Some(dnr) = f.text("diarienummer", &decision.diarienummer, 64) {
-            d.diarienummer = Some(dnr);
-        }
-        if let Some(par) = f.text("paragraph", &decision.paragraph, 32) {
-            d.paragraph = Some(par);
-        }
-        let mut e = f.0;
+        let mut e = record_decision(&mut d, decision);
         let validity = d.valid_until.map(Validity::Until).unwrap_or(Validity::TillsVidare);
         match d.decision_date {
             Some(on) => {
@@ -102,25 +92,7 @@ impl<'a> Documents<'a> {
         am.search_text = Set(d.title.to_lowercase());
         am.revision_date = Set(d.revision_date);
         am.valid_until = Set(d.valid_until);
-        // Each strategy action becomes a task in Mina uppgifter.
-        let mut made = Vec::new();
-        for a in actions.into_iter().filter(|a| a.task_id.is_none()) {
-            let task = tasks::insert(
-                w,
-                NewTask {
-                    source_type: TASK_SOURCE_ACTION.into(),
-                    source_id: Some(a.id),
-                    title: format!("{} – {}", a.title, d.title).chars().take(300).collect(),
-                    link: format!("/documents/{}", ed.doc.id),
-                    assignee_user_id: a.responsible_user_id,
-                    assignee_unit_id: if a.responsible_user_id.is_some() { None } else { a.responsible_unit_id },
-                    due_date: a.due_date,
-                },
-            )
-            .await?;
-            document_action::ActiveModel { id: Set(a.id), task_id: Set(Some(task.id)), ..Default::default() }.update(w).await?;
-            made.push(task.id);
-        }
+        let made = actions_to_tasks(w, ed.doc.id, &d.title, actions).await?;
         Ok(json!({"status": Status::Gallande, "version": d.number, "adopted": version_json(&d), "tasks": made}))
     }
 
@@ -146,6 +118,47 @@ impl<'a> Documents<'a> {
         let aid = v.attachment_id.ok_or(AppError::NotFound)?;
         attachments::get(self.db(), aid).await?.ok_or(AppError::NotFound)
     }
+}
+
+/// The decision's details into the draft (empty ones keep the draft's); the mistakes in them.
+fn record_decision(d: &mut ver::Model, decision: &Decision) -> FieldErrors {
+    let mut f = Fields(FieldErrors::new());
+    if let Some(date) = f.date("decision_date", &decision.decision_date) {
+        d.decision_date = Some(date);
+    }
+    if let Some(dnr) = f.text("diarienummer", &decision.diarienummer, 64) {
+        d.diarienummer = Some(dnr);
+    }
+    if let Some(par) = f.text("paragraph", &decision.paragraph, 32) {
+        d.paragraph = Some(par);
+    }
+    f.0
+}
+
+/// Each strategy action not yet a task becomes one in Mina uppgifter (of the responsible
+/// person, else of the responsible unit). Returns the tasks made.
+async fn actions_to_tasks<C: ConnectionTrait>(
+    w: &C,
+    doc_id: i64,
+    title: &str,
+    actions: Vec<document_action::Model>,
+) -> Result<Vec<i64>, AppError> {
+    let mut made = Vec::new();
+    for a in actions.into_iter().filter(|a| a.task_id.is_none()) {
+        let new = NewTask {
+            source_type: TASK_SOURCE_ACTION.into(),
+            source_id: Some(a.id),
+            title: format!("{} – {}", a.title, title).chars().take(300).collect(),
+            link: format!("/documents/{doc_id}"),
+            assignee_user_id: a.responsible_user_id,
+            assignee_unit_id: if a.responsible_user_id.is_some() { None } else { a.responsible_unit_id },
+            due_date: a.due_date,
+        };
+        let task = tasks::insert(w, new).await?;
+        document_action::ActiveModel { id: Set(a.id), task_id: Set(Some(task.id)), ..Default::default() }.update(w).await?;
+        made.push(task.id);
+    }
+    Ok(made)
 }
 
 /// Opens version N+1 as a draft, a copy of the version in force.

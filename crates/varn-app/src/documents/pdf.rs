@@ -107,6 +107,11 @@ impl Writer {
 /// Renders a document: title, the metadata table (label, value), then the text's blocks
 /// ([`super::render::blocks`]) and a footer line on every page.
 pub fn document(title: &str, metadata: &[(String, String)], blocks: &[(&str, String)], footer: &str) -> Vec<u8> {
+    assemble(title, layout(title, metadata, blocks), footer)
+}
+
+/// The content streams of the pages: title, metadata table, text.
+fn layout(title: &str, metadata: &[(String, String)], blocks: &[(&str, String)]) -> Vec<Vec<u8>> {
     let mut w = Writer::new();
     w.paragraph(b"F2", 18.0, 0.0, title, false);
     w.y -= 10.0;
@@ -150,7 +155,11 @@ pub fn document(title: &str, metadata: &[(String, String)], blocks: &[(&str, Str
             }
         }
     }
-    let pages = w.finish();
+    w.finish()
+}
+
+/// The PDF around the pages: catalogue, fonts, document info, and the footer on each page.
+fn assemble(title: &str, pages: Vec<Vec<u8>>, footer: &str) -> Vec<u8> {
     let n = pages.len();
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);

@@ -9,7 +9,7 @@ use rand::Rng;
 use sea_orm::{Set, TransactionTrait};
 use varn_domain::document::{DecidingBody, DocType, Priority, Status, VersionState, TASK_SOURCE_ACTION};
 use varn_domain::task::TaskStatus;
-use varn_domain::Code;
+use varn_domain::{Code, OrgKind};
 use varn_store::entity::{document, document_ack, document_ack_request, document_action, document_version, task};
 use varn_store::Store;
 
@@ -87,211 +87,266 @@ pub fn action_count(s: &Scale) -> usize {
     (0..s.documents).filter(|i| doc_type(*i, s.documents) == DocType::Strategi).count() * ACTIONS_PER_STRATEGY
 }
 
-pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut StdRng) -> Result<(), AppError> {
-    let now = reference_time();
-    let today = now.date_naive();
-    let n = s.documents;
-    let ks = 1; // index of Kommunstyrelsen in the unit plan
-    let forvaltningar: Vec<usize> = (0..city.units.len()).filter(|i| city.units[*i].kind == "forvaltning").collect();
-    let head_of = |u: usize| city.heads.iter().find(|(x, _)| *x == u).map(|(_, h)| *h);
-    let mut docs = Vec::with_capacity(n);
-    let mut versions = Vec::with_capacity(n * 3);
-    let mut actions = Vec::new();
-    let mut action_tasks = Vec::new();
-    // (document id, current version id, applies-to unit index) of documents staff may confirm.
-    let mut confirmable = Vec::new();
-    let mut of_type: std::collections::HashMap<DocType, Vec<i64>> = std::collections::HashMap::new();
-    for i in 0..n {
-        let id = i as i64 + 1;
-        let t = doc_type(i, n);
-        let subject = SUBJECTS[rng.gen_range(0..SUBJECTS.len())];
-        let (unit, applies, parent) = match t {
-            DocType::Policy => (ks, 0, None),
-            DocType::Strategi => (ks, 0, of_type.get(&DocType::Policy).map(|p| p[rng.gen_range(0..p.len())])),
+/// The documents being generated, and what they need to know of the city.
+struct Docs<'a> {
+    s: &'a Scale,
+    city: &'a City,
+    now: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
+    forvaltningar: Vec<usize>,
+    docs: Vec<document::ActiveModel>,
+    versions: Vec<document_version::ActiveModel>,
+    actions: Vec<document_action::ActiveModel>,
+    action_tasks: Vec<task::ActiveModel>,
+    /// (document id, current version id, applies-to unit index) of documents staff may confirm.
+    confirmable: Vec<(i64, i64, usize)>,
+    of_type: std::collections::HashMap<DocType, Vec<i64>>,
+}
+
+/// Index of Kommunstyrelsen in the unit plan.
+const KS: usize = 1;
+
+impl<'a> Docs<'a> {
+    fn new(s: &'a Scale, city: &'a City) -> Self {
+        let now = reference_time();
+        let forvaltningar = (0..city.units.len()).filter(|i| city.units[*i].kind == OrgKind::Forvaltning).collect();
+        Docs {
+            s,
+            city,
+            now,
+            today: now.date_naive(),
+            forvaltningar,
+            docs: Vec::with_capacity(s.documents),
+            versions: Vec::with_capacity(s.documents * 3),
+            actions: Vec::new(),
+            action_tasks: Vec::new(),
+            confirmable: Vec::new(),
+            of_type: Default::default(),
+        }
+    }
+
+    /// Where a document of type `t` sits: (owning unit, unit it applies to, parent).
+    fn place(&self, t: DocType, rng: &mut StdRng) -> (usize, usize, Option<i64>) {
+        let pick = |v: &Vec<i64>, rng: &mut StdRng| v[rng.gen_range(0..v.len())];
+        match t {
+            DocType::Policy => (KS, 0, None),
+            DocType::Strategi => (KS, 0, self.of_type.get(&DocType::Policy).map(|p| pick(p, rng))),
             DocType::Riktlinje => {
                 let parents: Vec<i64> =
-                    of_type.get(&DocType::Policy).into_iter().chain(of_type.get(&DocType::Strategi)).flatten().copied().collect();
-                let f = forvaltningar[rng.gen_range(0..forvaltningar.len())];
+                    self.of_type.get(&DocType::Policy).into_iter().chain(self.of_type.get(&DocType::Strategi)).flatten().copied().collect();
+                let f = self.forvaltningar[rng.gen_range(0..self.forvaltningar.len())];
                 let city_wide = rng.gen_bool(0.5);
-                (if city_wide { ks } else { f }, if city_wide { 0 } else { f }, Some(parents[rng.gen_range(0..parents.len())]))
+                (if city_wide { KS } else { f }, if city_wide { 0 } else { f }, Some(parents[rng.gen_range(0..parents.len())]))
             }
             DocType::Anvisning => {
-                let p = of_type.get(&DocType::Riktlinje).map(|r| r[rng.gen_range(0..r.len())]);
+                let p = self.of_type.get(&DocType::Riktlinje).map(|r| pick(r, rng));
                 let u = if rng.gen_bool(0.6) {
-                    forvaltningar[rng.gen_range(0..forvaltningar.len())]
+                    self.forvaltningar[rng.gen_range(0..self.forvaltningar.len())]
                 } else {
-                    city.enheter[rng.gen_range(0..city.enheter.len())]
+                    self.city.enheter[rng.gen_range(0..self.city.enheter.len())]
                 };
                 (u, u, p)
             }
-        };
+        }
+    }
+
+    /// The `i`th document with its three versions and, for a strategy, its actions as tasks.
+    fn document(&mut self, i: usize, rng: &mut StdRng) {
+        let (id, t) = (i as i64 + 1, doc_type(i, self.s.documents));
+        let subject = SUBJECTS[rng.gen_range(0..SUBJECTS.len())];
+        let (unit, applies, parent) = self.place(t, rng);
         let title = match t {
             DocType::Policy => format!("Policy för {subject}"),
             DocType::Strategi => format!("Strategi för {subject} {}–{}", 2024 + i % 3, 2027 + i % 3),
             DocType::Riktlinje => format!("Riktlinje för {subject}"),
-            DocType::Anvisning => format!("Anvisning för {subject}, {}", city.units[unit].name),
+            DocType::Anvisning => format!("Anvisning för {subject}, {}", self.city.units[unit].name),
         };
-        let roll = rng.gen_range(0..100);
-        let status = match roll {
+        let status = match rng.gen_range(0..100) {
             0..=89 => Status::Gallande,
             90..=94 => Status::UnderRevision,
             95..=97 => Status::PaRemiss,
             _ => Status::Upphavd,
         };
-        let body_code = match t {
-            DocType::Policy => DecidingBody::Kommunfullmaktige,
-            DocType::Strategi | DocType::Riktlinje => DecidingBody::Kommunstyrelse,
-            DocType::Anvisning => DecidingBody::Chef,
-        };
         // Three versions: for a document being revised the third is the draft.
         let adopted_n = if matches!(status, Status::UnderRevision | Status::PaRemiss) { 2 } else { 3 };
-        let revision = today + chrono::Duration::days(rng.gen_range(-200..900));
-        let valid_until = (t == DocType::Strategi).then(|| today + chrono::Duration::days(rng.gen_range(-100..1200)));
+        let revision = self.today + chrono::Duration::days(rng.gen_range(-200..900));
+        let valid_until = (t == DocType::Strategi).then(|| self.today + chrono::Duration::days(rng.gen_range(-100..1200)));
         for v in 1..=3 {
-            let vid = (id - 1) * 3 + v as i64;
-            let decided = today - chrono::Duration::days(((4 - v) * 400 + rng.gen_range(0..300)) as i64);
-            let state = if v < adopted_n {
-                VersionState::Superseded
-            } else if v == adopted_n {
-                VersionState::Adopted
-            } else {
-                VersionState::Draft
-            };
-            versions.push(document_version::ActiveModel {
-                id: Set(vid),
-                document_id: Set(id),
-                number: Set(v),
-                state: Set(state),
-                title: Set(title.clone()),
-                deciding_body: Set(body_code),
-                decision_date: Set((state != VersionState::Draft).then_some(decided)),
-                valid_until: Set(valid_until),
-                by_law: Set(false),
-                law: Set(None),
-                revision_date: Set(Some(revision)),
-                follow_up: Set(Some("Årligen i internkontrollen".into())),
-                diarienummer: Set((t != DocType::Anvisning).then(|| format!("KS {}/{:04}", decided.format("%Y"), id))),
-                paragraph: Set(None),
-                body_md: Set(body(rng, &title, v)),
-                attachment_id: Set(None),
-                created_by: Set(Some(2)),
-                created_at: Set(now),
-                updated_at: Set(now),
-                adopted_by: Set((state != VersionState::Draft).then_some(2)),
-                adopted_at: Set((state != VersionState::Draft).then_some(now)),
-            });
+            self.version(id, t, &title, v, adopted_n, (revision, valid_until), rng);
         }
         let current = (id - 1) * 3 + adopted_n as i64;
-        let owner = if rng.gen_bool(0.95) { head_of(unit) } else { None };
-        docs.push(document::ActiveModel {
+        let owner = if rng.gen_bool(0.95) { self.city.heads.iter().find(|(x, _)| *x == unit).map(|(_, h)| *h) } else { None };
+        self.docs.push(document::ActiveModel {
             id: Set(id),
             doc_type: Set(t),
             title: Set(title.clone()),
             search_text: Set(title.to_lowercase()),
             status: Set(status),
-            unit_id: Set(city.units[unit].id),
-            applies_to_unit_id: Set(city.units[applies].id),
+            unit_id: Set(self.city.units[unit].id),
+            applies_to_unit_id: Set(self.city.units[applies].id),
             owner_user_id: Set(owner),
             parent_id: Set(parent),
             current_version_id: Set(Some(current)),
             revision_date: Set(Some(revision)),
             valid_until: Set(valid_until),
-            created_at: Set(now),
-            updated_at: Set(now),
+            created_at: Set(self.now),
+            updated_at: Set(self.now),
         });
         if t == DocType::Strategi {
-            for k in 0..ACTIONS_PER_STRATEGY {
-                let task_id = (s.tasks + action_tasks.len() + 1) as i64;
-                let (u_ix, head) = city.heads[rng.gen_range(0..city.heads.len())];
-                let due = today + chrono::Duration::days(rng.gen_range(-120..700));
-                let atitle = format!("Åtgärd {} inom {subject}", k + 1);
-                action_tasks.push(task::ActiveModel {
-                    id: Set(task_id),
-                    source_type: Set(TASK_SOURCE_ACTION.into()),
-                    source_id: Set(Some((actions.len() + 1) as i64)),
-                    title: Set(format!("{atitle} – {title}")),
-                    link: Set(format!("/documents/{id}")),
-                    assignee_user_id: Set(Some(head)),
-                    assignee_unit_id: Set(None),
-                    due_date: Set(Some(due)),
-                    status: Set(TaskStatus::Open),
-                    created_at: Set(now),
-                    completed_at: Set(None),
-                });
-                actions.push(document_action::ActiveModel {
-                    id: Set((actions.len() + 1) as i64),
-                    document_id: Set(id),
-                    title: Set(atitle),
-                    responsible_user_id: Set(Some(head)),
-                    responsible_unit_id: Set(Some(city.units[u_ix].id)),
-                    due_date: Set(Some(due)),
-                    priority: Set(Priority::ALL[k % 3]),
-                    task_id: Set(Some(task_id)),
-                    created_at: Set(now),
-                });
-            }
+            self.strategy_actions(id, &title, subject, rng);
         }
         if status != Status::Upphavd {
-            confirmable.push((id, current, applies));
+            self.confirmable.push((id, current, applies));
         }
-        of_type.entry(t).or_default().push(id);
+        self.of_type.entry(t).or_default().push(id);
     }
 
-    // Acknowledgements: documents in turn ask the staff of the unit they apply to (a
-    // förvaltning, an enhet or the whole city); about four in five confirm.
-    let mut requests = Vec::new();
-    let mut acks = Vec::with_capacity(s.acks);
-    let mut staff_of: std::collections::BTreeMap<usize, Vec<i64>> = std::collections::BTreeMap::new();
-    for (uid, u) in city.user_units.iter().enumerate() {
-        staff_of.entry(*u).or_default().push(uid as i64 + 1);
+    /// Version `v` of document `id` (superseded before `adopted_n`, then adopted, then draft).
+    #[allow(clippy::too_many_arguments)]
+    fn version(
+        &mut self,
+        id: i64,
+        t: DocType,
+        title: &str,
+        v: i32,
+        adopted_n: i32,
+        dates: (chrono::NaiveDate, Option<chrono::NaiveDate>),
+        rng: &mut StdRng,
+    ) {
+        let decided = self.today - chrono::Duration::days(((4 - v) * 400 + rng.gen_range(0..300)) as i64);
+        let state = match v.cmp(&adopted_n) {
+            std::cmp::Ordering::Less => VersionState::Superseded,
+            std::cmp::Ordering::Equal => VersionState::Adopted,
+            std::cmp::Ordering::Greater => VersionState::Draft,
+        };
+        let decided_state = state != VersionState::Draft;
+        let body_code = match t {
+            DocType::Policy => DecidingBody::Kommunfullmaktige,
+            DocType::Strategi | DocType::Riktlinje => DecidingBody::Kommunstyrelse,
+            DocType::Anvisning => DecidingBody::Chef,
+        };
+        self.versions.push(document_version::ActiveModel {
+            id: Set((id - 1) * 3 + v as i64),
+            document_id: Set(id),
+            number: Set(v),
+            state: Set(state),
+            title: Set(title.to_owned()),
+            deciding_body: Set(body_code),
+            decision_date: Set(decided_state.then_some(decided)),
+            valid_until: Set(dates.1),
+            by_law: Set(false),
+            law: Set(None),
+            revision_date: Set(Some(dates.0)),
+            follow_up: Set(Some("Årligen i internkontrollen".into())),
+            diarienummer: Set((t != DocType::Anvisning).then(|| format!("KS {}/{:04}", decided.format("%Y"), id))),
+            paragraph: Set(None),
+            body_md: Set(body(rng, title, v)),
+            attachment_id: Set(None),
+            created_by: Set(Some(2)),
+            created_at: Set(self.now),
+            updated_at: Set(self.now),
+            adopted_by: Set(decided_state.then_some(2)),
+            adopted_at: Set(decided_state.then_some(self.now)),
+        });
     }
-    let mut k = 0;
-    while acks.len() < s.acks && k < confirmable.len() {
-        let (doc_id, version, applies) = confirmable[(k * 7) % confirmable.len()];
-        k += 1;
-        if requests.iter().any(|(d, _): &(i64, usize)| *d == doc_id) {
-            continue;
+
+    /// A strategy's actions, each already a task in its responsible head's Mina uppgifter.
+    fn strategy_actions(&mut self, id: i64, title: &str, subject: &str, rng: &mut StdRng) {
+        for k in 0..ACTIONS_PER_STRATEGY {
+            let task_id = (self.s.tasks + self.action_tasks.len() + 1) as i64;
+            let (u_ix, head) = self.city.heads[rng.gen_range(0..self.city.heads.len())];
+            let due = self.today + chrono::Duration::days(rng.gen_range(-120..700));
+            let atitle = format!("Åtgärd {} inom {subject}", k + 1);
+            self.action_tasks.push(task::ActiveModel {
+                id: Set(task_id),
+                source_type: Set(TASK_SOURCE_ACTION.into()),
+                source_id: Set(Some((self.actions.len() + 1) as i64)),
+                title: Set(format!("{atitle} – {title}")),
+                link: Set(format!("/documents/{id}")),
+                assignee_user_id: Set(Some(head)),
+                assignee_unit_id: Set(None),
+                due_date: Set(Some(due)),
+                status: Set(TaskStatus::Open),
+                created_at: Set(self.now),
+                completed_at: Set(None),
+            });
+            self.actions.push(document_action::ActiveModel {
+                id: Set((self.actions.len() + 1) as i64),
+                document_id: Set(id),
+                title: Set(atitle),
+                responsible_user_id: Set(Some(head)),
+                responsible_unit_id: Set(Some(self.city.units[u_ix].id)),
+                due_date: Set(Some(due)),
+                priority: Set(Priority::ALL[k % 3]),
+                task_id: Set(Some(task_id)),
+                created_at: Set(self.now),
+            });
         }
-        let prefix = &city.units[applies].path;
-        requests.push((doc_id, applies));
-        for (u_ix, people) in &staff_of {
-            if !city.units[*u_ix].path.starts_with(prefix.as_str()) {
+    }
+
+    /// Acknowledgements: documents in turn ask the staff of the unit they apply to (a
+    /// förvaltning, an enhet or the whole city); about four in five confirm.
+    fn acknowledgements(&self, rng: &mut StdRng) -> (Vec<document_ack_request::ActiveModel>, Vec<document_ack::ActiveModel>) {
+        let (city, confirmable) = (self.city, &self.confirmable);
+        let mut requests = Vec::new();
+        let mut acks = Vec::with_capacity(self.s.acks);
+        let mut staff_of: std::collections::BTreeMap<usize, Vec<i64>> = std::collections::BTreeMap::new();
+        for (uid, u) in city.user_units.iter().enumerate() {
+            staff_of.entry(*u).or_default().push(uid as i64 + 1);
+        }
+        let mut k = 0;
+        while acks.len() < self.s.acks && k < confirmable.len() {
+            let (doc_id, version, applies) = confirmable[(k * 7) % confirmable.len()];
+            k += 1;
+            if requests.iter().any(|(d, _): &(i64, usize)| *d == doc_id) {
                 continue;
             }
-            for p in people {
-                if acks.len() >= s.acks {
+            let prefix = &city.units[applies].path;
+            requests.push((doc_id, applies));
+            let asked = staff_of.iter().filter(|(u, _)| city.units[**u].path.starts_with(prefix.as_str())).flat_map(|(_, p)| p);
+            for p in asked {
+                if acks.len() >= self.s.acks {
                     break;
                 }
                 if rng.gen_bool(0.8) {
+                    let id = Set(acks.len() as i64 + 1);
                     acks.push(document_ack::ActiveModel {
-                        id: Set(acks.len() as i64 + 1),
+                        id,
                         document_id: Set(doc_id),
                         version_id: Set(version),
                         user_id: Set(*p),
-                        acknowledged_at: Set(now),
+                        acknowledged_at: Set(self.now),
                     });
                 }
             }
         }
+        let request_rows = requests
+            .iter()
+            .enumerate()
+            .map(|(i, (doc_id, applies))| document_ack_request::ActiveModel {
+                id: Set(i as i64 + 1),
+                document_id: Set(*doc_id),
+                version_id: Set(confirmable.iter().find(|c| c.0 == *doc_id).map(|c| c.1).unwrap_or_default()),
+                unit_id: Set(city.units[*applies].id),
+                requested_by: Set(Some(2)),
+                requested_at: Set(self.now),
+            })
+            .collect();
+        (request_rows, acks)
     }
-    let request_rows: Vec<document_ack_request::ActiveModel> = requests
-        .iter()
-        .enumerate()
-        .map(|(i, (doc_id, applies))| document_ack_request::ActiveModel {
-            id: Set(i as i64 + 1),
-            document_id: Set(*doc_id),
-            version_id: Set(confirmable.iter().find(|c| c.0 == *doc_id).map(|c| c.1).unwrap_or_default()),
-            unit_id: Set(city.units[*applies].id),
-            requested_by: Set(Some(2)),
-            requested_at: Set(now),
-        })
-        .collect();
+}
 
+pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut StdRng) -> Result<(), AppError> {
+    let mut g = Docs::new(s, city);
+    for i in 0..s.documents {
+        g.document(i, rng);
+    }
+    let (request_rows, acks) = g.acknowledgements(rng);
     let txn = store.write().begin().await?;
-    insert_batches(&txn, docs).await?;
-    insert_batches(&txn, versions).await?;
-    insert_batches(&txn, action_tasks).await?;
-    insert_batches(&txn, actions).await?;
+    insert_batches(&txn, g.docs).await?;
+    insert_batches(&txn, g.versions).await?;
+    insert_batches(&txn, g.action_tasks).await?;
+    insert_batches(&txn, g.actions).await?;
     insert_batches(&txn, request_rows).await?;
     txn.commit().await?;
     let mut it = acks.into_iter().peekable();

@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub parent_id: Option<i64>,
-    pub kind: String,
+    pub kind: varn_domain::OrgKind,
     pub name: String,
     pub path: String,
     pub head_user_id: Option<i64>,

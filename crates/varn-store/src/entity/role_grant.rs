@@ -9,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub user_id: i64,
     pub org_unit_id: i64,
-    pub role: String,
+    pub role: varn_domain::Role,
     pub granted_by: Option<i64>,
     pub created_at: DateTimeUtc,
 }

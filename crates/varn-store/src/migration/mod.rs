@@ -5,6 +5,7 @@
 //! the database exactly as it was.
 
 mod m0001_foundation;
+mod m0001_idens;
 mod m0002_indexes;
 mod m0003_documents;
 mod m0004_users_active;

@@ -11,7 +11,7 @@ use varn_domain::Scope;
 #[derive(Debug, Clone, Default)]
 pub struct OrgFilter {
     /// Only this kind.
-    pub kind: Option<String>,
+    pub kind: Option<varn_domain::OrgKind>,
     /// Only active (true) or inactive (false) units.
     pub active: Option<bool>,
     /// Only the subtree of this path.
@@ -31,7 +31,7 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &OrgFilter, p: &
         q = q.filter(ilike(Expr::col((org_unit::Entity, C::Name)).into(), &like));
     }
     if let Some(k) = &f.kind {
-        q = q.filter(C::Kind.eq(k.as_str()));
+        q = q.filter(C::Kind.eq(*k));
     }
     if let Some(a) = f.active {
         q = q.filter(C::Active.eq(a));
@@ -96,7 +96,7 @@ pub async fn count_all<D: ConnectionTrait>(db: &D) -> Result<u64, DbErr> {
 pub async fn insert<D: ConnectionTrait>(
     db: &D,
     parent: Option<&org_unit::Model>,
-    kind: &str,
+    kind: varn_domain::OrgKind,
     name: &str,
 ) -> Result<org_unit::Model, DbErr> {
     let now = super::now();
@@ -104,7 +104,7 @@ pub async fn insert<D: ConnectionTrait>(
     let placeholder = format!("tmp-{}", now.timestamp_nanos_opt().unwrap_or_default());
     let am = org_unit::ActiveModel {
         parent_id: Set(parent.map(|p| p.id)),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         name: Set(name.to_owned()),
         path: Set(placeholder),
         head_user_id: Set(None),

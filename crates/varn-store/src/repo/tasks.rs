@@ -80,7 +80,7 @@ pub async fn mine<D: ConnectionTrait>(db: &D, user_id: i64, include_done: bool, 
         .select_only()
         .column(role_grant::Column::OrgUnitId)
         .filter(role_grant::Column::UserId.eq(user_id))
-        .filter(role_grant::Column::Role.eq("verksamhetsansvarig"))
+        .filter(role_grant::Column::Role.eq(varn_domain::Role::Verksamhetsansvarig))
         .into_tuple()
         .all(db)
         .await?;

@@ -13,8 +13,8 @@ pub struct GrantRow {
     pub id: i64,
     /// User.
     pub user_id: i64,
-    /// Role code.
-    pub role: String,
+    /// The role.
+    pub role: varn_domain::Role,
     /// Unit id.
     pub org_unit_id: i64,
     /// Unit name.
@@ -29,14 +29,14 @@ pub struct GrantRow {
 #[derive(Debug, Clone, Default)]
 pub struct UserFilter {
     /// Only users holding this role (anywhere in scope).
-    pub role: Option<String>,
+    pub role: Option<varn_domain::Role>,
     /// Only active or inactive users.
     pub active: Option<bool>,
 }
 
 /// Users visible in `scope`: those holding a role on a unit in the scope. A city-wide scope
 /// sees every user, including those with no grant yet.
-fn visible(scope: &Scope, role: Option<&str>) -> Select<user::Entity> {
+fn visible(scope: &Scope, role: Option<varn_domain::Role>) -> Select<user::Entity> {
     let mut q = user::Entity::find();
     if !scope.is_all() || role.is_some() {
         let mut sub = Query::select()
@@ -61,7 +61,7 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
     if scope.is_none() {
         return Ok(Page { items: vec![], total: 0, page: 1, per_page: p.per_page.unwrap_or(1), exact: true });
     }
-    let mut q = visible(scope, f.role.as_deref());
+    let mut q = visible(scope, f.role);
     if let Some(like) = p.like() {
         q = q.filter(
             Condition::any()
@@ -176,7 +176,7 @@ pub async fn add_grant<D: ConnectionTrait>(
     db: &D,
     user_id: i64,
     unit_id: i64,
-    role: &str,
+    role: varn_domain::Role,
     by: Option<i64>,
 ) -> Result<Option<role_grant::Model>, DbErr> {
     let exists = role_grant::Entity::find()
@@ -191,7 +191,7 @@ pub async fn add_grant<D: ConnectionTrait>(
     let g = role_grant::ActiveModel {
         user_id: Set(user_id),
         org_unit_id: Set(unit_id),
-        role: Set(role.to_owned()),
+        role: Set(role),
         granted_by: Set(by),
         created_at: Set(super::now()),
         ..Default::default()

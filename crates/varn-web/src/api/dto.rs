@@ -52,6 +52,12 @@ impl ListArgs {
     }
 }
 
+/// A query parameter that must be one of a code's values (absent or empty: no filter); an
+/// unknown value is a 422 at `field`.
+pub fn code<C: varn_domain::Code>(field: &str, v: &Option<String>) -> Result<Option<C>, varn_app::AppError> {
+    v.as_deref().filter(|s| !s.trim().is_empty()).map(|s| C::parse(s).map_err(|c| varn_app::AppError::field(field, c))).transpose()
+}
+
 /// An organisation unit.
 #[derive(Serialize, ToSchema)]
 pub struct UnitDto {
@@ -78,7 +84,7 @@ impl From<org_unit::Model> for UnitDto {
         UnitDto {
             id: u.id,
             parent_id: u.parent_id,
-            kind: u.kind,
+            kind: u.kind.to_string(),
             name: u.name,
             path: u.path,
             head_user_id: u.head_user_id,
@@ -156,7 +162,7 @@ pub struct GrantDto {
 
 impl From<varn_store::repo::users::GrantRow> for GrantDto {
     fn from(g: varn_store::repo::users::GrantRow) -> Self {
-        GrantDto { id: g.id, role: g.role, org_unit_id: g.org_unit_id, unit_name: g.unit_name }
+        GrantDto { id: g.id, role: g.role.to_string(), org_unit_id: g.org_unit_id, unit_name: g.unit_name }
     }
 }
 

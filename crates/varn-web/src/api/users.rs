@@ -48,7 +48,11 @@ pub async fn list_users(a: ApiActor, Query(l): Query<ListArgs>, Query(u): Query<
     let p = a
         .state
         .app
-        .users_list(&a.actor, &UserFilter { role: u.role, active: u.active }, &l.params_for(varn_store::repo::users::SORTS)?)
+        .users_list(
+            &a.actor,
+            &UserFilter { role: super::dto::code("role", &u.role)?, active: u.active },
+            &l.params_for(varn_store::repo::users::SORTS)?,
+        )
         .await?;
     Ok(Json(PageOf { total: p.total, page: p.page, per_page: p.per_page, items: p.items.into_iter().map(Into::into).collect() }))
 }

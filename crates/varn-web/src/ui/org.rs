@@ -44,8 +44,8 @@ pub struct TreeNode {
     pub before: String,
 }
 
-fn kind_label(ctx: &Ctx, k: &str) -> String {
-    ctx.tr.t(&format!("org.kind.{k}")).to_owned()
+fn kind_label(ctx: &Ctx, k: &OrgKind) -> String {
+    crate::present::label(ctx.tr, *k)
 }
 
 /// The units (sorted by path) as nested lists.
@@ -95,7 +95,7 @@ struct ListPartial {
 }
 
 fn kinds(ctx: &Ctx) -> Vec<(&'static str, String)> {
-    OrgKind::ALL.iter().map(|k| (k.as_str(), kind_label(ctx, k.as_str()))).collect()
+    crate::present::options::<OrgKind>(ctx.tr)
 }
 
 /// The unit list (search, filter, export) as a list.
@@ -110,17 +110,13 @@ impl ListSpec for UnitList {
     const COLUMNS: &'static [Column<Unit>] = &[
         Column { header: "org.col.id", cell: |_, u| u.id.to_string() },
         Column { header: "org.col.name", cell: |_, u| u.name.clone() },
-        Column { header: "org.col.kind", cell: |tr, u| tr.t(&format!("org.kind.{}", u.kind)).to_owned() },
+        Column { header: "org.col.kind", cell: |tr, u| crate::present::label(tr, u.kind) },
         Column { header: "org.col.path", cell: |_, u| u.path.clone() },
         Column { header: "org.col.active", cell: |tr, u| tr.t(if u.active { "common.yes" } else { "common.no" }).to_owned() },
     ];
 
     fn filter(q: &ListQuery) -> Result<OrgFilter, AppError> {
-        let kind = q
-            .filter("kind")
-            .map(|k| OrgKind::parse(k).map(|k| k.as_str().to_owned()).map_err(|c| AppError::field("kind", c)))
-            .transpose()?;
-        Ok(OrgFilter { kind, active: super::list::yes_no(q, "active")?, ..Default::default() })
+        Ok(OrgFilter { kind: super::list::code_filter(q, "kind")?, active: super::list::yes_no(q, "active")?, ..Default::default() })
     }
 
     fn fetch<'a>(app: &'a App, actor: &'a Actor, f: &'a OrgFilter, p: ListParams) -> Boxed<'a, Result<Page<Unit>, AppError>> {
@@ -197,15 +193,8 @@ struct UnitPage {
 }
 
 impl UnitPage {
-    fn role_label(&self, r: &str) -> &str {
-        self.shell.tr.t(match r {
-            "system_admin" => "role.system_admin",
-            "samordnare" => "role.samordnare",
-            "revisor" => "role.revisor",
-            "verksamhetsansvarig" => "role.verksamhetsansvarig",
-            "informationsagare" => "role.informationsagare",
-            _ => "role.medarbetare",
-        })
+    fn role_label(&self, r: &varn_domain::Role) -> String {
+        crate::present::label(self.shell.tr, *r)
     }
 
     fn kb(&self, n: &i64) -> String {

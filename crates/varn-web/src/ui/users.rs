@@ -32,7 +32,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn roles(ctx: &Ctx) -> Vec<(&'static str, String)> {
-    Role::ALL.iter().map(|r| (r.as_str(), ctx.tr.t(&format!("role.{}", r.as_str())).to_owned())).collect()
+    crate::present::options::<Role>(ctx.tr)
 }
 
 #[derive(Template)]
@@ -70,9 +70,7 @@ impl ListSpec for UserList {
     ];
 
     fn filter(q: &ListQuery) -> Result<UserFilter, AppError> {
-        let role =
-            q.filter("role").map(|r| Role::parse(r).map(|r| r.as_str().to_owned()).map_err(|c| AppError::field("role", c))).transpose()?;
-        Ok(UserFilter { role, active: super::list::yes_no(q, "active")? })
+        Ok(UserFilter { role: super::list::code_filter(q, "role")?, active: super::list::yes_no(q, "active")? })
     }
 
     fn fetch<'a>(app: &'a App, actor: &'a Actor, f: &'a UserFilter, p: ListParams) -> Boxed<'a, Result<Page<User>, AppError>> {
@@ -136,8 +134,8 @@ struct UserPage {
 }
 
 impl UserPage {
-    fn role_label(&self, r: &str) -> String {
-        self.shell.tr.t(&format!("role.{r}")).to_owned()
+    fn role_label(&self, r: &Role) -> String {
+        crate::present::label(self.shell.tr, *r)
     }
 }
 

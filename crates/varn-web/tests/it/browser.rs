@@ -9,6 +9,7 @@ fn enabled() -> bool {
     if std::env::var("VARN_E2E").is_ok_and(|v| v == "1") {
         true
     } else {
+        assert!(std::env::var("CI").is_err(), "CI must run the browser tests: set VARN_E2E=1");
         eprintln!("browser test skipped: set VARN_E2E=1 (needs chromium and chromium-driver)");
         false
     }

@@ -2,32 +2,37 @@
 //! files, language, headers and error pages.
 
 use crate::helpers::*;
+use rstest::rstest;
 
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
 #[tokio::test]
-async fn state_changes_need_the_csrf_token_and_our_origin() {
-    for b in backends() {
-        let t = TestApp::spawn(b).await;
-        let c = t.signed_in("sara.lindqvist").await;
-        let socf = t.id("Socialförvaltningen").to_string();
-        let fields = [("parent_id", socf.as_str()), ("kind", "enhet"), ("name", "Utan token")];
-        let r = c.http.post(c.url("/org")).form(&fields).send().await.unwrap();
-        assert_eq!(r.status(), 403, "{b}: no token");
-        assert!(r.text().await.unwrap().contains("Ladda om sidan"));
-        let mut with_wrong = fields.to_vec();
-        with_wrong.push(("_csrf", "0000"));
-        assert_eq!(c.http.post(c.url("/org")).form(&with_wrong).send().await.unwrap().status(), 403);
-        let mut ok = fields.to_vec();
-        ok.push(("_csrf", &c.csrf));
-        let r = c.http.post(c.url("/org")).header("origin", "https://evil.example").form(&ok).send().await.unwrap();
-        assert_eq!(r.status(), 403, "{b}: foreign origin");
-        let r = c.post_form("/org", &fields).await;
-        assert_eq!(r.status(), 303, "{b}: with the token");
-        // Signing in also needs the pre-sign-in token.
-        let anon = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        let r = anon.post(t.url("/login")).form(&[("username", "admin"), ("password", PASSWORD)]).send().await.unwrap();
-        assert_eq!(r.status(), 403);
-        t.stop().await;
+async fn state_changes_need_the_csrf_token_and_our_origin(#[case] b: &str) {
+    if skip(b) {
+        return;
     }
+    let t = TestApp::spawn(b).await;
+    let c = t.signed_in("sara.lindqvist").await;
+    let socf = t.id("Socialförvaltningen").to_string();
+    let fields = [("parent_id", socf.as_str()), ("kind", "enhet"), ("name", "Utan token")];
+    let r = c.http.post(c.url("/org")).form(&fields).send().await.unwrap();
+    assert_eq!(r.status(), 403, "{b}: no token");
+    assert!(r.text().await.unwrap().contains("Ladda om sidan"));
+    let mut with_wrong = fields.to_vec();
+    with_wrong.push(("_csrf", "0000"));
+    assert_eq!(c.http.post(c.url("/org")).form(&with_wrong).send().await.unwrap().status(), 403);
+    let mut ok = fields.to_vec();
+    ok.push(("_csrf", &c.csrf));
+    let r = c.http.post(c.url("/org")).header("origin", "https://evil.example").form(&ok).send().await.unwrap();
+    assert_eq!(r.status(), 403, "{b}: foreign origin");
+    let r = c.post_form("/org", &fields).await;
+    assert_eq!(r.status(), 303, "{b}: with the token");
+    // Signing in also needs the pre-sign-in token.
+    let anon = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let r = anon.post(t.url("/login")).form(&[("username", "admin"), ("password", PASSWORD)]).send().await.unwrap();
+    assert_eq!(r.status(), 403);
+    t.stop().await;
 }
 
 #[tokio::test]
@@ -54,80 +59,84 @@ async fn a_form_with_mistakes_comes_back_intact_with_messages_at_the_fields() {
     t.stop().await;
 }
 
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
 #[tokio::test]
-async fn lists_search_filter_sort_page_and_export() {
-    for b in backends() {
-        let t = TestApp::spawn(b).await;
-        let c = t.signed_in("erik.holm").await;
-        let (s, html) = c.text("/org/list?q=SKOLAN").await;
-        assert_eq!(s, 200);
-        assert!(
-            html.contains("Norrskolan") && html.contains("Söderskolan") && html.contains("Kulturskolan"),
-            "{b}: case-insensitive search"
-        );
-        assert!(!html.contains("Socialförvaltningen</a>"));
-        assert!(html.contains("3 totalt"));
-        let (_, html) = c.text("/org/list?kind=namnd&sort=name&dir=desc").await;
-        let p1 = html.find("Äldrenämnden").unwrap();
-        let p2 = html.find("Kulturnämnden").unwrap();
-        assert!(html.contains("6 totalt") && p1 < p2, "{b}: filtered and sorted descending");
-        assert!(html.contains("aria-sort=\"descending\""));
-        assert!(html.contains("<option value=\"namnd\" selected>"), "{b}: the filter shows what was chosen");
-        // htmx gets the partial only.
-        let r = c.http.get(c.url("/org/list?q=skolan")).header("hx-request", "true").send().await.unwrap();
-        let part = r.text().await.unwrap();
-        assert!(part.starts_with("<div id=\"results\">") && !part.contains("<html"), "{b}");
-        // Exports carry every match, not only the page.
-        let r = c.get("/org/list?kind=enhet&format=csv").await;
-        assert_eq!(r.headers()["content-type"], "text/csv; charset=utf-8");
-        let bytes = r.bytes().await.unwrap();
-        assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
-        let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert!(csv.starts_with("Id;Namn;Typ;Sökväg;Aktiv"), "{csv}");
-        assert_eq!(csv.lines().count(), 1 + 16, "{b}: header and the 16 enheter");
-        let r = c.get("/users?format=xlsx").await;
-        assert!(r.headers()["content-disposition"].to_str().unwrap().contains(".xlsx"));
-        assert_eq!(&r.bytes().await.unwrap()[..2], b"PK");
-        // Paging past the end is an empty page, not an error.
-        let (s, html) = c.text("/org/list?page=99").await;
-        assert_eq!(s, 200);
-        assert!(html.contains("Inget matchar."));
-        t.stop().await;
+async fn lists_search_filter_sort_page_and_export(#[case] b: &str) {
+    if skip(b) {
+        return;
     }
+    let t = TestApp::spawn(b).await;
+    let c = t.signed_in("erik.holm").await;
+    let (s, html) = c.text("/org/list?q=SKOLAN").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Norrskolan") && html.contains("Söderskolan") && html.contains("Kulturskolan"), "{b}: case-insensitive search");
+    assert!(!html.contains("Socialförvaltningen</a>"));
+    assert!(html.contains("3 totalt"));
+    let (_, html) = c.text("/org/list?kind=namnd&sort=name&dir=desc").await;
+    let p1 = html.find("Äldrenämnden").unwrap();
+    let p2 = html.find("Kulturnämnden").unwrap();
+    assert!(html.contains("6 totalt") && p1 < p2, "{b}: filtered and sorted descending");
+    assert!(html.contains("aria-sort=\"descending\""));
+    assert!(html.contains("<option value=\"namnd\" selected>"), "{b}: the filter shows what was chosen");
+    // htmx gets the partial only.
+    let r = c.http.get(c.url("/org/list?q=skolan")).header("hx-request", "true").send().await.unwrap();
+    let part = r.text().await.unwrap();
+    assert!(part.starts_with("<div id=\"results\">") && !part.contains("<html"), "{b}");
+    // Exports carry every match, not only the page.
+    let r = c.get("/org/list?kind=enhet&format=csv").await;
+    assert_eq!(r.headers()["content-type"], "text/csv; charset=utf-8");
+    let bytes = r.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
+    let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(csv.starts_with("Id;Namn;Typ;Sökväg;Aktiv"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 16, "{b}: header and the 16 enheter");
+    let r = c.get("/users?format=xlsx").await;
+    assert!(r.headers()["content-disposition"].to_str().unwrap().contains(".xlsx"));
+    assert_eq!(&r.bytes().await.unwrap()[..2], b"PK");
+    // Paging past the end is an empty page, not an error.
+    let (s, html) = c.text("/org/list?page=99").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Inget matchar."));
+    t.stop().await;
 }
 
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
 #[tokio::test]
-async fn files_are_stored_with_their_hash_and_served_as_downloads() {
-    for b in backends() {
-        let t = TestApp::spawn(b).await;
-        let c = t.signed_in("karin.berg").await;
-        let ifo = t.id("Individ- och familjeomsorg");
-        let body = "Delegationsordning för socialnämnden 2026".as_bytes().to_vec();
-        let form = reqwest::multipart::Form::new()
-            .part("file", reqwest::multipart::Part::bytes(body.clone()).file_name("../delegation.txt").mime_str("text/plain").unwrap());
-        let r = c.http.post(c.url(&format!("/org/{ifo}/attachments?_csrf={}", c.csrf))).multipart(form).send().await.unwrap();
-        assert_eq!(r.status(), 303, "{b}");
-        let files = t.app.unit_attachments(&load(&t, "karin.berg").await, ifo).await.unwrap();
-        assert_eq!(files.len(), 1);
-        assert_eq!(files[0].filename, "delegation.txt", "path parts are dropped");
-        let r = c.get(&format!("/attachments/{}", files[0].id)).await;
-        assert_eq!(r.status(), 200);
-        assert_eq!(r.headers()["content-type"], "application/octet-stream");
-        assert_eq!(r.headers()["x-content-type-options"], "nosniff");
-        assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
-        let sha = r.headers()["x-content-sha256"].to_str().unwrap().to_owned();
-        assert_eq!(r.bytes().await.unwrap().to_vec(), body);
-        assert_eq!(sha, files[0].sha256);
-        // Too large: refused with a message; another nämnd's head cannot know it exists.
-        let big =
-            reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(vec![b'x'; 70 * 1024]).file_name("stor.bin"));
-        let r = c.http.post(c.url(&format!("/org/{ifo}/attachments?_csrf={}", c.csrf))).multipart(big).send().await.unwrap();
-        assert_eq!(r.status(), 422);
-        assert!(r.text().await.unwrap().contains("Filen är för stor."));
-        let johan = t.signed_in("johan.ek").await;
-        assert_eq!(johan.get(&format!("/attachments/{}", files[0].id)).await.status(), 404);
-        t.stop().await;
+async fn files_are_stored_with_their_hash_and_served_as_downloads(#[case] b: &str) {
+    if skip(b) {
+        return;
     }
+    let t = TestApp::spawn(b).await;
+    let c = t.signed_in("karin.berg").await;
+    let ifo = t.id("Individ- och familjeomsorg");
+    let body = "Delegationsordning för socialnämnden 2026".as_bytes().to_vec();
+    let form = reqwest::multipart::Form::new()
+        .part("file", reqwest::multipart::Part::bytes(body.clone()).file_name("../delegation.txt").mime_str("text/plain").unwrap());
+    let r = c.http.post(c.url(&format!("/org/{ifo}/attachments?_csrf={}", c.csrf))).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), 303, "{b}");
+    let files = t.app.unit_attachments(&load(&t, "karin.berg").await, ifo).await.unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].filename, "delegation.txt", "path parts are dropped");
+    let r = c.get(&format!("/attachments/{}", files[0].id)).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/octet-stream");
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    let sha = r.headers()["x-content-sha256"].to_str().unwrap().to_owned();
+    assert_eq!(r.bytes().await.unwrap().to_vec(), body);
+    assert_eq!(sha, files[0].sha256);
+    // Too large: refused with a message; another nämnd's head cannot know it exists.
+    let big = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(vec![b'x'; 70 * 1024]).file_name("stor.bin"));
+    let r = c.http.post(c.url(&format!("/org/{ifo}/attachments?_csrf={}", c.csrf))).multipart(big).send().await.unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Filen är för stor."));
+    let johan = t.signed_in("johan.ek").await;
+    assert_eq!(johan.get(&format!("/attachments/{}", files[0].id)).await.status(), 404);
+    t.stop().await;
 }
 
 async fn load(t: &TestApp, user: &str) -> varn_app::Actor {
@@ -214,44 +223,48 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     t.stop().await;
 }
 
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
 #[tokio::test]
-async fn a_large_export_streams_every_row_and_lists_refuse_unknown_filters_and_sorts() {
-    use sea_orm::{EntityTrait, PaginatorTrait};
-    for b in backends() {
-        let t = TestApp::spawn(b).await;
-        // 4 500 more users (through the store, in bulk): an export of more than two chunks.
-        let rows: Vec<_> =
-            (0..4_500).map(|i| varn_store::repo::users::new_user(format!("exp{i:05}"), format!("Export {i:05}"), None, None)).collect();
-        for chunk in rows.chunks(500) {
-            varn_store::entity::user::Entity::insert_many(chunk.to_vec()).exec_without_returning(t.app.store.write()).await.unwrap();
-        }
-        let all = varn_store::entity::user::Entity::find().count(t.app.store.read()).await.unwrap() as usize;
-        assert!(all > 4_500, "{b}");
-        let c = t.signed_in("admin").await;
-        let r = c.get("/users?format=csv&sort=username").await;
-        assert_eq!(r.status(), 200);
-        assert!(r.headers().get("content-length").is_none(), "{b}: the export is streamed, not built whole");
-        let bytes = r.bytes().await.unwrap();
-        let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "Användarnamn;Namn;E-post;Aktiv", "{b}");
-        assert_eq!(lines.len(), 1 + all, "{b}: every user once, across the chunks");
-        let exp: Vec<&&str> = lines.iter().filter(|l| l.starts_with("exp")).collect();
-        assert_eq!(exp.len(), 4_500, "{b}");
-        assert!(exp.windows(2).all(|w| w[0] < w[1]), "{b}: sorted by user name, no row twice");
-        // A filter or sort the list does not know is a mistake, not an empty list.
-        let (s, html) = c.text("/documents?type=beslut").await;
-        assert_eq!(s, 422, "{b}");
-        assert!(html.contains("Välj en dokumenttyp."), "{b}: the message says what is wrong");
-        assert_eq!(c.get("/org/list?active=kanske").await.status(), 422, "{b}");
-        assert_eq!(c.get("/users?sort=password_hash").await.status(), 422, "{b}");
-        let api = api_as(&t, "sara.lindqvist").await;
-        let (s, e) = api.call(reqwest::Method::GET, "/api/v1/documents?type=beslut", None).await;
-        assert_eq!((s, e["error"]["fields"][0]["field"].as_str()), (422, Some("type")), "{b}: {e}");
-        let (s, e) = api.call(reqwest::Method::GET, "/api/v1/org-units?sort=secret", None).await;
-        assert_eq!((s, e["error"]["fields"][0]["field"].as_str()), (422, Some("sort")), "{b}: {e}");
-        let (s, _) = api.call(reqwest::Method::GET, "/api/v1/documents?sort=unit&type=riktlinje", None).await;
-        assert_eq!(s, 200, "{b}: a known sort and type");
-        t.stop().await;
+async fn a_large_export_streams_every_row_and_lists_refuse_unknown_filters_and_sorts(#[case] b: &str) {
+    if skip(b) {
+        return;
     }
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let t = TestApp::spawn(b).await;
+    // 4 500 more users (through the store, in bulk): an export of more than two chunks.
+    let rows: Vec<_> =
+        (0..4_500).map(|i| varn_store::repo::users::new_user(format!("exp{i:05}"), format!("Export {i:05}"), None, None)).collect();
+    for chunk in rows.chunks(500) {
+        varn_store::entity::user::Entity::insert_many(chunk.to_vec()).exec_without_returning(t.app.store.write()).await.unwrap();
+    }
+    let all = varn_store::entity::user::Entity::find().count(t.app.store.read()).await.unwrap() as usize;
+    assert!(all > 4_500, "{b}");
+    let c = t.signed_in("admin").await;
+    let r = c.get("/users?format=csv&sort=username").await;
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().get("content-length").is_none(), "{b}: the export is streamed, not built whole");
+    let bytes = r.bytes().await.unwrap();
+    let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "Användarnamn;Namn;E-post;Aktiv", "{b}");
+    assert_eq!(lines.len(), 1 + all, "{b}: every user once, across the chunks");
+    let exp: Vec<&&str> = lines.iter().filter(|l| l.starts_with("exp")).collect();
+    assert_eq!(exp.len(), 4_500, "{b}");
+    assert!(exp.windows(2).all(|w| w[0] < w[1]), "{b}: sorted by user name, no row twice");
+    // A filter or sort the list does not know is a mistake, not an empty list.
+    let (s, html) = c.text("/documents?type=beslut").await;
+    assert_eq!(s, 422, "{b}");
+    assert!(html.contains("Välj en dokumenttyp."), "{b}: the message says what is wrong");
+    assert_eq!(c.get("/org/list?active=kanske").await.status(), 422, "{b}");
+    assert_eq!(c.get("/users?sort=password_hash").await.status(), 422, "{b}");
+    let api = api_as(&t, "sara.lindqvist").await;
+    let (s, e) = api.call(reqwest::Method::GET, "/api/v1/documents?type=beslut", None).await;
+    assert_eq!((s, e["error"]["fields"][0]["field"].as_str()), (422, Some("type")), "{b}: {e}");
+    let (s, e) = api.call(reqwest::Method::GET, "/api/v1/org-units?sort=secret", None).await;
+    assert_eq!((s, e["error"]["fields"][0]["field"].as_str()), (422, Some("sort")), "{b}: {e}");
+    let (s, _) = api.call(reqwest::Method::GET, "/api/v1/documents?sort=unit&type=riktlinje", None).await;
+    assert_eq!(s, 200, "{b}: a known sort and type");
+    t.stop().await;
 }

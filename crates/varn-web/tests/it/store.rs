@@ -1,36 +1,37 @@
 //! Storage: migrations that apply once and never half, and the online backup.
 
 use crate::helpers::*;
+use rstest::rstest;
 use sea_orm::{ConnectionTrait, Statement};
 
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
 #[tokio::test]
-async fn migrations_apply_once_and_a_failure_leaves_nothing_behind() {
-    for b in backends() {
-        let db = TestDb::new(b).await;
-        let store = db.store().await;
-        // A second run applies nothing.
-        assert!(varn_store::migration::migrate(store.write()).await.unwrap().is_empty(), "{b}");
-        // A migration that fails half-way leaves neither its table nor its bookkeeping row.
-        let backend = store.write().get_database_backend();
-        let count_applied = || async {
-            let n = store
-                .write()
-                .query_one(Statement::from_string(backend, "SELECT COUNT(*) AS n FROM varn_migrations"))
-                .await
-                .unwrap()
-                .unwrap();
-            n.try_get::<i64>("", "n").unwrap()
-        };
-        let before = count_applied().await;
-        assert!(before >= 2, "{b}");
-        let err = varn_store::migration::migrate_with(store.write(), vec![Box::new(Broken)]).await;
-        assert!(err.is_err(), "{b}");
-        let probe = store.write().query_one(Statement::from_string(backend, "SELECT COUNT(*) AS n FROM half_done")).await;
-        assert!(probe.is_err(), "{b}: the half-made table was rolled back");
-        assert_eq!(count_applied().await, before, "{b}");
-        store.close().await;
-        db.cleanup().await;
+async fn migrations_apply_once_and_a_failure_leaves_nothing_behind(#[case] b: &str) {
+    if skip(b) {
+        return;
     }
+    let db = TestDb::new(b).await;
+    let store = db.store().await;
+    // A second run applies nothing.
+    assert!(varn_store::migration::migrate(store.write()).await.unwrap().is_empty(), "{b}");
+    // A migration that fails half-way leaves neither its table nor its bookkeeping row.
+    let backend = store.write().get_database_backend();
+    let count_applied = || async {
+        let n =
+            store.write().query_one(Statement::from_string(backend, "SELECT COUNT(*) AS n FROM varn_migrations")).await.unwrap().unwrap();
+        n.try_get::<i64>("", "n").unwrap()
+    };
+    let before = count_applied().await;
+    assert!(before >= 2, "{b}");
+    let err = varn_store::migration::migrate_with(store.write(), vec![Box::new(Broken)]).await;
+    assert!(err.is_err(), "{b}");
+    let probe = store.write().query_one(Statement::from_string(backend, "SELECT COUNT(*) AS n FROM half_done")).await;
+    assert!(probe.is_err(), "{b}: the half-made table was rolled back");
+    assert_eq!(count_applied().await, before, "{b}");
+    store.close().await;
+    db.cleanup().await;
 }
 
 struct Broken;
@@ -79,105 +80,109 @@ async fn dump(store: &varn_store::Store, table: &str) -> Vec<serde_json::Value> 
         .unwrap()
 }
 
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
 #[tokio::test]
-async fn the_workload_is_deterministic_and_whole_on_each_database() {
+async fn the_workload_is_deterministic_and_whole_on_each_database(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
     let scale = varn_app::workload::Scale::parse("tiny").unwrap();
     let hash = varn_app::App::new(TestDb::new("sqlite").await.store().await, test_config())
         .unwrap()
         .hash_password("Storstad-2026!")
         .await
         .unwrap();
-    for b in backends() {
-        let (d1, d2, d3) = (TestDb::new(b).await, TestDb::new(b).await, TestDb::new(b).await);
-        let (s1, s2, s3) = (d1.store().await, d2.store().await, d3.store().await);
-        varn_app::workload::generate(&s1, &scale, 42, &hash).await.unwrap();
-        varn_app::workload::generate(&s2, &scale, 42, &hash).await.unwrap();
-        varn_app::workload::generate(&s3, &scale, 43, &hash).await.unwrap();
-        // A second run into a filled database is refused.
-        assert!(varn_app::workload::generate(&s1, &scale, 42, &hash).await.is_err());
-        for table in
-            ["org_units", "users", "role_grants", "tasks", "audit_log", "audit_head", "documents", "document_versions", "document_acks"]
-        {
-            let (a, c) = (dump(&s1, table).await, dump(&s2, table).await);
-            assert!(!a.is_empty(), "{b}: {table} has rows");
-            assert_eq!(a, c, "{b}: {table} is the same for the same seed");
-        }
-        assert_ne!(dump(&s1, "users").await, dump(&s3, "users").await, "{b}: another seed, another city");
+    let (d1, d2, d3) = (TestDb::new(b).await, TestDb::new(b).await, TestDb::new(b).await);
+    let (s1, s2, s3) = (d1.store().await, d2.store().await, d3.store().await);
+    varn_app::workload::generate(&s1, &scale, 42, &hash).await.unwrap();
+    varn_app::workload::generate(&s2, &scale, 42, &hash).await.unwrap();
+    varn_app::workload::generate(&s3, &scale, 43, &hash).await.unwrap();
+    // A second run into a filled database is refused.
+    assert!(varn_app::workload::generate(&s1, &scale, 42, &hash).await.is_err());
+    for table in
+        ["org_units", "users", "role_grants", "tasks", "audit_log", "audit_head", "documents", "document_versions", "document_acks"]
+    {
+        let (a, c) = (dump(&s1, table).await, dump(&s2, table).await);
+        assert!(!a.is_empty(), "{b}: {table} has rows");
+        assert_eq!(a, c, "{b}: {table} is the same for the same seed");
+    }
+    assert_ne!(dump(&s1, "users").await, dump(&s3, "users").await, "{b}: another seed, another city");
 
-        // Sizes, references and the audit chain.
-        let count = |s: &varn_store::Store, sql: &'static str| {
-            let db = s.read().clone();
-            async move {
-                let r = db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.unwrap().unwrap();
-                r.try_get_by_index::<i64>(0).unwrap()
-            }
-        };
-        assert_eq!(count(&s1, "SELECT COUNT(*) FROM users").await, scale.users as i64);
-        let actions = varn_app::workload::action_count(&scale);
-        assert!(actions > 0, "the strategies have actions");
-        assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks").await, (scale.tasks + actions) as i64);
-        assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks WHERE status = 'open'").await, (scale.tasks.div_ceil(3) + actions) as i64);
-        assert_eq!(count(&s1, "SELECT COUNT(*) FROM documents").await, scale.documents as i64);
-        assert_eq!(count(&s1, "SELECT COUNT(*) FROM document_versions").await, 3 * scale.documents as i64);
-        assert_eq!(count(&s1, "SELECT COUNT(*) FROM document_acks").await, scale.acks as i64);
-        assert_eq!(count(&s1, "SELECT COUNT(*) FROM role_grants").await, scale.users as i64, "every user has a role");
-        for orphan in [
-            "SELECT COUNT(*) FROM org_units c WHERE c.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units p WHERE p.id = c.parent_id AND c.path LIKE p.path || '%')",
-            "SELECT COUNT(*) FROM org_units u WHERE u.head_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.id = u.head_user_id)",
-            "SELECT COUNT(*) FROM role_grants g WHERE NOT EXISTS (SELECT 1 FROM users x WHERE x.id = g.user_id) OR NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = g.org_unit_id)",
-            "SELECT COUNT(*) FROM tasks t WHERE (t.assignee_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.id = t.assignee_user_id)) OR (t.assignee_unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = t.assignee_unit_id))",
-            "SELECT COUNT(*) FROM tasks t WHERE t.assignee_user_id IS NULL AND t.assignee_unit_id IS NULL",
-            "SELECT COUNT(*) FROM documents d WHERE d.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM documents p WHERE p.id = d.parent_id AND p.id < d.id)",
-            "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_versions v WHERE v.id = d.current_version_id AND v.document_id = d.id AND v.state = 'adopted')",
-            "SELECT COUNT(*) FROM document_acks k WHERE NOT EXISTS (SELECT 1 FROM document_ack_requests r JOIN org_units o ON o.id = r.unit_id JOIN role_grants g ON g.user_id = k.user_id JOIN org_units gu ON gu.id = g.org_unit_id WHERE r.version_id = k.version_id AND gu.path LIKE o.path || '%')",
-            "SELECT COUNT(*) FROM document_actions a WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.source_type = 'document.action')",
-        ] {
-            assert_eq!(count(&s1, orphan).await, 0, "{b}: {orphan}");
+    // Sizes, references and the audit chain.
+    let count = |s: &varn_store::Store, sql: &'static str| {
+        let db = s.read().clone();
+        async move {
+            let r = db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.unwrap().unwrap();
+            r.try_get_by_index::<i64>(0).unwrap()
         }
-        assert_eq!(
-            varn_store::repo::audit::verify(s1.read()).await.unwrap(),
-            varn_store::repo::audit::Verdict::Whole { rows: scale.audit_rows as i64 },
-            "{b}"
-        );
-        // Counting can stop at a cap, and says so.
-        use varn_store::sea_orm::EntityTrait;
-        let tasks = || varn_store::entity::task::Entity::find();
-        assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 5).await.unwrap(), (5, false));
-        assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 1_000).await.unwrap(), ((scale.tasks + actions) as u64, true));
-        // The generated city works with the app: a head sees the tasks of the unit they lead,
-        // and new rows get fresh ids after the generated ones (PostgreSQL sequences).
-        let app = varn_app::App::new(s1.clone(), test_config()).unwrap();
-        let (_, actor) = app.sign_in("admin", "Storstad-2026!", None).await.unwrap();
-        let root = varn_store::repo::org::root(s1.read()).await.unwrap().unwrap();
-        let made = app
-            .org_create(
-                &actor,
-                &varn_app::org::UnitInput { parent_id: Some(root.id.to_string()), kind: "namnd".into(), name: "Ny nämnd".into() },
-            )
-            .await;
-        assert!(made.is_ok(), "{b}: {made:?}");
-        // A samordnare (user 2) writes a document after the generated ones, and the
-        // generated tree is readable through the app.
-        let u2 = varn_store::repo::users::find_any(s1.read(), 2).await.unwrap().unwrap();
-        let samordnare = varn_app::auth::load_actor(s1.read(), &u2).await.unwrap();
-        let form = varn_app::documents::DocForm {
-            doc_type: "riktlinje".into(),
-            title: "Ny riktlinje".into(),
-            unit_id: root.id.to_string(),
-            applies_to_unit_id: root.id.to_string(),
-            parent_id: "1".into(),
-            deciding_body: "kommunstyrelse".into(),
-            ..Default::default()
-        };
-        let doc = app.documents().create(&samordnare, &form).await;
-        assert_eq!(doc.ok(), Some(scale.documents as i64 + 1), "{b}");
-        let tree = app.documents().tree(&samordnare).await.unwrap();
-        assert!(tree.len() > scale.documents / 2, "{b}: {}", tree.len());
-        for s in [s1, s2, s3] {
-            s.close().await;
-        }
-        for d in [d1, d2, d3] {
-            d.cleanup().await;
-        }
+    };
+    assert_eq!(count(&s1, "SELECT COUNT(*) FROM users").await, scale.users as i64);
+    let actions = varn_app::workload::action_count(&scale);
+    assert!(actions > 0, "the strategies have actions");
+    assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks").await, (scale.tasks + actions) as i64);
+    assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks WHERE status = 'open'").await, (scale.tasks.div_ceil(3) + actions) as i64);
+    assert_eq!(count(&s1, "SELECT COUNT(*) FROM documents").await, scale.documents as i64);
+    assert_eq!(count(&s1, "SELECT COUNT(*) FROM document_versions").await, 3 * scale.documents as i64);
+    assert_eq!(count(&s1, "SELECT COUNT(*) FROM document_acks").await, scale.acks as i64);
+    assert_eq!(count(&s1, "SELECT COUNT(*) FROM role_grants").await, scale.users as i64, "every user has a role");
+    for orphan in [
+        "SELECT COUNT(*) FROM org_units c WHERE c.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units p WHERE p.id = c.parent_id AND c.path LIKE p.path || '%')",
+        "SELECT COUNT(*) FROM org_units u WHERE u.head_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.id = u.head_user_id)",
+        "SELECT COUNT(*) FROM role_grants g WHERE NOT EXISTS (SELECT 1 FROM users x WHERE x.id = g.user_id) OR NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = g.org_unit_id)",
+        "SELECT COUNT(*) FROM tasks t WHERE (t.assignee_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.id = t.assignee_user_id)) OR (t.assignee_unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = t.assignee_unit_id))",
+        "SELECT COUNT(*) FROM tasks t WHERE t.assignee_user_id IS NULL AND t.assignee_unit_id IS NULL",
+        "SELECT COUNT(*) FROM documents d WHERE d.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM documents p WHERE p.id = d.parent_id AND p.id < d.id)",
+        "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_versions v WHERE v.id = d.current_version_id AND v.document_id = d.id AND v.state = 'adopted')",
+        "SELECT COUNT(*) FROM document_acks k WHERE NOT EXISTS (SELECT 1 FROM document_ack_requests r JOIN org_units o ON o.id = r.unit_id JOIN role_grants g ON g.user_id = k.user_id JOIN org_units gu ON gu.id = g.org_unit_id WHERE r.version_id = k.version_id AND gu.path LIKE o.path || '%')",
+        "SELECT COUNT(*) FROM document_actions a WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.source_type = 'document.action')",
+    ] {
+        assert_eq!(count(&s1, orphan).await, 0, "{b}: {orphan}");
+    }
+    assert_eq!(
+        varn_store::repo::audit::verify(s1.read()).await.unwrap(),
+        varn_store::repo::audit::Verdict::Whole { rows: scale.audit_rows as i64 },
+        "{b}"
+    );
+    // Counting can stop at a cap, and says so.
+    use varn_store::sea_orm::EntityTrait;
+    let tasks = || varn_store::entity::task::Entity::find();
+    assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 5).await.unwrap(), (5, false));
+    assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 1_000).await.unwrap(), ((scale.tasks + actions) as u64, true));
+    // The generated city works with the app: a head sees the tasks of the unit they lead,
+    // and new rows get fresh ids after the generated ones (PostgreSQL sequences).
+    let app = varn_app::App::new(s1.clone(), test_config()).unwrap();
+    let (_, actor) = app.sign_in("admin", "Storstad-2026!", None).await.unwrap();
+    let root = varn_store::repo::org::root(s1.read()).await.unwrap().unwrap();
+    let made = app
+        .org_create(
+            &actor,
+            &varn_app::org::UnitInput { parent_id: Some(root.id.to_string()), kind: "namnd".into(), name: "Ny nämnd".into() },
+        )
+        .await;
+    assert!(made.is_ok(), "{b}: {made:?}");
+    // A samordnare (user 2) writes a document after the generated ones, and the
+    // generated tree is readable through the app.
+    let u2 = varn_store::repo::users::find_any(s1.read(), 2).await.unwrap().unwrap();
+    let samordnare = varn_app::auth::load_actor(s1.read(), &u2).await.unwrap();
+    let form = varn_app::documents::DocForm {
+        doc_type: "riktlinje".into(),
+        title: "Ny riktlinje".into(),
+        unit_id: root.id.to_string(),
+        applies_to_unit_id: root.id.to_string(),
+        parent_id: "1".into(),
+        deciding_body: "kommunstyrelse".into(),
+        ..Default::default()
+    };
+    let doc = app.documents().create(&samordnare, &form).await;
+    assert_eq!(doc.ok(), Some(scale.documents as i64 + 1), "{b}");
+    let tree = app.documents().tree(&samordnare).await.unwrap();
+    assert!(tree.len() > scale.documents / 2, "{b}: {}", tree.len());
+    for s in [s1, s2, s3] {
+        s.close().await;
+    }
+    for d in [d1, d2, d3] {
+        d.cleanup().await;
     }
 }

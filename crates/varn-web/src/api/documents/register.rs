@@ -1,6 +1,6 @@
 //! The register, a document, its drafts, moves and versions.
 
-use crate::api::dto::{ListArgs, PageOf};
+use crate::api::dto::{code, ListArgs, PageOf};
 use crate::api::{ApiActor, ApiResult, ErrorBody};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -63,10 +63,6 @@ pub struct DocArgs {
     pub unit_id: Option<i64>,
     /// Implementing this document.
     pub parent_id: Option<i64>,
-}
-
-fn code<C: Code>(field: &str, v: &Option<String>) -> Result<Option<C>, AppError> {
-    v.as_deref().filter(|s| !s.trim().is_empty()).map(|s| C::parse(s).map_err(|c| AppError::field(field, c))).transpose()
 }
 
 /// The register: documents the caller may see. An unknown type or status is a 422.

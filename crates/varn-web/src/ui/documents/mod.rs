@@ -7,7 +7,7 @@ mod form;
 mod page;
 mod steps;
 
-use super::list::{run, Column, ListQuery, ListSpec, ListView};
+use super::list::{code_filter, run, Column, ListQuery, ListSpec, ListView};
 use crate::ctx::{Ctx, PageResult};
 use crate::present::{label, options};
 use crate::shell::{render, Shell};
@@ -21,7 +21,6 @@ use varn_app::documents::{DocFilter, DocRow};
 use varn_app::modules::Boxed;
 use varn_app::{Actor, App, AppError, ListParams, Page};
 use varn_domain::document::{DocType, Status};
-use varn_domain::Code;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -64,12 +63,6 @@ struct ListPartial {
     shell: Shell,
     view: ListView,
     rows: Vec<Row>,
-}
-
-/// A filter that must be one of a code's values: an unknown one is a mistake (422), not an
-/// empty list.
-fn code_filter<C: Code>(q: &ListQuery, name: &str) -> Result<Option<C>, AppError> {
-    q.filter(name).map(|v| C::parse(v).map_err(|code| AppError::field(name, code))).transpose()
 }
 
 /// The register as a list.

@@ -204,6 +204,12 @@ impl ListView {
 /// database at once, only as the text that goes out.
 pub const EXPORT_CHUNK: u64 = 2_000;
 
+/// A filter that must be one of a code's values: an unknown one is a mistake at its field
+/// (422), not an empty list.
+pub fn code_filter<C: varn_domain::Code>(q: &ListQuery, name: &str) -> Result<Option<C>, varn_app::AppError> {
+    q.filter(name).map(|v| C::parse(v).map_err(|code| varn_app::AppError::field(name, code))).transpose()
+}
+
 /// A yes/no filter (`yes`, `no`, or absent); anything else is a mistake at its field.
 pub fn yes_no(q: &ListQuery, name: &str) -> Result<Option<bool>, varn_app::AppError> {
     match q.filter(name) {

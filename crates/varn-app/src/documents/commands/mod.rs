@@ -4,9 +4,15 @@
 //! convert into the command with `TryFrom`, which checks every format and the seed's
 //! rules at once; the use case then checks what needs the database.
 
+mod action;
+#[cfg(test)]
+mod tests;
+
+pub use action::{ActionCommand, ActionForm, ActionJson, Decision};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use varn_domain::document::{check_adoption, DecidingBody, DocType, DocumentRules, Priority, Validity};
+use varn_domain::document::{check_adoption, DecidingBody, DocType, DocumentRules, Validity};
 use varn_domain::validation::bounded_text;
 use varn_domain::{Code, DocumentId, FieldErrors, OrgUnitId};
 
@@ -128,7 +134,7 @@ impl DocForm {
 }
 
 /// A document as the API takes it (to create, or the draft to save).
-#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct DocJson {
     /// policy / strategi / riktlinje / anvisning.
@@ -185,7 +191,7 @@ impl Fields {
         }
     }
 
-    fn id(&mut self, field: &str, s: &str) -> Option<i64> {
+    pub(crate) fn id(&mut self, field: &str, s: &str) -> Option<i64> {
         let t = s.trim();
         if t.is_empty() {
             None
@@ -201,7 +207,7 @@ impl Fields {
         v
     }
 
-    fn code<T: Code>(&mut self, field: &str, s: &str) -> Option<T> {
+    pub(crate) fn code<T: Code>(&mut self, field: &str, s: &str) -> Option<T> {
         self.0.check(field, T::parse(s))
     }
 }
@@ -344,197 +350,5 @@ impl TryFrom<&DocJson> for DraftCommand {
             body_md: i.body_md.clone(),
         };
         finish(f, parts)
-    }
-}
-
-/// A strategy action as the form and the API send it.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct ActionForm {
-    /// What is to be done.
-    pub title: String,
-    /// Responsible person (sign-in name).
-    pub responsible_username: String,
-    /// Or responsible unit.
-    pub responsible_unit_id: String,
-    /// Deadline (YYYY-MM-DD).
-    pub due_date: String,
-    /// hog / medel / lag.
-    pub priority: String,
-}
-
-/// A strategy action, checked for format.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActionCommand {
-    /// What.
-    pub title: String,
-    /// Responsible person's sign-in name, or
-    pub responsible_username: Option<String>,
-    /// responsible unit.
-    pub responsible_unit_id: Option<OrgUnitId>,
-    /// Deadline.
-    pub due_date: NaiveDate,
-    /// Priority.
-    pub priority: Priority,
-}
-
-/// An action from its fields, the unit already read (a mistake in it already in `f`).
-fn action(
-    mut f: Fields,
-    title: &str,
-    user: Option<String>,
-    unit: Option<OrgUnitId>,
-    due: &str,
-    priority: &str,
-) -> Result<ActionCommand, FieldErrors> {
-    let title = f.0.check("title", bounded_text(title, 300));
-    let user = user.map(|u| u.trim().to_owned()).filter(|s| !s.is_empty());
-    if user.is_none() && unit.is_none() && f.0.get("responsible_unit_id").is_none() {
-        f.0.add("responsible_username", "err.doc.action_responsible");
-    }
-    let due = f.date("due_date", due);
-    if due.is_none() && f.0.get("due_date").is_none() {
-        f.0.add("due_date", "err.doc.action_due");
-    }
-    let priority = f.code("priority", priority);
-    match (title, due, priority) {
-        (Some(title), Some(due_date), Some(priority)) if f.0.is_empty() => {
-            Ok(ActionCommand { title, responsible_username: user, responsible_unit_id: unit, due_date, priority })
-        }
-        _ => Err(f.0),
-    }
-}
-
-impl TryFrom<&ActionForm> for ActionCommand {
-    type Error = FieldErrors;
-    fn try_from(i: &ActionForm) -> Result<Self, FieldErrors> {
-        let mut f = Fields(FieldErrors::new());
-        let unit = f.id("responsible_unit_id", &i.responsible_unit_id).map(OrgUnitId);
-        action(f, &i.title, Some(i.responsible_username.clone()), unit, &i.due_date, &i.priority)
-    }
-}
-
-/// A strategy action as the API takes it.
-#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct ActionJson {
-    /// What is to be done.
-    pub title: String,
-    /// Responsible person (sign-in name).
-    pub responsible_username: Option<String>,
-    /// Or responsible unit.
-    pub responsible_unit_id: Option<i64>,
-    /// Deadline (YYYY-MM-DD).
-    pub due_date: String,
-    /// hog / medel / lag.
-    pub priority: String,
-}
-
-impl TryFrom<&ActionJson> for ActionCommand {
-    type Error = FieldErrors;
-    fn try_from(i: &ActionJson) -> Result<Self, FieldErrors> {
-        let f = Fields(FieldErrors::new());
-        action(f, &i.title, i.responsible_username.clone(), i.responsible_unit_id.map(OrgUnitId), &i.due_date, &i.priority)
-    }
-}
-
-/// The decision's details, given when adopting (known only once the body has decided).
-#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct Decision {
-    /// Beslutsdatum (YYYY-MM-DD); empty keeps the draft's.
-    pub decision_date: String,
-    /// Diarienummer; empty keeps the draft's.
-    pub diarienummer: String,
-    /// Paragraph; empty keeps the draft's.
-    pub paragraph: String,
-}
-
-#[cfg(test)]
-#[allow(clippy::panic)]
-mod tests {
-    use super::*;
-
-    fn form() -> DocForm {
-        DocForm {
-            doc_type: "riktlinje".into(),
-            title: "Riktlinje för loggning".into(),
-            unit_id: "3".into(),
-            applies_to_unit_id: "1".into(),
-            deciding_body: "kommunstyrelse".into(),
-            validity: "tills_vidare".into(),
-            body_md: "Text\r\nmer".into(),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn a_form_becomes_a_typed_draft() {
-        let c = DraftCommand::try_from(&form()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(c.doc_type, DocType::Riktlinje);
-        assert_eq!(c.unit_id, OrgUnitId(3));
-        assert_eq!(c.validity, Validity::TillsVidare);
-        assert_eq!(c.body_md, "Text\nmer");
-        // The same draft through the JSON body gives the same command, and back to the form.
-        let j = DocJson {
-            doc_type: "riktlinje".into(),
-            title: "Riktlinje för loggning".into(),
-            unit_id: Some(3),
-            applies_to_unit_id: Some(1),
-            deciding_body: "kommunstyrelse".into(),
-            body_md: "Text\r\nmer".into(),
-            ..Default::default()
-        };
-        assert_eq!(DraftCommand::try_from(&j), Ok(c.clone()));
-        assert_eq!(DraftCommand::try_from(&DocForm::of(&c, String::new())), Ok(c));
-    }
-
-    #[test]
-    fn every_mistake_of_a_form_is_named_at_once() {
-        let f = DocForm {
-            doc_type: "policy".into(),
-            deciding_body: "kommunstyrelse".into(),
-            validity: "until".into(),
-            valid_until: "2020-13-01".into(),
-            unit_id: "x".into(),
-            applies_to_unit_id: String::new(),
-            by_law: "yes".into(),
-            ..form()
-        };
-        let e = DraftCommand::try_from(&f).err().unwrap_or_default();
-        let codes: Vec<(&str, &str)> = e.0.iter().map(|x| (x.field.as_str(), x.code.as_str())).collect();
-        for want in [
-            ("valid_until", "err.date_invalid"),
-            ("unit_id", "err.choose"),
-            ("applies_to_unit_id", "err.required"),
-            ("law", "err.doc.law_required"),
-            ("deciding_body", "err.doc.policy_body"),
-        ] {
-            assert!(codes.contains(&want), "{want:?} in {codes:?}");
-        }
-        // An instruction needs the document it carries out; an unknown type is named.
-        let e = DraftCommand::try_from(&DocForm { doc_type: "anvisning".into(), deciding_body: "chef".into(), ..form() }).err();
-        assert_eq!(e.and_then(|e| e.get("parent_id").map(str::to_owned)).as_deref(), Some("err.doc.parent_required"));
-        let e = DraftCommand::try_from(&DocForm { doc_type: "beslut".into(), ..form() }).err();
-        assert_eq!(e.and_then(|e| e.get("doc_type").map(str::to_owned)).as_deref(), Some("err.doc.type_invalid"));
-    }
-
-    #[test]
-    fn an_action_needs_someone_a_date_and_a_priority() {
-        let ok = ActionForm {
-            title: "Inventera".into(),
-            responsible_unit_id: "4".into(),
-            due_date: "2026-03-01".into(),
-            priority: "hog".into(),
-            ..Default::default()
-        };
-        let a = ActionCommand::try_from(&ok).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!((a.responsible_unit_id, a.priority), (Some(OrgUnitId(4)), Priority::Hog));
-        let e = ActionCommand::try_from(&ActionForm { title: "Inventera".into(), priority: "akut".into(), ..Default::default() })
-            .err()
-            .unwrap_or_default();
-        assert_eq!(e.get("responsible_username"), Some("err.doc.action_responsible"));
-        assert_eq!(e.get("due_date"), Some("err.doc.action_due"));
-        assert_eq!(e.get("priority"), Some("err.doc.priority_invalid"));
     }
 }

@@ -1,0 +1,179 @@
+//! The scenarios of BENCH.md that exist, the goose users that play them, and one attack.
+
+use goose::prelude::*;
+use std::sync::{Mutex, OnceLock};
+
+/// The password every generated user has.
+pub const PASSWORD: &str = "Storstad-2026!";
+
+/// One measured scenario.
+pub struct Case {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub role: Role,
+    pub kind: Kind,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Role {
+    Anonymous,
+    Head,
+    Samordnare,
+}
+
+#[derive(Clone, Copy)]
+pub enum Kind {
+    Get(&'static str),
+    /// A write with its audit row: rename a unit to its own name through the API.
+    PatchUnit,
+}
+
+pub fn scenarios() -> Vec<Case> {
+    vec![
+        Case { id: "tasks", title: "1. Mina uppgifter (enhetschef)", role: Role::Head, kind: Kind::Get("/tasks") },
+        Case { id: "org-tree", title: "Organisationsträdet (samordnare, hela staden)", role: Role::Samordnare, kind: Kind::Get("/org") },
+        Case {
+            id: "org-search",
+            title: "Enhetslista, sökning + filter, sida 1",
+            role: Role::Samordnare,
+            kind: Kind::Get("/org/list?q=skola&kind=enhet"),
+        },
+        Case { id: "users-search", title: "Användarlista, sökning (50 000)", role: Role::Samordnare, kind: Kind::Get("/users?q=anna") },
+        Case { id: "audit", title: "Granskningslogg, sida 1 (5 000 000)", role: Role::Samordnare, kind: Kind::Get("/audit") },
+        Case {
+            id: "api-units",
+            title: "8'. GET /api/v1/org-units?limit=100",
+            role: Role::Samordnare,
+            kind: Kind::Get("/api/v1/org-units?limit=100"),
+        },
+        Case { id: "api-tasks", title: "GET /api/v1/tasks (enhetschef)", role: Role::Head, kind: Kind::Get("/api/v1/tasks") },
+        Case { id: "document", title: "7. Ett styrdokument, renderat (enhetschef)", role: Role::Head, kind: Kind::Get("/documents/1") },
+        Case {
+            id: "documents",
+            title: "Styrdokumentregistret, sökning (3 000)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/documents?q=riktlinje&status=gallande"),
+        },
+        Case {
+            id: "doc-follow-up",
+            title: "Uppföljning av styrdokument, hela staden",
+            role: Role::Samordnare,
+            kind: Kind::Get("/documents/follow-up"),
+        },
+        Case { id: "doc-pdf", title: "Ett styrdokument som PDF", role: Role::Head, kind: Kind::Get("/documents/1/pdf") },
+        Case {
+            id: "api-documents",
+            title: "GET /api/v1/documents?limit=100",
+            role: Role::Samordnare,
+            kind: Kind::Get("/api/v1/documents?limit=100"),
+        },
+        Case { id: "write", title: "9'. Skrivning med granskningsrad (PATCH enhet)", role: Role::Samordnare, kind: Kind::PatchUnit },
+        Case {
+            id: "users-csv",
+            title: "10'. CSV-export av 50 000 användare",
+            role: Role::Samordnare,
+            kind: Kind::Get("/users?format=csv"),
+        },
+        Case { id: "floor", title: "11. Trivial route /healthz (golvet)", role: Role::Anonymous, kind: Kind::Get("/healthz") },
+    ]
+}
+
+/// What the goose users of the running attack do.
+#[derive(Clone)]
+pub struct Current {
+    pub username: String,
+    pub kind: Kind,
+    pub unit_id: i64,
+    pub unit_name: String,
+}
+
+pub static CURRENT: OnceLock<Mutex<Option<Current>>> = OnceLock::new();
+
+pub fn current() -> Option<Current> {
+    CURRENT.get_or_init(|| Mutex::new(None)).lock().ok().and_then(|g| g.clone())
+}
+
+#[derive(Clone)]
+pub struct Csrf(String);
+
+pub fn csrf_in(html: &str) -> String {
+    let key = "name=\"_csrf\" value=\"";
+    html.find(key).map(|i| html[i + key.len()..].chars().take_while(|c| *c != '"').collect()).unwrap_or_default()
+}
+
+pub async fn sign_in(user: &mut GooseUser) -> TransactionResult {
+    let Some(cur) = current() else { return Ok(()) };
+    if cur.username.is_empty() {
+        return Ok(());
+    }
+    let page = user.get_named("/login", "setup").await?;
+    let html = match page.response {
+        Ok(r) => r.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let form = [("username", cur.username.as_str()), ("password", PASSWORD), ("next", "/account"), ("_csrf", &csrf_in(&html))];
+    let rb = user.get_request_builder(&GooseMethod::Post, "/login")?.form(&form);
+    let r = user.request(GooseRequest::builder().set_request_builder(rb).name("setup").build()).await?;
+    let html = match r.response {
+        Ok(r) => r.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    user.set_session_data(Csrf(csrf_in(&html)));
+    Ok(())
+}
+
+pub async fn act(user: &mut GooseUser) -> TransactionResult {
+    let Some(cur) = current() else { return Ok(()) };
+    match cur.kind {
+        Kind::Get(path) => {
+            let r = user.get_named(path, "target").await?;
+            if let Ok(resp) = r.response {
+                // Read the whole body: the time includes sending it.
+                let _ = resp.bytes().await;
+            }
+        }
+        Kind::PatchUnit => {
+            let token = user.get_session_data::<Csrf>().map(|c| c.0.clone()).unwrap_or_default();
+            let path = format!("/api/v1/org-units/{}", cur.unit_id);
+            let rb = user
+                .get_request_builder(&GooseMethod::Patch, &path)?
+                .header("x-csrf-token", token)
+                .json(&serde_json::json!({"name": cur.unit_name}));
+            let r = user
+                .request(
+                    GooseRequest::builder().method(GooseMethod::Patch).path(path.as_str()).set_request_builder(rb).name("target").build(),
+                )
+                .await?;
+            if let Ok(resp) = r.response {
+                let _ = resp.bytes().await;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub async fn attack(base: &str, concurrency: usize, secs: usize) -> anyhow::Result<(usize, usize, f64, f64, f64)> {
+    let metrics = GooseAttack::initialize_with_config(goose::config::GooseConfiguration::default())?
+        .register_scenario(
+            scenario!("bench").register_transaction(transaction!(sign_in).set_on_start()).register_transaction(transaction!(act)),
+        )
+        .set_default(GooseDefault::Host, base)?
+        .set_default(GooseDefault::Users, concurrency)?
+        .set_default(GooseDefault::IncreaseRate, "1000")?
+        .set_default(GooseDefault::RunTime, secs)?
+        .set_default(GooseDefault::Quiet, 1)?
+        .set_default(GooseDefault::NoPrintMetrics, true)?
+        .set_default(GooseDefault::NoTelnet, true)?
+        .set_default(GooseDefault::NoWebSocket, true)?
+        .set_default(GooseDefault::NoErrorSummary, true)?
+        .execute()
+        .await?;
+    let Some(m) = metrics.requests.iter().find(|(k, _)| k.ends_with(" target")).map(|(_, v)| v) else {
+        anyhow::bail!("no requests were measured");
+    };
+    let errors = m.fail_count + m.status_code_counts.iter().filter(|(s, _)| **s >= 400).map(|(_, n)| *n).sum::<usize>();
+    let dur = metrics.duration.max(1) as f64;
+    let p50 = m.raw_data.percentile_us(0.50) as f64 / 1000.0;
+    let p99 = m.raw_data.percentile_us(0.99) as f64 / 1000.0;
+    Ok((m.raw_data.counter, errors, m.success_count as f64 / dur, p50, p99))
+}

@@ -1,0 +1,83 @@
+//! A document's text as a file, and any version as PDF.
+
+use super::*;
+use rstest::rstest;
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_draft_can_be_a_file_and_any_version_a_pdf_through_the_api(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let sara = api_as(&t, "sara.lindqvist").await;
+    let slf = t.id("Stadsledningsförvaltningen");
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    let (s, d) = sara
+        .call(
+            Method::POST,
+            "/api/v1/documents",
+            Some(json!({"doc_type": "riktlinje", "title": "Riktlinje för arkivering", "unit_id": slf,
+                "applies_to_unit_id": t.id("Kommunfullmäktige"), "parent_id": policy, "deciding_body": "kommunstyrelse"})),
+        )
+        .await;
+    assert_eq!(s, 201, "{d}");
+    let id = d["id"].as_i64().unwrap();
+    // No text and no file: it cannot be adopted.
+    let (s, e) = sara
+        .call(Method::POST, &format!("/api/v1/documents/{id}/transitions"), Some(json!({"to": "gallande", "decision_date": "2026-11-03"})))
+        .await;
+    assert_eq!(s, 422);
+    assert!(field_codes(&e).contains(&("body_md".into(), "err.doc.text_required".into())), "{e}");
+    // A file as the text, then adopted with the decision in the same call.
+    let form = reqwest::multipart::Form::new()
+        .part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4 beslut".to_vec()).file_name("Riktlinje arkivering.pdf"));
+    let r =
+        sara.http.post(format!("{}/api/v1/documents/{id}/file", sara.base)).bearer_auth(&sara.token).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), 204);
+    // The auditor reads the whole organisation but no drafts: not the draft's file either,
+    // through neither route.
+    let erik = api_as(&t, "erik.holm").await;
+    let (s, _) = erik.call(Method::GET, &format!("/api/v1/documents/{id}/versions/1/file"), None).await;
+    assert_eq!(s, 404, "{b}");
+    // The file's own id, from the database: the generic route serves unit files only, so
+    // not even the samordnare gets it there.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use varn_store::entity::attachment;
+    let files =
+        attachment::Entity::find().filter(attachment::Column::EntityType.eq("document_version")).all(t.app.store.read()).await.unwrap();
+    assert_eq!(files.len(), 1, "{b}");
+    for who in [&erik, &sara] {
+        let (s, _) = who.call(Method::GET, &format!("/api/v1/attachments/{}", files[0].id), None).await;
+        assert_eq!(s, 404, "{b}: attachment {}", files[0].id);
+    }
+    let (s, g) = sara
+        .call(
+            Method::POST,
+            &format!("/api/v1/documents/{id}/transitions"),
+            Some(json!({"to": "gallande", "decision_date": "2026-11-03", "paragraph": "§ 7"})),
+        )
+        .await;
+    assert_eq!(s, 200, "{g}");
+    assert_eq!(g["version"]["paragraph"], "§ 7");
+    let r = reqwest::Client::new()
+        .get(format!("{}/api/v1/documents/{id}/versions/1/file", t.base))
+        .bearer_auth(&sara.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.bytes().await.unwrap().as_ref(), b"%PDF-1.4 beslut");
+    // An adopted version's file cannot be replaced.
+    let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(b"annat".to_vec()).file_name("x.pdf"));
+    let r =
+        sara.http.post(format!("{}/api/v1/documents/{id}/file", sara.base)).bearer_auth(&sara.token).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), 409);
+    // The policy as PDF through the API.
+    let r = reqwest::Client::new().get(format!("{}/api/v1/documents/{policy}/pdf", t.base)).bearer_auth(&sara.token).send().await.unwrap();
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    assert!(r.bytes().await.unwrap().starts_with(b"%PDF-"));
+    t.stop().await;
+}

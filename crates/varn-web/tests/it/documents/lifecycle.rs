@@ -1,0 +1,181 @@
+//! The life cycle: remiss, adoption with its decision, frozen versions, revision, repeal,
+//! strategy actions as tasks, and what a unit's documents keep it from.
+
+use super::*;
+use rstest::rstest;
+
+/// A guideline under the policy, as utkast: (its id, the draft as sent).
+async fn a_guideline(t: &TestApp, sara: &Api) -> (i64, DocJson) {
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    let d = DocJson {
+        parent_id: Some(policy),
+        body_md: "## Syfte\n\nMolntjänster används bara efter riskanalys.\n".into(),
+        ..draft("riktlinje", "Översiktlig riktlinje för molntjänster", t.id("Stadsledningsförvaltningen"), t.id("Kommunfullmäktige"))
+    };
+    let (s, g) = sara.create(&d).await;
+    assert_eq!(s, 201, "{g}");
+    assert_eq!((g["status"].as_str(), g["version"]["number"].as_i64()), (Some("utkast"), Some(1)));
+    (g["id"].as_i64().unwrap(), d)
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn remiss_is_read_and_answered_by_those_it_will_apply_to_and_fixes_the_text(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let (sara, lisa) = (api_as(&t, "sara.lindqvist").await, api_as(&t, "lisa.nilsson").await);
+    let (gid, d) = a_guideline(&t, &sara).await;
+    // Free-text search folds Swedish letters on both databases.
+    let (_, found) = sara.call(Method::GET, "/api/v1/documents?q=%C3%96VERSIKTLIG%20RIKTLINJE", None).await;
+    assert_eq!((found["total"].as_i64(), found["items"][0]["id"].as_i64()), (Some(1), Some(gid)), "{b}: {found}");
+    // Only the allowed moves exist, and the refusal names the states in words.
+    let (s, e) = sara.move_to(gid, "under_revision", None).await;
+    assert_eq!(s, 409, "{e}");
+    assert_eq!(e["error"]["message"], "Ett dokument som är utkast kan inte bli under revision.", "{e}");
+    assert_eq!(sara.move_to(gid, "pa_remiss", None).await.0, 200);
+    let (s, c) =
+        lisa.call(Method::POST, &format!("/api/v1/documents/{gid}/comments"), Some(json!({"body": "Gäller detta även e-post?"}))).await;
+    assert_eq!(s, 201, "{b}: {c}");
+    let (_, comments) = sara.call(Method::GET, &format!("/api/v1/documents/{gid}/comments"), None).await;
+    assert_eq!(comments[0]["body"], "Gäller detta även e-post?", "{comments}");
+    assert_eq!(sara.save(gid, &d).await.0, 409, "on remiss the text is fixed");
+    // Back to utkast (it has never been adopted), and the text opens again.
+    assert_eq!(sara.move_to(gid, "under_revision", None).await.0, 409, "a draft never adopted goes back to utkast");
+    assert_eq!(sara.move_to(gid, "utkast", None).await.0, 200);
+    assert_eq!(sara.save(gid, &d).await.0, 200);
+    let (_, audit) = sara.call(Method::GET, &format!("/api/v1/audit?entity_type=document&entity_id={gid}"), None).await;
+    let actions: Vec<&str> = audit["items"].as_array().unwrap().iter().filter_map(|a| a["action"].as_str()).collect();
+    for a in ["document.create", "document.pa_remiss", "document.comment", "document.utkast", "document.update"] {
+        assert!(actions.contains(&a), "{b}: {a} missing in {actions:?}");
+    }
+    t.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn an_adopted_version_is_frozen_and_a_revision_is_the_next_version(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let (sara, lisa) = (api_as(&t, "sara.lindqvist").await, api_as(&t, "lisa.nilsson").await);
+    let (gid, mut d) = a_guideline(&t, &sara).await;
+    // Adopting needs a decision date; given with the move, it is recorded.
+    let (s, e) = sara.move_to(gid, "gallande", None).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "decision_date", "err.doc.decision_date_required"), "{e}");
+    let decision = Decision { diarienummer: "KS 2026/0101".into(), paragraph: "§ 12".into(), ..decided("2026-11-02") };
+    let (s, g) = sara.move_to(gid, "gallande", Some(&decision)).await;
+    assert_eq!(s, 200, "{g}");
+    assert_eq!(g["current_version"], 1);
+    assert_eq!((g["version"]["diarienummer"].as_str(), g["version"]["paragraph"].as_str()), (Some("KS 2026/0101"), Some("§ 12")));
+    assert_eq!(sara.save(gid, &d).await.0, 409, "adopted versions are frozen");
+    // A revision is version 2; the adopted one stays in force until its successor is adopted.
+    let (s, g) = sara.move_to(gid, "under_revision", None).await;
+    assert_eq!((s, g["version"]["number"].as_i64()), (200, Some(1)), "readers still see version 1");
+    assert_eq!(lisa.doc(gid).await.1["version"]["number"], 1);
+    let (s, _) = lisa.call(Method::GET, &format!("/api/v1/documents/{gid}/versions/2"), None).await;
+    assert_eq!(s, 404, "an employee does not see the draft of the revision");
+    d.body_md = "## Syfte\n\nMolntjänster används bara efter riskanalys och klassning.\n".into();
+    assert_eq!(sara.save(gid, &d).await.0, 200);
+    let (s, g) = sara.move_to(gid, "gallande", Some(&decided("2026-11-20"))).await;
+    assert_eq!((s, g["current_version"].as_i64()), (200, Some(2)));
+    let (_, v1) = sara.call(Method::GET, &format!("/api/v1/documents/{gid}/versions/1"), None).await;
+    assert_eq!(v1["state"], "superseded");
+    assert!(v1["body_md"].as_str().unwrap().contains("efter riskanalys.\n"), "version 1 kept as adopted");
+    let (s, diff) = sara.call(Method::GET, &format!("/api/v1/documents/{gid}/diff?from=1&to=2"), None).await;
+    assert_eq!(s, 200);
+    let lines = diff["lines"].as_array().unwrap();
+    assert!(lines.iter().any(|l| l["kind"] == "del" && l["text"] == "Molntjänster används bara efter riskanalys."), "{diff}");
+    assert!(lines.iter().any(|l| l["kind"] == "ins" && l["text"].as_str().unwrap().ends_with("och klassning.")), "{diff}");
+    assert!(diff["fields"].as_array().unwrap().iter().any(|f| f["field"] == "doc.field.decision_date"), "{diff}");
+    // Repealed: gone from the employee's reading, kept for the samordnare.
+    assert_eq!(sara.move_to(gid, "upphavd", None).await.0, 200);
+    assert_eq!(lisa.doc(gid).await.0, 404);
+    let (s, g) = sara.doc(gid).await;
+    assert_eq!((s, g["status"].as_str()), (200, Some("upphavd")));
+    // Every move is in the audit log.
+    let (_, audit) = sara.call(Method::GET, &format!("/api/v1/audit?entity_type=document&entity_id={gid}"), None).await;
+    let actions: Vec<&str> = audit["items"].as_array().unwrap().iter().filter_map(|a| a["action"].as_str()).collect();
+    for a in ["document.create", "document.update", "document.gallande", "document.under_revision", "document.upphavd"] {
+        assert!(actions.contains(&a), "{b}: {a} missing in {actions:?}");
+    }
+    t.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_strategys_actions_become_tasks_and_its_repeal_closes_them(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let (sara, karin) = (api_as(&t, "sara.lindqvist").await, api_as(&t, "karin.berg").await);
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    let socf = t.id("Socialförvaltningen");
+    let strat = DocJson {
+        valid_until: Some("2030-12-31".into()),
+        parent_id: Some(policy),
+        ..draft("strategi", "Strategi för säker digitalisering", t.id("Stadsledningsförvaltningen"), t.id("Kommunfullmäktige"))
+    };
+    let (s, st) = sara.create(&strat).await;
+    assert_eq!(s, 201, "{st}");
+    let sid = st["id"].as_i64().unwrap();
+    let (s, e) = sara.move_to(sid, "gallande", Some(&decided("2026-11-02"))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "actions", "err.doc.strategi_actions"), "{e}");
+    // An action names who, by when and how urgent.
+    let vague = ActionJson { title: "Inventera molntjänster".into(), priority: "akut".into(), ..Default::default() };
+    let (s, e) = sara.add_action(sid, &vague).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "responsible_username", "err.doc.action_responsible"), "{e}");
+    assert!(has(&e, "due_date", "err.doc.action_due") && has(&e, "priority", "err.doc.priority_invalid"), "{e}");
+    let clear = ActionJson { responsible_unit_id: Some(socf), due_date: "2027-03-31".into(), priority: "hog".into(), ..vague };
+    assert_eq!(sara.add_action(sid, &clear).await.0, 201);
+    let (s, st) = sara.move_to(sid, "gallande", Some(&decided("2026-11-02"))).await;
+    assert_eq!(s, 200, "{st}");
+    assert!(st["actions"][0]["task_id"].is_i64(), "{st}");
+    // The unit's head finds it in Mina uppgifter.
+    let mine = |v: &Value| v.as_array().unwrap().iter().any(|x| x["title"].as_str().unwrap().starts_with("Inventera molntjänster"));
+    assert!(mine(&karin.call(Method::GET, "/api/v1/tasks", None).await.1), "{b}");
+    // Repealing the strategy closes its open action tasks.
+    assert_eq!(sara.move_to(sid, "upphavd", None).await.0, 200);
+    assert!(!mine(&karin.call(Method::GET, "/api/v1/tasks", None).await.1), "{b}: closed");
+    t.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_unit_that_owns_a_document_is_not_deleted(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let sara = api_as(&t, "sara.lindqvist").await;
+    let (s, unit) = sara
+        .call(
+            Method::POST,
+            "/api/v1/org-units",
+            Some(json!({"parent_id": t.id("Socialförvaltningen"), "kind": "enhet", "name": "Dokumentenheten"})),
+        )
+        .await;
+    assert_eq!(s, 201, "{unit}");
+    let uid = unit["id"].as_i64().unwrap();
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    assert_eq!(sara.create(&DocJson { parent_id: Some(policy), ..draft("riktlinje", "Enhetens riktlinje", uid, uid) }).await.0, 201);
+    // The refusal says why, in words.
+    let (s, e) = sara.call(Method::DELETE, &format!("/api/v1/org-units/{uid}"), None).await;
+    assert_eq!(s, 409, "{b}: {e}");
+    assert!(e["error"]["message"].as_str().unwrap().contains("1 styrdokument"), "{e}");
+    t.stop().await;
+}

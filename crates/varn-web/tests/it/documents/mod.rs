@@ -1,0 +1,89 @@
+//! Styrdokument: the seed's rules, the life cycle, strategy actions, acknowledgement,
+//! follow-up and who sees drafts, through the API and the pages, each case on each database.
+//! Requests are built from the API's own request types ([`DocJson`], [`Decision`]).
+
+mod files;
+mod lifecycle;
+mod pages;
+mod rules;
+mod work;
+
+use crate::helpers::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+use varn_app::documents::{ActionJson, Decision, DocJson};
+
+/// The (field, code) pairs of a 422.
+pub fn field_codes(e: &Value) -> Vec<(String, String)> {
+    e["error"]["fields"]
+        .as_array()
+        .map(|a| a.iter().map(|f| (f["field"].as_str().unwrap_or("").to_owned(), f["code"].as_str().unwrap_or("").to_owned())).collect())
+        .unwrap_or_default()
+}
+
+/// Whether a 422 names `code` at `field`.
+pub fn has(e: &Value, field: &str, code: &str) -> bool {
+    field_codes(e).contains(&(field.to_owned(), code.to_owned()))
+}
+
+/// A draft of `doc_type` titled `title`, owned by `unit` and applying to `applies`, decided by
+/// the body the seed gives the type.
+pub fn draft(doc_type: &str, title: &str, unit: i64, applies: i64) -> DocJson {
+    let body = match doc_type {
+        "policy" => "kommunfullmaktige",
+        "anvisning" => "chef",
+        _ => "kommunstyrelse",
+    };
+    DocJson {
+        doc_type: doc_type.into(),
+        title: title.into(),
+        unit_id: Some(unit),
+        applies_to_unit_id: Some(applies),
+        deciding_body: body.into(),
+        body_md: "Text".into(),
+        ..Default::default()
+    }
+}
+
+/// The document calls of the API, typed by its request bodies.
+pub trait DocApi {
+    /// POST /documents.
+    async fn create(&self, d: &DocJson) -> (u16, Value);
+    /// PATCH /documents/{id}: saves the open draft.
+    async fn save(&self, id: i64, d: &DocJson) -> (u16, Value);
+    /// A move in the life cycle, with the decision when adopting.
+    async fn move_to(&self, id: i64, to: &str, decision: Option<&Decision>) -> (u16, Value);
+    /// POST /documents/{id}/actions.
+    async fn add_action(&self, id: i64, a: &ActionJson) -> (u16, Value);
+    /// GET /documents/{id}.
+    async fn doc(&self, id: i64) -> (u16, Value);
+}
+
+impl DocApi for Api {
+    async fn create(&self, d: &DocJson) -> (u16, Value) {
+        self.call(Method::POST, "/api/v1/documents", Some(json!(d))).await
+    }
+
+    async fn save(&self, id: i64, d: &DocJson) -> (u16, Value) {
+        self.call(Method::PATCH, &format!("/api/v1/documents/{id}"), Some(json!(d))).await
+    }
+
+    async fn move_to(&self, id: i64, to: &str, decision: Option<&Decision>) -> (u16, Value) {
+        let mut body = decision.map(|d| json!(d)).unwrap_or_else(|| json!({}));
+        body["to"] = json!(to);
+        self.call(Method::POST, &format!("/api/v1/documents/{id}/transitions"), Some(body)).await
+    }
+
+    async fn add_action(&self, id: i64, a: &ActionJson) -> (u16, Value) {
+        self.call(Method::POST, &format!("/api/v1/documents/{id}/actions"), Some(json!(a))).await
+    }
+
+    async fn doc(&self, id: i64) -> (u16, Value) {
+        self.call(Method::GET, &format!("/api/v1/documents/{id}"), None).await
+    }
+}
+
+/// A decision taken on `date`.
+pub fn decided(date: &str) -> Decision {
+    Decision { decision_date: date.into(), ..Default::default() }
+}

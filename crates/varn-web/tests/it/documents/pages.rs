@@ -1,0 +1,109 @@
+//! The document pages: reading, printing, the form that keeps its input, the tree.
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn document_pages_read_print_and_keep_bad_input() {
+    let t = TestApp::spawn("sqlite").await;
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    let lisa = t.signed_in("lisa.nilsson").await;
+    let (s, html) = lisa.text(&format!("/documents/{policy}")).await;
+    assert_eq!(s, 200);
+    // The metadata table of the seed, in Swedish.
+    for text in [
+        "Dokumenttyp",
+        "Giltighetstid",
+        "Beslutande organ",
+        "Beslutsdatum",
+        "Kommunfullmäktige",
+        "2018-05-28",
+        "Tills vidare",
+        "Stadsledningsförvaltningen",
+    ] {
+        assert!(html.contains(text), "{text} on the reading view");
+    }
+    assert!(html.contains("Jag har läst dokumentet"), "lisa is asked to confirm");
+    let r = lisa.get(&format!("/documents/{policy}/pdf")).await;
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let bytes = r.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(bytes.windows(b"Tills vidare".len()).any(|w| w == b"Tills vidare"), "the metadata is in the PDF");
+
+    // A form with a mistake comes back with the input and the message at the field.
+    let sara = t.signed_in("sara.lindqvist").await;
+    let slf = t.id("Stadsledningsförvaltningen").to_string();
+    let kf = t.id("Kommunfullmäktige").to_string();
+    let r = sara
+        .post_form(
+            "/documents",
+            &[
+                ("doc_type", "policy"),
+                ("title", "Policy för kameraövervakning"),
+                ("unit_id", &slf),
+                ("applies_to_unit_id", &kf),
+                ("deciding_body", "chef"),
+                ("validity", "tills_vidare"),
+                ("body_md", "## Mål\n\nTexten ska finnas kvar."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("value=\"Policy för kameraövervakning\""), "input intact");
+    assert!(html.contains("Texten ska finnas kvar."), "text intact");
+    assert!(html.contains("id=\"e-deciding_body\""), "message at the field");
+    assert!(html.contains("En policy antas av kommunfullmäktige."));
+    // Every mistake at once: a bad end date does not hide the wrong deciding body.
+    let r = sara
+        .post_form(
+            "/documents",
+            &[
+                ("doc_type", "policy"),
+                ("title", "Policy för kameraövervakning"),
+                ("unit_id", &slf),
+                ("applies_to_unit_id", &kf),
+                ("deciding_body", "kommunstyrelse"),
+                ("validity", "until"),
+                ("valid_until", "2020-13-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"e-valid_until\"") && html.contains("id=\"e-deciding_body\""), "both mistakes shown");
+    // The tree nests each document under the one it implements.
+    let (s, html) = sara.text("/documents/tree").await;
+    assert_eq!(s, 200);
+    let at = |t: &str| html.find(t).unwrap_or_else(|| panic!("{t} in the tree"));
+    let (p, strat, klass, losen) = (
+        at(">Informationssäkerhetspolicy<"),
+        at(">Strategi för informationssäkerhet 2025–2028<"),
+        at(">Riktlinje för informationsklassning<"),
+        at(">Rutin för lösenord och inloggning<"),
+    );
+    assert!(p < strat && strat < klass && klass < losen, "policy, then strategy and guideline, then the instruction");
+    assert!(html[p..strat].contains("<ul>"), "the strategy sits one level under the policy");
+    assert!(html[klass..losen].contains("<ul>"), "the instruction sits under its guideline");
+    // The register filtered on a unit (as the follow-up overview links) says so.
+    let socf = t.id("Socialförvaltningen");
+    let (s, html) = sara.text(&format!("/documents?unit={socf}")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Visar dokument med ansvarig enhet Socialförvaltningen."));
+    assert!(html.contains("Anvisning för behörighetshantering"));
+    assert!(!html.contains(">Informationssäkerhetspolicy<"), "only the unit's documents");
+    // The audit log names what happened to documents in words.
+    let (_, html) = sara.text("/audit?entity=document").await;
+    assert!(html.contains("Antaget (gällande)"), "audit labels for documents");
+    // Preview renders the Markdown without saving.
+    let r = sara
+        .post_form(
+            "/documents",
+            &[("doc_type", "riktlinje"), ("title", "X"), ("body_md", "## Rubrik\n\n<script>x</script>"), ("preview", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("<h2>Rubrik</h2>"));
+    assert!(!html.contains("<script>x</script>"), "raw HTML is escaped");
+    t.stop().await;
+}

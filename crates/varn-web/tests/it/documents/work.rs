@@ -1,0 +1,120 @@
+//! Read confirmation, follow-up, and who sees drafts.
+
+use super::*;
+use rstest::rstest;
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn staff_confirm_reading_once_and_the_owner_sees_how_many(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let (sara, lisa) = (api_as(&t, "sara.lindqvist").await, api_as(&t, "lisa.nilsson").await);
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    // The demo asks Hemtjänst Öst (lisa's unit) to confirm the policy.
+    let (_, pend) = lisa.call(Method::GET, "/api/v1/documents/pending-acknowledgements", None).await;
+    assert!(pend.as_array().unwrap().iter().any(|x| x["document_id"] == policy), "{pend}");
+    let (_, rep) = sara.call(Method::GET, &format!("/api/v1/documents/{policy}/acknowledgements"), None).await;
+    assert_eq!((rep[0]["staff"].as_i64(), rep[0]["acknowledged"].as_i64()), (Some(1), Some(0)), "{rep}");
+    assert_eq!(lisa.call(Method::POST, &format!("/api/v1/documents/{policy}/acknowledge"), None).await.0, 204);
+    assert_eq!(lisa.call(Method::POST, &format!("/api/v1/documents/{policy}/acknowledge"), None).await.0, 409, "once is enough");
+    let (_, pend) = lisa.call(Method::GET, "/api/v1/documents/pending-acknowledgements", None).await;
+    assert!(!pend.as_array().unwrap().iter().any(|x| x["document_id"] == policy), "{b}: no longer asked");
+    let (_, rep) = sara.call(Method::GET, &format!("/api/v1/documents/{policy}/acknowledgements"), None).await;
+    assert_eq!(rep[0]["unit_name"], "Hemtjänst Öst", "{rep}");
+    assert_eq!((rep[0]["staff"].as_i64(), rep[0]["acknowledged"].as_i64()), (Some(1), Some(1)), "{rep}");
+    // Someone who was not asked cannot confirm.
+    let (s, _) = api_as(&t, "omar.haddad").await.call(Method::POST, &format!("/api/v1/documents/{policy}/acknowledge"), None).await;
+    assert_eq!(s, 409, "{b}");
+    t.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_namnd_does_not_see_another_namnds_drafts(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let karin = api_as(&t, "karin.berg").await;
+    let socf = t.id("Socialförvaltningen");
+    let klassning = t.doc_id("Riktlinje för informationsklassning").await;
+    let draft = json!({"doc_type": "anvisning", "title": "Rutin för journalåtkomst", "unit_id": socf, "applies_to_unit_id": socf,
+        "parent_id": klassning, "deciding_body": "chef", "body_md": "Utkast"});
+    let (s, d) = karin.call(Method::POST, "/api/v1/documents", Some(draft)).await;
+    assert_eq!(s, 201, "{b}: {d}");
+    let id = d["id"].as_i64().unwrap();
+    let path = format!("/api/v1/documents/{id}");
+    // Another nämnd's head, an informationsägare inside the förvaltning and the auditor
+    // see no draft; neither does the list.
+    for who in ["johan.ek", "omar.haddad", "erik.holm", "lisa.nilsson"] {
+        let api = api_as(&t, who).await;
+        let (s, _) = api.call(Method::GET, &path, None).await;
+        assert_eq!(s, 404, "{b}: {who} must not see the draft");
+        let (_, list) = api.call(Method::GET, "/api/v1/documents?q=journal", None).await;
+        assert_eq!(list["total"], 0, "{b}: {who}: {list}");
+    }
+    let (s, _) = api_as(&t, "sara.lindqvist").await.call(Method::GET, &path, None).await;
+    assert_eq!(s, 200, "the samordnare edits everywhere");
+    // On remiss it reaches those it will apply to, and no one else.
+    let (s, _) = karin.call(Method::POST, &format!("{path}/transitions"), Some(json!({"to": "pa_remiss"}))).await;
+    assert_eq!(s, 200);
+    let (s, _) = api_as(&t, "omar.haddad").await.call(Method::GET, &path, None).await;
+    assert_eq!(s, 200, "{b}: the förvaltning's own staff review it");
+    let (s, _) = api_as(&t, "johan.ek").await.call(Method::GET, &path, None).await;
+    assert_eq!(s, 404, "{b}: still not another nämnd's");
+    t.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn follow_up_reaches_the_owner_and_the_samordnare(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let overdue = t.doc_id("Anvisning för behörighetshantering i socialförvaltningens verksamhetssystem").await;
+    // The owner (karin.berg) sees the overdue revision in Mina uppgifter.
+    let karin = t.signed_in("karin.berg").await;
+    let (s, html) = karin.text("/tasks").await;
+    assert_eq!(s, 200);
+    let section = html.split("id=\"fu-h\"").nth(1).unwrap_or_default();
+    assert!(section.contains(&format!("/documents/{overdue}")), "{b}: follow-up in Mina uppgifter");
+    assert!(section.contains("Revisionsdatum passerat"));
+    // The strategy's owner (sara) sees its overdue action in Mina uppgifter.
+    let sara_page = t.signed_in("sara.lindqvist").await;
+    let (_, html) = sara_page.text("/tasks").await;
+    let section = html.split("id=\"fu-h\"").nth(1).unwrap_or_default();
+    assert!(section.contains("Försenad åtgärd: Klassa informationen"), "{b}: overdue action for the owner");
+    // The samordnare's overview counts per unit, including the strategy's overdue action.
+    let sara = api_as(&t, "sara.lindqvist").await;
+    let (s, f) = sara.call(Method::GET, "/api/v1/documents/follow-up", None).await;
+    assert_eq!(s, 200);
+    assert!(f["documents"].as_array().unwrap().iter().any(|d| d["id"] == overdue && d["revision_overdue"] == true), "{f}");
+    let socf = t.id("Socialförvaltningen");
+    let row = f["counts"].as_array().unwrap().iter().find(|c| c["unit_id"] == socf).cloned().unwrap_or_default();
+    assert_eq!(row["revision_overdue"], 1, "{b}: {f}");
+    let slf = t.id("Stadsledningsförvaltningen");
+    let row = f["counts"].as_array().unwrap().iter().find(|c| c["unit_id"] == slf).cloned().unwrap_or_default();
+    assert_eq!(row["actions_overdue"], 1, "{b}: the strategy's overdue action counts for its owner: {f}");
+    assert!(f["actions"].as_array().unwrap().iter().any(|a| a["title"].as_str().unwrap().starts_with("Klassa informationen")));
+    // An employee has no overview.
+    let (s, _) = api_as(&t, "lisa.nilsson").await.call(Method::GET, "/api/v1/documents/follow-up", None).await;
+    assert_eq!(s, 403);
+    // When an owner leaves, their documents have nobody to act.
+    let skola = t.doc_id("Rutin för incidentrapportering i skolan").await;
+    assert!(!f["documents"].as_array().unwrap().iter().any(|d| d["id"] == skola), "{b}: owned while johan is active");
+    let johan = t.id("johan.ek");
+    let (s, _) = api_as(&t, "admin").await.call(Method::POST, &format!("/api/v1/users/{johan}/deactivate"), None).await;
+    assert_eq!(s, 200);
+    let (_, f) = sara.call(Method::GET, "/api/v1/documents/follow-up", None).await;
+    assert!(f["documents"].as_array().unwrap().iter().any(|d| d["id"] == skola && d["no_owner"] == true), "{b}: {f}");
+    t.stop().await;
+}
