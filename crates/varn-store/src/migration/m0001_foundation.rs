@@ -24,9 +24,11 @@ fn ts_null<T: IntoIden>(c: T) -> ColumnDef {
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         users_and_units(m).await?;
-        access(m).await?;
+        grants(m).await?;
+        sessions_and_tokens(m).await?;
         audit_log(m).await?;
-        files_and_tasks(m).await?;
+        attachments(m).await?;
+        tasks(m).await?;
         settings(m).await
     }
 }
@@ -85,8 +87,8 @@ async fn users_and_units(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// Role grants, sessions and API tokens.
-async fn access(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+/// Role grants.
+async fn grants(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     m.create_table(
         Table::create()
             .table(RoleGrants::Table)
@@ -116,7 +118,11 @@ async fn access(m: &SchemaManager<'_>) -> Result<(), DbErr> {
         Index::create().name("ix_role_grants_unit").table(RoleGrants::Table).col(RoleGrants::OrgUnitId).col(RoleGrants::Role).to_owned(),
     )
     .await?;
+    Ok(())
+}
 
+/// Sessions and API tokens.
+async fn sessions_and_tokens(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     m.create_table(
         Table::create()
             .table(Sessions::Table)
@@ -238,8 +244,8 @@ async fn append_only(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// Attachments and tasks.
-async fn files_and_tasks(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+/// Attachments.
+async fn attachments(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     m.create_table(
         Table::create()
             .table(Attachments::Table)
@@ -267,7 +273,11 @@ async fn files_and_tasks(m: &SchemaManager<'_>) -> Result<(), DbErr> {
             .to_owned(),
     )
     .await?;
+    Ok(())
+}
 
+/// Tasks.
+async fn tasks(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     m.create_table(
         Table::create()
             .table(Tasks::Table)

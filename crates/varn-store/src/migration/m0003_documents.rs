@@ -67,8 +67,8 @@ async fn index(m: &SchemaManager<'_>, name: &str, table: &str, cols: &[&str], un
     m.create_index(i.to_owned()).await
 }
 
-/// The document and its versions.
-async fn documents_and_versions(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+/// The document: what stays across versions.
+async fn documents(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     // The document: what stays across versions. `revision_date` and `valid_until` are
     // copied from the adopted version so that follow-up queries need no join.
     m.create_table(
@@ -100,7 +100,11 @@ async fn documents_and_versions(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     index(m, "ix_documents_owner", "documents", &["owner_user_id"], false).await?;
     index(m, "ix_documents_revision", "documents", &["revision_date"], false).await?;
     index(m, "ix_documents_title", "documents", &["title"], false).await?;
+    Ok(())
+}
 
+/// Its versions.
+async fn versions(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     m.create_table(
         Table::create()
             .table(a("document_versions"))
@@ -135,8 +139,8 @@ async fn documents_and_versions(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// Strategy actions, remiss comments, read-confirmation requests and confirmations.
-async fn work(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+/// Strategy actions and remiss comments.
+async fn actions_and_comments(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     m.create_table(
         Table::create()
             .table(a("document_actions"))
@@ -175,7 +179,11 @@ async fn work(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     )
     .await?;
     index(m, "ix_document_comments_doc", "document_comments", &["document_id", "id"], false).await?;
+    Ok(())
+}
 
+/// Read-confirmation requests and confirmations.
+async fn acknowledgements(m: &SchemaManager<'_>) -> Result<(), DbErr> {
     m.create_table(
         Table::create()
             .table(a("document_ack_requests"))
@@ -219,7 +227,9 @@ async fn work(m: &SchemaManager<'_>) -> Result<(), DbErr> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        documents_and_versions(m).await?;
-        work(m).await
+        documents(m).await?;
+        versions(m).await?;
+        actions_and_comments(m).await?;
+        acknowledgements(m).await
     }
 }

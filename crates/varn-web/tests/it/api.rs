@@ -10,102 +10,6 @@ use serde_json::json;
 #[case::sqlite("sqlite")]
 #[case::postgres("postgres")]
 #[tokio::test]
-async fn organisation_lifecycle_through_the_api(#[case] b: &str) {
-    if skip(b) {
-        return;
-    }
-    let t = TestApp::spawn(b).await;
-    let api = api_as(&t, "sara.lindqvist").await;
-    let socf = t.id("Socialförvaltningen");
-    let utbf = t.id("Utbildningsförvaltningen");
-
-    // Create: 201, with a path below the parent.
-    let (s, unit) =
-        api.call(Method::POST, "/api/v1/org-units", Some(json!({"parent_id": socf, "kind": "enhet", "name": "Barn och unga"}))).await;
-    assert_eq!(s, 201, "{b}: {unit}");
-    let id = unit["id"].as_i64().unwrap();
-    assert!(unit["path"].as_str().unwrap().ends_with(&format!("/{socf}/{id}/")), "{b}: {unit}");
-
-    // Bad input: 422 with a message per field, in Swedish.
-    let (s, e) = api.call(Method::POST, "/api/v1/org-units", Some(json!({"parent_id": socf, "kind": "planet", "name": "  "}))).await;
-    assert_eq!(s, 422);
-    let fields = e["error"]["fields"].as_array().unwrap();
-    assert!(fields.iter().any(|f| f["field"] == "kind"), "{e}");
-    assert!(fields.iter().any(|f| f["field"] == "name" && f["message"] == "Fyll i fältet."), "{e}");
-
-    // The city's tree rules: a nämnd cannot sit under a förvaltning.
-    let (s, e) = api.call(Method::POST, "/api/v1/org-units", Some(json!({"parent_id": socf, "kind": "namnd", "name": "Fel"}))).await;
-    assert_eq!(s, 422);
-    assert_eq!(e["error"]["fields"][0]["code"], "err.org.kind_parent");
-
-    // A child, then move the unit (and its subtree) to another förvaltning.
-    let (_, child) =
-        api.call(Method::POST, "/api/v1/org-units", Some(json!({"parent_id": id, "kind": "enhet", "name": "Familjehem"}))).await;
-    let child_id = child["id"].as_i64().unwrap();
-    let (s, moved) = api.call(Method::POST, &format!("/api/v1/org-units/{id}/move"), Some(json!({"parent_id": utbf}))).await;
-    assert_eq!(s, 200, "{moved}");
-    assert_eq!(moved["parent_id"], utbf);
-    let (_, c) = api.call(Method::GET, &format!("/api/v1/org-units/{child_id}"), None).await;
-    assert!(c["path"].as_str().unwrap().contains(&format!("/{utbf}/{id}/{child_id}/")), "{b}: subtree moved along: {c}");
-
-    // No cycles.
-    let (s, e) = api.call(Method::POST, &format!("/api/v1/org-units/{id}/move"), Some(json!({"parent_id": child_id}))).await;
-    assert_eq!(s, 422);
-    assert_eq!(e["error"]["fields"][0]["code"], "err.org.move_cycle");
-
-    // Rename and set a head.
-    let (s, r) = api
-        .call(
-            Method::PATCH,
-            &format!("/api/v1/org-units/{id}"),
-            Some(json!({"name": "Barn, unga och familj", "head_username": "johan.ek"})),
-        )
-        .await;
-    assert_eq!(s, 200, "{r}");
-    assert_eq!(r["head_user_id"], t.id("johan.ek"));
-    let (s, e) =
-        api.call(Method::PATCH, &format!("/api/v1/org-units/{id}"), Some(json!({"name": "X", "head_username": "finns.inte"}))).await;
-    assert_eq!(s, 422);
-    assert_eq!(e["error"]["fields"][0]["field"], "head_username");
-
-    // A unit with children cannot be deleted or deactivated, and says why.
-    let (s, e) = api.call(Method::DELETE, &format!("/api/v1/org-units/{id}"), None).await;
-    assert_eq!(s, 409);
-    assert!(e["error"]["message"].as_str().unwrap().contains("1 underliggande enheter"), "{e}");
-    let (s, _) = api.call(Method::POST, &format!("/api/v1/org-units/{id}/deactivate"), None).await;
-    assert_eq!(s, 409);
-    let (s, _) = api.call(Method::POST, &format!("/api/v1/org-units/{child_id}/deactivate"), None).await;
-    assert_eq!(s, 200);
-    let (s, _) = api.call(Method::POST, &format!("/api/v1/org-units/{id}/deactivate"), None).await;
-    assert_eq!(s, 200);
-    let (s, _) = api.call(Method::DELETE, &format!("/api/v1/org-units/{child_id}"), None).await;
-    assert_eq!(s, 204);
-    let (s, _) = api.call(Method::GET, &format!("/api/v1/org-units/{child_id}"), None).await;
-    assert_eq!(s, 404);
-
-    // The root stays put.
-    let kf = t.id("Kommunfullmäktige");
-    let (s, _) = api.call(Method::DELETE, &format!("/api/v1/org-units/{kf}"), None).await;
-    assert_eq!(s, 409);
-
-    // Every change is in the audit log with before and after, and the chain is whole.
-    let (s, log) = api.call(Method::GET, &format!("/api/v1/audit?entity_type=org_unit&entity_id={id}&limit=50"), None).await;
-    assert_eq!(s, 200);
-    let actions: Vec<&str> = log["items"].as_array().unwrap().iter().map(|r| r["action"].as_str().unwrap()).collect();
-    assert_eq!(actions, vec!["org.deactivate", "org.update", "org.move", "org.create"], "{b}");
-    let mv = &log["items"][2];
-    assert_eq!(mv["actor_name"], "sara.lindqvist");
-    assert_eq!(mv["before"]["parent_id"], socf);
-    assert_eq!(mv["after"]["parent_id"], utbf);
-    let (s, v) = api.call(Method::GET, "/api/v1/audit/verify", None).await;
-    assert_eq!((s, v["whole"].as_bool()), (200, Some(true)), "{v}");
-    t.stop().await;
-}
-
-#[rstest]
-#[case::sqlite("sqlite")]
-#[case::postgres("postgres")]
-#[tokio::test]
 async fn the_audit_chain_is_append_only_and_reveals_tampering(#[case] b: &str) {
     if skip(b) {
         return;
@@ -275,34 +179,7 @@ async fn users_and_roles_scope_what_a_user_sees(#[case] b: &str) {
         "{codes:?}"
     );
 
-    // A role on Miljöförvaltningen covers its enheter and nothing else.
-    let mf = t.id("Miljöförvaltningen");
-    let (s, g) = admin
-        .call(Method::POST, &format!("/api/v1/users/{uid}/roles"), Some(json!({"role": "verksamhetsansvarig", "org_unit_id": mf})))
-        .await;
-    assert_eq!(s, 201, "{g}");
-    let (s, _) = admin
-        .call(Method::POST, &format!("/api/v1/users/{uid}/roles"), Some(json!({"role": "verksamhetsansvarig", "org_unit_id": mf})))
-        .await;
-    assert_eq!(s, 409, "the same role twice");
-    let (s, _) =
-        admin.call(Method::POST, &format!("/api/v1/users/{uid}/roles"), Some(json!({"role": "system_admin", "org_unit_id": mf}))).await;
-    assert_eq!(s, 422, "admins are city-wide only");
-    let mut maja = t.anonymous();
-    assert_eq!(maja.login("maja.ek", "Vinterträdgård-99").await.status(), 303);
-    maja.refresh_csrf().await;
-    let units: serde_json::Value = maja.get("/api/v1/org-units?limit=500").await.json().await.unwrap();
-    let names: Vec<&str> = units["items"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
-    assert_eq!(names, vec!["Miljöförvaltningen", "Livsmedelskontroll", "Miljötillsyn"], "{b}");
-    assert_eq!(maja.get(&format!("/api/v1/org-units/{}", t.id("Socialförvaltningen"))).await.status(), 404);
-
-    // Revoking the role takes the access away at once.
-    let gid = g["id"].as_i64().unwrap();
-    let (s, _) = admin.call(Method::DELETE, &format!("/api/v1/users/{uid}/roles/{gid}"), None).await;
-    assert_eq!(s, 204);
-    let units: serde_json::Value = maja.get("/api/v1/org-units").await.json().await.unwrap();
-    assert_eq!(units["total"], 0);
-
+    let maja = a_role_covers_its_subtree_until_revoked(&t, &admin, uid, b).await;
     // Deactivation ends the user's sessions; the last admin cannot lose the role.
     let (s, _) = admin.call(Method::POST, &format!("/api/v1/users/{uid}/deactivate"), None).await;
     assert_eq!(s, 200);
@@ -384,4 +261,38 @@ async fn the_openapi_document_describes_the_api() {
     assert_eq!(e["error"]["code"], "not_found");
     assert_eq!(c.get("/healthz").await.text().await.unwrap(), "ok");
     t.stop().await;
+}
+
+/// A role on Miljöförvaltningen covers its enheter and nothing else, until it is revoked.
+/// Returns the user's browser, still signed in.
+async fn a_role_covers_its_subtree_until_revoked(t: &TestApp, admin: &Api, uid: i64, b: &str) -> Browser {
+    // A role on Miljöförvaltningen covers its enheter and nothing else.
+    let mf = t.id("Miljöförvaltningen");
+    let (s, g) = admin
+        .call(Method::POST, &format!("/api/v1/users/{uid}/roles"), Some(json!({"role": "verksamhetsansvarig", "org_unit_id": mf})))
+        .await;
+    assert_eq!(s, 201, "{g}");
+    let (s, _) = admin
+        .call(Method::POST, &format!("/api/v1/users/{uid}/roles"), Some(json!({"role": "verksamhetsansvarig", "org_unit_id": mf})))
+        .await;
+    assert_eq!(s, 409, "the same role twice");
+    let (s, _) =
+        admin.call(Method::POST, &format!("/api/v1/users/{uid}/roles"), Some(json!({"role": "system_admin", "org_unit_id": mf}))).await;
+    assert_eq!(s, 422, "admins are city-wide only");
+    let mut maja = t.anonymous();
+    assert_eq!(maja.login("maja.ek", "Vinterträdgård-99").await.status(), 303);
+    maja.refresh_csrf().await;
+    let units: serde_json::Value = maja.get("/api/v1/org-units?limit=500").await.json().await.unwrap();
+    let names: Vec<&str> = units["items"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["Miljöförvaltningen", "Livsmedelskontroll", "Miljötillsyn"], "{b}");
+    assert_eq!(maja.get(&format!("/api/v1/org-units/{}", t.id("Socialförvaltningen"))).await.status(), 404);
+
+    // Revoking the role takes the access away at once.
+    let gid = g["id"].as_i64().unwrap();
+    let (s, _) = admin.call(Method::DELETE, &format!("/api/v1/users/{uid}/roles/{gid}"), None).await;
+    assert_eq!(s, 204);
+    let units: serde_json::Value = maja.get("/api/v1/org-units").await.json().await.unwrap();
+    assert_eq!(units["total"], 0);
+
+    maja
 }

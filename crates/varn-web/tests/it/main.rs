@@ -8,5 +8,6 @@ mod authz;
 mod browser;
 mod documents;
 mod helpers;
+mod org;
 mod pages;
 mod store;

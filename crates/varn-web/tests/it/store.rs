@@ -110,6 +110,18 @@ async fn the_workload_is_deterministic_and_whole_on_each_database(#[case] b: &st
     }
     assert_ne!(dump(&s1, "users").await, dump(&s3, "users").await, "{b}: another seed, another city");
 
+    sizes_references_and_the_chain(&s1, &scale, b).await;
+    the_generated_city_works_with_the_app(&s1, &scale, b).await;
+    for s in [s1, s2, s3] {
+        s.close().await;
+    }
+    for d in [d1, d2, d3] {
+        d.cleanup().await;
+    }
+}
+
+/// The generated sizes, no orphans, and a whole audit chain.
+async fn sizes_references_and_the_chain(s1: &varn_store::Store, scale: &varn_app::workload::Scale, b: &str) {
     // Sizes, references and the audit chain.
     let count = |s: &varn_store::Store, sql: &'static str| {
         let db = s.read().clone();
@@ -118,15 +130,15 @@ async fn the_workload_is_deterministic_and_whole_on_each_database(#[case] b: &st
             r.try_get_by_index::<i64>(0).unwrap()
         }
     };
-    assert_eq!(count(&s1, "SELECT COUNT(*) FROM users").await, scale.users as i64);
-    let actions = varn_app::workload::action_count(&scale);
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM users").await, scale.users as i64);
+    let actions = varn_app::workload::action_count(scale);
     assert!(actions > 0, "the strategies have actions");
-    assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks").await, (scale.tasks + actions) as i64);
-    assert_eq!(count(&s1, "SELECT COUNT(*) FROM tasks WHERE status = 'open'").await, (scale.tasks.div_ceil(3) + actions) as i64);
-    assert_eq!(count(&s1, "SELECT COUNT(*) FROM documents").await, scale.documents as i64);
-    assert_eq!(count(&s1, "SELECT COUNT(*) FROM document_versions").await, 3 * scale.documents as i64);
-    assert_eq!(count(&s1, "SELECT COUNT(*) FROM document_acks").await, scale.acks as i64);
-    assert_eq!(count(&s1, "SELECT COUNT(*) FROM role_grants").await, scale.users as i64, "every user has a role");
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM tasks").await, (scale.tasks + actions) as i64);
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM tasks WHERE status = 'open'").await, (scale.tasks.div_ceil(3) + actions) as i64);
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM documents").await, scale.documents as i64);
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM document_versions").await, 3 * scale.documents as i64);
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM document_acks").await, scale.acks as i64);
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM role_grants").await, scale.users as i64, "every user has a role");
     for orphan in [
         "SELECT COUNT(*) FROM org_units c WHERE c.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units p WHERE p.id = c.parent_id AND c.path LIKE p.path || '%')",
         "SELECT COUNT(*) FROM org_units u WHERE u.head_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.id = u.head_user_id)",
@@ -138,13 +150,19 @@ async fn the_workload_is_deterministic_and_whole_on_each_database(#[case] b: &st
         "SELECT COUNT(*) FROM document_acks k WHERE NOT EXISTS (SELECT 1 FROM document_ack_requests r JOIN org_units o ON o.id = r.unit_id JOIN role_grants g ON g.user_id = k.user_id JOIN org_units gu ON gu.id = g.org_unit_id WHERE r.version_id = k.version_id AND gu.path LIKE o.path || '%')",
         "SELECT COUNT(*) FROM document_actions a WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = a.task_id AND t.source_type = 'document.action')",
     ] {
-        assert_eq!(count(&s1, orphan).await, 0, "{b}: {orphan}");
+        assert_eq!(count(s1, orphan).await, 0, "{b}: {orphan}");
     }
     assert_eq!(
         varn_store::repo::audit::verify(s1.read()).await.unwrap(),
         varn_store::repo::audit::Verdict::Whole { rows: scale.audit_rows as i64 },
         "{b}"
     );
+}
+
+/// Counting stops at a cap; the app works on the generated city (fresh ids after the
+/// generated ones, PostgreSQL's sequences included).
+async fn the_generated_city_works_with_the_app(s1: &varn_store::Store, scale: &varn_app::workload::Scale, b: &str) {
+    let actions = varn_app::workload::action_count(scale);
     // Counting can stop at a cap, and says so.
     use varn_store::sea_orm::EntityTrait;
     let tasks = || varn_store::entity::task::Entity::find();
@@ -179,10 +197,4 @@ async fn the_workload_is_deterministic_and_whole_on_each_database(#[case] b: &st
     assert_eq!(doc.ok(), Some(scale.documents as i64 + 1), "{b}");
     let tree = app.documents().tree(&samordnare).await.unwrap();
     assert!(tree.len() > scale.documents / 2, "{b}: {}", tree.len());
-    for s in [s1, s2, s3] {
-        s.close().await;
-    }
-    for d in [d1, d2, d3] {
-        d.cleanup().await;
-    }
 }

@@ -3,6 +3,13 @@
 use super::*;
 use rstest::rstest;
 
+/// Uploads `bytes` as the text of the open draft through the API: the status.
+async fn upload(api: &Api, id: i64, bytes: &[u8], name: &str) -> u16 {
+    let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_owned()));
+    let url = format!("{}/api/v1/documents/{id}/file", api.base);
+    api.http.post(url).bearer_auth(&api.token).multipart(form).send().await.unwrap().status().as_u16()
+}
+
 #[rstest]
 #[case::sqlite("sqlite")]
 #[case::postgres("postgres")]
@@ -32,27 +39,8 @@ async fn a_draft_can_be_a_file_and_any_version_a_pdf_through_the_api(#[case] b: 
     assert_eq!(s, 422);
     assert!(field_codes(&e).contains(&("body_md".into(), "err.doc.text_required".into())), "{e}");
     // A file as the text, then adopted with the decision in the same call.
-    let form = reqwest::multipart::Form::new()
-        .part("file", reqwest::multipart::Part::bytes(b"%PDF-1.4 beslut".to_vec()).file_name("Riktlinje arkivering.pdf"));
-    let r =
-        sara.http.post(format!("{}/api/v1/documents/{id}/file", sara.base)).bearer_auth(&sara.token).multipart(form).send().await.unwrap();
-    assert_eq!(r.status(), 204);
-    // The auditor reads the whole organisation but no drafts: not the draft's file either,
-    // through neither route.
-    let erik = api_as(&t, "erik.holm").await;
-    let (s, _) = erik.call(Method::GET, &format!("/api/v1/documents/{id}/versions/1/file"), None).await;
-    assert_eq!(s, 404, "{b}");
-    // The file's own id, from the database: the generic route serves unit files only, so
-    // not even the samordnare gets it there.
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    use varn_store::entity::attachment;
-    let files =
-        attachment::Entity::find().filter(attachment::Column::EntityType.eq("document_version")).all(t.app.store.read()).await.unwrap();
-    assert_eq!(files.len(), 1, "{b}");
-    for who in [&erik, &sara] {
-        let (s, _) = who.call(Method::GET, &format!("/api/v1/attachments/{}", files[0].id), None).await;
-        assert_eq!(s, 404, "{b}: attachment {}", files[0].id);
-    }
+    assert_eq!(upload(&sara, id, b"%PDF-1.4 beslut", "Riktlinje arkivering.pdf").await, 204);
+    no_one_gets_the_drafts_file_by_another_route(&t, &sara, id, b).await;
     let (s, g) = sara
         .call(
             Method::POST,
@@ -71,13 +59,31 @@ async fn a_draft_can_be_a_file_and_any_version_a_pdf_through_the_api(#[case] b: 
     assert_eq!(r.status(), 200);
     assert_eq!(r.bytes().await.unwrap().as_ref(), b"%PDF-1.4 beslut");
     // An adopted version's file cannot be replaced.
-    let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(b"annat".to_vec()).file_name("x.pdf"));
-    let r =
-        sara.http.post(format!("{}/api/v1/documents/{id}/file", sara.base)).bearer_auth(&sara.token).multipart(form).send().await.unwrap();
-    assert_eq!(r.status(), 409);
+    assert_eq!(upload(&sara, id, b"annat", "x.pdf").await, 409);
     // The policy as PDF through the API.
     let r = reqwest::Client::new().get(format!("{}/api/v1/documents/{policy}/pdf", t.base)).bearer_auth(&sara.token).send().await.unwrap();
     assert_eq!(r.headers()["content-type"], "application/pdf");
     assert!(r.bytes().await.unwrap().starts_with(b"%PDF-"));
     t.stop().await;
+}
+
+/// The auditor reads the whole organisation but no drafts: not the draft's file either,
+/// through neither route; the generic route serves unit files only, not even to the samordnare.
+async fn no_one_gets_the_drafts_file_by_another_route(t: &TestApp, sara: &Api, id: i64, b: &str) {
+    // The auditor reads the whole organisation but no drafts: not the draft's file either,
+    // through neither route.
+    let erik = api_as(t, "erik.holm").await;
+    let (s, _) = erik.call(Method::GET, &format!("/api/v1/documents/{id}/versions/1/file"), None).await;
+    assert_eq!(s, 404, "{b}");
+    // The file's own id, from the database: the generic route serves unit files only, so
+    // not even the samordnare gets it there.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use varn_store::entity::attachment;
+    let files =
+        attachment::Entity::find().filter(attachment::Column::EntityType.eq("document_version")).all(t.app.store.read()).await.unwrap();
+    assert_eq!(files.len(), 1, "{b}");
+    for who in [&erik, sara] {
+        let (s, _) = who.call(Method::GET, &format!("/api/v1/attachments/{}", files[0].id), None).await;
+        assert_eq!(s, 404, "{b}: attachment {}", files[0].id);
+    }
 }

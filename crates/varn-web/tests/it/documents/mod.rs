@@ -87,3 +87,34 @@ impl DocApi for Api {
 pub fn decided(date: &str) -> Decision {
     Decision { decision_date: date.into(), ..Default::default() }
 }
+
+/// The module's rows in the route × role walk (see `authz.rs`).
+pub fn authz_rows(x: &crate::authz::Ids) -> Vec<(crate::authz::Call, &'static str)> {
+    use crate::authz::Call;
+    let (policy, behorighet) = (x.policy, x.behorighet);
+    vec![
+        (Call::Page("/documents".into()), "AAAAAAA"),
+        (Call::Page("/documents/tree".into()), "AAAAAAA"),
+        (Call::Page("/documents/new".into()), "FAFAAFF"),
+        (Call::Form("/documents".into(), vec![("title", String::new())]), "FAFAAFF"),
+        (Call::Page(format!("/documents/{policy}")), "AAAAAAA"),
+        (Call::Page(format!("/documents/{policy}/pdf")), "AAAAAAA"),
+        (Call::Page(format!("/documents/{policy}/compare?a=1&b=1")), "AAAAAAA"),
+        (Call::Page(format!("/documents/{behorighet}")), "AAAANAN"),
+        (Call::Page(format!("/documents/{policy}/edit")), "FAFFFFF"),
+        (Call::Form(format!("/documents/{policy}/status"), vec![("to", "utkast".into())]), "FAFFFFF"),
+        (Call::Form(format!("/documents/{behorighet}/status"), vec![("to", "utkast".into())]), "FAFANFF"),
+        (Call::Form(format!("/documents/{policy}/comments"), vec![("body", String::new())]), "AAAAAAA"),
+        (Call::Form(format!("/documents/{behorighet}/acknowledge"), vec![]), "AAAANAN"),
+        (Call::Page(format!("/documents/{policy}/acknowledgements")), "AAAFFFF"),
+        (Call::Page("/documents/follow-up".into()), "AAAAAAF"),
+        (Call::Form("/documents/settings".into(), vec![]), "AFFFFFF"),
+        (Call::Json(Method::GET, "/api/v1/documents".into(), json!(null)), "AAAAAAA"),
+        (Call::Json(Method::GET, format!("/api/v1/documents/{behorighet}"), json!(null)), "AAAANAN"),
+        (Call::Json(Method::POST, "/api/v1/documents".into(), json!({})), "FAFAAFF"),
+        (Call::Json(Method::PATCH, format!("/api/v1/documents/{policy}"), json!({})), "FAFFFFF"),
+        (Call::Json(Method::POST, format!("/api/v1/documents/{policy}/transitions"), json!({"to": "utkast"})), "FAFFFFF"),
+        (Call::Json(Method::GET, "/api/v1/documents/follow-up".into(), json!(null)), "AAAAAAF"),
+        (Call::Json(Method::PUT, "/api/v1/settings/documents".into(), json!({"namnd_may_adopt_riktlinje": false})), "AFFFFFF"),
+    ]
+}

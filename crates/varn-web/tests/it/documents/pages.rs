@@ -3,7 +3,7 @@
 use crate::helpers::*;
 
 #[tokio::test]
-async fn document_pages_read_print_and_keep_bad_input() {
+async fn a_document_reads_and_prints_with_the_seeds_metadata() {
     let t = TestApp::spawn("sqlite").await;
     let policy = t.doc_id("Informationssäkerhetspolicy").await;
     let lisa = t.signed_in("lisa.nilsson").await;
@@ -28,7 +28,12 @@ async fn document_pages_read_print_and_keep_bad_input() {
     let bytes = r.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(bytes.windows(b"Tills vidare".len()).any(|w| w == b"Tills vidare"), "the metadata is in the PDF");
+    t.stop().await;
+}
 
+#[tokio::test]
+async fn the_document_form_keeps_bad_input_and_names_every_mistake() {
+    let t = TestApp::spawn("sqlite").await;
     // A form with a mistake comes back with the input and the message at the field.
     let sara = t.signed_in("sara.lindqvist").await;
     let slf = t.id("Stadsledningsförvaltningen").to_string();
@@ -71,6 +76,26 @@ async fn document_pages_read_print_and_keep_bad_input() {
     assert_eq!(r.status(), 422);
     let html = r.text().await.unwrap();
     assert!(html.contains("id=\"e-valid_until\"") && html.contains("id=\"e-deciding_body\""), "both mistakes shown");
+    // Preview renders the Markdown without saving.
+    let r = sara
+        .post_form(
+            "/documents",
+            &[("doc_type", "riktlinje"), ("title", "Förhandsvisad"), ("body_md", "## Rubrik\n\n<script>x</script>"), ("preview", "1")],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("<h2>Rubrik</h2>"));
+    assert!(!html.contains("<script>x</script>"), "raw HTML is escaped");
+    let (_, list) = sara.text("/documents?q=f%C3%B6rhandsvisad").await;
+    assert!(list.contains("Inget matchar."), "a preview saves nothing");
+    t.stop().await;
+}
+
+#[tokio::test]
+async fn the_tree_the_filtered_register_and_the_audit_log_name_documents() {
+    let t = TestApp::spawn("sqlite").await;
+    let sara = t.signed_in("sara.lindqvist").await;
     // The tree nests each document under the one it implements.
     let (s, html) = sara.text("/documents/tree").await;
     assert_eq!(s, 200);
@@ -94,16 +119,5 @@ async fn document_pages_read_print_and_keep_bad_input() {
     // The audit log names what happened to documents in words.
     let (_, html) = sara.text("/audit?entity=document").await;
     assert!(html.contains("Antaget (gällande)"), "audit labels for documents");
-    // Preview renders the Markdown without saving.
-    let r = sara
-        .post_form(
-            "/documents",
-            &[("doc_type", "riktlinje"), ("title", "X"), ("body_md", "## Rubrik\n\n<script>x</script>"), ("preview", "1")],
-        )
-        .await;
-    assert_eq!(r.status(), 200);
-    let html = r.text().await.unwrap();
-    assert!(html.contains("<h2>Rubrik</h2>"));
-    assert!(!html.contains("<script>x</script>"), "raw HTML is escaped");
     t.stop().await;
 }
