@@ -37,6 +37,16 @@ impl AppError {
         AppError::Invalid(FieldErrors::one(field, code))
     }
 
+    /// For `map_err` on a write: a unique constraint the input broke becomes the mistake
+    /// `code` at `field` (the check before the write can lose a race; the database cannot);
+    /// any other database error stays one.
+    pub fn on_unique(field: &'static str, code: &'static str) -> impl Fn(sea_orm::DbErr) -> AppError {
+        move |e| match e.sql_err() {
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::field(field, code),
+            _ => AppError::Db(e),
+        }
+    }
+
     /// A conflict without arguments.
     pub fn conflict(code: &str) -> Self {
         AppError::Conflict(code.to_owned(), vec![])

@@ -96,13 +96,8 @@ impl App {
             None => None,
         };
         let w = self.begin(&cap).await?;
-        let u = repo::new_user(username.into_inner(), name, mail, hash).insert(&*w).await.map_err(|e| {
-            if is_unique_violation(&e) {
-                AppError::field("username", "err.user.username_taken")
-            } else {
-                AppError::Db(e)
-            }
-        })?;
+        let taken = AppError::on_unique("username", "err.user.username_taken");
+        let u = repo::new_user(username.into_inner(), name, mail, hash).insert(&*w).await.map_err(taken)?;
         w.commit(actor.audit("user.create", "user").entity(u.id).after(snapshot(&u))).await?;
         self.forget_sessions();
         Ok(u)
@@ -236,11 +231,6 @@ impl App {
         self.forget_sessions();
         Ok(())
     }
-}
-
-/// Whether a database error is a unique-constraint violation (on either database).
-pub fn is_unique_violation(e: &sea_orm::DbErr) -> bool {
-    matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
 }
 
 impl App {

@@ -3,8 +3,9 @@
 use crate::i18n::{Lang, Tr};
 use crate::respond::{conflict_text, status_of, Failure, WebError};
 use crate::security::{Auth, PRE_COOKIE};
-use crate::shell::Shell;
+use crate::shell::{render, Shell};
 use crate::AppState;
+use askama::Template;
 use axum::extract::Request;
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
@@ -86,12 +87,24 @@ impl Ctx {
 
     /// The page shell for a page titled by catalogue key `title`.
     pub fn shell(&self, title: &str) -> Shell {
-        Shell::new(self, self.tr.t(title).to_owned())
+        self.shell_named(self.tr.t(title).to_owned())
     }
 
     /// The page shell with a title that is data (a unit's name, say).
     pub fn shell_named(&self, title: String) -> Shell {
-        Shell::new(self, title)
+        Shell::build(self.tr, self.lang, title, self.auth.actor(), &self.path, self.csrf(), self.msg)
+    }
+
+    /// The error page of `status`, in the user's language, within the shell.
+    pub fn error_page_of(&self, status: StatusCode, key: &str, detail: Option<String>) -> Response {
+        let shell = self.shell(key);
+        let heading = shell.title.clone();
+        let mut res = render(&ErrorPage { shell, status: status.as_u16(), heading, detail }, status);
+        if self.htmx {
+            // Let htmx swap error pages in too, so the user sees them.
+            res.headers_mut().insert("hx-retarget", header::HeaderValue::from_static("body"));
+        }
+        res
     }
 
     /// The page that explains a use-case error.
@@ -111,7 +124,7 @@ impl Ctx {
             AppError::Invalid(errs) => Some(errs.0.iter().map(|f| self.tr.t(&f.code)).collect::<Vec<_>>().join(" ")),
             _ => None,
         };
-        crate::shell::error_page(self, status_of(e), key, detail)
+        self.error_page_of(status_of(e), key, detail)
     }
 
     /// The text of a conflict in the page's language.
@@ -148,4 +161,13 @@ pub async fn page_failures(axum::extract::State(st): axum::extract::State<AppSta
         }
         None => res,
     }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    shell: Shell,
+    status: u16,
+    heading: String,
+    detail: Option<String>,
 }

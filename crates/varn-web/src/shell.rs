@@ -1,12 +1,12 @@
 //! The page shell (header, navigation, language switch, footer), error pages, and the
 //! form state that brings input and messages back to the user.
 
-use crate::ctx::Ctx;
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use askama::Template;
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use std::collections::HashMap;
+use varn_app::Actor;
 use varn_domain::{FieldErrors, Permission};
 
 /// A navigation entry.
@@ -55,16 +55,15 @@ const MODULES: [(&str, &str); 8] = [
 ];
 
 impl Shell {
-    /// The shell for a page.
-    pub fn new(ctx: &Ctx, title: String) -> Self {
-        let tr = ctx.tr;
-        let cur = ctx.path.split('?').next().unwrap_or("/");
+    /// The shell for a page titled `title`, for `who` (none when signed out), at `path`.
+    pub fn build(tr: Tr, lang: Lang, title: String, who: Option<&Actor>, path: &str, csrf: String, msg: Option<&str>) -> Self {
+        let cur = path.split('?').next().unwrap_or("/");
         let mut nav = Vec::new();
         let mut item = |href: &'static str, key: &str| {
             let current = if href == "/" { cur == "/" || cur.starts_with("/tasks") } else { cur.starts_with(href) };
             nav.push(NavItem { href, label: tr.t(key).to_owned(), current });
         };
-        if let Some(a) = ctx.auth.actor() {
+        if let Some(a) = who {
             item("/", "nav.tasks");
             for (href, key) in MODULES {
                 item(href, key);
@@ -77,16 +76,16 @@ impl Shell {
                 item("/audit", "nav.audit");
             }
         }
-        let other = ctx.lang.other();
-        let back: String = percent_encoding::utf8_percent_encode(&ctx.path, percent_encoding::NON_ALPHANUMERIC).to_string();
+        let other = lang.other();
+        let back: String = percent_encoding::utf8_percent_encode(path, percent_encoding::NON_ALPHANUMERIC).to_string();
         Shell {
             tr,
-            lang: ctx.lang.code(),
+            lang: lang.code(),
             title,
-            user_name: ctx.auth.actor().map(|a| a.display_name.clone()),
-            csrf: ctx.csrf(),
+            user_name: who.map(|a| a.display_name.clone()),
+            csrf,
             nav,
-            msg: ctx.msg.map(|m| tr.t(m).to_owned()),
+            msg: msg.map(|m| tr.t(m).to_owned()),
             switch_href: format!("/lang?to={}&back={back}", other.code()),
             switch_label: Tr::new(other).t("lang.name").to_owned(),
             switch_lang: other.code(),
@@ -108,27 +107,6 @@ pub fn render<T: Template>(t: &T, status: StatusCode) -> Response {
             (StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
         }
     }
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage {
-    shell: Shell,
-    status: u16,
-    heading: String,
-    detail: Option<String>,
-}
-
-/// The error page of `status`, in the user's language, within the shell.
-pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str, detail: Option<String>) -> Response {
-    let shell = ctx.shell(key);
-    let heading = shell.title.clone();
-    let mut res = render(&ErrorPage { shell, status: status.as_u16(), heading, detail }, status);
-    if ctx.htmx {
-        // Let htmx swap error pages in too, so the user sees them.
-        res.headers_mut().insert("hx-retarget", header::HeaderValue::from_static("body"));
-    }
-    res
 }
 
 /// A minimal error page for middleware, which has no context.

@@ -36,7 +36,7 @@ pub async fn not_found(ctx: Ctx) -> Response {
     if ctx.path.starts_with("/api/") {
         return crate::api::error_json(StatusCode::NOT_FOUND, "not_found", ctx.tr.t("err.not_found"), None);
     }
-    crate::shell::error_page(&ctx, StatusCode::NOT_FOUND, "err.not_found", None)
+    ctx.error_page_of(StatusCode::NOT_FOUND, "err.not_found", None)
 }
 
 /// A local path to return to, or `/` when the given one could lead elsewhere.

@@ -198,3 +198,27 @@ async fn the_generated_city_works_with_the_app(s1: &varn_store::Store, scale: &v
     let tree = app.documents().tree(&samordnare).await.unwrap();
     assert!(tree.len() > scale.documents / 2, "{b}: {}", tree.len());
 }
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_unique_violation_becomes_a_mistake_at_its_field(#[case] b: &str) {
+    use sea_orm::ActiveModelTrait;
+    use varn_app::AppError;
+    if skip(b) {
+        return;
+    }
+    let d = TestDb::new(b).await;
+    let s = d.store().await;
+    let new = || varn_store::repo::users::new_user("dubblett".into(), "Dubblett".into(), None, None);
+    new().insert(s.write()).await.unwrap();
+    let e = new().insert(s.write()).await.map_err(AppError::on_unique("username", "err.user.username_taken")).err();
+    assert!(matches!(&e, Some(AppError::Invalid(f)) if f.get("username") == Some("err.user.username_taken")), "{b}: {e:?}");
+    // Any other database error stays one (here a grant for a user who does not exist).
+    let grant = varn_store::repo::users::add_grant(s.write(), 999_999, 999_999, varn_domain::Role::Medarbetare, None).await;
+    let e = grant.map_err(AppError::on_unique("role", "err.user.grant_exists")).err();
+    assert!(matches!(e, Some(AppError::Db(_))), "{b}: {e:?}");
+    s.close().await;
+    d.cleanup().await;
+}
