@@ -53,12 +53,12 @@ impl App {
 
     /// Marks one of the actor's tasks done (or open again).
     pub async fn task_set_done(&self, actor: &Actor, id: i64, done: bool) -> Result<(), AppError> {
-        let mine = repo::mine(self.store.read(), actor.id.0, true, 10_000).await?;
+        let cap = actor.can(Permission::Participate)?;
+        let w = self.begin(&cap).await?;
+        let mine = repo::mine(&*w, actor.id.0, true, 10_000).await?;
         if !mine.iter().any(|t| t.id == id) {
             return Err(AppError::NotFound);
         }
-        let cap = actor.can(Permission::Participate)?;
-        let w = self.begin(&cap).await?;
         repo::set_status(&*w, id, done).await?;
         w.commit(actor.audit(if done { "task.done" } else { "task.reopen" }, "task").entity(id)).await?;
         Ok(())
