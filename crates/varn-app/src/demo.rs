@@ -39,48 +39,6 @@ struct DemoTask {
     due_in_days: i64,
 }
 
-#[derive(Debug, Deserialize)]
-struct DemoAction {
-    title: String,
-    #[serde(default)]
-    unit: Option<String>,
-    #[serde(default)]
-    user: Option<String>,
-    due_in_days: i64,
-    priority: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct DemoDocument {
-    key: String,
-    #[serde(rename = "type")]
-    doc_type: String,
-    #[serde(default)]
-    parent: Option<String>,
-    title: String,
-    unit: String,
-    applies_to: String,
-    #[serde(default)]
-    owner: Option<String>,
-    body: String,
-    decision_date: String,
-    #[serde(default)]
-    valid_until: Option<String>,
-    #[serde(default)]
-    revision_date: Option<String>,
-    #[serde(default)]
-    follow_up: Option<String>,
-    #[serde(default)]
-    diarienummer: Option<String>,
-    #[serde(default)]
-    paragraph: Option<String>,
-    #[serde(default)]
-    actions: Vec<DemoAction>,
-    #[serde(default)]
-    ack_units: Vec<String>,
-    text: String,
-}
-
 /// The demo file.
 #[derive(Debug, Deserialize)]
 pub struct DemoCity {
@@ -88,16 +46,31 @@ pub struct DemoCity {
     users: Vec<DemoUser>,
     #[serde(default)]
     tasks: Vec<DemoTask>,
-    #[serde(default)]
-    documents_as: Option<String>,
-    #[serde(default)]
-    documents: Vec<DemoDocument>,
+    /// Each module's own section, by its key (`documents: …`).
+    #[serde(flatten)]
+    modules: HashMap<String, serde_yaml::Value>,
 }
 
 impl DemoCity {
     /// Parses the demo file.
     pub fn parse(yaml: &str) -> Result<Self, AppError> {
         serde_yaml::from_str(yaml).map_err(|e| AppError::Internal(format!("demo file: {e}")))
+    }
+
+    /// A module's section of the file, if it has one.
+    pub fn section<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>, AppError> {
+        match self.modules.get(key) {
+            None => Ok(None),
+            Some(v) => serde_yaml::from_value(v.clone()).map(Some).map_err(|e| AppError::Internal(format!("demo file, {key}: {e}"))),
+        }
+    }
+
+    /// The loaded units by their key in the file.
+    pub async fn unit_ids(&self, app: &App) -> Result<HashMap<String, i64>, AppError> {
+        let all = org::all_in_scope(app.store.read(), &varn_domain::Scope::All).await?;
+        let mut keys = HashMap::new();
+        collect_keys(&self.units, &all, &mut keys);
+        Ok(keys)
     }
 
     /// The sign-in names with their roles, for the start-up message.
@@ -160,61 +133,9 @@ impl App {
             Audit::system("task.create", "task").entity(m.id).after(after).append_in(&txn).await?;
         }
         txn.commit().await?;
-        self.load_demo_documents(city).await
-    }
-
-    /// The demo's governing documents, written and adopted by the samordnare through the
-    /// same use cases as the forms (so the policy's rules hold for them too).
-    async fn load_demo_documents(&self, city: &DemoCity) -> Result<(), AppError> {
-        let Some(who) = &city.documents_as else { return Ok(()) };
-        let db = self.store.read();
-        let u = users::by_username(db, who).await?.ok_or_else(|| AppError::Internal(format!("demo: unknown user {who}")))?;
-        let actor = crate::auth::load_actor(db, &u).await?;
-        let all = org::all_in_scope(db, &varn_domain::Scope::All).await?;
-        let mut unit_keys = HashMap::new();
-        collect_keys(&city.units, &all, &mut unit_keys);
-        let unit = |k: &str| unit_keys.get(k).copied().ok_or_else(|| AppError::Internal(format!("demo: unknown unit {k}")));
-        let today = chrono::Utc::now().date_naive();
-        let mut doc_ids: HashMap<String, i64> = HashMap::new();
-        for d in &city.documents {
-            let input = crate::documents::DocForm {
-                doc_type: d.doc_type.clone(),
-                title: d.title.clone(),
-                unit_id: unit(&d.unit)?.to_string(),
-                applies_to_unit_id: unit(&d.applies_to)?.to_string(),
-                owner_username: d.owner.clone().unwrap_or_default(),
-                parent_id: d.parent.as_ref().and_then(|p| doc_ids.get(p)).map(|i| i.to_string()).unwrap_or_default(),
-                deciding_body: d.body.clone(),
-                validity: if d.valid_until.is_some() { "until".into() } else { "tills_vidare".into() },
-                valid_until: d.valid_until.clone().unwrap_or_default(),
-                decision_date: d.decision_date.clone(),
-                by_law: String::new(),
-                law: String::new(),
-                revision_date: d.revision_date.clone().unwrap_or_default(),
-                follow_up: d.follow_up.clone().unwrap_or_default(),
-                diarienummer: d.diarienummer.clone().unwrap_or_default(),
-                paragraph: d.paragraph.clone().unwrap_or_default(),
-                body_md: d.text.clone(),
-            };
-            let docs = self.documents();
-            let fail = |e: &dyn std::fmt::Debug| AppError::Internal(format!("demo document {}: {e:?}", d.key));
-            let id = docs.create(&actor, &input).await.map_err(|e| fail(&e))?;
-            for a in &d.actions {
-                let ai = crate::documents::ActionForm {
-                    title: a.title.clone(),
-                    responsible_username: a.user.clone().unwrap_or_default(),
-                    responsible_unit_id: a.unit.as_deref().map(&unit).transpose()?.map(|u| u.to_string()).unwrap_or_default(),
-                    due_date: (today + chrono::Duration::days(a.due_in_days)).to_string(),
-                    priority: a.priority.clone(),
-                };
-                docs.add_action(&actor, id, &ai).await.map_err(|e| fail(&e))?;
-            }
-            let adopt = crate::documents::Decision::default();
-            docs.transition(&actor, id, varn_domain::document::Status::Gallande, &adopt).await.map_err(|e| fail(&e))?;
-            for k in &d.ack_units {
-                docs.request_ack(&actor, id, &unit(k)?.to_string()).await?;
-            }
-            doc_ids.insert(d.key.clone(), id);
+        // Each module loads its own part of the demo city.
+        for m in crate::modules::MODULES {
+            (m.demo)(self, city).await?;
         }
         Ok(())
     }

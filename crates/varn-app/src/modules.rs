@@ -1,6 +1,6 @@
 //! Where a module plugs into the foundation. A module fills in one [`Module`] and adds it to
 //! [`MODULES`]; Mina uppgifter, the organisation unit's delete guard and the audit log then
-//! take it in without knowing it.
+//! take it in without knowing it, and the demo city loads its section.
 
 use crate::{Actor, App, AppError};
 use chrono::NaiveDate;
@@ -67,6 +67,9 @@ pub type WorkFn = for<'a> fn(&'a App, &'a Actor) -> Boxed<'a, Result<Vec<WorkSec
 /// What of a module still refers to an organisation unit: (`ref.*` catalogue key, count).
 pub type UnitRefsFn = for<'a> fn(&'a DatabaseTransaction, i64) -> Boxed<'a, Result<Vec<(&'static str, u64)>, DbErr>>;
 
+/// What a module loads of the demo city (its own section of the file).
+pub type DemoFn = for<'a> fn(&'a App, &'a crate::demo::DemoCity) -> Boxed<'a, Result<(), AppError>>;
+
 /// A module's registration.
 pub struct Module {
     /// Its name (for logs).
@@ -77,6 +80,8 @@ pub struct Module {
     pub unit_refs: UnitRefsFn,
     /// The entity types it writes to the audit log (each with an `audit.ent.*` label).
     pub audit_entities: &'static [&'static str],
+    /// Its part of the demo city.
+    pub demo: DemoFn,
 }
 
 /// Every module. A new module adds one line.

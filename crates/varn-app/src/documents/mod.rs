@@ -7,6 +7,7 @@
 //! employee reads the adopted documents that apply to their units or any unit above them.
 
 mod commands;
+mod demo;
 mod edit;
 mod lifecycle;
 pub mod pdf;
@@ -38,6 +39,7 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
     work: |app, actor| Box::pin(app.documents().work_sections(actor)),
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
     audit_entities: &["document"],
+    demo: |app, city| Box::pin(app.documents().load_demo(city)),
 };
 
 /// The setting that lets a nämnd adopt its own guidelines.

@@ -1,0 +1,116 @@
+//! The governing documents of the demo city (its `documents:` section): written and adopted
+//! through the same use cases as the forms, so the policy's rules hold for them too.
+
+use super::Documents;
+use crate::demo::DemoCity;
+use crate::AppError;
+use serde::Deserialize;
+use std::collections::HashMap;
+use varn_store::repo::users;
+
+/// The section: who writes the documents, and the documents.
+#[derive(Debug, Deserialize)]
+struct DemoSection {
+    #[serde(rename = "as")]
+    who: String,
+    items: Vec<DemoDocument>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DemoAction {
+    title: String,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    user: Option<String>,
+    due_in_days: i64,
+    priority: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct DemoDocument {
+    key: String,
+    #[serde(rename = "type")]
+    doc_type: String,
+    #[serde(default)]
+    parent: Option<String>,
+    title: String,
+    unit: String,
+    applies_to: String,
+    #[serde(default)]
+    owner: Option<String>,
+    body: String,
+    decision_date: String,
+    #[serde(default)]
+    valid_until: Option<String>,
+    #[serde(default)]
+    revision_date: Option<String>,
+    #[serde(default)]
+    follow_up: Option<String>,
+    #[serde(default)]
+    diarienummer: Option<String>,
+    #[serde(default)]
+    paragraph: Option<String>,
+    #[serde(default)]
+    actions: Vec<DemoAction>,
+    #[serde(default)]
+    ack_units: Vec<String>,
+    text: String,
+}
+
+impl Documents<'_> {
+    /// The demo's governing documents, written and adopted by the samordnare through the
+    /// same use cases as the forms (so the policy's rules hold for them too).
+    pub(crate) async fn load_demo(self, city: &DemoCity) -> Result<(), AppError> {
+        let Some(section) = city.section::<DemoSection>("documents")? else { return Ok(()) };
+        let who = &section.who;
+        let db = self.app.store.read();
+        let u = users::by_username(db, who).await?.ok_or_else(|| AppError::Internal(format!("demo: unknown user {who}")))?;
+        let actor = crate::auth::load_actor(db, &u).await?;
+        let unit_keys = city.unit_ids(self.app).await?;
+        let unit = |k: &str| unit_keys.get(k).copied().ok_or_else(|| AppError::Internal(format!("demo: unknown unit {k}")));
+        let today = chrono::Utc::now().date_naive();
+        let mut doc_ids: HashMap<String, i64> = HashMap::new();
+        for d in &section.items {
+            let input = super::DocForm {
+                doc_type: d.doc_type.clone(),
+                title: d.title.clone(),
+                unit_id: unit(&d.unit)?.to_string(),
+                applies_to_unit_id: unit(&d.applies_to)?.to_string(),
+                owner_username: d.owner.clone().unwrap_or_default(),
+                parent_id: d.parent.as_ref().and_then(|p| doc_ids.get(p)).map(|i| i.to_string()).unwrap_or_default(),
+                deciding_body: d.body.clone(),
+                validity: if d.valid_until.is_some() { "until".into() } else { "tills_vidare".into() },
+                valid_until: d.valid_until.clone().unwrap_or_default(),
+                decision_date: d.decision_date.clone(),
+                by_law: String::new(),
+                law: String::new(),
+                revision_date: d.revision_date.clone().unwrap_or_default(),
+                follow_up: d.follow_up.clone().unwrap_or_default(),
+                diarienummer: d.diarienummer.clone().unwrap_or_default(),
+                paragraph: d.paragraph.clone().unwrap_or_default(),
+                body_md: d.text.clone(),
+            };
+            let docs = self;
+            let fail = |e: &dyn std::fmt::Debug| AppError::Internal(format!("demo document {}: {e:?}", d.key));
+            let id = docs.create(&actor, &input).await.map_err(|e| fail(&e))?;
+            for a in &d.actions {
+                let ai = super::ActionForm {
+                    title: a.title.clone(),
+                    responsible_username: a.user.clone().unwrap_or_default(),
+                    responsible_unit_id: a.unit.as_deref().map(&unit).transpose()?.map(|u| u.to_string()).unwrap_or_default(),
+                    due_date: (today + chrono::Duration::days(a.due_in_days)).to_string(),
+                    priority: a.priority.clone(),
+                };
+                docs.add_action(&actor, id, &ai).await.map_err(|e| fail(&e))?;
+            }
+            let adopt = super::Decision::default();
+            docs.transition(&actor, id, varn_domain::document::Status::Gallande, &adopt).await.map_err(|e| fail(&e))?;
+            for k in &d.ack_units {
+                docs.request_ack(&actor, id, &unit(k)?.to_string()).await?;
+            }
+            doc_ids.insert(d.key.clone(), id);
+        }
+        Ok(())
+    }
+}
