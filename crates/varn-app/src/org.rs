@@ -73,6 +73,17 @@ fn opt_name(v: &Option<String>) -> Option<String> {
     v.as_deref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty())
 }
 
+/// A unit the holder of `cap` sees and may change, read inside the write: 404 when unseen,
+/// 403 when not theirs, 409 for the root (which stays put).
+async fn writable_below_root(w: &crate::Write, cap: &crate::Capability<'_>, id: i64) -> Result<Unit, AppError> {
+    let unit = repo::find(&**w, &cap.actor().scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
+    cap.covers(&unit.path)?;
+    if unit.parent_id.is_none() {
+        return Err(AppError::conflict("err.org.root_fixed"));
+    }
+    Ok(unit)
+}
+
 /// The JSON kept in the audit log for a unit.
 pub fn snapshot(u: &Unit) -> Value {
     json!({
@@ -262,11 +273,7 @@ impl App {
     pub async fn org_set_active(&self, actor: &Actor, id: i64, active: bool) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
         let w = self.begin(&cap).await?;
-        let unit = repo::find(&*w, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
-        cap.covers(&unit.path)?;
-        if unit.parent_id.is_none() {
-            return Err(AppError::conflict("err.org.root_fixed"));
-        }
+        let unit = writable_below_root(&w, &cap, id).await?;
         if !active {
             let active_children = repo::list(
                 &*w,
@@ -304,11 +311,7 @@ impl App {
     pub async fn org_delete(&self, actor: &Actor, id: i64) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
         let w = self.begin(&cap).await?;
-        let unit = repo::find(&*w, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
-        cap.covers(&unit.path)?;
-        if unit.parent_id.is_none() {
-            return Err(AppError::conflict("err.org.root_fixed"));
-        }
+        let unit = writable_below_root(&w, &cap, id).await?;
         let mut refs = repo::references(&*w, id).await?;
         for m in crate::modules::MODULES {
             refs.extend((m.unit_refs)(&w, id).await?);
