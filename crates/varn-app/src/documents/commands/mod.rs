@@ -258,7 +258,10 @@ fn finish(mut f: Fields, p: Parts) -> Result<DraftCommand, FieldErrors> {
                 f.0.add(field, code);
             }
         }
-        if t == DocType::Anvisning && p.parent_id.is_none() && f.0.get("parent_id").is_none() {
+        // An instruction is "i regel" the execution of a guideline; it may instead carry out a
+        // law directly (antagen till följd av lag, naming it).
+        let carries_out_a_law = p.by_law && p.law.is_some();
+        if t == DocType::Anvisning && p.parent_id.is_none() && !carries_out_a_law && f.0.get("parent_id").is_none() {
             f.0.add("parent_id", "err.doc.parent_required");
         }
     }

@@ -65,6 +65,19 @@ fn every_mistake_of_a_form_is_named_at_once() {
     // An instruction needs the document it carries out; an unknown type is named.
     let e = DraftCommand::try_from(&DocForm { doc_type: "anvisning".into(), deciding_body: "chef".into(), ..form() }).err();
     assert_eq!(e.and_then(|e| e.get("parent_id").map(str::to_owned)).as_deref(), Some("err.doc.parent_required"));
+    // ... or a law it carries out directly.
+    let by_law = DocForm {
+        doc_type: "anvisning".into(),
+        deciding_body: "chef".into(),
+        by_law: "yes".into(),
+        law: "Arkivlagen (1990:782)".into(),
+        ..form()
+    };
+    let c = DraftCommand::try_from(&by_law).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!((c.parent_id, c.law.as_deref()), (None, Some("Arkivlagen (1990:782)")));
+    // Naming the law without saying it is adopted under it is not enough.
+    let half = DocForm { by_law: String::new(), ..by_law };
+    assert!(DraftCommand::try_from(&half).err().is_some_and(|e| e.get("parent_id") == Some("err.doc.parent_required")));
     let e = DraftCommand::try_from(&DocForm { doc_type: "beslut".into(), ..form() }).err();
     assert_eq!(e.and_then(|e| e.get("doc_type").map(str::to_owned)).as_deref(), Some("err.doc.type_invalid"));
 }

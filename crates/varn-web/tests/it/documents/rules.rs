@@ -51,6 +51,11 @@ async fn each_type_has_its_deciding_body_and_validity(#[case] b: &str) {
     // An instruction: a chef's, carrying out another document.
     let (_, e) = sara.create(&DocJson { deciding_body: "kommunstyrelse".into(), ..draft("anvisning", "Ny rutin", slf, kf) }).await;
     assert!(has(&e, "deciding_body", "err.doc.anvisning_body") && has(&e, "parent_id", "err.doc.parent_required"), "{e}");
+    // An instruction may carry out a law instead of another document.
+    let by_law = DocJson { by_law: true, law: Some("Arkivlagen (1990:782)".into()), ..draft("anvisning", "Rutin för gallring", slf, slf) };
+    let (s, r) = sara.create(&by_law).await;
+    assert_eq!(s, 201, "{b}: {r}");
+    assert!(r["parent_id"].is_null() && r["version"]["law"] == "Arkivlagen (1990:782)", "{r}");
     // Each, decided as the seed says, is accepted.
     let policy = t.doc_id("Informationssäkerhetspolicy").await;
     let ok = DocJson { valid_until: Some("2030-12-31".into()), parent_id: Some(policy), ..draft("strategi", "Ny strategi", slf, kf) };
