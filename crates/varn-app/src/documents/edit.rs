@@ -16,6 +16,8 @@ use varn_store::repo::{now, org, users};
 pub(crate) struct Checked {
     cmd: DraftCommand,
     owner_user_id: Option<i64>,
+    /// Who writes it.
+    by: Option<i64>,
 }
 
 impl<'a> Documents<'a> {
@@ -68,7 +70,7 @@ impl<'a> Documents<'a> {
             }
         }
         e.into_result()?;
-        Ok(Checked { cmd, owner_user_id })
+        Ok(Checked { cmd, owner_user_id, by: Some(actor.id.0) })
     }
 
     /// Why `pid` cannot be the parent of a document of type `t` (itself `me` when editing).
@@ -108,17 +110,18 @@ impl<'a> Documents<'a> {
         let cap = actor.can(Permission::DocumentWrite)?;
         let ed = self.editable(self.db(), cap, id).await?;
         let v = open_draft(self.db(), &ed).await?;
-        let owner = match ed.doc.owner_user_id {
+        let scope = VersionScope::of(&ed.doc, &v);
+        let owner = match scope.owner {
             Some(u) => users::find_any(self.db(), u).await?.map(|u| u.username).unwrap_or_default(),
             None => String::new(),
         };
         let cmd = DraftCommand {
             doc_type: ed.doc.doc_type,
             title: v.title,
-            unit_id: varn_domain::OrgUnitId(ed.doc.unit_id),
-            applies_to_unit_id: varn_domain::OrgUnitId(ed.doc.applies_to_unit_id),
+            unit_id: varn_domain::OrgUnitId(scope.unit),
+            applies_to_unit_id: varn_domain::OrgUnitId(scope.applies_to),
             owner_username: None,
-            parent_id: ed.doc.parent_id.map(varn_domain::DocumentId),
+            parent_id: scope.parent.map(varn_domain::DocumentId),
             deciding_body: v.deciding_body,
             validity: v.valid_until.map(Validity::Until).unwrap_or(Validity::TillsVidare),
             decision_date: v.decision_date,
@@ -162,7 +165,7 @@ impl<'a> Documents<'a> {
         }
         .insert(&*w)
         .await?;
-        let v = version_model(m.id, 1, &d.cmd, actor.id.0).insert(&*w).await?;
+        let v = version_model(m.id, 1, &d).insert(&*w).await?;
         let after = json!({"type": m.doc_type, "title": m.title, "version": v.number, "unit": m.unit_id, "parent": m.parent_id});
         w.commit(cap.audit("document.create", "document").entity(m.id).at(path).after(after)).await?;
         Ok(m.id)
@@ -182,17 +185,20 @@ impl<'a> Documents<'a> {
         let before = version_json(&draft);
         let mut am: doc::ActiveModel = ed.doc.clone().into();
         if ed.doc.current_version_id.is_none() {
+            // Never adopted: the draft is all there is, and it says where the document sits.
             am.doc_type = Set(d.cmd.doc_type);
             am.title = Set(d.cmd.title.clone());
             am.search_text = Set(d.cmd.title.to_lowercase());
+            am.unit_id = Set(d.cmd.unit_id.get());
+            am.applies_to_unit_id = Set(d.cmd.applies_to_unit_id.get());
+            am.owner_user_id = Set(d.owner_user_id);
+            am.parent_id = Set(d.cmd.parent_id.map(|p| p.get()));
         }
-        am.unit_id = Set(d.cmd.unit_id.get());
-        am.applies_to_unit_id = Set(d.cmd.applies_to_unit_id.get());
-        am.owner_user_id = Set(d.owner_user_id);
-        am.parent_id = Set(d.cmd.parent_id.map(|p| p.get()));
+        // A revision's scope waits in its draft: the version in force keeps applying where it
+        // does until the revision is adopted.
         am.updated_at = Set(now());
         am.update(&*w).await?;
-        let mut vm = version_model(id, draft.number, &d.cmd, actor.id.0);
+        let mut vm = version_model(id, draft.number, &d);
         vm.id = Set(draft.id);
         vm.created_by = Set(draft.created_by);
         vm.created_at = Set(draft.created_at);
@@ -274,6 +280,29 @@ fn covers(scope: &Scope, path: &str) -> bool {
     OrgPath::parse(path).map(|p| scope.covers(&p)).unwrap_or(false)
 }
 
+/// Where a version sits: its own scope when it has one (drafts written since versions carry
+/// it), else the document's.
+pub(crate) struct VersionScope {
+    pub unit: i64,
+    pub applies_to: i64,
+    pub owner: Option<i64>,
+    pub parent: Option<i64>,
+}
+
+impl VersionScope {
+    pub(crate) fn of(d: &doc::Model, v: &ver::Model) -> Self {
+        match v.unit_id {
+            Some(unit) => VersionScope {
+                unit,
+                applies_to: v.applies_to_unit_id.unwrap_or(d.applies_to_unit_id),
+                owner: v.owner_user_id,
+                parent: v.parent_id,
+            },
+            None => VersionScope { unit: d.unit_id, applies_to: d.applies_to_unit_id, owner: d.owner_user_id, parent: d.parent_id },
+        }
+    }
+}
+
 /// The draft open for editing (utkast or under revision), or a conflict.
 pub(crate) async fn open_draft<C: ConnectionTrait>(db: &C, ed: &Editable<'_>) -> Result<ver::Model, AppError> {
     if !ed.doc.status.is_editable() {
@@ -282,8 +311,8 @@ pub(crate) async fn open_draft<C: ConnectionTrait>(db: &C, ed: &Editable<'_>) ->
     repo::draft(db, ed.doc.id).await?.ok_or_else(|| AppError::conflict("err.doc.not_editable"))
 }
 
-fn version_model(document_id: i64, number: i32, c: &DraftCommand, by: i64) -> ver::ActiveModel {
-    let t = now();
+fn version_model(document_id: i64, number: i32, d: &Checked) -> ver::ActiveModel {
+    let (c, t) = (&d.cmd, now());
     ver::ActiveModel {
         document_id: Set(document_id),
         number: Set(number),
@@ -300,11 +329,15 @@ fn version_model(document_id: i64, number: i32, c: &DraftCommand, by: i64) -> ve
         paragraph: Set(c.paragraph.clone()),
         body_md: Set(c.body_md.clone()),
         attachment_id: Set(None),
-        created_by: Set(Some(by)),
+        created_by: Set(d.by),
         created_at: Set(t),
         updated_at: Set(t),
         adopted_by: Set(None),
         adopted_at: Set(None),
+        unit_id: Set(Some(c.unit_id.get())),
+        applies_to_unit_id: Set(Some(c.applies_to_unit_id.get())),
+        owner_user_id: Set(d.owner_user_id),
+        parent_id: Set(c.parent_id.map(|p| p.get())),
         ..Default::default()
     }
 }
@@ -316,6 +349,7 @@ pub(crate) fn version_json(v: &ver::Model) -> serde_json::Value {
         "version": v.number, "title": v.title, "deciding_body": v.deciding_body, "decision_date": v.decision_date,
         "valid_until": v.valid_until, "by_law": v.by_law, "law": v.law, "revision_date": v.revision_date,
         "follow_up": v.follow_up, "diarienummer": v.diarienummer, "paragraph": v.paragraph,
+        "unit": v.unit_id, "applies_to": v.applies_to_unit_id, "owner": v.owner_user_id, "parent": v.parent_id,
         "text_chars": v.body_md.chars().count(), "text_sha256": hex::encode(sha2::Sha256::digest(v.body_md.as_bytes())),
     })
 }

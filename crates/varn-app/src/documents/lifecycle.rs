@@ -87,6 +87,12 @@ impl<'a> Documents<'a> {
         vm.adopted_by = Set(Some(ed.cap.actor().id.0));
         vm.adopted_at = Set(Some(now()));
         vm.update(w).await?;
+        // What the adopted version says of where it sits now holds for the document.
+        let scope = super::edit::VersionScope::of(&ed.doc, &d);
+        am.unit_id = Set(scope.unit);
+        am.applies_to_unit_id = Set(scope.applies_to);
+        am.owner_user_id = Set(scope.owner);
+        am.parent_id = Set(scope.parent);
         am.current_version_id = Set(Some(d.id));
         am.title = Set(d.title.clone());
         am.search_text = Set(d.title.to_lowercase());
@@ -191,6 +197,11 @@ async fn revise<C: ConnectionTrait>(w: &C, ed: &Editable<'_>, actor: &Actor) -> 
         updated_at: Set(t),
         adopted_by: Set(None),
         adopted_at: Set(None),
+        // The revision starts where the version in force sits.
+        unit_id: Set(Some(ed.doc.unit_id)),
+        applies_to_unit_id: Set(Some(ed.doc.applies_to_unit_id)),
+        owner_user_id: Set(ed.doc.owner_user_id),
+        parent_id: Set(ed.doc.parent_id),
         ..Default::default()
     }
     .insert(w)

@@ -247,6 +247,11 @@ impl<'a> Docs<'a> {
             updated_at: Set(self.now),
             adopted_by: Set(decided_state.then_some(2)),
             adopted_at: Set(decided_state.then_some(self.now)),
+            // The generated versions take the document's scope.
+            unit_id: Set(None),
+            applies_to_unit_id: Set(None),
+            owner_user_id: Set(None),
+            parent_id: Set(None),
         });
     }
 

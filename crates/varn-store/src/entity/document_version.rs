@@ -29,6 +29,12 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub adopted_by: Option<i64>,
     pub adopted_at: Option<DateTimeUtc>,
+    /// A draft's own scope (none: the document's): owning unit, unit it applies to, owner,
+    /// the document it implements. Copied to the document when the version is adopted.
+    pub unit_id: Option<i64>,
+    pub applies_to_unit_id: Option<i64>,
+    pub owner_user_id: Option<i64>,
+    pub parent_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

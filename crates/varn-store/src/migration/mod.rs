@@ -10,6 +10,7 @@ mod m0002_indexes;
 mod m0003_documents;
 mod m0004_users_active;
 mod m0005_document_search;
+mod m0006_version_scope;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -21,6 +22,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0003_documents::Migration),
         Box::new(m0004_users_active::Migration),
         Box::new(m0005_document_search::Migration),
+        Box::new(m0006_version_scope::Migration),
     ]
 }
 
