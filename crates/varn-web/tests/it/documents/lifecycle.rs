@@ -83,20 +83,10 @@ async fn an_adopted_version_is_frozen_and_a_revision_is_the_next_version(#[case]
     let (s, _) = lisa.call(Method::GET, &format!("/api/v1/documents/{gid}/versions/2"), None).await;
     assert_eq!(s, 404, "an employee does not see the draft of the revision");
     d.body_md = "## Syfte\n\nMolntjänster används bara efter riskanalys och klassning.\n".into();
-    // The revision narrows the guideline to Utbildningsförvaltningen: until it is adopted,
-    // the version in force still applies to the whole city, and the audit row says so.
-    let (kf, utbf) = (t.id("Kommunfullmäktige"), t.id("Utbildningsförvaltningen"));
-    d.applies_to_unit_id = Some(utbf);
-    assert_eq!(sara.save(gid, &d).await.0, 200);
-    let (_, g) = sara.doc(gid).await;
-    assert_eq!((g["applies_to_unit_id"].as_i64(), g["version"]["number"].as_i64()), (Some(kf), Some(1)), "{b}: {g}");
-    assert_eq!(lisa.doc(gid).await.0, 200, "{b}: still hers to read while the revision is a draft");
-    let (_, audit) =
-        sara.call(Method::GET, &format!("/api/v1/audit?entity_type=document&entity_id={gid}&action=document.update"), None).await;
-    assert!(audit["items"].as_array().unwrap().iter().any(|a| a["after"]["applies_to"] == utbf), "{b}: {audit}");
+    the_draft_narrows_the_scope_only_for_itself(&t, &sara, &lisa, gid, &mut d, b).await;
     let (s, g) = sara.move_to(gid, "gallande", Some(&decided("2026-11-20"))).await;
     assert_eq!((s, g["current_version"].as_i64()), (200, Some(2)));
-    assert_eq!(g["applies_to_unit_id"].as_i64(), Some(utbf), "{b}: adopted, the revision's scope holds");
+    assert_eq!(g["applies_to_unit_id"].as_i64(), Some(t.id("Utbildningsförvaltningen")), "{b}: adopted, the revision's scope holds");
     assert_eq!(lisa.doc(gid).await.0, 404, "{b}: no longer hers");
     let (_, v1) = sara.call(Method::GET, &format!("/api/v1/documents/{gid}/versions/1"), None).await;
     assert_eq!(v1["state"], "superseded");
@@ -190,4 +180,18 @@ async fn a_unit_that_owns_a_document_is_not_deleted(#[case] b: &str) {
     assert_eq!(s, 409, "{b}: {e}");
     assert!(e["error"]["message"].as_str().unwrap().contains("1 styrdokument"), "{e}");
     t.stop().await;
+}
+
+/// The revision narrows the guideline to Utbildningsförvaltningen: until it is adopted, the
+/// version in force still applies to the whole city, and the audit row of the save says so.
+async fn the_draft_narrows_the_scope_only_for_itself(t: &TestApp, sara: &Api, lisa: &Api, gid: i64, d: &mut DocJson, b: &str) {
+    let (kf, utbf) = (t.id("Kommunfullmäktige"), t.id("Utbildningsförvaltningen"));
+    d.applies_to_unit_id = Some(utbf);
+    assert_eq!(sara.save(gid, d).await.0, 200);
+    let (_, g) = sara.doc(gid).await;
+    assert_eq!((g["applies_to_unit_id"].as_i64(), g["version"]["number"].as_i64()), (Some(kf), Some(1)), "{b}: {g}");
+    assert_eq!(lisa.doc(gid).await.0, 200, "{b}: still hers to read while the revision is a draft");
+    let (_, audit) =
+        sara.call(Method::GET, &format!("/api/v1/audit?entity_type=document&entity_id={gid}&action=document.update"), None).await;
+    assert!(audit["items"].as_array().unwrap().iter().any(|a| a["after"]["applies_to"] == utbf), "{b}: {audit}");
 }
