@@ -33,6 +33,12 @@ pub fn check_sort(sort: Option<&str>, sorts: &[&str]) -> Result<(), AppError> {
     }
 }
 
+/// An optional parameter that must be one of a code's values (absent or blank: none); an
+/// unknown value is a mistake at `field`, not an empty answer. Pages and the API both use it.
+pub fn code_param<C: varn_domain::Code>(field: &str, v: Option<&str>) -> Result<Option<C>, AppError> {
+    v.map(str::trim).filter(|s| !s.is_empty()).map(|s| C::parse(s).map_err(|c| AppError::field(field, c))).transpose()
+}
+
 /// Settings the use cases need.
 #[derive(Debug, Clone)]
 pub struct AppConfig {

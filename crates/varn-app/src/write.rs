@@ -25,16 +25,6 @@ impl Write {
         self.0.commit().await?;
         Ok(())
     }
-
-    /// Records an audit row that is not the change itself (a failed sign-in's record, say)
-    /// and commits.
-    pub async fn commit_all(self, entries: Vec<Audit>) -> Result<(), AppError> {
-        for e in entries {
-            audit::append(&self.0, e.0).await?;
-        }
-        self.0.commit().await?;
-        Ok(())
-    }
 }
 
 impl App {

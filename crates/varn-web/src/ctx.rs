@@ -150,17 +150,25 @@ pub fn see_other(to: &str, msg: &str) -> Response {
 /// Answers the pages' failures with the error page in the user's language, inside the shell
 /// (layered on the page routes).
 pub async fn page_failures(axum::extract::State(st): axum::extract::State<AppState>, req: Request, next: Next) -> Response {
-    let (mut parts, body) = req.into_parts();
-    let Ok(ctx) = Ctx::from_request_parts(&mut parts, &st).await;
-    let res = next.run(Request::from_parts(parts, body)).await;
-    match res.extensions().get::<Failure>() {
-        Some(f) => {
-            let mut out = ctx.error_page(&f.0);
-            crate::respond::copy_request_id(&res, &mut out);
-            out
-        }
-        None => res,
+    // Keep only what the error page needs (cheap clones); the context is built when a page
+    // fails, not for every page.
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let auth = req.extensions().get::<Auth>().cloned().unwrap_or(Auth::Anonymous);
+    let uri = req.uri().clone();
+    let cookies: Vec<header::HeaderValue> = req.headers().get_all(header::COOKIE).iter().cloned().collect();
+    let htmx = req.headers().get("hx-request").is_some();
+    let res = next.run(req).await;
+    let Some(f) = res.extensions().get::<Failure>() else { return res };
+    let mut h = axum::http::HeaderMap::new();
+    for c in cookies {
+        h.append(header::COOKIE, c);
     }
+    let pre_csrf = CookieJar::from_headers(&h).get(PRE_COOKIE).map(|c| c.value().to_owned());
+    let path = uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+    let ctx = Ctx { state: st, lang, tr: Tr::new(lang), auth, path, htmx, msg: None, pre_csrf };
+    let mut out = ctx.error_page(&f.0);
+    crate::respond::copy_request_id(&res, &mut out);
+    out
 }
 
 #[derive(Template)]

@@ -119,7 +119,12 @@ impl<'a> Documents<'a> {
 
     /// A visible document and whether the actor may edit it.
     pub(crate) async fn find(&self, actor: &Actor, id: i64) -> Result<(doc::Model, bool), AppError> {
-        let (d, path) = repo::find(self.db(), &self.visibility(actor), id).await?.ok_or(AppError::NotFound)?;
+        self.find_in(&self.visibility(actor), actor, id).await
+    }
+
+    /// [`Self::find`] with the visibility already worked out.
+    pub(crate) async fn find_in(&self, vis: &DocVisibility, actor: &Actor, id: i64) -> Result<(doc::Model, bool), AppError> {
+        let (d, path) = repo::find(self.db(), vis, id).await?.ok_or(AppError::NotFound)?;
         let p = OrgPath::parse(&path).map_err(|e| AppError::Internal(e.into()))?;
         Ok((d, actor.scope(Permission::DocumentWrite).covers(&p)))
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use varn_domain::document::{DecidingBody, DocType, Status, VersionState};
 use varn_store::entity::{document as doc, document_comment, document_version as ver};
 use varn_store::repo::attachments::{self, AttachmentMeta};
-use varn_store::repo::documents::{self as repo, ActionRow, DocRow};
+use varn_store::repo::documents::{self as repo, ActionRow, DocRow, DocVisibility};
 use varn_store::repo::org;
 
 /// A governing document across its versions.
@@ -236,15 +236,14 @@ impl<'a> Documents<'a> {
     }
 
     /// The documents above `d`, from the top (visible ones only).
-    async fn ancestors(&self, actor: &Actor, d: &doc::Model) -> Result<Vec<DocRow>, AppError> {
-        let vis = self.visibility(actor);
+    async fn ancestors(&self, vis: &DocVisibility, d: &doc::Model) -> Result<Vec<DocRow>, AppError> {
         let mut out = Vec::new();
         let mut next = d.parent_id;
         while let Some(pid) = next {
             if out.len() > 20 {
                 break;
             }
-            match repo::titles(self.db(), &vis, vec![pid]).await?.pop() {
+            match repo::titles(self.db(), vis, vec![pid]).await?.pop() {
                 Some(p) => {
                     next = p.parent_id;
                     out.push(p);
@@ -258,11 +257,11 @@ impl<'a> Documents<'a> {
 
     /// The document page.
     pub async fn view(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<DocView, AppError> {
-        let (d, can_edit) = self.find(actor, id).await?;
+        let vis = self.visibility(actor);
+        let (d, can_edit) = self.find_in(&vis, actor, id).await?;
         let version = self.version_of(&d, can_edit, number).await?;
         let db = self.db();
-        let vis = self.visibility(actor);
-        let ancestors = self.ancestors(actor, &d).await?;
+        let ancestors = self.ancestors(&vis, &d).await?;
         let children = repo::children(db, &vis, id).await?;
         let versions = repo::versions(db, id)
             .await?

@@ -52,12 +52,6 @@ impl ListArgs {
     }
 }
 
-/// A query parameter that must be one of a code's values (absent or empty: no filter); an
-/// unknown value is a 422 at `field`.
-pub fn code<C: varn_domain::Code>(field: &str, v: &Option<String>) -> Result<Option<C>, varn_app::AppError> {
-    v.as_deref().filter(|s| !s.trim().is_empty()).map(|s| C::parse(s).map_err(|c| varn_app::AppError::field(field, c))).transpose()
-}
-
 /// An organisation unit.
 #[derive(Serialize, ToSchema)]
 pub struct UnitDto {

@@ -76,7 +76,12 @@ pub struct UnitArgs {
 /// Units the caller may see.
 #[utoipa::path(get, path = "/api/v1/org-units", tag = "organisation", params(ListArgs, UnitArgs), responses((status = 200, body = PageOf<UnitDto>), (status = 401, body = ErrorBody)))]
 pub async fn list_units(a: ApiActor, Query(l): Query<ListArgs>, Query(u): Query<UnitArgs>) -> ApiResult<Json<PageOf<UnitDto>>> {
-    let f = OrgFilter { kind: super::dto::code("kind", &u.kind)?, active: u.active, parent_id: u.parent_id, ..Default::default() };
+    let f = OrgFilter {
+        kind: varn_app::code_param("kind", u.kind.as_deref())?,
+        active: u.active,
+        parent_id: u.parent_id,
+        ..Default::default()
+    };
     let p = a.state.app.org_list(&a.actor, &f, &l.params_for(varn_store::repo::org::SORTS)?).await?;
     Ok(Json(PageOf { total: p.total, page: p.page, per_page: p.per_page, items: p.items.into_iter().map(Into::into).collect() }))
 }

@@ -50,7 +50,7 @@ pub async fn list_users(a: ApiActor, Query(l): Query<ListArgs>, Query(u): Query<
         .app
         .users_list(
             &a.actor,
-            &UserFilter { role: super::dto::code("role", &u.role)?, active: u.active },
+            &UserFilter { role: varn_app::code_param("role", u.role.as_deref())?, active: u.active },
             &l.params_for(varn_store::repo::users::SORTS)?,
         )
         .await?;

@@ -1,12 +1,13 @@
 //! The register, a document, its drafts, moves and versions.
 
-use crate::api::dto::{code, ListArgs, PageOf};
+use crate::api::dto::{ListArgs, PageOf};
 use crate::api::{ApiActor, ApiResult, ErrorBody};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use varn_app::code_param;
 use varn_app::documents::{ActionRow, Comparison, DocFilter, DocJson, DocRow, DocView, Document, Version};
 use varn_app::AppError;
 use varn_domain::document::{DocType, Status};
@@ -69,8 +70,8 @@ pub struct DocArgs {
 #[utoipa::path(get, path = "/api/v1/documents", tag = "styrdokument", params(ListArgs, DocArgs), responses((status = 200, body = PageOf<DocRow>), (status = 422, body = ErrorBody)))]
 pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<DocArgs>) -> ApiResult<Json<PageOf<DocRow>>> {
     let filter = DocFilter {
-        doc_type: code::<DocType>("type", &f.doc_type)?,
-        status: code::<Status>("status", &f.status)?,
+        doc_type: code_param::<DocType>("type", f.doc_type.as_deref())?,
+        status: code_param::<Status>("status", f.status.as_deref())?,
         unit_id: f.unit_id,
         parent_id: f.parent_id,
     };

@@ -207,7 +207,7 @@ pub const EXPORT_CHUNK: u64 = 2_000;
 /// A filter that must be one of a code's values: an unknown one is a mistake at its field
 /// (422), not an empty list.
 pub fn code_filter<C: varn_domain::Code>(q: &ListQuery, name: &str) -> Result<Option<C>, varn_app::AppError> {
-    q.filter(name).map(|v| C::parse(v).map_err(|code| varn_app::AppError::field(name, code))).transpose()
+    varn_app::code_param(name, q.filter(name))
 }
 
 /// A yes/no filter (`yes`, `no`, or absent); anything else is a mistake at its field.
