@@ -14,6 +14,10 @@ pub enum AppError {
     /// Signed in but not allowed.
     #[error("forbidden")]
     Forbidden,
+    /// Signed in, may see it, but not allowed to do this, for a reason worth telling (a
+    /// catalogue key and its arguments): "you do not act for Socialnämnden".
+    #[error("refused: {0}")]
+    Refused(String, Vec<(String, String)>),
     /// No such thing, or not one the user may know of.
     #[error("not found")]
     NotFound,

@@ -44,6 +44,9 @@ code_enum! {
         Verksamhetsansvarig,
         /// Informationsägare: owner of information assets.
         Informationsagare,
+        /// Registrator / nämndsekreterare: registers the decisions of the body (KF, KS, a
+        /// nämnd, a bolag's styrelse) on whose unit the role is granted.
+        Registrator,
         /// Medarbetare: every employee.
         Medarbetare,
     }
@@ -59,6 +62,7 @@ impl Role {
             Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, Participate],
             Role::Verksamhetsansvarig => &[OrgRead, OrgWrite, UserRead, DocumentRead, DocumentWrite, DocumentAdopt, Participate],
             Role::Informationsagare => &[OrgRead, DocumentRead, Participate],
+            Role::Registrator => &[OrgRead, DocumentRead, DocumentAdopt, Participate],
             Role::Medarbetare => &[OrgRead, Participate],
         }
     }

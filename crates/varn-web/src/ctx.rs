@@ -111,7 +111,7 @@ impl Ctx {
     fn error_page(&self, e: &AppError) -> Response {
         let key = match e {
             AppError::Unauthenticated => return self.to_login().into_response(),
-            AppError::Forbidden => "err.forbidden",
+            AppError::Forbidden | AppError::Refused(..) => "err.forbidden",
             AppError::NotFound => "err.not_found",
             AppError::Locked(_) => "err.locked",
             AppError::Invalid(_) => "err.invalid",
@@ -119,7 +119,7 @@ impl Ctx {
             AppError::Db(_) | AppError::Internal(_) => "err.internal",
         };
         let detail = match e {
-            AppError::Conflict(code, args) => Some(self.conflict_text(code, args)),
+            AppError::Conflict(code, args) | AppError::Refused(code, args) => Some(self.conflict_text(code, args)),
             // A mistake no form catches (a list's filter in the address, say): say what it is.
             AppError::Invalid(errs) => Some(errs.0.iter().map(|f| self.tr.t(&f.code)).collect::<Vec<_>>().join(" ")),
             _ => None,

@@ -91,7 +91,7 @@ pub fn status_of(e: &AppError) -> StatusCode {
     match e {
         AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
         AppError::Locked(_) => StatusCode::TOO_MANY_REQUESTS,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::Forbidden | AppError::Refused(..) => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(..) => StatusCode::CONFLICT,
@@ -136,6 +136,11 @@ pub fn api_error(e: &AppError, tr: Tr) -> Response {
             let msg = conflict_text(tr, code, args);
             let problem = FieldProblem { field: String::new(), code: code.clone(), message: msg.clone() };
             error_json(status, "conflict", &msg, Some(vec![problem]))
+        }
+        AppError::Refused(code, args) => {
+            let msg = conflict_text(tr, code, args);
+            let problem = FieldProblem { field: String::new(), code: code.clone(), message: msg.clone() };
+            error_json(status, "forbidden", &msg, Some(vec![problem]))
         }
         AppError::Db(_) | AppError::Internal(_) => error_json(status, "internal", tr.t("err.internal"), None),
     }

@@ -40,6 +40,14 @@ struct DemoDocument {
     #[serde(default)]
     owner: Option<String>,
     body: String,
+    /// The nämnd or bolag that decides (a unit key), when the body is one.
+    #[serde(default)]
+    body_unit: Option<String>,
+    /// The chef who approved an instruction, and who was consulted.
+    #[serde(default)]
+    approved_by: Option<String>,
+    #[serde(default)]
+    consulted: Option<String>,
     decision_date: String,
     #[serde(default)]
     valid_until: Option<String>,
@@ -80,15 +88,16 @@ impl Documents<'_> {
                 owner_username: d.owner.clone().unwrap_or_default(),
                 parent_id: d.parent.as_ref().and_then(|p| doc_ids.get(p)).map(|i| i.to_string()).unwrap_or_default(),
                 deciding_body: d.body.clone(),
+                deciding_unit_id: d.body_unit.as_deref().map(&unit).transpose()?.map(|u| u.to_string()).unwrap_or_default(),
                 validity: if d.valid_until.is_some() { "until".into() } else { "tills_vidare".into() },
                 valid_until: d.valid_until.clone().unwrap_or_default(),
-                decision_date: d.decision_date.clone(),
+                decision_date: String::new(),
                 by_law: String::new(),
                 law: String::new(),
                 revision_date: d.revision_date.clone().unwrap_or_default(),
                 follow_up: d.follow_up.clone().unwrap_or_default(),
-                diarienummer: d.diarienummer.clone().unwrap_or_default(),
-                paragraph: d.paragraph.clone().unwrap_or_default(),
+                diarienummer: String::new(),
+                paragraph: String::new(),
                 body_md: d.text.clone(),
             };
             let docs = self;
@@ -104,7 +113,16 @@ impl Documents<'_> {
                 };
                 docs.add_action(&actor, id, &ai).await.map_err(|e| fail(&e))?;
             }
-            let adopt = super::Decision::default();
+            // The decision as the samordnare records it from the protocol (or in the name of
+            // the chef who approved an instruction).
+            let adopt = super::Decision {
+                decision_date: d.decision_date.clone(),
+                diarienummer: d.diarienummer.clone().unwrap_or_default(),
+                paragraph: d.paragraph.clone().unwrap_or_default(),
+                approved_by: d.approved_by.clone().unwrap_or_default(),
+                consulted: d.consulted.clone().unwrap_or_default(),
+                ..Default::default()
+            };
             docs.transition(&actor, id, varn_domain::document::Status::Gallande, &adopt).await.map_err(|e| fail(&e))?;
             for k in &d.ack_units {
                 docs.request_ack(&actor, id, &unit(k)?.to_string()).await?;

@@ -16,6 +16,8 @@ use varn_store::repo::{now, org, users};
 pub(crate) struct Checked {
     cmd: DraftCommand,
     owner_user_id: Option<i64>,
+    /// The deciding body's unit (none for a chef).
+    body_unit: Option<i64>,
     /// Who writes it.
     by: Option<i64>,
 }
@@ -34,14 +36,21 @@ impl<'a> Documents<'a> {
         let write = actor.scope(Permission::DocumentWrite);
         let mut e = FieldErrors::new();
         // The owning unit: active and writable; the unit it applies to: writable, or the root.
-        let owning = org::find_any(db, cmd.unit_id.get()).await?;
-        if !owning.is_some_and(|u| u.active && covers(&write, &u.path)) {
+        let owning = org::find_any(db, cmd.unit_id.get()).await?.filter(|u| u.active && covers(&write, &u.path));
+        if owning.is_none() {
             e.add("unit_id", "err.doc.unit_forbidden");
         }
-        let applies = org::find_any(db, cmd.applies_to_unit_id.get()).await?;
-        if !applies.is_some_and(|u| u.parent_id.is_none() || covers(&write, &u.path)) {
+        let applies = org::find_any(db, cmd.applies_to_unit_id.get()).await?.filter(|u| u.parent_id.is_none() || covers(&write, &u.path));
+        if applies.is_none() {
             e.add("applies_to_unit_id", "err.doc.unit_forbidden");
         }
+        // Scope follows the deciding body.
+        let body_unit = match (&owning, &applies) {
+            (Some(o), Some(a)) => {
+                super::decide::check_draft(db, cmd.deciding_body, cmd.deciding_unit_id.map(|u| u.get()), o, a, &mut e).await?
+            }
+            _ => None,
+        };
         let owner_user_id = match &cmd.owner_username {
             None => None,
             Some(name) => match users::by_username(db, name).await? {
@@ -70,7 +79,7 @@ impl<'a> Documents<'a> {
             }
         }
         e.into_result()?;
-        Ok(Checked { cmd, owner_user_id, by: Some(actor.id.0) })
+        Ok(Checked { cmd, owner_user_id, body_unit, by: Some(actor.id.0) })
     }
 
     /// Why `pid` cannot be the parent of a document of type `t` (itself `me` when editing).
@@ -123,6 +132,7 @@ impl<'a> Documents<'a> {
             owner_username: None,
             parent_id: scope.parent.map(varn_domain::DocumentId),
             deciding_body: v.deciding_body,
+            deciding_unit_id: v.deciding_unit_id.filter(|_| !v.deciding_body.is_unique()).map(varn_domain::OrgUnitId),
             validity: v.valid_until.map(Validity::Until).unwrap_or(Validity::TillsVidare),
             decision_date: v.decision_date,
             law: if v.by_law { Some(v.law.unwrap_or_default()) } else { None },
@@ -338,6 +348,7 @@ fn version_model(document_id: i64, number: i32, d: &Checked) -> ver::ActiveModel
         applies_to_unit_id: Set(Some(c.applies_to_unit_id.get())),
         owner_user_id: Set(d.owner_user_id),
         parent_id: Set(c.parent_id.map(|p| p.get())),
+        deciding_unit_id: Set(d.body_unit),
         ..Default::default()
     }
 }
@@ -349,7 +360,8 @@ pub(crate) fn version_json(v: &ver::Model) -> serde_json::Value {
         "version": v.number, "title": v.title, "deciding_body": v.deciding_body, "decision_date": v.decision_date,
         "valid_until": v.valid_until, "by_law": v.by_law, "law": v.law, "revision_date": v.revision_date,
         "follow_up": v.follow_up, "diarienummer": v.diarienummer, "paragraph": v.paragraph,
-        "unit": v.unit_id, "applies_to": v.applies_to_unit_id, "owner": v.owner_user_id, "parent": v.parent_id,
+        "deciding_unit": v.deciding_unit_id, "valid_from": v.valid_from, "approved_by": v.approved_by_user_id,
+        "consulted": v.consulted, "unit": v.unit_id, "applies_to": v.applies_to_unit_id, "owner": v.owner_user_id, "parent": v.parent_id,
         "text_chars": v.body_md.chars().count(), "text_sha256": hex::encode(sha2::Sha256::digest(v.body_md.as_bytes())),
     })
 }

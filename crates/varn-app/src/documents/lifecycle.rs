@@ -2,16 +2,15 @@
 //! of [`Status::may_move`] exist; each is one transaction with its audit row. Adopting and
 //! repealing are decisions and need DocumentAdopt; the other moves DocumentWrite.
 
-use super::commands::{Decision, Fields};
-use super::edit::version_json;
+use super::commands::Decision;
 use super::{Documents, Editable};
 use crate::attachments::Upload;
 use crate::{Actor, AppError};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde_json::{json, Value};
-use varn_domain::document::{check_adoption, DocType, Status, Validity, VersionState, TASK_SOURCE_ACTION};
+use varn_domain::document::{Status, VersionState, TASK_SOURCE_ACTION};
 use varn_domain::task::TaskStatus;
-use varn_domain::{Code, FieldErrors, Permission};
+use varn_domain::{Code, Permission};
 use varn_store::entity::{attachment, document as doc, document_action, document_version as ver};
 use varn_store::repo::documents as repo;
 use varn_store::repo::tasks::{self, NewTask};
@@ -22,10 +21,12 @@ impl<'a> Documents<'a> {
     /// checks the seed's rules on the draft and freezes it; revising opens a new draft while
     /// the adopted version stays in force.
     pub async fn transition(&self, actor: &Actor, id: i64, to: Status, decision: &Decision) -> Result<Status, AppError> {
-        let perm = if matches!(to, Status::Gallande | Status::Upphavd) { Permission::DocumentAdopt } else { Permission::DocumentWrite };
-        let cap = actor.can(perm)?;
+        let decides = matches!(to, Status::Gallande | Status::Upphavd);
+        let cap = actor.can(if decides { Permission::DocumentAdopt } else { Permission::DocumentWrite })?;
         let w = self.app.begin(&cap).await?;
-        let ed = self.editable(&*w, cap, id).await?;
+        // A decision is recorded by whoever acts for the body (checked with the decision),
+        // not by whoever may edit the owning unit's documents.
+        let ed = if decides { self.decidable(&*w, cap, id).await? } else { self.editable(&*w, cap, id).await? };
         let from = ed.doc.status;
         if !from.may_move(to, ed.doc.current_version_id.is_some()) {
             let args = vec![("from".into(), from.key()), ("to".into(), to.key())];
@@ -35,9 +36,9 @@ impl<'a> Documents<'a> {
         am.status = Set(to);
         am.updated_at = Set(now());
         let after = match to {
-            Status::Gallande => self.adopt(&w, &ed, &mut am, decision).await?,
+            Status::Gallande => super::adopt::adopt(&w, &ed, &mut am, decision).await?,
             Status::UnderRevision if from == Status::Gallande => revise(&*w, &ed, actor).await?,
-            Status::Upphavd => json!({"status": to, "closed_tasks": close_action_tasks(&*w, id).await?}),
+            Status::Upphavd => super::adopt::repeal(&w, &ed, &mut am, decision, &self.visibility(actor)).await?,
             Status::PaRemiss if repo::draft(&*w, id).await?.is_none() => return Err(AppError::conflict("err.doc.no_draft")),
             _ => json!({"status": to}),
         };
@@ -45,61 +46,6 @@ impl<'a> Documents<'a> {
         let a = ed.cap.audit(&format!("document.{to}"), "document").entity(id).at(ed.path.clone());
         w.commit(a.before(json!({"status": from})).after(after)).await?;
         Ok(to)
-    }
-
-    /// Adopts the draft: the decision's details, the seed's rules, the version frozen and in
-    /// force, each strategy action a task. Returns the audit row's `after`.
-    async fn adopt(
-        &self,
-        w: &DatabaseTransaction,
-        ed: &Editable<'_>,
-        am: &mut doc::ActiveModel,
-        decision: &Decision,
-    ) -> Result<Value, AppError> {
-        let mut d = repo::draft(w, ed.doc.id).await?.ok_or_else(|| AppError::conflict("err.doc.no_draft"))?;
-        let mut e = record_decision(&mut d, decision);
-        let validity = d.valid_until.map(Validity::Until).unwrap_or(Validity::TillsVidare);
-        match d.decision_date {
-            Some(on) => {
-                for (field, code) in check_adoption(ed.doc.doc_type, d.deciding_body, validity, on, super::rules_in(w).await?) {
-                    e.add(field, code);
-                }
-            }
-            None if e.get("decision_date").is_none() => e.add("decision_date", "err.doc.decision_date_required"),
-            None => {}
-        }
-        if d.body_md.trim().is_empty() && d.attachment_id.is_none() {
-            e.add("body_md", "err.doc.text_required");
-        }
-        let actions = repo::action_models(w, ed.doc.id).await?;
-        if ed.doc.doc_type == DocType::Strategi && actions.is_empty() {
-            e.add("actions", "err.doc.strategi_actions");
-        }
-        e.into_result()?;
-        if let Some(old) = ed.doc.current_version_id {
-            ver::ActiveModel { id: Set(old), state: Set(VersionState::Superseded), ..Default::default() }.update(w).await?;
-        }
-        let mut vm: ver::ActiveModel = d.clone().into();
-        vm.decision_date = Set(d.decision_date);
-        vm.diarienummer = Set(d.diarienummer.clone());
-        vm.paragraph = Set(d.paragraph.clone());
-        vm.state = Set(VersionState::Adopted);
-        vm.adopted_by = Set(Some(ed.cap.actor().id.0));
-        vm.adopted_at = Set(Some(now()));
-        vm.update(w).await?;
-        // What the adopted version says of where it sits now holds for the document.
-        let scope = super::edit::VersionScope::of(&ed.doc, &d);
-        am.unit_id = Set(scope.unit);
-        am.applies_to_unit_id = Set(scope.applies_to);
-        am.owner_user_id = Set(scope.owner);
-        am.parent_id = Set(scope.parent);
-        am.current_version_id = Set(Some(d.id));
-        am.title = Set(d.title.clone());
-        am.search_text = Set(d.title.to_lowercase());
-        am.revision_date = Set(d.revision_date);
-        am.valid_until = Set(d.valid_until);
-        let made = actions_to_tasks(w, ed.doc.id, &d.title, actions).await?;
-        Ok(json!({"status": Status::Gallande, "version": d.number, "adopted": version_json(&d), "tasks": made}))
     }
 
     /// Attaches a file as the text of the open draft (replacing an earlier file).
@@ -126,24 +72,9 @@ impl<'a> Documents<'a> {
     }
 }
 
-/// The decision's details into the draft (empty ones keep the draft's); the mistakes in them.
-fn record_decision(d: &mut ver::Model, decision: &Decision) -> FieldErrors {
-    let mut f = Fields(FieldErrors::new());
-    if let Some(date) = f.date("decision_date", &decision.decision_date) {
-        d.decision_date = Some(date);
-    }
-    if let Some(dnr) = f.text("diarienummer", &decision.diarienummer, 64) {
-        d.diarienummer = Some(dnr);
-    }
-    if let Some(par) = f.text("paragraph", &decision.paragraph, 32) {
-        d.paragraph = Some(par);
-    }
-    f.0
-}
-
 /// Each strategy action not yet a task becomes one in Mina uppgifter (of the responsible
 /// person, else of the responsible unit). Returns the tasks made.
-async fn actions_to_tasks<C: ConnectionTrait>(
+pub(super) async fn actions_to_tasks<C: ConnectionTrait>(
     w: &C,
     doc_id: i64,
     title: &str,
@@ -210,7 +141,7 @@ async fn revise<C: ConnectionTrait>(w: &C, ed: &Editable<'_>, actor: &Actor) -> 
 }
 
 /// A repealed strategy asks nothing more: its open action tasks are closed. Returns them.
-async fn close_action_tasks<C: ConnectionTrait>(w: &C, id: i64) -> Result<Vec<i64>, AppError> {
+pub(super) async fn close_action_tasks<C: ConnectionTrait>(w: &C, id: i64) -> Result<Vec<i64>, AppError> {
     let mut closed = Vec::new();
     for a in repo::action_models(w, id).await? {
         if let Some(tid) = a.task_id {

@@ -6,7 +6,9 @@
 //! module (DocumentRead) see what has been published (adopted, repealed, on remiss); every
 //! employee reads the adopted documents that apply to their units or any unit above them.
 
+mod adopt;
 mod commands;
+mod decide;
 mod demo;
 mod edit;
 mod lifecycle;
@@ -18,7 +20,7 @@ mod work;
 pub use commands::{
     ActionCommand, ActionForm, ActionJson, Decision, DocForm, DocJson, DraftCommand, VALIDITY_TILLS_VIDARE, VALIDITY_UNTIL,
 };
-pub use queries::{Comment, Comparison, DocView, Document, Version, VersionRef};
+pub use queries::{Comment, Comparison, Decided, DocView, Document, Repeal, Version, VersionRef};
 pub use render::{DiffLine, FieldChange};
 pub use varn_store::repo::documents::{
     AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow, SORTS,
@@ -27,8 +29,8 @@ pub use work::{AckRequestReport, FollowUp};
 
 use crate::{Actor, App, AppError, Capability};
 use sea_orm::ConnectionTrait;
-use varn_domain::document::DocumentRules;
-use varn_domain::{OrgPath, Permission};
+use varn_domain::document::{DocType, DocumentRules};
+use varn_domain::{Code, FieldErrors, OrgPath, Permission};
 use varn_store::entity::document as doc;
 use varn_store::repo::documents::{self as repo, DocVisibility};
 use varn_store::repo::{settings, ListParams, Page};
@@ -44,6 +46,8 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
 
 /// The setting that lets a nämnd adopt its own guidelines.
 pub const SETTING_NAMND_RIKTLINJE: &str = "documents.namnd_may_adopt_riktlinje";
+/// The setting of years between reviews, per type ("4,2,2,2").
+pub const SETTING_REVIEW_YEARS: &str = "documents.review_years";
 
 impl App {
     /// The governing-documents module.
@@ -76,7 +80,21 @@ impl<'a> Documents<'a> {
         let mut chain: Vec<i64> = actor.access.grants().iter().flat_map(|g| g.unit_path.ids()).map(|i| i.0).collect();
         chain.sort_unstable();
         chain.dedup();
-        DocVisibility { write: actor.scope(Permission::DocumentWrite), read: actor.scope(Permission::DocumentRead), chain }
+        // A registrator sees the documents of the body they record decisions for (the body's
+        // unit ids are on the grants' paths: the last id of each).
+        let decides = actor
+            .access
+            .grants()
+            .iter()
+            .filter(|g| g.role == varn_domain::Role::Registrator)
+            .filter_map(|g| g.unit_path.ids().last().map(|i| i.0))
+            .collect();
+        DocVisibility { write: actor.scope(Permission::DocumentWrite), read: actor.scope(Permission::DocumentRead), chain, decides }
+    }
+
+    /// The nämnder and bolag that may be a document's deciding body, in tree order.
+    pub async fn deciding_units(&self) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        Ok(varn_store::repo::org::of_kinds(self.db(), vec![varn_domain::OrgKind::Namnd, varn_domain::OrgKind::Bolag]).await?)
     }
 
     /// The city's rules for documents (settings).
@@ -90,9 +108,18 @@ impl<'a> Documents<'a> {
         if !cap.scope().is_all() {
             return Err(AppError::Forbidden);
         }
+        let mut errs = FieldErrors::new();
+        for (t, years) in DocType::ALL.iter().zip(rules.review_years) {
+            if !(1..=10).contains(&years) {
+                errs.add(&format!("review_years_{t}"), "err.doc.review_years");
+            }
+        }
+        errs.into_result()?;
         let w = self.app.begin(&cap).await?;
         let before = rules_in(&*w).await?;
         settings::set(&*w, SETTING_NAMND_RIKTLINJE, if rules.namnd_may_adopt_riktlinje { "true" } else { "false" }).await?;
+        let years: Vec<String> = rules.review_years.iter().map(u8::to_string).collect();
+        settings::set(&*w, SETTING_REVIEW_YEARS, &years.join(",")).await?;
         let json = |r| serde_json::to_value(r).unwrap_or(serde_json::Value::Null);
         w.commit(cap.audit("settings.documents", "setting").before(json(before)).after(json(rules))).await
     }
@@ -131,6 +158,13 @@ impl<'a> Documents<'a> {
 
     /// A visible document over whose owning unit the actor holds `cap`, read through `db` (the
     /// write's transaction).
+    /// A document whose decision the actor may try to record: visible to them (the check of
+    /// whom they act for comes with the decision).
+    pub(crate) async fn decidable<'c, C: ConnectionTrait>(&self, db: &C, cap: Capability<'c>, id: i64) -> Result<Editable<'c>, AppError> {
+        let (doc, path) = repo::find(db, &self.visibility(cap.actor()), id).await?.ok_or(AppError::NotFound)?;
+        Ok(Editable { doc, path, cap })
+    }
+
     pub(crate) async fn editable<'c, C: ConnectionTrait>(&self, db: &C, cap: Capability<'c>, id: i64) -> Result<Editable<'c>, AppError> {
         let (doc, path) = repo::find(db, &self.visibility(cap.actor()), id).await?.ok_or(AppError::NotFound)?;
         cap.covers(&path)?;
@@ -141,5 +175,11 @@ impl<'a> Documents<'a> {
 /// The city's rules, read through `db`.
 async fn rules_in<C: ConnectionTrait>(db: &C) -> Result<DocumentRules, AppError> {
     let v = settings::get(db, SETTING_NAMND_RIKTLINJE).await?;
-    Ok(DocumentRules { namnd_may_adopt_riktlinje: v.as_deref() == Some("true") })
+    let mut rules = DocumentRules { namnd_may_adopt_riktlinje: v.as_deref() == Some("true"), ..DocumentRules::default() };
+    if let Some(years) = settings::get(db, SETTING_REVIEW_YEARS).await? {
+        for (slot, y) in rules.review_years.iter_mut().zip(years.split(',')) {
+            *slot = y.trim().parse().unwrap_or(*slot);
+        }
+    }
+    Ok(rules)
 }

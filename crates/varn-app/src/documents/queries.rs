@@ -8,7 +8,7 @@ use crate::{Actor, AppError};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use varn_domain::document::{DecidingBody, DocType, Status, VersionState};
-use varn_store::entity::{document as doc, document_comment, document_version as ver};
+use varn_store::entity::{document as doc, document_comment, document_version as ver, org_unit};
 use varn_store::repo::attachments::{self, AttachmentMeta};
 use varn_store::repo::documents::{self as repo, ActionRow, DocRow, DocVisibility};
 use varn_store::repo::org;
@@ -38,6 +38,30 @@ pub struct Document {
     #[serde(skip)]
     #[schema(ignore)]
     pub current_version_id: Option<i64>,
+    /// Senast reviderad: the last adoption, or review that changed nothing.
+    pub reviewed_on: Option<NaiveDate>,
+    /// Nästa översyn.
+    pub next_review: Option<NaiveDate>,
+    /// The repeal, when repealed.
+    pub repeal: Option<Repeal>,
+}
+
+/// A repeal: a decision of its own.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Repeal {
+    /// Date of the decision.
+    pub date: Option<NaiveDate>,
+    /// kommunfullmaktige / kommunstyrelse / namnd / styrelse / chef.
+    #[schema(value_type = Option<String>)]
+    pub body: Option<DecidingBody>,
+    /// The body's unit (for a chef: the unit they head).
+    pub body_unit_id: Option<i64>,
+    /// Diarienummer.
+    pub diarienummer: Option<String>,
+    /// Paragraph.
+    pub paragraph: Option<String>,
+    /// The document that replaces it.
+    pub replaced_by_id: Option<i64>,
 }
 
 impl From<doc::Model> for Document {
@@ -52,6 +76,16 @@ impl From<doc::Model> for Document {
             owner_user_id: m.owner_user_id,
             parent_id: m.parent_id,
             current_version_id: m.current_version_id,
+            reviewed_on: m.reviewed_on,
+            next_review: m.revision_date,
+            repeal: (m.status == Status::Upphavd).then_some(Repeal {
+                date: m.repealed_on,
+                body: m.repeal_body,
+                body_unit_id: m.repeal_unit_id,
+                diarienummer: m.repeal_diarienummer,
+                paragraph: m.repeal_paragraph,
+                replaced_by_id: m.replaced_by_id,
+            }),
         }
     }
 }
@@ -70,18 +104,28 @@ pub struct Version {
     pub state: VersionState,
     /// Title.
     pub title: String,
-    /// kommunfullmaktige / kommunstyrelse / namnd / chef.
+    /// kommunfullmaktige / kommunstyrelse / namnd / styrelse / chef.
     #[schema(value_type = String)]
     pub deciding_body: DecidingBody,
-    /// Beslutsdatum.
+    /// The body's unit (KF, KS, the nämnd, the bolag); none for a chef's approval.
+    pub deciding_unit_id: Option<i64>,
+    /// The chef who approved an instruction.
+    pub approved_by_user_id: Option<i64>,
+    /// The unit that chef heads.
+    pub approver_unit_id: Option<i64>,
+    /// I samråd med.
+    pub consulted: Option<String>,
+    /// Beslutsdatum (for a chef: the date of approval).
     pub decision_date: Option<NaiveDate>,
+    /// Gäller från, when later than the decision.
+    pub valid_from: Option<NaiveDate>,
     /// Last day of validity; none means tills vidare.
     pub valid_until: Option<NaiveDate>,
     /// Antagen till följd av lag.
     pub by_law: bool,
     /// Which law.
     pub law: Option<String>,
-    /// Revisionsdatum.
+    /// Nästa översyn (planned review).
     pub revision_date: Option<NaiveDate>,
     /// Uppföljning.
     pub follow_up: Option<String>,
@@ -97,6 +141,8 @@ pub struct Version {
     pub attachment_id: Option<i64>,
     /// When adopted.
     pub adopted_at: Option<DateTime<Utc>>,
+    /// The unit this version applies to, when it holds its own scope (else the document's).
+    pub applies_to_unit_id: Option<i64>,
 }
 
 impl From<ver::Model> for Version {
@@ -107,7 +153,12 @@ impl From<ver::Model> for Version {
             state: v.state,
             title: v.title,
             deciding_body: v.deciding_body,
+            deciding_unit_id: v.deciding_unit_id,
+            approved_by_user_id: v.approved_by_user_id,
+            approver_unit_id: v.approver_unit_id,
+            consulted: v.consulted,
             decision_date: v.decision_date,
+            valid_from: v.valid_from,
             valid_until: v.valid_until,
             by_law: v.by_law,
             law: v.law,
@@ -118,6 +169,7 @@ impl From<ver::Model> for Version {
             body_md: v.body_md,
             attachment_id: v.attachment_id,
             adopted_at: v.adopted_at,
+            applies_to_unit_id: v.applies_to_unit_id,
         }
     }
 }
@@ -191,6 +243,32 @@ pub struct DocView {
     pub ack_pending: bool,
     /// Whether the actor confirmed the shown version.
     pub acked: bool,
+    /// Whose decision the shown version is (or will be): names of the units and people.
+    pub decided: Decided,
+    /// The document that replaces a repealed one.
+    pub replaced_by: Option<DocRow>,
+    /// Advice on the shown version (catalogue keys): a policy that applies to one unit only.
+    pub warnings: Vec<&'static str>,
+}
+
+/// Whose decision a version is, in names.
+#[derive(Debug, Clone, Default)]
+pub struct Decided {
+    /// The body's unit (KF, KS, the nämnd, the bolag).
+    pub body_name: Option<String>,
+    /// The approving chef: name, the kind of unit they head, and its name.
+    pub approver: Option<(String, varn_domain::OrgKind, String)>,
+    /// The body (or chef's unit) that repealed the document.
+    pub repeal_body_name: Option<String>,
+    /// Whether the actor may record the decision the document waits for (adopt or repeal).
+    pub may_decide: bool,
+    /// The body of the decision waited for (the draft's to adopt, the one in force's to
+    /// repeal), and its unit's name.
+    pub waiting_body: Option<DecidingBody>,
+    /// Its unit's name.
+    pub waiting_body_name: Option<String>,
+    /// For an instruction: the chefs who may approve it (sign-in name, "name, unit").
+    pub approvers: Vec<(String, String)>,
 }
 
 impl DocView {
@@ -269,8 +347,16 @@ impl<'a> Documents<'a> {
             .filter(|v| v.state != VersionState::Draft || drafts_readable(&d, can_edit))
             .map(|v| VersionRef { number: v.number, state: v.state, decision_date: v.decision_date, adopted_at: v.adopted_at })
             .collect();
-        let units = org::by_ids(db, vec![d.unit_id, d.applies_to_unit_id]).await?;
+        let unit_ids = [Some(d.unit_id), Some(d.applies_to_unit_id), version.deciding_unit_id, version.approver_unit_id, d.repeal_unit_id];
+        let units = org::by_ids(db, unit_ids.into_iter().flatten().collect()).await?;
         let uname = |i: i64| units.iter().find(|u| u.id == i).map(|u| u.name.clone()).unwrap_or_default();
+        let decided = self.decided(actor, &d, &version, &units).await?;
+        let replaced_by = match d.replaced_by_id {
+            Some(r) => repo::titles(db, &vis, vec![r]).await?.pop(),
+            None => None,
+        };
+        let single_unit = d.doc_type == DocType::Policy && org::child_count(db, version_scope_applies(&d, &version)).await? == 0;
+        let warnings = if single_unit { vec!["warn.doc.policy_single_unit"] } else { vec![] };
         let owner = match d.owner_user_id {
             Some(u) => varn_store::repo::users::find_any(db, u).await?.map(|u| (u.display_name, u.username)),
             None => None,
@@ -282,7 +368,13 @@ impl<'a> Documents<'a> {
             Some(a) => attachments::meta_by_id(db, a).await?,
             None => None,
         };
-        let moves = if can_edit { d.status.moves(d.current_version_id.is_some()) } else { vec![] };
+        // Editors make the moves of the life cycle; a decision is offered to whoever may record it.
+        let moves = d
+            .status
+            .moves(d.current_version_id.is_some())
+            .into_iter()
+            .filter(|to| if matches!(to, Status::Gallande | Status::Upphavd) { decided.may_decide } else { can_edit })
+            .collect();
         let acked = repo::has_acked(db, version.id, actor.id.0).await?;
         let ack_pending = !acked
             && d.current_version_id == Some(version.id)
@@ -306,7 +398,45 @@ impl<'a> Documents<'a> {
             moves,
             ack_pending,
             acked,
+            decided,
+            replaced_by,
+            warnings,
         })
+    }
+
+    /// Whose decision `v` is, in names, and whether the actor may record the one `d` waits for.
+    async fn decided(&self, actor: &Actor, d: &doc::Model, v: &Version, units: &[org_unit::Model]) -> Result<Decided, AppError> {
+        let db = self.db();
+        let name = |i: Option<i64>| i.and_then(|i| units.iter().find(|u| u.id == i)).map(|u| u.name.clone());
+        let approver = match (v.approved_by_user_id, v.approver_unit_id.and_then(|i| units.iter().find(|u| u.id == i))) {
+            (Some(uid), Some(u)) => varn_store::repo::users::find_any(db, uid).await?.map(|p| (p.display_name, u.kind, u.name.clone())),
+            _ => None,
+        };
+        // The decision waited for: the draft's (to adopt) or the version in force's (to repeal).
+        let waiting = match repo::draft(db, d.id).await? {
+            Some(dr) if d.status != Status::Gallande => Some(dr),
+            _ => match d.current_version_id {
+                Some(c) => repo::version_by_id(db, c).await?,
+                None => None,
+            },
+        };
+        let owning = units.iter().find(|u| u.id == d.unit_id);
+        let mut out =
+            Decided { body_name: name(v.deciding_unit_id), approver, repeal_body_name: name(d.repeal_unit_id), ..Decided::default() };
+        if let (Some(w), Some(o)) = (waiting, owning) {
+            if d.status != Status::Upphavd {
+                out.may_decide = super::decide::may_decide(db, actor, w.deciding_body, w.deciding_unit_id, o).await?;
+            }
+            out.waiting_body = Some(w.deciding_body);
+            out.waiting_body_name = match w.deciding_unit_id {
+                Some(b) => org::find_any(db, b).await?.map(|u| u.name),
+                None => None,
+            };
+            if out.may_decide && w.deciding_body == DecidingBody::Chef {
+                out.approvers = super::decide::approvers(db, o).await?;
+            }
+        }
+        Ok(out)
     }
 
     /// Two readable versions side by side: the changed metadata and the text as a diff.
@@ -343,6 +473,11 @@ pub struct Comparison {
     pub fields: Vec<FieldChange>,
     /// The text, line by line.
     pub lines: Vec<DiffLine>,
+}
+
+/// The unit the version applies to (a draft's own scope, else the document's).
+fn version_scope_applies(d: &doc::Model, v: &Version) -> i64 {
+    v.applies_to_unit_id.unwrap_or(d.applies_to_unit_id)
 }
 
 /// A draft is for its editors, and for readers only while it is on remiss.

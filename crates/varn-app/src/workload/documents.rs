@@ -103,6 +103,24 @@ struct Docs<'a> {
     of_type: std::collections::HashMap<DocType, Vec<i64>>,
 }
 
+/// What the versions of one document share: next review, end of validity, the deciding
+/// body's unit, and (for an instruction) the approving chef and the unit they head.
+struct VersionPlan {
+    revision: chrono::NaiveDate,
+    valid_until: Option<chrono::NaiveDate>,
+    body_unit: Option<i64>,
+    approver: Option<(i64, i64)>,
+}
+
+/// Who decides a document of type `t` in the generated city.
+fn body_code(t: DocType) -> DecidingBody {
+    match t {
+        DocType::Policy => DecidingBody::Kommunfullmaktige,
+        DocType::Strategi | DocType::Riktlinje => DecidingBody::Kommunstyrelse,
+        DocType::Anvisning => DecidingBody::Chef,
+    }
+}
+
 /// Index of Kommunstyrelsen in the unit plan.
 const KS: usize = 1;
 
@@ -171,11 +189,21 @@ impl<'a> Docs<'a> {
         let adopted_n = if matches!(status, Status::UnderRevision | Status::PaRemiss) { 2 } else { 3 };
         let revision = self.today + chrono::Duration::days(rng.gen_range(-200..900));
         let valid_until = (t == DocType::Strategi).then(|| self.today + chrono::Duration::days(rng.gen_range(-100..1200)));
+        // KF and KS decide (their units are the first two of the plan); a chef of the owning
+        // unit approves an instruction.
+        let body_unit = match t {
+            DocType::Policy => Some(self.city.units[0].id),
+            DocType::Strategi | DocType::Riktlinje => Some(self.city.units[KS].id),
+            DocType::Anvisning => None,
+        };
+        let approver = if t == DocType::Anvisning { self.head_of(unit).map(|h| (h, self.city.units[unit].id)) } else { None };
+        let plan = VersionPlan { revision, valid_until, body_unit, approver };
         for v in 1..=3 {
-            self.version(id, t, &title, v, adopted_n, (revision, valid_until), rng);
+            self.version(id, t, &title, v, adopted_n, &plan, rng);
         }
         let current = (id - 1) * 3 + adopted_n as i64;
-        let owner = if rng.gen_bool(0.95) { self.city.heads.iter().find(|(x, _)| *x == unit).map(|(_, h)| *h) } else { None };
+        let owner = if rng.gen_bool(0.95) { self.head_of(unit) } else { None };
+        let repealed = status == Status::Upphavd;
         self.docs.push(document::ActiveModel {
             id: Set(id),
             doc_type: Set(t),
@@ -191,6 +219,14 @@ impl<'a> Docs<'a> {
             valid_until: Set(valid_until),
             created_at: Set(self.now),
             updated_at: Set(self.now),
+            reviewed_on: Set(Some(self.today - chrono::Duration::days(rng.gen_range(30..700)))),
+            repealed_on: Set(repealed.then(|| self.today - chrono::Duration::days(20))),
+            repeal_body: Set(repealed.then_some(body_code(t))),
+            repeal_unit_id: Set(if repealed { body_unit } else { None }),
+            repeal_diarienummer: Set(repealed.then(|| format!("KS {}/{:04}", self.today.format("%Y"), id))),
+            repeal_paragraph: Set(repealed.then(|| format!("§ {}", id % 200 + 1))),
+            replaced_by_id: Set(None),
+            repealed_by: Set(repealed.then_some(2)),
         });
         if t == DocType::Strategi {
             self.strategy_actions(id, &title, subject, rng);
@@ -203,16 +239,7 @@ impl<'a> Docs<'a> {
 
     /// Version `v` of document `id` (superseded before `adopted_n`, then adopted, then draft).
     #[allow(clippy::too_many_arguments)]
-    fn version(
-        &mut self,
-        id: i64,
-        t: DocType,
-        title: &str,
-        v: i32,
-        adopted_n: i32,
-        dates: (chrono::NaiveDate, Option<chrono::NaiveDate>),
-        rng: &mut StdRng,
-    ) {
+    fn version(&mut self, id: i64, t: DocType, title: &str, v: i32, adopted_n: i32, plan: &VersionPlan, rng: &mut StdRng) {
         let decided = self.today - chrono::Duration::days(((4 - v) * 400 + rng.gen_range(0..300)) as i64);
         let state = match v.cmp(&adopted_n) {
             std::cmp::Ordering::Less => VersionState::Superseded,
@@ -220,26 +247,22 @@ impl<'a> Docs<'a> {
             std::cmp::Ordering::Greater => VersionState::Draft,
         };
         let decided_state = state != VersionState::Draft;
-        let body_code = match t {
-            DocType::Policy => DecidingBody::Kommunfullmaktige,
-            DocType::Strategi | DocType::Riktlinje => DecidingBody::Kommunstyrelse,
-            DocType::Anvisning => DecidingBody::Chef,
-        };
+        let political = t != DocType::Anvisning;
         self.versions.push(document_version::ActiveModel {
             id: Set((id - 1) * 3 + v as i64),
             document_id: Set(id),
             number: Set(v),
             state: Set(state),
             title: Set(title.to_owned()),
-            deciding_body: Set(body_code),
+            deciding_body: Set(body_code(t)),
             decision_date: Set(decided_state.then_some(decided)),
-            valid_until: Set(dates.1),
+            valid_until: Set(plan.valid_until),
             by_law: Set(false),
             law: Set(None),
-            revision_date: Set(Some(dates.0)),
+            revision_date: Set(Some(plan.revision)),
             follow_up: Set(Some("Årligen i internkontrollen".into())),
-            diarienummer: Set((t != DocType::Anvisning).then(|| format!("KS {}/{:04}", decided.format("%Y"), id))),
-            paragraph: Set(None),
+            diarienummer: Set((political && decided_state).then(|| format!("KS {}/{:04}", decided.format("%Y"), id))),
+            paragraph: Set((political && decided_state).then(|| format!("§ {}", (id + v as i64) % 200 + 1))),
             body_md: Set(body(rng, title, v)),
             attachment_id: Set(None),
             created_by: Set(Some(2)),
@@ -252,7 +275,18 @@ impl<'a> Docs<'a> {
             applies_to_unit_id: Set(None),
             owner_user_id: Set(None),
             parent_id: Set(None),
+            deciding_unit_id: Set(plan.body_unit),
+            approved_by_user_id: Set(if decided_state { plan.approver.map(|a| a.0) } else { None }),
+            approver_unit_id: Set(if decided_state { plan.approver.map(|a| a.1) } else { None }),
+            protocol_attachment_id: Set(None),
+            valid_from: Set(None),
+            consulted: Set(None),
         });
+    }
+
+    /// The head of the unit at index `unit`, if it has one.
+    fn head_of(&self, unit: usize) -> Option<i64> {
+        self.city.heads.iter().find(|(x, _)| *x == unit).map(|(_, h)| *h)
     }
 
     /// A strategy's actions, each already a task in its responsible head's Mina uppgifter.

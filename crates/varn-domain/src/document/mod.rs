@@ -4,6 +4,7 @@
 //! The rules are data-free and configurable ([`DocumentRules`]) so that a city that lets a
 //! nämnd adopt its own guidelines changes a setting, not the code.
 
+pub mod decision;
 mod rules;
 mod types;
 
@@ -53,7 +54,7 @@ mod tests {
             DecidingBody::Namnd,
             Validity::TillsVidare,
             on,
-            DocumentRules { namnd_may_adopt_riktlinje: true }
+            DocumentRules { namnd_may_adopt_riktlinje: true, ..DocumentRules::default() }
         )
         .is_empty());
         // An instruction: a chef, never a political body.

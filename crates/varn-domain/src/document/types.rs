@@ -46,8 +46,34 @@ code_enum! {
         Kommunstyrelse,
         /// A nämnd (only where the city's rules allow it).
         Namnd,
+        /// A bolag's styrelse (or bolagsstämma): the documents of a municipal company.
+        Styrelse,
         /// Förvaltningschef or chef: no political decision.
         Chef,
+    }
+}
+
+impl DecidingBody {
+    /// The kind of unit that is this body (none for a chef, who approves as a person).
+    pub fn unit_kind(self) -> Option<crate::OrgKind> {
+        use crate::OrgKind;
+        match self {
+            DecidingBody::Kommunfullmaktige => Some(OrgKind::Kommunfullmaktige),
+            DecidingBody::Kommunstyrelse => Some(OrgKind::Kommunstyrelse),
+            DecidingBody::Namnd => Some(OrgKind::Namnd),
+            DecidingBody::Styrelse => Some(OrgKind::Bolag),
+            DecidingBody::Chef => None,
+        }
+    }
+
+    /// Whether it decides for the whole city (or any part of it), not only its own subtree.
+    pub fn decides_city_wide(self) -> bool {
+        matches!(self, DecidingBody::Kommunfullmaktige | DecidingBody::Kommunstyrelse)
+    }
+
+    /// Whether one city has exactly one unit that is this body (so the form need not ask which).
+    pub fn is_unique(self) -> bool {
+        self.decides_city_wide()
     }
 }
 

@@ -17,10 +17,22 @@ pub struct Model {
     pub owner_user_id: Option<i64>,
     pub parent_id: Option<i64>,
     pub current_version_id: Option<i64>,
+    /// Nästa översyn: the next planned review.
     pub revision_date: Option<Date>,
     pub valid_until: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Senast reviderad: the last review (an adoption, or a review that changed nothing).
+    pub reviewed_on: Option<Date>,
+    /// The repeal, a decision of its own: date, body (and its unit), dnr, §, who recorded
+    /// it, and the document that replaces this one.
+    pub repealed_on: Option<Date>,
+    pub repeal_body: Option<varn_domain::document::DecidingBody>,
+    pub repeal_unit_id: Option<i64>,
+    pub repeal_diarienummer: Option<String>,
+    pub repeal_paragraph: Option<String>,
+    pub replaced_by_id: Option<i64>,
+    pub repealed_by: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

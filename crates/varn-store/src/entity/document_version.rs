@@ -35,6 +35,17 @@ pub struct Model {
     pub applies_to_unit_id: Option<i64>,
     pub owner_user_id: Option<i64>,
     pub parent_id: Option<i64>,
+    /// The body that decides (KF, KS, the nämnd, the bolag): a unit. None for a chef's approval.
+    pub deciding_unit_id: Option<i64>,
+    /// The chef who approved an instruction, and the unit they head.
+    pub approved_by_user_id: Option<i64>,
+    pub approver_unit_id: Option<i64>,
+    /// Protokollsutdrag (an attachment).
+    pub protocol_attachment_id: Option<i64>,
+    /// Gäller från, when later than the decision.
+    pub valid_from: Option<Date>,
+    /// I samråd med.
+    pub consulted: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

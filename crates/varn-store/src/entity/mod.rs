@@ -9,6 +9,7 @@ pub mod document_ack;
 pub mod document_ack_request;
 pub mod document_action;
 pub mod document_comment;
+pub mod document_remiss;
 pub mod document_version;
 pub mod org_unit;
 pub mod role_grant;

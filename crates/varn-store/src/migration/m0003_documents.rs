@@ -6,15 +6,15 @@ use sea_orm_migration::prelude::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn a(s: &str) -> Alias {
+pub(super) fn a(s: &str) -> Alias {
     Alias::new(s)
 }
 
-fn id() -> ColumnDef {
+pub(super) fn id() -> ColumnDef {
     ColumnDef::new(a("id")).big_integer().not_null().auto_increment().primary_key().to_owned()
 }
 
-fn big(c: &str, null: bool) -> ColumnDef {
+pub(super) fn big(c: &str, null: bool) -> ColumnDef {
     let mut d = ColumnDef::new(a(c));
     d.big_integer();
     if null {
@@ -25,7 +25,7 @@ fn big(c: &str, null: bool) -> ColumnDef {
     d
 }
 
-fn text(c: &str, len: u32, null: bool) -> ColumnDef {
+pub(super) fn text(c: &str, len: u32, null: bool) -> ColumnDef {
     let mut d = ColumnDef::new(a(c));
     d.string_len(len);
     if null {
@@ -36,11 +36,11 @@ fn text(c: &str, len: u32, null: bool) -> ColumnDef {
     d
 }
 
-fn date(c: &str) -> ColumnDef {
+pub(super) fn date(c: &str) -> ColumnDef {
     ColumnDef::new(a(c)).date().null().to_owned()
 }
 
-fn ts(c: &str, null: bool) -> ColumnDef {
+pub(super) fn ts(c: &str, null: bool) -> ColumnDef {
     let mut d = ColumnDef::new(a(c));
     d.timestamp_with_time_zone();
     if null {
@@ -51,11 +51,11 @@ fn ts(c: &str, null: bool) -> ColumnDef {
     d
 }
 
-fn fk(table: &str, col: &str, to: &str) -> ForeignKeyCreateStatement {
+pub(super) fn fk(table: &str, col: &str, to: &str) -> ForeignKeyCreateStatement {
     ForeignKey::create().from(a(table), a(col)).to(a(to), a("id")).to_owned()
 }
 
-async fn index(m: &SchemaManager<'_>, name: &str, table: &str, cols: &[&str], unique: bool) -> Result<(), DbErr> {
+pub(super) async fn index(m: &SchemaManager<'_>, name: &str, table: &str, cols: &[&str], unique: bool) -> Result<(), DbErr> {
     let mut i = Index::create();
     i.name(name).table(a(table));
     for c in cols {

@@ -11,6 +11,7 @@ mod m0003_documents;
 mod m0004_users_active;
 mod m0005_document_search;
 mod m0006_version_scope;
+mod m0007_decisions;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -23,6 +24,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0004_users_active::Migration),
         Box::new(m0005_document_search::Migration),
         Box::new(m0006_version_scope::Migration),
+        Box::new(m0007_decisions::Migration),
     ]
 }
 

@@ -82,6 +82,11 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<org
     OrgUnit::find().filter(C::Id.is_in(ids)).all(db).await
 }
 
+/// Active units of these kinds, in tree order (the deciding bodies for a picker).
+pub async fn of_kinds<D: ConnectionTrait>(db: &D, kinds: Vec<varn_domain::OrgKind>) -> Result<Vec<org_unit::Model>, DbErr> {
+    OrgUnit::find().filter(C::Kind.is_in(kinds)).filter(C::Active.eq(true)).order_by_asc(C::Path).all(db).await
+}
+
 /// The root unit, if the tree has one.
 pub async fn root<D: ConnectionTrait>(db: &D) -> Result<Option<org_unit::Model>, DbErr> {
     OrgUnit::find().filter(C::ParentId.is_null()).order_by_asc(C::Id).one(db).await

@@ -13,7 +13,7 @@ pub fn metadata(tr: Tr, v: &DocView) -> Vec<(String, String)> {
     let t = |k: &str| tr.t(k).to_owned();
     let ver = &v.version;
     let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "---".into());
-    vec![
+    let mut rows = vec![
         (t("doc.field.doc_type"), label(tr, v.doc.doc_type)),
         (
             t("doc.field.validity"),
@@ -21,12 +21,13 @@ pub fn metadata(tr: Tr, v: &DocView) -> Vec<(String, String)> {
                 .map(|d| tr.tf("doc.validity.until_date", &[("date", &tr.date(&d))]))
                 .unwrap_or_else(|| t("doc.validity.tills_vidare")),
         ),
-        (t("doc.field.deciding_body"), label(tr, ver.deciding_body)),
+        (t("doc.field.deciding_body"), decided_by(tr, v)),
         (t("doc.field.decision_date"), date(tr, ver.decision_date)),
         (
             t("doc.field.by_law"),
             if ver.by_law { format!("{} – {}", t("common.yes"), ver.law.clone().unwrap_or_default()) } else { t("common.no") },
         ),
+        (t("doc.field.reviewed_on"), date(tr, v.doc.reviewed_on.filter(|_| ver.state != varn_domain::document::VersionState::Draft))),
         (t("doc.field.revision_date"), date(tr, ver.revision_date)),
         (t("doc.field.owner"), v.owner.as_ref().map(|o| format!("{} ({})", o.0, v.unit_name)).unwrap_or_else(|| v.unit_name.clone())),
         (t("doc.field.follow_up"), or_dash(&ver.follow_up)),
@@ -34,7 +35,28 @@ pub fn metadata(tr: Tr, v: &DocView) -> Vec<(String, String)> {
         (t("doc.field.paragraph"), or_dash(&ver.paragraph)),
         (t("doc.field.applies_to"), if v.applies_to_root { t("doc.whole_city") } else { v.applies_to_name.clone() }),
         (t("doc.field.version"), format!("{} ({})", ver.number, label(tr, ver.state))),
-    ]
+    ];
+    if let Some(from) = ver.valid_from {
+        rows.push((t("doc.field.valid_from"), tr.date(&from)));
+    }
+    if let Some(c) = &ver.consulted {
+        rows.push((t("doc.field.consulted"), c.clone()));
+    }
+    rows
+}
+
+/// "Kommunstyrelsen", or for an instruction "Godkänd av Karin Berg, förvaltningschef
+/// (Socialförvaltningen)"; the body's name when the unit is not yet known.
+fn decided_by(tr: Tr, v: &DocView) -> String {
+    let ver = &v.version;
+    if let Some((name, kind, unit)) = &v.decided.approver {
+        let title = tr.t(&format!("doc.chef_title.{kind}")).to_owned();
+        return tr.tf("doc.approved_by_text", &[("name", name), ("title", &title), ("unit", unit)]);
+    }
+    match (&v.decided.body_name, ver.deciding_body) {
+        (Some(n), _) => n.clone(),
+        (None, b) => label(tr, b),
+    }
 }
 
 /// The version as a PDF, with its file name (percent-encoded for the header).

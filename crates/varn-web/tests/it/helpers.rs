@@ -132,7 +132,7 @@ impl TestApp {
     /// The id of a demo document by its title.
     pub async fn doc_id(&self, title: &str) -> i64 {
         use varn_domain::Scope;
-        let vis = varn_store::repo::documents::DocVisibility { write: Scope::All, read: Scope::All, chain: vec![] };
+        let vis = varn_store::repo::documents::DocVisibility { write: Scope::All, read: Scope::All, chain: vec![], decides: vec![] };
         let all = varn_store::repo::documents::tree(self.app.store.read(), &vis, 10_000).await.expect("documents");
         all.into_iter().find(|d| d.title == title).map(|d| d.id).unwrap_or_else(|| panic!("no demo document {title}"))
     }

@@ -98,14 +98,23 @@ impl TryFrom<&ActionJson> for ActionCommand {
     }
 }
 
-/// The decision's details, given when adopting (known only once the body has decided).
+/// The decision's details, given when adopting or repealing (known only once the body has
+/// decided or the chef approved).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct Decision {
-    /// Beslutsdatum (YYYY-MM-DD); empty keeps the draft's.
+    /// Beslutsdatum (YYYY-MM-DD), not in the future; empty keeps the draft's.
     pub decision_date: String,
-    /// Diarienummer; empty keeps the draft's.
+    /// Diarienummer; empty keeps the draft's. Required for a body's decision.
     pub diarienummer: String,
-    /// Paragraph; empty keeps the draft's.
+    /// Paragraph (§); empty keeps the draft's. Required for a body's decision.
     pub paragraph: String,
+    /// Gäller från (YYYY-MM-DD), when later than the decision.
+    pub valid_from: String,
+    /// The approving chef's sign-in name (an instruction); empty: the one recording it.
+    pub approved_by: String,
+    /// I samråd med (an instruction).
+    pub consulted: String,
+    /// Ersatt av: the id of the document that replaces a repealed one.
+    pub replaced_by: String,
 }

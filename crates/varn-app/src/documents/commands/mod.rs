@@ -33,13 +33,15 @@ pub struct DraftCommand {
     pub parent_id: Option<DocumentId>,
     /// Beslutande organ.
     pub deciding_body: DecidingBody,
+    /// Which nämnd or bolag decides (KF and KS are found by kind; a chef needs none).
+    pub deciding_unit_id: Option<OrgUnitId>,
     /// Giltighetstid.
     pub validity: Validity,
     /// Beslutsdatum.
     pub decision_date: Option<NaiveDate>,
     /// The law it was adopted under (antagen till följd av lag), if any.
     pub law: Option<String>,
-    /// Revisionsdatum.
+    /// Nästa översyn (empty: the city's interval from the decision).
     pub revision_date: Option<NaiveDate>,
     /// Uppföljning.
     pub follow_up: Option<String>,
@@ -79,6 +81,8 @@ pub struct DocForm {
     pub parent_id: String,
     /// Deciding body code.
     pub deciding_body: String,
+    /// The nämnd or bolag that decides.
+    pub deciding_unit_id: String,
     /// `tills_vidare` or `until` (the radio buttons).
     pub validity: String,
     /// Last day of validity.
@@ -89,7 +93,7 @@ pub struct DocForm {
     pub by_law: String,
     /// Which law.
     pub law: String,
-    /// Revisionsdatum.
+    /// Nästa översyn.
     pub revision_date: String,
     /// Uppföljning.
     pub follow_up: String,
@@ -119,6 +123,7 @@ impl DocForm {
             owner_username: owner,
             parent_id: c.parent_id.map(|p| p.to_string()).unwrap_or_default(),
             deciding_body: c.deciding_body.as_str().into(),
+            deciding_unit_id: c.deciding_unit_id.map(|u| u.to_string()).unwrap_or_default(),
             validity: if c.valid_until().is_some() { VALIDITY_UNTIL } else { VALIDITY_TILLS_VIDARE }.into(),
             valid_until: d(c.valid_until()),
             decision_date: d(c.decision_date),
@@ -149,8 +154,10 @@ pub struct DocJson {
     pub owner_username: Option<String>,
     /// The document it implements.
     pub parent_id: Option<i64>,
-    /// kommunfullmaktige / kommunstyrelse / namnd / chef.
+    /// kommunfullmaktige / kommunstyrelse / namnd / styrelse / chef.
     pub deciding_body: String,
+    /// The nämnd (for `namnd`) or bolag (for `styrelse`) that decides.
+    pub deciding_unit_id: Option<i64>,
     /// Last day of validity (YYYY-MM-DD); absent for tills vidare.
     pub valid_until: Option<String>,
     /// Beslutsdatum (YYYY-MM-DD).
@@ -159,7 +166,7 @@ pub struct DocJson {
     pub by_law: bool,
     /// Which law.
     pub law: Option<String>,
-    /// Revisionsdatum (YYYY-MM-DD).
+    /// Nästa översyn (YYYY-MM-DD); absent: the city's interval from the decision.
     pub revision_date: Option<String>,
     /// Uppföljning.
     pub follow_up: Option<String>,
@@ -221,6 +228,7 @@ struct Parts {
     owner_username: Option<String>,
     parent_id: Option<i64>,
     deciding_body: Option<DecidingBody>,
+    deciding_unit_id: Option<i64>,
     /// `None` when the form's choice itself was wrong.
     until: Result<Option<NaiveDate>, ()>,
     decision_date: Option<NaiveDate>,
@@ -252,7 +260,7 @@ fn finish(mut f: Fields, p: Parts) -> Result<DraftCommand, FieldErrors> {
         // mistake shows at once. Whether a nämnd may adopt guidelines is a setting: the use
         // case checks that one.
         let on = p.decision_date.unwrap_or_else(|| chrono::Utc::now().date_naive());
-        let lenient = DocumentRules { namnd_may_adopt_riktlinje: true };
+        let lenient = DocumentRules { namnd_may_adopt_riktlinje: true, ..DocumentRules::default() };
         for (field, code) in check_adoption(t, b, validity.unwrap_or(Validity::TillsVidare), on, lenient) {
             if validity.is_some() || field != "validity" {
                 f.0.add(field, code);
@@ -275,6 +283,7 @@ fn finish(mut f: Fields, p: Parts) -> Result<DraftCommand, FieldErrors> {
             owner_username: p.owner_username,
             parent_id: p.parent_id.map(DocumentId),
             deciding_body,
+            deciding_unit_id: p.deciding_unit_id.map(OrgUnitId),
             validity,
             decision_date: p.decision_date,
             law: if p.by_law { p.law } else { None },
@@ -315,6 +324,7 @@ impl TryFrom<&DocForm> for DraftCommand {
             owner_username: Some(i.owner_username.trim().to_owned()).filter(|s| !s.is_empty()),
             parent_id: f.id("parent_id", &i.parent_id),
             deciding_body: f.code("deciding_body", &i.deciding_body),
+            deciding_unit_id: f.id("deciding_unit_id", &i.deciding_unit_id),
             until,
             decision_date: f.date("decision_date", &i.decision_date),
             by_law: matches!(i.by_law.trim(), "yes" | "true" | "on" | "1"),
@@ -342,6 +352,7 @@ impl TryFrom<&DocJson> for DraftCommand {
             owner_username: i.owner_username.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned),
             parent_id: i.parent_id,
             deciding_body: f.code("deciding_body", &i.deciding_body),
+            deciding_unit_id: i.deciding_unit_id,
             until: Ok(f.date("valid_until", &opt(&i.valid_until))),
             decision_date: f.date("decision_date", &opt(&i.decision_date)),
             by_law: i.by_law,

@@ -12,7 +12,7 @@ pub use versions::*;
 use crate::entity::{document as doc, org_unit};
 use crate::repo::{ListParams, Page};
 use crate::scope_condition;
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::*;
 use varn_domain::document::Status;
 use varn_domain::Scope;
@@ -27,6 +27,9 @@ pub struct DocVisibility {
     /// Their units and every unit above them: documents that apply here are theirs to read
     /// while adopted or on remiss.
     pub chain: Vec<i64>,
+    /// The bodies (units) whose decisions they register: documents any version of which
+    /// names one of them as deciding body, drafts included.
+    pub decides: Vec<i64>,
 }
 
 fn unit_path() -> SimpleExpr {
@@ -49,7 +52,15 @@ pub fn visible(v: &DocVisibility) -> Condition {
     if !v.chain.is_empty() {
         c = c.add(Condition::all().add(live).add(doc::Column::AppliesToUnitId.is_in(v.chain.clone())));
     }
-    if v.write.is_none() && v.read.is_none() && v.chain.is_empty() {
+    if !v.decides.is_empty() {
+        let by_body = Query::select()
+            .column(crate::entity::document_version::Column::DocumentId)
+            .from(crate::entity::document_version::Entity)
+            .and_where(crate::entity::document_version::Column::DecidingUnitId.is_in(v.decides.clone()))
+            .to_owned();
+        c = c.add(doc::Column::Id.in_subquery(by_body));
+    }
+    if v.write.is_none() && v.read.is_none() && v.chain.is_empty() && v.decides.is_empty() {
         c = c.add(Expr::val(1).eq(0));
     }
     c

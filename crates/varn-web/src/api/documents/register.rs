@@ -124,16 +124,41 @@ pub struct Transition {
     /// When adopting: paragraph.
     #[serde(default)]
     pub paragraph: Option<String>,
+    /// When adopting: gäller från (YYYY-MM-DD), if later than the decision.
+    #[serde(default)]
+    pub valid_from: Option<String>,
+    /// When adopting or repealing an instruction: the approving chef's sign-in name (absent:
+    /// the caller, who must be that chef).
+    #[serde(default)]
+    pub approved_by: Option<String>,
+    /// When adopting an instruction: i samråd med.
+    #[serde(default)]
+    pub consulted: Option<String>,
+    /// When repealing: the document that replaces this one (its id).
+    #[serde(default)]
+    #[schema(value_type = Option<i64>)]
+    pub replaced_by: Option<serde_json::Value>,
 }
 
-/// Moves the document (only the allowed moves exist; adopting checks the rules).
-#[utoipa::path(post, path = "/api/v1/documents/{id}/transitions", tag = "styrdokument", params(("id" = i64, Path)), request_body = Transition, responses((status = 200, body = DocumentDto), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+/// Moves the document (only the allowed moves exist). Adopting and repealing record a
+/// decision: only someone who acts for the deciding body may (403 with the reason), with
+/// its date, dnr and § (a chef's approval: the chef named).
+#[utoipa::path(post, path = "/api/v1/documents/{id}/transitions", tag = "styrdokument", params(("id" = i64, Path)), request_body = Transition, responses((status = 200, body = DocumentDto), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn transition(a: ApiActor, Path(id): Path<i64>, Json(b): Json<Transition>) -> ApiResult<Json<DocumentDto>> {
     let to = Status::parse(&b.to).map_err(|c| AppError::field("to", c))?;
     let d = varn_app::documents::Decision {
         decision_date: b.decision_date.unwrap_or_default(),
         diarienummer: b.diarienummer.unwrap_or_default(),
         paragraph: b.paragraph.unwrap_or_default(),
+        valid_from: b.valid_from.unwrap_or_default(),
+        approved_by: b.approved_by.unwrap_or_default(),
+        consulted: b.consulted.unwrap_or_default(),
+        // An id, as a number or as text; anything else is a mistake at the field.
+        replaced_by: match b.replaced_by {
+            None | Some(serde_json::Value::Null) => String::new(),
+            Some(serde_json::Value::String(s)) => s,
+            Some(v) => v.to_string(),
+        },
     };
     let docs = a.state.app.documents();
     docs.transition(&a.actor, id, to, &d).await?;

@@ -121,19 +121,28 @@ pub async fn download_file(a: ApiActor, Path((id, n)): Path<(i64, i32)>) -> Resu
 pub struct RulesDto {
     /// A nämnd may adopt its own riktlinjer (the policy says kommunstyrelsen).
     pub namnd_may_adopt_riktlinje: bool,
+    /// Years from a decision to the next review, per type (policy, strategi, riktlinje,
+    /// anvisning), 1–10; absent keeps the current setting.
+    #[serde(default)]
+    pub review_years: Option<[u8; 4]>,
 }
 
 /// The city's rules for documents.
 #[utoipa::path(get, path = "/api/v1/settings/documents", tag = "styrdokument", responses((status = 200, body = RulesDto)))]
 pub async fn get_rules(a: ApiActor) -> ApiResult<Json<RulesDto>> {
     let r = a.state.app.documents().rules().await?;
-    Ok(Json(RulesDto { namnd_may_adopt_riktlinje: r.namnd_may_adopt_riktlinje }))
+    Ok(Json(RulesDto { namnd_may_adopt_riktlinje: r.namnd_may_adopt_riktlinje, review_years: Some(r.review_years) }))
 }
 
 /// Changes the city's rules (Systemadministratör).
 #[utoipa::path(put, path = "/api/v1/settings/documents", tag = "styrdokument", request_body = RulesDto, responses((status = 200, body = RulesDto), (status = 403, body = ErrorBody)))]
 pub async fn put_rules(a: ApiActor, Json(b): Json<RulesDto>) -> ApiResult<Json<RulesDto>> {
-    let rules = DocumentRules { namnd_may_adopt_riktlinje: b.namnd_may_adopt_riktlinje };
-    a.state.app.documents().set_rules(&a.actor, rules).await?;
-    Ok(Json(b))
+    let docs = a.state.app.documents();
+    let current = docs.rules().await?;
+    let rules = DocumentRules {
+        namnd_may_adopt_riktlinje: b.namnd_may_adopt_riktlinje,
+        review_years: b.review_years.unwrap_or(current.review_years),
+    };
+    docs.set_rules(&a.actor, rules).await?;
+    Ok(Json(RulesDto { namnd_may_adopt_riktlinje: rules.namnd_may_adopt_riktlinje, review_years: Some(rules.review_years) }))
 }

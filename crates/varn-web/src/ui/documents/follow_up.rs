@@ -2,7 +2,7 @@
 
 use crate::ctx::{see_other, Ctx, PageResult};
 use crate::present::label;
-use crate::shell::{render, Shell};
+use crate::shell::{render, FormState, Shell};
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Form, Path, Query};
@@ -11,9 +11,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use varn_app::documents::{AckRequestReport, FollowUp, PersonRow};
-use varn_app::Actor;
+use varn_app::{Actor, AppError};
 use varn_domain::document::{DocType, DocumentRules};
-use varn_domain::Permission;
+use varn_domain::{Code, Permission};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -66,27 +66,46 @@ struct FollowUpPage {
     rules: DocumentRules,
     cap: usize,
     can_settings: bool,
+    /// The settings as typed, with their mistakes.
+    settings_form: FormState,
 }
 
 impl FollowUpPage {
     fn kind(&self, t: &DocType) -> String {
         label(self.shell.tr, *t)
     }
+
+    /// The review-interval fields: (field name, type label).
+    fn review_fields(&self) -> Vec<(String, String)> {
+        DocType::ALL.iter().map(|t| (format!("review_years_{t}"), label(self.shell.tr, *t))).collect()
+    }
 }
 
 async fn follow_up(ctx: Ctx) -> PageResult {
+    follow_up_page(&ctx, None, StatusCode::OK).await
+}
+
+/// The overview; `form` is the settings form as sent when it had mistakes.
+async fn follow_up_page(ctx: &Ctx, form: Option<FormState>, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
     let docs = ctx.state.app.documents();
     let f = docs.follow_up(actor, FOLLOW_UP_ROWS).await?;
     let rules = docs.rules().await?;
+    let settings_form = form.unwrap_or_else(|| {
+        let years: Vec<(String, String)> =
+            DocType::ALL.iter().zip(rules.review_years).map(|(t, y)| (format!("review_years_{t}"), y.to_string())).collect();
+        let pairs: Vec<(&str, &str)> = years.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        FormState::with(&pairs)
+    });
     let page = FollowUpPage {
         shell: ctx.shell("doc.follow_up_heading"),
         f,
         rules,
         can_settings: can_settings(actor),
         cap: FOLLOW_UP_ROWS as usize,
+        settings_form,
     };
-    Ok(render(&page, StatusCode::OK))
+    Ok(render(&page, status))
 }
 
 fn can_settings(actor: &Actor) -> bool {
@@ -97,11 +116,28 @@ fn can_settings(actor: &Actor) -> bool {
 struct SettingsForm {
     #[serde(default)]
     namnd_may_adopt_riktlinje: Option<String>,
+    #[serde(flatten)]
+    years: std::collections::HashMap<String, String>,
 }
 
 async fn settings(ctx: Ctx, Form(f): Form<SettingsForm>) -> PageResult {
     let actor = ctx.actor()?;
-    let rules = DocumentRules { namnd_may_adopt_riktlinje: f.namnd_may_adopt_riktlinje.is_some() };
-    ctx.state.app.documents().set_rules(actor, rules).await?;
-    Ok(see_other("/documents/follow-up", "saved"))
+    let mut rules = DocumentRules { namnd_may_adopt_riktlinje: f.namnd_may_adopt_riktlinje.is_some(), ..DocumentRules::default() };
+    let mut typed: Vec<(String, String)> = Vec::new();
+    for (slot, t) in rules.review_years.iter_mut().zip(DocType::ALL) {
+        let k = format!("review_years_{t}");
+        let v = f.years.get(&k).cloned().unwrap_or_default();
+        // Not a number: 0, which the use case refuses at the field like any other bad value.
+        *slot = v.trim().parse().unwrap_or(0);
+        typed.push((k, v));
+    }
+    match ctx.state.app.documents().set_rules(actor, rules).await {
+        Ok(()) => Ok(see_other("/documents/follow-up", "saved")),
+        Err(AppError::Invalid(errs)) => {
+            let pairs: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let form = FormState::with(&pairs).errors(ctx.tr, &errs);
+            follow_up_page(&ctx, Some(form), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -33,6 +33,8 @@ struct FormPage {
     parents: Vec<(i64, String)>,
     types: Vec<(&'static str, String)>,
     bodies: Vec<(&'static str, String)>,
+    /// The nämnder and bolag that may decide.
+    deciding_units: Vec<Unit>,
     preview: Option<String>,
 }
 
@@ -45,6 +47,7 @@ fn form_of(i: &DocForm) -> FormState {
         ("owner_username", &i.owner_username),
         ("parent_id", &i.parent_id),
         ("deciding_body", &i.deciding_body),
+        ("deciding_unit_id", &i.deciding_unit_id),
         ("validity", if i.validity.is_empty() { varn_app::documents::VALIDITY_TILLS_VIDARE } else { &i.validity }),
         ("valid_until", &i.valid_until),
         ("decision_date", &i.decision_date),
@@ -85,6 +88,7 @@ async fn form_page(ctx: &Ctx, id: Option<i64>, form: FormState, preview: Option<
         parents,
         types: options::<DocType>(ctx.tr),
         bodies: options::<DecidingBody>(ctx.tr),
+        deciding_units: docs.deciding_units().await?,
         preview,
     };
     Ok(render(&page, status))

@@ -14,7 +14,7 @@ use axum::Router;
 use serde::Deserialize;
 use varn_app::documents::{AckRequestReport, Comparison, DocView};
 use varn_app::AppError;
-use varn_domain::document::{DocType, Priority, Status, VersionState};
+use varn_domain::document::{DecidingBody, DocType, Priority, Status, VersionState};
 use varn_domain::task::TaskStatus;
 use varn_domain::{Code, Permission};
 use varn_store::entity::org_unit::Model as Unit;
@@ -40,7 +40,13 @@ struct DocPage {
     comment_form: FormState,
     ack_form: FormState,
     adopt_form: FormState,
+    repeal_form: FormState,
+    /// Mistakes of the decision sent (adopt or repeal), for the summary at the top, and
+    /// the id prefix of that form's fields.
     adopt_errors: Vec<(String, String)>,
+    decision_prefix: &'static str,
+    /// The signed-in user's sign-in name (the approving chef preselected).
+    me: String,
     conflict: Option<String>,
     priorities: Vec<(&'static str, String)>,
     units: Vec<Unit>,
@@ -64,6 +70,32 @@ impl DocPage {
         label(self.shell.tr, *c)
     }
 
+    fn has_decision_move(&self) -> bool {
+        self.dv.moves.iter().any(|m| matches!(m, Status::Gallande | Status::Upphavd))
+    }
+
+    /// Whether a mistake of the decision sits at a field of its form (else of the draft).
+    fn decision_field(&self, f: &str) -> bool {
+        matches!(f, "decision_date" | "diarienummer" | "paragraph" | "valid_from" | "approved_by" | "consulted" | "replaced_by")
+    }
+
+    /// "Upphävd 2026-10-01 genom beslut av Kommunstyrelsen, § 12, dnr KS 2026/0001."
+    fn repeal_text(&self) -> Option<String> {
+        let r = self.dv.doc.repeal.as_ref()?;
+        let tr = self.shell.tr;
+        let date = r.date.map(|d| tr.date(&d)).unwrap_or_else(|| "---".into());
+        let body = self.dv.decided.repeal_body_name.clone().unwrap_or_else(|| r.body.map(|b| label(tr, b)).unwrap_or_default());
+        let mut s = tr.tf("doc.repealed_by", &[("date", &date), ("body", &body)]);
+        if let Some(p) = &r.paragraph {
+            s.push_str(&format!(", {p}"));
+        }
+        if let Some(d) = &r.diarienummer {
+            s.push_str(&format!(", {} {d}", tr.t("doc.dnr_short")));
+        }
+        s.push('.');
+        Some(s)
+    }
+
     fn is_editable(&self) -> bool {
         self.dv.can_edit && self.dv.doc.status.is_editable()
     }
@@ -81,6 +113,7 @@ pub(super) struct Extra {
     pub comment_form: Option<FormState>,
     pub ack_form: Option<FormState>,
     pub adopt_form: Option<FormState>,
+    pub repeal_form: Option<FormState>,
     pub adopt_errors: Vec<(String, String)>,
     pub conflict: Option<String>,
 }
@@ -128,8 +161,11 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
         action_form: x.action_form.unwrap_or_else(|| FormState::with(&[("priority", Priority::Medel.as_str())])),
         comment_form: x.comment_form.unwrap_or_default(),
         ack_form: x.ack_form.unwrap_or_default(),
+        decision_prefix: if x.repeal_form.is_some() { "repeal-" } else { "adopt-" },
         adopt_form: x.adopt_form.unwrap_or_else(|| adopt_form_of(&v)),
+        repeal_form: x.repeal_form.unwrap_or_default(),
         adopt_errors: x.adopt_errors,
+        me: actor.username.clone(),
         conflict: x.conflict,
         priorities: options::<Priority>(ctx.tr),
         units,

@@ -32,6 +32,10 @@ pub fn routes() -> Router<AppState> {
 /// the top, a mistake in the step's form at its fields (`form` builds that form).
 async fn failed(ctx: &Ctx, id: i64, e: AppError, on_draft: bool, form: impl FnOnce(&FieldErrors) -> Extra) -> PageResult {
     match e {
+        AppError::Refused(code, args) => {
+            let x = Extra { conflict: Some(ctx.conflict_text(&code, &args)), ..Extra::default() };
+            doc_view(ctx, id, None, x, StatusCode::FORBIDDEN).await
+        }
         AppError::Conflict(code, args) => {
             let x = Extra { conflict: Some(ctx.conflict_text(&code, &args)), ..Extra::default() };
             doc_view(ctx, id, None, x, StatusCode::CONFLICT).await
@@ -60,13 +64,24 @@ async fn transition(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MoveForm>) -> P
         Ok(_) => Ok(see_other(&format!("/documents/{id}"), "saved")),
         Err(AppError::Invalid(errs)) => {
             let adopt_errors = errs.0.iter().map(|e| (e.field.clone(), ctx.tr.t(&e.code).to_owned())).collect();
-            let adopt_form = FormState::with(&[
-                ("decision_date", &f.decision.decision_date),
-                ("diarienummer", &f.decision.diarienummer),
-                ("paragraph", &f.decision.paragraph),
-            ]);
-            let x = Extra { adopt_errors, adopt_form: Some(adopt_form), ..Extra::default() };
-            doc_view(&ctx, id, draft_number(&ctx, id).await?, x, StatusCode::UNPROCESSABLE_ENTITY).await
+            let d = &f.decision;
+            let form = FormState::with(&[
+                ("decision_date", &d.decision_date),
+                ("diarienummer", &d.diarienummer),
+                ("paragraph", &d.paragraph),
+                ("valid_from", &d.valid_from),
+                ("approved_by", &d.approved_by),
+                ("consulted", &d.consulted),
+                ("replaced_by", &d.replaced_by),
+            ])
+            .errors(ctx.tr, &errs);
+            let x = if to == Status::Upphavd {
+                Extra { adopt_errors, repeal_form: Some(form), ..Extra::default() }
+            } else {
+                Extra { adopt_errors, adopt_form: Some(form), ..Extra::default() }
+            };
+            let number = if to == Status::Upphavd { None } else { draft_number(&ctx, id).await? };
+            doc_view(&ctx, id, number, x, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => failed(&ctx, id, e, false, |_| Extra::default()).await,
     }

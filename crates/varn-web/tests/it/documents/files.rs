@@ -45,7 +45,7 @@ async fn a_draft_can_be_a_file_and_any_version_a_pdf_through_the_api(#[case] b: 
         .call(
             Method::POST,
             &format!("/api/v1/documents/{id}/transitions"),
-            Some(json!({"to": "gallande", "decision_date": "2026-11-03", "paragraph": "§ 7"})),
+            Some(json!({"to": "gallande", "decision_date": "2026-11-03", "diarienummer": "KS 2026/0311", "paragraph": "§ 7"})),
         )
         .await;
     assert_eq!(s, 200, "{g}");

@@ -98,7 +98,7 @@ async fn an_adopted_version_is_frozen_and_a_revision_is_the_next_version(#[case]
     assert!(lines.iter().any(|l| l["kind"] == "ins" && l["text"].as_str().unwrap().ends_with("och klassning.")), "{diff}");
     assert!(diff["fields"].as_array().unwrap().iter().any(|f| f["field"] == "doc.field.decision_date"), "{diff}");
     // Repealed: gone from the employee's reading, kept for the samordnare.
-    assert_eq!(sara.move_to(gid, "upphavd", None).await.0, 200);
+    assert_eq!(sara.move_to(gid, "upphavd", Some(&decided("2026-11-21"))).await.0, 200);
     assert_eq!(lisa.doc(gid).await.0, 404);
     let (s, g) = sara.doc(gid).await;
     assert_eq!((s, g["status"].as_str()), (200, Some("upphavd")));
@@ -149,7 +149,7 @@ async fn a_strategys_actions_become_tasks_and_its_repeal_closes_them(#[case] b: 
     let mine = |v: &Value| v.as_array().unwrap().iter().any(|x| x["title"].as_str().unwrap().starts_with("Inventera molntjänster"));
     assert!(mine(&karin.call(Method::GET, "/api/v1/tasks", None).await.1), "{b}");
     // Repealing the strategy closes its open action tasks.
-    assert_eq!(sara.move_to(sid, "upphavd", None).await.0, 200);
+    assert_eq!(sara.move_to(sid, "upphavd", Some(&decided("2026-11-21"))).await.0, 200);
     assert!(!mine(&karin.call(Method::GET, "/api/v1/tasks", None).await.1), "{b}: closed");
     t.stop().await;
 }

@@ -83,9 +83,10 @@ impl DocApi for Api {
     }
 }
 
-/// A decision taken on `date`.
+/// A decision taken on `date`, with its diarienummer and paragraph (a chef's approval
+/// ignores them).
 pub fn decided(date: &str) -> Decision {
-    Decision { decision_date: date.into(), ..Default::default() }
+    Decision { decision_date: date.into(), diarienummer: "KS 2026/0001".into(), paragraph: "§ 1".into(), ..Default::default() }
 }
 
 /// The module's rows in the route × role walk (see `authz.rs`).

@@ -96,6 +96,7 @@ async fn a_namnd_adopting_its_own_guidelines_is_a_setting(#[case] b: &str) {
     let policy = t.doc_id("Informationssäkerhetspolicy").await;
     let own = DocJson {
         deciding_body: "namnd".into(),
+        deciding_unit_id: Some(t.id("Socialnämnden")),
         parent_id: Some(policy),
         ..draft("riktlinje", "Nämndens egen riktlinje", t.id("Socialförvaltningen"), t.id("Socialförvaltningen"))
     };
