@@ -37,8 +37,9 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 9] = [
+const MESSAGES: [&str; 10] = [
     "msg.acknowledged",
+    "msg.remiss_answered",
     "msg.saved",
     "msg.created",
     "msg.deleted",

@@ -39,9 +39,14 @@ impl<'a> Documents<'a> {
             Status::Gallande => super::adopt::adopt(&w, &ed, &mut am, decision).await?,
             Status::UnderRevision if from == Status::Gallande => revise(&*w, &ed, actor).await?,
             Status::Upphavd => super::adopt::repeal(&w, &ed, &mut am, decision, &self.visibility(actor)).await?,
-            Status::PaRemiss if repo::draft(&*w, id).await?.is_none() => return Err(AppError::conflict("err.doc.no_draft")),
+            // A remiss names its instances and svarsdatum: [`Documents::send_on_remiss`].
+            Status::PaRemiss => return Err(AppError::field("instances", "err.doc.remiss_instances_required")),
             _ => json!({"status": to}),
         };
+        let mut after = after;
+        if from == Status::PaRemiss {
+            after["closed_remiss_tasks"] = json!(super::remiss::close_open(&*w, id).await?);
+        }
         am.update(&*w).await?;
         let a = ed.cap.audit(&format!("document.{to}"), "document").entity(id).at(ed.path.clone());
         w.commit(a.before(json!({"status": from})).after(after)).await?;

@@ -14,6 +14,7 @@ mod edit;
 mod lifecycle;
 pub mod pdf;
 mod queries;
+mod remiss;
 pub mod render;
 mod work;
 
@@ -21,9 +22,10 @@ pub use commands::{
     ActionCommand, ActionForm, ActionJson, Decision, DocForm, DocJson, DraftCommand, VALIDITY_TILLS_VIDARE, VALIDITY_UNTIL,
 };
 pub use queries::{Comment, Comparison, Decided, DocView, Document, Repeal, Version, VersionRef};
+pub use remiss::{RemissInput, RemissInstance, RemissStatus, TASK_SOURCE_REMISS};
 pub use render::{DiffLine, FieldChange};
 pub use varn_store::repo::documents::{
-    AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow, SORTS,
+    AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow, RemissRow, SORTS,
 };
 pub use work::{AckRequestReport, FollowUp};
 
@@ -95,6 +97,13 @@ impl<'a> Documents<'a> {
     /// The nämnder and bolag that may be a document's deciding body, in tree order.
     pub async fn deciding_units(&self) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
         Ok(varn_store::repo::org::of_kinds(self.db(), vec![varn_domain::OrgKind::Namnd, varn_domain::OrgKind::Bolag]).await?)
+    }
+
+    /// The units a remiss may go to: nämnder, förvaltningar, avdelningar, bolag and external
+    /// providers (an enhet answers through its förvaltning), in tree order.
+    pub async fn remiss_units(&self) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        use varn_domain::OrgKind::*;
+        Ok(varn_store::repo::org::of_kinds(self.db(), vec![Kommunstyrelse, Namnd, Forvaltning, Avdelning, Bolag, ExternUtovare]).await?)
     }
 
     /// The city's rules for documents (settings).

@@ -222,7 +222,11 @@ impl<'a> Documents<'a> {
 
     /// A remiss comment on the version on remiss.
     pub async fn comment(&self, actor: &Actor, id: i64, body: &str) -> Result<i64, AppError> {
-        let (d, _) = self.find(actor, id).await?;
+        let (d, can_edit) = self.find(actor, id).await?;
+        // The remissinstanser answer through their answers; comments are the editors' notes.
+        if !can_edit {
+            return Err(AppError::Refused("err.doc.comment_editors".into(), vec![]));
+        }
         if d.status != Status::PaRemiss {
             return Err(AppError::conflict("err.doc.not_on_remiss"));
         }

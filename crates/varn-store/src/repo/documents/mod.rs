@@ -3,10 +3,12 @@
 
 mod acks;
 mod follow_up;
+mod remiss;
 mod versions;
 
 pub use acks::*;
 pub use follow_up::*;
+pub use remiss::*;
 pub use versions::*;
 
 use crate::entity::{document as doc, org_unit};
@@ -211,8 +213,19 @@ pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<
     }
     let actions = document_action::Entity::find().filter(document_action::Column::ResponsibleUnitId.eq(id)).count(db).await?;
     let asks = document_ack_request::Entity::find().filter(document_ack_request::Column::UnitId.eq(id)).count(db).await?;
-    if actions + asks > 0 {
-        out.push(("document_work", actions + asks));
+    let remisses =
+        crate::entity::document_remiss::Entity::find().filter(crate::entity::document_remiss::Column::UnitId.eq(id)).count(db).await?;
+    // Decisions name a body's unit (or the chef's) too.
+    let decided = crate::entity::document_version::Entity::find()
+        .filter(
+            Condition::any()
+                .add(crate::entity::document_version::Column::DecidingUnitId.eq(id))
+                .add(crate::entity::document_version::Column::ApproverUnitId.eq(id)),
+        )
+        .count(db)
+        .await?;
+    if actions + asks + remisses + decided > 0 {
+        out.push(("document_work", actions + asks + remisses + decided));
     }
     Ok(out)
 }

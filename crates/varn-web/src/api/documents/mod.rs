@@ -1,6 +1,7 @@
 //! API: governing documents (styrdokument). One router that also carries its OpenAPI paths.
 
 mod register;
+mod remiss;
 mod work;
 
 use crate::AppState;
@@ -10,6 +11,7 @@ use utoipa_axum::routes;
 /// The module's routes, each with its OpenAPI description.
 pub fn routes() -> OpenApiRouter<AppState> {
     use register::*;
+    use remiss::*;
     use work::*;
     OpenApiRouter::new()
         .routes(routes!(list, create))
@@ -29,4 +31,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(upload_file))
         .routes(routes!(download_file))
         .routes(routes!(get_rules, put_rules))
+        .routes(routes!(remiss_status, send_remiss))
+        .routes(routes!(answer_remiss))
 }

@@ -5,6 +5,7 @@
 mod follow_up;
 mod form;
 mod page;
+mod remiss;
 mod steps;
 
 use super::list::{code_filter, run, Column, ListQuery, ListSpec, ListView};
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .merge(form::routes())
         .merge(page::routes())
         .merge(steps::routes())
+        .merge(remiss::routes())
         .merge(follow_up::routes())
 }
 

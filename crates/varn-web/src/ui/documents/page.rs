@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use varn_app::documents::{AckRequestReport, Comparison, DocView};
+use varn_app::documents::{AckRequestReport, Comparison, DocView, RemissStatus};
 use varn_app::AppError;
 use varn_domain::document::{DecidingBody, DocType, Priority, Status, VersionState};
 use varn_domain::task::TaskStatus;
@@ -41,6 +41,12 @@ struct DocPage {
     ack_form: FormState,
     adopt_form: FormState,
     repeal_form: FormState,
+    remiss_form: FormState,
+    answer_form: FormState,
+    /// The newest remiss and how far it has come.
+    remiss: RemissStatus,
+    /// Units a remiss may go to (not single enheter: nämnder, förvaltningar, avdelningar, bolag).
+    remiss_units: Vec<Unit>,
     /// Mistakes of the decision sent (adopt or repeal), for the summary at the top, and
     /// the id prefix of that form's fields.
     adopt_errors: Vec<(String, String)>,
@@ -68,6 +74,11 @@ impl DocPage {
 
     fn label<C: Code>(&self, c: &C) -> String {
         label(self.shell.tr, *c)
+    }
+
+    /// Whether `unit` was chosen in the remiss form sent back with a mistake.
+    fn remiss_chosen(&self, unit: &i64) -> bool {
+        self.remiss_form.v("unit_id").split(',').any(|v| v == unit.to_string())
     }
 
     fn has_decision_move(&self) -> bool {
@@ -114,6 +125,8 @@ pub(super) struct Extra {
     pub ack_form: Option<FormState>,
     pub adopt_form: Option<FormState>,
     pub repeal_form: Option<FormState>,
+    pub remiss_form: Option<FormState>,
+    pub answer_form: Option<FormState>,
     pub adopt_errors: Vec<(String, String)>,
     pub conflict: Option<String>,
 }
@@ -151,6 +164,7 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
     } else {
         (vec![], vec![])
     };
+    let remiss_units = if v.can_edit && v.doc.status.is_editable() { docs.remiss_units().await? } else { vec![] };
     let page = DocPage {
         shell: ctx.shell_named(v.version.title.clone()),
         kind: label(ctx.tr, v.doc.doc_type),
@@ -164,6 +178,10 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
         decision_prefix: if x.repeal_form.is_some() { "repeal-" } else { "adopt-" },
         adopt_form: x.adopt_form.unwrap_or_else(|| adopt_form_of(&v)),
         repeal_form: x.repeal_form.unwrap_or_default(),
+        remiss_form: x.remiss_form.unwrap_or_default(),
+        answer_form: x.answer_form.unwrap_or_default(),
+        remiss: docs.remiss_status(actor, id).await?,
+        remiss_units,
         adopt_errors: x.adopt_errors,
         me: actor.username.clone(),
         conflict: x.conflict,

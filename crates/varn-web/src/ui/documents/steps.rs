@@ -30,7 +30,7 @@ pub fn routes() -> Router<AppState> {
 
 /// Answers a failed workflow step on the document page itself: a conflict as a message at
 /// the top, a mistake in the step's form at its fields (`form` builds that form).
-async fn failed(ctx: &Ctx, id: i64, e: AppError, on_draft: bool, form: impl FnOnce(&FieldErrors) -> Extra) -> PageResult {
+pub(super) async fn failed(ctx: &Ctx, id: i64, e: AppError, on_draft: bool, form: impl FnOnce(&FieldErrors) -> Extra) -> PageResult {
     match e {
         AppError::Refused(code, args) => {
             let x = Extra { conflict: Some(ctx.conflict_text(&code, &args)), ..Extra::default() };

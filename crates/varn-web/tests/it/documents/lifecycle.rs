@@ -22,7 +22,7 @@ async fn a_guideline(t: &TestApp, sara: &Api) -> (i64, DocJson) {
 #[case::sqlite("sqlite")]
 #[case::postgres("postgres")]
 #[tokio::test]
-async fn remiss_is_read_and_answered_by_those_it_will_apply_to_and_fixes_the_text(#[case] b: &str) {
+async fn remiss_goes_to_named_instances_who_alone_answer_by_a_date(#[case] b: &str) {
     if skip(b) {
         return;
     }
@@ -36,23 +36,72 @@ async fn remiss_is_read_and_answered_by_those_it_will_apply_to_and_fixes_the_tex
     let (s, e) = sara.move_to(gid, "under_revision", None).await;
     assert_eq!(s, 409, "{e}");
     assert_eq!(e["error"]["message"], "Ett dokument som är utkast kan inte bli under revision.", "{e}");
-    assert_eq!(sara.move_to(gid, "pa_remiss", None).await.0, 200);
-    let (s, c) =
-        lisa.call(Method::POST, &format!("/api/v1/documents/{gid}/comments"), Some(json!({"body": "Gäller detta även e-post?"}))).await;
+    // A remiss names its instances and a svarsdatum.
+    assert!(has(&sara.move_to(gid, "pa_remiss", None).await.1, "instances", "err.doc.remiss_instances_required"));
+    let remiss = format!("/api/v1/documents/{gid}/remiss");
+    let (s, e) = sara.call(Method::POST, &remiss, Some(json!({"instances": [], "due_date": "2020-01-01"}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "instances", "err.doc.remiss_instances_required") && has(&e, "due_date", "err.doc.remiss_due_past"), "{e}");
+    let units = ["Utbildningsförvaltningen", "Socialförvaltningen", "Äldreförvaltningen"].map(|n| json!({"unit_id": t.id(n)}));
+    let (s, r) = sara.call(Method::POST, &remiss, Some(json!({"instances": units, "due_date": "2099-03-31"}))).await;
+    assert_eq!((s, r["total"].as_i64(), r["answered"].as_i64()), (201, Some(3), Some(0)), "{r}");
+    the_instances_answer(&t, gid, &r).await;
+    // Only editors comment; an employee neither comments nor answers.
+    let (s, _) = lisa.call(Method::POST, &format!("/api/v1/documents/{gid}/comments"), Some(json!({"body": "Gäller detta e-post?"}))).await;
+    assert_eq!(s, 403, "{b}");
+    let karins = r["instances"].as_array().unwrap().iter().find(|i| i["unit_name"] == "Socialförvaltningen").unwrap()["id"].clone();
+    let (s, _) = lisa.call(Method::POST, &format!("{remiss}/{karins}/answer"), Some(json!({"answer": "Nej"}))).await;
+    assert_eq!(s, 403, "{b}: not hers to answer");
+    let (s, c) = sara.call(Method::POST, &format!("/api/v1/documents/{gid}/comments"), Some(json!({"body": "Svar från två av tre"}))).await;
     assert_eq!(s, 201, "{b}: {c}");
-    let (_, comments) = sara.call(Method::GET, &format!("/api/v1/documents/{gid}/comments"), None).await;
-    assert_eq!(comments[0]["body"], "Gäller detta även e-post?", "{comments}");
     assert_eq!(sara.save(gid, &d).await.0, 409, "on remiss the text is fixed");
-    // Back to utkast (it has never been adopted), and the text opens again.
+    // Back to utkast (it has never been adopted): the text opens again and the instance that
+    // did not answer has its task closed.
     assert_eq!(sara.move_to(gid, "under_revision", None).await.0, 409, "a draft never adopted goes back to utkast");
     assert_eq!(sara.move_to(gid, "utkast", None).await.0, 200);
     assert_eq!(sara.save(gid, &d).await.0, 200);
     let (_, audit) = sara.call(Method::GET, &format!("/api/v1/audit?entity_type=document&entity_id={gid}"), None).await;
-    let actions: Vec<&str> = audit["items"].as_array().unwrap().iter().filter_map(|a| a["action"].as_str()).collect();
-    for a in ["document.create", "document.pa_remiss", "document.comment", "document.utkast", "document.update"] {
+    let items = audit["items"].as_array().unwrap();
+    let actions: Vec<&str> = items.iter().filter_map(|a| a["action"].as_str()).collect();
+    for a in ["document.create", "document.pa_remiss", "document.remiss_answer", "document.comment", "document.utkast", "document.update"] {
         assert!(actions.contains(&a), "{b}: {a} missing in {actions:?}");
     }
+    let back = items.iter().find(|a| a["action"] == "document.utkast").unwrap();
+    assert_eq!(back["after"]["closed_remiss_tasks"].as_array().map(|a| a.len()), Some(1), "{back}");
     t.stop().await;
+}
+
+/// The heads of two of the three instances find the task in Mina uppgifter and answer; the
+/// count and the receipt say who and when; nobody answers twice.
+async fn the_instances_answer(t: &TestApp, gid: i64, r: &Value) {
+    let remiss = format!("/api/v1/documents/{gid}/remiss");
+    let id_of = |unit: &str| r["instances"].as_array().unwrap().iter().find(|i| i["unit_name"] == unit).unwrap()["id"].as_i64().unwrap();
+    for (who, unit, n) in [("karin.berg", "Socialförvaltningen", 1), ("johan.ek", "Utbildningsförvaltningen", 2)] {
+        let api = api_as(t, who).await;
+        let (_, tasks) = api.call(Method::GET, "/api/v1/tasks", None).await;
+        let task = tasks.as_array().unwrap().iter().find(|x| x["title"] == "Remissvar: Översiktlig riktlinje för molntjänster");
+        assert_eq!(task.map(|x| x["due_date"].clone()), Some(json!("2099-03-31")), "{who}: {tasks}");
+        let (s, mine) = api.call(Method::GET, &remiss, None).await;
+        assert_eq!((s, mine["mine_open"].clone()), (200, json!([id_of(unit)])), "{who}: {mine}");
+        let (s, e) = api.call(Method::POST, &format!("{remiss}/{}/answer", id_of(unit)), Some(json!({"answer": " "}))).await;
+        assert_eq!(s, 422, "{e}");
+        let (s, receipt) =
+            api.call(Method::POST, &format!("{remiss}/{}/answer", id_of(unit)), Some(json!({"answer": "Vi tillstyrker."}))).await;
+        assert_eq!((s, receipt["answered"].as_i64(), receipt["total"].as_i64()), (201, Some(n), Some(3)), "{receipt}");
+        let row = receipt["instances"].as_array().unwrap().iter().find(|i| i["unit_name"] == unit).unwrap().clone();
+        assert!(row["answered_at"].is_string() && row["answer"] == "Vi tillstyrker." && row["answered_by"].is_i64(), "{row}");
+        let (s, _) = api.call(Method::POST, &format!("{remiss}/{}/answer", id_of(unit)), Some(json!({"answer": "Igen"}))).await;
+        assert_eq!(s, 409, "{who}: answered once");
+        let (_, tasks) = api.call(Method::GET, "/api/v1/tasks", None).await;
+        assert!(
+            !tasks
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["title"] == "Remissvar: Översiktlig riktlinje för molntjänster" && x["status"] == "open"),
+            "{tasks}"
+        );
+    }
 }
 
 #[rstest]

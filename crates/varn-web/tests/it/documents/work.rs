@@ -62,8 +62,9 @@ async fn a_namnd_does_not_see_another_namnds_drafts(#[case] b: &str) {
     let (s, _) = api_as(&t, "sara.lindqvist").await.call(Method::GET, &path, None).await;
     assert_eq!(s, 200, "the samordnare edits everywhere");
     // On remiss it reaches those it will apply to, and no one else.
-    let (s, _) = karin.call(Method::POST, &format!("{path}/transitions"), Some(json!({"to": "pa_remiss"}))).await;
-    assert_eq!(s, 200);
+    let remiss = json!({"instances": [{"unit_id": t.id("Socialförvaltningen")}], "due_date": "2099-01-31"});
+    let (s, r) = karin.call(Method::POST, &format!("{path}/remiss"), Some(remiss)).await;
+    assert_eq!(s, 201, "{r}");
     let (s, _) = api_as(&t, "omar.haddad").await.call(Method::GET, &path, None).await;
     assert_eq!(s, 200, "{b}: the förvaltning's own staff review it");
     let (s, _) = api_as(&t, "johan.ek").await.call(Method::GET, &path, None).await;

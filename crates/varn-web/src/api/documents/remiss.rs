@@ -1,0 +1,46 @@
+//! Remiss through the API: send the draft to named remissinstanser, see how far it has come,
+//! answer for an instance.
+
+use crate::api::{ApiActor, ApiResult, ErrorBody};
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::Json;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use varn_app::documents::{RemissInput, RemissStatus};
+
+/// The newest remiss: its instances, their answers, and how many have answered.
+#[utoipa::path(get, path = "/api/v1/documents/{id}/remiss", tag = "styrdokument", params(("id" = i64, Path)), responses((status = 200, body = RemissStatus), (status = 404, body = ErrorBody)))]
+pub async fn remiss_status(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<RemissStatus>> {
+    Ok(Json(a.state.app.documents().remiss_status(&a.actor, id).await?))
+}
+
+/// Sends the open draft on remiss to the instances (units; a named person answers for one,
+/// else its head) with a svarsdatum; each gets a task.
+#[utoipa::path(post, path = "/api/v1/documents/{id}/remiss", tag = "styrdokument", params(("id" = i64, Path)), request_body = RemissInput, responses((status = 201, body = RemissStatus), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn send_remiss(a: ApiActor, Path(id): Path<i64>, Json(b): Json<RemissInput>) -> ApiResult<(StatusCode, Json<RemissStatus>)> {
+    let docs = a.state.app.documents();
+    docs.send_on_remiss(&a.actor, id, &b).await?;
+    Ok((StatusCode::CREATED, Json(docs.remiss_status(&a.actor, id).await?)))
+}
+
+/// A remiss answer.
+#[derive(Deserialize, ToSchema)]
+pub struct AnswerBody {
+    /// The answer.
+    #[serde(default)]
+    pub answer: String,
+}
+
+/// Answers for an instance (its named person, else its head), once; the receipt is the
+/// remiss with the answer, who and when.
+#[utoipa::path(post, path = "/api/v1/documents/{id}/remiss/{rid}/answer", tag = "styrdokument", params(("id" = i64, Path), ("rid" = i64, Path)), request_body = AnswerBody, responses((status = 201, body = RemissStatus), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn answer_remiss(
+    a: ApiActor,
+    Path((id, rid)): Path<(i64, i64)>,
+    Json(b): Json<AnswerBody>,
+) -> ApiResult<(StatusCode, Json<RemissStatus>)> {
+    let docs = a.state.app.documents();
+    docs.answer_remiss(&a.actor, id, rid, &b.answer).await?;
+    Ok((StatusCode::CREATED, Json(docs.remiss_status(&a.actor, id).await?)))
+}
