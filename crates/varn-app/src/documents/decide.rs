@@ -126,6 +126,10 @@ async fn approving_chef<C: ConnectionTrait>(
     approver: Option<&str>,
 ) -> Result<Authority, AppError> {
     let who = match approver.map(str::trim).filter(|s| !s.is_empty()) {
+        // The samordnare records an approval in the chef's name, so names them.
+        None if is_city_coordinator(&actor.access) && !heads_any(db, actor.id.0, owning).await? => {
+            return Err(AppError::field("approved_by", "err.doc.approved_by_required"))
+        }
         None => actor.id.0,
         Some(name) => match users::by_username(db, name).await? {
             Some(u) if u.active => u.id,
@@ -168,7 +172,7 @@ pub(crate) async fn may_decide<C: ConnectionTrait>(
         return Ok(true);
     }
     if body == DecidingBody::Chef {
-        return Ok(chain(db, owning).await?.iter().any(|u| u.head_user_id == Some(actor.id.0) && chef_unit(u.kind)));
+        return heads_any(db, actor.id.0, owning).await;
     }
     Ok(match body_unit(db, body, body_unit_id).await? {
         Ok(Some(u)) => registers_for(&actor.access, &path(&u)?),
@@ -188,4 +192,9 @@ pub(crate) async fn approvers<C: ConnectionTrait>(db: &C, owning: &org_unit::Mod
         }
     }
     Ok(out)
+}
+
+/// Whether `user` heads the owning unit or a unit above it (as a chef).
+async fn heads_any<C: ConnectionTrait>(db: &C, user: i64, owning: &org_unit::Model) -> Result<bool, AppError> {
+    Ok(chain(db, owning).await?.iter().any(|u| u.head_user_id == Some(user) && chef_unit(u.kind)))
 }

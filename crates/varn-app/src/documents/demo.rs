@@ -125,7 +125,8 @@ impl Documents<'_> {
             };
             docs.transition(&actor, id, varn_domain::document::Status::Gallande, &adopt).await.map_err(|e| fail(&e))?;
             for k in &d.ack_units {
-                docs.request_ack(&actor, id, &unit(k)?.to_string()).await?;
+                let ask = super::AckAsk { unit_id: unit(k)?.to_string(), due_date: String::new(), confirm: true };
+                docs.request_ack(&actor, id, &ask).await?;
             }
             doc_ids.insert(d.key.clone(), id);
         }

@@ -27,7 +27,7 @@ pub use render::{DiffLine, FieldChange};
 pub use varn_store::repo::documents::{
     AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow, RemissRow, SORTS,
 };
-pub use work::{AckRequestReport, FollowUp};
+pub use work::{AckAsk, AckPreview, AckRequestReport, FollowUp};
 
 use crate::{Actor, App, AppError, Capability};
 use sea_orm::ConnectionTrait;

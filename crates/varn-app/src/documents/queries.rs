@@ -287,17 +287,29 @@ impl<'a> Documents<'a> {
     /// The version `number` (or the one to show by default) if the actor may read it.
     pub async fn version_readable(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<Version, AppError> {
         let (d, can_edit) = self.find(actor, id).await?;
-        self.version_of(&d, can_edit, number).await
+        let drafts = self.drafts_readable(actor, &d, can_edit).await?;
+        self.version_of(&d, drafts, number).await
     }
 
     /// Every version the actor may read, newest first (the document found once).
     pub async fn versions(&self, actor: &Actor, id: i64) -> Result<Vec<Version>, AppError> {
         let (d, can_edit) = self.find(actor, id).await?;
+        let drafts = self.drafts_readable(actor, &d, can_edit).await?;
         let all = repo::versions(self.db(), id).await?;
-        Ok(all.into_iter().filter(|v| v.state != VersionState::Draft || drafts_readable(&d, can_edit)).map(Into::into).collect())
+        Ok(all.into_iter().filter(|v| v.state != VersionState::Draft || drafts).map(Into::into).collect())
     }
 
-    async fn version_of(&self, d: &doc::Model, can_edit: bool, number: Option<i32>) -> Result<Version, AppError> {
+    /// Whether the actor reads the document's drafts: its editors; everyone who sees it while
+    /// it is on remiss; the registrator of the body that is to decide it.
+    async fn drafts_readable(&self, actor: &Actor, d: &doc::Model, can_edit: bool) -> Result<bool, AppError> {
+        if can_edit || d.status == Status::PaRemiss {
+            return Ok(true);
+        }
+        let decides = self.visibility(actor).decides;
+        Ok(!decides.is_empty() && repo::decided_by_any(self.db(), d.id, &decides).await?)
+    }
+
+    async fn version_of(&self, d: &doc::Model, drafts: bool, number: Option<i32>) -> Result<Version, AppError> {
         let db = self.db();
         let v = match number {
             Some(n) => repo::version(db, d.id, n).await?,
@@ -307,7 +319,7 @@ impl<'a> Documents<'a> {
             },
         }
         .ok_or(AppError::NotFound)?;
-        if v.state == VersionState::Draft && !drafts_readable(d, can_edit) {
+        if v.state == VersionState::Draft && !drafts {
             return Err(AppError::NotFound);
         }
         Ok(v.into())
@@ -337,14 +349,15 @@ impl<'a> Documents<'a> {
     pub async fn view(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<DocView, AppError> {
         let vis = self.visibility(actor);
         let (d, can_edit) = self.find_in(&vis, actor, id).await?;
-        let version = self.version_of(&d, can_edit, number).await?;
+        let drafts = self.drafts_readable(actor, &d, can_edit).await?;
+        let version = self.version_of(&d, drafts, number).await?;
         let db = self.db();
         let ancestors = self.ancestors(&vis, &d).await?;
         let children = repo::children(db, &vis, id).await?;
         let versions = repo::versions(db, id)
             .await?
             .into_iter()
-            .filter(|v| v.state != VersionState::Draft || drafts_readable(&d, can_edit))
+            .filter(|v| v.state != VersionState::Draft || drafts)
             .map(|v| VersionRef { number: v.number, state: v.state, decision_date: v.decision_date, adopted_at: v.adopted_at })
             .collect();
         let unit_ids = [Some(d.unit_id), Some(d.applies_to_unit_id), version.deciding_unit_id, version.approver_unit_id, d.repeal_unit_id];
@@ -451,7 +464,7 @@ impl<'a> Documents<'a> {
     /// The number of the open draft, if the actor may read it.
     pub async fn draft_number(&self, actor: &Actor, id: i64) -> Result<Option<i32>, AppError> {
         let (d, can_edit) = self.find(actor, id).await?;
-        if !drafts_readable(&d, can_edit) {
+        if !self.drafts_readable(actor, &d, can_edit).await? {
             return Ok(None);
         }
         Ok(repo::draft(self.db(), id).await?.map(|v| v.number))
@@ -478,9 +491,4 @@ pub struct Comparison {
 /// The unit the version applies to (a draft's own scope, else the document's).
 fn version_scope_applies(d: &doc::Model, v: &Version) -> i64 {
     v.applies_to_unit_id.unwrap_or(d.applies_to_unit_id)
-}
-
-/// A draft is for its editors, and for readers only while it is on remiss.
-fn drafts_readable(d: &doc::Model, can_edit: bool) -> bool {
-    can_edit || d.status == Status::PaRemiss
 }

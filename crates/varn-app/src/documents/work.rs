@@ -33,6 +33,33 @@ pub struct AckRequestReport {
     pub acknowledged: i64,
 }
 
+/// A read-confirmation request as the page or the API sends it.
+#[derive(Debug, Clone, Default, serde::Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct AckAsk {
+    /// The unit whose staff (with its subtree) are asked.
+    pub unit_id: String,
+    /// The last day to confirm (YYYY-MM-DD), optional.
+    pub due_date: String,
+    /// Send it (else only count who would be asked).
+    pub confirm: bool,
+}
+
+/// Who a request asks: sent, or what sending would do.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AckPreview {
+    /// The unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Active people holding a role there or below.
+    pub people: i64,
+    /// The last day to confirm.
+    pub due_date: Option<chrono::NaiveDate>,
+    /// Whether it was sent.
+    pub sent: bool,
+}
+
 /// The follow-up overview.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FollowUp {
@@ -45,18 +72,29 @@ pub struct FollowUp {
 }
 
 impl<'a> Documents<'a> {
-    /// Asks the staff of a unit (and its subtree) to confirm the adopted version.
-    pub async fn request_ack(&self, actor: &Actor, id: i64, unit_id: &str) -> Result<(), AppError> {
-        let uid: i64 = unit_id.trim().parse().map_err(|_| AppError::field("unit_id", "err.choose"))?;
+    /// Asks the staff of a unit (and its subtree) to confirm the version in force: a unit
+    /// within the requester's own scope and within the document's reach, optionally by a last
+    /// date. Without `confirm` nothing is sent: the answer says how many people would be
+    /// asked ("312 personer i Socialförvaltningen ombeds bekräfta – skicka?").
+    pub async fn request_ack(&self, actor: &Actor, id: i64, req: &AckAsk) -> Result<AckPreview, AppError> {
+        let uid: i64 = req.unit_id.trim().parse().map_err(|_| AppError::field("unit_id", "err.choose"))?;
         let cap = actor.can(Permission::DocumentWrite)?;
+        let mut f = super::commands::Fields(varn_domain::FieldErrors::new());
+        let due = f.date("due_date", &req.due_date);
+        if due.is_some_and(|d| d <= chrono::Utc::now().date_naive()) {
+            f.0.add("due_date", "err.doc.ack_due_past");
+        }
+        f.0.into_result()?;
         let w = self.app.begin(&cap).await?;
-        let ed = self.editable(&*w, cap, id).await?;
-        let (m, path) = (&ed.doc, ed.path.clone());
+        let (m, path) = repo::find(&*w, &self.visibility(actor), id).await?.ok_or(AppError::NotFound)?;
         let version_id = m.current_version_id.ok_or_else(|| AppError::conflict("err.doc.not_adopted"))?;
         if m.status == Status::Upphavd {
             return Err(AppError::conflict("err.doc.not_adopted"));
         }
-        let unit = org::find_any(&*w, uid).await?.ok_or_else(|| AppError::field("unit_id", "err.choose"))?;
+        let unit = org::find_any(&*w, uid).await?.filter(|u| u.active).ok_or_else(|| AppError::field("unit_id", "err.choose"))?;
+        if cap.covers(&unit.path).is_err() {
+            return Err(AppError::Refused("err.doc.ack_outside_scope".into(), vec![]));
+        }
         let applies = org::find_any(&*w, m.applies_to_unit_id).await?.ok_or(AppError::NotFound)?;
         if !unit.path.starts_with(&applies.path) {
             return Err(AppError::field("unit_id", "err.doc.ack_outside"));
@@ -64,21 +102,25 @@ impl<'a> Documents<'a> {
         if repo::ack_requests(&*w, id).await?.iter().any(|r| r.version_id == version_id && r.unit_id == uid) {
             return Err(AppError::field("unit_id", "err.doc.ack_exists"));
         }
+        let people = repo::staff_count(&*w, &unit.path).await?;
+        let preview = AckPreview { unit_id: uid, unit_name: unit.name.clone(), people, due_date: due, sent: req.confirm };
+        if !req.confirm {
+            return Ok(preview);
+        }
         document_ack_request::ActiveModel {
             document_id: Set(id),
             version_id: Set(version_id),
             unit_id: Set(uid),
             requested_by: Set(Some(actor.id.0)),
             requested_at: Set(now()),
+            due_date: Set(due),
             ..Default::default()
         }
         .insert(&*w)
         .await?;
-        w.commit(
-            ed.cap.audit("document.ack_request", "document").entity(id).at(path).after(json!({"unit": uid, "version_id": version_id})),
-        )
-        .await?;
-        Ok(())
+        let after = json!({"unit": uid, "version_id": version_id, "people": people, "due": due});
+        w.commit(cap.audit("document.ack_request", "document").entity(id).at(path).after(after)).await?;
+        Ok(preview)
     }
 
     /// The actor confirms having read the adopted version they were asked about.
@@ -109,7 +151,11 @@ impl<'a> Documents<'a> {
         let db = self.db();
         let path = org::find_any(db, m.unit_id).await?.map(|u| u.path).unwrap_or_default();
         let p = OrgPath::parse(&path).map_err(|e| AppError::Internal(e.into()))?;
-        if !can_edit && !actor.scope(Permission::DocumentRead).covers(&p) {
+        let (write, read) = (actor.scope(Permission::DocumentWrite), actor.scope(Permission::DocumentRead));
+        // The document's editors and readers of its unit see every request; someone who asks
+        // their own staff sees the requests within their scope.
+        let whole = can_edit || read.covers(&p);
+        if !whole && write.is_none() {
             return Err(AppError::Forbidden);
         }
         let reqs = repo::ack_requests(db, id).await?;
@@ -117,6 +163,10 @@ impl<'a> Documents<'a> {
         let mut out = Vec::with_capacity(reqs.len());
         for r in reqs {
             let Some(unit) = org::find_any(db, r.unit_id).await? else { continue };
+            let up = OrgPath::parse(&unit.path).map_err(|e| AppError::Internal(e.into()))?;
+            if !whole && !write.covers(&up) && !read.covers(&up) {
+                continue;
+            }
             let units = repo::ack_report(db, r.version_id, &unit.path).await?;
             out.push(AckRequestReport {
                 unit_id: unit.id,
@@ -135,6 +185,12 @@ impl<'a> Documents<'a> {
         // Only units the document asked: the report is not a way to list any unit's staff.
         let reports = self.ack_report(actor, id).await?;
         if !reports.iter().flat_map(|r| r.units.iter()).any(|u| u.unit_id == unit_id) {
+            return Err(AppError::NotFound);
+        }
+        // Names only within the actor's own scope.
+        let unit = org::find_any(self.db(), unit_id).await?.ok_or(AppError::NotFound)?;
+        let p = OrgPath::parse(&unit.path).map_err(|e| AppError::Internal(e.into()))?;
+        if !actor.scope(Permission::DocumentWrite).covers(&p) && !actor.scope(Permission::DocumentRead).covers(&p) {
             return Err(AppError::NotFound);
         }
         let (m, _) = self.find(actor, id).await?;
@@ -181,7 +237,7 @@ impl<'a> Documents<'a> {
             link: format!("/documents/{}", p.document_id),
             notes: vec![Note { key: "doc.version_n", args: vec![("n", p.number.to_string())], date: None }],
             detail: None,
-            date: None,
+            date: p.due_date,
         });
         let (docs, actions) = self.my_follow_up(actor).await?;
         let docs = docs.into_iter().map(|d| {
@@ -213,10 +269,11 @@ impl<'a> Documents<'a> {
     /// Units whose staff the actor may ask to confirm: those the document applies to that
     /// the actor can see.
     pub async fn ack_units(&self, actor: &Actor, id: i64) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
-        let cap = actor.can(Permission::DocumentWrite)?;
-        let ed = self.editable(self.db(), cap, id).await?;
-        let applies = org::find_any(self.db(), ed.doc.applies_to_unit_id).await?.ok_or(AppError::NotFound)?;
-        let all = self.app.org_units_in(actor, Permission::OrgRead).await?;
+        actor.can(Permission::DocumentWrite)?;
+        let (m, _) = self.find(actor, id).await?;
+        let applies = org::find_any(self.db(), m.applies_to_unit_id).await?.ok_or(AppError::NotFound)?;
+        // Within the actor's own scope: they ask their own staff.
+        let all = self.app.org_units_in(actor, Permission::DocumentWrite).await?;
         Ok(all.into_iter().filter(|u| u.active && u.path.starts_with(&applies.path)).collect())
     }
 

@@ -369,6 +369,8 @@ impl<'a> Docs<'a> {
                 unit_id: Set(city.units[*applies].id),
                 requested_by: Set(Some(2)),
                 requested_at: Set(self.now),
+                // Every third request names a last day.
+                due_date: Set((i % 3 == 0).then(|| self.today + chrono::Duration::days(30 + (i % 60) as i64))),
             })
             .collect();
         (request_rows, acks)

@@ -12,6 +12,8 @@ pub struct Model {
     pub unit_id: i64,
     pub requested_by: Option<i64>,
     pub requested_at: DateTimeUtc,
+    /// The last day to confirm, if the requester gave one.
+    pub due_date: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

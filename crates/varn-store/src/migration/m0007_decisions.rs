@@ -31,6 +31,8 @@ impl MigrationTrait for Migration {
         add(m, d, text("repeal_body", 32, true)).await?;
         add(m, d, text("repeal_diarienummer", 64, true)).await?;
         add(m, d, text("repeal_paragraph", 32, true)).await?;
+        // A read-confirmation request may name a last date.
+        add(m, "document_ack_requests", date("due_date")).await?;
         remiss(m).await
     }
 }

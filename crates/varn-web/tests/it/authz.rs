@@ -8,7 +8,8 @@ use reqwest::Method;
 use rstest::rstest;
 use serde_json::json;
 
-pub const USERS: [&str; 7] = ["admin", "sara.lindqvist", "erik.holm", "karin.berg", "johan.ek", "omar.haddad", "lisa.nilsson"];
+pub const USERS: [&str; 8] =
+    ["admin", "sara.lindqvist", "erik.holm", "karin.berg", "johan.ek", "omar.haddad", "lisa.nilsson", "peter.lund"];
 
 /// A request of the walk.
 pub enum Call {
@@ -35,54 +36,57 @@ pub struct Ids {
     pub lisa: i64,
     pub policy: i64,
     pub behorighet: i64,
+    /// Drafts waiting for a decision: kommunstyrelsen's, and Socialnämnden's.
+    pub ks_draft: i64,
+    pub sn_draft: i64,
 }
 
 /// The rows of the foundation: (call, expected per user in the order of [`USERS`]).
 fn foundation_rows(x: &Ids) -> Vec<(Call, &'static str)> {
     let Ids { socf, ifo, htost, lisa, .. } = x;
     vec![
-        (Call::Page("/tasks".into()), "AAAAAAA"),
-        (Call::Page("/account".into()), "AAAAAAA"),
-        (Call::Page("/incidents".into()), "AAAAAAA"),
-        (Call::Page("/org".into()), "AAAAAAA"),
-        (Call::Page("/org/list?q=a".into()), "AAAAAAA"),
-        (Call::Page(format!("/org/{socf}")), "AAAANNN"),
-        (Call::Page(format!("/org/{ifo}")), "AAAANAN"),
-        (Call::Page(format!("/org/{htost}")), "AAANNNA"),
-        (Call::Page("/org/new".into()), "AAFAAFF"),
-        (Call::Form("/org".into(), vec![("name", String::new())]), "AAFAAFF"),
-        (Call::Form(format!("/org/{ifo}"), vec![("name", String::new())]), "AAFANFF"),
-        (Call::Form(format!("/org/{ifo}/move"), vec![("parent_id", String::new())]), "AAFANFF"),
-        (Call::Form(format!("/org/{socf}/deactivate"), vec![]), "AAFANFF"),
-        (Call::Form(format!("/org/{socf}/activate"), vec![]), "AAFANFF"),
-        (Call::Form(format!("/org/{socf}/delete"), vec![]), "AAFANFF"),
-        (Call::Upload(format!("/org/{ifo}/attachments")), "AAFANFN"),
-        (Call::Page("/users".into()), "AAAAAFF"),
-        (Call::Page("/users/new".into()), "AFFFFFF"),
-        (Call::Form("/users".into(), vec![("username", String::new())]), "AFFFFFF"),
-        (Call::Page(format!("/users/{lisa}")), "AAANNNA"),
-        (Call::Form(format!("/users/{lisa}"), vec![("display_name", String::new())]), "AFFFFFF"),
-        (Call::Form(format!("/users/{lisa}/grants"), vec![("role", String::new())]), "AFFFFFF"),
-        (Call::Form(format!("/users/{lisa}/password"), vec![("password", "kort".into())]), "AFFFFFF"),
-        (Call::Form(format!("/users/{lisa}/activate"), vec![]), "AFFFFFF"),
-        (Call::Page("/audit".into()), "AAAFFFF"),
-        (Call::Json(Method::GET, "/api/v1/me".into(), json!(null)), "AAAAAAA"),
-        (Call::Json(Method::GET, "/api/v1/tasks".into(), json!(null)), "AAAAAAA"),
-        (Call::Json(Method::GET, "/api/v1/tokens".into(), json!(null)), "AAAAAAA"),
-        (Call::Json(Method::GET, "/api/v1/org-units".into(), json!(null)), "AAAAAAA"),
-        (Call::Json(Method::GET, format!("/api/v1/org-units/{socf}"), json!(null)), "AAAANNN"),
-        (Call::Json(Method::GET, format!("/api/v1/org-units/{ifo}/attachments"), json!(null)), "AAAANAN"),
-        (Call::Json(Method::POST, "/api/v1/org-units".into(), json!({"name": ""})), "AAFAAFF"),
-        (Call::Json(Method::PATCH, format!("/api/v1/org-units/{ifo}"), json!({"name": ""})), "AAFANFF"),
-        (Call::Json(Method::POST, format!("/api/v1/org-units/{socf}/deactivate"), json!({})), "AAFANFF"),
-        (Call::Json(Method::DELETE, format!("/api/v1/org-units/{socf}"), json!({})), "AAFANFF"),
-        (Call::Json(Method::GET, "/api/v1/users".into(), json!(null)), "AAAAAFF"),
-        (Call::Json(Method::GET, format!("/api/v1/users/{lisa}"), json!(null)), "AAANNNA"),
-        (Call::Json(Method::POST, "/api/v1/users".into(), json!({})), "AFFFFFF"),
-        (Call::Json(Method::PATCH, format!("/api/v1/users/{lisa}"), json!({"display_name": ""})), "AFFFFFF"),
-        (Call::Json(Method::POST, format!("/api/v1/users/{lisa}/roles"), json!({"role": ""})), "AFFFFFF"),
-        (Call::Json(Method::GET, "/api/v1/audit".into(), json!(null)), "AAAFFFF"),
-        (Call::Json(Method::GET, "/api/v1/audit/verify".into(), json!(null)), "AAAFFFF"),
+        (Call::Page("/tasks".into()), "AAAAAAAA"),
+        (Call::Page("/account".into()), "AAAAAAAA"),
+        (Call::Page("/incidents".into()), "AAAAAAAA"),
+        (Call::Page("/org".into()), "AAAAAAAA"),
+        (Call::Page("/org/list?q=a".into()), "AAAAAAAA"),
+        (Call::Page(format!("/org/{socf}")), "AAAANNNA"),
+        (Call::Page(format!("/org/{ifo}")), "AAAANANA"),
+        (Call::Page(format!("/org/{htost}")), "AAANNNAN"),
+        (Call::Page("/org/new".into()), "AAFAAFFF"),
+        (Call::Form("/org".into(), vec![("name", String::new())]), "AAFAAFFF"),
+        (Call::Form(format!("/org/{ifo}"), vec![("name", String::new())]), "AAFANFFF"),
+        (Call::Form(format!("/org/{ifo}/move"), vec![("parent_id", String::new())]), "AAFANFFF"),
+        (Call::Form(format!("/org/{socf}/deactivate"), vec![]), "AAFANFFF"),
+        (Call::Form(format!("/org/{socf}/activate"), vec![]), "AAFANFFF"),
+        (Call::Form(format!("/org/{socf}/delete"), vec![]), "AAFANFFF"),
+        (Call::Upload(format!("/org/{ifo}/attachments")), "AAFANFNF"),
+        (Call::Page("/users".into()), "AAAAAFFF"),
+        (Call::Page("/users/new".into()), "AFFFFFFF"),
+        (Call::Form("/users".into(), vec![("username", String::new())]), "AFFFFFFF"),
+        (Call::Page(format!("/users/{lisa}")), "AAANNNAN"),
+        (Call::Form(format!("/users/{lisa}"), vec![("display_name", String::new())]), "AFFFFFFF"),
+        (Call::Form(format!("/users/{lisa}/grants"), vec![("role", String::new())]), "AFFFFFFF"),
+        (Call::Form(format!("/users/{lisa}/password"), vec![("password", "kort".into())]), "AFFFFFFF"),
+        (Call::Form(format!("/users/{lisa}/activate"), vec![]), "AFFFFFFF"),
+        (Call::Page("/audit".into()), "AAAFFFFF"),
+        (Call::Json(Method::GET, "/api/v1/me".into(), json!(null)), "AAAAAAAA"),
+        (Call::Json(Method::GET, "/api/v1/tasks".into(), json!(null)), "AAAAAAAA"),
+        (Call::Json(Method::GET, "/api/v1/tokens".into(), json!(null)), "AAAAAAAA"),
+        (Call::Json(Method::GET, "/api/v1/org-units".into(), json!(null)), "AAAAAAAA"),
+        (Call::Json(Method::GET, format!("/api/v1/org-units/{socf}"), json!(null)), "AAAANNNA"),
+        (Call::Json(Method::GET, format!("/api/v1/org-units/{ifo}/attachments"), json!(null)), "AAAANANA"),
+        (Call::Json(Method::POST, "/api/v1/org-units".into(), json!({"name": ""})), "AAFAAFFF"),
+        (Call::Json(Method::PATCH, format!("/api/v1/org-units/{ifo}"), json!({"name": ""})), "AAFANFFF"),
+        (Call::Json(Method::POST, format!("/api/v1/org-units/{socf}/deactivate"), json!({})), "AAFANFFF"),
+        (Call::Json(Method::DELETE, format!("/api/v1/org-units/{socf}"), json!({})), "AAFANFFF"),
+        (Call::Json(Method::GET, "/api/v1/users".into(), json!(null)), "AAAAAFFF"),
+        (Call::Json(Method::GET, format!("/api/v1/users/{lisa}"), json!(null)), "AAANNNAN"),
+        (Call::Json(Method::POST, "/api/v1/users".into(), json!({})), "AFFFFFFF"),
+        (Call::Json(Method::PATCH, format!("/api/v1/users/{lisa}"), json!({"display_name": ""})), "AFFFFFFF"),
+        (Call::Json(Method::POST, format!("/api/v1/users/{lisa}/roles"), json!({"role": ""})), "AFFFFFFF"),
+        (Call::Json(Method::GET, "/api/v1/audit".into(), json!(null)), "AAAFFFFF"),
+        (Call::Json(Method::GET, "/api/v1/audit/verify".into(), json!(null)), "AAAFFFFF"),
     ]
 }
 
@@ -139,7 +143,11 @@ async fn every_route_answers_each_role_as_the_permission_model_says(#[case] b: &
         lisa: t.id("lisa.nilsson"),
         policy: t.doc_id("Informationssäkerhetspolicy").await,
         behorighet: t.doc_id("Anvisning för behörighetshantering i socialförvaltningens verksamhetssystem").await,
+        ks_draft: 0,
+        sn_draft: 0,
     };
+    let (ks_draft, sn_draft) = crate::documents::drafts_to_decide(&t).await;
+    let ids = Ids { ks_draft, sn_draft, ..ids };
     // Each module adds its rows.
     let mut table = foundation_rows(&ids);
     table.extend(crate::documents::authz_rows(&ids));

@@ -48,6 +48,19 @@ pub async fn ack_report<D: ConnectionTrait>(db: &D, version_id: i64, unit_path: 
     AckUnitRow::find_by_statement(stmt(db, sql, vec![true.into(), version_id.into(), format!("{unit_path}%").into()])).all(db).await
 }
 
+/// How many active people hold a role within the subtree at `unit_path` (those a request
+/// on that unit asks).
+pub async fn staff_count<D: ConnectionTrait>(db: &D, unit_path: &str) -> Result<i64, DbErr> {
+    #[derive(FromQueryResult)]
+    struct N {
+        n: i64,
+    }
+    let sql = "SELECT COUNT(DISTINCT g.user_id) AS n FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id \
+               JOIN users u ON u.id = g.user_id AND u.active = ? WHERE o.path LIKE ?";
+    let n = N::find_by_statement(stmt(db, sql, vec![true.into(), format!("{unit_path}%").into()])).one(db).await?;
+    Ok(n.map(|n| n.n).unwrap_or(0))
+}
+
 /// A person's name.
 #[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
 pub struct PersonRow {
@@ -76,6 +89,8 @@ pub struct PendingAck {
     pub version_id: i64,
     /// Its number.
     pub number: i32,
+    /// The last day to confirm (the earliest any request gave).
+    pub due_date: Option<chrono::NaiveDate>,
 }
 
 /// Current versions the user has been asked to confirm (a request on one of `chain`, the
@@ -87,11 +102,11 @@ pub async fn pending_acks<D: ConnectionTrait>(db: &D, user_id: i64, chain: &[i64
     let marks = vec!["?"; chain.len()].join(",");
     let repealed = Status::Upphavd;
     let sql = format!(
-        "SELECT DISTINCT d.id AS document_id, d.title, v.id AS version_id, v.number FROM document_ack_requests r \
+        "SELECT d.id AS document_id, d.title, v.id AS version_id, v.number, MIN(r.due_date) AS due_date FROM document_ack_requests r \
          JOIN documents d ON d.id = r.document_id AND d.current_version_id = r.version_id AND d.status <> '{repealed}' \
          JOIN document_versions v ON v.id = r.version_id \
          WHERE r.unit_id IN ({marks}) AND NOT EXISTS (SELECT 1 FROM document_acks k WHERE k.version_id = r.version_id AND k.user_id = ?) \
-         ORDER BY d.title LIMIT 200"
+         GROUP BY d.id, d.title, v.id, v.number ORDER BY d.title LIMIT 200"
     );
     let mut values: Vec<Value> = chain.iter().map(|i| (*i).into()).collect();
     values.push(user_id.into());

@@ -103,3 +103,13 @@ pub async fn tasks_of_action<D: ConnectionTrait>(db: &D, action_id: i64) -> Resu
         .all(db)
         .await
 }
+
+/// Whether any version of the document names one of `bodies` as its deciding body's unit.
+pub async fn decided_by_any<D: ConnectionTrait>(db: &D, document_id: i64, bodies: &[i64]) -> Result<bool, DbErr> {
+    Ok(ver::Entity::find()
+        .filter(ver::Column::DocumentId.eq(document_id))
+        .filter(ver::Column::DecidingUnitId.is_in(bodies.to_vec()))
+        .count(db)
+        .await?
+        > 0)
+}

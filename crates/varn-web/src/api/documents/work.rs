@@ -10,7 +10,7 @@ use axum::response::Response;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use varn_app::documents::{AckRequestReport, ActionJson, ActionRow, Comment, FollowUp, PendingAck};
+use varn_app::documents::{AckAsk, AckPreview, AckRequestReport, ActionJson, ActionRow, Comment, FollowUp, PendingAck};
 use varn_domain::document::DocumentRules;
 
 /// The actions of a strategy.
@@ -57,15 +57,24 @@ pub async fn add_comment(a: ApiActor, Path(id): Path<i64>, Json(b): Json<NewComm
 /// A unit whose staff are to confirm.
 #[derive(Deserialize, ToSchema)]
 pub struct AckRequest {
-    /// The unit (its whole subtree is asked).
+    /// The unit (its whole subtree is asked); within the caller's own scope.
     pub unit_id: i64,
+    /// The last day to confirm (YYYY-MM-DD), optional.
+    #[serde(default)]
+    pub due_date: Option<String>,
+    /// Send it. Without it nothing is sent: the answer (200) says how many people would be
+    /// asked, so a client can ask its user first.
+    #[serde(default)]
+    pub confirm: bool,
 }
 
-/// Asks a unit's staff to confirm reading the version in force.
-#[utoipa::path(post, path = "/api/v1/documents/{id}/acknowledgement-requests", tag = "styrdokument", params(("id" = i64, Path)), request_body = AckRequest, responses((status = 204), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn request_ack(a: ApiActor, Path(id): Path<i64>, Json(b): Json<AckRequest>) -> ApiResult<StatusCode> {
-    a.state.app.documents().request_ack(&a.actor, id, &b.unit_id.to_string()).await?;
-    Ok(StatusCode::NO_CONTENT)
+/// Asks a unit's staff to confirm reading the version in force (201 when `confirm`; else
+/// 200 with how many would be asked, and nothing sent).
+#[utoipa::path(post, path = "/api/v1/documents/{id}/acknowledgement-requests", tag = "styrdokument", params(("id" = i64, Path)), request_body = AckRequest, responses((status = 201, body = AckPreview), (status = 200, body = AckPreview), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn request_ack(a: ApiActor, Path(id): Path<i64>, Json(b): Json<AckRequest>) -> ApiResult<(StatusCode, Json<AckPreview>)> {
+    let ask = AckAsk { unit_id: b.unit_id.to_string(), due_date: b.due_date.unwrap_or_default(), confirm: b.confirm };
+    let p = a.state.app.documents().request_ack(&a.actor, id, &ask).await?;
+    Ok((if p.sent { StatusCode::CREATED } else { StatusCode::OK }, Json(p)))
 }
 
 /// Who has confirmed, per request and unit.

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use varn_app::documents::{AckRequestReport, Comparison, DocView, RemissStatus};
+use varn_app::documents::{AckPreview, AckRequestReport, Comparison, DocView, RemissStatus};
 use varn_app::AppError;
 use varn_domain::document::{DecidingBody, DocType, Priority, Status, VersionState};
 use varn_domain::task::TaskStatus;
@@ -43,6 +43,8 @@ struct DocPage {
     repeal_form: FormState,
     remiss_form: FormState,
     answer_form: FormState,
+    /// A read-confirmation request waiting for "send?".
+    ack_preview: Option<AckPreview>,
     /// The newest remiss and how far it has come.
     remiss: RemissStatus,
     /// Units a remiss may go to (not single enheter: nämnder, förvaltningar, avdelningar, bolag).
@@ -126,6 +128,7 @@ pub(super) struct Extra {
     pub adopt_form: Option<FormState>,
     pub repeal_form: Option<FormState>,
     pub remiss_form: Option<FormState>,
+    pub ack_preview: Option<AckPreview>,
     pub answer_form: Option<FormState>,
     pub adopt_errors: Vec<(String, String)>,
     pub conflict: Option<String>,
@@ -159,11 +162,9 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
     let v = docs.view(actor, id, number).await?;
     let units =
         if v.can_edit && v.doc.doc_type == DocType::Strategi { app.org_units_in(actor, Permission::OrgRead).await? } else { vec![] };
-    let (ack_units, ack_reports) = if v.can_edit && v.doc.current_version_id.is_some() {
-        (docs.ack_units(actor, id).await?, docs.ack_report(actor, id).await?)
-    } else {
-        (vec![], vec![])
-    };
+    let may_ask = docs.can_create(actor) && v.doc.current_version_id.is_some() && v.doc.status != Status::Upphavd;
+    let (ack_units, ack_reports) =
+        if may_ask { (docs.ack_units(actor, id).await?, docs.ack_report(actor, id).await?) } else { (vec![], vec![]) };
     let remiss_units = if v.can_edit && v.doc.status.is_editable() { docs.remiss_units().await? } else { vec![] };
     let page = DocPage {
         shell: ctx.shell_named(v.version.title.clone()),
@@ -179,6 +180,7 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
         adopt_form: x.adopt_form.unwrap_or_else(|| adopt_form_of(&v)),
         repeal_form: x.repeal_form.unwrap_or_default(),
         remiss_form: x.remiss_form.unwrap_or_default(),
+        ack_preview: x.ack_preview,
         answer_form: x.answer_form.unwrap_or_default(),
         remiss: docs.remiss_status(actor, id).await?,
         remiss_units,

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
-use varn_app::documents::{ActionForm, Decision};
+use varn_app::documents::{AckAsk, ActionForm, Decision};
 use varn_app::AppError;
 use varn_domain::document::Status;
 use varn_domain::{Code, FieldErrors};
@@ -159,18 +159,18 @@ async fn acknowledge(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     }
 }
 
-#[derive(Deserialize)]
-struct AckRequestForm {
-    #[serde(default)]
-    unit_id: String,
-}
-
-async fn request_ack(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<AckRequestForm>) -> PageResult {
+async fn request_ack(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<AckAsk>) -> PageResult {
     let actor = ctx.actor()?;
-    match ctx.state.app.documents().request_ack(actor, id, &f.unit_id).await {
-        Ok(()) => Ok(see_other(&format!("/documents/{id}/acknowledgements"), "saved")),
+    match ctx.state.app.documents().request_ack(actor, id, &f).await {
+        Ok(p) if p.sent => Ok(see_other(&format!("/documents/{id}/acknowledgements"), "saved")),
+        // Asked first: how many people, and send?
+        Ok(p) => {
+            let keep = FormState::with(&[("unit_id", &f.unit_id), ("due_date", &f.due_date)]);
+            let x = Extra { ack_form: Some(keep), ack_preview: Some(p), ..Extra::default() };
+            doc_view(&ctx, id, None, x, StatusCode::OK).await
+        }
         Err(e) => {
-            let keep = FormState::with(&[("unit_id", &f.unit_id)]);
+            let keep = FormState::with(&[("unit_id", &f.unit_id), ("due_date", &f.due_date)]);
             let tr = ctx.tr;
             failed(&ctx, id, e, false, |errs| Extra { ack_form: Some(keep.errors(tr, errs)), ..Extra::default() }).await
         }

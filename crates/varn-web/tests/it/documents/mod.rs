@@ -83,6 +83,29 @@ impl DocApi for Api {
     }
 }
 
+/// Two drafts waiting for a decision, made by the samordnare: a guideline for kommunstyrelsen
+/// to adopt, and one for Socialnämnden (the city lets nämnder adopt their own guidelines).
+pub async fn drafts_to_decide(t: &TestApp) -> (i64, i64) {
+    let (sara, admin) = (api_as(t, "sara.lindqvist").await, api_as(t, "admin").await);
+    let on = json!({"namnd_may_adopt_riktlinje": true});
+    assert_eq!(admin.call(Method::PUT, "/api/v1/settings/documents", Some(on)).await.0, 200);
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    let ks = DocJson {
+        parent_id: Some(policy),
+        ..draft("riktlinje", "Riktlinje för molntjänster (utkast)", t.id("Stadsledningsförvaltningen"), t.id("Kommunfullmäktige"))
+    };
+    let sn = DocJson {
+        parent_id: Some(policy),
+        deciding_body: "namnd".into(),
+        deciding_unit_id: Some(t.id("Socialnämnden")),
+        ..draft("riktlinje", "Socialnämndens riktlinje för journalåtkomst", t.id("Socialförvaltningen"), t.id("Socialförvaltningen"))
+    };
+    let (s1, a) = sara.create(&ks).await;
+    let (s2, b) = sara.create(&sn).await;
+    assert_eq!((s1, s2), (201, 201), "{a} {b}");
+    (a["id"].as_i64().unwrap(), b["id"].as_i64().unwrap())
+}
+
 /// A decision taken on `date`, with its diarienummer and paragraph (a chef's approval
 /// ignores them).
 pub fn decided(date: &str) -> Decision {
@@ -92,30 +115,45 @@ pub fn decided(date: &str) -> Decision {
 /// The module's rows in the route × role walk (see `authz.rs`).
 pub fn authz_rows(x: &crate::authz::Ids) -> Vec<(crate::authz::Call, &'static str)> {
     use crate::authz::Call;
-    let (policy, behorighet) = (x.policy, x.behorighet);
+    let (policy, behorighet, ks, sn) = (x.policy, x.behorighet, x.ks_draft, x.sn_draft);
+    let tr = |id: i64| format!("/api/v1/documents/{id}/transitions");
     vec![
-        (Call::Page("/documents".into()), "AAAAAAA"),
-        (Call::Page("/documents/tree".into()), "AAAAAAA"),
-        (Call::Page("/documents/new".into()), "FAFAAFF"),
-        (Call::Form("/documents".into(), vec![("title", String::new())]), "FAFAAFF"),
-        (Call::Page(format!("/documents/{policy}")), "AAAAAAA"),
-        (Call::Page(format!("/documents/{policy}/pdf")), "AAAAAAA"),
-        (Call::Page(format!("/documents/{policy}/compare?a=1&b=1")), "AAAAAAA"),
-        (Call::Page(format!("/documents/{behorighet}")), "AAAANAN"),
-        (Call::Page(format!("/documents/{policy}/edit")), "FAFFFFF"),
-        (Call::Form(format!("/documents/{policy}/status"), vec![("to", "utkast".into())]), "FAFFFFF"),
-        (Call::Form(format!("/documents/{behorighet}/status"), vec![("to", "utkast".into())]), "FAFANFF"),
-        (Call::Form(format!("/documents/{policy}/comments"), vec![("body", String::new())]), "AAAAAAA"),
-        (Call::Form(format!("/documents/{behorighet}/acknowledge"), vec![]), "AAAANAN"),
-        (Call::Page(format!("/documents/{policy}/acknowledgements")), "AAAFFFF"),
-        (Call::Page("/documents/follow-up".into()), "AAAAAAF"),
-        (Call::Form("/documents/settings".into(), vec![]), "AFFFFFF"),
-        (Call::Json(Method::GET, "/api/v1/documents".into(), json!(null)), "AAAAAAA"),
-        (Call::Json(Method::GET, format!("/api/v1/documents/{behorighet}"), json!(null)), "AAAANAN"),
-        (Call::Json(Method::POST, "/api/v1/documents".into(), json!({})), "FAFAAFF"),
-        (Call::Json(Method::PATCH, format!("/api/v1/documents/{policy}"), json!({})), "FAFFFFF"),
-        (Call::Json(Method::POST, format!("/api/v1/documents/{policy}/transitions"), json!({"to": "utkast"})), "FAFFFFF"),
-        (Call::Json(Method::GET, "/api/v1/documents/follow-up".into(), json!(null)), "AAAAAAF"),
-        (Call::Json(Method::PUT, "/api/v1/settings/documents".into(), json!({"namnd_may_adopt_riktlinje": false})), "AFFFFFF"),
+        (Call::Page("/documents".into()), "AAAAAAAA"),
+        (Call::Page("/documents/tree".into()), "AAAAAAAA"),
+        (Call::Page("/documents/new".into()), "FAFAAFFF"),
+        (Call::Form("/documents".into(), vec![("title", String::new())]), "FAFAAFFF"),
+        (Call::Page(format!("/documents/{policy}")), "AAAAAAAA"),
+        (Call::Page(format!("/documents/{policy}/pdf")), "AAAAAAAA"),
+        (Call::Page(format!("/documents/{policy}/compare?a=1&b=1")), "AAAAAAAA"),
+        (Call::Page(format!("/documents/{behorighet}")), "AAAANANA"),
+        (Call::Page(format!("/documents/{policy}/edit")), "FAFFFFFF"),
+        (Call::Form(format!("/documents/{policy}/status"), vec![("to", "utkast".into())]), "FAFFFFFF"),
+        (Call::Form(format!("/documents/{behorighet}/status"), vec![("to", "utkast".into())]), "FAFANFFF"),
+        (Call::Form(format!("/documents/{policy}/comments"), vec![("body", String::new())]), "FAFFFFFF"),
+        (Call::Form(format!("/documents/{behorighet}/acknowledge"), vec![]), "AAAANANA"),
+        (Call::Page(format!("/documents/{policy}/acknowledgements")), "AAAAAFFF"),
+        (Call::Page("/documents/follow-up".into()), "AAAAAAFA"),
+        (Call::Form("/documents/settings".into(), vec![]), "AFFFFFFF"),
+        (Call::Json(Method::GET, "/api/v1/documents".into(), json!(null)), "AAAAAAAA"),
+        (Call::Json(Method::GET, format!("/api/v1/documents/{behorighet}"), json!(null)), "AAAANANA"),
+        (Call::Json(Method::POST, "/api/v1/documents".into(), json!({})), "FAFAAFFF"),
+        (Call::Json(Method::PATCH, format!("/api/v1/documents/{policy}"), json!({})), "FAFFFFFF"),
+        (Call::Json(Method::POST, format!("/api/v1/documents/{policy}/transitions"), json!({"to": "utkast"})), "FAFFFFFF"),
+        (Call::Json(Method::GET, "/api/v1/documents/follow-up".into(), json!(null)), "AAAAAAFA"),
+        (Call::Json(Method::PUT, "/api/v1/settings/documents".into(), json!({"namnd_may_adopt_riktlinje": true})), "AFFFFFFF"),
+        // Decisions: only whoever acts for the body records them (the samordnare for every
+        // body, Socialnämnden's registrator for it); a unit head of a nämnd does not adopt
+        // another body's documents (or does not see them), nor the city's.
+        (Call::Json(Method::POST, tr(ks), json!({"to": "gallande"})), "FAFNNFFN"),
+        (Call::Json(Method::POST, tr(sn), json!({"to": "gallande"})), "FAFFNFFA"),
+        (Call::Form(format!("/documents/{sn}/status"), vec![("to", "gallande".into())]), "FAFFNFFA"),
+        (Call::Json(Method::POST, tr(policy), json!({"to": "upphavd"})), "FAFFFFFF"),
+        (Call::Json(Method::POST, tr(behorighet), json!({"to": "upphavd"})), "FAFANFFF"),
+        // Read confirmation within one's own scope (without `confirm` nothing is sent).
+        (Call::Json(Method::POST, format!("/api/v1/documents/{policy}/acknowledgement-requests"), json!({"unit_id": x.socf})), "FAFAFFFF"),
+        // Remiss: by the document's editors (the body sent is incomplete).
+        (Call::Json(Method::POST, format!("/api/v1/documents/{ks}/remiss"), json!({})), "FAFNNFFF"),
+        (Call::Json(Method::POST, format!("/api/v1/documents/{sn}/remiss"), json!({})), "FAFANFFF"),
+        (Call::Form(format!("/documents/{sn}/remiss"), vec![]), "FAFANFFF"),
     ]
 }
