@@ -198,3 +198,33 @@ pub(crate) async fn approvers<C: ConnectionTrait>(db: &C, owning: &org_unit::Mod
 async fn heads_any<C: ConnectionTrait>(db: &C, user: i64, owning: &org_unit::Model) -> Result<bool, AppError> {
     Ok(chain(db, owning).await?.iter().any(|u| u.head_user_id == Some(user) && chef_unit(u.kind)))
 }
+
+/// A strategy action stays within reach: its unit and person within what the strategy
+/// applies to (the person holding a role there), its deadline within the strategy's period
+/// (not after its last day; one already past is allowed, as a strategy may be recorded after
+/// its work began). Adds each mistake to `e`.
+pub(crate) async fn check_action<C: ConnectionTrait>(
+    db: &C,
+    applies_to: i64,
+    user: Option<i64>,
+    unit: Option<i64>,
+    (due, until): (chrono::NaiveDate, Option<chrono::NaiveDate>),
+    e: &mut FieldErrors,
+) -> Result<(), AppError> {
+    let applies = org::find_any(db, applies_to).await?.ok_or(AppError::NotFound)?;
+    if let Some(u) = unit {
+        if !org::find_any(db, u).await?.is_some_and(|x| x.path.starts_with(&applies.path)) {
+            e.add("responsible_unit_id", "err.doc.action_outside");
+        }
+    }
+    if let Some(p) = user {
+        let grants = users::grants_of(db, p).await?;
+        if !grants.iter().any(|g| g.unit_path.starts_with(&applies.path)) {
+            e.add("responsible_username", "err.doc.action_person_outside");
+        }
+    }
+    if until.is_some_and(|u| due > u) {
+        e.add("due_date", "err.doc.action_due_period");
+    }
+    Ok(())
+}

@@ -228,9 +228,10 @@ impl<'a> Documents<'a> {
         if ed.doc.doc_type != DocType::Strategi {
             return Err(AppError::conflict("err.doc.actions_strategi_only"));
         }
-        open_draft(&*w, &ed).await?;
+        let draft = open_draft(&*w, &ed).await?;
         let cmd = ActionCommand::try_from(input)?;
         let mut e = FieldErrors::new();
+        let scope = VersionScope::of(&ed.doc, &draft);
         let user = match &cmd.responsible_username {
             None => None,
             Some(name) => match users::by_username(&*w, name).await? {
@@ -251,6 +252,7 @@ impl<'a> Documents<'a> {
                 }
             },
         };
+        super::decide::check_action(&*w, scope.applies_to, user, unit, (cmd.due_date, draft.valid_until), &mut e).await?;
         e.into_result()?;
         let a = document_action::ActiveModel {
             document_id: Set(id),

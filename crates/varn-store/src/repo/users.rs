@@ -91,6 +91,26 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
     Ok(Page { items: q.all(db).await?, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
 }
 
+/// Active people holding a role within `scope` whose name or sign-in name matches `q` (for
+/// choosing a unit's head or contact by name), by name, at most `limit`.
+pub async fn people<D: ConnectionTrait>(db: &D, scope: &Scope, q: &str, limit: u64) -> Result<Vec<user::Model>, DbErr> {
+    if scope.is_none() || q.trim().is_empty() {
+        return Ok(vec![]);
+    }
+    let like = format!("%{}%", q.trim().replace('\\', "").replace('%', "").replace('_', ""));
+    visible(scope, None)
+        .filter(user::Column::Active.eq(true))
+        .filter(
+            Condition::any()
+                .add(ilike(Expr::col(user::Column::Username).into(), &like))
+                .add(ilike(Expr::col(user::Column::DisplayName).into(), &like)),
+        )
+        .order_by_asc(user::Column::DisplayName)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
 /// The sort keys of the user list (the first is the default).
 pub const SORTS: &[&str] = &["name", "username", "created"];
 

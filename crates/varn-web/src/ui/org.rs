@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/org", get(tree).post(create))
         .route("/org/list", get(list))
+        .route("/org/people", get(people))
         .route("/org/new", get(new_form))
         .route("/org/{id}", get(unit_page).post(update))
         .route("/org/{id}/move", post(move_unit))
@@ -200,6 +201,11 @@ impl UnitPage {
     fn kb(&self, n: &i64) -> String {
         format!("{:.1}", *n as f64 / 1024.0)
     }
+
+    /// The head and the security contact: (field, label).
+    fn person_fields(&self) -> Vec<(&'static str, &str)> {
+        vec![("head_username", self.shell.tr.t("org.field.head")), ("security_contact_username", self.shell.tr.t("org.field.contact"))]
+    }
 }
 
 struct UnitForms {
@@ -330,4 +336,22 @@ async fn delete_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let unit = ctx.state.app.attachment_get(actor, id).await?.org_unit_id.unwrap_or_default();
     ctx.state.app.attachment_delete(actor, id).await?;
     Ok(see_other(&format!("/org/{unit}"), "deleted"))
+}
+
+#[derive(Template)]
+#[template(path = "_people_options.html")]
+struct PeopleOptions {
+    people: Vec<varn_store::entity::user::Model>,
+}
+
+/// The people a unit's head or contact may be chosen from, matching what was typed (the
+/// options of the fields' search list): role holders within the actor's own area.
+async fn people(ctx: Ctx, Query(q): Query<std::collections::HashMap<String, String>>) -> PageResult {
+    let actor = ctx.actor()?;
+    let typed = ["q", "head_username", "security_contact_username"].iter().find_map(|k| q.get(*k).filter(|v| !v.trim().is_empty()));
+    let people = match typed {
+        Some(t) => ctx.state.app.org_people(actor, t).await?,
+        None => vec![],
+    };
+    Ok(render(&PeopleOptions { people }, StatusCode::OK))
 }
