@@ -81,13 +81,18 @@ impl ListParams {
 
     /// The search text with `LIKE` wildcards escaped, wrapped in `%`.
     pub fn like(&self) -> Option<String> {
-        let q = self.q.as_deref()?.trim();
-        if q.is_empty() {
-            return None;
-        }
-        let esc: String = q.chars().flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
-        Some(format!("%{}%", esc.to_lowercase()))
+        like_pattern(self.q.as_deref()?)
     }
+}
+
+/// `q` with `LIKE` wildcards escaped, lower-cased and wrapped in `%` (none when empty).
+pub fn like_pattern(q: &str) -> Option<String> {
+    let q = q.trim();
+    if q.is_empty() {
+        return None;
+    }
+    let esc: String = q.chars().flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
+    Some(format!("%{}%", esc.to_lowercase()))
 }
 
 /// Builds a statement from SQL with `?` placeholders, numbered for PostgreSQL.

@@ -94,10 +94,10 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
 /// Active people holding a role within `scope` whose name or sign-in name matches `q` (for
 /// choosing a unit's head or contact by name), by name, at most `limit`.
 pub async fn people<D: ConnectionTrait>(db: &D, scope: &Scope, q: &str, limit: u64) -> Result<Vec<user::Model>, DbErr> {
-    if scope.is_none() || q.trim().is_empty() {
+    let Some(like) = super::like_pattern(q) else { return Ok(vec![]) };
+    if scope.is_none() {
         return Ok(vec![]);
     }
-    let like = format!("%{}%", q.trim().replace('\\', "").replace('%', "").replace('_', ""));
     visible(scope, None)
         .filter(user::Column::Active.eq(true))
         .filter(

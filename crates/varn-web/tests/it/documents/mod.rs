@@ -2,6 +2,7 @@
 //! follow-up and who sees drafts, through the API and the pages, each case on each database.
 //! Requests are built from the API's own request types ([`DocJson`], [`Decision`]).
 
+mod decisions;
 mod files;
 mod lifecycle;
 mod pages;
