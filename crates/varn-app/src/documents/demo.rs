@@ -48,6 +48,12 @@ struct DemoDocument {
     approved_by: Option<String>,
     #[serde(default)]
     consulted: Option<String>,
+    /// Left as an utkast (waiting for its decision), or sent on remiss to these units.
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    remiss: Vec<String>,
+    #[serde(default)]
     decision_date: String,
     #[serde(default)]
     valid_until: Option<String>,
@@ -113,6 +119,19 @@ impl Documents<'_> {
                 };
                 docs.add_action(&actor, id, &ai).await.map_err(|e| fail(&e))?;
             }
+            doc_ids.insert(d.key.clone(), id);
+            if !d.remiss.is_empty() {
+                let instances = d.remiss.iter().map(|k| Ok(super::RemissInstance { unit_id: unit(k)?, person: None })).collect::<Result<
+                    _,
+                    AppError,
+                >>(
+                )?;
+                let input = super::RemissInput { instances, due_date: (today + chrono::Duration::days(21)).to_string() };
+                docs.send_on_remiss(&actor, id, &input).await.map_err(|e| fail(&e))?;
+            }
+            if d.draft || !d.remiss.is_empty() {
+                continue;
+            }
             // The decision as the samordnare records it from the protocol (or in the name of
             // the chef who approved an instruction).
             let adopt = super::Decision {
@@ -128,7 +147,6 @@ impl Documents<'_> {
                 let ask = super::AckAsk { unit_id: unit(k)?.to_string(), due_date: String::new(), confirm: true };
                 docs.request_ack(&actor, id, &ask).await?;
             }
-            doc_ids.insert(d.key.clone(), id);
         }
         Ok(())
     }

@@ -209,9 +209,11 @@ async fn tasks_land_in_mina_uppgifter_of_the_responsible(#[case] b: &str) {
     let (_, j) = johan.call(Method::GET, "/api/v1/tasks", None).await;
     let kt: Vec<&str> = k.as_array().unwrap().iter().map(|x| x["title"].as_str().unwrap()).collect();
     let jt: Vec<&str> = j.as_array().unwrap().iter().map(|x| x["title"].as_str().unwrap()).collect();
-    // Karin heads Socialförvaltningen: its two tasks from the årshjul and the strategy
-    // action assigned to it, the most overdue first.
-    assert_eq!(kt.len(), 3, "{kt:?}");
+    // Karin heads Socialförvaltningen: its two tasks from the årshjul, the strategy action
+    // assigned to it and the remiss it is to answer, the most overdue first.
+    assert_eq!(kt.len(), 4, "{kt:?}");
+    assert_eq!(kt[3], "Remissvar: Riktlinje för kryptering", "{kt:?}");
+    assert!(jt.contains(&"Remissvar: Riktlinje för kryptering"), "Utbildningsförvaltningen answers too: {jt:?}");
     assert!(kt[0].starts_with("Klassa informationen"), "{kt:?}");
     assert!(kt[1].starts_with("Rapportera internkontrollens"), "{kt:?}");
     assert!(k[0]["days_left"].as_i64().unwrap() < 0);
@@ -223,7 +225,7 @@ async fn tasks_land_in_mina_uppgifter_of_the_responsible(#[case] b: &str) {
     let (s, _) = karin.call(Method::POST, &format!("/api/v1/tasks/{id}/done"), None).await;
     assert_eq!(s, 204);
     let (_, k) = karin.call(Method::GET, "/api/v1/tasks", None).await;
-    assert_eq!(k.as_array().unwrap().len(), 2);
+    assert_eq!(k.as_array().unwrap().len(), 3);
     t.stop().await;
 }
 

@@ -50,6 +50,7 @@ fn foundation_rows(x: &Ids) -> Vec<(Call, &'static str)> {
         (Call::Page("/incidents".into()), "AAAAAAAA"),
         (Call::Page("/org".into()), "AAAAAAAA"),
         (Call::Page("/org/list?q=a".into()), "AAAAAAAA"),
+        (Call::Page("/org/people?q=a".into()), "AAFAAFFF"),
         (Call::Page(format!("/org/{socf}")), "AAAANNNA"),
         (Call::Page(format!("/org/{ifo}")), "AAAANANA"),
         (Call::Page(format!("/org/{htost}")), "AAANNNAN"),
