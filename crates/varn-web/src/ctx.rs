@@ -144,8 +144,10 @@ impl Ctx {
 
 /// Redirect after a successful POST, with a message for the next page.
 pub fn see_other(to: &str, msg: &str) -> Response {
-    let sep = if to.contains('?') { '&' } else { '?' };
-    (StatusCode::SEE_OTHER, [(header::LOCATION, format!("{to}{sep}msg={msg}"))]).into_response()
+    // The message goes in the query, before any fragment ("/documents/7?msg=saved#remiss").
+    let (path, frag) = to.split_once('#').map(|(p, f)| (p, format!("#{f}"))).unwrap_or((to, String::new()));
+    let sep = if path.contains('?') { '&' } else { '?' };
+    (StatusCode::SEE_OTHER, [(header::LOCATION, format!("{path}{sep}msg={msg}{frag}"))]).into_response()
 }
 
 /// Answers the pages' failures with the error page in the user's language, inside the shell

@@ -376,7 +376,8 @@ impl<'a> Documents<'a> {
         };
         let actions = if d.doc_type == DocType::Strategi { repo::actions(db, id).await? } else { vec![] };
         let on_remiss = d.status == Status::PaRemiss;
-        let comments = if can_edit || on_remiss { repo::comments(db, id).await?.into_iter().map(Into::into).collect() } else { vec![] };
+        // The editors' notes are theirs; the remissinstanser answer through the remiss.
+        let comments = if can_edit { repo::comments(db, id).await?.into_iter().map(Into::into).collect() } else { vec![] };
         let file = match version.attachment_id {
             Some(a) => attachments::meta_by_id(db, a).await?,
             None => None,
@@ -397,7 +398,7 @@ impl<'a> Documents<'a> {
             unit_name: uname(d.unit_id),
             applies_to_name: uname(d.applies_to_unit_id),
             applies_to_root: units.iter().any(|u| u.id == d.applies_to_unit_id && u.parent_id.is_none()),
-            can_comment: on_remiss,
+            can_comment: on_remiss && can_edit,
             doc: d.into(),
             version,
             file,

@@ -275,19 +275,38 @@ async fn write_a_guideline_under_the_policy(c: &Client, profile: &std::path::Pat
     see(c, ".doc-links", "Ladda ner bifogad fil: Riktlinje distansarbete.pdf").await;
 }
 
-/// On remiss, then adopted: first without a date (the message), then with date and dnr.
+/// Picks options of a multiple select by their labels, and sets a date field (Chromium's
+/// date inputs take typed digits by locale; the value is what the form sends).
+async fn choose(c: &Client, select: &str, labels: &[&str]) {
+    let js =
+        "const [id, labels] = arguments; for (const o of document.getElementById(id).options) { o.selected = labels.includes(o.text); }";
+    c.execute(js, vec![serde_json::json!(select), serde_json::json!(labels)]).await.unwrap();
+}
+
+async fn set_date(c: &Client, id: &str, date: &str) {
+    c.execute("document.getElementById(arguments[0]).value = arguments[1];", vec![serde_json::json!(id), serde_json::json!(date)])
+        .await
+        .unwrap();
+}
+
+/// On remiss to two förvaltningar, then adopted: first without a decision (the messages),
+/// then with date, dnr and §.
 async fn send_on_remiss_and_adopt(c: &Client) {
-    // On remiss, then adopted with the decision's date.
+    choose(c, "f-instances", &["Socialförvaltningen", "Utbildningsförvaltningen"]).await;
+    set_date(c, "f-remiss-due_date", "2099-12-01").await;
     click_button(c, "Skicka på remiss").await;
     see(c, ".doc-status", "på remiss").await;
+    see(c, "#remiss", "0 av 2 har svarat").await;
     click_button(c, "Anta (beslutad/gällande)").await;
     see(c, ".error-summary", "Ange beslutsdatum").await;
-    c.find(Locator::Id("f-adopt-date")).await.unwrap().send_keys("2026-11-16").await.unwrap();
-    c.execute("document.getElementById('f-adopt-date').value = '2026-11-16';", vec![]).await.unwrap();
-    c.find(Locator::Id("f-adopt-dnr")).await.unwrap().send_keys("KS 2026/0077").await.unwrap();
+    see(c, ".error-summary", "Ange diarienummer").await;
+    set_date(c, "f-adopt-decision_date", "2026-11-16").await;
+    c.find(Locator::Id("f-adopt-diarienummer")).await.unwrap().send_keys("KS 2026/0077").await.unwrap();
+    c.find(Locator::Id("f-adopt-paragraph")).await.unwrap().send_keys("§ 61").await.unwrap();
     click_button(c, "Anta (beslutad/gällande)").await;
     see(c, ".doc-status", "gällande").await;
     see(c, "table.doc-meta", "KS 2026/0077").await;
+    see(c, "table.doc-meta", "Kommunstyrelsen").await;
     shot(c, "10-riktlinje-gallande").await;
 }
 
@@ -302,7 +321,9 @@ async fn revise_and_compare(c: &Client) {
     ta.send_keys("## Syfte\n\nArbete hemifrån sker över stadens VPN med tvåfaktorsinloggning.").await.unwrap();
     click_button(c, "Spara utkast").await;
     see(c, ".doc-status", "version 2").await;
-    c.execute("document.getElementById('f-adopt-date').value = '2026-11-27';", vec![]).await.unwrap();
+    set_date(c, "f-adopt-decision_date", "2026-11-27").await;
+    c.find(Locator::Id("f-adopt-diarienummer")).await.unwrap().send_keys("KS 2026/0101").await.unwrap();
+    c.find(Locator::Id("f-adopt-paragraph")).await.unwrap().send_keys("§ 70").await.unwrap();
     click_button(c, "Anta (beslutad/gällande)").await;
     see(c, ".doc-status", "version 2 (gällande)").await;
 
@@ -323,6 +344,9 @@ async fn ask_staff_to_confirm_and_confirm(t: &TestApp, c: &Client, base: &str) {
     c.find(Locator::LinkText("Riktlinje för distansarbete")).await.unwrap().click().await.unwrap();
     c.find(Locator::Id("f-unit_id")).await.unwrap().select_by_label("Hemtjänst Öst").await.unwrap();
     click_button(c, "Skicka förfrågan").await;
+    // Asked first how many people that is.
+    see(c, "#ack-confirm", "1 person i Hemtjänst Öst ombeds bekräfta").await;
+    click_button(c, "Skicka").await;
     see(c, "main", "0 av 1 har bekräftat").await;
     c.find(Locator::Css("form[action='/logout'] button")).await.unwrap().click().await.unwrap();
     see(c, ".notice", "Du är utloggad.").await;
@@ -343,5 +367,82 @@ async fn ask_staff_to_confirm_and_confirm(t: &TestApp, c: &Client, base: &str) {
     sign_in(c, base, "sara.lindqvist", PASSWORD).await;
     see(c, "h1", "Mina uppgifter").await;
     c.goto(&doc_url).await.unwrap();
-    see(c, ".panel", "Hemtjänst Öst, Version 2: 1 av 1 har bekräftat.").await;
+    see(c, "#ack", "Hemtjänst Öst, Version 2: 1 av 1 har bekräftat.").await;
+}
+
+#[tokio::test]
+async fn a_remiss_is_answered_a_chef_approves_and_the_registrator_records_the_decision() {
+    if !enabled() {
+        return;
+    }
+    let t = TestApp::spawn("sqlite").await;
+    let d = driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&d, profile.path()).await;
+    let base = t.base.clone();
+    let moln = format!("{base}/documents/{}", t.doc_id("Riktlinje för molntjänster").await);
+    // The samordnare sends kommunstyrelsen's draft on remiss to two förvaltningar.
+    sign_in(&c, &base, "sara.lindqvist", PASSWORD).await;
+    see(&c, "h1", "Mina uppgifter").await;
+    c.goto(&moln).await.unwrap();
+    choose(&c, "f-instances", &["Socialförvaltningen", "Utbildningsförvaltningen"]).await;
+    set_date(&c, "f-remiss-due_date", "2099-12-01").await;
+    click_button(&c, "Skicka på remiss").await;
+    see(&c, "#remiss", "0 av 2 har svarat").await;
+    sign_out(&c).await;
+    // Each förvaltningschef answers from Mina uppgifter; the receipt says so.
+    answer_remiss_as(&c, &base, "karin.berg", "Socialförvaltningen tillstyrker.", "1 av 2 har svarat").await;
+    approve_an_instruction(&t, &c, &base).await;
+    answer_remiss_as(&c, &base, "johan.ek", "Utbildningsförvaltningen tillstyrker med en synpunkt.", "2 av 2 har svarat").await;
+    // Kommunstyrelsen's registrator records the adoption with dnr and §.
+    sign_in(&c, &base, "maria.strom", PASSWORD).await;
+    see(&c, "h1", "Mina uppgifter").await;
+    c.goto(&moln).await.unwrap();
+    see(&c, "#decide", "Beslutande organ: Kommunstyrelsen").await;
+    set_date(&c, "f-adopt-decision_date", "2026-11-24").await;
+    c.find(Locator::Id("f-adopt-diarienummer")).await.unwrap().send_keys("KS 2026/0455").await.unwrap();
+    c.find(Locator::Id("f-adopt-paragraph")).await.unwrap().send_keys("§ 212").await.unwrap();
+    click_button(&c, "Anta (beslutad/gällande)").await;
+    see(&c, ".doc-status", "gällande").await;
+    let meta = see(&c, "table.doc-meta", "KS 2026/0455").await;
+    assert!(meta.contains("§ 212") && meta.contains("Kommunstyrelsen") && meta.contains("2028-11-24"), "{meta}");
+    shot(&c, "20-ks-beslut-registrerat").await;
+    c.close().await.unwrap();
+    t.stop().await;
+}
+
+async fn sign_out(c: &Client) {
+    c.find(Locator::Css("form[action='/logout'] button")).await.unwrap().click().await.unwrap();
+    see(c, ".notice", "Du är utloggad.").await;
+}
+
+/// `user` finds the remiss in Mina uppgifter, answers it, and sees the receipt and the count.
+async fn answer_remiss_as(c: &Client, base: &str, user: &str, answer: &str, count: &str) {
+    sign_in(c, base, user, PASSWORD).await;
+    see(c, "main", "Remissvar: Riktlinje för molntjänster").await;
+    c.find(Locator::LinkText("Remissvar: Riktlinje för molntjänster")).await.unwrap().click().await.unwrap();
+    see(c, "#remiss", "Lämna remissvar").await;
+    c.find(Locator::Css("#remiss textarea")).await.unwrap().send_keys(answer).await.unwrap();
+    click_button(c, "Skicka remissvar").await;
+    see(c, ".notice", "Ditt remissvar är registrerat").await;
+    let remiss = see(c, "#remiss", count).await;
+    assert!(remiss.contains(answer), "{remiss}");
+    shot(c, &format!("21-remissvar-{user}")).await;
+    sign_out(c).await;
+}
+
+/// The förvaltningschef approves an instruction of one of her enheter, naming who was consulted.
+async fn approve_an_instruction(t: &TestApp, c: &Client, base: &str) {
+    sign_in(c, base, "karin.berg", PASSWORD).await;
+    see(c, "h1", "Mina uppgifter").await;
+    c.goto(&format!("{base}/documents/{}", t.doc_id("Rutin för loggkontroll i verksamhetssystemen").await)).await.unwrap();
+    see(c, "#decide", "Godkänn anvisningen").await;
+    c.find(Locator::Id("f-adopt-consulted")).await.unwrap().send_keys("Informationssäkerhetssamordnaren").await.unwrap();
+    set_date(c, "f-adopt-decision_date", "2026-11-20").await;
+    click_button(c, "Godkänn").await;
+    see(c, ".doc-status", "gällande").await;
+    let meta = see(c, "table.doc-meta", "Godkänd av Karin Berg, förvaltningschef (Socialförvaltningen)").await;
+    assert!(meta.contains("Informationssäkerhetssamordnaren"), "{meta}");
+    shot(c, "22-anvisning-godkand").await;
+    sign_out(c).await;
 }

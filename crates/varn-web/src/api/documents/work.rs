@@ -33,7 +33,7 @@ pub async fn add_action(a: ApiActor, Path(id): Path<i64>, Json(b): Json<ActionJs
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
-/// Remiss comments (editors; readers while on remiss).
+/// The editors' notes on a document (the remissinstanser answer through the remiss).
 #[utoipa::path(get, path = "/api/v1/documents/{id}/comments", tag = "styrdokument", params(("id" = i64, Path)), responses((status = 200, body = Vec<Comment>)))]
 pub async fn comments(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<Vec<Comment>>> {
     Ok(Json(a.state.app.documents().view(&a.actor, id, None).await?.comments))

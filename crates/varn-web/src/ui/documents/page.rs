@@ -83,6 +83,20 @@ impl DocPage {
         self.remiss_form.v("unit_id").split(',').any(|v| v == unit.to_string())
     }
 
+    /// "312 personer i Socialförvaltningen ombeds bekräfta … – skicka?"
+    fn ack_preview_text(&self) -> Option<String> {
+        let p = self.ack_preview.as_ref()?;
+        let tr = self.shell.tr;
+        let one = if p.people == 1 { "_one" } else { "" };
+        let (n, date) = (p.people.to_string(), p.due_date.map(|d| tr.date(&d)).unwrap_or_default());
+        let args = [("n", n.as_str()), ("unit", p.unit_name.as_str()), ("date", date.as_str())];
+        Some(if p.due_date.is_some() {
+            tr.tf(&format!("doc.ack_preview_due{one}"), &args)
+        } else {
+            tr.tf(&format!("doc.ack_preview{one}"), &args)
+        })
+    }
+
     fn has_decision_move(&self) -> bool {
         self.dv.moves.iter().any(|m| matches!(m, Status::Gallande | Status::Upphavd))
     }
