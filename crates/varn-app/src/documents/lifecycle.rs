@@ -69,6 +69,39 @@ impl<'a> Documents<'a> {
         w.commit(ed.cap.audit("document.file", "document").entity(id).at(ed.path).after(after)).await
     }
 
+    /// Attaches the protokollsutdrag (the extract of the minutes) to the version in force: by
+    /// whoever records the deciding body's decisions. A chef's approval has no minutes.
+    pub async fn attach_protocol(&self, actor: &Actor, id: i64, up: Upload) -> Result<(), AppError> {
+        let cap = actor.can(Permission::DocumentAdopt)?;
+        let w = self.app.begin(&cap).await?;
+        let ed = self.decidable(&*w, cap, id).await?;
+        let cur_id = ed.doc.current_version_id.filter(|_| ed.doc.status != Status::Upphavd);
+        let cur = match cur_id {
+            Some(c) => repo::version_by_id(&*w, c).await?.ok_or(AppError::NotFound)?,
+            None => return Err(AppError::conflict("err.doc.not_adopted")),
+        };
+        if cur.deciding_body == varn_domain::document::DecidingBody::Chef {
+            return Err(AppError::conflict("err.doc.protocol_body_only"));
+        }
+        let scope = super::edit::VersionScope::of(&ed.doc, &cur);
+        let owning = varn_store::repo::org::find_any(&*w, scope.unit).await?.ok_or(AppError::NotFound)?;
+        let applies = varn_store::repo::org::find_any(&*w, scope.applies_to).await?.ok_or(AppError::NotFound)?;
+        super::decide::authorise(&*w, actor, cur.deciding_body, cur.deciding_unit_id, &owning, &applies, None).await?;
+        let max = self.app.config.max_attachment_bytes;
+        let (row, filename, sha) = crate::attachments::attachment_row(up, max, "document_protocol", cur.id, ed.doc.unit_id, actor.id.0)?;
+        let f = attachments::insert(&*w, row).await?;
+        ver::ActiveModel { id: Set(cur.id), protocol_attachment_id: Set(Some(f.id)), ..Default::default() }.update(&*w).await?;
+        let after = json!({"version": cur.number, "protocol": filename, "sha256": sha, "size": f.size_bytes});
+        w.commit(ed.cap.audit("document.protocol", "document").entity(id).at(ed.path).after(after)).await
+    }
+
+    /// The protokollsutdrag of a version the actor may read.
+    pub async fn protocol_file(&self, actor: &Actor, id: i64, number: i32) -> Result<attachment::Model, AppError> {
+        let v = self.version_readable(actor, id, Some(number)).await?;
+        let aid = v.protocol_attachment_id.ok_or(AppError::NotFound)?;
+        attachments::get(self.db(), aid).await?.ok_or(AppError::NotFound)
+    }
+
     /// The file of a version the actor may read.
     pub async fn file(&self, actor: &Actor, id: i64, number: i32) -> Result<attachment::Model, AppError> {
         let v = self.version_readable(actor, id, Some(number)).await?;

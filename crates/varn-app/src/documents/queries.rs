@@ -139,6 +139,10 @@ pub struct Version {
     #[serde(skip)]
     #[schema(ignore)]
     pub attachment_id: Option<i64>,
+    /// The protokollsutdrag, if attached (internal; served at `…/versions/{n}/protocol`).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub protocol_attachment_id: Option<i64>,
     /// When adopted.
     pub adopted_at: Option<DateTime<Utc>>,
     /// The unit this version applies to, when it holds its own scope (else the document's).
@@ -168,6 +172,7 @@ impl From<ver::Model> for Version {
             paragraph: v.paragraph,
             body_md: v.body_md,
             attachment_id: v.attachment_id,
+            protocol_attachment_id: v.protocol_attachment_id,
             adopted_at: v.adopted_at,
             applies_to_unit_id: v.applies_to_unit_id,
         }
@@ -260,8 +265,11 @@ pub struct Decided {
     pub approver: Option<(String, varn_domain::OrgKind, String)>,
     /// The body (or chef's unit) that repealed the document.
     pub repeal_body_name: Option<String>,
-    /// Whether the actor may record the decision the document waits for (adopt or repeal).
+    /// Whether the actor may record the decision the document waits for (adopt or repeal),
+    /// and attach the minutes of the one in force.
     pub may_decide: bool,
+    /// Whether the version shown has a protokollsutdrag.
+    pub has_protocol: bool,
     /// The body of the decision waited for (the draft's to adopt, the one in force's to
     /// repeal), and its unit's name.
     pub waiting_body: Option<DecidingBody>,
@@ -435,8 +443,13 @@ impl<'a> Documents<'a> {
             },
         };
         let owning = units.iter().find(|u| u.id == d.unit_id);
-        let mut out =
-            Decided { body_name: name(v.deciding_unit_id), approver, repeal_body_name: name(d.repeal_unit_id), ..Decided::default() };
+        let mut out = Decided {
+            body_name: name(v.deciding_unit_id),
+            approver,
+            repeal_body_name: name(d.repeal_unit_id),
+            has_protocol: v.protocol_attachment_id.is_some(),
+            ..Decided::default()
+        };
         if let (Some(w), Some(o)) = (waiting, owning) {
             if d.status != Status::Upphavd {
                 out.may_decide = super::decide::may_decide(db, actor, w.deciding_body, w.deciding_unit_id, o).await?;

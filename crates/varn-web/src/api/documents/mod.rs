@@ -33,4 +33,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_rules, put_rules))
         .routes(routes!(remiss_status, send_remiss))
         .routes(routes!(answer_remiss))
+        .routes(routes!(upload_protocol))
+        .routes(routes!(download_protocol))
 }

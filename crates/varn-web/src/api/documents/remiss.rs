@@ -1,9 +1,11 @@
-//! Remiss through the API: send the draft to named remissinstanser, see how far it has come,
-//! answer for an instance.
+//! Remiss and the protokollsutdrag through the API: send the draft to named remissinstanser,
+//! see how far it has come, answer for an instance; attach and fetch the minutes.
 
+use crate::api::WebError;
 use crate::api::{ApiActor, ApiResult, ErrorBody};
-use axum::extract::Path;
+use axum::extract::{Multipart, Path};
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -43,4 +45,20 @@ pub async fn answer_remiss(
     let docs = a.state.app.documents();
     docs.answer_remiss(&a.actor, id, rid, &b.answer).await?;
     Ok((StatusCode::CREATED, Json(docs.remiss_status(&a.actor, id).await?)))
+}
+
+/// Attaches the protokollsutdrag to the version in force (multipart field `file`): whoever
+/// records the deciding body's decisions.
+#[utoipa::path(post, path = "/api/v1/documents/{id}/protocol", tag = "styrdokument", params(("id" = i64, Path)), responses((status = 204), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn upload_protocol(a: ApiActor, Path(id): Path<i64>, mut mp: Multipart) -> ApiResult<StatusCode> {
+    let up = crate::files::read_upload(&mut mp).await?;
+    a.state.app.documents().attach_protocol(&a.actor, id, up).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Downloads the protokollsutdrag of a version.
+#[utoipa::path(get, path = "/api/v1/documents/{id}/versions/{n}/protocol", tag = "styrdokument", params(("id" = i64, Path), ("n" = i32, Path)), responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 404, body = ErrorBody)))]
+pub async fn download_protocol(a: ApiActor, Path((id, n)): Path<(i64, i32)>) -> Result<Response, WebError> {
+    let f = a.state.app.documents().protocol_file(&a.actor, id, n).await?;
+    Ok(crate::files::download(&f.filename, &f.sha256, f.data))
 }

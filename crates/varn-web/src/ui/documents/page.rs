@@ -97,6 +97,15 @@ impl DocPage {
         })
     }
 
+    /// Whether the protokollsutdrag of the version in force may be attached here: a body's
+    /// decision, shown as the version in force, to whoever records that body's decisions.
+    fn may_attach_protocol(&self) -> bool {
+        self.dv.decided.may_decide
+            && self.dv.version.state == VersionState::Adopted
+            && self.dv.version.deciding_body != DecidingBody::Chef
+            && self.dv.doc.status != Status::Upphavd
+    }
+
     fn has_decision_move(&self) -> bool {
         self.dv.moves.iter().any(|m| matches!(m, Status::Gallande | Status::Upphavd))
     }

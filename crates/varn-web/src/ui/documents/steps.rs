@@ -24,6 +24,8 @@ pub fn routes() -> Router<AppState> {
         .route("/documents/{id}/comments", post(comment))
         .route("/documents/{id}/file", post(upload))
         .route("/documents/{id}/versions/{n}/file", get(file))
+        .route("/documents/{id}/protocol", post(upload_protocol))
+        .route("/documents/{id}/versions/{n}/protocol", get(protocol))
         .route("/documents/{id}/acknowledge", post(acknowledge))
         .route("/documents/{id}/acknowledgements", post(request_ack))
 }
@@ -143,6 +145,25 @@ async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult 
             failed(&ctx, id, e, true, |errs| Extra { conflict: errs.0.first().map(|e| tr.t(&e.code).to_owned()), ..Extra::default() }).await
         }
     }
+}
+
+async fn upload_protocol(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult {
+    let actor = ctx.actor()?;
+    let up = crate::files::read_upload(&mut mp).await?;
+    let tr = ctx.tr;
+    match ctx.state.app.documents().attach_protocol(actor, id, up).await {
+        Ok(()) => Ok(see_other(&format!("/documents/{id}"), "uploaded")),
+        Err(e) => {
+            failed(&ctx, id, e, false, |errs| Extra { conflict: errs.0.first().map(|e| tr.t(&e.code).to_owned()), ..Extra::default() })
+                .await
+        }
+    }
+}
+
+async fn protocol(ctx: Ctx, Path((id, n)): Path<(i64, i32)>) -> PageResult {
+    let actor = ctx.actor()?;
+    let f = ctx.state.app.documents().protocol_file(actor, id, n).await?;
+    Ok(crate::files::download(&f.filename, &f.sha256, f.data))
 }
 
 async fn file(ctx: Ctx, Path((id, n)): Path<(i64, i32)>) -> PageResult {

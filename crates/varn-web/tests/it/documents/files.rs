@@ -5,9 +5,45 @@ use rstest::rstest;
 
 /// Uploads `bytes` as the text of the open draft through the API: the status.
 async fn upload(api: &Api, id: i64, bytes: &[u8], name: &str) -> u16 {
+    upload_to(api, &format!("/api/v1/documents/{id}/file"), bytes, name).await
+}
+
+async fn upload_to(api: &Api, path: &str, bytes: &[u8], name: &str) -> u16 {
     let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_owned()));
-    let url = format!("{}/api/v1/documents/{id}/file", api.base);
-    api.http.post(url).bearer_auth(&api.token).multipart(form).send().await.unwrap().status().as_u16()
+    api.http.post(format!("{}{path}", api.base)).bearer_auth(&api.token).multipart(form).send().await.unwrap().status().as_u16()
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn the_minutes_are_attached_by_whoever_records_the_bodys_decisions(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let klass = t.doc_id("Riktlinje för informationsklassning").await;
+    let behorighet = t.doc_id("Anvisning för behörighetshantering i socialförvaltningens verksamhetssystem").await;
+    let path = format!("/api/v1/documents/{klass}/protocol");
+    let pdf = b"%PDF-1.4 protokollsutdrag KS 2019-02-11 \xc2\xa7 12";
+    // Kommunstyrelsen's decision: not the nämnd's registrator, not a unit head.
+    for who in ["peter.lund", "karin.berg"] {
+        assert_eq!(upload_to(&api_as(&t, who).await, &path, pdf, "utdrag.pdf").await, 403, "{b}: {who}");
+    }
+    let maria = api_as(&t, "maria.strom").await;
+    assert_eq!(upload_to(&maria, &path, pdf, "Protokollsutdrag KS § 12.pdf").await, 204, "{b}");
+    // A chef's approval has no minutes.
+    let sara = api_as(&t, "sara.lindqvist").await;
+    assert_eq!(upload_to(&sara, &format!("/api/v1/documents/{behorighet}/protocol"), pdf, "x.pdf").await, 409);
+    // Whoever reads the document reads its minutes.
+    let lisa = api_as(&t, "lisa.nilsson").await;
+    let r =
+        lisa.http.get(format!("{}/api/v1/documents/{klass}/versions/1/protocol", t.base)).bearer_auth(&lisa.token).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.bytes().await.unwrap().as_ref(), pdf.as_slice());
+    let (_, html) = t.signed_in("lisa.nilsson").await.text(&format!("/documents/{klass}")).await;
+    assert!(html.contains("Ladda ner protokollsutdraget"), "{b}");
+    t.stop().await;
 }
 
 #[rstest]
