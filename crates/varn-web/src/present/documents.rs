@@ -59,27 +59,39 @@ fn decided_by(tr: Tr, v: &DocView) -> String {
     }
 }
 
-/// The version as a PDF, with its file name (percent-encoded for the header).
-pub fn pdf_of(tr: Tr, v: &DocView) -> (Vec<u8>, String) {
+/// The version as a PDF to `c` (PDF/UA-1 to read, PDF/A-2a to archive), with its file name
+/// (percent-encoded for the header).
+pub fn pdf_of(tr: Tr, v: &DocView, c: pdf::Conformance) -> Result<(Vec<u8>, String), varn_app::AppError> {
     let meta = metadata(tr, v);
     let blocks = md::blocks(&v.version.body_md);
     let footer = format!("Värn – {} – {} {}", v.version.title, tr.t("doc.field.version"), v.version.number);
-    let bytes = pdf::document(&v.version.title, &meta, &blocks, &footer);
-    let name = percent_encoding::utf8_percent_encode(&format!("{}.pdf", v.version.title), percent_encoding::NON_ALPHANUMERIC).to_string();
-    (bytes, name)
+    let bytes =
+        pdf::document(&v.version.title, &meta, &blocks, &footer, c).map_err(|e| varn_app::AppError::Internal(format!("pdf: {e}")))?;
+    let suffix = if c == pdf::Conformance::A2a { " (PDF-A)" } else { "" };
+    let name = format!("{}{suffix}.pdf", v.version.title);
+    Ok((bytes, percent_encoding::utf8_percent_encode(&name, percent_encoding::NON_ALPHANUMERIC).to_string()))
+}
+
+/// Which PDF the query asks for: `archive=1` for PDF/A-2a, else PDF/UA-1.
+pub fn conformance_of(archive: Option<&str>) -> pdf::Conformance {
+    if matches!(archive, Some("1" | "true" | "yes")) {
+        pdf::Conformance::A2a
+    } else {
+        pdf::Conformance::Ua1
+    }
 }
 
 /// The PDF as a download.
-pub fn pdf_response(tr: Tr, v: &DocView) -> axum::response::Response {
+pub fn pdf_response(tr: Tr, v: &DocView, c: pdf::Conformance) -> Result<axum::response::Response, varn_app::AppError> {
     use axum::http::header;
     use axum::response::IntoResponse;
-    let (bytes, name) = pdf_of(tr, v);
-    (
+    let (bytes, name) = pdf_of(tr, v, c)?;
+    Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
             (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
         ],
         bytes,
     )
-        .into_response()
+        .into_response())
 }

@@ -1,9 +1,8 @@
 //! Strategy actions, remiss comments, read confirmation, follow-up, files, PDF and the city's
 //! rules for documents.
 
-use super::register::VersionArg;
 use crate::api::{ApiActor, ApiResult, ErrorBody, WebError};
-use crate::present::documents::pdf_response;
+use crate::present::documents::{conformance_of, pdf_response};
 use axum::extract::{Multipart, Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -103,11 +102,22 @@ pub async fn follow_up(a: ApiActor) -> ApiResult<Json<FollowUp>> {
     Ok(Json(a.state.app.documents().follow_up(&a.actor, 1_000).await?))
 }
 
-/// The version in force (or `?version=`) as PDF, with the metadata table on top.
-#[utoipa::path(get, path = "/api/v1/documents/{id}/pdf", tag = "styrdokument", params(("id" = i64, Path), VersionArg), responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404, body = ErrorBody)))]
-pub async fn pdf(a: ApiActor, Path(id): Path<i64>, Query(q): Query<VersionArg>) -> Result<Response, WebError> {
+/// Which PDF.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PdfArgs {
+    /// The version (default: the one in force).
+    pub version: Option<i32>,
+    /// `1`: PDF/A-2a, to archive; else PDF/UA-1, to read.
+    pub archive: Option<String>,
+}
+
+/// The version in force (or `?version=`) as PDF, with the metadata table on top: tagged
+/// PDF/UA-1, or with `archive=1` PDF/A-2a; fonts embedded.
+#[utoipa::path(get, path = "/api/v1/documents/{id}/pdf", tag = "styrdokument", params(("id" = i64, Path), PdfArgs), responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404, body = ErrorBody)))]
+pub async fn pdf(a: ApiActor, Path(id): Path<i64>, Query(q): Query<PdfArgs>) -> Result<Response, WebError> {
     let v = a.state.app.documents().view(&a.actor, id, q.version).await?;
-    Ok(pdf_response(crate::i18n::Tr::new(a.lang), &v))
+    Ok(pdf_response(crate::i18n::Tr::new(a.lang), &v, conformance_of(q.archive.as_deref()))?)
 }
 
 /// Attaches a file as the text of the open draft (multipart field `file`).

@@ -2,7 +2,7 @@
 //! the comparison of two versions, and the PDF.
 
 use crate::ctx::{Ctx, PageResult};
-use crate::present::documents::{metadata, pdf_response};
+use crate::present::documents::{conformance_of, metadata, pdf_response};
 use crate::present::{label, options};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
@@ -163,6 +163,9 @@ pub(super) struct DocQ {
     version: Option<i32>,
     #[serde(default)]
     draft: Option<String>,
+    /// `1` for the PDF to archive (PDF/A-2a).
+    #[serde(default)]
+    archive: Option<String>,
 }
 
 fn adopt_form_of(v: &DocView) -> FormState {
@@ -263,5 +266,5 @@ async fn compare(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<CompareQ>) -> Pa
 async fn pdf_download(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<DocQ>) -> PageResult {
     let actor = ctx.actor()?;
     let v = ctx.state.app.documents().view(actor, id, q.version).await?;
-    Ok(pdf_response(ctx.tr, &v))
+    Ok(pdf_response(ctx.tr, &v, conformance_of(q.archive.as_deref()))?)
 }

@@ -27,7 +27,16 @@ async fn a_document_reads_and_prints_with_the_seeds_metadata() {
     assert_eq!(r.headers()["content-type"], "application/pdf");
     let bytes = r.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    assert!(bytes.windows(b"Tills vidare".len()).any(|w| w == b"Tills vidare"), "the metadata is in the PDF");
+    // A public document: tagged PDF/UA-1 in Swedish, its title in the metadata; and the
+    // same as PDF/A-2a to archive (the text is in embedded fonts, so not in plain bytes).
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    for marker in ["pdfuaid:part", "/StructTreeRoot", "/Lang", "Informationssäkerhetspolicy", "/FontFile2"] {
+        assert!(text.contains(marker), "{marker} in the PDF");
+    }
+    let r = lisa.get(&format!("/documents/{policy}/pdf?archive=1")).await;
+    assert!(r.headers()["content-disposition"].to_str().unwrap().contains("PDF%2DA"), "the archive copy is named so");
+    let archived = String::from_utf8_lossy(&r.bytes().await.unwrap()).into_owned();
+    assert!(archived.contains("pdfaid:part") && !archived.contains("pdfuaid:part"), "PDF/A-2a to archive");
     t.stop().await;
 }
 
