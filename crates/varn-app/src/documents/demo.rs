@@ -72,6 +72,45 @@ struct DemoDocument {
     text: String,
 }
 
+impl DemoDocument {
+    /// The document as its form would send it (`unit` finds a unit by key).
+    fn form(&self, unit: &impl Fn(&str) -> Result<i64, AppError>, parent: Option<i64>) -> Result<super::DocForm, AppError> {
+        Ok(super::DocForm {
+            doc_type: self.doc_type.clone(),
+            title: self.title.clone(),
+            unit_id: unit(&self.unit)?.to_string(),
+            applies_to_unit_id: unit(&self.applies_to)?.to_string(),
+            owner_username: self.owner.clone().unwrap_or_default(),
+            parent_id: parent.map(|i| i.to_string()).unwrap_or_default(),
+            deciding_body: self.body.clone(),
+            deciding_unit_id: self.body_unit.as_deref().map(&unit).transpose()?.map(|u| u.to_string()).unwrap_or_default(),
+            validity: if self.valid_until.is_some() { "until".into() } else { "tills_vidare".into() },
+            valid_until: self.valid_until.clone().unwrap_or_default(),
+            decision_date: String::new(),
+            by_law: String::new(),
+            law: String::new(),
+            revision_date: self.revision_date.clone().unwrap_or_default(),
+            follow_up: self.follow_up.clone().unwrap_or_default(),
+            diarienummer: String::new(),
+            paragraph: String::new(),
+            body_md: self.text.clone(),
+        })
+    }
+
+    /// The decision as the samordnare records it from the protocol (or in the name of the
+    /// chef who approved an instruction).
+    fn decision(&self) -> super::Decision {
+        super::Decision {
+            decision_date: self.decision_date.clone(),
+            diarienummer: self.diarienummer.clone().unwrap_or_default(),
+            paragraph: self.paragraph.clone().unwrap_or_default(),
+            approved_by: self.approved_by.clone().unwrap_or_default(),
+            consulted: self.consulted.clone().unwrap_or_default(),
+            ..Default::default()
+        }
+    }
+}
+
 impl Documents<'_> {
     /// The demo's governing documents, written and adopted by the samordnare through the
     /// same use cases as the forms (so the policy's rules hold for them too).
@@ -86,26 +125,7 @@ impl Documents<'_> {
         let today = chrono::Utc::now().date_naive();
         let mut doc_ids: HashMap<String, i64> = HashMap::new();
         for d in &section.items {
-            let input = super::DocForm {
-                doc_type: d.doc_type.clone(),
-                title: d.title.clone(),
-                unit_id: unit(&d.unit)?.to_string(),
-                applies_to_unit_id: unit(&d.applies_to)?.to_string(),
-                owner_username: d.owner.clone().unwrap_or_default(),
-                parent_id: d.parent.as_ref().and_then(|p| doc_ids.get(p)).map(|i| i.to_string()).unwrap_or_default(),
-                deciding_body: d.body.clone(),
-                deciding_unit_id: d.body_unit.as_deref().map(&unit).transpose()?.map(|u| u.to_string()).unwrap_or_default(),
-                validity: if d.valid_until.is_some() { "until".into() } else { "tills_vidare".into() },
-                valid_until: d.valid_until.clone().unwrap_or_default(),
-                decision_date: String::new(),
-                by_law: String::new(),
-                law: String::new(),
-                revision_date: d.revision_date.clone().unwrap_or_default(),
-                follow_up: d.follow_up.clone().unwrap_or_default(),
-                diarienummer: String::new(),
-                paragraph: String::new(),
-                body_md: d.text.clone(),
-            };
+            let input = d.form(&unit, d.parent.as_ref().and_then(|p| doc_ids.get(p)).copied())?;
             let docs = self;
             let fail = |e: &dyn std::fmt::Debug| AppError::Internal(format!("demo document {}: {e:?}", d.key));
             let id = docs.create(&actor, &input).await.map_err(|e| fail(&e))?;
@@ -132,17 +152,7 @@ impl Documents<'_> {
             if d.draft || !d.remiss.is_empty() {
                 continue;
             }
-            // The decision as the samordnare records it from the protocol (or in the name of
-            // the chef who approved an instruction).
-            let adopt = super::Decision {
-                decision_date: d.decision_date.clone(),
-                diarienummer: d.diarienummer.clone().unwrap_or_default(),
-                paragraph: d.paragraph.clone().unwrap_or_default(),
-                approved_by: d.approved_by.clone().unwrap_or_default(),
-                consulted: d.consulted.clone().unwrap_or_default(),
-                ..Default::default()
-            };
-            docs.transition(&actor, id, varn_domain::document::Status::Gallande, &adopt).await.map_err(|e| fail(&e))?;
+            docs.transition(&actor, id, varn_domain::document::Status::Gallande, &d.decision()).await.map_err(|e| fail(&e))?;
             for k in &d.ack_units {
                 let ask = super::AckAsk { unit_id: unit(k)?.to_string(), due_date: String::new(), confirm: true };
                 docs.request_ack(&actor, id, &ask).await?;

@@ -16,17 +16,19 @@ pub mod pdf;
 mod queries;
 mod remiss;
 pub mod render;
+mod view;
 mod work;
 
 pub use commands::{
     ActionCommand, ActionForm, ActionJson, Decision, DocForm, DocJson, DraftCommand, VALIDITY_TILLS_VIDARE, VALIDITY_UNTIL,
 };
-pub use queries::{Comment, Comparison, Decided, DocView, Document, Repeal, Version, VersionRef};
+pub use queries::{Comment, Comparison, Document, Repeal, Version, VersionRef};
 pub use remiss::{RemissInput, RemissInstance, RemissStatus, TASK_SOURCE_REMISS};
 pub use render::{DiffLine, FieldChange};
 pub use varn_store::repo::documents::{
     AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow, RemissRow, SORTS,
 };
+pub use view::{Decided, DocView};
 pub use work::{AckAsk, AckPreview, AckRequestReport, FollowUp};
 
 use crate::{Actor, App, AppError, Capability};

@@ -35,12 +35,11 @@ pub enum Conformance {
     A2a,
 }
 
-fn fonts() -> &'static (Font, Font) {
-    static F: OnceLock<(Font, Font)> = OnceLock::new();
-    F.get_or_init(|| {
-        let load = |b: &'static [u8]| Font::new(b.into(), 0).expect("the bundled DejaVu font parses");
-        (load(REGULAR), load(BOLD))
-    })
+/// The bundled faces (regular, bold); none if they do not parse (they always do: a unit
+/// test writes a PDF with both).
+fn fonts() -> Option<&'static (Font, Font)> {
+    static F: OnceLock<Option<(Font, Font)>> = OnceLock::new();
+    F.get_or_init(|| Some((Font::new(REGULAR.into(), 0)?, Font::new(BOLD.into(), 0)?))).as_ref()
 }
 
 /// `text` with every character the bundled font lacks shown as `□` (a PDF/UA or PDF/A file
@@ -111,7 +110,9 @@ impl Layout {
             self.ensure(size * 1.4);
             self.y += size * 1.4;
             let line = Line { x: MARGIN + indent, y: self.y, bold, size, text: l };
-            self.pages.last_mut().expect("a page").push((elem, line));
+            if let Some(page) = self.pages.last_mut() {
+                page.push((elem, line));
+            }
         }
     }
 }
@@ -184,7 +185,7 @@ fn write(title: &str, elems: &[Elem], pages: Vec<Vec<(usize, Line)>>, footer: &s
     let settings =
         SerializeSettings { configuration: Configuration::new_with_validator(validator), enable_tagging: true, ..Default::default() };
     let mut doc = Document::new_with(settings);
-    let (regular, bold) = fonts();
+    let (regular, bold) = fonts().ok_or("the bundled font does not parse")?;
     // The identifiers of each element's lines (and a list item's bullet), in page order.
     let mut spans: Vec<Vec<Identifier>> = elems.iter().map(|_| Vec::new()).collect();
     let mut bullets: Vec<Option<Identifier>> = elems.iter().map(|_| None).collect();
@@ -215,15 +216,7 @@ fn write(title: &str, elems: &[Elem], pages: Vec<Vec<(usize, Line)>>, footer: &s
         page.finish();
     }
     doc.set_tag_tree(tree(elems, spans, bullets));
-    let mut outline = Outline::new();
-    let mut marks = marks.into_iter();
-    if let Some((_, mut top)) = marks.next() {
-        for (_, m) in marks {
-            top.push_child(m);
-        }
-        outline.push_child(top);
-    }
-    doc.set_outline(outline);
+    doc.set_outline(outline(marks));
     use chrono::{Datelike, Timelike};
     let now = chrono::Utc::now();
     let created = krilla::metadata::DateTime::new(now.year() as u16)
@@ -236,6 +229,19 @@ fn write(title: &str, elems: &[Elem], pages: Vec<Vec<(usize, Line)>>, footer: &s
         .utc_offset_minute(0);
     doc.set_metadata(Metadata::new().title(title.to_owned()).language("sv".into()).producer("Värn".into()).creation_date(created));
     doc.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// The bookmarks: the title, with the text's headings under it.
+fn outline(marks: Vec<(u16, OutlineNode)>) -> Outline {
+    let mut outline = Outline::new();
+    let mut marks = marks.into_iter();
+    if let Some((_, mut top)) = marks.next() {
+        for (_, m) in marks {
+            top.push_child(m);
+        }
+        outline.push_child(top);
+    }
+    outline
 }
 
 /// The footer and the rule above it: pagination, not part of the text.
@@ -322,7 +328,9 @@ mod tests {
         let (meta, md) = sample(200);
         let blocks = super::super::render::blocks(&md);
         for c in [Conformance::Ua1, Conformance::A2a] {
-            let pdf = document("Informationssäkerhetspolicy", &meta, &blocks, "Värn", c).unwrap_or_else(|e| panic!("{c:?}: {e}"));
+            let made = document("Informationssäkerhetspolicy", &meta, &blocks, "Värn", c);
+            assert!(made.is_ok(), "{c:?}: {made:?}");
+            let pdf = made.unwrap_or_default();
             assert!(pdf.starts_with(b"%PDF-"));
             let text = String::from_utf8_lossy(&pdf);
             assert!(text.matches("/MediaBox").count() >= 3, "{c:?}: 200 paragraphs need pages");

@@ -2,6 +2,7 @@
 //! policy → strategy/guideline → instruction tree), strategy actions as tasks, and 500 000
 //! staff acknowledgements.
 
+use super::doc_text::{body, SUBJECTS};
 use super::{insert_batches, reference_time, City, Scale};
 use crate::AppError;
 use rand::rngs::StdRng;
@@ -12,58 +13,6 @@ use varn_domain::task::TaskStatus;
 use varn_domain::{Code, OrgKind};
 use varn_store::entity::{document, document_ack, document_ack_request, document_action, document_version, task};
 use varn_store::Store;
-
-const SUBJECTS: [&str; 16] = [
-    "informationsklassning",
-    "behörighetshantering",
-    "lösenord och inloggning",
-    "distansarbete",
-    "molntjänster",
-    "säkerhetskopiering",
-    "incidenthantering",
-    "loggning och spårbarhet",
-    "kontinuitetsplanering",
-    "mobila enheter",
-    "e-post och meddelanden",
-    "utskrifter och papper",
-    "leverantörer och avtal",
-    "personuppgifter",
-    "kryptering",
-    "informationssäkerhetsutbildning",
-];
-
-const SENTENCES: [&str; 10] = [
-    "Informationen ska ges ett skydd som motsvarar dess klassning i konfidentialitet, riktighet och tillgänglighet.",
-    "Varje förvaltning ansvarar för att medarbetarna känner till och följer detta dokument.",
-    "Avvikelser rapporteras till närmaste chef och till informationssäkerhetssamordnaren utan dröjsmål.",
-    "Informationsägaren beslutar om behörigheter och följer upp dem minst en gång per år.",
-    "Riskerna bedöms innan ett nytt IT-stöd tas i bruk och när verksamheten ändras väsentligt.",
-    "Personuppgifter behandlas enligt dataskyddsförordningen och stadens riktlinjer.",
-    "Leverantörer som hanterar stadens information ska uppfylla samma krav som staden själv.",
-    "Dokumentet följs upp i nämndernas internkontroll och revideras vid behov.",
-    "Säkerhetskopior tas regelbundet och återläsning prövas minst en gång per år.",
-    "Medarbetare genomgår grundutbildning i informationssäkerhet vid anställningens början.",
-];
-
-/// What a document looks like in the generated city.
-fn body(rng: &mut StdRng, title: &str, version: i32) -> String {
-    let mut s = format!("## Syfte\n\n{title} anger hur staden arbetar. Version {version}.\n\n");
-    for h in ["Omfattning", "Ansvar", "Krav", "Uppföljning"] {
-        s.push_str(&format!("## {h}\n\n"));
-        for _ in 0..rng.gen_range(2..5) {
-            s.push_str(SENTENCES[rng.gen_range(0..SENTENCES.len())]);
-            s.push(' ');
-        }
-        s.push_str("\n\n");
-        if h == "Krav" {
-            for _ in 0..4 {
-                s.push_str(&format!("- {}\n", SENTENCES[rng.gen_range(0..SENTENCES.len())]));
-            }
-            s.push('\n');
-        }
-    }
-    s
-}
 
 /// Strategy actions per strategy.
 pub const ACTIONS_PER_STRATEGY: usize = 5;
@@ -189,14 +138,7 @@ impl<'a> Docs<'a> {
         let adopted_n = if matches!(status, Status::UnderRevision | Status::PaRemiss) { 2 } else { 3 };
         let revision = self.today + chrono::Duration::days(rng.gen_range(-200..900));
         let valid_until = (t == DocType::Strategi).then(|| self.today + chrono::Duration::days(rng.gen_range(-100..1200)));
-        // KF and KS decide (their units are the first two of the plan); a chef of the owning
-        // unit approves an instruction.
-        let body_unit = match t {
-            DocType::Policy => Some(self.city.units[0].id),
-            DocType::Strategi | DocType::Riktlinje => Some(self.city.units[KS].id),
-            DocType::Anvisning => None,
-        };
-        let approver = if t == DocType::Anvisning { self.head_of(unit).map(|h| (h, self.city.units[unit].id)) } else { None };
+        let (body_unit, approver) = self.decider(t, unit);
         let plan = VersionPlan { revision, valid_until, body_unit, approver };
         for v in 1..=3 {
             self.version(id, t, &title, v, adopted_n, &plan, rng);
@@ -220,13 +162,7 @@ impl<'a> Docs<'a> {
             created_at: Set(self.now),
             updated_at: Set(self.now),
             reviewed_on: Set(Some(self.today - chrono::Duration::days(rng.gen_range(30..700)))),
-            repealed_on: Set(repealed.then(|| self.today - chrono::Duration::days(20))),
-            repeal_body: Set(repealed.then_some(body_code(t))),
-            repeal_unit_id: Set(if repealed { body_unit } else { None }),
-            repeal_diarienummer: Set(repealed.then(|| format!("KS {}/{:04}", self.today.format("%Y"), id))),
-            repeal_paragraph: Set(repealed.then(|| format!("§ {}", id % 200 + 1))),
-            replaced_by_id: Set(None),
-            repealed_by: Set(repealed.then_some(2)),
+            ..self.repeal_of(id, t, repealed.then_some(body_unit))
         });
         if t == DocType::Strategi {
             self.strategy_actions(id, &title, subject, rng);
@@ -282,6 +218,44 @@ impl<'a> Docs<'a> {
             valid_from: Set(None),
             consulted: Set(None),
         });
+    }
+
+    /// The repeal of document `id` when `body_unit` is given (the repealed 2 %): by the body
+    /// that adopted it, with dnr and §; else none.
+    fn repeal_of(&self, id: i64, t: DocType, body_unit: Option<Option<i64>>) -> document::ActiveModel {
+        let Some(unit) = body_unit else {
+            return document::ActiveModel {
+                repealed_on: Set(None),
+                repeal_body: Set(None),
+                repeal_unit_id: Set(None),
+                repeal_diarienummer: Set(None),
+                repeal_paragraph: Set(None),
+                replaced_by_id: Set(None),
+                repealed_by: Set(None),
+                ..Default::default()
+            };
+        };
+        document::ActiveModel {
+            repealed_on: Set(Some(self.today - chrono::Duration::days(20))),
+            repeal_body: Set(Some(body_code(t))),
+            repeal_unit_id: Set(unit),
+            repeal_diarienummer: Set(Some(format!("KS {}/{:04}", self.today.format("%Y"), id))),
+            repeal_paragraph: Set(Some(format!("§ {}", id % 200 + 1))),
+            replaced_by_id: Set(None),
+            repealed_by: Set(Some(2)),
+            ..Default::default()
+        }
+    }
+
+    /// Who decides a document of type `t` owned by unit index `unit`: KF and KS (the first
+    /// two units of the plan), or the owning unit's head approving an instruction (and the
+    /// unit they head).
+    fn decider(&self, t: DocType, unit: usize) -> (Option<i64>, Option<(i64, i64)>) {
+        match t {
+            DocType::Policy => (Some(self.city.units[0].id), None),
+            DocType::Strategi | DocType::Riktlinje => (Some(self.city.units[KS].id), None),
+            DocType::Anvisning => (None, self.head_of(unit).map(|h| (h, self.city.units[unit].id))),
+        }
     }
 
     /// The head of the unit at index `unit`, if it has one.

@@ -4,6 +4,7 @@
 
 mod activity;
 mod city;
+mod doc_text;
 mod documents;
 mod names;
 
