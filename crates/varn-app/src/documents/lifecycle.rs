@@ -102,6 +102,38 @@ impl<'a> Documents<'a> {
         attachments::get(self.db(), aid).await?.ok_or(AppError::NotFound)
     }
 
+    /// Records a planned review that changed nothing (ISO/IEC 27001 A.5.1): the document in
+    /// force was read through and still holds. *Senast reviderad* becomes today and *nästa
+    /// översyn* the given date (empty: the city's interval from today). Its editors only.
+    pub async fn mark_reviewed(&self, actor: &Actor, id: i64, next_review: &str) -> Result<chrono::NaiveDate, AppError> {
+        let cap = actor.can(Permission::DocumentWrite)?;
+        let mut f = super::commands::Fields(varn_domain::FieldErrors::new());
+        let given = f.date("next_review", next_review);
+        let today = chrono::Utc::now().date_naive();
+        if given.is_some_and(|d| d <= today) {
+            f.0.add("next_review", "err.doc.next_review_past");
+        }
+        f.0.into_result()?;
+        let w = self.app.begin(&cap).await?;
+        let ed = self.editable(&*w, cap, id).await?;
+        if ed.doc.status != Status::Gallande {
+            return Err(AppError::conflict("err.doc.review_in_force"));
+        }
+        let next = match given {
+            Some(d) => d,
+            None => super::rules_in(&*w).await?.next_review(ed.doc.doc_type, today),
+        };
+        let before = json!({"reviewed_on": ed.doc.reviewed_on, "next_review": ed.doc.revision_date});
+        let mut am: doc::ActiveModel = ed.doc.clone().into();
+        am.reviewed_on = Set(Some(today));
+        am.revision_date = Set(Some(next));
+        am.updated_at = Set(now());
+        am.update(&*w).await?;
+        let a = ed.cap.audit("document.reviewed", "document").entity(id).at(ed.path.clone());
+        w.commit(a.before(before).after(json!({"reviewed_on": today, "next_review": next}))).await?;
+        Ok(next)
+    }
+
     /// The file of a version the actor may read.
     pub async fn file(&self, actor: &Actor, id: i64, number: i32) -> Result<attachment::Model, AppError> {
         let v = self.version_readable(actor, id, Some(number)).await?;

@@ -35,4 +35,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(answer_remiss))
         .routes(routes!(upload_protocol))
         .routes(routes!(download_protocol))
+        .routes(routes!(mark_reviewed))
 }

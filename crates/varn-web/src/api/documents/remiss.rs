@@ -62,3 +62,19 @@ pub async fn download_protocol(a: ApiActor, Path((id, n)): Path<(i64, i32)>) -> 
     let f = a.state.app.documents().protocol_file(&a.actor, id, n).await?;
     Ok(crate::files::download(&f.filename, &f.sha256, f.data))
 }
+
+/// A review that changed nothing.
+#[derive(Deserialize, ToSchema)]
+pub struct ReviewedBody {
+    /// Nästa översyn (YYYY-MM-DD); absent: the city's interval from today.
+    #[serde(default)]
+    pub next_review: Option<String>,
+}
+
+/// Records that the document in force was reviewed and still holds: senast reviderad today,
+/// nästa översyn as given (its editors).
+#[utoipa::path(post, path = "/api/v1/documents/{id}/reviewed", tag = "styrdokument", params(("id" = i64, Path)), request_body = ReviewedBody, responses((status = 204), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn mark_reviewed(a: ApiActor, Path(id): Path<i64>, Json(b): Json<ReviewedBody>) -> ApiResult<StatusCode> {
+    a.state.app.documents().mark_reviewed(&a.actor, id, b.next_review.as_deref().unwrap_or("")).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

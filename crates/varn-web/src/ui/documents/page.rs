@@ -45,6 +45,7 @@ struct DocPage {
     answer_form: FormState,
     /// A read-confirmation request waiting for "send?".
     ack_preview: Option<AckPreview>,
+    reviewed_form: FormState,
     /// The newest remiss and how far it has come.
     remiss: RemissStatus,
     /// Units a remiss may go to (not single enheter: nämnder, förvaltningar, avdelningar, bolag).
@@ -152,6 +153,7 @@ pub(super) struct Extra {
     pub repeal_form: Option<FormState>,
     pub remiss_form: Option<FormState>,
     pub ack_preview: Option<AckPreview>,
+    pub reviewed_form: Option<FormState>,
     pub answer_form: Option<FormState>,
     pub adopt_errors: Vec<(String, String)>,
     pub conflict: Option<String>,
@@ -207,6 +209,7 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
         repeal_form: x.repeal_form.unwrap_or_default(),
         remiss_form: x.remiss_form.unwrap_or_default(),
         ack_preview: x.ack_preview,
+        reviewed_form: x.reviewed_form.unwrap_or_default(),
         answer_form: x.answer_form.unwrap_or_default(),
         remiss: docs.remiss_status(actor, id).await?,
         remiss_units,

@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/documents/{id}/file", post(upload))
         .route("/documents/{id}/versions/{n}/file", get(file))
         .route("/documents/{id}/protocol", post(upload_protocol))
+        .route("/documents/{id}/reviewed", post(reviewed))
         .route("/documents/{id}/versions/{n}/protocol", get(protocol))
         .route("/documents/{id}/acknowledge", post(acknowledge))
         .route("/documents/{id}/acknowledgements", post(request_ack))
@@ -156,6 +157,24 @@ async fn upload_protocol(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> Pa
         Err(e) => {
             failed(&ctx, id, e, false, |errs| Extra { conflict: errs.0.first().map(|e| tr.t(&e.code).to_owned()), ..Extra::default() })
                 .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ReviewedForm {
+    #[serde(default)]
+    next_review: String,
+}
+
+async fn reviewed(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<ReviewedForm>) -> PageResult {
+    let actor = ctx.actor()?;
+    match ctx.state.app.documents().mark_reviewed(actor, id, &f.next_review).await {
+        Ok(_) => Ok(see_other(&format!("/documents/{id}"), "saved")),
+        Err(e) => {
+            let keep = FormState::with(&[("next_review", &f.next_review)]);
+            let tr = ctx.tr;
+            failed(&ctx, id, e, false, |errs| Extra { reviewed_form: Some(keep.errors(tr, errs)), ..Extra::default() }).await
         }
     }
 }

@@ -203,8 +203,18 @@ async fn a_repeal_is_a_decision_and_review_comes_round(#[case] b: &str) {
     let (_, g) = sara
         .create(&DocJson { parent_id: Some(policy), ..draft("riktlinje", "Riktlinje för e-post", slf, t.id("Kommunfullmäktige")) })
         .await;
-    let (s, g) = sara.move_to(g["id"].as_i64().unwrap(), "gallande", Some(&decided("2026-11-02"))).await;
+    let id = g["id"].as_i64().unwrap();
+    let (s, g) = sara.move_to(id, "gallande", Some(&decided("2026-11-02"))).await;
     assert_eq!((s, g["next_review"].as_str()), (200, Some("2027-11-02")), "{g}");
+    // A review that changes nothing moves both dates; the next one cannot be in the past.
+    let reviewed = format!("/api/v1/documents/{id}/reviewed");
+    let (s, e) = sara.call(Method::POST, &reviewed, Some(json!({"next_review": "2020-01-01"}))).await;
+    assert!(s == 422 && has(&e, "next_review", "err.doc.next_review_past"), "{e}");
+    assert_eq!(api_as(&t, "lisa.nilsson").await.call(Method::POST, &reviewed, Some(json!({}))).await.0, 403);
+    assert_eq!(sara.call(Method::POST, &reviewed, Some(json!({"next_review": "2030-06-30"}))).await.0, 204);
+    let (_, g) = sara.doc(id).await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    assert_eq!((g["reviewed_on"].as_str(), g["next_review"].as_str()), (Some(today.as_str()), Some("2030-06-30")), "{g}");
     t.stop().await;
 }
 
