@@ -60,7 +60,8 @@ pub fn scenarios() -> Vec<Case> {
             role: Role::Samordnare,
             kind: Kind::Get("/documents/follow-up"),
         },
-        Case { id: "doc-pdf", title: "Ett styrdokument som PDF", role: Role::Head, kind: Kind::Get("/documents/1/pdf") },
+        Case { id: "doc-pdf", title: "Ett styrdokument som PDF (PDF/UA-1)", role: Role::Head, kind: Kind::Get("/documents/1/pdf") },
+        Case { id: "doc-pdf-a", title: "Ett styrdokument som PDF/A-2a", role: Role::Head, kind: Kind::Get("/documents/1/pdf?archive=1") },
         Case {
             id: "api-documents",
             title: "GET /api/v1/documents?limit=100",

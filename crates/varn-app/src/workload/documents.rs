@@ -11,7 +11,7 @@ use sea_orm::{Set, TransactionTrait};
 use varn_domain::document::{DecidingBody, DocType, Priority, Status, VersionState, TASK_SOURCE_ACTION};
 use varn_domain::task::TaskStatus;
 use varn_domain::{Code, OrgKind};
-use varn_store::entity::{document, document_ack, document_ack_request, document_action, document_version, task};
+use varn_store::entity::{document, document_ack, document_ack_request, document_action, document_remiss, document_version, task};
 use varn_store::Store;
 
 /// Strategy actions per strategy.
@@ -46,7 +46,9 @@ struct Docs<'a> {
     docs: Vec<document::ActiveModel>,
     versions: Vec<document_version::ActiveModel>,
     actions: Vec<document_action::ActiveModel>,
+    /// The tasks the documents give: strategy actions and remiss answers.
     action_tasks: Vec<task::ActiveModel>,
+    remisses: Vec<document_remiss::ActiveModel>,
     /// (document id, current version id, applies-to unit index) of documents staff may confirm.
     confirmable: Vec<(i64, i64, usize)>,
     of_type: std::collections::HashMap<DocType, Vec<i64>>,
@@ -87,6 +89,7 @@ impl<'a> Docs<'a> {
             versions: Vec::with_capacity(s.documents * 3),
             actions: Vec::new(),
             action_tasks: Vec::new(),
+            remisses: Vec::new(),
             confirmable: Vec::new(),
             of_type: Default::default(),
         }
@@ -166,6 +169,12 @@ impl<'a> Docs<'a> {
         });
         if t == DocType::Strategi {
             self.strategy_actions(id, &title, subject, rng);
+        }
+        if status == Status::PaRemiss {
+            let next = ((self.s.tasks + self.action_tasks.len() + 1) as i64, self.remisses.len() as i64 + 1);
+            let r = super::doc_remiss::remiss(self.city, &self.forvaltningar, (id, (id - 1) * 3 + 3, &title), next, self.now, rng);
+            self.action_tasks.extend(r.tasks);
+            self.remisses.extend(r.instances);
         }
         if status != Status::Upphavd {
             self.confirmable.push((id, current, applies));
@@ -363,6 +372,7 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
     insert_batches(&txn, g.action_tasks).await?;
     insert_batches(&txn, g.actions).await?;
     insert_batches(&txn, request_rows).await?;
+    insert_batches(&txn, g.remisses).await?;
     txn.commit().await?;
     let mut it = acks.into_iter().peekable();
     while it.peek().is_some() {

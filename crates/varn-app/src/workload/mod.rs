@@ -4,6 +4,7 @@
 
 mod activity;
 mod city;
+mod doc_remiss;
 mod doc_text;
 mod documents;
 mod names;
@@ -186,6 +187,7 @@ async fn fix_sequences(store: &Store) -> Result<(), AppError> {
         "document_actions",
         "document_ack_requests",
         "document_acks",
+        "document_remisses",
     ] {
         let sql = format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), GREATEST((SELECT MAX(id) FROM {t}), 1))");
         store.write().execute(Statement::from_string(DbBackend::Postgres, sql)).await?;
