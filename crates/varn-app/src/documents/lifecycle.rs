@@ -183,6 +183,8 @@ async fn revise<C: ConnectionTrait>(w: &C, ed: &Editable<'_>, actor: &Actor) -> 
         state: Set(VersionState::Draft),
         title: Set(cur.title.clone()),
         deciding_body: Set(cur.deciding_body),
+        // The same body decides the revision (its date, dnr and § are the new decision's).
+        deciding_unit_id: Set(cur.deciding_unit_id),
         decision_date: Set(None),
         valid_until: Set(cur.valid_until),
         by_law: Set(cur.by_law),

@@ -148,6 +148,11 @@ impl<'a> Documents<'a> {
     /// The newest remiss of the document, for those who may read it.
     pub async fn remiss_status(&self, actor: &Actor, id: i64) -> Result<RemissStatus, AppError> {
         self.find(actor, id).await?;
+        self.remiss_of(actor, id).await
+    }
+
+    /// [`Self::remiss_status`] of a document the actor has already been shown (by `view`).
+    pub(super) async fn remiss_of(&self, actor: &Actor, id: i64) -> Result<RemissStatus, AppError> {
         let db = self.db();
         let all = repo::remisses(db, id).await?;
         let newest = all.first().map(|r| r.version_id);

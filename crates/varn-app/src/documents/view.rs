@@ -54,6 +54,8 @@ pub struct DocView {
     pub replaced_by: Option<DocRow>,
     /// Advice on the shown version (catalogue keys): a policy that applies to one unit only.
     pub warnings: Vec<&'static str>,
+    /// The newest remiss and how far it has come.
+    pub remiss: super::RemissStatus,
 }
 
 /// Whose decision a version is, in names.
@@ -148,6 +150,7 @@ impl<'a> Documents<'a> {
             decided,
             replaced_by,
             warnings,
+            remiss: self.remiss_of(actor, id).await?,
         })
     }
 

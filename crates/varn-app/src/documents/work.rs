@@ -269,9 +269,14 @@ impl<'a> Documents<'a> {
     /// Units whose staff the actor may ask to confirm: those the document applies to that
     /// the actor can see.
     pub async fn ack_units(&self, actor: &Actor, id: i64) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
-        actor.can(Permission::DocumentWrite)?;
         let (m, _) = self.find(actor, id).await?;
-        let applies = org::find_any(self.db(), m.applies_to_unit_id).await?.ok_or(AppError::NotFound)?;
+        self.ack_units_of(actor, &m.into()).await
+    }
+
+    /// [`Self::ack_units`] for a document the actor has already been shown.
+    pub async fn ack_units_of(&self, actor: &Actor, d: &super::Document) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        actor.can(Permission::DocumentWrite)?;
+        let applies = org::find_any(self.db(), d.applies_to_unit_id).await?.ok_or(AppError::NotFound)?;
         // Within the actor's own scope: they ask their own staff.
         let all = self.app.org_units_in(actor, Permission::DocumentWrite).await?;
         Ok(all.into_iter().filter(|u| u.active && u.path.starts_with(&applies.path)).collect())

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use varn_app::documents::{AckPreview, AckRequestReport, Comparison, DocView, RemissStatus};
+use varn_app::documents::{AckPreview, AckRequestReport, Comparison, DocView};
 use varn_app::AppError;
 use varn_domain::document::{DecidingBody, DocType, Priority, Status, VersionState};
 use varn_domain::task::TaskStatus;
@@ -46,8 +46,6 @@ struct DocPage {
     /// A read-confirmation request waiting for "send?".
     ack_preview: Option<AckPreview>,
     reviewed_form: FormState,
-    /// The newest remiss and how far it has come.
-    remiss: RemissStatus,
     /// Units a remiss may go to (not single enheter: nämnder, förvaltningar, avdelningar, bolag).
     remiss_units: Vec<Unit>,
     /// Mistakes of the decision sent (adopt or repeal), for the summary at the top, and
@@ -190,9 +188,12 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
     let v = docs.view(actor, id, number).await?;
     let units =
         if v.can_edit && v.doc.doc_type == DocType::Strategi { app.org_units_in(actor, Permission::OrgRead).await? } else { vec![] };
+    // Anyone who writes documents may ask their own staff to confirm one in force; the
+    // counts (an aggregate over the staff of each request) are for its editors here, and for
+    // the others on the page of the requests.
     let may_ask = docs.can_create(actor) && v.doc.current_version_id.is_some() && v.doc.status != Status::Upphavd;
-    let (ack_units, ack_reports) =
-        if may_ask { (docs.ack_units(actor, id).await?, docs.ack_report(actor, id).await?) } else { (vec![], vec![]) };
+    let ack_units = if may_ask { docs.ack_units_of(actor, &v.doc).await? } else { vec![] };
+    let ack_reports = if may_ask && v.can_edit { docs.ack_report(actor, id).await? } else { vec![] };
     let remiss_units = if v.can_edit && v.doc.status.is_editable() { docs.remiss_units().await? } else { vec![] };
     let page = DocPage {
         shell: ctx.shell_named(v.version.title.clone()),
@@ -211,7 +212,6 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
         ack_preview: x.ack_preview,
         reviewed_form: x.reviewed_form.unwrap_or_default(),
         answer_form: x.answer_form.unwrap_or_default(),
-        remiss: docs.remiss_status(actor, id).await?,
         remiss_units,
         adopt_errors: x.adopt_errors,
         me: actor.username.clone(),

@@ -289,3 +289,27 @@ async fn a_head_appoints_among_her_own(t: &TestApp) {
     let (_, none) = k.text("/org/people?q=Johan").await;
     assert!(found.contains("value=\"omar.haddad\"") && !none.contains("johan.ek"), "{found} / {none}");
 }
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_revision_is_decided_by_the_same_body(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let (_, sn) = drafts_to_decide(&t).await;
+    let (karin, peter) = (api_as(&t, "karin.berg").await, api_as(&t, "peter.lund").await);
+    let first = Decision { diarienummer: "SN 2026/0100".into(), paragraph: "§ 10".into(), ..decided("2026-10-01") };
+    assert_eq!(peter.move_to(sn, "gallande", Some(&first)).await.0, 200);
+    // The förvaltning revises it; the nämnd decides the revision, not the head.
+    assert_eq!(karin.move_to(sn, "under_revision", None).await.0, 200);
+    let second = Decision { diarienummer: "SN 2026/0200".into(), paragraph: "§ 20".into(), ..decided("2026-11-20") };
+    assert_eq!(karin.move_to(sn, "gallande", Some(&second)).await.0, 403, "{b}");
+    let (s, g) = peter.move_to(sn, "gallande", Some(&second)).await;
+    assert_eq!(s, 200, "{b}: {g}");
+    assert_eq!((g["current_version"].as_i64(), g["version"]["deciding_unit_id"].as_i64()), (Some(2), Some(t.id("Socialnämnden"))));
+    assert_eq!(g["version"]["diarienummer"], "SN 2026/0200");
+    t.stop().await;
+}
