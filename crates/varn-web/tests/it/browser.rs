@@ -63,6 +63,22 @@ async fn browser(d: &Driver, profile: &std::path::Path) -> Client {
     ClientBuilder::rustls().expect("tls").capabilities(caps).connect(&d.url).await.expect("connect to chromedriver")
 }
 
+/// A demo city, a chromedriver and a Chromium with a profile of its own, for one test.
+struct Session {
+    t: TestApp,
+    _driver: Driver,
+    profile: tempfile::TempDir,
+    c: Client,
+}
+
+async fn session() -> Session {
+    let t = TestApp::spawn("sqlite").await;
+    let d = driver().await;
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(&d, profile.path()).await;
+    Session { t, _driver: d, profile, c }
+}
+
 async fn text_of(c: &Client, css: &str) -> String {
     // Pages change under us after a click: retry while the element is missing or stale.
     let mut last = String::new();
@@ -119,10 +135,7 @@ async fn a_coordinator_signs_in_switches_language_edits_the_organisation_and_sig
     if !enabled() {
         return;
     }
-    let t = TestApp::spawn("sqlite").await;
-    let d = driver().await;
-    let profile = tempfile::tempdir().unwrap();
-    let c = browser(&d, profile.path()).await;
+    let Session { t, _driver, profile: _profile, c } = session().await;
     let base = t.base.clone();
 
     sign_in_by_keyboard_in_both_languages(&c, &base).await;
@@ -143,10 +156,7 @@ async fn a_guideline_is_written_sent_on_remiss_adopted_revised_compared_and_ackn
     if !enabled() {
         return;
     }
-    let t = TestApp::spawn("sqlite").await;
-    let d = driver().await;
-    let profile = tempfile::tempdir().unwrap();
-    let c = browser(&d, profile.path()).await;
+    let Session { t, _driver, profile, c } = session().await;
     let base = t.base.clone();
     sign_in(&c, &base, "sara.lindqvist", PASSWORD).await;
     see(&c, "h1", "Mina uppgifter").await;

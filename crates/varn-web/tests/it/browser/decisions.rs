@@ -8,10 +8,7 @@ async fn a_remiss_is_answered_a_chef_approves_and_the_registrator_records_the_de
     if !enabled() {
         return;
     }
-    let t = TestApp::spawn("sqlite").await;
-    let d = driver().await;
-    let profile = tempfile::tempdir().unwrap();
-    let c = browser(&d, profile.path()).await;
+    let Session { t, _driver, profile: _profile, c } = session().await;
     let base = t.base.clone();
     let moln = format!("{base}/documents/{}", t.doc_id("Riktlinje för molntjänster").await);
     // The samordnare sends kommunstyrelsen's draft on remiss to two förvaltningar.
