@@ -22,7 +22,10 @@ pub struct Upload {
 /// Keeps the last path segment, drops control characters and quotes, and bounds the length.
 pub fn clean_filename(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>')).take(200).collect();
+    // No control characters, and no invisible format characters either: a right-to-left
+    // override would show "fakturaexe.pdf" for "faktura\u{202E}fdp.exe".
+    let invisible = |c: &char| matches!(*c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF | 0x061C);
+    let cleaned: String = base.chars().filter(|c| !c.is_control() && !invisible(c) && !matches!(c, '"' | '<' | '>')).take(200).collect();
     let t = cleaned.trim().trim_start_matches('.').to_owned();
     if t.is_empty() {
         "fil".into()
@@ -136,5 +139,9 @@ mod tests {
         assert_eq!(clean_filename("\"a<b>\".txt"), "ab.txt");
         assert_eq!(clean_filename(".."), "fil");
         assert_eq!(clean_filename("Delegationsordning 2026.pdf"), "Delegationsordning 2026.pdf");
+        // Bidirectional overrides and other invisible characters go, letters stay.
+        assert_eq!(clean_filename("faktura\u{202E}fdp.exe"), "fakturafdp.exe");
+        assert_eq!(clean_filename("a\u{200B}b\u{2066}c\u{FEFF}.txt\u{0007}"), "abc.txt");
+        assert_eq!(clean_filename("Årsrapport – ÄÖ.pdf"), "Årsrapport – ÄÖ.pdf");
     }
 }

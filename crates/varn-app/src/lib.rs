@@ -33,6 +33,19 @@ pub fn check_sort(sort: Option<&str>, sorts: &[&str]) -> Result<(), AppError> {
     }
 }
 
+/// The furthest page a list serves: beyond it a 422 at `page` (no list is that long, and an
+/// offset that large is only a way to make the database work).
+pub const MAX_PAGE: u64 = 100_000;
+
+/// Checks a requested page number against [`MAX_PAGE`].
+pub fn check_page(page: u64) -> Result<(), AppError> {
+    if page > MAX_PAGE {
+        Err(AppError::field("page", "err.list.page_too_far"))
+    } else {
+        Ok(())
+    }
+}
+
 /// An optional parameter that must be one of a code's values (absent or blank: none); an
 /// unknown value is a mistake at `field`, not an empty answer. Pages and the API both use it.
 pub fn code_param<C: varn_domain::Code>(field: &str, v: Option<&str>) -> Result<Option<C>, AppError> {

@@ -156,8 +156,28 @@ pub async fn api_failures(req: Request, next: Next) -> Response {
             copy_request_id(&res, &mut out);
             out
         }
+        // An extractor's rejection (malformed JSON, a wrong content type, a bad path or query
+        // value) answers in plain text: give it the API's JSON error format too.
+        None if rejected(&res) => {
+            let tr = Tr::new(lang);
+            let (code, key) = match res.status() {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported_media_type", "err.api.content_type"),
+                StatusCode::PAYLOAD_TOO_LARGE => ("too_large", "err.api.too_large"),
+                StatusCode::NOT_FOUND => ("not_found", "err.not_found"),
+                _ => ("bad_request", "err.api.bad_request"),
+            };
+            let mut out = error_json(res.status(), code, tr.t(key), None);
+            copy_request_id(&res, &mut out);
+            out
+        }
         None => res,
     }
+}
+
+/// Whether `res` is a client error that is not JSON (an extractor's rejection).
+fn rejected(res: &Response) -> bool {
+    let json = res.headers().get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
+    res.status().is_client_error() && !json && res.status() != StatusCode::UNAUTHORIZED
 }
 
 /// Keeps headers set on the way out (request id) when a failure is answered anew.

@@ -76,7 +76,7 @@ pub struct ListParams {
 impl ListParams {
     /// The offset of the page.
     pub fn offset(&self) -> u64 {
-        self.page.max(1).saturating_sub(1) * self.per_page.unwrap_or(0)
+        self.page.max(1).saturating_sub(1).saturating_mul(self.per_page.unwrap_or(0))
     }
 
     /// The search text with `LIKE` wildcards escaped, wrapped in `%`.

@@ -37,6 +37,7 @@ impl ListArgs {
     /// As the store's parameters, the sort key one of the list's `sorts` (else a 422 at `sort`).
     pub fn params_for(&self, sorts: &[&str]) -> Result<varn_app::ListParams, varn_app::AppError> {
         varn_app::check_sort(self.sort.as_deref(), sorts)?;
+        varn_app::check_page(self.page.unwrap_or(1))?;
         Ok(self.params())
     }
 

@@ -124,6 +124,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         }
     }
     let mut params = q.params();
+    varn_app::check_page(params.page)?;
     params.dir = varn_app::Dir::Desc;
     if q.export().is_some() {
         // An export is for a period or a person; the newest 100 000 rows at most.

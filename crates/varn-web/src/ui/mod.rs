@@ -41,7 +41,14 @@ pub async fn not_found(ctx: Ctx) -> Response {
 
 /// A local path to return to, or `/` when the given one could lead elsewhere.
 pub fn safe_next(next: &str) -> String {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.contains(['\r', '\n']);
+    // A browser drops tabs and line breaks from an address and reads `\` as `/`, so
+    // "/\t/evil.example" would leave the site: no control characters and no backslash at all,
+    // and no second slash at the start.
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.chars().any(|c| c.is_control() || c == '\\')
+        && !next.to_ascii_lowercase().starts_with("/%2f")
+        && !next.to_ascii_lowercase().starts_with("/%5c");
     if ok {
         next.to_owned()
     } else {
@@ -60,5 +67,10 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/");
         assert_eq!(safe_next("/\\evil.example"), "/");
         assert_eq!(safe_next(""), "/");
+        // The tab trick and its relatives.
+        for bad in ["/\t/evil.example", "/\n/evil.example", "/%2F/evil.example", "/%5cevil.example", "/a\\b", "/\u{0}x"] {
+            assert_eq!(safe_next(bad), "/", "{bad:?}");
+        }
+        assert_eq!(safe_next("/documents/7?version=2#remiss"), "/documents/7?version=2#remiss");
     }
 }

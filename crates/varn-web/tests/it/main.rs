@@ -7,6 +7,7 @@ mod api;
 mod authz;
 mod browser;
 mod documents;
+mod edges;
 mod helpers;
 mod org;
 mod pages;

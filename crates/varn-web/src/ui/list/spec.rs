@@ -56,6 +56,7 @@ pub struct Listed<S: ListSpec> {
 pub async fn run<S: ListSpec>(ctx: &Ctx, q: &ListQuery) -> Result<Result<Listed<S>, Response>, WebError> {
     let actor = ctx.actor()?;
     check_sort(q.sort.as_deref(), S::SORTS)?;
+    varn_app::check_page(q.params().page)?;
     let filter = S::filter(q)?;
     let app = &ctx.state.app;
     match q.export() {

@@ -1,0 +1,62 @@
+//! The edges an attacker tries: paging far out, redirects off the site, malformed API
+//! requests. Each answers with a clear error, never a panic or a trip elsewhere.
+
+use crate::helpers::*;
+use reqwest::Method;
+
+#[tokio::test]
+async fn a_huge_page_number_is_a_mistake_not_a_panic() {
+    let t = TestApp::spawn("sqlite").await;
+    let sara = t.signed_in("sara.lindqvist").await;
+    for list in ["/org/list", "/users", "/documents", "/audit"] {
+        let r = sara.get(&format!("{list}?page=99999999999999")).await;
+        assert_eq!(r.status(), 422, "{list}");
+        assert_eq!(sara.get(&format!("{list}?page=100000")).await.status(), 200, "{list}: the last page served is empty");
+    }
+    let api = api_as(&t, "sara.lindqvist").await;
+    for list in ["/api/v1/org-units", "/api/v1/users", "/api/v1/documents", "/api/v1/audit"] {
+        let (s, e) = api.call(Method::GET, &format!("{list}?page=99999999999999"), None).await;
+        assert_eq!((s, e["error"]["fields"][0]["field"].as_str()), (422, Some("page")), "{list}: {e}");
+    }
+    t.stop().await;
+}
+
+#[tokio::test]
+async fn redirects_stay_on_the_site() {
+    let t = TestApp::spawn("sqlite").await;
+    let anon = t.anonymous();
+    for back in ["/%09/evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example", "/%0A/evil.example"] {
+        let r = anon.get(&format!("/lang?to=en&back={back}")).await;
+        assert_eq!(r.status(), 303, "{back}");
+        assert_eq!(r.headers()["location"], "/", "{back} goes nowhere but home");
+    }
+    let r = anon.get("/lang?to=en&back=/documents%3Fq%3Dx").await;
+    assert_eq!(r.headers()["location"], "/documents?q=x", "a local path is kept");
+    let r = anon.get("/login?next=/%09/evil.example").await;
+    let html = r.text().await.unwrap();
+    assert!(!html.contains("evil.example"), "the sign-in form does not carry it on");
+    t.stop().await;
+}
+
+#[tokio::test]
+async fn malformed_api_requests_answer_in_the_apis_format() {
+    let t = TestApp::spawn("sqlite").await;
+    let api = api_as(&t, "sara.lindqvist").await;
+    let url = format!("{}/api/v1/org-units", t.base);
+    let send =
+        |body: &'static str, ct: &'static str| api.http.post(&url).bearer_auth(&api.token).header("content-type", ct).body(body).send();
+    for (body, ct, status, code) in [
+        ("{\"name\": ", "application/json", 400, "bad_request"),
+        ("name=x", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
+        ("{\"name\": 7}", "application/json", 422, "bad_request"),
+    ] {
+        let r = send(body, ct).await.unwrap();
+        assert_eq!(r.status(), status, "{body}");
+        let e: serde_json::Value = r.json().await.expect("JSON, not plain text");
+        assert_eq!(e["error"]["code"], code, "{body}: {e}");
+        assert!(!e["error"]["message"].as_str().unwrap_or("").is_empty());
+    }
+    let (s, e) = api.call(Method::GET, "/api/v1/no-such-thing", None).await;
+    assert_eq!((s, e["error"]["code"].as_str()), (404, Some("not_found")), "{e}");
+    t.stop().await;
+}
