@@ -179,6 +179,11 @@ impl App {
         let (Some(role), Some(unit_id)) = (role, unit_id) else {
             return Err(AppError::Internal("unreachable".into()));
         };
+        // The system administrator manages accounts, not the domain: one may not give oneself
+        // a role (another administrator must, audited in their name).
+        if user_id == actor.id.0 {
+            return Err(AppError::Refused("err.user.self_grant".into(), vec![]));
+        }
         let w = self.begin(&cap).await?;
         let u = repo::find_any(&*w, user_id).await?.ok_or(AppError::NotFound)?;
         let unit = org::find_any(&*w, unit_id).await?.ok_or_else(|| AppError::field("org_unit_id", "err.org.parent_missing"))?;

@@ -281,6 +281,12 @@ async fn a_role_covers_its_subtree_until_revoked(t: &TestApp, admin: &Api, uid: 
     let (s, _) =
         admin.call(Method::POST, &format!("/api/v1/users/{uid}/roles"), Some(json!({"role": "system_admin", "org_unit_id": mf}))).await;
     assert_eq!(s, 422, "admins are city-wide only");
+    // The administrator does not give themselves a domain role (another one must).
+    let me = t.id("admin");
+    let (s, e) =
+        admin.call(Method::POST, &format!("/api/v1/users/{me}/roles"), Some(json!({"role": "samordnare", "org_unit_id": mf}))).await;
+    assert_eq!(s, 403, "{e}");
+    assert!(e["error"]["message"].as_str().unwrap_or("").contains("själv"), "{e}");
     let mut maja = t.anonymous();
     assert_eq!(maja.login("maja.ek", "Vinterträdgård-99").await.status(), 303);
     maja.refresh_csrf().await;
