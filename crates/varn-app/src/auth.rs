@@ -167,14 +167,7 @@ impl App {
             return Err(AppError::Unauthenticated);
         };
         if !ok {
-            let failures = u.failed_logins + 1;
-            let wait = lockout_seconds(failures);
-            let mut am: user::ActiveModel = u.clone().into();
-            am.failed_logins = Set(failures);
-            if wait > 0 {
-                am.locked_until = Set(Some(now + chrono::Duration::seconds(wait)));
-            }
-            am.update(&*w).await?;
+            let (failures, wait) = record_failure(&*w, u.id).await?;
             let a = Audit::anonymous(Some(u.id), &u.username, "auth.sign_in_failed", "user").entity(u.id);
             w.commit(a.after(json!({"failed_logins": failures, "locked_seconds": wait}))).await?;
             return Err(AppError::Unauthenticated);
@@ -270,7 +263,19 @@ impl App {
     /// returned replaces the one in use.
     pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<NewSession, AppError> {
         let u = users::find_any(self.store.read(), actor.id.0).await?.ok_or(AppError::NotFound)?;
+        // Guessing the current password here is guessing a password: the same lock-out and
+        // the same audit row as a failed sign-in.
+        let now = repo::now();
+        if let Some(until) = u.locked_until.filter(|until| *until > now) {
+            return Err(AppError::Locked((until - now).num_seconds().max(1)));
+        }
         let ok = self.verify_password(current, u.password_hash.clone()).await?;
+        if !ok {
+            let w = self.begin_account_write().await?;
+            let (failures, wait) = record_failure(&*w, u.id).await?;
+            let a = actor.audit("auth.password_check_failed", "user").entity(u.id);
+            w.commit(a.after(json!({"failed_logins": failures, "locked_seconds": wait}))).await?;
+        }
         let mut errs = varn_domain::FieldErrors::new();
         if !ok {
             errs.add("current_password", "err.user.password_wrong");
@@ -341,4 +346,29 @@ impl App {
         self.forget_sessions();
         Ok(())
     }
+}
+
+/// Counts one failed password check for `user` in the database itself (`failed_logins + 1`,
+/// then read back in the same transaction: parallel guesses each count, as the row is locked
+/// by the update on PostgreSQL and writes are serial on SQLite) and locks the account for the
+/// time [`lockout_seconds`] gives. Returns (failures, seconds locked).
+async fn record_failure<C: sea_orm::ConnectionTrait>(w: &C, user: i64) -> Result<(i32, i64), AppError> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    user::Entity::update_many()
+        .col_expr(user::Column::FailedLogins, Expr::col(user::Column::FailedLogins).add(1))
+        .filter(user::Column::Id.eq(user))
+        .exec(w)
+        .await?;
+    let u = user::Entity::find_by_id(user).one(w).await?.ok_or(AppError::NotFound)?;
+    let wait = lockout_seconds(u.failed_logins);
+    if wait > 0 {
+        let until = repo::now() + chrono::Duration::seconds(wait);
+        user::Entity::update_many()
+            .col_expr(user::Column::LockedUntil, Expr::value(Some(until)))
+            .filter(user::Column::Id.eq(user))
+            .exec(w)
+            .await?;
+    }
+    Ok((u.failed_logins, wait))
 }

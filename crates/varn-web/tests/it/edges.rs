@@ -60,3 +60,40 @@ async fn malformed_api_requests_answer_in_the_apis_format() {
     assert_eq!((s, e["error"]["code"].as_str()), (404, Some("not_found")), "{e}");
     t.stop().await;
 }
+
+#[rstest::rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn parallel_guesses_each_count_and_change_password_is_no_oracle(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    // 40 wrong passwords at once: every one is counted (the counter is raised in the database).
+    let guesses = (0..40).map(|i| {
+        let app = t.app.clone();
+        tokio::spawn(async move { app.sign_in("lisa.nilsson", &format!("fel-{i}"), None).await.is_err() })
+    });
+    for g in futures_util::future::join_all(guesses).await {
+        assert!(g.unwrap(), "a wrong password never signs in");
+    }
+    let lisa = varn_store::repo::users::by_username(t.app.store.read(), "lisa.nilsson").await.unwrap().unwrap();
+    assert_eq!(lisa.failed_logins, 40, "{b}: 40 parallel guesses count 40");
+    assert!(lisa.locked_until.is_some());
+    // The current password asked by "change password" is guarded the same way.
+    let (_, omar) = t.app.sign_in("omar.haddad", PASSWORD, None).await.unwrap();
+    for _ in 0..5 {
+        let e = t.app.change_password(&omar, "gissning", "Ett-helt-nytt-lösen-1").await.unwrap_err();
+        assert!(matches!(e, varn_app::AppError::Invalid(_)), "{e:?}");
+    }
+    let e = t.app.change_password(&omar, PASSWORD, "Ett-helt-nytt-lösen-1").await.unwrap_err();
+    assert!(matches!(e, varn_app::AppError::Locked(_)), "{b}: after five wrong guesses even the right one waits: {e:?}");
+    use varn_store::entity::audit_log;
+    use varn_store::sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let checks = audit_log::Entity::find().filter(audit_log::Column::Action.eq("auth.password_check_failed")).count(t.app.store.read());
+    assert_eq!(checks.await.unwrap(), 5, "{b}: each wrong guess audited");
+    let o = varn_store::repo::users::by_username(t.app.store.read(), "omar.haddad").await.unwrap().unwrap();
+    assert_eq!(o.failed_logins, 5, "{b}");
+    t.stop().await;
+}
