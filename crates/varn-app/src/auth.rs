@@ -320,14 +320,29 @@ impl App {
         self.auth_cache.clear();
     }
 
-    /// Creates an API token for the actor; the secret is returned once and stored hashed.
-    pub async fn create_token(&self, actor: &Actor, name: &str) -> Result<(String, varn_store::entity::api_token::Model), AppError> {
-        let name = varn_domain::validation::bounded_text(name, 100).map_err(|c| AppError::field("name", c))?;
+    /// Creates an API token for the actor, valid `days` (1–365; none: 90); the secret is
+    /// returned once and stored hashed. Callers let only a signed-in session do this.
+    pub async fn create_token(
+        &self,
+        actor: &Actor,
+        name: &str,
+        days: Option<i64>,
+    ) -> Result<(String, varn_store::entity::api_token::Model), AppError> {
+        let mut e = varn_domain::FieldErrors::new();
+        let name = e.check("name", varn_domain::validation::bounded_text(name, 100));
+        let days = days.unwrap_or(TOKEN_DAYS);
+        if !(1..=365).contains(&days) {
+            e.add("days", "err.token.days");
+        }
+        e.into_result()?;
+        let name = name.ok_or_else(|| AppError::Internal("checked name missing".into()))?;
         let secret = format!("varn_{}", random_token());
         let prefix: String = secret.chars().take(13).collect();
+        let expires = repo::now() + chrono::Duration::days(days);
         let w = self.begin_account_write().await?;
-        let t = tokens::insert(&*w, actor.id.0, &name, &sha256_hex(&secret), &prefix).await?;
-        w.commit(actor.audit("token.create", "api_token").entity(t.id).after(json!({"name": name, "prefix": prefix}))).await?;
+        let t = tokens::insert(&*w, actor.id.0, &name, (&sha256_hex(&secret), &prefix), expires).await?;
+        let after = json!({"name": name, "prefix": prefix, "expires_at": expires});
+        w.commit(actor.audit("token.create", "api_token").entity(t.id).after(after)).await?;
         Ok((secret, t))
     }
 
@@ -347,6 +362,9 @@ impl App {
         Ok(())
     }
 }
+
+/// How long an API token lives unless its maker chooses otherwise.
+pub const TOKEN_DAYS: i64 = 90;
 
 /// Counts one failed password check for `user` in the database itself (`failed_logins + 1`,
 /// then read back in the same transaction: parallel guesses each count, as the row is locked

@@ -140,7 +140,9 @@ impl App {
         am.updated_at = Set(now());
         let u = am.update(&*w).await?;
         if !active {
+            // Out go the sessions and the API tokens; reactivating brings neither back.
             sessions::delete_for_user(&*w, id).await?;
+            varn_store::repo::tokens::revoke_all(&*w, id).await?;
         }
         w.commit(
             actor.audit(if active { "user.activate" } else { "user.deactivate" }, "user").entity(u.id).before(before).after(snapshot(&u)),

@@ -33,6 +33,8 @@ impl MigrationTrait for Migration {
         add(m, d, text("repeal_paragraph", 32, true)).await?;
         // A read-confirmation request may name a last date.
         add(m, "document_ack_requests", date("due_date")).await?;
+        // API tokens expire (none on tokens made before: they keep working until revoked).
+        add(m, "api_tokens", ts("expires_at", true)).await?;
         remiss(m).await
     }
 }

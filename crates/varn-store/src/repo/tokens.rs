@@ -4,9 +4,26 @@ use crate::entity::api_token;
 use sea_orm::sea_query::Expr;
 use sea_orm::*;
 
-/// The active token with this hash.
+/// The active token with this hash: not revoked, not expired.
 pub async fn find_active<D: ConnectionTrait>(db: &D, hash: &str) -> Result<Option<api_token::Model>, DbErr> {
-    api_token::Entity::find().filter(api_token::Column::TokenHash.eq(hash)).filter(api_token::Column::RevokedAt.is_null()).one(db).await
+    let live = Condition::any().add(api_token::Column::ExpiresAt.is_null()).add(api_token::Column::ExpiresAt.gt(super::now()));
+    api_token::Entity::find()
+        .filter(api_token::Column::TokenHash.eq(hash))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .filter(live)
+        .one(db)
+        .await
+}
+
+/// Revokes every active token of a user (when the account is deactivated). Returns how many.
+pub async fn revoke_all<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<u64, DbErr> {
+    let r = api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(super::now()))
+        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected)
 }
 
 /// A user's tokens, newest first.
@@ -15,7 +32,13 @@ pub async fn of_user<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<Vec<api
 }
 
 /// Stores a new token.
-pub async fn insert<D: ConnectionTrait>(db: &D, user_id: i64, name: &str, hash: &str, prefix: &str) -> Result<api_token::Model, DbErr> {
+pub async fn insert<D: ConnectionTrait>(
+    db: &D,
+    user_id: i64,
+    name: &str,
+    (hash, prefix): (&str, &str),
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> Result<api_token::Model, DbErr> {
     api_token::ActiveModel {
         user_id: Set(user_id),
         name: Set(name.to_owned()),
@@ -24,6 +47,7 @@ pub async fn insert<D: ConnectionTrait>(db: &D, user_id: i64, name: &str, hash: 
         created_at: Set(super::now()),
         last_used_at: Set(None),
         revoked_at: Set(None),
+        expires_at: Set(Some(expires_at)),
         ..Default::default()
     }
     .insert(db)

@@ -235,6 +235,8 @@ pub struct TokenDto {
     pub last_used_at: Option<String>,
     /// Revoked.
     pub revoked_at: Option<String>,
+    /// When it stops working.
+    pub expires_at: Option<String>,
     /// The secret: only in the answer to its creation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
@@ -249,6 +251,7 @@ impl From<api_token::Model> for TokenDto {
             created_at: t.created_at.to_rfc3339(),
             last_used_at: t.last_used_at.map(|d| d.to_rfc3339()),
             revoked_at: t.revoked_at.map(|d| d.to_rfc3339()),
+            expires_at: t.expires_at.map(|d| d.to_rfc3339()),
             secret: None,
         }
     }
@@ -260,6 +263,9 @@ pub struct NewToken {
     /// What it is for.
     #[serde(default)]
     pub name: String,
+    /// Days it is valid, 1–365 (default 90).
+    #[serde(default)]
+    pub days: Option<i64>,
 }
 
 /// An audit record.

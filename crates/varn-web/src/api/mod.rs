@@ -28,6 +28,8 @@ pub struct ApiActor {
     pub lang: Lang,
     /// The state.
     pub state: AppState,
+    /// Whether the caller came with an API token (not a signed-in session).
+    pub via_token: bool,
 }
 
 impl<S> FromRequestParts<S> for ApiActor
@@ -41,7 +43,10 @@ where
         let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
         let auth = parts.extensions.get::<Auth>().cloned().unwrap_or(Auth::Anonymous);
         match auth.actor() {
-            Some(a) => Ok(ApiActor { actor: a.clone(), lang, state: AppState::from_ref(state) }),
+            Some(a) => {
+                let via_token = matches!(auth, Auth::Token(_));
+                Ok(ApiActor { actor: a.clone(), lang, state: AppState::from_ref(state), via_token })
+            }
             None => Err(WebError::App(AppError::Unauthenticated)),
         }
     }

@@ -110,10 +110,14 @@ pub async fn list_tokens(a: ApiActor) -> ApiResult<Json<Vec<TokenDto>>> {
     Ok(Json(a.state.app.my_tokens(&a.actor).await?.into_iter().map(Into::into).collect()))
 }
 
-/// Creates a token; the secret is in this answer only.
-#[utoipa::path(post, path = "/api/v1/tokens", tag = "konto", request_body = NewToken, responses((status = 201, body = TokenDto), (status = 422, body = ErrorBody)))]
+/// Creates a token (from a signed-in session only: a token cannot make tokens); the secret
+/// is in this answer only.
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "konto", request_body = NewToken, responses((status = 201, body = TokenDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_token(a: ApiActor, Json(b): Json<NewToken>) -> ApiResult<(StatusCode, Json<TokenDto>)> {
-    let (secret, t) = a.state.app.create_token(&a.actor, &b.name).await?;
+    if a.via_token {
+        return Err(AppError::Refused("err.token.session_only".into(), vec![]).into());
+    }
+    let (secret, t) = a.state.app.create_token(&a.actor, &b.name, b.days).await?;
     let mut dto: TokenDto = t.into();
     dto.secret = Some(secret);
     Ok((StatusCode::CREATED, Json(dto)))

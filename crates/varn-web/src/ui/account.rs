@@ -96,15 +96,20 @@ async fn change_password(ctx: Ctx, jar: CookieJar, Form(f): Form<PwForm>) -> Pag
 struct TokenForm {
     #[serde(default)]
     name: String,
+    /// Days it is valid (empty: 90).
+    #[serde(default)]
+    days: String,
 }
 
 async fn create_token(ctx: Ctx, Form(f): Form<TokenForm>) -> PageResult {
     let actor = ctx.actor()?;
-    match ctx.state.app.create_token(actor, &f.name).await {
+    // Not a number: 0, refused at the field like any other wrong count of days.
+    let days = Some(f.days.trim()).filter(|d| !d.is_empty()).map(|d| d.parse().unwrap_or(0));
+    match ctx.state.app.create_token(actor, &f.name, days).await {
         // The secret is shown on this one answer and never again.
         Ok((secret, _)) => view(&ctx, Forms { new_secret: Some(secret), ..Default::default() }, StatusCode::CREATED).await,
         Err(AppError::Invalid(errs)) => {
-            let tf = FormState::with(&[("name", &f.name)]).errors(ctx.tr, &errs);
+            let tf = FormState::with(&[("name", &f.name), ("days", &f.days)]).errors(ctx.tr, &errs);
             view(&ctx, Forms { token_form: Some(tf), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(e.into()),

@@ -97,3 +97,42 @@ async fn parallel_guesses_each_count_and_change_password_is_no_oracle(#[case] b:
     assert_eq!(o.failed_logins, 5, "{b}");
     t.stop().await;
 }
+
+#[rstest::rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn tokens_expire_make_no_tokens_and_die_with_the_account(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let (lisa, admin) = (api_as(&t, "lisa.nilsson").await, api_as(&t, "admin").await);
+    // A token cannot make tokens; a signed-in session can, for 1–365 days (default 90).
+    let (s, _) = lisa.call(Method::POST, "/api/v1/tokens", Some(serde_json::json!({"name": "mer"}))).await;
+    assert_eq!(s, 403, "{b}");
+    let session = t.signed_in("lisa.nilsson").await;
+    let made = session.json(Method::POST, "/api/v1/tokens", serde_json::json!({"name": "skript", "days": 400})).await;
+    assert_eq!(made.status(), 422);
+    let made = session.json(Method::POST, "/api/v1/tokens", serde_json::json!({"name": "skript"})).await;
+    assert_eq!(made.status(), 201);
+    let tok: serde_json::Value = made.json().await.unwrap();
+    let expires = chrono::DateTime::parse_from_rfc3339(tok["expires_at"].as_str().unwrap()).unwrap();
+    let days = (expires.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_days();
+    assert!((89..=90).contains(&days), "{tok}");
+    // An expired token no longer opens anything (one stored the same way but still valid does).
+    let lisa_id = t.id("lisa.nilsson");
+    for (secret, days, status) in [("varn_giltig-nyckel-for-testet", 1, 200), ("varn_utgangen-nyckel-for-testet", -1, 401)] {
+        let hash = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(secret.as_bytes()));
+        let until = chrono::Utc::now() + chrono::Duration::days(days);
+        varn_store::repo::tokens::insert(t.app.store.write(), lisa_id, "direkt", (&hash, &secret[..12]), until).await.unwrap();
+        assert_eq!(Api::new(&t.base, secret).call(Method::GET, "/api/v1/me", None).await.0, status, "{b}: {secret}");
+    }
+    // Deactivating the account revokes its tokens; reactivating does not bring them back.
+    let uid = t.id("lisa.nilsson");
+    assert_eq!(lisa.call(Method::GET, "/api/v1/me", None).await.0, 200);
+    assert_eq!(admin.call(Method::POST, &format!("/api/v1/users/{uid}/deactivate"), None).await.0, 200);
+    assert_eq!(admin.call(Method::POST, &format!("/api/v1/users/{uid}/activate"), None).await.0, 200);
+    assert_eq!(lisa.call(Method::GET, "/api/v1/me", None).await.0, 401, "{b}: the old token stays dead");
+    t.stop().await;
+}

@@ -257,6 +257,6 @@ impl Api {
 pub async fn api_as(t: &TestApp, user: &str) -> Api {
     let u = varn_store::repo::users::by_username(t.app.store.read(), user).await.expect("db").expect("user");
     let actor = varn_app::auth::load_actor(t.app.store.read(), &u).await.expect("actor");
-    let (secret, _) = t.app.create_token(&actor, "test").await.expect("token");
+    let (secret, _) = t.app.create_token(&actor, "test", None).await.expect("token");
     Api::new(&t.base, &secret)
 }
