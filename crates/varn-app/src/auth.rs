@@ -203,6 +203,7 @@ impl App {
                 locale: None,
                 created_at: now,
                 expires_at: now + chrono::Duration::minutes(self.config.session_minutes),
+                last_seen_at: Some(now),
             },
         )
         .await?;
@@ -215,9 +216,14 @@ impl App {
         if let Some(s) = self.auth_cache.sessions.get(&id_hash) {
             return Ok(Some(s));
         }
-        let Some(s) = sessions::find(self.store.read(), &id_hash).await? else {
+        let Some(s) = sessions::find(self.store.read(), &id_hash, self.config.session_idle_minutes).await? else {
             return Ok(None);
         };
+        // Record use at most once a minute (the resolved session is cached for seconds), so
+        // that an idle session ends after the idle time.
+        if s.last_seen_at.is_none_or(|u| repo::now() - u > chrono::Duration::minutes(1)) {
+            sessions::touch(self.store.write(), &id_hash).await?;
+        }
         let Some(uid) = s.user_id else {
             return Ok(None);
         };

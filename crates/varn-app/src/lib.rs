@@ -59,6 +59,8 @@ pub struct AppConfig {
     pub max_attachment_bytes: usize,
     /// How long a session lives without use, in minutes.
     pub session_minutes: i64,
+    /// How long a session may sit unused, in minutes.
+    pub session_idle_minutes: i64,
     /// Argon2 memory cost in KiB.
     pub argon2_m_kib: u32,
     /// Argon2 iterations.
@@ -68,7 +70,13 @@ pub struct AppConfig {
 impl Default for AppConfig {
     fn default() -> Self {
         // OWASP's recommended argon2id minimum: 19 MiB, 2 iterations, 1 lane.
-        AppConfig { max_attachment_bytes: 20 * 1024 * 1024, session_minutes: 8 * 60, argon2_m_kib: 19_456, argon2_t: 2 }
+        AppConfig {
+            max_attachment_bytes: 20 * 1024 * 1024,
+            session_minutes: 8 * 60,
+            session_idle_minutes: 60,
+            argon2_m_kib: 19_456,
+            argon2_t: 2,
+        }
     }
 }
 

@@ -25,6 +25,8 @@ pub struct Config {
     pub max_attachment_mb: usize,
     /// Session lifetime in minutes.
     pub session_minutes: i64,
+    /// Minutes a session may sit unused before it ends (VARN_SESSION_IDLE_MINUTES).
+    pub session_idle_minutes: i64,
     /// `text` or `json` logs.
     pub log_format: String,
     /// Folder with frameworks, catalogues and the demo city (`data/` of the source tree).
@@ -44,6 +46,7 @@ impl std::fmt::Debug for Config {
             .field("secure_cookies", &self.secure_cookies)
             .field("max_attachment_mb", &self.max_attachment_mb)
             .field("session_minutes", &self.session_minutes)
+            .field("session_idle_minutes", &self.session_idle_minutes)
             .field("log_format", &self.log_format)
             .field("content_dir", &self.content_dir)
             .field("max_connections", &self.max_connections)
@@ -62,6 +65,7 @@ impl Default for Config {
             secure_cookies: false,
             max_attachment_mb: 20,
             session_minutes: 480,
+            session_idle_minutes: 60,
             log_format: "text".into(),
             content_dir: default_content_dir(),
             max_connections: 8,

@@ -103,6 +103,7 @@ async fn open(cfg: &Config) -> anyhow::Result<App> {
     let app_cfg = AppConfig {
         max_attachment_bytes: cfg.max_attachment_mb * 1024 * 1024,
         session_minutes: cfg.session_minutes,
+        session_idle_minutes: cfg.session_idle_minutes,
         ..AppConfig::default()
     };
     Ok(App::new(store, app_cfg)?)

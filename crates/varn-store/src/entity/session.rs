@@ -12,6 +12,8 @@ pub struct Model {
     pub locale: Option<String>,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
+    /// When it was last used (to the minute); none until first used.
+    pub last_seen_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

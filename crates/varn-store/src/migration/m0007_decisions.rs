@@ -35,6 +35,8 @@ impl MigrationTrait for Migration {
         add(m, "document_ack_requests", date("due_date")).await?;
         // API tokens expire (none on tokens made before: they keep working until revoked).
         add(m, "api_tokens", ts("expires_at", true)).await?;
+        // A session also ends when it sits unused.
+        add(m, "sessions", ts("last_seen_at", true)).await?;
         remiss(m).await
     }
 }

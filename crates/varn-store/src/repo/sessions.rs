@@ -4,9 +4,31 @@
 use crate::entity::session;
 use sea_orm::*;
 
-/// A session by the hash of its token, if not expired.
-pub async fn find<D: ConnectionTrait>(db: &D, id_hash: &str) -> Result<Option<session::Model>, DbErr> {
-    session::Entity::find_by_id(id_hash.to_owned()).filter(session::Column::ExpiresAt.gt(super::now())).one(db).await
+/// A session by the hash of its token, if not expired and not idle longer than
+/// `idle_minutes` (counted from its last use, or its start).
+pub async fn find<D: ConnectionTrait>(db: &D, id_hash: &str, idle_minutes: i64) -> Result<Option<session::Model>, DbErr> {
+    let now = super::now();
+    let since = now - chrono::Duration::minutes(idle_minutes);
+    let awake = Condition::any()
+        .add(session::Column::LastSeenAt.gt(since))
+        .add(Condition::all().add(session::Column::LastSeenAt.is_null()).add(session::Column::CreatedAt.gt(since)));
+    session::Entity::find_by_id(id_hash.to_owned()).filter(session::Column::ExpiresAt.gt(now)).filter(awake).one(db).await
+}
+
+/// Notes that a session was used (at most once a minute, to keep reads cheap).
+pub async fn touch<D: ConnectionTrait>(db: &D, id_hash: &str) -> Result<(), DbErr> {
+    let now = super::now();
+    session::Entity::update_many()
+        .col_expr(session::Column::LastSeenAt, sea_orm::sea_query::Expr::value(Some(now)))
+        .filter(session::Column::Id.eq(id_hash))
+        .filter(
+            Condition::any()
+                .add(session::Column::LastSeenAt.is_null())
+                .add(session::Column::LastSeenAt.lt(now - chrono::Duration::minutes(1))),
+        )
+        .exec(db)
+        .await
+        .map(|_| ())
 }
 
 /// Stores a new session.

@@ -136,3 +136,44 @@ async fn tokens_expire_make_no_tokens_and_die_with_the_account(#[case] b: &str) 
     assert_eq!(lisa.call(Method::GET, "/api/v1/me", None).await.0, 401, "{b}: the old token stays dead");
     t.stop().await;
 }
+
+#[rstest::rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_session_left_idle_ends(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    use varn_store::entity::session;
+    use varn_store::sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
+    let (ns, _) = t.app.sign_in("lisa.nilsson", PASSWORD, None).await.unwrap();
+    assert!(t.app.session(&ns.token).await.unwrap().is_some(), "a fresh session works");
+    // Unused for longer than the idle time (60 minutes by default), it is over, though its
+    // absolute lifetime (8 hours) is not.
+    let long_ago = chrono::Utc::now() - chrono::Duration::minutes(61);
+    for col in [session::Column::LastSeenAt, session::Column::CreatedAt] {
+        session::Entity::update_many()
+            .col_expr(col, Expr::value(long_ago))
+            .filter(session::Column::UserId.eq(t.id("lisa.nilsson")))
+            .exec(t.app.store.write())
+            .await
+            .unwrap();
+    }
+    t.app.forget_sessions();
+    assert!(t.app.session(&ns.token).await.unwrap().is_none(), "{b}: idle for an hour, signed out");
+    // Used within the hour, it lives on.
+    let (ns2, _) = t.app.sign_in("omar.haddad", PASSWORD, None).await.unwrap();
+    let recent = chrono::Utc::now() - chrono::Duration::minutes(59);
+    session::Entity::update_many()
+        .col_expr(session::Column::CreatedAt, Expr::value(long_ago))
+        .col_expr(session::Column::LastSeenAt, Expr::value(recent))
+        .filter(session::Column::UserId.eq(t.id("omar.haddad")))
+        .exec(t.app.store.write())
+        .await
+        .unwrap();
+    t.app.forget_sessions();
+    assert!(t.app.session(&ns2.token).await.unwrap().is_some(), "{b}: used 59 minutes ago");
+    t.stop().await;
+}
