@@ -2,7 +2,7 @@
 
 use crate::i18n::{Lang, Tr};
 use crate::respond::{conflict_text, status_of, Failure, WebError};
-use crate::security::{Auth, PRE_COOKIE};
+use crate::security::{pre_cookie, Auth};
 use crate::shell::{render, Shell};
 use crate::AppState;
 use askama::Template;
@@ -67,7 +67,7 @@ where
             v.into_iter().find(|(k, _)| k == "msg").and_then(|(_, m)| MESSAGES.iter().find(|x| x.ends_with(&format!(".{m}"))).copied())
         });
         let jar = CookieJar::from_headers(&parts.headers);
-        let pre_csrf = jar.get(PRE_COOKIE).map(|c| c.value().to_owned());
+        let pre_csrf = jar.get(pre_cookie(state.web.secure_cookies)).map(|c| c.value().to_owned());
         Ok(Ctx { state, lang, tr: Tr::new(lang), auth, path, htmx, msg, pre_csrf })
     }
 }
@@ -166,7 +166,7 @@ pub async fn page_failures(axum::extract::State(st): axum::extract::State<AppSta
     for c in cookies {
         h.append(header::COOKIE, c);
     }
-    let pre_csrf = CookieJar::from_headers(&h).get(PRE_COOKIE).map(|c| c.value().to_owned());
+    let pre_csrf = CookieJar::from_headers(&h).get(pre_cookie(st.web.secure_cookies)).map(|c| c.value().to_owned());
     let path = uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
     let ctx = Ctx { state: st, lang, tr: Tr::new(lang), auth, path, htmx, msg: None, pre_csrf };
     let mut out = ctx.error_page(&f.0);

@@ -15,6 +15,26 @@ use varn_app::auth::LiveSession;
 pub const SESSION_COOKIE: &str = "varn_session";
 /// Name of the pre-sign-in CSRF cookie (double submit).
 pub const PRE_COOKIE: &str = "varn_pre";
+
+/// The session cookie's name: over HTTPS (`--secure-cookies`) with the `__Host-` prefix, so
+/// that the browser accepts it only from this host, Secure, on path `/` (a neighbour on a
+/// sub-domain cannot plant one).
+pub fn session_cookie(secure: bool) -> &'static str {
+    if secure {
+        "__Host-varn_session"
+    } else {
+        SESSION_COOKIE
+    }
+}
+
+/// The pre-sign-in CSRF cookie's name (see [`session_cookie`]).
+pub fn pre_cookie(secure: bool) -> &'static str {
+    if secure {
+        "__Host-varn_pre"
+    } else {
+        PRE_COOKIE
+    }
+}
 /// Name of the language cookie.
 pub const LANG_COOKIE: &str = "varn_lang";
 
@@ -55,7 +75,7 @@ pub async fn authenticate(State(st): State<AppState>, jar: CookieJar, mut req: R
                 return StatusCode::SERVICE_UNAVAILABLE.into_response();
             }
         }
-    } else if let Some(c) = jar.get(SESSION_COOKIE) {
+    } else if let Some(c) = jar.get(session_cookie(st.web.secure_cookies)) {
         match st.app.session(c.value()).await {
             Ok(Some(s)) => Auth::Session(std::sync::Arc::new(s)),
             Ok(None) => Auth::Anonymous,
@@ -114,7 +134,7 @@ fn csrf_refused(req_is_api: bool, lang: Lang) -> Response {
 /// `X-CSRF-Token`, form field `_csrf`, or for file uploads the `_csrf` query parameter).
 /// Before sign-in the token is the double-submit cookie. API tokens are exempt: they are
 /// not sent by browsers on their own.
-pub async fn csrf(jar: CookieJar, req: Request, next: Next) -> Response {
+pub async fn csrf(State(st): State<AppState>, jar: CookieJar, req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
@@ -129,7 +149,7 @@ pub async fn csrf(jar: CookieJar, req: Request, next: Next) -> Response {
     }
     let expected = match &auth {
         Auth::Session(s) => Some(s.csrf.clone()),
-        _ => jar.get(PRE_COOKIE).map(|c| c.value().to_owned()),
+        _ => jar.get(pre_cookie(st.web.secure_cookies)).map(|c| c.value().to_owned()),
     };
     let Some(expected) = expected else {
         return csrf_refused(is_api, lang);
@@ -159,10 +179,13 @@ pub async fn csrf(jar: CookieJar, req: Request, next: Next) -> Response {
     }
 }
 
-/// Strict security headers on every response.
-pub async fn headers(req: Request, next: Next) -> Response {
+/// Strict security headers on every response; over HTTPS also HSTS.
+pub async fn headers(State(st): State<AppState>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    if st.web.secure_cookies {
+        h.insert("strict-transport-security", HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
     let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
         h.insert(k, HeaderValue::from_static(v));
     };

@@ -1,7 +1,7 @@
 //! The signed-in user's own account: password and API tokens.
 
 use crate::ctx::{see_other, Ctx, PageResult};
-use crate::security::{Auth, SESSION_COOKIE};
+use crate::security::{session_cookie, Auth};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
 use askama::Template;
@@ -76,7 +76,7 @@ async fn change_password(ctx: Ctx, jar: CookieJar, Form(f): Form<PwForm>) -> Pag
     }
     match ctx.state.app.change_password(actor, &f.current_password, &f.new_password).await {
         Ok(s) => {
-            let c = Cookie::build((SESSION_COOKIE, s.token))
+            let c = Cookie::build((session_cookie(ctx.state.web.secure_cookies), s.token))
                 .path("/")
                 .http_only(true)
                 .same_site(SameSite::Lax)

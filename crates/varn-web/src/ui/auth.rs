@@ -3,7 +3,7 @@
 use super::safe_next;
 use crate::ctx::{Ctx, PageResult};
 use crate::i18n::Lang;
-use crate::security::{Auth, LANG_COOKIE, PRE_COOKIE, SESSION_COOKIE};
+use crate::security::{pre_cookie, session_cookie, Auth, LANG_COOKIE};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
 use askama::Template;
@@ -35,6 +35,7 @@ struct NextQ {
 }
 
 fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+    // `__Host-` names need Secure and path `/`, and no Domain: all three hold here.
     Cookie::build((name, value)).path("/").http_only(true).same_site(SameSite::Lax).secure(secure).build()
 }
 
@@ -44,7 +45,7 @@ fn login_form(ctx: &Ctx, jar: CookieJar, form: FormState, next: String, status: 
     if ctx.pre_csrf.is_none() {
         let t = varn_app::auth::random_token();
         shell.csrf = t.clone();
-        jar = jar.add(cookie(PRE_COOKIE, t, ctx.state.web.secure_cookies));
+        jar = jar.add(cookie(pre_cookie(ctx.state.web.secure_cookies), t, ctx.state.web.secure_cookies));
     }
     (jar, render(&LoginPage { shell, form, next }, status)).into_response()
 }
@@ -79,10 +80,12 @@ async fn login(ctx: Ctx, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
     if !missing.is_empty() {
         return login_form(&ctx, jar, keep.errors(ctx.tr, &missing), next, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let old = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
+    let old = jar.get(session_cookie(ctx.state.web.secure_cookies)).map(|c| c.value().to_owned());
     match ctx.state.app.sign_in(&f.username, &f.password, old.as_deref()).await {
         Ok((s, _actor)) => {
-            let jar = jar.add(cookie(SESSION_COOKIE, s.token, ctx.state.web.secure_cookies)).remove(Cookie::build(PRE_COOKIE).path("/"));
+            let jar = jar
+                .add(cookie(session_cookie(ctx.state.web.secure_cookies), s.token, ctx.state.web.secure_cookies))
+                .remove(Cookie::build(pre_cookie(ctx.state.web.secure_cookies)).path("/"));
             (jar, Redirect::to(&next)).into_response()
         }
         Err(AppError::Unauthenticated) => {
@@ -100,7 +103,7 @@ async fn logout(ctx: Ctx, jar: CookieJar) -> PageResult {
     if let Auth::Session(s) = &ctx.auth {
         ctx.state.app.sign_out(s).await?;
     }
-    let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
+    let jar = jar.remove(Cookie::build(session_cookie(ctx.state.web.secure_cookies)).path("/"));
     Ok((jar, crate::ctx::see_other("/login", "signed_out")).into_response())
 }
 

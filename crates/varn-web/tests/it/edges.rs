@@ -177,3 +177,25 @@ async fn a_session_left_idle_ends(#[case] b: &str) {
     assert!(t.app.session(&ns2.token).await.unwrap().is_some(), "{b}: used 59 minutes ago");
     t.stop().await;
 }
+
+#[tokio::test]
+async fn over_https_cookies_are_host_only_and_hsts_is_sent() {
+    let t = TestApp::spawn("sqlite").await;
+    // The same app served as it is behind HTTPS (`--secure-cookies`).
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let router = varn_web::router(t.app.clone(), varn_web::WebConfig { secure_cookies: true });
+    let server = tokio::spawn(async move { axum::serve(listener, router).await });
+    let plain = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let r = plain.get(format!("{base}/login")).send().await.unwrap();
+    assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("__Host-varn_pre=") && cookie.contains("Secure") && cookie.contains("Path=/"), "{cookie}");
+    assert!(!cookie.contains("Domain"), "{cookie}");
+    // Plain HTTP (the default) sends neither.
+    let r = t.anonymous().get("/login").await;
+    assert!(r.headers().get("strict-transport-security").is_none());
+    assert!(r.headers()["set-cookie"].to_str().unwrap().starts_with("varn_pre="));
+    server.abort();
+    t.stop().await;
+}
