@@ -74,6 +74,43 @@ enum AuditCommand {
     Verify,
 }
 
+/// `varn audit verify`: 0 when the chain is whole, 1 when it is broken (the first bad row
+/// named), 2 when it could not be checked (no database where the configuration points, or it
+/// could not be read) — a misplaced `--data-dir` is not a broken chain, nor a whole one.
+async fn audit_verify(cfg: &Config) -> i32 {
+    let url = cfg.db_url();
+    let file = url.strip_prefix("sqlite://").map(|p| p.split('?').next().unwrap_or(p).to_owned());
+    if let Some(f) = file.filter(|f| !std::path::Path::new(f).exists()) {
+        eprintln!("Ingen databas i {f}: ange rätt --data-dir eller --database-url. / No database at {f}: give the right --data-dir or --database-url.");
+        return 2;
+    }
+    let verdict = match open(cfg).await {
+        Ok(app) => app.audit_verify().await.map_err(anyhow::Error::from),
+        Err(e) => Err(e),
+    };
+    match verdict {
+        Ok(v) => verdict_code(&v),
+        Err(e) => {
+            eprintln!("Granskningsloggen kunde inte kontrolleras / The audit chain could not be checked: {e:#}");
+            2
+        }
+    }
+}
+
+/// Prints the verdict and gives its exit code (0 whole, 1 broken).
+fn verdict_code(v: &varn_store::repo::audit::Verdict) -> i32 {
+    match v {
+        varn_store::repo::audit::Verdict::Whole { rows } => {
+            println!("Granskningsloggen är hel: {rows} rader kontrollerade. / The audit chain is whole: {rows} rows checked.");
+            0
+        }
+        varn_store::repo::audit::Verdict::Broken { seq, reason } => {
+            println!("Granskningsloggen är bruten vid rad {seq} ({reason}). / The audit chain is broken at row {seq} ({reason}).");
+            1
+        }
+    }
+}
+
 fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("VARN_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
@@ -233,18 +270,17 @@ async fn main() -> anyhow::Result<()> {
             app.store.close().await;
             Ok(())
         }
-        Command::Audit { command: AuditCommand::Verify } => {
-            let app = open(&cfg).await?;
-            match app.audit_verify().await? {
-                varn_store::repo::audit::Verdict::Whole { rows } => {
-                    println!("Granskningsloggen är hel: {rows} rader kontrollerade. / The audit chain is whole: {rows} rows checked.");
-                    Ok(())
-                }
-                varn_store::repo::audit::Verdict::Broken { seq, reason } => {
-                    println!("Granskningsloggen är bruten vid rad {seq} ({reason}). / The audit chain is broken at row {seq} ({reason}).");
-                    std::process::exit(2);
-                }
-            }
-        }
+        Command::Audit { command: AuditCommand::Verify } => std::process::exit(audit_verify(&cfg).await),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use varn_store::repo::audit::Verdict;
+
+    #[test]
+    fn verify_exit_codes_tell_whole_from_broken() {
+        assert_eq!(super::verdict_code(&Verdict::Whole { rows: 3 }), 0);
+        assert_eq!(super::verdict_code(&Verdict::Broken { seq: 2, reason: "hash" }), 1);
     }
 }
