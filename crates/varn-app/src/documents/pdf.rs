@@ -49,8 +49,10 @@ fn printable(text: &str) -> String {
     use skrifa::{FontRef, MetadataProvider};
     static FACES: OnceLock<Vec<FontRef<'static>>> = OnceLock::new();
     let faces = FACES.get_or_init(|| [REGULAR, BOLD].into_iter().filter_map(|d| FontRef::new(d).ok()).collect());
-    // A character drawn in bold must be in the bold face too.
-    let covered = |c: char| faces.len() == 2 && faces.iter().all(|f| f.charmap().map(c).is_some());
+    // A character drawn in bold must be in the bold face too. The character maps are found
+    // once per text, not once per character.
+    let maps: Vec<_> = faces.iter().map(|f| f.charmap()).collect();
+    let covered = |c: char| maps.len() == 2 && maps.iter().all(|m| m.map(c).is_some());
     text.chars().filter(|c| !c.is_control()).map(|c| if c == ' ' || covered(c) { c } else { '□' }).collect()
 }
 
