@@ -1,10 +1,35 @@
-//! Reading and verifying the audit log.
+//! Reading and verifying the audit log, and its signed checkpoints.
+//!
+//! The chain is keyed (see [`varn_domain::audit::chain_hash`]), so rows edited in the database
+//! cannot be re-hashed without the key. Removing the newest rows and moving the head back
+//! leaves a shorter chain that is whole in itself; a checkpoint catches that: a line with the
+//! head's position and hash, signed with the key, appended to a file outside the database.
+//! `verify` checks the chain against the newest checkpoint.
 
 use crate::{Actor, App, AppError};
+use serde::{Deserialize, Serialize};
+use std::io::Write as _;
+use std::path::Path;
 use varn_domain::Permission;
 use varn_store::entity::audit_log::Model as AuditRow;
-use varn_store::repo::audit::{self as repo, AuditFilter, Verdict};
-use varn_store::repo::{ListParams, Page};
+use varn_store::repo::audit::{self as repo, AuditFilter, Checkpoint, Verdict};
+use varn_store::repo::{settings, ListParams, Page};
+
+/// One line of the checkpoint file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CheckpointLine {
+    /// The head's sequence number.
+    pub seq: i64,
+    /// The head row's hash.
+    pub hash: String,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// HMAC of the above with the audit key.
+    pub sig: String,
+}
+
+/// The setting that remembers which key wrote the chain.
+const KEY_ID: &str = "audit_key_id";
 
 impl App {
     /// Audit rows the actor may read (their AuditRead scope), newest first.
@@ -13,8 +38,92 @@ impl App {
         Ok(repo::list(self.store.read(), cap.scope(), f, p).await?)
     }
 
-    /// Checks the whole chain.
-    pub async fn audit_verify(&self) -> Result<Verdict, AppError> {
-        Ok(repo::verify(self.store.read()).await?)
+    /// Checks that the store's audit key is the one the chain was written with (remembered by
+    /// its fingerprint at the first start), so a server started with the wrong key refuses to
+    /// start instead of writing rows no one can verify.
+    pub async fn check_audit_key(&self) -> Result<(), AppError> {
+        let id = self.store.audit_key().id();
+        match settings::get(self.store.read(), KEY_ID).await? {
+            Some(known) if known == id => Ok(()),
+            Some(known) => Err(AppError::Internal(format!(
+                "the audit key (id {id}) is not the key this database's audit chain was written with (id {known})"
+            ))),
+            None => {
+                settings::set(self.store.write(), KEY_ID, &id).await?;
+                Ok(())
+            }
+        }
     }
+
+    /// Checks the whole chain with the key, and against the newest checkpoint when there is
+    /// a checkpoint file. A checkpoint line with a wrong signature is itself a break.
+    pub async fn audit_verify(&self) -> Result<Verdict, AppError> {
+        let checkpoint = match self.config.audit_checkpoint_file.as_deref() {
+            Some(path) => match read_checkpoints(path, self)? {
+                Ok(c) => c,
+                Err(bad) => return Ok(Verdict::Broken { seq: bad, reason: "checkpoint_signature" }),
+            },
+            None => None,
+        };
+        Ok(repo::verify(self.store.read(), self.store.audit_key(), checkpoint.as_ref()).await?)
+    }
+
+    /// Appends a signed checkpoint of the head to the checkpoint file (created with mode
+    /// 0600 if missing) and returns it. `None` when the head has not moved since the newest
+    /// checkpoint and `only_if_moved` is set (the automatic checkpoint).
+    pub async fn audit_checkpoint(&self, only_if_moved: bool) -> Result<Option<CheckpointLine>, AppError> {
+        let path = self.config.audit_checkpoint_file.as_deref().ok_or_else(|| AppError::Internal("no checkpoint file is configured".into()))?;
+        let head = repo::head(self.store.read()).await?;
+        if only_if_moved {
+            if let Ok(Some(last)) = read_checkpoints(path, self)? {
+                if last.seq == head.seq {
+                    return Ok(None);
+                }
+            }
+        }
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let sig = self.store.audit_key().sign_checkpoint(head.seq, &head.hash, &at);
+        let line = CheckpointLine { seq: head.seq, hash: head.hash, at, sig };
+        let text = serde_json::to_string(&line).map_err(|e| AppError::Internal(e.to_string()))?;
+        append_line(path, &text).map_err(|e| AppError::Internal(format!("could not write {}: {e}", path.display())))?;
+        Ok(Some(line))
+    }
+}
+
+/// The newest valid checkpoint in the file (none if there is no file), or `Err(seq)` for the
+/// first line whose signature does not hold.
+fn read_checkpoints(path: &Path, app: &App) -> Result<Result<Option<Checkpoint>, i64>, AppError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Ok(None)),
+        Err(e) => return Err(AppError::Internal(format!("could not read {}: {e}", path.display()))),
+    };
+    let key = app.store.audit_key();
+    let mut newest: Option<Checkpoint> = None;
+    for l in text.lines().filter(|l| !l.trim().is_empty()) {
+        let Ok(c) = serde_json::from_str::<CheckpointLine>(l) else {
+            return Ok(Err(newest.map(|n| n.seq + 1).unwrap_or(0)));
+        };
+        if key.sign_checkpoint(c.seq, &c.hash, &c.at) != c.sig {
+            return Ok(Err(c.seq));
+        }
+        if newest.as_ref().is_none_or(|n| c.seq >= n.seq) {
+            newest = Some(Checkpoint { seq: c.seq, hash: c.hash });
+        }
+    }
+    Ok(Ok(newest))
+}
+
+/// Appends one line, creating the file readable and writable by its owner only.
+fn append_line(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut o = std::fs::OpenOptions::new();
+    o.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    let mut f = o.open(path)?;
+    f.write_all(format!("{text}\n").as_bytes())?;
+    f.sync_all()
 }

@@ -1,7 +1,7 @@
 //! The demo city, loaded from `data/demo/exempelstad.yaml` when the database is empty.
 
 use crate::{App, AppError, Audit};
-use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, DatabaseTransaction, Set};
 use serde::Deserialize;
 use std::collections::HashMap;
 use varn_domain::{Code, OrgKind, Role, UnitName};
@@ -80,11 +80,12 @@ impl DemoCity {
 }
 
 async fn insert_units(
-    db: &DatabaseTransaction,
+    w: &crate::write::Write,
     parent: Option<&org_unit::Model>,
     list: &[DemoUnit],
     keys: &mut HashMap<String, org_unit::Model>,
 ) -> Result<(), AppError> {
+    let db: &DatabaseTransaction = w;
     for u in list {
         let kind = OrgKind::parse(&u.kind).map_err(|_| AppError::Internal(format!("demo: bad kind {}", u.kind)))?;
         if !kind.may_sit_under(parent.map(|p| p.kind)) {
@@ -92,9 +93,9 @@ async fn insert_units(
         }
         let name = UnitName::parse(&u.name).map_err(|_| AppError::Internal(format!("demo: bad name {}", u.name)))?;
         let m = org::insert(db, parent, kind, name.as_str()).await?;
-        Audit::system("org.create", "org_unit").entity(m.id).at(m.path.clone()).after(crate::org::snapshot(&m)).append_in(db).await?;
+        Audit::system("org.create", "org_unit").entity(m.id).at(m.path.clone()).after(crate::org::snapshot(&m)).append_in(w).await?;
         keys.insert(u.key.clone(), m.clone());
-        Box::pin(insert_units(db, Some(&m), &u.children, keys)).await?;
+        Box::pin(insert_units(w, Some(&m), &u.children, keys)).await?;
     }
     Ok(())
 }
@@ -108,12 +109,13 @@ impl App {
     /// Loads the demo city in one transaction. Every demo user gets `password`.
     pub async fn load_demo(&self, city: &DemoCity, password: &str) -> Result<(), AppError> {
         let hash = self.hash_password(password).await?;
-        let txn = self.store.write().begin().await?;
+        let w = self.begin_account_write().await?;
+        let txn: &DatabaseTransaction = &w;
         let mut keys = HashMap::new();
-        insert_units(&txn, None, &city.units, &mut keys).await?;
+        insert_units(&w, None, &city.units, &mut keys).await?;
         let mut user_ids = HashMap::new();
         for du in &city.users {
-            let id = demo_user(&txn, du, &hash, &keys).await?;
+            let id = demo_user(&w, du, &hash, &keys).await?;
             user_ids.insert(du.username.clone(), id);
         }
         let today = chrono::Utc::now().date_naive();
@@ -128,11 +130,11 @@ impl App {
                 assignee_unit_id: unit.map(|u| u.id),
                 due_date: Some(today + chrono::Duration::days(t.due_in_days)),
             };
-            let m = tasks::insert(&txn, new).await?;
+            let m = tasks::insert(txn, new).await?;
             let after = serde_json::json!({"title": m.title, "due_date": m.due_date});
-            Audit::system("task.create", "task").entity(m.id).after(after).append_in(&txn).await?;
+            Audit::system("task.create", "task").entity(m.id).after(after).append_in(&w).await?;
         }
-        txn.commit().await?;
+        w.commit_appended().await?;
         // Each module loads its own part of the demo city.
         for m in crate::modules::MODULES {
             (m.demo)(self, city).await?;
@@ -147,14 +149,15 @@ fn unit_of<'k>(keys: &'k HashMap<String, org_unit::Model>, k: &str) -> Result<&'
 }
 
 /// A demo user with their role and the units they head, each change with its audit row.
-async fn demo_user(txn: &DatabaseTransaction, du: &DemoUser, hash: &str, keys: &HashMap<String, org_unit::Model>) -> Result<i64, AppError> {
+async fn demo_user(w: &crate::write::Write, du: &DemoUser, hash: &str, keys: &HashMap<String, org_unit::Model>) -> Result<i64, AppError> {
     let role = Role::parse(&du.role).map_err(|_| AppError::Internal(format!("demo: bad role {}", du.role)))?;
+    let txn: &DatabaseTransaction = w;
     let u = users::new_user(du.username.clone(), du.name.clone(), du.email.clone(), Some(hash.to_owned())).insert(txn).await?;
-    Audit::system("user.create", "user").entity(u.id).after(crate::users::snapshot(&u)).append_in(txn).await?;
+    Audit::system("user.create", "user").entity(u.id).after(crate::users::snapshot(&u)).append_in(w).await?;
     let on = unit_of(keys, &du.unit)?;
     users::add_grant(txn, u.id, on.id, role, None).await?;
     let after = serde_json::json!({"role": role, "org_unit_id": on.id, "unit": on.name});
-    Audit::system("user.grant", "user").entity(u.id).at(on.path.clone()).after(after).append_in(txn).await?;
+    Audit::system("user.grant", "user").entity(u.id).at(on.path.clone()).after(after).append_in(w).await?;
     for h in &du.head_of {
         let hu = unit_of(keys, h)?.clone();
         let before = crate::org::snapshot(&hu);
@@ -162,7 +165,7 @@ async fn demo_user(txn: &DatabaseTransaction, du: &DemoUser, hash: &str, keys: &
         am.head_user_id = Set(Some(u.id));
         let hu = am.update(txn).await?;
         let a = Audit::system("org.update", "org_unit").entity(hu.id).at(hu.path.clone());
-        a.before(before).after(crate::org::snapshot(&hu)).append_in(txn).await?;
+        a.before(before).after(crate::org::snapshot(&hu)).append_in(w).await?;
     }
     Ok(u.id)
 }

@@ -65,6 +65,8 @@ pub struct AppConfig {
     pub argon2_m_kib: u32,
     /// Argon2 iterations.
     pub argon2_t: u32,
+    /// Where signed checkpoints of the audit chain are appended (none: no checkpoints).
+    pub audit_checkpoint_file: Option<std::path::PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -76,6 +78,7 @@ impl Default for AppConfig {
             session_idle_minutes: 60,
             argon2_m_kib: 19_456,
             argon2_t: 2,
+            audit_checkpoint_file: None,
         }
     }
 }

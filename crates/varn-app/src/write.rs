@@ -9,7 +9,7 @@ use varn_store::repo::audit::{self, NewAudit};
 
 /// An open write transaction. Dereferences to the transaction, so repository functions take
 /// `&*w` (or `&w` where a `&DatabaseTransaction` is expected).
-pub struct Write(DatabaseTransaction);
+pub struct Write(DatabaseTransaction, varn_domain::audit::AuditKey);
 
 impl std::ops::Deref for Write {
     type Target = DatabaseTransaction;
@@ -21,7 +21,15 @@ impl std::ops::Deref for Write {
 impl Write {
     /// Appends the audit row and commits, both or neither.
     pub async fn commit(self, entry: Audit) -> Result<(), AppError> {
-        audit::append(&self.0, entry.0).await?;
+        audit::append(&self.0, &self.1, entry.0).await?;
+        self.0.commit().await?;
+        Ok(())
+    }
+}
+
+impl Write {
+    /// Commits a bulk load whose changes each appended their own row ([`Audit::append_in`]).
+    pub(crate) async fn commit_appended(self) -> Result<(), AppError> {
         self.0.commit().await?;
         Ok(())
     }
@@ -31,13 +39,13 @@ impl App {
     /// Opens a write for the holder of `cap`. Reads that the write depends on belong inside it.
     pub async fn begin(&self, cap: &Capability<'_>) -> Result<Write, AppError> {
         let _ = cap.permission();
-        Ok(Write(self.store.write().begin().await?))
+        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone()))
     }
 
     /// Opens a write on a person's own account, which no role's permission covers: signing
     /// in and out, changing one's password, one's API tokens.
     pub(crate) async fn begin_account_write(&self) -> Result<Write, AppError> {
-        Ok(Write(self.store.write().begin().await?))
+        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone()))
     }
 }
 
@@ -77,8 +85,8 @@ impl Audit {
 
     /// Appends the row inside a bulk load's own transaction (the demo city), where one
     /// transaction holds many changes, each with its row.
-    pub(crate) async fn append_in(self, txn: &DatabaseTransaction) -> Result<(), AppError> {
-        audit::append(txn, self.0).await?;
+    pub(crate) async fn append_in(self, w: &Write) -> Result<(), AppError> {
+        audit::append(&w.0, &w.1, self.0).await?;
         Ok(())
     }
 

@@ -1,10 +1,63 @@
 //! The audit log's hash chain.
 //!
 //! Each row's hash covers its own content and the previous row's hash, so changing,
-//! removing or reordering any row breaks every hash after it.
+//! removing or reordering any row breaks every hash after it. The hash is an HMAC with a key
+//! kept outside the database ([`AuditKey`]), so someone who can write to the database cannot
+//! recompute the chain after an edit.
 
+use hmac::{Hmac, Mac};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
+use std::sync::Arc;
+
+/// The secret the chain is keyed with. Never printed; its [`AuditKey::id`] may be.
+#[derive(Clone)]
+pub struct AuditKey(Arc<[u8]>);
+
+impl std::fmt::Debug for AuditKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "AuditKey({})", self.id())
+    }
+}
+
+impl AuditKey {
+    /// A key from its bytes (at least 32 are expected; shorter keys are refused by the
+    /// caller that reads them).
+    pub fn new(bytes: &[u8]) -> Self {
+        AuditKey(Arc::from(bytes))
+    }
+
+    /// The fixed key of tests and of the library's default: never the key of a served
+    /// database, which `varn` reads from its key file or `VARN_AUDIT_KEY`.
+    pub fn for_tests() -> Self {
+        AuditKey::new(b"varn-test-audit-key-not-for-use-in-production")
+    }
+
+    fn mac(&self) -> Hmac<Sha256> {
+        // HMAC takes a key of any length; `new_from_slice` cannot fail for it.
+        <Hmac<Sha256> as Mac>::new_from_slice(&self.0).unwrap_or_else(|_| <Hmac<Sha256> as Mac>::new(&Default::default()))
+    }
+
+    /// A public fingerprint of the key (16 hex digits), to tell which key wrote a chain.
+    pub fn id(&self) -> String {
+        let mut m = self.mac();
+        m.update(b"varn audit key id");
+        hex::encode(&m.finalize().into_bytes()[..8])
+    }
+
+    /// The signature of a checkpoint: the head's position and hash at a time.
+    pub fn sign_checkpoint(&self, seq: i64, hash: &str, at: &str) -> String {
+        let mut m = self.mac();
+        m.update(format!("varn audit checkpoint\n{seq}\n{hash}\n{at}").as_bytes());
+        hex::encode(m.finalize().into_bytes())
+    }
+}
+
+impl Default for AuditKey {
+    fn default() -> Self {
+        AuditKey::for_tests()
+    }
+}
 
 /// The hash that stands before the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -34,14 +87,14 @@ pub struct AuditContent<'a> {
     pub after: Option<&'a str>,
 }
 
-/// The hash of a row given the previous row's hash.
-pub fn chain_hash(prev: &str, c: &AuditContent<'_>) -> String {
-    let mut h = Sha256::new();
+/// The hash of a row given the previous row's hash: HMAC-SHA-256 under `key`.
+pub fn chain_hash(key: &AuditKey, prev: &str, c: &AuditContent<'_>) -> String {
+    let mut h = key.mac();
     h.update(prev.as_bytes());
     h.update(b"\n");
     // serde_json writes struct fields in declaration order: a stable encoding.
-    h.update(serde_json::to_vec(c).unwrap_or_default());
-    hex::encode(h.finalize())
+    h.update(&serde_json::to_vec(c).unwrap_or_default());
+    hex::encode(h.finalize().into_bytes())
 }
 
 #[cfg(test)]
@@ -65,12 +118,25 @@ mod tests {
 
     #[test]
     fn the_chain_depends_on_everything() {
-        let h1 = chain_hash(GENESIS, &c(1, "{}"));
-        let h2 = chain_hash(&h1, &c(2, "{}"));
+        let k = AuditKey::for_tests();
+        let h1 = chain_hash(&k, GENESIS, &c(1, "{}"));
+        let h2 = chain_hash(&k, &h1, &c(2, "{}"));
         assert_eq!(h1.len(), 64);
-        assert_eq!(h2, chain_hash(&h1, &c(2, "{}")));
-        assert_ne!(h2, chain_hash(GENESIS, &c(2, "{}")));
-        assert_ne!(h1, chain_hash(GENESIS, &c(1, "{\"a\":1}")));
-        assert_ne!(h1, chain_hash(GENESIS, &c(3, "{}")));
+        assert_eq!(h2, chain_hash(&k, &h1, &c(2, "{}")));
+        assert_ne!(h2, chain_hash(&k, GENESIS, &c(2, "{}")));
+        assert_ne!(h1, chain_hash(&k, GENESIS, &c(1, "{\"a\":1}")));
+        assert_ne!(h1, chain_hash(&k, GENESIS, &c(3, "{}")));
+    }
+
+    #[test]
+    fn another_key_gives_another_chain_and_signature() {
+        let (a, b) = (AuditKey::new(&[1u8; 32]), AuditKey::new(&[2u8; 32]));
+        assert_ne!(chain_hash(&a, GENESIS, &c(1, "{}")), chain_hash(&b, GENESIS, &c(1, "{}")));
+        assert_ne!(a.id(), b.id());
+        assert_eq!(a.id().len(), 16);
+        assert_eq!(a.sign_checkpoint(5, "ab", "t"), a.sign_checkpoint(5, "ab", "t"));
+        assert_ne!(a.sign_checkpoint(5, "ab", "t"), a.sign_checkpoint(4, "ab", "t"));
+        assert_ne!(a.sign_checkpoint(5, "ab", "t"), b.sign_checkpoint(5, "ab", "t"));
+        assert!(!format!("{a:?}").contains("1, 1"));
     }
 }

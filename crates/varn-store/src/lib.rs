@@ -66,6 +66,7 @@ pub fn redact_url(url: &str) -> String {
 pub struct Store {
     read: DatabaseConnection,
     write: DatabaseConnection,
+    audit_key: varn_domain::audit::AuditKey,
 }
 
 impl Store {
@@ -79,7 +80,7 @@ impl Store {
                 .await
                 .map_err(|e| StoreError::Open(e.to_string()))?;
             let db = SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
-            Ok(Store { read: db.clone(), write: db })
+            Ok(Store { read: db.clone(), write: db, audit_key: Default::default() })
         } else if cfg.url.starts_with("sqlite:") {
             let opts = SqliteConnectOptions::from_str(&cfg.url)
                 .map_err(|e| StoreError::Open(e.to_string()))?
@@ -110,6 +111,7 @@ impl Store {
             Ok(Store {
                 read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read_pool),
                 write: SqlxSqliteConnector::from_sqlx_sqlite_pool(write_pool),
+                audit_key: Default::default(),
             })
         } else {
             Err(StoreError::Open("the database URL must start with sqlite: or postgres://".into()))
@@ -121,6 +123,18 @@ impl Store {
         let s = Self::open(cfg).await?;
         migration::migrate(&s.write).await?;
         Ok(s)
+    }
+
+    /// The same store with the audit chain keyed by `key` (the binary always sets the key
+    /// of its key file or `VARN_AUDIT_KEY`; the default is the fixed key of tests).
+    pub fn with_audit_key(mut self, key: varn_domain::audit::AuditKey) -> Self {
+        self.audit_key = key;
+        self
+    }
+
+    /// The key of the audit chain.
+    pub fn audit_key(&self) -> &varn_domain::audit::AuditKey {
+        &self.audit_key
     }
 
     /// The connection for reads.

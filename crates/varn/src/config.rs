@@ -33,6 +33,15 @@ pub struct Config {
     pub content_dir: PathBuf,
     /// Database connections.
     pub max_connections: u32,
+    /// The audit chain's key (VARN_AUDIT_KEY, at least 32 characters); empty means the key
+    /// file `audit.key` in the data folder, created at first start with mode 0600.
+    pub audit_key: String,
+    /// File that signed checkpoints of the audit chain are appended to; empty means
+    /// `audit-checkpoints.log` in the data folder. Put it where the database's users cannot
+    /// write (another host, an append-only mount).
+    pub audit_checkpoint_file: PathBuf,
+    /// Minutes between automatic checkpoints (written only when the log has grown; 0: none).
+    pub audit_checkpoint_minutes: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -50,6 +59,9 @@ impl std::fmt::Debug for Config {
             .field("log_format", &self.log_format)
             .field("content_dir", &self.content_dir)
             .field("max_connections", &self.max_connections)
+            .field("audit_key", &if self.audit_key.is_empty() { "" } else { "***" })
+            .field("audit_checkpoint_file", &self.audit_checkpoint_file)
+            .field("audit_checkpoint_minutes", &self.audit_checkpoint_minutes)
             .finish()
     }
 }
@@ -69,6 +81,9 @@ impl Default for Config {
             log_format: "text".into(),
             content_dir: default_content_dir(),
             max_connections: 8,
+            audit_key: String::new(),
+            audit_checkpoint_file: PathBuf::new(),
+            audit_checkpoint_minutes: 60,
         }
     }
 }
@@ -133,6 +148,15 @@ impl Config {
             .map_err(Box::new)
     }
 
+    /// The checkpoint file to use.
+    pub fn checkpoint_file(&self) -> PathBuf {
+        if self.audit_checkpoint_file.as_os_str().is_empty() {
+            self.data_dir.join("audit-checkpoints.log")
+        } else {
+            self.audit_checkpoint_file.clone()
+        }
+    }
+
     /// The database URL to use.
     pub fn db_url(&self) -> String {
         if self.database_url.trim().is_empty() {
@@ -168,9 +192,15 @@ mod tests {
 
     #[test]
     fn secrets_are_redacted_in_debug() {
-        let c = Config { admin_password: "hemligt-lösen".into(), database_url: "postgres://u:pw@h/db".into(), ..Default::default() };
+        let c = Config {
+            admin_password: "hemligt-lösen".into(),
+            database_url: "postgres://u:pw@h/db".into(),
+            audit_key: "nyckel-som-ingen-får-se-0123456789".into(),
+            ..Default::default()
+        };
         let d = format!("{c:?}");
         assert!(!d.contains("hemligt"));
+        assert!(!d.contains("nyckel"));
         assert!(!d.contains(":pw@"));
     }
 }

@@ -1,6 +1,7 @@
 //! `varn`: the binary. Reads the configuration, sets up logging, opens and migrates the
 //! database, loads the demo city on first start, and serves; or runs a maintenance command.
 
+mod audit_cmd;
 mod config;
 
 /// mimalloc returns freed memory to the system more readily than glibc's allocator under
@@ -70,45 +71,11 @@ enum DemoCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Check the hash chain and report the first changed or missing row.
+    /// Check the keyed hash chain, against the newest checkpoint, and report the first
+    /// changed or missing row.
     Verify,
-}
-
-/// `varn audit verify`: 0 when the chain is whole, 1 when it is broken (the first bad row
-/// named), 2 when it could not be checked (no database where the configuration points, or it
-/// could not be read) — a misplaced `--data-dir` is not a broken chain, nor a whole one.
-async fn audit_verify(cfg: &Config) -> i32 {
-    let url = cfg.db_url();
-    let file = url.strip_prefix("sqlite://").map(|p| p.split('?').next().unwrap_or(p).to_owned());
-    if let Some(f) = file.filter(|f| !std::path::Path::new(f).exists()) {
-        eprintln!("Ingen databas i {f}: ange rätt --data-dir eller --database-url. / No database at {f}: give the right --data-dir or --database-url.");
-        return 2;
-    }
-    let verdict = match open(cfg).await {
-        Ok(app) => app.audit_verify().await.map_err(anyhow::Error::from),
-        Err(e) => Err(e),
-    };
-    match verdict {
-        Ok(v) => verdict_code(&v),
-        Err(e) => {
-            eprintln!("Granskningsloggen kunde inte kontrolleras / The audit chain could not be checked: {e:#}");
-            2
-        }
-    }
-}
-
-/// Prints the verdict and gives its exit code (0 whole, 1 broken).
-fn verdict_code(v: &varn_store::repo::audit::Verdict) -> i32 {
-    match v {
-        varn_store::repo::audit::Verdict::Whole { rows } => {
-            println!("Granskningsloggen är hel: {rows} rader kontrollerade. / The audit chain is whole: {rows} rows checked.");
-            0
-        }
-        varn_store::repo::audit::Verdict::Broken { seq, reason } => {
-            println!("Granskningsloggen är bruten vid rad {seq} ({reason}). / The audit chain is broken at row {seq} ({reason}).");
-            1
-        }
-    }
+    /// Append a signed checkpoint of the chain's head to the checkpoint file.
+    Checkpoint,
 }
 
 fn init_logging(format: &str) {
@@ -122,14 +89,16 @@ fn init_logging(format: &str) {
     }
 }
 
-async fn open(cfg: &Config) -> anyhow::Result<App> {
+pub(crate) async fn open(cfg: &Config) -> anyhow::Result<App> {
     let url = cfg.db_url();
     if url.starts_with("sqlite:") {
         std::fs::create_dir_all(&cfg.data_dir).with_context(|| format!("could not create the data folder {}", cfg.data_dir.display()))?;
     }
+    let key = audit_cmd::audit_key(cfg)?;
     let store = Store::open(&StoreConfig { url: url.clone(), max_connections: cfg.max_connections })
         .await
-        .context("could not open the database")?;
+        .context("could not open the database")?
+        .with_audit_key(key);
     match varn_store::migration::migrate(store.write()).await {
         Ok(applied) if !applied.is_empty() => {
             tracing::info!(count = applied.len(), "database migrated")
@@ -141,9 +110,12 @@ async fn open(cfg: &Config) -> anyhow::Result<App> {
         max_attachment_bytes: cfg.max_attachment_mb * 1024 * 1024,
         session_minutes: cfg.session_minutes,
         session_idle_minutes: cfg.session_idle_minutes,
+        audit_checkpoint_file: Some(cfg.checkpoint_file()),
         ..AppConfig::default()
     };
-    Ok(App::new(store, app_cfg)?)
+    let app = App::new(store, app_cfg)?;
+    app.check_audit_key().await?;
+    Ok(app)
 }
 
 fn generate_password() -> String {
@@ -220,6 +192,7 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
             }
         }
     });
+    audit_cmd::spawn_checkpoints(app.clone(), cfg.audit_checkpoint_minutes);
     let router = varn_web::router(app.clone(), varn_web::WebConfig { secure_cookies: cfg.secure_cookies });
     println!();
     println!("Värn kör på / is running at http://{addr}");
@@ -270,17 +243,7 @@ async fn main() -> anyhow::Result<()> {
             app.store.close().await;
             Ok(())
         }
-        Command::Audit { command: AuditCommand::Verify } => std::process::exit(audit_verify(&cfg).await),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use varn_store::repo::audit::Verdict;
-
-    #[test]
-    fn verify_exit_codes_tell_whole_from_broken() {
-        assert_eq!(super::verdict_code(&Verdict::Whole { rows: 3 }), 0);
-        assert_eq!(super::verdict_code(&Verdict::Broken { seq: 2, reason: "hash" }), 1);
+        Command::Audit { command: AuditCommand::Verify } => std::process::exit(audit_cmd::verify(&cfg).await),
+        Command::Audit { command: AuditCommand::Checkpoint } => audit_cmd::checkpoint(&cfg).await,
     }
 }

@@ -97,7 +97,7 @@ pub(super) async fn audit(store: &Store, s: &Scale, city: &City, rng: &mut StdRn
                 prev_hash: prev.clone(),
                 hash: String::new(),
             };
-            m.hash = chain_hash(&prev, &varn_store::repo::audit::content(&m));
+            m.hash = chain_hash(store.audit_key(), &prev, &varn_store::repo::audit::content(&m));
             prev = m.hash.clone();
             rows.push(audit_log::ActiveModel::from(m));
         }

@@ -4,7 +4,7 @@ use super::{ListParams, Page};
 use crate::entity::{audit_head, audit_log};
 use sea_orm::sea_query::{Expr, LockType};
 use sea_orm::*;
-use varn_domain::audit::{chain_hash, AuditContent, GENESIS};
+use varn_domain::audit::{chain_hash, AuditContent, AuditKey, GENESIS};
 use varn_domain::Scope;
 
 /// What a use case records about one change.
@@ -45,7 +45,7 @@ pub fn content(m: &audit_log::Model) -> AuditContent<'_> {
 }
 
 /// Appends one row, chained to the last. Call inside the transaction of the change.
-pub async fn append<D: ConnectionTrait>(db: &D, a: NewAudit) -> Result<i64, DbErr> {
+pub async fn append<D: ConnectionTrait>(db: &D, key: &AuditKey, a: NewAudit) -> Result<i64, DbErr> {
     let mut q = audit_head::Entity::find_by_id(1);
     if db.get_database_backend() == DbBackend::Postgres {
         // Serialises writers on the chain; SQLite has one writer connection already.
@@ -66,7 +66,7 @@ pub async fn append<D: ConnectionTrait>(db: &D, a: NewAudit) -> Result<i64, DbEr
         prev_hash: head.last_hash.clone(),
         hash: String::new(),
     };
-    row.hash = chain_hash(&head.last_hash, &content(&row));
+    row.hash = chain_hash(key, &head.last_hash, &content(&row));
     let id = row.id;
     let hash = row.hash.clone();
     audit_log::ActiveModel::from(row).insert(db).await?;
@@ -155,8 +155,26 @@ pub enum Verdict {
     },
 }
 
-/// Walks the whole chain in id order, in batches, and reports the first break.
-pub async fn verify<D: ConnectionTrait>(db: &D) -> Result<Verdict, DbErr> {
+/// A signed record, kept outside the database, of where the chain's head was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// The head's sequence number.
+    pub seq: i64,
+    /// The head row's hash.
+    pub hash: String,
+}
+
+/// The head: the newest row's position and hash.
+pub async fn head<D: ConnectionTrait>(db: &D) -> Result<Checkpoint, DbErr> {
+    let h = audit_head::Entity::find_by_id(1).one(db).await?.ok_or_else(|| DbErr::RecordNotFound("audit_head".into()))?;
+    Ok(Checkpoint { seq: h.last_seq, hash: h.last_hash })
+}
+
+/// Walks the whole chain in id order, in batches, and reports the first break: a row whose
+/// keyed hash does not match, a missing row, a head that does not point at the last row, or
+/// (given the latest checkpoint) a chain that no longer reaches the checkpoint or differs
+/// from it there (rows removed from the end and the head moved back).
+pub async fn verify<D: ConnectionTrait>(db: &D, key: &AuditKey, checkpoint: Option<&Checkpoint>) -> Result<Verdict, DbErr> {
     let mut prev = GENESIS.to_owned();
     let mut expect = 1_i64;
     loop {
@@ -176,12 +194,19 @@ pub async fn verify<D: ConnectionTrait>(db: &D) -> Result<Verdict, DbErr> {
             if row.prev_hash != prev {
                 return Ok(Verdict::Broken { seq: row.id, reason: "prev_hash" });
             }
-            if chain_hash(&prev, &content(row)) != row.hash {
+            if chain_hash(key, &prev, &content(row)) != row.hash {
                 return Ok(Verdict::Broken { seq: row.id, reason: "content" });
+            }
+            if checkpoint.is_some_and(|c| c.seq == row.id && c.hash != row.hash) {
+                return Ok(Verdict::Broken { seq: row.id, reason: "checkpoint" });
             }
             prev = row.hash.clone();
             expect += 1;
         }
+    }
+    if let Some(c) = checkpoint.filter(|c| c.seq > expect - 1) {
+        // The checkpoint saw rows that are gone.
+        return Ok(Verdict::Broken { seq: (expect).min(c.seq), reason: "truncated" });
     }
     let head = audit_head::Entity::find_by_id(1).one(db).await?;
     match head {

@@ -91,7 +91,9 @@ pub fn test_config() -> AppConfig {
 impl TestApp {
     pub async fn spawn(backend: &str) -> TestApp {
         let db = TestDb::new(backend).await;
-        let store = db.store().await;
+        // Each test's chain has its own secret key, as a served database does.
+        let key = varn_domain::audit::AuditKey::new(format!("{}-{}", random_suffix(), random_suffix()).as_bytes());
+        let store = db.store().await.with_audit_key(key);
         let app = App::new(store, test_config()).expect("app");
         let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/demo/exempelstad.yaml")).expect("demo file");
         let city = varn_app::demo::DemoCity::parse(&yaml).expect("demo parses");

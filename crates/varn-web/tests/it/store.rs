@@ -65,7 +65,7 @@ async fn backup_writes_a_consistent_copy_while_running() {
         .unwrap();
     let units = varn_store::repo::org::count_all(copy.read()).await.unwrap();
     assert!(units > 30, "the copy holds the demo city: {units}");
-    let verdict = varn_store::repo::audit::verify(copy.read()).await.unwrap();
+    let verdict = varn_store::repo::audit::verify(copy.read(), t.app.store.audit_key(), None).await.unwrap();
     assert!(matches!(verdict, varn_store::repo::audit::Verdict::Whole { .. }));
     copy.close().await;
     t.stop().await;
@@ -164,7 +164,7 @@ async fn sizes_references_and_the_chain(s1: &varn_store::Store, scale: &varn_app
         assert_eq!(count(s1, orphan).await, 0, "{b}: {orphan}");
     }
     assert_eq!(
-        varn_store::repo::audit::verify(s1.read()).await.unwrap(),
+        varn_store::repo::audit::verify(s1.read(), s1.audit_key(), None).await.unwrap(),
         varn_store::repo::audit::Verdict::Whole { rows: scale.audit_rows as i64 },
         "{b}"
     );

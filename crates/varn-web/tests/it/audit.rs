@@ -1,0 +1,104 @@
+//! The audit chain against someone who can write to the database: a chain recomputed after
+//! an edit and a chain cut short both fail verification.
+
+use crate::helpers::*;
+use rstest::rstest;
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Statement};
+use varn_domain::audit::{chain_hash, AuditKey};
+use varn_store::entity::audit_log;
+use varn_store::repo::audit::{content, Verdict};
+
+/// What an attacker with the database's password does first: the append-only triggers go.
+async fn drop_guards(t: &TestApp) {
+    let db = t.app.store.write();
+    let drop = if t.db.is_postgres() {
+        vec!["DROP TRIGGER audit_log_append_only ON audit_log"]
+    } else {
+        vec!["DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete"]
+    };
+    for d in drop {
+        db.execute(Statement::from_string(db.get_database_backend(), d)).await.unwrap();
+    }
+}
+
+/// Rewrites rows `from..` with `key` (the attacker's best guess) and moves the head to the
+/// new last hash: the chain is whole in itself, as far as the attacker can make it.
+async fn rehash_from(db: &DatabaseConnection, key: &AuditKey, from: i64) {
+    let rows = audit_log::Entity::find().order_by_asc(audit_log::Column::Id).all(db).await.unwrap();
+    let backend = db.get_database_backend();
+    let mut prev = rows.iter().find(|r| r.id == from - 1).map(|r| r.hash.clone()).unwrap();
+    for r in rows.iter().filter(|r| r.id >= from) {
+        let mut m = r.clone();
+        m.prev_hash = prev.clone();
+        m.hash = chain_hash(key, &prev, &content(&m));
+        let sql = format!("UPDATE audit_log SET prev_hash = '{}', hash = '{}' WHERE id = {}", m.prev_hash, m.hash, m.id);
+        db.execute(Statement::from_string(backend, sql)).await.unwrap();
+        prev = m.hash;
+    }
+    let sql = format!("UPDATE audit_head SET last_hash = '{prev}' WHERE id = 1");
+    db.execute(Statement::from_string(backend, sql)).await.unwrap();
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_recomputed_chain_fails_without_the_key(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    drop_guards(&t).await;
+    let db = t.app.store.write();
+    let sql = "UPDATE audit_log SET after_json = '{\"name\":\"Förfalskad\"}' WHERE id = 5";
+    db.execute(Statement::from_string(db.get_database_backend(), sql)).await.unwrap();
+    // The attacker recomputes everything from the edited row on, without the key (the
+    // library's own fixed test key is the best public guess there is).
+    rehash_from(db, &AuditKey::for_tests(), 5).await;
+    assert_eq!(t.app.audit_verify().await.unwrap(), Verdict::Broken { seq: 5, reason: "content" }, "{b}");
+    // With the key the same recomputation would pass: the key is what holds.
+    rehash_from(db, t.app.store.audit_key(), 5).await;
+    assert!(matches!(t.app.audit_verify().await.unwrap(), Verdict::Whole { .. }), "{b}");
+    t.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_truncated_chain_fails_against_the_signed_checkpoint(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("audit-checkpoints.log");
+    let cfg = varn_app::AppConfig { audit_checkpoint_file: Some(file.clone()), ..test_config() };
+    let app = varn_app::App::new(t.app.store.clone(), cfg).unwrap();
+    let cp = app.audit_checkpoint(false).await.unwrap().unwrap();
+    assert!(app.audit_checkpoint(true).await.unwrap().is_none(), "no new checkpoint while the log has not grown");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    assert!(matches!(app.audit_verify().await.unwrap(), Verdict::Whole { .. }), "{b}");
+
+    // The attacker removes the three newest rows and moves the head back to the new last row.
+    drop_guards(&t).await;
+    let db = t.app.store.write();
+    let backend = db.get_database_backend();
+    db.execute(Statement::from_string(backend, format!("DELETE FROM audit_log WHERE id > {}", cp.seq - 3))).await.unwrap();
+    let last = audit_log::Entity::find_by_id(cp.seq - 3).one(db).await.unwrap().unwrap();
+    let sql = format!("UPDATE audit_head SET last_seq = {}, last_hash = '{}' WHERE id = 1", last.id, last.hash);
+    db.execute(Statement::from_string(backend, sql)).await.unwrap();
+    // Without the checkpoint the shorter chain is whole in itself; with it, it is not.
+    assert!(matches!(t.app.audit_verify().await.unwrap(), Verdict::Whole { .. }), "{b}");
+    assert_eq!(app.audit_verify().await.unwrap(), Verdict::Broken { seq: cp.seq - 2, reason: "truncated" }, "{b}");
+
+    // A checkpoint line forged without the key is itself a break.
+    let forged = std::fs::read_to_string(&file).unwrap().replace(&format!("\"seq\":{}", cp.seq), &format!("\"seq\":{}", last.id));
+    std::fs::write(&file, forged).unwrap();
+    assert_eq!(app.audit_verify().await.unwrap(), Verdict::Broken { seq: last.id, reason: "checkpoint_signature" }, "{b}");
+    t.stop().await;
+}
