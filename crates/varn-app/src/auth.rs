@@ -7,7 +7,7 @@ use rand::RngCore;
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use varn_domain::user::{lockout_seconds, NewPassword};
+use varn_domain::user::NewPassword;
 use varn_domain::{Access, Grant, OrgPath, UserId};
 use varn_store::entity::{session, user};
 use varn_store::repo::{self, sessions, tokens, users};
@@ -146,32 +146,28 @@ pub async fn load_actor<D: sea_orm::ConnectionTrait>(db: &D, u: &user::Model) ->
 }
 
 impl App {
-    /// Signs in. On success the old session (if any) is removed and a new one is made, so a
-    /// session id known before sign-in is worthless after it.
-    pub async fn sign_in(&self, username: &str, password: &str, old_session: Option<&str>) -> Result<(NewSession, Actor), AppError> {
-        let name = username.trim().to_lowercase();
+    /// Signs in from `source` (see [`crate::throttle::source_of`]). The check is throttled
+    /// per source and name; unknown and known names get the same answers. On success the old
+    /// session (if any) is removed and a new one is made, so a session id known before
+    /// sign-in is worthless after it.
+    pub async fn sign_in(&self, username: &str, password: &str, old_session: Option<&str>, source: &str) -> Result<(NewSession, Actor), AppError> {
+        let name = crate::throttle::account_key(username);
+        self.admit_check(source, &name).await?;
         let found = users::by_username(self.store.read(), &name).await?;
-        let now = repo::now();
-        if let Some(u) = &found {
-            if let Some(until) = u.locked_until {
-                if until > now {
-                    return Err(AppError::Locked((until - now).num_seconds().max(1)));
-                }
-            }
-        }
         let stored = found.as_ref().filter(|u| u.active).and_then(|u| u.password_hash.clone());
         let ok = self.verify_password(password, stored).await?;
-        let w = self.begin_account_write().await?;
         let Some(u) = found else {
-            w.commit(Audit::anonymous(None, &name, "auth.sign_in_failed", "user").after(json!({"reason": "unknown_user"}))).await?;
+            self.unknown_name_failed(source).await?;
             return Err(AppError::Unauthenticated);
         };
+        let w = self.begin_account_write().await?;
         if !ok {
-            let (failures, wait) = record_failure(&*w, u.id).await?;
+            let failures = record_failure(&*w, u.id).await?;
             let a = Audit::anonymous(Some(u.id), &u.username, "auth.sign_in_failed", "user").entity(u.id);
-            w.commit(a.after(json!({"failed_logins": failures, "locked_seconds": wait}))).await?;
+            w.commit(a.after(json!({"failed_logins": failures, "source": source}))).await?;
             return Err(AppError::Unauthenticated);
         }
+        self.check_succeeded(&*w, source, &name).await?;
         if u.failed_logins != 0 || u.locked_until.is_some() {
             let mut am: user::ActiveModel = u.clone().into();
             am.failed_logins = Set(0);
@@ -183,7 +179,7 @@ impl App {
             sessions::delete(&*w, old).await?;
         }
         let ns = self.new_session(&*w, u.id).await?;
-        w.commit(Audit::anonymous(Some(u.id), &u.username, "auth.sign_in", "user").entity(u.id)).await?;
+        w.commit(Audit::anonymous(Some(u.id), &u.username, "auth.sign_in", "user").entity(u.id).after(json!({"source": source}))).await?;
         if let Some(old) = &old_hash {
             self.auth_cache.sessions.invalidate(old);
         }
@@ -267,20 +263,18 @@ impl App {
 
     /// Changes the actor's own password. Every session of theirs ends; the new session
     /// returned replaces the one in use.
-    pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<NewSession, AppError> {
+    pub async fn change_password(&self, actor: &Actor, current: &str, new: &str, source: &str) -> Result<NewSession, AppError> {
         let u = users::find_any(self.store.read(), actor.id.0).await?.ok_or(AppError::NotFound)?;
-        // Guessing the current password here is guessing a password: the same lock-out and
+        // Guessing the current password here is guessing a password: the same throttle and
         // the same audit row as a failed sign-in.
-        let now = repo::now();
-        if let Some(until) = u.locked_until.filter(|until| *until > now) {
-            return Err(AppError::Locked((until - now).num_seconds().max(1)));
-        }
+        let name = crate::throttle::account_key(&u.username);
+        self.admit_check(source, &name).await?;
         let ok = self.verify_password(current, u.password_hash.clone()).await?;
         if !ok {
             let w = self.begin_account_write().await?;
-            let (failures, wait) = record_failure(&*w, u.id).await?;
+            let failures = record_failure(&*w, u.id).await?;
             let a = actor.audit("auth.password_check_failed", "user").entity(u.id);
-            w.commit(a.after(json!({"failed_logins": failures, "locked_seconds": wait}))).await?;
+            w.commit(a.after(json!({"failed_logins": failures, "source": source}))).await?;
         }
         let mut errs = varn_domain::FieldErrors::new();
         if !ok {
@@ -293,6 +287,7 @@ impl App {
         };
         let hash = self.hash_password(newp.expose()).await?;
         let w = self.begin_account_write().await?;
+        self.check_succeeded(&*w, source, &name).await?;
         let mut am: user::ActiveModel = u.clone().into();
         am.password_hash = Set(Some(hash));
         am.password_changed_at = Set(Some(repo::now()));
@@ -373,10 +368,9 @@ impl App {
 pub const TOKEN_DAYS: i64 = 90;
 
 /// Counts one failed password check for `user` in the database itself (`failed_logins + 1`,
-/// then read back in the same transaction: parallel guesses each count, as the row is locked
-/// by the update on PostgreSQL and writes are serial on SQLite) and locks the account for the
-/// time [`lockout_seconds`] gives. Returns (failures, seconds locked).
-async fn record_failure<C: sea_orm::ConnectionTrait>(w: &C, user: i64) -> Result<(i32, i64), AppError> {
+/// read back in the same transaction), shown to administrators as failures since the last
+/// success. It locks nothing: the throttle per source and name does the slowing.
+async fn record_failure<C: sea_orm::ConnectionTrait>(w: &C, user: i64) -> Result<i32, AppError> {
     use sea_orm::sea_query::Expr;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     user::Entity::update_many()
@@ -385,14 +379,5 @@ async fn record_failure<C: sea_orm::ConnectionTrait>(w: &C, user: i64) -> Result
         .exec(w)
         .await?;
     let u = user::Entity::find_by_id(user).one(w).await?.ok_or(AppError::NotFound)?;
-    let wait = lockout_seconds(u.failed_logins);
-    if wait > 0 {
-        let until = repo::now() + chrono::Duration::seconds(wait);
-        user::Entity::update_many()
-            .col_expr(user::Column::LockedUntil, Expr::value(Some(until)))
-            .filter(user::Column::Id.eq(user))
-            .exec(w)
-            .await?;
-    }
-    Ok((u.failed_logins, wait))
+    Ok(u.failed_logins)
 }

@@ -13,6 +13,7 @@ pub mod export;
 pub mod modules;
 pub mod org;
 pub mod tasks;
+pub mod throttle;
 pub mod users;
 pub mod workload;
 pub mod write;

@@ -87,13 +87,14 @@ impl std::fmt::Debug for NewPassword {
     }
 }
 
-/// How long a user must wait after `failures` failed sign-ins in a row, in seconds:
-/// nothing for the first four, then doubling from 2 s up to 15 minutes.
-pub fn lockout_seconds(failures: i32) -> i64 {
-    if failures < 5 {
+/// How long a source must wait before its next password check after `failures` checks that
+/// failed, when the first `free` go unhindered, in seconds: nothing below `free`, then
+/// doubling from 2 s up to 15 minutes.
+pub fn throttle_seconds(failures: i64, free: i64) -> i64 {
+    if failures < free {
         0
     } else {
-        let exp = (failures - 5).min(20) as u32;
+        let exp = (failures - free).min(20) as u32;
         (2_i64.saturating_pow(exp + 1)).min(900)
     }
 }
@@ -132,10 +133,12 @@ mod tests {
 
     #[test]
     fn lockout_grows_and_caps() {
-        assert_eq!(lockout_seconds(0), 0);
-        assert_eq!(lockout_seconds(4), 0);
-        assert_eq!(lockout_seconds(5), 2);
-        assert_eq!(lockout_seconds(6), 4);
-        assert_eq!(lockout_seconds(30), 900);
+        assert_eq!(throttle_seconds(0, 5), 0);
+        assert_eq!(throttle_seconds(4, 5), 0);
+        assert_eq!(throttle_seconds(5, 5), 2);
+        assert_eq!(throttle_seconds(6, 5), 4);
+        assert_eq!(throttle_seconds(30, 5), 900);
+        assert_eq!(throttle_seconds(99, 100), 0);
+        assert_eq!(throttle_seconds(101, 100), 4);
     }
 }

@@ -37,7 +37,7 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 10] = [
+const MESSAGES: [&str; 11] = [
     "msg.acknowledged",
     "msg.remiss_answered",
     "msg.saved",
@@ -48,6 +48,7 @@ const MESSAGES: [&str; 10] = [
     "msg.password_changed",
     "msg.revoked",
     "msg.uploaded",
+    "msg.throttle_lifted",
 ];
 
 impl<S> FromRequestParts<S> for Ctx

@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod present;
 pub mod respond;
 pub mod security;
+pub mod serve;
 mod shell;
 mod statics;
 pub mod ui;
@@ -21,6 +22,11 @@ use varn_app::App;
 pub struct WebConfig {
     /// Mark cookies `Secure` (set when Värn is served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
+    /// The header a trusted reverse proxy puts the client's address in (e.g.
+    /// `x-forwarded-for`; its last address is taken). None: the peer's address.
+    pub client_ip_header: Option<String>,
+    /// Time and size limits on requests.
+    pub limits: serve::Limits,
 }
 
 /// What every handler gets.
@@ -46,7 +52,9 @@ pub fn router(app: App, web: WebConfig) -> Router {
         .fallback(ui::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::authenticate))
+        .layer(axum::middleware::from_fn_with_state(state.web.limits.small_body, serve::body_limit))
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(state.web.limits.body_read))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(security::span as fn(&axum::extract::Request) -> tracing::Span))

@@ -42,6 +42,14 @@ pub struct Config {
     pub audit_checkpoint_file: PathBuf,
     /// Minutes between automatic checkpoints (written only when the log has grown; 0: none).
     pub audit_checkpoint_minutes: u64,
+    /// The header a trusted reverse proxy writes the client's address to, e.g.
+    /// `x-forwarded-for` (its last address counts); empty: the peer's address. Set it only
+    /// behind a proxy that overwrites or appends it, or clients choose their own address.
+    pub client_ip_header: String,
+    /// Seconds a client has to send a request's headers (slower ones are dropped).
+    pub header_read_timeout_secs: u64,
+    /// Seconds a client has to send a request's body.
+    pub body_read_timeout_secs: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -62,6 +70,9 @@ impl std::fmt::Debug for Config {
             .field("audit_key", &if self.audit_key.is_empty() { "" } else { "***" })
             .field("audit_checkpoint_file", &self.audit_checkpoint_file)
             .field("audit_checkpoint_minutes", &self.audit_checkpoint_minutes)
+            .field("client_ip_header", &self.client_ip_header)
+            .field("header_read_timeout_secs", &self.header_read_timeout_secs)
+            .field("body_read_timeout_secs", &self.body_read_timeout_secs)
             .finish()
     }
 }
@@ -84,6 +95,9 @@ impl Default for Config {
             audit_key: String::new(),
             audit_checkpoint_file: PathBuf::new(),
             audit_checkpoint_minutes: 60,
+            client_ip_header: String::new(),
+            header_read_timeout_secs: 10,
+            body_read_timeout_secs: 60,
         }
     }
 }

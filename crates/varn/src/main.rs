@@ -190,10 +190,24 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
             if let Err(e) = varn_store::repo::sessions::purge_expired(purge.store.write()).await {
                 tracing::warn!(error = %e, "could not purge expired sessions");
             }
+            let day_ago = varn_store::repo::now() - chrono::Duration::hours(24);
+            if let Err(e) = varn_store::repo::throttles::purge(purge.store.write(), day_ago).await {
+                tracing::warn!(error = %e, "could not purge old sign-in throttles");
+            }
         }
     });
     audit_cmd::spawn_checkpoints(app.clone(), cfg.audit_checkpoint_minutes);
-    let router = varn_web::router(app.clone(), varn_web::WebConfig { secure_cookies: cfg.secure_cookies });
+    let limits = varn_web::serve::Limits {
+        header_read: std::time::Duration::from_secs(cfg.header_read_timeout_secs.max(1)),
+        body_read: std::time::Duration::from_secs(cfg.body_read_timeout_secs.max(1)),
+        ..Default::default()
+    };
+    let web = varn_web::WebConfig {
+        secure_cookies: cfg.secure_cookies,
+        client_ip_header: Some(cfg.client_ip_header.trim().to_lowercase()).filter(|h| !h.is_empty()),
+        limits,
+    };
+    let router = varn_web::router(app.clone(), web);
     println!();
     println!("Värn kör på / is running at http://{addr}");
     for l in lines {
@@ -201,7 +215,7 @@ async fn serve(cfg: Config) -> anyhow::Result<()> {
     }
     println!();
     tracing::info!(%addr, database = %varn_store::redact_url(&cfg.db_url()), "listening");
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    varn_web::serve::serve(listener, router, limits, shutdown_signal()).await?;
     app.store.close().await;
     Ok(())
 }

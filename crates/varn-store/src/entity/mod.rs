@@ -15,5 +15,6 @@ pub mod org_unit;
 pub mod role_grant;
 pub mod session;
 pub mod setting;
+pub mod sign_in_throttle;
 pub mod task;
 pub mod user;

@@ -12,6 +12,7 @@ mod m0004_users_active;
 mod m0005_document_search;
 mod m0006_version_scope;
 mod m0007_decisions;
+mod m0008_throttles;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -25,6 +26,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0005_document_search::Migration),
         Box::new(m0006_version_scope::Migration),
         Box::new(m0007_decisions::Migration),
+        Box::new(m0008_throttles::Migration),
     ]
 }
 

@@ -8,6 +8,7 @@ pub mod org;
 pub mod sessions;
 pub mod settings;
 pub mod tasks;
+pub mod throttles;
 pub mod tokens;
 pub mod users;
 

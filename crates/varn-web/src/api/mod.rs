@@ -4,6 +4,7 @@
 mod documents;
 mod dto;
 mod org;
+mod throttles;
 mod users;
 
 use crate::i18n::Lang;
@@ -97,7 +98,7 @@ struct ApiDoc;
 
 /// The routers of the modules, each carrying its OpenAPI paths: a module adds one line here.
 fn modules() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(documents::routes())
+    OpenApiRouter::new().merge(documents::routes()).merge(throttles::routes())
 }
 
 /// The OpenAPI document: the foundation's paths and every module's.

@@ -56,8 +56,8 @@ pub struct PasswordChange {
 
 /// Changes the caller's own password. Every session of theirs ends (API tokens stay).
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "konto", request_body = PasswordChange, responses((status = 204), (status = 422, body = ErrorBody)))]
-pub async fn change_password(a: ApiActor, Json(b): Json<PasswordChange>) -> ApiResult<StatusCode> {
-    a.state.app.change_password(&a.actor, &b.current_password, &b.new_password).await?;
+pub async fn change_password(a: ApiActor, src: crate::serve::ClientSource, Json(b): Json<PasswordChange>) -> ApiResult<StatusCode> {
+    a.state.app.change_password(&a.actor, &b.current_password, &b.new_password, &src.0).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -69,12 +69,12 @@ struct PwForm {
     new_password: String,
 }
 
-async fn change_password(ctx: Ctx, jar: CookieJar, Form(f): Form<PwForm>) -> PageResult {
+async fn change_password(ctx: Ctx, jar: CookieJar, src: crate::serve::ClientSource, Form(f): Form<PwForm>) -> PageResult {
     let actor = ctx.actor()?;
     if !matches!(ctx.auth, Auth::Session(_)) {
         return Err(AppError::Forbidden.into());
     }
-    match ctx.state.app.change_password(actor, &f.current_password, &f.new_password).await {
+    match ctx.state.app.change_password(actor, &f.current_password, &f.new_password, &src.0).await {
         Ok(s) => {
             let c = Cookie::build((session_cookie(ctx.state.web.secure_cookies), s.token))
                 .path("/")

@@ -67,7 +67,7 @@ struct LoginForm {
     next: String,
 }
 
-async fn login(ctx: Ctx, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
+async fn login(ctx: Ctx, jar: CookieJar, src: crate::serve::ClientSource, Form(f): Form<LoginForm>) -> Response {
     let next = safe_next(&f.next);
     let keep = FormState::with(&[("username", &f.username)]);
     let mut missing = varn_domain::FieldErrors::new();
@@ -81,7 +81,7 @@ async fn login(ctx: Ctx, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
         return login_form(&ctx, jar, keep.errors(ctx.tr, &missing), next, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let old = jar.get(session_cookie(ctx.state.web.secure_cookies)).map(|c| c.value().to_owned());
-    match ctx.state.app.sign_in(&f.username, &f.password, old.as_deref()).await {
+    match ctx.state.app.sign_in(&f.username, &f.password, old.as_deref(), &src.0).await {
         Ok((s, _actor)) => {
             let jar = jar
                 .add(cookie(session_cookie(ctx.state.web.secure_cookies), s.token, ctx.state.web.secure_cookies))

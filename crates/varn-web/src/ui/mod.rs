@@ -9,6 +9,7 @@ pub mod list;
 mod modules;
 mod org;
 mod tasks;
+mod throttles;
 pub(crate) mod tree;
 mod users;
 
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .merge(documents::routes())
         .merge(org::routes())
         .merge(users::routes())
+        .merge(throttles::routes())
         .merge(account::routes())
         .merge(audit::routes())
 }

@@ -43,6 +43,7 @@ struct ListPage {
     rows: Vec<User>,
     roles: Vec<(&'static str, String)>,
     can_admin: bool,
+    can_throttles: bool,
 }
 
 #[derive(Template)]
@@ -89,7 +90,9 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         return Ok(render(&ListPartial { shell: ctx.shell("users.heading"), view: l.view, rows: l.rows }, StatusCode::OK));
     }
     let can_admin = actor.access.can_somewhere(Permission::UserAdmin);
-    Ok(render(&ListPage { shell: ctx.shell("users.heading"), view: l.view, rows: l.rows, roles: roles(&ctx), can_admin }, StatusCode::OK))
+    let can_throttles = actor.access.can_everywhere(Permission::UserAdmin);
+    let page = ListPage { shell: ctx.shell("users.heading"), view: l.view, rows: l.rows, roles: roles(&ctx), can_admin, can_throttles };
+    Ok(render(&page, StatusCode::OK))
 }
 
 #[derive(Template)]

@@ -88,6 +88,13 @@ pub fn test_config() -> AppConfig {
     AppConfig { argon2_m_kib: 1024, argon2_t: 1, max_attachment_bytes: 64 * 1024, ..AppConfig::default() }
 }
 
+/// Limits of the test server: the default times, but headers within 2 seconds (so a test can
+/// wait for a slow client to be dropped) and forms and JSON up to 32 KiB (below the test
+/// attachment limit of 64 KiB, so that an upload larger than a form may be is possible).
+pub fn test_limits() -> varn_web::serve::Limits {
+    varn_web::serve::Limits { header_read: std::time::Duration::from_secs(2), small_body: 32 * 1024, ..Default::default() }
+}
+
 impl TestApp {
     pub async fn spawn(backend: &str) -> TestApp {
         let db = TestDb::new(backend).await;
@@ -100,9 +107,10 @@ impl TestApp {
         app.load_demo(&city, PASSWORD).await.expect("demo loads");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
-        let router = varn_web::router(app.clone(), varn_web::WebConfig::default());
+        let web = varn_web::WebConfig { limits: test_limits(), ..Default::default() };
+        let router = varn_web::router(app.clone(), web);
         let server = tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
+            let _ = varn_web::serve::serve(listener, router, test_limits(), std::future::pending()).await;
         });
         let mut ids = HashMap::new();
         let units = varn_store::repo::org::all_in_scope(app.store.read(), &varn_domain::Scope::All).await.expect("units");

@@ -12,4 +12,5 @@ mod edges;
 mod helpers;
 mod org;
 mod pages;
+mod signin;
 mod store;

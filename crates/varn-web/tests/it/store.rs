@@ -185,7 +185,7 @@ async fn the_generated_city_works_with_the_app(s1: &varn_store::Store, scale: &v
     // The generated city works with the app: a head sees the tasks of the unit they lead,
     // and new rows get fresh ids after the generated ones (PostgreSQL sequences).
     let app = varn_app::App::new(s1.clone(), test_config()).unwrap();
-    let (_, actor) = app.sign_in("admin", "Storstad-2026!", None).await.unwrap();
+    let (_, actor) = app.sign_in("admin", "Storstad-2026!", None, "127.0.0.1").await.unwrap();
     let root = varn_store::repo::org::root(s1.read()).await.unwrap().unwrap();
     let made = app
         .org_create(
