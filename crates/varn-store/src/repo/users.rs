@@ -167,8 +167,14 @@ fn grant_rows() -> Select<role_grant::Entity> {
 
 /// The grants of a user, with their units (active units only).
 pub async fn grants_of<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<Vec<GrantRow>, DbErr> {
+    grants_of_in(db, user_id, &Scope::All).await
+}
+
+/// A user's grants on units within `scope` (what a viewer with that scope may see of them).
+pub async fn grants_of_in<D: ConnectionTrait>(db: &D, user_id: i64, scope: &Scope) -> Result<Vec<GrantRow>, DbErr> {
     grant_rows()
         .filter(role_grant::Column::UserId.eq(user_id))
+        .filter(crate::scope_condition(scope, Expr::col((org_unit::Entity, org_unit::Column::Path)).into()))
         .filter(Expr::col((org_unit::Entity, org_unit::Column::Active)).eq(true))
         .order_by_asc(Expr::col((org_unit::Entity, org_unit::Column::Path)))
         .into_model::<GrantRow>()

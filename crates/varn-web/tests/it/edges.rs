@@ -162,3 +162,33 @@ async fn over_https_cookies_are_host_only_and_hsts_is_sent() {
     server.abort();
     t.stop().await;
 }
+
+#[rstest::rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn grants_outside_the_viewers_scope_are_not_shown(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let (admin, karin) = (api_as(&t, "admin").await, api_as(&t, "karin.berg").await);
+    let (omar, utbf) = (t.id("omar.haddad"), t.id("Utbildningsförvaltningen"));
+    // Omar is information owner in Individ- och familjeomsorg, and is made one elsewhere too.
+    let body = serde_json::json!({"role": "informationsagare", "org_unit_id": utbf});
+    let (s, g) = admin.call(Method::POST, &format!("/api/v1/users/{omar}/roles"), Some(body)).await;
+    assert_eq!(s, 201, "{g}");
+    let units = |v: &serde_json::Value| -> Vec<String> {
+        v["grants"].as_array().unwrap().iter().map(|g| g["unit_name"].as_str().unwrap_or_default().to_owned()).collect()
+    };
+    let (_, all) = admin.call(Method::GET, &format!("/api/v1/users/{omar}"), None).await;
+    assert!(units(&all).contains(&"Utbildningsförvaltningen".to_owned()), "{all}");
+    // Karin heads Socialnämnden's side of the city: she sees Omar's role there only.
+    let (s, part) = karin.call(Method::GET, &format!("/api/v1/users/{omar}"), None).await;
+    assert_eq!(s, 200, "{part}");
+    assert!(!units(&part).is_empty() && !units(&part).contains(&"Utbildningsförvaltningen".to_owned()), "{b}: {part}");
+    let page = t.signed_in("karin.berg").await;
+    let (_, html) = page.text(&format!("/users/{omar}")).await;
+    assert!(!html.contains("Utbildningsförvaltningen"), "{b}: the page hides it too");
+    t.stop().await;
+}
