@@ -40,18 +40,20 @@ impl App {
 
     /// Checks that the store's audit key is the one the chain was written with (remembered by
     /// its fingerprint at the first start), so a server started with the wrong key refuses to
-    /// start instead of writing rows no one can verify.
-    pub async fn check_audit_key(&self) -> Result<(), AppError> {
+    /// start instead of writing rows no one can verify. `remember`: note the key's
+    /// fingerprint if none is noted yet (not on a read-only database).
+    pub async fn check_audit_key(&self, remember: bool) -> Result<(), AppError> {
         let id = self.store.audit_key().id();
         match settings::get(self.store.read(), KEY_ID).await? {
             Some(known) if known == id => Ok(()),
             Some(known) => Err(AppError::Internal(format!(
                 "the audit key (id {id}) is not the key this database's audit chain was written with (id {known})"
             ))),
-            None => {
+            None if remember => {
                 settings::set(self.store.write(), KEY_ID, &id).await?;
                 Ok(())
             }
+            None => Ok(()),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod export;
+pub mod health;
 pub mod modules;
 pub mod org;
 pub mod tasks;

@@ -172,6 +172,28 @@ impl App {
         Ok(())
     }
 
+    /// Sets a user's password from the server's console (`varn admin reset-password`), for
+    /// an operator locked out of the web: ends their sessions, clears their sign-in
+    /// throttles, audited as done at the console.
+    pub async fn console_reset_password(&self, username: &str, password: &str) -> Result<User, AppError> {
+        let name = crate::throttle::account_key(username);
+        let u = repo::by_username(self.store.read(), &name).await?.ok_or(AppError::NotFound)?;
+        let pw = NewPassword::parse(password, &u.username).map_err(|c| AppError::field("password", c))?;
+        let hash = self.hash_password(pw.expose()).await?;
+        let w = self.begin_account_write().await?;
+        let mut am: user::ActiveModel = u.clone().into();
+        am.password_hash = Set(Some(hash));
+        am.failed_logins = Set(0);
+        am.locked_until = Set(None);
+        am.password_changed_at = Set(Some(now()));
+        let u = am.update(&*w).await?;
+        sessions::delete_for_user(&*w, u.id).await?;
+        varn_store::repo::throttles::clear_account(&*w, &name).await?;
+        w.commit(crate::Audit::anonymous(None, "konsol", "user.password_reset_console", "user").entity(u.id)).await?;
+        self.forget_sessions();
+        Ok(u)
+    }
+
     /// Grants a role on a unit (covering its subtree).
     pub async fn user_grant(&self, actor: &Actor, user_id: i64, i: &GrantInput) -> Result<GrantRow, AppError> {
         let cap = actor.can(Permission::UserAdmin)?;

@@ -107,7 +107,7 @@ struct Workload {
 /// Generates the workload once per database, then finds the players.
 async fn workload(args: &Args, varn: &Path, db_args: &[String], data_dir: &Path) -> anyhow::Result<Workload> {
     let url = args.database_url.clone().unwrap_or_else(|| format!("sqlite://{}", data_dir.join("varn.sqlite").display()));
-    let store = varn_store::Store::open_and_migrate(&varn_store::StoreConfig { url, max_connections: 2 })
+    let store = varn_store::Store::open_and_migrate(&varn_store::StoreConfig { url, max_connections: 2, durability: Default::default() })
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut generate_seconds = None;

@@ -2,13 +2,14 @@
 //! embedded default) and PostgreSQL from the same code.
 
 pub mod entity;
+pub mod maintenance;
 pub mod migration;
 pub mod repo;
 mod scope;
 
 pub use scope::scope_condition;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, SqlxPostgresConnector, SqlxSqliteConnector, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlxPostgresConnector, SqlxSqliteConnector, Statement};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
@@ -34,12 +35,55 @@ pub struct StoreConfig {
     pub url: String,
     /// Connections for reading (PostgreSQL: the whole pool).
     pub max_connections: u32,
+    /// What an acknowledged write survives (SQLite; PostgreSQL keeps its own `synchronous_commit`).
+    pub durability: Durability,
+}
+
+/// What SQLite promises about a write once it is acknowledged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Durability {
+    /// `synchronous=FULL`: the WAL is synced at every commit, so an acknowledged write
+    /// survives a power cut or an operating-system crash.
+    #[default]
+    Full,
+    /// `synchronous=NORMAL`: synced at checkpoints only; survives a crash of Värn, but a power
+    /// cut may lose the last acknowledged writes (never corrupts).
+    Normal,
+}
+
+impl Durability {
+    /// From the setting's text (`full` or `normal`).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "full" => Some(Durability::Full),
+            "normal" => Some(Durability::Normal),
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Debug for StoreConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StoreConfig").field("url", &redact_url(&self.url)).field("max_connections", &self.max_connections).finish()
+        f.debug_struct("StoreConfig")
+            .field("url", &redact_url(&self.url))
+            .field("max_connections", &self.max_connections)
+            .field("durability", &self.durability)
+            .finish()
     }
+}
+
+/// The root cause of a PostgreSQL connection error in a few words ("Connection refused …").
+fn pg_reason(e: &sqlx::Error) -> String {
+    match e {
+        sqlx::Error::Io(io) => io.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The file of a `sqlite:` URL (without its query), if it is one.
+pub fn sqlite_path(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    Some(rest.split('?').next().unwrap_or(rest).to_owned())
 }
 
 /// The URL with any password replaced by `***`, for logs.
@@ -73,21 +117,33 @@ impl Store {
     /// Opens (and for SQLite creates) the database. Does not migrate.
     pub async fn open(cfg: &StoreConfig) -> Result<Self, StoreError> {
         if cfg.url.starts_with("postgres://") || cfg.url.starts_with("postgresql://") {
+            // One connection first, so that a server that is down or refuses says so at once
+            // ("Connection refused") instead of the pool timing out after its wait.
+            let where_ = redact_url(&cfg.url);
+            let first = tokio::time::timeout(Duration::from_secs(5), <sqlx::PgConnection as sqlx::Connection>::connect(&cfg.url)).await;
+            match first {
+                Ok(Ok(c)) => drop(c),
+                Ok(Err(e)) => return Err(StoreError::Open(format!("{where_}: {}", pg_reason(&e)))),
+                Err(_) => return Err(StoreError::Open(format!("{where_}: no answer within 5 seconds"))),
+            }
             let pool = PgPoolOptions::new()
                 .max_connections(cfg.max_connections.max(2))
                 .acquire_timeout(Duration::from_secs(10))
                 .connect(&cfg.url)
                 .await
-                .map_err(|e| StoreError::Open(e.to_string()))?;
+                .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
             let db = SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
             Ok(Store { read: db.clone(), write: db, audit_key: Default::default() })
         } else if cfg.url.starts_with("sqlite:") {
+            let where_ = sqlite_path(&cfg.url).unwrap_or_default();
             let opts = SqliteConnectOptions::from_str(&cfg.url)
-                .map_err(|e| StoreError::Open(e.to_string()))?
+                .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
-                // WAL + NORMAL: a crash may lose the last transactions but never corrupts.
-                .synchronous(SqliteSynchronous::Normal)
+                .synchronous(match cfg.durability {
+                    Durability::Full => SqliteSynchronous::Full,
+                    Durability::Normal => SqliteSynchronous::Normal,
+                })
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
                 // Paths are digits and slashes: case-sensitive LIKE lets SQLite use the index.
@@ -101,13 +157,13 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(opts.clone())
                 .await
-                .map_err(|e| StoreError::Open(e.to_string()))?;
+                .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
             let read_pool = SqlitePoolOptions::new()
                 .max_connections(cfg.max_connections.max(1))
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts.read_only(false))
                 .await
-                .map_err(|e| StoreError::Open(e.to_string()))?;
+                .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
             Ok(Store {
                 read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read_pool),
                 write: SqlxSqliteConnector::from_sqlx_sqlite_pool(write_pool),
@@ -116,6 +172,34 @@ impl Store {
         } else {
             Err(StoreError::Open("the database URL must start with sqlite: or postgres://".into()))
         }
+    }
+
+    /// Opens a database that must already exist, for a maintenance command: SQLite
+    /// read-only (`read_only`) or read-write, never created; and checked to be exactly at
+    /// this binary's migrations, never migrated.
+    pub async fn open_existing(cfg: &StoreConfig, read_only: bool) -> Result<Self, StoreError> {
+        if let Some(path) = sqlite_path(&cfg.url) {
+            if !std::path::Path::new(&path).is_file() {
+                return Err(StoreError::Open(format!("there is no database at {path}: give the right --data-dir or --database-url")));
+            }
+            let opts = SqliteConnectOptions::from_str(&cfg.url)
+                .map_err(|e| StoreError::Open(e.to_string()))?
+                .create_if_missing(false)
+                .read_only(read_only)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(1)
+                .connect_with(opts)
+                .await
+                .map_err(|e| StoreError::Open(format!("{path}: {e}")))?;
+            let db = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+            migration::check_current(&db).await.map_err(|e| StoreError::Open(format!("{path}: {e}")))?;
+            return Ok(Store { read: db.clone(), write: db, audit_key: Default::default() });
+        }
+        let s = Self::open(cfg).await?;
+        migration::check_current(&s.write).await.map_err(|e| StoreError::Open(e.to_string()))?;
+        Ok(s)
     }
 
     /// Opens and migrates.
@@ -145,6 +229,25 @@ impl Store {
     /// The connection for writes (begin a transaction on it).
     pub fn write(&self) -> &DatabaseConnection {
         &self.write
+    }
+
+    /// Checks that the database answers a read on the read pool and takes a write on the
+    /// write pool (a row written and rolled back). Each part's error, if any.
+    pub async fn probe(&self) -> (Result<(), DbErr>, Result<(), DbErr>) {
+        let backend = self.backend();
+        let read = self.read.query_one(Statement::from_string(backend, "SELECT 1")).await.map(|_| ());
+        let write = async {
+            let txn = sea_orm::TransactionTrait::begin(&self.write).await?;
+            let now = chrono::Utc::now().to_rfc3339();
+            let sql = match backend {
+                DbBackend::Postgres => "INSERT INTO settings (key, value) VALUES ('ready_probe', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                _ => "INSERT INTO settings (key, value) VALUES ('ready_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            };
+            txn.execute(Statement::from_sql_and_values(backend, sql, [now.into()])).await?;
+            txn.rollback().await
+        }
+        .await;
+        (read, write)
     }
 
     /// Which database this is.

@@ -49,6 +49,7 @@ pub fn router(app: App, web: WebConfig) -> Router {
         .merge(api::routes())
         .merge(statics::routes())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .route("/readyz", axum::routing::get(readyz))
         .fallback(ui::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::authenticate))
@@ -60,4 +61,19 @@ pub fn router(app: App, web: WebConfig) -> Router {
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(security::span as fn(&axum::extract::Request) -> tracing::Span))
         .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(tower_http::request_id::MakeRequestUuid))
         .with_state(state)
+}
+
+/// Readiness for a load balancer or an operator: 200 when the database answers a read and
+/// takes a write, else 503 naming the part that fails (the error itself goes to the log).
+async fn readyz(axum::extract::State(st): axum::extract::State<AppState>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let r = st.app.readiness().await;
+    let word = |ok: bool| if ok { "ok" } else { "failing" };
+    let body = serde_json::json!({
+        "status": if r.ready() { "ready" } else { "not_ready" },
+        "database_read": word(r.read),
+        "database_write": word(r.write),
+    });
+    let status = if r.ready() { axum::http::StatusCode::OK } else { axum::http::StatusCode::SERVICE_UNAVAILABLE };
+    (status, axum::Json(body)).into_response()
 }

@@ -22,11 +22,18 @@ pub struct Limits {
     pub body_read: Duration,
     /// Largest body of a form or JSON request, in bytes.
     pub small_body: usize,
+    /// Time that requests in flight get to finish at shutdown.
+    pub shutdown_grace: Duration,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { header_read: Duration::from_secs(10), body_read: Duration::from_secs(60), small_body: 1024 * 1024 }
+        Limits {
+            header_read: Duration::from_secs(10),
+            body_read: Duration::from_secs(60),
+            small_body: 1024 * 1024,
+            shutdown_grace: Duration::from_secs(10),
+        }
     }
 }
 
@@ -44,8 +51,9 @@ pub async fn body_limit(axum::extract::State(limit): axum::extract::State<usize>
     next.run(req.map(|b| axum::body::Body::new(http_body_util::Limited::new(b, limit)))).await
 }
 
-/// Accepts connections until `shutdown` completes, then lets open requests finish (for up
-/// to 20 seconds). Each request carries the peer's address as [`ConnectInfo`].
+/// Accepts connections until `shutdown` completes, then lets open requests finish for up to
+/// [`Limits::shutdown_grace`] and returns even if a client stalls. Each request carries the
+/// peer's address as [`ConnectInfo`].
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: Router,
@@ -84,8 +92,8 @@ pub async fn serve(
         });
     }
     drop(listener);
-    if tokio::time::timeout(Duration::from_secs(20), graceful.shutdown()).await.is_err() {
-        tracing::warn!("open connections did not finish within 20 seconds");
+    if tokio::time::timeout(limits.shutdown_grace, graceful.shutdown()).await.is_err() {
+        tracing::warn!(grace_secs = limits.shutdown_grace.as_secs(), "open connections did not finish within the grace period; closing them");
     }
     Ok(())
 }

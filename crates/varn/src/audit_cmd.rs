@@ -12,8 +12,9 @@ const MIN_KEY_CHARS: usize = 32;
 
 /// The key of the audit chain: `VARN_AUDIT_KEY` (for several servers on one PostgreSQL
 /// database, which must share it), else the key file in the data folder, created with 32
-/// random bytes and mode 0600 when missing.
-pub fn audit_key(cfg: &Config) -> anyhow::Result<AuditKey> {
+/// random bytes and mode 0600 when missing and `create` (a maintenance command never
+/// creates one: a missing key file there means the wrong data folder).
+pub fn audit_key(cfg: &Config, create: bool) -> anyhow::Result<AuditKey> {
     if !cfg.audit_key.is_empty() {
         anyhow::ensure!(cfg.audit_key.chars().count() >= MIN_KEY_CHARS, "VARN_AUDIT_KEY must be at least {MIN_KEY_CHARS} characters");
         return Ok(AuditKey::new(cfg.audit_key.as_bytes()));
@@ -25,6 +26,9 @@ pub fn audit_key(cfg: &Config) -> anyhow::Result<AuditKey> {
             anyhow::ensure!(bytes.len() >= 32, "{} holds too short a key", path.display());
             warn_if_readable_by_others(&path);
             Ok(AuditKey::new(&bytes))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !create => {
+            anyhow::bail!("there is no audit key at {}: give the right --data-dir, or VARN_AUDIT_KEY", path.display())
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             std::fs::create_dir_all(&cfg.data_dir).with_context(|| format!("could not create {}", cfg.data_dir.display()))?;
@@ -69,7 +73,7 @@ pub async fn verify(cfg: &Config) -> i32 {
         eprintln!("Ingen databas i {f}: ange rätt --data-dir eller --database-url. / No database at {f}: give the right --data-dir or --database-url.");
         return 2;
     }
-    let verdict = match crate::open(cfg).await {
+    let verdict = match crate::open_existing(cfg, true).await {
         Ok(app) => app.audit_verify().await.map_err(anyhow::Error::from),
         Err(e) => Err(e),
     };
@@ -98,7 +102,7 @@ pub fn verdict_code(v: &Verdict) -> i32 {
 
 /// `varn audit checkpoint`: appends a signed checkpoint of the head to the checkpoint file.
 pub async fn checkpoint(cfg: &Config) -> anyhow::Result<()> {
-    let app = crate::open(cfg).await?;
+    let app = crate::open_existing(cfg, true).await?;
     if let Some(c) = app.audit_checkpoint(false).await? {
         println!(
             "Kontrollpunkt skriven till / checkpoint written to {}: rad / row {} ({})",
@@ -144,8 +148,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("varn-key-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let cfg = Config { data_dir: dir.clone(), ..Default::default() };
-        let a = audit_key(&cfg).unwrap();
-        let b = audit_key(&cfg).unwrap();
+        assert!(audit_key(&cfg, false).is_err(), "a maintenance command makes no key");
+        let a = audit_key(&cfg, true).unwrap();
+        let b = audit_key(&cfg, false).unwrap();
         assert_eq!(a.id(), b.id(), "the second start reads the same key");
         #[cfg(unix)]
         {
@@ -154,9 +159,9 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         let short = Config { audit_key: "kort".into(), ..cfg.clone() };
-        assert!(audit_key(&short).is_err());
+        assert!(audit_key(&short, true).is_err());
         let env = Config { audit_key: "x".repeat(40), ..cfg };
-        assert_ne!(audit_key(&env).unwrap().id(), a.id(), "VARN_AUDIT_KEY wins over the file");
+        assert_ne!(audit_key(&env, true).unwrap().id(), a.id(), "VARN_AUDIT_KEY wins over the file");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -50,6 +50,11 @@ pub struct Config {
     pub header_read_timeout_secs: u64,
     /// Seconds a client has to send a request's body.
     pub body_read_timeout_secs: u64,
+    /// SQLite: `full` (an acknowledged write survives a power cut) or `normal` (survives a
+    /// crash of Värn; a power cut may lose the last writes).
+    pub sqlite_durability: String,
+    /// Seconds that requests in flight get to finish at shutdown.
+    pub shutdown_grace_secs: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -73,6 +78,8 @@ impl std::fmt::Debug for Config {
             .field("client_ip_header", &self.client_ip_header)
             .field("header_read_timeout_secs", &self.header_read_timeout_secs)
             .field("body_read_timeout_secs", &self.body_read_timeout_secs)
+            .field("sqlite_durability", &self.sqlite_durability)
+            .field("shutdown_grace_secs", &self.shutdown_grace_secs)
             .finish()
     }
 }
@@ -98,6 +105,8 @@ impl Default for Config {
             client_ip_header: String::new(),
             header_read_timeout_secs: 10,
             body_read_timeout_secs: 60,
+            sqlite_durability: "full".into(),
+            shutdown_grace_secs: 10,
         }
     }
 }
@@ -160,6 +169,12 @@ impl Config {
             .merge(Serialized::defaults(flags))
             .extract()
             .map_err(Box::new)
+    }
+
+    /// The SQLite durability setting.
+    pub fn durability(&self) -> anyhow::Result<varn_store::Durability> {
+        varn_store::Durability::parse(&self.sqlite_durability)
+            .ok_or_else(|| anyhow::anyhow!("sqlite_durability must be full or normal, not {:?}", self.sqlite_durability))
     }
 
     /// The checkpoint file to use.

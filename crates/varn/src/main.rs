@@ -3,6 +3,8 @@
 
 mod audit_cmd;
 mod config;
+mod maint;
+mod start;
 
 /// mimalloc returns freed memory to the system more readily than glibc's allocator under
 /// many threads, which keeps the resident size near what is in use.
@@ -12,7 +14,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use config::{Config, Flags};
-use rand::Rng;
 use std::path::PathBuf;
 use varn_app::{App, AppConfig};
 use varn_store::{Store, StoreConfig};
@@ -38,6 +39,17 @@ enum Command {
     Backup {
         /// Where to write the copy (must not exist).
         path: PathBuf,
+    },
+    /// Replace the SQLite database with a checked backup (no server may be running); the
+    /// replaced database is kept aside.
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
+    },
+    /// Tasks for the operator at the server's console.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
     },
     /// Work with the audit log.
     Audit {
@@ -70,6 +82,16 @@ enum DemoCommand {
 }
 
 #[derive(Subcommand)]
+enum AdminCommand {
+    /// Give USER a new password (printed once, or VARN_ADMIN_PASSWORD), end their sessions
+    /// and lift their sign-in throttles; audited as done at the console.
+    ResetPassword {
+        /// The user name.
+        user: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum AuditCommand {
     /// Check the keyed hash chain, against the newest checkpoint, and report the first
     /// changed or missing row.
@@ -89,23 +111,31 @@ fn init_logging(format: &str) {
     }
 }
 
-pub(crate) async fn open(cfg: &Config) -> anyhow::Result<App> {
+/// The store for `cfg` with its audit key: created and migrated (`existing` false: serving,
+/// `migrate`, `demo generate`), or one that must exist at this binary's migrations and is
+/// never created or migrated (`existing` true: the maintenance commands).
+async fn store(cfg: &Config, existing: bool, read_only: bool) -> anyhow::Result<Store> {
     let url = cfg.db_url();
+    let sc = StoreConfig { url: url.clone(), max_connections: cfg.max_connections, durability: cfg.durability()? };
+    if existing {
+        let store = Store::open_existing(&sc, read_only).await?;
+        return Ok(store.with_audit_key(audit_cmd::audit_key(cfg, false)?));
+    }
+    let key = audit_cmd::audit_key(cfg, true)?;
     if url.starts_with("sqlite:") {
         std::fs::create_dir_all(&cfg.data_dir).with_context(|| format!("could not create the data folder {}", cfg.data_dir.display()))?;
     }
-    let key = audit_cmd::audit_key(cfg)?;
-    let store = Store::open(&StoreConfig { url: url.clone(), max_connections: cfg.max_connections })
-        .await
-        .context("could not open the database")?
-        .with_audit_key(key);
+    let store = Store::open(&sc).await?.with_audit_key(key);
     match varn_store::migration::migrate(store.write()).await {
-        Ok(applied) if !applied.is_empty() => {
-            tracing::info!(count = applied.len(), "database migrated")
-        }
+        Ok(applied) if !applied.is_empty() => tracing::info!(count = applied.len(), "database migrated"),
         Ok(_) => {}
         Err(e) => anyhow::bail!("{e}. The database was left as it was."),
     }
+    Ok(store)
+}
+
+/// The application on the store, with the audit key checked against the chain's.
+async fn app_on(store: Store, cfg: &Config, read_only: bool) -> anyhow::Result<App> {
     let app_cfg = AppConfig {
         max_attachment_bytes: cfg.max_attachment_mb * 1024 * 1024,
         session_minutes: cfg.session_minutes,
@@ -114,51 +144,22 @@ pub(crate) async fn open(cfg: &Config) -> anyhow::Result<App> {
         ..AppConfig::default()
     };
     let app = App::new(store, app_cfg)?;
-    app.check_audit_key().await?;
+    app.check_audit_key(!read_only).await?;
     Ok(app)
 }
 
-fn generate_password() -> String {
-    // 20 characters from an alphabet without look-alikes: about 113 bits.
-    const A: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    let mut r = rand::rngs::OsRng;
-    (0..20).map(|_| A[r.gen_range(0..A.len())] as char).collect()
+/// Opens (creating and migrating) the database for serving and the data commands.
+pub(crate) async fn open(cfg: &Config) -> anyhow::Result<App> {
+    app_on(store(cfg, false, false).await?, cfg, false).await
 }
 
-/// Loads the demo city (or only the root and an admin) into an empty database and says how
-/// to sign in. Returns the lines to print once the server listens.
-async fn first_start(app: &App, cfg: &Config) -> anyhow::Result<Vec<String>> {
-    if !app.is_empty().await? {
-        return Ok(vec!["Databasen finns redan; inget demoinnehåll laddades. / Existing database; no demo loaded.".into()]);
-    }
-    let (password, generated) =
-        if cfg.admin_password.is_empty() { (generate_password(), true) } else { (cfg.admin_password.clone(), false) };
-    let city = if cfg.demo {
-        let path = cfg.content_dir.join("demo/exempelstad.yaml");
-        let text = std::fs::read_to_string(&path).with_context(|| format!("could not read the demo city at {}", path.display()))?;
-        varn_app::demo::DemoCity::parse(&text)?
-    } else {
-        varn_app::demo::DemoCity::parse(include_str!("minimal.yaml"))?
-    };
-    app.load_demo(&city, &password).await?;
-    let mut lines = vec![if cfg.demo {
-        "Demostaden Exempelstad är laddad. / Demo city Exempelstad loaded.".into()
-    } else {
-        "Tom organisation skapad. / Empty organisation created.".into()
-    }];
-    if generated {
-        lines.push(format!("Lösenord / password (visas bara nu / shown only now): {password}"));
-    } else {
-        lines.push("Lösenord / password: det i VARN_ADMIN_PASSWORD / the one in VARN_ADMIN_PASSWORD".into());
-    }
-    lines.push("Användare / users (samma lösenord / same password):".into());
-    for (u, r) in city.accounts() {
-        lines.push(format!("  {u:<16} {r}"));
-    }
-    Ok(lines)
+/// Opens an existing database for a maintenance command, never creating or migrating it
+/// (SQLite read-only when `read_only`).
+pub(crate) async fn open_existing(cfg: &Config, read_only: bool) -> anyhow::Result<App> {
+    app_on(store(cfg, true, read_only).await?, cfg, read_only).await
 }
 
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
@@ -177,68 +178,21 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-async fn serve(cfg: Config) -> anyhow::Result<()> {
-    let app = open(&cfg).await?;
-    let lines = first_start(&app, &cfg).await?;
-    let listener = tokio::net::TcpListener::bind(&cfg.listen).await.with_context(|| format!("could not listen on {}", cfg.listen))?;
-    let addr = listener.local_addr()?;
-    let purge = app.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            if let Err(e) = varn_store::repo::sessions::purge_expired(purge.store.write()).await {
-                tracing::warn!(error = %e, "could not purge expired sessions");
-            }
-            let day_ago = varn_store::repo::now() - chrono::Duration::hours(24);
-            if let Err(e) = varn_store::repo::throttles::purge(purge.store.write(), day_ago).await {
-                tracing::warn!(error = %e, "could not purge old sign-in throttles");
-            }
-        }
-    });
-    audit_cmd::spawn_checkpoints(app.clone(), cfg.audit_checkpoint_minutes);
-    let limits = varn_web::serve::Limits {
-        header_read: std::time::Duration::from_secs(cfg.header_read_timeout_secs.max(1)),
-        body_read: std::time::Duration::from_secs(cfg.body_read_timeout_secs.max(1)),
-        ..Default::default()
-    };
-    let web = varn_web::WebConfig {
-        secure_cookies: cfg.secure_cookies,
-        client_ip_header: Some(cfg.client_ip_header.trim().to_lowercase()).filter(|h| !h.is_empty()),
-        limits,
-    };
-    let router = varn_web::router(app.clone(), web);
-    println!();
-    println!("Värn kör på / is running at http://{addr}");
-    for l in lines {
-        println!("{l}");
-    }
-    println!();
-    tracing::info!(%addr, database = %varn_store::redact_url(&cfg.db_url()), "listening");
-    varn_web::serve::serve(listener, router, limits, shutdown_signal()).await?;
-    app.store.close().await;
-    Ok(())
-}
-
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let cfg = Config::load(cli.config.as_ref(), &cli.flags).context("could not read the configuration")?;
     init_logging(&cfg.log_format);
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(cfg).await,
+        Command::Serve => start::serve(cfg).await,
         Command::Migrate => {
             open(&cfg).await?;
             println!("Databasen är migrerad. / The database is migrated.");
             Ok(())
         }
-        Command::Backup { path } => {
-            let app = open(&cfg).await?;
-            let p = path.to_str().context("the path must be UTF-8")?;
-            app.store.backup_to(p).await?;
-            println!("Säkerhetskopia skriven till / backup written to {}", path.display());
-            Ok(())
-        }
+        Command::Backup { path } => maint::backup(&cfg, &path).await,
+        Command::Restore { file } => maint::restore(&cfg, &file).await,
+        Command::Admin { command: AdminCommand::ResetPassword { user } } => maint::reset_password(&cfg, &user).await,
         Command::Demo { command: DemoCommand::Generate { scale, seed, password } } => {
             let Some(sc) = varn_app::workload::Scale::parse(&scale) else {
                 anyhow::bail!("unknown scale {scale}: use storstad, small or tiny");

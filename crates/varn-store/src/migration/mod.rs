@@ -44,9 +44,39 @@ pub enum MigrateError {
     /// The database knows a migration this binary does not: it is newer than we are.
     #[error("the database has migration {0}, which this version of Värn does not know; use a newer Värn")]
     UnknownApplied(String),
+    /// The database lacks migrations this binary has: it must be migrated first.
+    #[error("the database needs {0} migration(s) this version of Värn has (from {1}); run `varn migrate` while no server uses it")]
+    Pending(usize, String),
+    /// No migration table at all.
+    #[error("this is not a Värn database (no migration table)")]
+    NotVarn,
     /// Bookkeeping failed.
     #[error("could not read or write the migration table: {0}")]
     Db(#[from] sea_orm::DbErr),
+}
+
+/// Checks, without changing anything, that the database is exactly at this binary's
+/// migrations: maintenance commands work on such a database only, and never migrate one (a
+/// newer binary must not migrate a database under a running older server).
+pub async fn check_current(db: &DatabaseConnection) -> Result<(), MigrateError> {
+    let backend = db.get_database_backend();
+    let rows = db
+        .query_all(Statement::from_string(backend, "SELECT name FROM varn_migrations"))
+        .await
+        .map_err(|_| MigrateError::NotVarn)?;
+    let mut applied = Vec::new();
+    for r in rows {
+        applied.push(r.try_get::<String>("", "name")?);
+    }
+    let known = migrations();
+    if let Some(newer) = applied.iter().find(|a| !known.iter().any(|m| m.name() == a.as_str())) {
+        return Err(MigrateError::UnknownApplied(newer.clone()));
+    }
+    let pending: Vec<String> = known.iter().map(|m| m.name().to_owned()).filter(|n| !applied.contains(n)).collect();
+    match pending.first() {
+        Some(first) => Err(MigrateError::Pending(pending.len(), first.clone())),
+        None => Ok(()),
+    }
 }
 
 /// Applies every migration not yet applied; returns the names applied now.

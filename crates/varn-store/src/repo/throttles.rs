@@ -69,6 +69,11 @@ pub async fn clear<D: ConnectionTrait>(db: &D, source: &str, account: &str) -> R
     Ok(t::Entity::delete_many().filter(key(source, account)).exec(db).await?.rows_affected > 0)
 }
 
+/// Forgets every source's throttle on one account name.
+pub async fn clear_account<D: ConnectionTrait>(db: &D, account: &str) -> Result<u64, DbErr> {
+    Ok(t::Entity::delete_many().filter(C::Account.eq(account)).exec(db).await?.rows_affected)
+}
+
 /// One row by its key.
 pub async fn find<D: ConnectionTrait>(db: &D, source: &str, account: &str) -> Result<Option<t::Model>, DbErr> {
     t::Entity::find().filter(key(source, account)).one(db).await

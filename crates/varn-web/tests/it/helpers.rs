@@ -59,7 +59,7 @@ impl TestDb {
     }
 
     pub async fn store(&self) -> Store {
-        Store::open_and_migrate(&StoreConfig { url: self.url.clone(), max_connections: 4 }).await.expect("open and migrate")
+        Store::open_and_migrate(&StoreConfig { url: self.url.clone(), max_connections: 4, durability: Default::default() }).await.expect("open and migrate")
     }
 
     /// Drops the PostgreSQL schema (SQLite's folder goes with the TempDir).

@@ -60,7 +60,7 @@ async fn backup_writes_a_consistent_copy_while_running() {
     let path = dir.path().join("kopia.sqlite");
     t.app.store.backup_to(path.to_str().unwrap()).await.unwrap();
     assert!(t.app.store.backup_to(path.to_str().unwrap()).await.is_err(), "never overwrites");
-    let copy = varn_store::Store::open(&varn_store::StoreConfig { url: format!("sqlite://{}", path.display()), max_connections: 1 })
+    let copy = varn_store::Store::open(&varn_store::StoreConfig { url: format!("sqlite://{}", path.display()), max_connections: 1, durability: Default::default() })
         .await
         .unwrap();
     let units = varn_store::repo::org::count_all(copy.read()).await.unwrap();
@@ -235,4 +235,93 @@ async fn a_unique_violation_becomes_a_mistake_at_its_field(#[case] b: &str) {
     assert!(matches!(e, Some(AppError::Db(_))), "{b}: {e:?}");
     s.close().await;
     d.cleanup().await;
+}
+
+/// Every row of every table of a SQLite file, as text, table by table.
+async fn dump_file(path: &std::path::Path) -> Vec<String> {
+    use varn_store::sea_orm::{ConnectionTrait, Statement};
+    let cfg = varn_store::StoreConfig { url: format!("sqlite://{}", path.display()), max_connections: 1, durability: Default::default() };
+    let s = varn_store::Store::open_existing(&cfg, true).await.unwrap();
+    let db = s.read();
+    let b = db.get_database_backend();
+    let q = |sql: String| Statement::from_string(b, sql);
+    let tables = db.query_all(q("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name".into())).await.unwrap();
+    let mut out = vec![];
+    for t in tables {
+        let name: String = t.try_get_by_index(0).unwrap();
+        let cols = db.query_all(q(format!("PRAGMA table_info({name})"))).await.unwrap();
+        let cols: Vec<String> = cols.iter().map(|c| format!("quote({})", c.try_get::<String>("", "name").unwrap())).collect();
+        let rows = db.query_all(q(format!("SELECT {} FROM {name} ORDER BY rowid", cols.join(" || '|' || ")))).await.unwrap();
+        out.push(format!("{name}: {} rows", rows.len()));
+        out.extend(rows.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()));
+    }
+    s.close().await;
+    out
+}
+
+#[tokio::test]
+async fn a_restored_backup_is_identical_and_checked_before_anything_is_replaced() {
+    use varn_store::maintenance::restore_sqlite;
+    let t = TestApp::spawn("sqlite").await;
+    let dir = tempfile::tempdir().unwrap();
+    let (copy, target) = (dir.path().join("kopia.sqlite"), dir.path().join("varn.sqlite"));
+    t.app.store.backup_to(copy.to_str().unwrap()).await.unwrap();
+    let key = t.app.store.audit_key().clone();
+    let target_url = format!("sqlite://{}", target.display());
+    std::fs::write(&target, b"the database that was here").unwrap();
+    let done = restore_sqlite(&copy, &target_url, &key).await.unwrap();
+    assert!(done.audit_rows > 50);
+    let aside = done.kept_aside.unwrap();
+    assert_eq!(std::fs::read(&aside).unwrap(), b"the database that was here", "the replaced database is kept");
+    // backup → restore → backup: the same rows in every table.
+    let again = dir.path().join("igen.sqlite");
+    let cfg = varn_store::StoreConfig { url: target_url.clone(), max_connections: 1, durability: Default::default() };
+    let restored = varn_store::Store::open_existing(&cfg, true).await.unwrap();
+    restored.backup_to(again.to_str().unwrap()).await.unwrap();
+    restored.close().await;
+    let (a, b) = (dump_file(&copy).await, dump_file(&again).await);
+    assert!(a.len() > 100);
+    assert_eq!(a, b);
+
+    // A damaged copy, or one whose chain another key wrote, is refused and replaces nothing.
+    let before = std::fs::read(&target).unwrap();
+    let mut bytes = std::fs::read(&copy).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid..mid + 4096].fill(0x5a);
+    let broken = dir.path().join("trasig.sqlite");
+    std::fs::write(&broken, &bytes).unwrap();
+    assert!(restore_sqlite(&broken, &target_url, &key).await.is_err());
+    let other = varn_domain::audit::AuditKey::new(b"a key of another installation, 32+");
+    let e = restore_sqlite(&copy, &target_url, &other).await.unwrap_err().to_string();
+    assert!(e.contains("audit chain is broken"), "{e}");
+    assert_eq!(std::fs::read(&target).unwrap(), before, "nothing was replaced");
+    let e = restore_sqlite(&dir.path().join("finns-inte.sqlite"), &target_url, &key).await.unwrap_err().to_string();
+    assert!(e.contains("there is no backup at"), "{e}");
+    t.stop().await;
+}
+
+#[tokio::test]
+async fn readiness_tells_a_database_that_takes_no_writes() {
+    let t = TestApp::spawn("sqlite").await;
+    let r = t.anonymous().get("/readyz").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["database_write"], "ok");
+    // The same database opened read-only (as when its file or mount became read-only).
+    let path = varn_store::sqlite_path(&t.db.url).unwrap();
+    let ro = varn_store::StoreConfig { url: format!("sqlite://{path}?mode=ro"), max_connections: 2, durability: Default::default() };
+    let app = varn_app::App::new(varn_store::Store::open(&ro).await.unwrap(), test_config()).unwrap();
+    let r = app.readiness().await;
+    assert!(r.read && !r.write, "{r:?}");
+    let e = app.check_writable().await.unwrap_err().to_string();
+    assert!(e.contains("does not take writes"), "{e}");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let router = varn_web::router(app, varn_web::WebConfig::default());
+    let server = tokio::spawn(varn_web::serve::serve(listener, router, test_limits(), std::future::pending()));
+    let r = reqwest::get(format!("{base}/readyz")).await.unwrap();
+    assert_eq!(r.status(), 503);
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!((v["database_read"].as_str(), v["database_write"].as_str()), (Some("ok"), Some("failing")), "{v}");
+    server.abort();
+    t.stop().await;
 }
