@@ -56,6 +56,7 @@ pub fn router(app: App, web: WebConfig) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.web.limits.small_body, serve::body_limit))
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(state.web.limits.body_read))
+        .layer(axum::middleware::from_fn(respond::api_json_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(security::span as fn(&axum::extract::Request) -> tracing::Span))

@@ -156,28 +156,45 @@ pub async fn api_failures(req: Request, next: Next) -> Response {
             copy_request_id(&res, &mut out);
             out
         }
-        // An extractor's rejection (malformed JSON, a wrong content type, a bad path or query
-        // value) answers in plain text: give it the API's JSON error format too.
-        None if rejected(&res) => {
-            let tr = Tr::new(lang);
-            let (code, key) = match res.status() {
-                StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported_media_type", "err.api.content_type"),
-                StatusCode::PAYLOAD_TOO_LARGE => ("too_large", "err.api.too_large"),
-                StatusCode::NOT_FOUND => ("not_found", "err.not_found"),
-                _ => ("bad_request", "err.api.bad_request"),
-            };
-            let mut out = error_json(res.status(), code, tr.t(key), None);
-            copy_request_id(&res, &mut out);
-            out
-        }
         None => res,
     }
 }
 
-/// Whether `res` is a client error that is not JSON (an extractor's rejection).
-fn rejected(res: &Response) -> bool {
+/// Gives every error under `/api/` that is not JSON yet — an extractor's rejection (malformed
+/// JSON, a wrong content type, a bad path or query value), a wrong method, a body too large
+/// or too slow — the API's JSON error format, keeping its status. Layered outside
+/// everything, so that the limits and timeouts answer in the format too.
+pub async fn api_json_errors(req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let res = next.run(req).await;
+    if !plain_error(&res) {
+        return res;
+    }
+    let tr = Tr::new(lang);
+    let (code, key) = match res.status() {
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported_media_type", "err.api.content_type"),
+        StatusCode::PAYLOAD_TOO_LARGE => ("too_large", "err.api.too_large"),
+        StatusCode::NOT_FOUND => ("not_found", "err.not_found"),
+        StatusCode::METHOD_NOT_ALLOWED => ("method_not_allowed", "err.api.method"),
+        StatusCode::REQUEST_TIMEOUT => ("timeout", "err.api.timeout"),
+        s if s.is_server_error() => ("internal", "err.internal"),
+        _ => ("bad_request", "err.api.bad_request"),
+    };
+    let mut out = error_json(res.status(), code, tr.t(key), None);
+    copy_request_id(&res, &mut out);
+    if let Some(allow) = res.headers().get(axum::http::header::ALLOW) {
+        out.headers_mut().insert(axum::http::header::ALLOW, allow.clone());
+    }
+    out
+}
+
+/// Whether `res` is an error that is not JSON.
+fn plain_error(res: &Response) -> bool {
     let json = res.headers().get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
-    res.status().is_client_error() && !json && res.status() != StatusCode::UNAUTHORIZED
+    (res.status().is_client_error() || res.status().is_server_error()) && !json
 }
 
 /// Keeps headers set on the way out (request id) when a failure is answered anew.

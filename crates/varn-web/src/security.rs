@@ -69,7 +69,15 @@ pub async fn authenticate(State(st): State<AppState>, jar: CookieJar, mut req: R
     let auth = if let Some(tok) = bearer(req.headers()) {
         match st.app.token_actor(tok).await {
             Ok(Some(a)) => Auth::Token(std::sync::Arc::new(a)),
-            Ok(None) => Auth::Anonymous,
+            Ok(None) => {
+                // A token that opens nothing is a failed authentication, whatever the method:
+                // 401 with the reason, never a CSRF refusal or an anonymous page.
+                let lang = jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())).unwrap_or_default();
+                let tr = crate::i18n::Tr::new(lang);
+                let mut r = crate::respond::error_json(StatusCode::UNAUTHORIZED, "invalid_token", tr.t("err.api.bad_token"), None);
+                r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer error=\"invalid_token\""));
+                return r;
+            }
             Err(e) => {
                 tracing::error!(error = %e, "token lookup failed");
                 return StatusCode::SERVICE_UNAVAILABLE.into_response();

@@ -147,7 +147,7 @@ async fn tokens_are_shown_once_hashed_and_revocable(#[case] b: &str) {
     assert_eq!(s, 204);
     let (s, e) = api.call(Method::GET, "/api/v1/me", None).await;
     assert_eq!(s, 401);
-    assert_eq!(e["error"]["code"], "unauthenticated");
+    assert_eq!(e["error"]["code"], "invalid_token", "a revoked token is told apart from none");
     t.stop().await;
 }
 

@@ -5,6 +5,7 @@
 
 mod api;
 mod audit;
+mod contract;
 mod authz;
 mod browser;
 mod documents;
