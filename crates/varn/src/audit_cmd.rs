@@ -120,7 +120,8 @@ pub fn spawn_checkpoints(app: varn_app::App, minutes: u64) {
         return;
     }
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes * 60));
+        let period = std::time::Duration::from_secs(minutes * 60);
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
         loop {
             tick.tick().await;
             match app.audit_checkpoint(true).await {

@@ -40,7 +40,8 @@ pub struct Config {
     /// `audit-checkpoints.log` in the data folder. Put it where the database's users cannot
     /// write (another host, an append-only mount).
     pub audit_checkpoint_file: PathBuf,
-    /// Minutes between automatic checkpoints (written only when the log has grown; 0: none).
+    /// Minutes between automatic checkpoints (written only when the log has grown, and at
+    /// shutdown; 0: none).
     pub audit_checkpoint_minutes: u64,
     /// The header a trusted reverse proxy writes the client's address to, e.g.
     /// `x-forwarded-for` (its last address counts); empty: the peer's address. Set it only
@@ -101,7 +102,7 @@ impl Default for Config {
             max_connections: 8,
             audit_key: String::new(),
             audit_checkpoint_file: PathBuf::new(),
-            audit_checkpoint_minutes: 60,
+            audit_checkpoint_minutes: 10,
             client_ip_header: String::new(),
             header_read_timeout_secs: 10,
             body_read_timeout_secs: 60,

@@ -116,6 +116,14 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
     println!();
     tracing::info!(%addr, database = %varn_store::redact_url(&cfg.db_url()), "listening");
     varn_web::serve::serve(listener, router, limits, crate::shutdown_signal()).await?;
+    // A last checkpoint at shutdown: rows removed while the server is stopped are caught.
+    if cfg.audit_checkpoint_minutes > 0 {
+        match app.audit_checkpoint(true).await {
+            Ok(Some(c)) => tracing::info!(seq = c.seq, "audit checkpoint written at shutdown"),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "could not write the audit checkpoint at shutdown"),
+        }
+    }
     app.store.close().await;
     Ok(())
 }

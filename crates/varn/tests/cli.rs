@@ -138,6 +138,13 @@ fn console_reset_restore_and_a_bounded_shutdown() {
     let took = stop(server);
     assert!(took >= Duration::from_millis(1500), "the request in flight got its grace: {took:?}");
     assert!(took < Duration::from_secs(8), "but no more: {took:?}");
+    // The last checkpoint, written at shutdown, is the head: rows removed while the server
+    // is stopped would be caught.
+    let o = run(varn(dir.path()).args(["audit", "verify"]));
+    let rows: String = text(&o).split("whole: ").nth(1).unwrap_or_default().chars().take_while(char::is_ascii_digit).collect();
+    let log = std::fs::read_to_string(dir.path().join("audit-checkpoints.log")).unwrap();
+    let last = log.lines().last().unwrap();
+    assert!(last.starts_with(&format!("{{\"seq\":{rows},")), "{rows} rows, last checkpoint {last}");
 
     // The operator resets admin's password at the console; it is audited.
     let o = run(varn(dir.path()).env("VARN_ADMIN_PASSWORD", "Ett-nytt-konsol-lösen-1").args(["admin", "reset-password", "admin"]));
