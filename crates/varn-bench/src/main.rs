@@ -8,6 +8,7 @@
 mod report;
 mod scenarios;
 mod server;
+mod soak;
 
 use anyhow::{bail, Context};
 use clap::Parser;
@@ -43,6 +44,10 @@ struct Args {
     /// Only these scenarios (comma-separated ids).
     #[arg(long)]
     only: Option<String>,
+    /// Instead of the scenarios: a soak of this many minutes, mixed reads and writes at
+    /// concurrency 16, resident memory sampled every 10 s.
+    #[arg(long)]
+    soak: Option<u64>,
 }
 
 #[tokio::main]
@@ -59,6 +64,14 @@ async fn main() -> anyhow::Result<()> {
     }
     let w = workload(&args, &varn, &db_args, &data_dir).await?;
     let server = Server::start(&varn, &db_args).await?;
+    if let Some(minutes) = args.soak {
+        let report = soak::run(&server.base, server.pid, &w.samordnare, (w.unit.id, &w.unit.name), minutes).await?;
+        server.stop().await;
+        let path = args.out.join(format!("soak-{label}-{}.json", args.scale));
+        std::fs::write(&path, serde_json::to_string_pretty(&report)?)?;
+        println!("\n{}", path.display());
+        return Ok(());
+    }
     let rows = run_scenarios(&args, &server, &w).await?;
     let start_ms = server.start_ms;
     let peak_mib = server.stop().await;

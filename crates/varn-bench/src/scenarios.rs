@@ -26,7 +26,16 @@ pub enum Kind {
     Get(&'static str),
     /// A write with its audit row: rename a unit to its own name through the API.
     PatchUnit,
+    /// The soak's mix: in turn Mina uppgifter, a unit search, the API's unit list, a
+    /// document, and a write (three reads to one write, roughly a working day's mix).
+    Mixed,
 }
+
+/// Where each user of the soak is in its mix.
+static MIX: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The reads of the soak's mix.
+const MIX_READS: [&str; 4] = ["/tasks", "/org/list?q=skola&kind=enhet", "/api/v1/org-units?limit=100", "/documents/1"];
 
 pub fn scenarios() -> Vec<Case> {
     vec![
@@ -125,7 +134,14 @@ pub async fn sign_in(user: &mut GooseUser) -> TransactionResult {
 
 pub async fn act(user: &mut GooseUser) -> TransactionResult {
     let Some(cur) = current() else { return Ok(()) };
-    match cur.kind {
+    let kind = match cur.kind {
+        Kind::Mixed => match MIX.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 5 {
+            4 => Kind::PatchUnit,
+            i => Kind::Get(MIX_READS[i]),
+        },
+        k => k,
+    };
+    match kind {
         Kind::Get(path) => {
             let r = user.get_named(path, "target").await?;
             if let Ok(resp) = r.response {
@@ -149,6 +165,7 @@ pub async fn act(user: &mut GooseUser) -> TransactionResult {
                 let _ = resp.bytes().await;
             }
         }
+        Kind::Mixed => {}
     }
     Ok(())
 }
