@@ -74,7 +74,8 @@ impl App {
     /// 0600 if missing) and returns it. `None` when the head has not moved since the newest
     /// checkpoint and `only_if_moved` is set (the automatic checkpoint).
     pub async fn audit_checkpoint(&self, only_if_moved: bool) -> Result<Option<CheckpointLine>, AppError> {
-        let path = self.config.audit_checkpoint_file.as_deref().ok_or_else(|| AppError::Internal("no checkpoint file is configured".into()))?;
+        let path =
+            self.config.audit_checkpoint_file.as_deref().ok_or_else(|| AppError::Internal("no checkpoint file is configured".into()))?;
         let head = repo::head(self.store.read()).await?;
         if only_if_moved {
             if let Ok(Some(last)) = read_checkpoints(path, self)? {

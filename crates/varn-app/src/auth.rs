@@ -150,7 +150,13 @@ impl App {
     /// per source and name; unknown and known names get the same answers. On success the old
     /// session (if any) is removed and a new one is made, so a session id known before
     /// sign-in is worthless after it.
-    pub async fn sign_in(&self, username: &str, password: &str, old_session: Option<&str>, source: &str) -> Result<(NewSession, Actor), AppError> {
+    pub async fn sign_in(
+        &self,
+        username: &str,
+        password: &str,
+        old_session: Option<&str>,
+        source: &str,
+    ) -> Result<(NewSession, Actor), AppError> {
         let name = crate::throttle::account_key(username);
         self.admit_check(source, &name).await?;
         let found = users::by_username(self.store.read(), &name).await?;

@@ -113,7 +113,8 @@ impl App {
             return Err(AppError::NotFound);
         };
         throttles::clear(&*w, source, account).await?;
-        let snapshot = json!({"source": before.source, "account": before.account, "failures": before.failures, "blocked_until": before.blocked_until});
+        let snapshot =
+            json!({"source": before.source, "account": before.account, "failures": before.failures, "blocked_until": before.blocked_until});
         w.commit(actor.audit("auth.throttle_lift", "sign_in_throttle").before(snapshot)).await
     }
 }

@@ -68,7 +68,8 @@ impl App {
     pub async fn user_get(&self, actor: &Actor, id: i64) -> Result<UserDetail, AppError> {
         let db = self.store.read();
         let scope = if id == actor.id.0 { varn_domain::Scope::All } else { actor.scope(Permission::UserRead) };
-        let user = if id == actor.id.0 { repo::find_any(db, id).await? } else { repo::find(db, &scope, id).await? }.ok_or(AppError::NotFound)?;
+        let user =
+            if id == actor.id.0 { repo::find_any(db, id).await? } else { repo::find(db, &scope, id).await? }.ok_or(AppError::NotFound)?;
         // Only the grants on units the viewer may see: a förvaltning's administrator does not
         // learn what a person is also entrusted with elsewhere in the city.
         let grants = repo::grants_of_in(db, id, &scope).await?;

@@ -240,7 +240,9 @@ impl Store {
             let txn = sea_orm::TransactionTrait::begin(&self.write).await?;
             let now = chrono::Utc::now().to_rfc3339();
             let sql = match backend {
-                DbBackend::Postgres => "INSERT INTO settings (key, value) VALUES ('ready_probe', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                DbBackend::Postgres => {
+                    "INSERT INTO settings (key, value) VALUES ('ready_probe', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                }
                 _ => "INSERT INTO settings (key, value) VALUES ('ready_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             };
             txn.execute(Statement::from_sql_and_values(backend, sql, [now.into()])).await?;

@@ -40,7 +40,8 @@ impl Default for Limits {
 /// Bodies that are not file uploads are cut at `small_body`: a declared length above it is
 /// refused at once with 413, a longer chunked body fails when read (also 413).
 pub async fn body_limit(axum::extract::State(limit): axum::extract::State<usize>, req: Request, next: Next) -> Response {
-    let upload = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("multipart/form-data"));
+    let upload =
+        req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("multipart/form-data"));
     if upload {
         return next.run(req).await;
     }
@@ -93,7 +94,10 @@ pub async fn serve(
     }
     drop(listener);
     if tokio::time::timeout(limits.shutdown_grace, graceful.shutdown()).await.is_err() {
-        tracing::warn!(grace_secs = limits.shutdown_grace.as_secs(), "open connections did not finish within the grace period; closing them");
+        tracing::warn!(
+            grace_secs = limits.shutdown_grace.as_secs(),
+            "open connections did not finish within the grace period; closing them"
+        );
     }
     Ok(())
 }

@@ -46,7 +46,9 @@ pub async fn reset_password(cfg: &Config, user: &str) -> anyhow::Result<()> {
         if cfg.admin_password.is_empty() { (crate::start::generate_password(), true) } else { (cfg.admin_password.clone(), false) };
     let u = app.console_reset_password(user, &password).await.map_err(|e| match e {
         varn_app::AppError::NotFound => anyhow::anyhow!("there is no user {user}"),
-        varn_app::AppError::Invalid(_) => anyhow::anyhow!("the password in VARN_ADMIN_PASSWORD is too weak (at least 12 characters, not the user name)"),
+        varn_app::AppError::Invalid(_) => {
+            anyhow::anyhow!("the password in VARN_ADMIN_PASSWORD is too weak (at least 12 characters, not the user name)")
+        }
         other => other.into(),
     })?;
     println!("Nytt lösenord för / new password for {} ({}).", u.username, u.display_name);

@@ -24,7 +24,11 @@ impl DataLock {
         match f.try_lock() {
             Ok(()) => Ok(DataLock(f)),
             Err(std::fs::TryLockError::WouldBlock) => {
-                anyhow::bail!("another Värn process uses the data folder {} (it holds {}); stop it first", cfg.data_dir.display(), path.display())
+                anyhow::bail!(
+                    "another Värn process uses the data folder {} (it holds {}); stop it first",
+                    cfg.data_dir.display(),
+                    path.display()
+                )
             }
             Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("could not lock {}", path.display())),
         }

@@ -32,7 +32,13 @@ fn free_port() -> u16 {
 
 /// Starts a server and waits until it prints its address; returns it with its output so far.
 fn start(dir: &Path, port: u16, extra: &[&str]) -> (Child, String) {
-    let mut child = varn(dir).args(["--listen", &format!("127.0.0.1:{port}")]).args(extra).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = varn(dir)
+        .args(["--listen", &format!("127.0.0.1:{port}")])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut seen = String::new();
     let started = Instant::now();
@@ -158,7 +164,8 @@ fn console_reset_restore_and_a_bounded_shutdown() {
     let o = run(varn(dir.path()).arg("restore").arg(&copy));
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("kept as"), "{}", text(&o));
-    let aside = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().contains(".replaced-"));
+    let aside =
+        std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().contains(".replaced-"));
     assert!(aside);
     let o = run(varn(dir.path()).args(["audit", "verify"]));
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));

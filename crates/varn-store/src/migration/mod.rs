@@ -60,10 +60,8 @@ pub enum MigrateError {
 /// newer binary must not migrate a database under a running older server).
 pub async fn check_current(db: &DatabaseConnection) -> Result<(), MigrateError> {
     let backend = db.get_database_backend();
-    let rows = db
-        .query_all(Statement::from_string(backend, "SELECT name FROM varn_migrations"))
-        .await
-        .map_err(|_| MigrateError::NotVarn)?;
+    let rows =
+        db.query_all(Statement::from_string(backend, "SELECT name FROM varn_migrations")).await.map_err(|_| MigrateError::NotVarn)?;
     let mut applied = Vec::new();
     for r in rows {
         applied.push(r.try_get::<String>("", "name")?);

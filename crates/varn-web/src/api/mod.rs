@@ -123,13 +123,8 @@ fn document_common_errors(doc: &mut utoipa::openapi::OpenApi) {
         RefOr::T(ResponseBuilder::new().description(what).content("application/json", content).build())
     };
     for item in doc.paths.paths.values_mut() {
-        let ops = [
-            (&mut item.get, false),
-            (&mut item.post, true),
-            (&mut item.put, true),
-            (&mut item.patch, true),
-            (&mut item.delete, true),
-        ];
+        let ops =
+            [(&mut item.get, false), (&mut item.post, true), (&mut item.put, true), (&mut item.patch, true), (&mut item.delete, true)];
         for (op, writes) in ops {
             let Some(op) = op.as_mut() else { continue };
             let mut add = vec![
@@ -143,7 +138,11 @@ fn document_common_errors(doc: &mut utoipa::openapi::OpenApi) {
                 add.push(("422", "A query value is not one this list takes (named in the error)"));
             }
             if op.request_body.is_some() {
-                add.extend([("413", "The body is too large"), ("415", "Not JSON"), ("422", "The body could not be read or fails validation")]);
+                add.extend([
+                    ("413", "The body is too large"),
+                    ("415", "Not JSON"),
+                    ("422", "The body could not be read or fails validation"),
+                ]);
             }
             if writes {
                 add.extend([("409", "In conflict with the current state"), ("422", "Fails validation")]);

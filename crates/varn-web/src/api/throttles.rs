@@ -50,7 +50,14 @@ pub async fn list_throttles(a: ApiActor) -> ApiResult<Json<ThrottleList>> {
     let (rows, total) = a.state.app.throttles(&a.actor).await?;
     let items = rows
         .into_iter()
-        .map(|r| ThrottleDto { source: r.source, account: r.account, failures: r.failures, attempts: r.attempts, last_at: r.last_at, blocked_until: r.blocked_until })
+        .map(|r| ThrottleDto {
+            source: r.source,
+            account: r.account,
+            failures: r.failures,
+            attempts: r.attempts,
+            last_at: r.last_at,
+            blocked_until: r.blocked_until,
+        })
         .collect();
     Ok(Json(ThrottleList { total, items }))
 }

@@ -44,11 +44,22 @@ fn variants(path: &str, has_body: bool, token: &str) -> Vec<Try> {
         v.push(Try { path: fill(path, id), token: tok.clone(), body: None });
     }
     let p = fill(path, "999999999");
-    for q in ["?page=abc", "?page=99999999999999&limit=-1", "?limit=100000000", "?sort=nope&dir=up", "?q=%27%22%3C", "?unit_id=x&from=2026-13-45"] {
+    for q in [
+        "?page=abc",
+        "?page=99999999999999&limit=-1",
+        "?limit=100000000",
+        "?sort=nope&dir=up",
+        "?q=%27%22%3C",
+        "?unit_id=x&from=2026-13-45",
+    ] {
         v.push(Try { path: format!("{p}{q}"), token: tok.clone(), body: None });
     }
     v.push(Try { path: p.clone(), token: None, body: None });
-    v.push(Try { path: p.clone(), token: Some("varn_0000000000000000000000000000000000000000000000000000000000000000".into()), body: None });
+    v.push(Try {
+        path: p.clone(),
+        token: Some("varn_0000000000000000000000000000000000000000000000000000000000000000".into()),
+        body: None,
+    });
     if has_body {
         for b in ["{}", "[1,2]", "\"x\"", "{\"name\": 12, \"title\": null, \"days\": \"x\", \"role\": 5}", "{\"name\":", "null"] {
             v.push(Try { path: p.clone(), token: tok.clone(), body: Some(("application/json", b.to_owned())) });
@@ -73,7 +84,12 @@ async fn every_answer_of_the_api_is_documented_json_and_never_a_server_error() {
         for m in methods {
             let Some(op) = item.get(m) else {
                 // A method the path lacks: 405 in the JSON format, with Allow.
-                let r = http.request(m.to_uppercase().parse::<Method>().unwrap(), t.url(&fill(path, "1"))).bearer_auth(&admin.token).send().await.unwrap();
+                let r = http
+                    .request(m.to_uppercase().parse::<Method>().unwrap(), t.url(&fill(path, "1")))
+                    .bearer_auth(&admin.token)
+                    .send()
+                    .await
+                    .unwrap();
                 sent += 1;
                 let ct = r.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
                 if r.status() != 405 || !ct.contains("json") || r.headers().get("allow").is_none() {
@@ -100,7 +116,9 @@ async fn every_answer_of_the_api_is_documented_json_and_never_a_server_error() {
                     problems.push(format!("{what}: server error {body}"));
                 } else if !listed.contains(&status.to_string()) {
                     problems.push(format!("{what}: not documented (lists {listed:?})"));
-                } else if status >= 400 && !(ct.contains("json") && serde_json::from_str::<Value>(&body).is_ok_and(|j| j["error"]["code"].is_string())) {
+                } else if status >= 400
+                    && !(ct.contains("json") && serde_json::from_str::<Value>(&body).is_ok_and(|j| j["error"]["code"].is_string()))
+                {
                     problems.push(format!("{what}: not the JSON error format: {ct} {body}"));
                 }
             }

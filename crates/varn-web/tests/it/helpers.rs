@@ -58,8 +58,15 @@ impl TestDb {
         self.pg.is_some()
     }
 
+    /// The PostgreSQL schema the test's tables are in.
+    pub fn pg_schema(&self) -> Option<&str> {
+        self.pg.as_ref().map(|p| p.1.as_str())
+    }
+
     pub async fn store(&self) -> Store {
-        Store::open_and_migrate(&StoreConfig { url: self.url.clone(), max_connections: 4, durability: Default::default() }).await.expect("open and migrate")
+        Store::open_and_migrate(&StoreConfig { url: self.url.clone(), max_connections: 4, durability: Default::default() })
+            .await
+            .expect("open and migrate")
     }
 
     /// Drops the PostgreSQL schema (SQLite's folder goes with the TempDir).

@@ -5,9 +5,10 @@
 
 mod api;
 mod audit;
-mod contract;
 mod authz;
+mod backup;
 mod browser;
+mod contract;
 mod documents;
 mod edges;
 mod helpers;

@@ -60,9 +60,13 @@ async fn backup_writes_a_consistent_copy_while_running() {
     let path = dir.path().join("kopia.sqlite");
     t.app.store.backup_to(path.to_str().unwrap()).await.unwrap();
     assert!(t.app.store.backup_to(path.to_str().unwrap()).await.is_err(), "never overwrites");
-    let copy = varn_store::Store::open(&varn_store::StoreConfig { url: format!("sqlite://{}", path.display()), max_connections: 1, durability: Default::default() })
-        .await
-        .unwrap();
+    let copy = varn_store::Store::open(&varn_store::StoreConfig {
+        url: format!("sqlite://{}", path.display()),
+        max_connections: 1,
+        durability: Default::default(),
+    })
+    .await
+    .unwrap();
     let units = varn_store::repo::org::count_all(copy.read()).await.unwrap();
     assert!(units > 30, "the copy holds the demo city: {units}");
     let verdict = varn_store::repo::audit::verify(copy.read(), t.app.store.audit_key(), None).await.unwrap();
