@@ -9,6 +9,9 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "cli/crash.rs"]
+mod crash;
+
 const PASSWORD: &str = "Konsol-Lösen-2026";
 
 fn varn(dir: &Path) -> Command {
