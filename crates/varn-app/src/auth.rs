@@ -163,11 +163,12 @@ impl App {
         let stored = found.as_ref().filter(|u| u.active).and_then(|u| u.password_hash.clone());
         let ok = self.verify_password(password, stored).await?;
         let Some(u) = found else {
-            self.unknown_name_failed(source).await?;
+            self.unknown_name_failed(source, &name).await?;
             return Err(AppError::Unauthenticated);
         };
         let w = self.begin_account_write().await?;
         if !ok {
+            self.check_failed(&*w, source, &name).await?;
             let failures = record_failure(&*w, u.id).await?;
             let a = Audit::anonymous(Some(u.id), &u.username, "auth.sign_in_failed", "user").entity(u.id);
             w.commit(a.after(json!({"failed_logins": failures, "source": source}))).await?;
@@ -278,9 +279,15 @@ impl App {
         let ok = self.verify_password(current, u.password_hash.clone()).await?;
         if !ok {
             let w = self.begin_account_write().await?;
+            self.check_failed(&*w, source, &name).await?;
             let failures = record_failure(&*w, u.id).await?;
             let a = actor.audit("auth.password_check_failed", "user").entity(u.id);
             w.commit(a.after(json!({"failed_logins": failures, "source": source}))).await?;
+        } else {
+            // The right current password settles the throttle whatever becomes of the new one.
+            let w = self.begin_account_write().await?;
+            self.check_succeeded(&*w, source, &name).await?;
+            w.commit_appended().await?;
         }
         let mut errs = varn_domain::FieldErrors::new();
         if !ok {
@@ -293,7 +300,6 @@ impl App {
         };
         let hash = self.hash_password(newp.expose()).await?;
         let w = self.begin_account_write().await?;
-        self.check_succeeded(&*w, source, &name).await?;
         let mut am: user::ActiveModel = u.clone().into();
         am.password_hash = Set(Some(hash));
         am.password_changed_at = Set(Some(repo::now()));

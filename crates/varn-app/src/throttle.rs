@@ -45,44 +45,100 @@ pub(crate) fn account_key(name: &str) -> String {
     name.trim().to_lowercase().chars().take(64).collect()
 }
 
+/// What a throttle row says about the next check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    /// Check it now.
+    Admit,
+    /// Earlier checks are being decided: wait for their outcome.
+    Wait,
+    /// Throttled for this many seconds.
+    Refuse(i64),
+}
+
+/// A check in flight for longer than this is taken to have died with its process.
+const IN_FLIGHT_SECS: i64 = 30;
+
+/// The gate of one row: blocked, free (fewer failures and checks in flight than `free`),
+/// waiting for checks in flight, or — once a block has passed with nothing in flight — one
+/// more check.
+fn gate(row: &Throttle, free: i64, now: chrono::DateTime<chrono::Utc>) -> Gate {
+    if let Some(until) = row.blocked_until.filter(|u| *u > now) {
+        return Gate::Refuse((until - now).num_seconds().max(1));
+    }
+    if row.failures < free {
+        return Gate::Admit;
+    }
+    if row.in_flight > 0 && row.last_at > now - chrono::Duration::seconds(IN_FLIGHT_SECS) {
+        return Gate::Wait;
+    }
+    Gate::Admit
+}
+
 impl App {
     /// Counts a password check from `source` at `account` and lets it happen, or refuses it
-    /// with the seconds to wait when the pair or the source is throttled.
+    /// with the seconds to wait when the pair or the source is throttled. Checks beyond the
+    /// free ones while others are in flight wait (up to 5 s) for those to be decided: right
+    /// passwords sent at once all get through, wrong ones stop at the free count.
     pub(crate) async fn admit_check(&self, source: &str, account: &str) -> Result<(), AppError> {
-        let now = repo::now();
-        let quiet = now - chrono::Duration::minutes(QUIET_MINUTES);
-        let txn = self.store.write().begin().await?;
-        let pair = throttles::count_attempt(&txn, source, account, quiet).await?;
-        let all = throttles::count_attempt(&txn, source, ALL, quiet).await?;
-        let wait = [&pair, &all].iter().filter_map(|r| r.blocked_until).filter(|u| *u > now).map(|u| (u - now).num_seconds().max(1)).max();
-        if let Some(secs) = wait {
-            txn.commit().await?;
-            return Err(AppError::Locked(secs));
-        }
-        for (key, free) in [(account, FREE_PER_ACCOUNT), (ALL, FREE_PER_SOURCE)] {
-            let failures = throttles::add_failure(&txn, source, key, 1).await?;
-            let secs = throttle_seconds(failures, free);
-            if secs > 0 {
-                throttles::block(&txn, source, key, now + chrono::Duration::seconds(secs)).await?;
+        let waited = std::time::Instant::now();
+        let mut first = true;
+        loop {
+            let now = repo::now();
+            let quiet = now - chrono::Duration::minutes(QUIET_MINUTES);
+            let txn = self.store.write().begin().await?;
+            let pair = throttles::count_attempt(&txn, source, account, quiet, first).await?;
+            let all = throttles::count_attempt(&txn, source, ALL, quiet, first).await?;
+            first = false;
+            let gates = [gate(&pair, FREE_PER_ACCOUNT, now), gate(&all, FREE_PER_SOURCE, now)];
+            if let Some(secs) = gates.iter().filter_map(|g| if let Gate::Refuse(s) = g { Some(*s) } else { None }).max() {
+                txn.commit().await?;
+                return Err(AppError::Locked(secs));
             }
+            if gates.iter().all(|g| *g == Gate::Admit) {
+                throttles::admit(&txn, source, account).await?;
+                throttles::admit(&txn, source, ALL).await?;
+                txn.commit().await?;
+                return Ok(());
+            }
+            txn.commit().await?;
+            if waited.elapsed() > std::time::Duration::from_secs(5) {
+                return Err(AppError::Locked(1));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
         }
-        txn.commit().await?;
-        Ok(())
     }
 
     /// After a check that succeeded, inside the sign-in's transaction: the pair starts over,
     /// and the source's count over all names no longer holds this check against it.
     pub(crate) async fn check_succeeded<C: sea_orm::ConnectionTrait>(&self, w: &C, source: &str, account: &str) -> Result<(), AppError> {
         throttles::clear(w, source, account).await?;
-        throttles::add_failure(w, source, ALL, -1).await?;
+        throttles::settle(w, source, ALL, true).await?;
+        Ok(())
+    }
+
+    /// After a check that failed, inside its transaction: no longer in flight, and from the
+    /// free count on, the next check waits 2 s, then twice as long each failure (15 min at
+    /// most), for the pair and for the source.
+    pub(crate) async fn check_failed<C: sea_orm::ConnectionTrait>(&self, w: &C, source: &str, account: &str) -> Result<(), AppError> {
+        let now = repo::now();
+        for (key, free) in [(account, FREE_PER_ACCOUNT), (ALL, FREE_PER_SOURCE)] {
+            if let Some(row) = throttles::settle(w, source, key, false).await? {
+                let secs = throttle_seconds(row.failures, free);
+                if secs > 0 {
+                    throttles::block(w, source, key, now + chrono::Duration::seconds(secs)).await?;
+                }
+            }
+        }
         Ok(())
     }
 
     /// Records a failed check with a name that does not exist: at most one audit row per
     /// source and minute, which says how many such failures it summarises.
-    pub(crate) async fn unknown_name_failed(&self, source: &str) -> Result<(), AppError> {
+    pub(crate) async fn unknown_name_failed(&self, source: &str, account: &str) -> Result<(), AppError> {
         let minute = repo::now().timestamp() / 60;
         let w = self.begin_account_write().await?;
+        self.check_failed(&*w, source, account).await?;
         match throttles::note_unknown(&*w, source, minute).await? {
             Some(n) => {
                 let a = Audit::anonymous(None, "okänt namn", "auth.sign_in_failed", "user");
@@ -122,6 +178,34 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(failures: i64, in_flight: i64, blocked_secs: Option<i64>, last_secs_ago: i64) -> Throttle {
+        let now = chrono::Utc::now();
+        Throttle {
+            source: "s".into(),
+            account: "a".into(),
+            attempts: 0,
+            failures,
+            in_flight,
+            unaudited: 0,
+            audit_minute: None,
+            blocked_until: blocked_secs.map(|s| now + chrono::Duration::seconds(s)),
+            first_at: now,
+            last_at: now - chrono::Duration::seconds(last_secs_ago),
+        }
+    }
+
+    #[test]
+    fn the_gate_admits_waits_and_refuses() {
+        let now = chrono::Utc::now();
+        assert_eq!(gate(&row(0, 0, None, 0), 5, now), Gate::Admit);
+        assert_eq!(gate(&row(4, 4, None, 0), 5, now), Gate::Admit, "fewer than the free count");
+        assert_eq!(gate(&row(5, 5, None, 0), 5, now), Gate::Wait, "five in flight: wait for their outcome");
+        assert_eq!(gate(&row(5, 0, Some(2), 0), 5, now), Gate::Refuse(2));
+        assert_eq!(gate(&row(6, 0, Some(-1), 0), 5, now), Gate::Admit, "a passed block lets one more through");
+        assert_eq!(gate(&row(6, 1, None, 0), 5, now), Gate::Wait, "… and only one");
+        assert_eq!(gate(&row(6, 1, None, 60), 5, now), Gate::Admit, "a check in flight for a minute died with its process");
+    }
 
     #[test]
     fn sources_are_addresses_or_ipv6_networks() {

@@ -15,6 +15,8 @@ pub struct Model {
     pub attempts: i64,
     /// Password checks since the last success (each counted before it is made).
     pub failures: i64,
+    /// Checks admitted and not yet decided.
+    pub in_flight: i64,
     /// Failures with unknown names not yet summarised in the audit log (on the `*` row).
     pub unaudited: i64,
     /// The minute (Unix minutes) of the last summarising audit row (on the `*` row).

@@ -13,6 +13,7 @@ mod m0005_document_search;
 mod m0006_version_scope;
 mod m0007_decisions;
 mod m0008_throttles;
+mod m0009_throttle_in_flight;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -27,6 +28,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0006_version_scope::Migration),
         Box::new(m0007_decisions::Migration),
         Box::new(m0008_throttles::Migration),
+        Box::new(m0009_throttle_in_flight::Migration),
     ]
 }
 

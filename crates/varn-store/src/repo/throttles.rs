@@ -16,14 +16,39 @@ fn key(source: &str, account: &str) -> Condition {
 }
 
 /// Counts one attempt on (`source`, `account`) and returns the row after it. A row quiet
-/// since before `quiet_since` starts over (its failures and block are forgotten).
-pub async fn count_attempt<D: ConnectionTrait>(db: &D, source: &str, account: &str, quiet_since: DateTime<Utc>) -> Result<t::Model, DbErr> {
+/// since before `quiet_since` starts over (its failures, checks in flight and block are
+/// forgotten). `count` false: only make sure the row is there and read it.
+pub async fn count_attempt<D: ConnectionTrait>(
+    db: &D,
+    source: &str,
+    account: &str,
+    quiet_since: DateTime<Utc>,
+    count: bool,
+) -> Result<t::Model, DbErr> {
+    // A success elsewhere may delete the row between our insert and our read (PostgreSQL's
+    // ON CONFLICT saw its row): then insert again.
+    for _ in 0..3 {
+        if let Some(row) = try_count(db, source, account, quiet_since, count).await? {
+            return Ok(row);
+        }
+    }
+    Err(DbErr::RecordNotFound("sign_in_throttles".into()))
+}
+
+async fn try_count<D: ConnectionTrait>(
+    db: &D,
+    source: &str,
+    account: &str,
+    quiet_since: DateTime<Utc>,
+    count: bool,
+) -> Result<Option<t::Model>, DbErr> {
     let now = super::now();
     let fresh = t::ActiveModel {
         source: Set(source.to_owned()),
         account: Set(account.to_owned()),
         attempts: Set(0),
         failures: Set(0),
+        in_flight: Set(0),
         unaudited: Set(0),
         audit_minute: Set(None),
         blocked_until: Set(None),
@@ -33,29 +58,54 @@ pub async fn count_attempt<D: ConnectionTrait>(db: &D, source: &str, account: &s
     t::Entity::insert(fresh).on_conflict_do_nothing().exec_without_returning(db).await?;
     t::Entity::update_many()
         .col_expr(C::Failures, Expr::value(0))
+        .col_expr(C::InFlight, Expr::value(0))
         .col_expr(C::BlockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(C::FirstAt, Expr::value(now))
         .filter(key(source, account))
         .filter(C::LastAt.lt(quiet_since))
         .exec(db)
         .await?;
+    if count {
+        t::Entity::update_many()
+            .col_expr(C::Attempts, Expr::col(C::Attempts).add(1))
+            .col_expr(C::LastAt, Expr::value(now))
+            .filter(key(source, account))
+            .exec(db)
+            .await?;
+    }
+    t::Entity::find().filter(key(source, account)).one(db).await
+}
+
+/// Admits a check: counted as a failure until it succeeds, and in flight until decided.
+pub async fn admit<D: ConnectionTrait>(db: &D, source: &str, account: &str) -> Result<(), DbErr> {
     t::Entity::update_many()
-        .col_expr(C::Attempts, Expr::col(C::Attempts).add(1))
-        .col_expr(C::LastAt, Expr::value(now))
+        .col_expr(C::Failures, Expr::col(C::Failures).add(1))
+        .col_expr(C::InFlight, Expr::col(C::InFlight).add(1))
+        .col_expr(C::LastAt, Expr::value(super::now()))
         .filter(key(source, account))
         .exec(db)
         .await?;
-    t::Entity::find().filter(key(source, account)).one(db).await?.ok_or_else(|| DbErr::RecordNotFound("sign_in_throttles".into()))
+    Ok(())
 }
 
-/// Adds `delta` (±1) to the failures of a row (never below 0) and returns the new count.
-pub async fn add_failure<D: ConnectionTrait>(db: &D, source: &str, account: &str, delta: i64) -> Result<i64, DbErr> {
-    let mut q = t::Entity::update_many().col_expr(C::Failures, Expr::col(C::Failures).add(delta)).filter(key(source, account));
-    if delta < 0 {
-        q = q.filter(C::Failures.gte(-delta));
+/// A check is decided: no longer in flight; when it `succeeded`, no longer a failure either.
+/// Returns the row after.
+pub async fn settle<D: ConnectionTrait>(db: &D, source: &str, account: &str, succeeded: bool) -> Result<Option<t::Model>, DbErr> {
+    t::Entity::update_many()
+        .col_expr(C::InFlight, Expr::col(C::InFlight).sub(1))
+        .filter(key(source, account))
+        .filter(C::InFlight.gt(0))
+        .exec(db)
+        .await?;
+    if succeeded {
+        t::Entity::update_many()
+            .col_expr(C::Failures, Expr::col(C::Failures).sub(1))
+            .filter(key(source, account))
+            .filter(C::Failures.gt(0))
+            .exec(db)
+            .await?;
     }
-    q.exec(db).await?;
-    Ok(t::Entity::find().filter(key(source, account)).one(db).await?.map(|r| r.failures).unwrap_or(0))
+    find(db, source, account).await
 }
 
 /// Blocks a row until `until`.
