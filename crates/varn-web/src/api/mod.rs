@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document at `/api/openapi.json`.
 //! Session (with `X-CSRF-Token`) or `Authorization: Bearer` token; one error format.
 
+mod contract;
 mod documents;
 mod dto;
 mod org;
@@ -106,52 +107,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     let (_, modules) = modules().split_for_parts();
     let mut doc = ApiDoc::openapi();
     doc.merge(modules);
-    document_common_errors(&mut doc);
+    contract::document_common_errors(&mut doc);
+    contract::declare_formats(&mut doc);
     doc
-}
-
-/// Adds to every operation the errors the server's shared layers can answer with, in the
-/// API's error format, where the operation does not describe them itself: 400 (a path or
-/// query value that cannot be read), 401 (no or a bad token), 403 (no permission, or a
-/// session request without its CSRF token), 404 (not there or outside the caller's scope);
-/// with query parameters 422; with a body also 413, 415 and 422; changes also 409. The contract test
-/// (`tests/it/contract.rs`) checks that every status the server gives is listed.
-fn document_common_errors(doc: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::{content::Content, response::ResponseBuilder, Ref, RefOr};
-    let error = |what: &str| {
-        let content = Content::new(Some(Ref::from_schema_name("ErrorBody")));
-        RefOr::T(ResponseBuilder::new().description(what).content("application/json", content).build())
-    };
-    for item in doc.paths.paths.values_mut() {
-        let ops =
-            [(&mut item.get, false), (&mut item.post, true), (&mut item.put, true), (&mut item.patch, true), (&mut item.delete, true)];
-        for (op, writes) in ops {
-            let Some(op) = op.as_mut() else { continue };
-            let mut add = vec![
-                ("400", "A path or query value could not be read"),
-                ("401", "No token, or one that is invalid, expired or revoked"),
-                ("403", "Not permitted here (or a session request without its CSRF token)"),
-                ("404", "Not found, or outside the caller's part of the organisation"),
-            ];
-            let query = op.parameters.iter().flatten().any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query));
-            if query {
-                add.push(("422", "A query value is not one this list takes (named in the error)"));
-            }
-            if op.request_body.is_some() {
-                add.extend([
-                    ("413", "The body is too large"),
-                    ("415", "Not JSON"),
-                    ("422", "The body could not be read or fails validation"),
-                ]);
-            }
-            if writes {
-                add.extend([("409", "In conflict with the current state"), ("422", "Fails validation")]);
-            }
-            for (status, what) in add {
-                op.responses.responses.entry(status.to_owned()).or_insert_with(|| error(what));
-            }
-        }
-    }
 }
 
 async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {

@@ -128,3 +128,110 @@ async fn every_answer_of_the_api_is_documented_json_and_never_a_server_error() {
     assert!(problems.is_empty(), "{} of {sent} answers break the contract:\n{}", problems.len(), problems.join("\n"));
     t.stop().await;
 }
+
+/// How many code and format checks `conforms` made.
+static CHECKED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Checks `v` against `schema` where the document is specific: code lists, date and
+/// date-time formats, required fields, through `$ref`, arrays, objects and `oneOf`.
+fn conforms(doc: &Value, schema: &Value, v: &Value, at: &str, out: &mut Vec<String>) {
+    if let Some(r) = schema["$ref"].as_str() {
+        let name = r.rsplit('/').next().unwrap();
+        return conforms(doc, &doc["components"]["schemas"][name], v, at, out);
+    }
+    if let Some(alts) = schema["oneOf"].as_array() {
+        if v.is_null() && alts.iter().any(|a| a["type"] == "null") {
+            return;
+        }
+        for a in alts.iter().filter(|a| a["type"] != "null") {
+            conforms(doc, a, v, at, out);
+        }
+        return;
+    }
+    if schema.get("enum").is_some() || schema.get("format").is_some() {
+        CHECKED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    if let Some(list) = schema["enum"].as_array() {
+        if !list.contains(v) {
+            out.push(format!("{at}: {v} is not one of {list:?}"));
+        }
+    }
+    if let (Some(f), Some(s)) = (schema["format"].as_str(), v.as_str()) {
+        let ok = match f {
+            "date" => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+            "date-time" => chrono::DateTime::parse_from_rfc3339(s).is_ok(),
+            _ => true,
+        };
+        if !ok {
+            out.push(format!("{at}: {s} is not a {f}"));
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), v.as_array()) {
+        for (i, x) in arr.iter().enumerate() {
+            conforms(doc, items, x, &format!("{at}[{i}]"), out);
+        }
+    }
+    if let (Some(props), Some(obj)) = (schema["properties"].as_object(), v.as_object()) {
+        for req in schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            if !obj.contains_key(req) {
+                out.push(format!("{at}: required field {req} is missing"));
+            }
+        }
+        for (k, s) in props {
+            if let Some(x) = obj.get(k) {
+                conforms(doc, s, x, &format!("{at}.{k}"), out);
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn what_the_api_answers_has_the_documented_codes_dates_and_fields() {
+    let t = TestApp::spawn("sqlite").await;
+    let (admin, sara) = (api_as(&t, "admin").await, api_as(&t, "sara.lindqvist").await);
+    let doc: Value = reqwest::get(t.url("/api/openapi.json")).await.unwrap().json().await.unwrap();
+    // The code lists and formats are declared.
+    let schemas = &doc["components"]["schemas"];
+    assert!(
+        schemas["UnitDto"]["properties"]["kind"]["enum"].as_array().is_some_and(|e| e.contains(&json!("forvaltning"))),
+        "{}",
+        schemas["UnitDto"]
+    );
+    assert_eq!(schemas["TaskDto"]["properties"]["due_date"]["format"], "date", "{}", schemas["TaskDto"]);
+    assert_eq!(schemas["TokenDto"]["properties"]["created_at"]["format"], "date-time");
+    // Every 200 answer of the lists and of one of each thing conforms to its schema.
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    let (socf, admin_id) = (t.id("Socialförvaltningen"), t.id("admin"));
+    let paths = [
+        "/api/v1/org-units".to_owned(),
+        format!("/api/v1/org-units/{socf}"),
+        "/api/v1/users".into(),
+        format!("/api/v1/users/{admin_id}"),
+        "/api/v1/tokens".into(),
+        "/api/v1/audit".into(),
+        "/api/v1/tasks".into(),
+        "/api/v1/documents".into(),
+        format!("/api/v1/documents/{policy}"),
+        format!("/api/v1/documents/{policy}/versions"),
+        "/api/v1/documents/follow-up".into(),
+        "/api/v1/sign-in-throttles".into(),
+    ];
+    let mut problems = vec![];
+    for p in &paths {
+        let api = if p.contains("throttles") || p.contains("users") || p.contains("tokens") { &admin } else { &sara };
+        let (s, v) = api.call(reqwest::Method::GET, p, None).await;
+        assert_eq!(s, 200, "{p}: {v}");
+        let template = doc["paths"].as_object().unwrap().keys().find(|k| {
+            let (a, b): (Vec<&str>, Vec<&str>) = (k.split('/').collect(), p.split('/').collect());
+            a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x == y || x.starts_with('{'))
+        });
+        let template = template.unwrap_or_else(|| panic!("{p} is not in the document"));
+        let schema = &doc["paths"][template]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert!(!schema.is_null(), "{p}: no schema for 200");
+        conforms(&doc, schema, &v, p, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let checked = CHECKED.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(checked > 200, "only {checked} values were checked against a code list or format");
+    t.stop().await;
+}
