@@ -121,11 +121,12 @@ async fn store(cfg: &Config, existing: bool, read_only: bool) -> anyhow::Result<
         let store = Store::open_existing(&sc, read_only).await?;
         return Ok(store.with_audit_key(audit_cmd::audit_key(cfg, false)?));
     }
-    let key = audit_cmd::audit_key(cfg, true)?;
     if url.starts_with("sqlite:") {
         std::fs::create_dir_all(&cfg.data_dir).with_context(|| format!("could not create the data folder {}", cfg.data_dir.display()))?;
     }
-    let store = Store::open(&sc).await?.with_audit_key(key);
+    // The database first: a server that is not there leaves no key file behind.
+    let store = Store::open(&sc).await?;
+    let store = store.with_audit_key(audit_cmd::audit_key(cfg, true)?);
     match varn_store::migration::migrate(store.write()).await {
         Ok(applied) if !applied.is_empty() => tracing::info!(count = applied.len(), "database migrated"),
         Ok(_) => {}

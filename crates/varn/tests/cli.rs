@@ -121,6 +121,15 @@ fn maintenance_commands_on_a_mistyped_folder_create_nothing() {
     assert!(!o.status.success());
     assert!(!typo.exists(), "no folder, database or key was created");
     assert!(!out.exists());
+    // PostgreSQL that is not there says so at once, in one line that names where.
+    let started = Instant::now();
+    let o = run(varn(&typo).args(["--database-url", "postgres://postgres@127.0.0.1:1/varn", "migrate"]));
+    assert!(!o.status.success());
+    assert!(started.elapsed() < Duration::from_secs(6), "{:?}", started.elapsed());
+    let t = text(&o);
+    assert!(t.contains("127.0.0.1:1") && t.to_lowercase().contains("connection refused"), "{t}");
+    assert_eq!(t.matches("could not open the database").count(), 1, "{t}");
+    assert!(!typo.exists(), "and leaves nothing behind");
 }
 
 #[test]
