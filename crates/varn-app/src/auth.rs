@@ -331,6 +331,8 @@ impl App {
     /// Forgets resolved sessions and tokens; call after any change to who may do what.
     pub fn forget_sessions(&self) {
         self.auth_cache.clear();
+        // Who holds a role where changed: the confirmation reports count staff anew.
+        self.ack_reports.invalidate_all();
     }
 
     /// Creates an API token for the actor, valid `days` (1–365; none: 90); the secret is

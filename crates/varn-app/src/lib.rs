@@ -98,7 +98,13 @@ pub struct App {
     hash_permits: std::sync::Arc<tokio::sync::Semaphore>,
     /// Sessions and tokens already resolved, so a page does not look them up again.
     auth_cache: auth::AuthCache,
+    /// Read-confirmation reports per (version, unit path), for a minute: a city-wide report
+    /// walks every grant in the city (150 ms on storstad); a new confirmation clears it.
+    pub(crate) ack_reports: AckReportCache,
 }
+
+/// See [`App::ack_reports`].
+pub(crate) type AckReportCache = moka::sync::Cache<(i64, String), std::sync::Arc<Vec<varn_store::repo::documents::AckUnitRow>>>;
 
 impl App {
     /// Builds the application on an open, migrated store.
@@ -111,6 +117,7 @@ impl App {
             hasher,
             hash_permits: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
             auth_cache: auth::AuthCache::new(),
+            ack_reports: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(60)).build(),
         })
     }
 }

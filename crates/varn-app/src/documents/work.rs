@@ -142,6 +142,8 @@ impl<'a> Documents<'a> {
         .insert(&*w)
         .await?;
         w.commit(cap.audit("document.acknowledge", "document").entity(id).at(path).after(json!({"version": p.number}))).await?;
+        // The reports count this confirmation from now on.
+        self.app.ack_reports.invalidate_all();
         Ok(())
     }
 
@@ -167,14 +169,22 @@ impl<'a> Documents<'a> {
             if !whole && !write.covers(&up) && !read.covers(&up) {
                 continue;
             }
-            let units = repo::ack_report(db, r.version_id, &unit.path).await?;
+            let key = (r.version_id, unit.path.clone());
+            let units = match self.app.ack_reports.get(&key) {
+                Some(u) => u,
+                None => {
+                    let u = std::sync::Arc::new(repo::ack_report(db, r.version_id, &unit.path).await?);
+                    self.app.ack_reports.insert(key, u.clone());
+                    u
+                }
+            };
             out.push(AckRequestReport {
                 unit_id: unit.id,
                 unit_name: unit.name,
                 version: versions.iter().find(|v| v.id == r.version_id).map(|v| v.number).unwrap_or_default(),
                 staff: units.iter().map(|u| u.staff).sum(),
                 acknowledged: units.iter().map(|u| u.acknowledged).sum(),
-                units,
+                units: units.to_vec(),
             });
         }
         Ok(out)
