@@ -151,19 +151,13 @@ impl App {
     /// The throttles with failures, newest first, for the system administrator (user
     /// administration on the whole city): at most 500, and how many there are.
     pub async fn throttles(&self, actor: &Actor) -> Result<(Vec<Throttle>, u64), AppError> {
-        let cap = actor.can(Permission::UserAdmin)?;
-        if !cap.scope().is_all() {
-            return Err(AppError::Forbidden);
-        }
+        city_user_admin(actor)?;
         Ok(throttles::list(self.store.read(), 500).await?)
     }
 
     /// Lifts a throttle (the pair, or a source's row over all names), audited.
     pub async fn lift_throttle(&self, actor: &Actor, source: &str, account: &str) -> Result<(), AppError> {
-        let cap = actor.can(Permission::UserAdmin)?;
-        if !cap.scope().is_all() {
-            return Err(AppError::Forbidden);
-        }
+        let cap = city_user_admin(actor)?;
         let w = self.begin(&cap).await?;
         let Some(before) = throttles::find(&*w, source, account).await? else {
             return Err(AppError::NotFound);
@@ -172,6 +166,16 @@ impl App {
         let snapshot =
             json!({"source": before.source, "account": before.account, "failures": before.failures, "blocked_until": before.blocked_until});
         w.commit(actor.audit("auth.throttle_lift", "sign_in_throttle").before(snapshot)).await
+    }
+}
+
+/// Throttles are the city's, not a unit's: user administration over the whole city.
+fn city_user_admin(actor: &Actor) -> Result<crate::Capability<'_>, AppError> {
+    let cap = actor.can(Permission::UserAdmin)?;
+    if cap.scope().is_all() {
+        Ok(cap)
+    } else {
+        Err(AppError::Forbidden)
     }
 }
 

@@ -28,7 +28,9 @@ impl Write {
 }
 
 impl Write {
-    /// Commits a bulk load whose changes each appended their own row ([`Audit::append_in`]).
+    /// Commits without a row of its own: a bulk load whose changes each appended their own
+    /// row ([`Audit::append_in`]), or bookkeeping that is deliberately not audited row by row
+    /// (sign-in throttles, whose failures are summarised instead).
     pub(crate) async fn commit_appended(self) -> Result<(), AppError> {
         self.0.commit().await?;
         Ok(())

@@ -66,13 +66,15 @@ fn bearer(h: &HeaderMap) -> Option<&str> {
 
 /// Resolves the session cookie or API token and the language, into request extensions.
 pub async fn authenticate(State(st): State<AppState>, jar: CookieJar, mut req: Request, next: Next) -> Response {
+    // Swedish unless the user chose English: the browser's language is not asked, so every
+    // employee sees the same Swedish terms the policy uses.
+    let lang = jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())).unwrap_or_default();
     let auth = if let Some(tok) = bearer(req.headers()) {
         match st.app.token_actor(tok).await {
             Ok(Some(a)) => Auth::Token(std::sync::Arc::new(a)),
             Ok(None) => {
                 // A token that opens nothing is a failed authentication, whatever the method:
                 // 401 with the reason, never a CSRF refusal or an anonymous page.
-                let lang = jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())).unwrap_or_default();
                 let tr = crate::i18n::Tr::new(lang);
                 let mut r = crate::respond::error_json(StatusCode::UNAUTHORIZED, "invalid_token", tr.t("err.api.bad_token"), None);
                 r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer error=\"invalid_token\""));
@@ -95,9 +97,6 @@ pub async fn authenticate(State(st): State<AppState>, jar: CookieJar, mut req: R
     } else {
         Auth::Anonymous
     };
-    // Swedish unless the user chose English: the browser's language is not asked, so every
-    // employee sees the same Swedish terms the policy uses.
-    let lang = jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())).unwrap_or_default();
     req.extensions_mut().insert(auth);
     req.extensions_mut().insert(lang);
     next.run(req).await

@@ -67,12 +67,7 @@ fn warn_if_readable_by_others(path: &std::path::Path) {
 /// named), 2 when it could not be checked (no database where the configuration points, or it
 /// could not be read) — a misplaced `--data-dir` is not a broken chain, nor a whole one.
 pub async fn verify(cfg: &Config) -> i32 {
-    let url = cfg.db_url();
-    let file = url.strip_prefix("sqlite://").map(|p| p.split('?').next().unwrap_or(p).to_owned());
-    if let Some(f) = file.filter(|f| !std::path::Path::new(f).exists()) {
-        eprintln!("Ingen databas i {f}: ange rätt --data-dir eller --database-url. / No database at {f}: give the right --data-dir or --database-url.");
-        return 2;
-    }
+    // A missing database is refused by `open_existing`, with its path: exit 2 below.
     let verdict = match crate::open_existing(cfg, true).await {
         Ok(app) => app.audit_verify().await.map_err(anyhow::Error::from),
         Err(e) => Err(e),
