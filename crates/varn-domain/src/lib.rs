@@ -5,6 +5,7 @@
 //! validated values, and the audit hash chain.
 
 pub mod access;
+pub mod asset;
 pub mod audit;
 pub mod code;
 pub mod document;

@@ -25,6 +25,13 @@ pub enum Permission {
     DocumentWrite,
     /// Styrdokument: register a decision (adopt, repeal).
     DocumentAdopt,
+    /// Informationstillgångar: read assets in scope and the city's carrier register.
+    AssetRead,
+    /// Informationstillgångar: register, change and classify every asset and carrier in scope.
+    AssetWrite,
+    /// Informationstillgångar: register, change and classify the assets one owns
+    /// (informationsägare), within scope.
+    AssetOwn,
     /// System settings.
     SettingsAdmin,
     /// Report an incident, take training, acknowledge adopted documents.
@@ -57,11 +64,15 @@ impl Role {
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
         match self {
-            Role::SystemAdmin => &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DocumentRead, SettingsAdmin, Participate],
-            Role::Samordnare => &[OrgRead, OrgWrite, UserRead, AuditRead, DocumentRead, DocumentWrite, DocumentAdopt, Participate],
-            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, Participate],
-            Role::Verksamhetsansvarig => &[OrgRead, OrgWrite, UserRead, DocumentRead, DocumentWrite, DocumentAdopt, Participate],
-            Role::Informationsagare => &[OrgRead, DocumentRead, Participate],
+            Role::SystemAdmin => &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DocumentRead, AssetRead, SettingsAdmin, Participate],
+            Role::Samordnare => {
+                &[OrgRead, OrgWrite, UserRead, AuditRead, DocumentRead, DocumentWrite, DocumentAdopt, AssetRead, AssetWrite, Participate]
+            }
+            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, AssetRead, Participate],
+            Role::Verksamhetsansvarig => {
+                &[OrgRead, OrgWrite, UserRead, DocumentRead, DocumentWrite, DocumentAdopt, AssetRead, AssetWrite, Participate]
+            }
+            Role::Informationsagare => &[OrgRead, DocumentRead, AssetRead, AssetOwn, Participate],
             Role::Registrator => &[OrgRead, DocumentRead, DocumentAdopt, Participate],
             Role::Medarbetare => &[OrgRead, Participate],
         }
@@ -102,6 +113,8 @@ mod tests {
                 Permission::OrgWrite
                     | Permission::DocumentWrite
                     | Permission::DocumentAdopt
+                    | Permission::AssetWrite
+                    | Permission::AssetOwn
                     | Permission::UserAdmin
                     | Permission::SettingsAdmin
             ));

@@ -1,9 +1,16 @@
 //! SeaORM entities, one per table.
 
 pub mod api_token;
+pub mod asset;
+pub mod asset_carrier;
+pub mod asset_level;
+pub mod asset_measure;
 pub mod attachment;
 pub mod audit_head;
 pub mod audit_log;
+pub mod carrier;
+pub mod carrier_dep;
+pub mod classification;
 pub mod document;
 pub mod document_ack;
 pub mod document_ack_request;

@@ -14,6 +14,7 @@ mod m0006_version_scope;
 mod m0007_decisions;
 mod m0008_throttles;
 mod m0009_throttle_in_flight;
+mod m0010_assets;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -29,6 +30,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0007_decisions::Migration),
         Box::new(m0008_throttles::Migration),
         Box::new(m0009_throttle_in_flight::Migration),
+        Box::new(m0010_assets::Migration),
     ]
 }
 

@@ -1,6 +1,7 @@
 //! Repositories: the queries of each area. Every list and find takes the caller's scope
 //! and filters in SQL.
 
+pub mod assets;
 pub mod attachments;
 pub mod audit;
 pub mod documents;

@@ -1,0 +1,17 @@
+//! The `asset_carriers` table: which carriers an asset lives on.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "asset_carriers")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub asset_id: i64,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub carrier_id: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

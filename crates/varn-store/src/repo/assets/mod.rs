@@ -1,0 +1,257 @@
+//! Information assets: the register, the carriers each lives on, classification and the
+//! handlingsplan. Who may see what is decided in the query ([`AssetVisibility`]).
+
+mod carriers;
+mod classify;
+mod reports;
+
+pub use carriers::*;
+pub use classify::*;
+pub use reports::*;
+
+use crate::entity::{asset, asset_carrier, org_unit, user};
+use crate::repo::{count_upto, ListParams, Page};
+use crate::scope_condition;
+use sea_orm::sea_query::{Expr, LikeExpr, SimpleExpr};
+use sea_orm::*;
+use varn_domain::Scope;
+
+/// What a user may see of the asset register.
+#[derive(Debug, Clone)]
+pub struct AssetVisibility {
+    /// Where they read every asset (AssetRead).
+    pub read: Scope,
+    /// Where they change every asset (AssetWrite).
+    pub write: Scope,
+    /// The user: the assets they own are theirs wherever they sit.
+    pub user_id: i64,
+}
+
+impl AssetVisibility {
+    /// Whether they use the module at all (the city's carrier register opens to them).
+    pub fn any(&self) -> bool {
+        !self.read.is_none() || !self.write.is_none()
+    }
+}
+
+fn unit_path() -> SimpleExpr {
+    Expr::col((org_unit::Entity, org_unit::Column::Path)).into()
+}
+
+/// The SQL condition of [`AssetVisibility`] on `assets` joined with its unit.
+pub fn visible(v: &AssetVisibility) -> Condition {
+    let mut c = Condition::any().add(Expr::col((asset::Entity, asset::Column::OwnerUserId)).eq(v.user_id));
+    if !v.read.is_none() {
+        c = c.add(scope_condition(&v.read, unit_path()));
+    }
+    if !v.write.is_none() {
+        c = c.add(scope_condition(&v.write, unit_path()));
+    }
+    c
+}
+
+fn scoped(v: &AssetVisibility) -> Select<asset::Entity> {
+    asset::Entity::find().join(JoinType::InnerJoin, asset::Relation::Unit.def()).filter(visible(v))
+}
+
+/// A row of the register.
+#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
+pub struct AssetRow {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Owning unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Information owner.
+    pub owner_user_id: Option<i64>,
+    /// Their name.
+    pub owner_name: Option<String>,
+    /// Personal data processed.
+    pub personal_data: bool,
+    /// The highest level of the classification in force (none: not classified).
+    pub max_level: Option<i64>,
+    /// When it was classified.
+    pub classified_on: Option<chrono::NaiveDate>,
+    /// When the classification is to be reviewed.
+    pub next_review: Option<chrono::NaiveDate>,
+}
+
+fn rows(q: Select<asset::Entity>) -> Selector<SelectModel<AssetRow>> {
+    q.join(JoinType::LeftJoin, asset::Relation::Owner.def())
+        .select_only()
+        .columns([
+            asset::Column::Id,
+            asset::Column::Name,
+            asset::Column::UnitId,
+            asset::Column::OwnerUserId,
+            asset::Column::PersonalData,
+            asset::Column::MaxLevel,
+            asset::Column::ClassifiedOn,
+            asset::Column::NextReview,
+        ])
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
+        .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "owner_name")
+        .into_model::<AssetRow>()
+}
+
+/// Filters of the register.
+#[derive(Debug, Clone, Default)]
+pub struct AssetFilter {
+    /// Owned by a unit in this subtree (its path).
+    pub under: Option<String>,
+    /// Classified (true) or not yet (false).
+    pub classified: Option<bool>,
+    /// The highest level at least this.
+    pub min_level: Option<i64>,
+    /// Review date before this day (overdue when it is today).
+    pub review_before: Option<chrono::NaiveDate>,
+    /// Owned by this person.
+    pub owner_user_id: Option<i64>,
+    /// Living on this carrier.
+    pub carrier_id: Option<i64>,
+}
+
+/// The sort keys of the register (the first is the default).
+pub const SORTS: &[&str] = &["name", "unit", "level", "review"];
+
+fn filtered(v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Select<asset::Entity> {
+    let mut q = scoped(v);
+    if let Some(like) = p.like() {
+        q = q.filter(Expr::col((asset::Entity, asset::Column::SearchText)).like(LikeExpr::new(like).escape('\\')));
+    }
+    if let Some(path) = &f.under {
+        q = q.filter(unit_path().like(format!("{path}%")));
+    }
+    match f.classified {
+        Some(true) => q = q.filter(asset::Column::ClassificationId.is_not_null()),
+        Some(false) => q = q.filter(asset::Column::ClassificationId.is_null()),
+        None => {}
+    }
+    if let Some(l) = f.min_level {
+        q = q.filter(asset::Column::MaxLevel.gte(l));
+    }
+    if let Some(d) = f.review_before {
+        q = q.filter(asset::Column::NextReview.lt(d));
+    }
+    if let Some(o) = f.owner_user_id {
+        q = q.filter(asset::Column::OwnerUserId.eq(o));
+    }
+    if let Some(c) = f.carrier_id {
+        let on = sea_orm::sea_query::Query::select()
+            .column(asset_carrier::Column::AssetId)
+            .from(asset_carrier::Entity)
+            .and_where(asset_carrier::Column::CarrierId.eq(c))
+            .to_owned();
+        q = q.filter(Expr::col((asset::Entity, asset::Column::Id)).in_subquery(on));
+    }
+    q
+}
+
+/// The visible assets that match, one page.
+pub async fn list<D: ConnectionTrait>(db: &D, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Result<Page<AssetRow>, DbErr> {
+    let q = filtered(v, f, p);
+    let (total, exact) = count_upto(db, q.clone(), 100_000).await?;
+    let name = Expr::col((asset::Entity, asset::Column::Name));
+    let q = match p.sort.as_deref() {
+        Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(name),
+        Some("level") => q.order_by(asset::Column::MaxLevel, p.dir.order()).order_by_asc(name),
+        Some("review") => q.order_by(asset::Column::NextReview, p.dir.order()).order_by_asc(asset::Column::Id),
+        _ => q.order_by(name, p.dir.order()).order_by_asc(Expr::col((asset::Entity, asset::Column::Id))),
+    };
+    let q = match p.per_page {
+        Some(n) => q.offset(p.offset()).limit(n),
+        None => q,
+    };
+    let items = rows(q).all(db).await?;
+    Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
+}
+
+/// One visible asset with the path of its unit.
+pub async fn find<D: ConnectionTrait>(db: &D, v: &AssetVisibility, id: i64) -> Result<Option<(asset::Model, String)>, DbErr> {
+    let found = scoped(v)
+        .filter(Expr::col((asset::Entity, asset::Column::Id)).eq(id))
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Path)), "unit_path")
+        .into_model::<AssetWithPath>()
+        .one(db)
+        .await?;
+    Ok(found.map(|a| (a.model(), a.unit_path)))
+}
+
+#[derive(FromQueryResult)]
+struct AssetWithPath {
+    id: i64,
+    unit_id: i64,
+    name: String,
+    description: Option<String>,
+    owner_user_id: Option<i64>,
+    pua_unit_id: Option<i64>,
+    forms: String,
+    processes: Option<String>,
+    osl: Option<String>,
+    personal_data: bool,
+    special_categories: bool,
+    classification_id: Option<i64>,
+    max_level: Option<i64>,
+    classified_on: Option<chrono::NaiveDate>,
+    next_review: Option<chrono::NaiveDate>,
+    search_text: String,
+    created_at: chrono::DateTime<chrono::Utc>,
+    updated_at: chrono::DateTime<chrono::Utc>,
+    unit_path: String,
+}
+
+impl AssetWithPath {
+    fn model(&self) -> asset::Model {
+        asset::Model {
+            id: self.id,
+            unit_id: self.unit_id,
+            name: self.name.clone(),
+            description: self.description.clone(),
+            owner_user_id: self.owner_user_id,
+            pua_unit_id: self.pua_unit_id,
+            forms: self.forms.clone(),
+            processes: self.processes.clone(),
+            osl: self.osl.clone(),
+            personal_data: self.personal_data,
+            special_categories: self.special_categories,
+            classification_id: self.classification_id,
+            max_level: self.max_level,
+            classified_on: self.classified_on,
+            next_review: self.next_review,
+            search_text: self.search_text.clone(),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+/// Replaces the carriers an asset lives on.
+pub async fn set_carriers<D: ConnectionTrait>(db: &D, asset_id: i64, carriers: &[i64]) -> Result<(), DbErr> {
+    asset_carrier::Entity::delete_many().filter(asset_carrier::Column::AssetId.eq(asset_id)).exec(db).await?;
+    if carriers.is_empty() {
+        return Ok(());
+    }
+    let rows = carriers.iter().map(|c| asset_carrier::ActiveModel { asset_id: Set(asset_id), carrier_id: Set(*c) });
+    asset_carrier::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}
+
+/// What of the module refers to a unit, for the unit's delete guard.
+pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'static str, u64)>, DbErr> {
+    let mut out = Vec::new();
+    let assets = asset::Entity::find()
+        .filter(Condition::any().add(asset::Column::UnitId.eq(id)).add(asset::Column::PuaUnitId.eq(id)))
+        .count(db)
+        .await?;
+    if assets > 0 {
+        out.push(("assets", assets));
+    }
+    let carriers = crate::entity::carrier::Entity::find().filter(crate::entity::carrier::Column::UnitId.eq(id)).count(db).await?;
+    if carriers > 0 {
+        out.push(("carriers", carriers));
+    }
+    Ok(out)
+}
