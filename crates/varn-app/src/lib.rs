@@ -3,6 +3,7 @@
 //! transaction as the change.
 
 pub mod actor;
+pub mod assets;
 pub mod attachments;
 pub mod audit;
 pub mod auth;
@@ -69,6 +70,9 @@ pub struct AppConfig {
     pub argon2_t: u32,
     /// Where signed checkpoints of the audit chain are appended (none: no checkpoints).
     pub audit_checkpoint_file: Option<std::path::PathBuf>,
+    /// The classification model and requirement catalogue (none: the ones in `data/`
+    /// compiled in as the default).
+    pub classification: Option<std::sync::Arc<assets::Classification>>,
 }
 
 impl Default for AppConfig {
@@ -81,6 +85,7 @@ impl Default for AppConfig {
             argon2_m_kib: 19_456,
             argon2_t: 2,
             audit_checkpoint_file: None,
+            classification: None,
         }
     }
 }
@@ -101,6 +106,8 @@ pub struct App {
     /// Read-confirmation reports per (version, unit path), for a minute: a city-wide report
     /// walks every grant in the city (150 ms on storstad); a new confirmation clears it.
     pub(crate) ack_reports: AckReportCache,
+    /// The classification model and its requirements, checked.
+    pub(crate) classification: std::sync::Arc<assets::Classification>,
 }
 
 /// See [`App::ack_reports`].
@@ -110,6 +117,10 @@ impl App {
     /// Builds the application on an open, migrated store.
     pub fn new(store: Store, config: AppConfig) -> Result<Self, AppError> {
         let hasher = auth::Hasher::new(config.argon2_m_kib, config.argon2_t)?;
+        let classification = match &config.classification {
+            Some(c) => c.clone(),
+            None => std::sync::Arc::new(assets::Classification::builtin()?),
+        };
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         Ok(App {
             store,
@@ -118,6 +129,7 @@ impl App {
             hash_permits: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
             auth_cache: auth::AuthCache::new(),
             ack_reports: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(60)).build(),
+            classification,
         })
     }
 }

@@ -37,7 +37,16 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 11] = [
+const MESSAGES: [&str; 20] = [
+    "msg.asset_created",
+    "msg.asset_saved",
+    "msg.classified",
+    "msg.assessed",
+    "msg.carrier_linked",
+    "msg.carrier_unlinked",
+    "msg.carrier_created",
+    "msg.carrier_saved",
+    "msg.dependency_saved",
     "msg.acknowledged",
     "msg.remiss_answered",
     "msg.saved",

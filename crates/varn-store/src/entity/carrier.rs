@@ -4,7 +4,7 @@
 use sea_orm::entity::prelude::*;
 use varn_domain::asset::{CarrierKind, Hosting};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "carriers")]
 pub struct Model {
     #[sea_orm(primary_key)]

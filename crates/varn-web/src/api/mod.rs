@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document at `/api/openapi.json`.
 //! Session (with `X-CSRF-Token`) or `Authorization: Bearer` token; one error format.
 
+mod assets;
 mod contract;
 mod documents;
 mod dto;
@@ -99,7 +100,7 @@ struct ApiDoc;
 
 /// The routers of the modules, each carrying its OpenAPI paths: a module adds one line here.
 fn modules() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(documents::routes()).merge(throttles::routes())
+    OpenApiRouter::new().merge(documents::routes()).merge(assets::routes()).merge(throttles::routes())
 }
 
 /// The OpenAPI document: the foundation's paths and every module's.

@@ -2,6 +2,7 @@
 //! htmx request gets the partial, anything else the whole page.
 
 mod account;
+pub(crate) mod assets;
 mod audit;
 mod auth;
 pub(crate) mod documents;
@@ -26,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .merge(tasks::routes())
         .merge(modules::routes())
         .merge(documents::routes())
+        .merge(assets::routes())
         .merge(org::routes())
         .merge(users::routes())
         .merge(throttles::routes())

@@ -100,6 +100,8 @@ fn rows(q: Select<asset::Entity>) -> Selector<SelectModel<AssetRow>> {
 /// Filters of the register.
 #[derive(Debug, Clone, Default)]
 pub struct AssetFilter {
+    /// Owned by this unit or one below it (the app turns it into `under`).
+    pub unit_id: Option<i64>,
     /// Owned by a unit in this subtree (its path).
     pub under: Option<String>,
     /// Classified (true) or not yet (false).

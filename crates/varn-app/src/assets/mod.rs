@@ -1,0 +1,169 @@
+//! Information assets (informationstillgångar), the carrier register and classification.
+//! Reached as `app.assets()`.
+//!
+//! Who may do what: AssetRead reads the assets in scope; AssetWrite (unit heads, the
+//! samordnare) registers, changes and classifies every asset and carrier in scope; an
+//! information owner (AssetOwn) does so for the assets they own, and registers carriers
+//! they are systemägare of. The carrier register is read city-wide by everyone who uses
+//! the module: an owner must find the systems other förvaltningar run.
+
+mod classify;
+mod commands;
+mod demo;
+mod edit;
+mod queries;
+mod reports;
+mod work;
+
+pub use classify::{ClassifyForm, ClassifyJson, Comparison, MeasureForm, PlanItem, Preview};
+pub use commands::{AssetCommand, AssetForm, AssetJson, CarrierCommand, CarrierForm, CarrierJson};
+pub use queries::{AssetView, CarrierView, Graph};
+pub use reports::Overview;
+pub use varn_store::repo::assets::{
+    AssetFilter, AssetRow, CarrierFilter, CarrierRow, ClassificationRow, UnitCoverage, CARRIER_SORTS, SORTS,
+};
+
+use crate::{Actor, App, AppError, Capability};
+use sea_orm::ConnectionTrait;
+use varn_domain::asset::{Catalogue, Model};
+use varn_domain::{OrgPath, Permission};
+use varn_store::entity::{asset, carrier};
+use varn_store::repo::assets::{self as repo, AssetVisibility};
+use varn_store::repo::{ListParams, Page};
+
+/// The module's registration with the foundation.
+pub const MODULE: crate::modules::Module = crate::modules::Module {
+    name: "assets",
+    work: |app, actor| Box::pin(app.assets().work_sections(actor)),
+    unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
+    audit_entities: &["asset", "carrier"],
+    demo: |app, city| Box::pin(app.assets().load_demo(city)),
+};
+
+/// The city's classification model and the requirements its levels call for, checked
+/// against each other.
+#[derive(Debug, Clone)]
+pub struct Classification {
+    /// The model.
+    pub model: Model,
+    /// The catalogue.
+    pub catalogue: Catalogue,
+}
+
+impl Classification {
+    /// Parses and checks a model file and a requirements file (YAML).
+    pub fn parse(model: &str, requirements: &str) -> Result<Self, AppError> {
+        let bad = |what: &str, e: &dyn std::fmt::Display| AppError::Internal(format!("classification {what}: {e}"));
+        let model: Model = serde_yaml::from_str(model).map_err(|e| bad("model", &e))?;
+        model.check().map_err(|e| bad("model", &e))?;
+        let catalogue: Catalogue = serde_yaml::from_str(requirements).map_err(|e| bad("requirements", &e))?;
+        catalogue.check(&model).map_err(|e| bad("requirements", &e))?;
+        Ok(Classification { model, catalogue })
+    }
+
+    /// The files in `data/classification/` as shipped.
+    pub fn builtin() -> Result<Self, AppError> {
+        Self::parse(
+            include_str!("../../../../data/classification/model.yaml"),
+            include_str!("../../../../data/classification/requirements.yaml"),
+        )
+    }
+}
+
+impl App {
+    /// The information-asset module.
+    pub fn assets(&self) -> Assets<'_> {
+        Assets { app: self }
+    }
+}
+
+/// The information-asset module's use cases.
+#[derive(Clone, Copy)]
+pub struct Assets<'a> {
+    app: &'a App,
+}
+
+/// An asset the actor may change, found inside the write's transaction, with the capability
+/// that allows it and the owning unit's path for the audit row.
+pub(crate) struct Editable<'c> {
+    asset: asset::Model,
+    path: String,
+    cap: Capability<'c>,
+}
+
+impl<'a> Assets<'a> {
+    fn db(&self) -> &'a sea_orm::DatabaseConnection {
+        self.app.store.read()
+    }
+
+    /// The model and catalogue in use.
+    pub fn classification(&self) -> &'a Classification {
+        &self.app.classification
+    }
+
+    /// What the actor may see.
+    pub fn visibility(&self, actor: &Actor) -> AssetVisibility {
+        AssetVisibility { read: actor.scope(Permission::AssetRead), write: actor.scope(Permission::AssetWrite), user_id: actor.id.0 }
+    }
+
+    /// Whether the actor uses the module at all.
+    pub fn can_use(&self, actor: &Actor) -> bool {
+        self.visibility(actor).any()
+    }
+
+    /// Whether the actor may register assets somewhere.
+    pub fn can_create(&self, actor: &Actor) -> bool {
+        actor.access.can_somewhere(Permission::AssetWrite) || actor.access.can_somewhere(Permission::AssetOwn)
+    }
+
+    /// Whether the actor may change this asset: AssetWrite over its unit, or its owner
+    /// holding AssetOwn.
+    pub fn may_edit(&self, actor: &Actor, a: &asset::Model, path: &str) -> bool {
+        let covers = OrgPath::parse(path).is_ok_and(|p| actor.scope(Permission::AssetWrite).covers(&p));
+        covers || (a.owner_user_id == Some(actor.id.0) && actor.access.can_somewhere(Permission::AssetOwn))
+    }
+
+    /// Whether the actor may change this carrier: AssetWrite over its unit, or its
+    /// systemägare holding AssetOwn.
+    pub fn may_edit_carrier(&self, actor: &Actor, c: &carrier::Model, path: &str) -> bool {
+        let covers = OrgPath::parse(path).is_ok_and(|p| actor.scope(Permission::AssetWrite).covers(&p));
+        covers || (c.system_owner_user_id == Some(actor.id.0) && actor.access.can_somewhere(Permission::AssetOwn))
+    }
+
+    /// The register: visible assets that match, one page.
+    pub async fn list(&self, actor: &Actor, f: &AssetFilter, p: &ListParams) -> Result<Page<AssetRow>, AppError> {
+        let mut f = f.clone();
+        if let Some(u) = f.unit_id {
+            // A unit outside what the actor may see is a mistake at the filter, not an empty list.
+            let path = self.unit_path(actor, u).await.map_err(|_| AppError::field("unit_id", "err.choose"))?;
+            f.under = Some(path);
+        }
+        Ok(repo::list(self.db(), &self.visibility(actor), &f, p).await?)
+    }
+
+    /// The carrier register, one page.
+    pub async fn carriers(&self, actor: &Actor, f: &CarrierFilter, p: &ListParams) -> Result<Page<CarrierRow>, AppError> {
+        Ok(repo::carriers(self.db(), &self.visibility(actor), f, p).await?)
+    }
+
+    /// The path of a unit the actor may see, for the subtree filter (`NotFound` outside scope).
+    pub async fn unit_path(&self, actor: &Actor, unit_id: i64) -> Result<String, AppError> {
+        Ok(self.app.org_get(actor, unit_id).await?.unit.path)
+    }
+
+    /// An asset the actor may change, read through `db` (the write's transaction).
+    pub(crate) async fn editable<'c, C: ConnectionTrait>(&self, db: &C, actor: &'c Actor, id: i64) -> Result<Editable<'c>, AppError> {
+        let (asset, path) = repo::find(db, &self.visibility(actor), id).await?.ok_or(AppError::NotFound)?;
+        if !self.may_edit(actor, &asset, &path) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(Editable { cap: self.cap_for(actor, &path)?, asset, path })
+    }
+
+    /// The capability a change at `path` is made with: AssetWrite where it covers, else the
+    /// owner's AssetOwn.
+    fn cap_for<'c>(&self, actor: &'c Actor, path: &str) -> Result<Capability<'c>, AppError> {
+        let covers = OrgPath::parse(path).is_ok_and(|p| actor.scope(Permission::AssetWrite).covers(&p));
+        actor.can(if covers { Permission::AssetWrite } else { Permission::AssetOwn })
+    }
+}

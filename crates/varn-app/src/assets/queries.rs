@@ -1,0 +1,233 @@
+//! What the pages and the API show of an asset and a carrier: the facts with names, the
+//! carriers and levels, and the dependency graph in both directions.
+
+use super::classify::levels_of_rows;
+use super::Assets;
+use crate::{Actor, AppError};
+use sea_orm::ConnectionTrait;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use varn_domain::asset::Levels;
+use varn_store::entity::{asset, carrier};
+use varn_store::repo::assets::{self as repo, AssetFilter, AssetRow, CarrierRow};
+use varn_store::repo::{org, users, ListParams};
+
+/// An asset as its page shows it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AssetView {
+    /// The asset.
+    #[schema(value_type = Object)]
+    pub asset: AssetFacts,
+    /// The carriers it lives on.
+    pub carriers: Vec<CarrierRow>,
+    /// The levels in force, by aspect code.
+    pub levels: Levels,
+    /// Whether the caller may change it.
+    pub can_edit: bool,
+}
+
+/// An asset's stored facts with the names that go with them.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssetFacts {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Owning unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Information owner.
+    pub owner_user_id: Option<i64>,
+    /// Their name.
+    pub owner_name: Option<String>,
+    /// Their sign-in name (for the form).
+    #[serde(skip)]
+    pub owner_username: Option<String>,
+    /// Personuppgiftsansvarig nämnd or bolag.
+    pub pua_unit_id: Option<i64>,
+    /// Its name.
+    pub pua_unit_name: Option<String>,
+    /// Forms (codes).
+    pub forms: Vec<String>,
+    /// Processes.
+    pub processes: Option<String>,
+    /// OSL.
+    pub osl: Option<String>,
+    /// Personal data.
+    pub personal_data: bool,
+    /// Special categories.
+    pub special_categories: bool,
+    /// Classified on.
+    pub classified_on: Option<chrono::NaiveDate>,
+    /// Next review.
+    pub next_review: Option<chrono::NaiveDate>,
+    /// Highest level.
+    pub max_level: Option<i64>,
+    /// The stored row (for the edit form).
+    #[serde(skip)]
+    pub model: asset::Model,
+}
+
+/// A carrier as its page shows it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CarrierView {
+    /// The carrier.
+    #[schema(value_type = Object)]
+    pub carrier: CarrierFacts,
+    /// What it must meet: the highest level of what it carries, per aspect.
+    pub inherited: Levels,
+    /// How many assets it carries in all.
+    pub carried: u64,
+    /// The assets on it the caller may see (at most 200).
+    pub assets: Vec<AssetRow>,
+    /// What it depends on and what depends on it.
+    pub graph: Graph,
+    /// Whether the caller may change it.
+    pub can_edit: bool,
+}
+
+/// A carrier's stored facts with names.
+#[derive(Debug, Clone, Serialize)]
+pub struct CarrierFacts {
+    /// The stored row.
+    #[serde(flatten)]
+    pub model: CarrierModel,
+    /// Unit name.
+    pub unit_name: String,
+    /// Systemägare's name.
+    pub system_owner_name: Option<String>,
+    /// Systemförvaltare's name.
+    pub system_admin_name: Option<String>,
+    /// Sign-in names (for the form).
+    #[serde(skip)]
+    pub usernames: (Option<String>, Option<String>),
+}
+
+/// The serialisable part of a carrier row.
+pub type CarrierModel = carrier::Model;
+
+/// The dependency graph around a carrier, both ways, a few steps deep.
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+pub struct Graph {
+    /// What it depends on, directly and further down: (carrier, depth).
+    #[schema(value_type = Vec<Object>)]
+    pub depends_on: Vec<(CarrierRow, u8)>,
+    /// What stops if it stops: (carrier, depth).
+    #[schema(value_type = Vec<Object>)]
+    pub used_by: Vec<(CarrierRow, u8)>,
+}
+
+/// How far the graph is followed.
+pub const GRAPH_DEPTH: u8 = 5;
+
+/// Whether `from` depends, directly or further down, on `to`.
+pub(crate) async fn reaches<C: ConnectionTrait>(db: &C, from: i64, to: i64) -> Result<bool, AppError> {
+    let mut seen = BTreeSet::from([from]);
+    let mut front = vec![from];
+    while !front.is_empty() {
+        let next: Vec<i64> =
+            repo::dependency_step(db, front, true).await?.into_iter().map(|(_, t)| t).filter(|t| seen.insert(*t)).collect();
+        if next.contains(&to) {
+            return Ok(true);
+        }
+        front = next;
+    }
+    Ok(false)
+}
+
+impl Assets<'_> {
+    /// A visible asset with its carriers and levels.
+    pub async fn view(&self, actor: &Actor, id: i64) -> Result<AssetView, AppError> {
+        let db = self.db();
+        let vis = self.visibility(actor);
+        let (a, path) = repo::find(db, &vis, id).await?.ok_or(AppError::NotFound)?;
+        let can_edit = self.may_edit(actor, &a, &path);
+        let units = org::by_ids(db, [Some(a.unit_id), a.pua_unit_id].into_iter().flatten().collect()).await?;
+        let unit = |u: i64| units.iter().find(|x| x.id == u).map(|x| x.name.clone());
+        let owner = match a.owner_user_id {
+            Some(o) => users::find_any(db, o).await?,
+            None => None,
+        };
+        let facts = AssetFacts {
+            id: a.id,
+            name: a.name.clone(),
+            description: a.description.clone(),
+            unit_id: a.unit_id,
+            unit_name: unit(a.unit_id).unwrap_or_default(),
+            owner_user_id: a.owner_user_id,
+            owner_name: owner.as_ref().map(|o| o.display_name.clone()),
+            owner_username: owner.map(|o| o.username),
+            pua_unit_id: a.pua_unit_id,
+            pua_unit_name: a.pua_unit_id.and_then(unit),
+            forms: a.forms.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+            processes: a.processes.clone(),
+            osl: a.osl.clone(),
+            personal_data: a.personal_data,
+            special_categories: a.special_categories,
+            classified_on: a.classified_on,
+            next_review: a.next_review,
+            max_level: a.max_level,
+            model: a,
+        };
+        let carriers = repo::carriers_of(db, &vis, id).await?;
+        let levels = levels_of_rows(repo::levels_of(db, id).await?);
+        Ok(AssetView { asset: facts, carriers, levels, can_edit })
+    }
+
+    /// A carrier with what it must meet, what it carries and its dependencies.
+    pub async fn carrier(&self, actor: &Actor, id: i64) -> Result<CarrierView, AppError> {
+        let db = self.db();
+        let vis = self.visibility(actor);
+        let (c, path) = repo::carrier(db, &vis, id).await?.ok_or(AppError::NotFound)?;
+        let can_edit = self.may_edit_carrier(actor, &c, &path);
+        let people = users::by_ids(db, [c.system_owner_user_id, c.system_admin_user_id].into_iter().flatten().collect()).await?;
+        let who = |u: Option<i64>| u.and_then(|u| people.iter().find(|p| p.id == u));
+        let unit_name = org::find_any(db, c.unit_id).await?.map(|u| u.name).unwrap_or_default();
+        let facts = CarrierFacts {
+            unit_name,
+            system_owner_name: who(c.system_owner_user_id).map(|p| p.display_name.clone()),
+            system_admin_name: who(c.system_admin_user_id).map(|p| p.display_name.clone()),
+            usernames: (who(c.system_owner_user_id).map(|p| p.username.clone()), who(c.system_admin_user_id).map(|p| p.username.clone())),
+            model: c,
+        };
+        let inherited = levels_of_rows(repo::inherited_levels(db, id).await?);
+        let carried = repo::carried_count(db, id).await?;
+        let f = AssetFilter { carrier_id: Some(id), ..Default::default() };
+        let p = ListParams { page: 1, per_page: Some(200), ..Default::default() };
+        let assets = repo::list(db, &vis, &f, &p).await?.items;
+        let graph = Graph { depends_on: self.walk(id, true).await?, used_by: self.walk(id, false).await? };
+        Ok(CarrierView { carrier: facts, inherited, carried, assets, graph, can_edit })
+    }
+
+    /// The carriers reached from `id` one way, each at its shortest depth.
+    async fn walk(&self, id: i64, down: bool) -> Result<Vec<(CarrierRow, u8)>, AppError> {
+        let db = self.db();
+        let mut depth: BTreeMap<i64, u8> = BTreeMap::new();
+        let mut front = vec![id];
+        for d in 1..=GRAPH_DEPTH {
+            let edges = repo::dependency_step(db, front, down).await?;
+            front = edges.into_iter().map(|(f, t)| if down { t } else { f }).filter(|n| *n != id && !depth.contains_key(n)).collect();
+            front.sort_unstable();
+            front.dedup();
+            for n in &front {
+                depth.insert(*n, d);
+            }
+            if front.is_empty() {
+                break;
+            }
+        }
+        let rows = repo::carriers_by_id(db, &self.visibility_any(), depth.keys().copied().collect()).await?;
+        let mut out: Vec<(CarrierRow, u8)> =
+            rows.into_iter().map(|r| (depth.get(&r.id).copied().unwrap_or(0), r)).map(|(d, r)| (r, d)).collect();
+        out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.name.cmp(&b.0.name)));
+        Ok(out)
+    }
+
+    /// The carrier register's visibility (the whole city) for someone already let in.
+    fn visibility_any(&self) -> repo::AssetVisibility {
+        repo::AssetVisibility { read: varn_domain::Scope::All, write: varn_domain::Scope::None, user_id: 0 }
+    }
+}

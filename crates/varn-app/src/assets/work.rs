@@ -1,0 +1,45 @@
+//! What the module puts in Mina uppgifter: the owner's assets to classify or to review
+//! (within a month of the review date, or past it), and the requirements of a handlingsplan
+//! someone has been made responsible for that are partly or not met.
+
+use super::Assets;
+use crate::modules::{Note, WorkItem, WorkSection};
+use crate::{Actor, AppError};
+use varn_domain::asset::Assessment;
+use varn_store::repo::assets as repo;
+
+/// How early a review shows in Mina uppgifter.
+pub const REVIEW_NOTICE_DAYS: i64 = 30;
+
+impl<'a> Assets<'a> {
+    /// The actor's sections of Mina uppgifter.
+    pub async fn work_sections(self, actor: &'a Actor) -> Result<Vec<WorkSection>, AppError> {
+        let db = self.db();
+        let today = chrono::Utc::now().date_naive();
+        let by = today + chrono::Duration::days(REVIEW_NOTICE_DAYS);
+        let reviews = repo::reviews_of(db, actor.id.0, by, 100).await?.into_iter().map(|a| {
+            let note = match a.next_review {
+                None => Note::key("asset.work.classify"),
+                Some(d) if d < today => Note::key("asset.work.review_late").on(Some(d)),
+                Some(d) => Note::key("asset.work.review_due").on(Some(d)),
+            };
+            WorkItem { title: a.name, link: format!("/assets/{}", a.id), notes: vec![note], detail: None, date: None }
+        });
+        let measures = repo::open_measures_of(db, actor.id.0, 100).await?.into_iter().map(|m| {
+            let key = if m.assessment == Some(Assessment::Delvis) { "asset.work.measure_partly" } else { "asset.work.measure_missing" };
+            let text =
+                self.classification().catalogue.get(&m.requirement).map(|r| format!("{} {}", r.code, r.text.sv)).unwrap_or(m.requirement);
+            WorkItem {
+                title: m.asset_name,
+                link: format!("/assets/{}#plan", m.asset_id),
+                notes: vec![Note::key(key)],
+                detail: Some(text),
+                date: m.due_date,
+            }
+        });
+        Ok(vec![
+            WorkSection { id: "asset-review-h", heading: "asset.work.my_reviews", items: reviews.collect() },
+            WorkSection { id: "asset-plan-h", heading: "asset.work.my_measures", items: measures.collect() },
+        ])
+    }
+}
