@@ -237,6 +237,7 @@ impl Assets<'_> {
 
     /// Classifies from the page's form.
     pub async fn classify_form(&self, actor: &Actor, id: i64, form: &ClassifyForm) -> Result<(), AppError> {
+        self.editable(self.db(), actor, id).await?;
         let cmd = form.command()?;
         self.classify(actor, id, cmd).await
     }

@@ -93,7 +93,7 @@ impl Assets<'_> {
         let units = city.unit_ids(self.app).await?;
         let mut carriers = Keys::new();
         for c in &section.carriers {
-            let id = self.create_carrier(&actor, &demo_carrier(c, get(&units, &c.unit, "unit")?)?).await.map_err(fail(&c.name))?;
+            let id = self.create_carrier(&actor, Ok(demo_carrier(c, get(&units, &c.unit, "unit")?)?)).await.map_err(fail(&c.name))?;
             carriers.insert(c.key.clone(), id);
         }
         for c in &section.carriers {
@@ -122,7 +122,7 @@ impl Assets<'_> {
             personal_data: a.pd,
             special_categories: a.special,
         };
-        let id = self.create(actor, &AssetCommand::try_from(&json)?).await?;
+        let id = self.create(actor, AssetCommand::try_from(&json)).await?;
         for c in &a.carriers {
             self.link_carrier(actor, id, get(carriers, c, "carrier")?, true).await?;
         }

@@ -78,11 +78,13 @@ impl Assets<'_> {
         Ok(Checked { owner, path: unit.map(|u| u.path).unwrap_or_default() })
     }
 
-    /// Registers an asset; returns its id.
-    pub async fn create(&self, actor: &Actor, cmd: &AssetCommand) -> Result<i64, AppError> {
+    /// Registers an asset; returns its id. The command comes as its conversion's result, so
+    /// that who may act is checked before what they sent.
+    pub async fn create(&self, actor: &Actor, cmd: Result<AssetCommand, FieldErrors>) -> Result<i64, AppError> {
         if !self.can_create(actor) {
             return Err(AppError::Forbidden);
         }
+        let cmd = &cmd?;
         let c = self.check_asset(self.db(), actor, cmd).await?;
         let cap = self.cap_for(actor, &c.path)?;
         let w = self.app.begin(&cap).await?;
@@ -111,8 +113,9 @@ impl Assets<'_> {
     }
 
     /// Changes an asset's facts (not its classification).
-    pub async fn update(&self, actor: &Actor, id: i64, cmd: &AssetCommand) -> Result<(), AppError> {
+    pub async fn update(&self, actor: &Actor, id: i64, cmd: Result<AssetCommand, FieldErrors>) -> Result<(), AppError> {
         let probe = self.editable(self.db(), actor, id).await?;
+        let cmd = &cmd?;
         let w = self.app.begin(&probe.cap).await?;
         let ed = self.editable(&*w, actor, id).await?;
         let c = self.check_asset(&*w, actor, cmd).await?;
@@ -181,10 +184,11 @@ impl Assets<'_> {
     }
 
     /// Registers a carrier; returns its id.
-    pub async fn create_carrier(&self, actor: &Actor, cmd: &CarrierCommand) -> Result<i64, AppError> {
+    pub async fn create_carrier(&self, actor: &Actor, cmd: Result<CarrierCommand, FieldErrors>) -> Result<i64, AppError> {
         if !self.can_create(actor) {
             return Err(AppError::Forbidden);
         }
+        let cmd = &cmd?;
         let (_, _, path) = self.check_carrier(self.db(), actor, cmd).await?;
         let cap = self.cap_for(actor, &path)?;
         let w = self.app.begin(&cap).await?;
@@ -207,8 +211,9 @@ impl Assets<'_> {
     }
 
     /// Changes a carrier.
-    pub async fn update_carrier(&self, actor: &Actor, id: i64, cmd: &CarrierCommand) -> Result<(), AppError> {
+    pub async fn update_carrier(&self, actor: &Actor, id: i64, cmd: Result<CarrierCommand, FieldErrors>) -> Result<(), AppError> {
         let (_, path) = self.editable_carrier(self.db(), actor, id).await?;
+        let cmd = &cmd?;
         let cap = self.cap_for(actor, &path)?;
         let w = self.app.begin(&cap).await?;
         let (c, _) = self.editable_carrier(&*w, actor, id).await?;

@@ -4,6 +4,7 @@
 //! names a server. Browser tests run when `VARN_E2E=1`.
 
 mod api;
+mod assets;
 mod audit;
 mod authz;
 mod backup;

@@ -4,7 +4,7 @@
 
 use super::{visible, AssetVisibility};
 use crate::entity::{asset, asset_carrier, asset_level, asset_measure, carrier, org_unit};
-use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::sea_query::{Alias, Expr, Func, Query, SimpleExpr};
 use sea_orm::*;
 
 /// Per unit: assets, classified, review overdue.
@@ -78,7 +78,9 @@ fn visible_ids(v: &AssetVisibility) -> sea_orm::sea_query::SelectStatement {
 /// Coverage per owning unit, within scope.
 pub async fn coverage<D: ConnectionTrait>(db: &D, v: &AssetVisibility, today: chrono::NaiveDate) -> Result<Vec<UnitCoverage>, DbErr> {
     let classified = Expr::cust("SUM(CASE WHEN assets.classification_id IS NULL THEN 0 ELSE 1 END)");
-    let overdue = Expr::cust_with_values("SUM(CASE WHEN assets.next_review < ? THEN 1 ELSE 0 END)", [today]);
+    // Built, not written, so that the date is bound the way each database binds it.
+    let late = Expr::case(Expr::col((asset::Entity, asset::Column::NextReview)).lt(today), 1).finally(0);
+    let overdue = SimpleExpr::FunctionCall(Func::sum(late));
     asset::Entity::find()
         .join(JoinType::InnerJoin, asset::Relation::Unit.def())
         .filter(visible(v))

@@ -43,7 +43,7 @@ pub async fn list_carriers(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Que
 #[utoipa::path(post, path = "/api/v1/carriers", tag = "informationstillgångar", request_body = CarrierJson, responses((status = 201, body = CarrierView), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_carrier(a: ApiActor, Json(b): Json<CarrierJson>) -> ApiResult<(StatusCode, Json<CarrierView>)> {
     let assets = a.state.app.assets();
-    let id = assets.create_carrier(&a.actor, &CarrierCommand::try_from(&b).map_err(AppError::Invalid)?).await?;
+    let id = assets.create_carrier(&a.actor, CarrierCommand::try_from(&b)).await?;
     Ok((StatusCode::CREATED, Json(assets.carrier(&a.actor, id).await?)))
 }
 
@@ -57,7 +57,7 @@ pub async fn get_carrier(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<Car
 #[utoipa::path(put, path = "/api/v1/carriers/{id}", tag = "informationstillgångar", params(("id" = i64, Path)), request_body = CarrierJson, responses((status = 200, body = CarrierView), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_carrier(a: ApiActor, Path(id): Path<i64>, Json(b): Json<CarrierJson>) -> ApiResult<Json<CarrierView>> {
     let assets = a.state.app.assets();
-    assets.update_carrier(&a.actor, id, &CarrierCommand::try_from(&b).map_err(AppError::Invalid)?).await?;
+    assets.update_carrier(&a.actor, id, CarrierCommand::try_from(&b)).await?;
     Ok(Json(assets.carrier(&a.actor, id).await?))
 }
 

@@ -80,7 +80,7 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<AssetA
 #[utoipa::path(post, path = "/api/v1/assets", tag = "informationstillgångar", request_body = AssetJson, responses((status = 201, body = AssetView), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(a: ApiActor, Json(b): Json<AssetJson>) -> ApiResult<(StatusCode, Json<AssetView>)> {
     let assets = a.state.app.assets();
-    let id = assets.create(&a.actor, &AssetCommand::try_from(&b).map_err(AppError::Invalid)?).await?;
+    let id = assets.create(&a.actor, AssetCommand::try_from(&b)).await?;
     Ok((StatusCode::CREATED, Json(assets.view(&a.actor, id).await?)))
 }
 
@@ -94,7 +94,7 @@ pub async fn get_one(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<AssetVi
 #[utoipa::path(put, path = "/api/v1/assets/{id}", tag = "informationstillgångar", params(("id" = i64, Path)), request_body = AssetJson, responses((status = 200, body = AssetView), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update(a: ApiActor, Path(id): Path<i64>, Json(b): Json<AssetJson>) -> ApiResult<Json<AssetView>> {
     let assets = a.state.app.assets();
-    assets.update(&a.actor, id, &AssetCommand::try_from(&b).map_err(AppError::Invalid)?).await?;
+    assets.update(&a.actor, id, AssetCommand::try_from(&b)).await?;
     Ok(Json(assets.view(&a.actor, id).await?))
 }
 

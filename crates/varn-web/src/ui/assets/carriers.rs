@@ -240,12 +240,10 @@ async fn new_form(ctx: Ctx) -> PageResult {
 async fn save(ctx: &Ctx, id: Option<i64>, f: CarrierForm) -> PageResult {
     let actor = ctx.actor()?;
     let assets = ctx.state.app.assets();
-    let done = match CarrierCommand::try_from(&CarrierJson::from(&f)) {
-        Err(e) => Err(AppError::Invalid(e)),
-        Ok(cmd) => match id {
-            None => assets.create_carrier(actor, &cmd).await.map(|new| see_other(&format!("/carriers/{new}"), "carrier_created")),
-            Some(id) => assets.update_carrier(actor, id, &cmd).await.map(|()| see_other(&format!("/carriers/{id}"), "carrier_saved")),
-        },
+    let cmd = CarrierCommand::try_from(&CarrierJson::from(&f));
+    let done = match id {
+        None => assets.create_carrier(actor, cmd).await.map(|new| see_other(&format!("/carriers/{new}"), "carrier_created")),
+        Some(id) => assets.update_carrier(actor, id, cmd).await.map(|()| see_other(&format!("/carriers/{id}"), "carrier_saved")),
     };
     match done {
         Ok(r) => Ok(r),

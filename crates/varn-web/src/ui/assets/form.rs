@@ -80,12 +80,10 @@ async fn new_form(ctx: Ctx) -> PageResult {
 async fn save(ctx: &Ctx, id: Option<i64>, f: AssetForm) -> PageResult {
     let actor = ctx.actor()?;
     let assets = ctx.state.app.assets();
-    let done = match AssetCommand::try_from(&f) {
-        Err(e) => Err(AppError::Invalid(e)),
-        Ok(cmd) => match id {
-            None => assets.create(actor, &cmd).await.map(|new| see_other(&format!("/assets/{new}"), "asset_created")),
-            Some(id) => assets.update(actor, id, &cmd).await.map(|()| see_other(&format!("/assets/{id}"), "asset_saved")),
-        },
+    let cmd = AssetCommand::try_from(&f);
+    let done = match id {
+        None => assets.create(actor, cmd).await.map(|new| see_other(&format!("/assets/{new}"), "asset_created")),
+        Some(id) => assets.update(actor, id, cmd).await.map(|()| see_other(&format!("/assets/{id}"), "asset_saved")),
     };
     match done {
         Ok(r) => Ok(r),

@@ -1,0 +1,206 @@
+//! The module through the API: register, classify through the questions (with a dry run
+//! showing what the levels add), the handlingsplan and its self-assessment, carriers that
+//! inherit levels, dependencies both ways without cycles, history and the audit trail.
+
+use super::*;
+use crate::documents::has;
+use rstest::rstest;
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn an_asset_is_registered_classified_through_the_questions_and_its_plan_follows(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let api = api_as(&t, "sara.lindqvist").await;
+    let fsd = t.id("Försörjningsstöd");
+    let socn = t.id("Socialnämnden");
+    // A mistake comes back at its field, nothing written.
+    let (s, e) = api
+        .call(Method::POST, "/api/v1/assets", Some(json!({"name": " ", "unit_id": fsd, "special_categories": true, "forms": ["video"]})))
+        .await;
+    assert_eq!(s, 422, "{e}");
+    assert!(
+        has(&e, "name", "err.required")
+            && has(&e, "special_categories", "err.asset.special_without_personal")
+            && has(&e, "forms", "err.asset.form_invalid"),
+        "{e}"
+    );
+    let body = json!({"name": "Hembesök – anteckningar", "unit_id": fsd, "owner_username": "karin.berg", "pua_unit_id": socn,
+        "forms": ["text", "bild"], "personal_data": true, "special_categories": true, "osl": "26 kap. 1 § OSL"});
+    let (s, v) = api.call(Method::POST, "/api/v1/assets", Some(body)).await;
+    assert_eq!(s, 201, "{v}");
+    let id = v["asset"]["id"].as_i64().unwrap();
+    assert_eq!(v["asset"]["owner_name"], "Karin Berg");
+    assert_eq!(v["asset"]["pua_unit_name"], "Socialnämnden");
+    assert_eq!(v["asset"]["forms"], json!(["text", "bild"]));
+    assert!(v["levels"].as_object().unwrap().is_empty());
+    // The personuppgiftsansvarig must be a nämnd, KS or a bolag.
+    let (s, e) =
+        api.call(Method::PUT, &format!("/api/v1/assets/{id}"), Some(json!({"name": "X", "unit_id": fsd, "pua_unit_id": fsd}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "pua_unit_id", "err.asset.pua_kind"), "{e}");
+
+    // Every question of every applicable aspect must be answered; traceability applies here.
+    let mut partial = answers([3, 2, 2, 3], true);
+    partial.as_object_mut().unwrap().remove("s_logg");
+    partial.as_object_mut().unwrap().remove("r_beslut");
+    let (s, e) = api.call(Method::POST, &format!("/api/v1/assets/{id}/classifications"), Some(json!({"answers": partial}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "q_s_logg", "err.asset.unanswered") && has(&e, "q_r_beslut", "err.asset.unanswered"), "{e}");
+    // A dry run shows the levels and the requirements they add, and saves nothing.
+    let path = format!("/api/v1/assets/{id}/classifications");
+    let (s, p) = api.call(Method::POST, &format!("{path}?dry_run=true"), Some(json!({"answers": answers([3, 2, 2, 3], true)}))).await;
+    assert_eq!(s, 200, "{p}");
+    assert_eq!(p["after"], json!({"k": 3, "r": 2, "t": 2, "s": 3}));
+    let added: Vec<&str> = p["added"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect();
+    assert!(added.contains(&"K3-01") && added.contains(&"S3-01") && !added.contains(&"T3-01"), "{added:?}");
+    assert_eq!(api.call(Method::GET, &path, None).await.1, json!([]));
+    // Saved: the levels, the highest level, the review in two years.
+    let (s, _) =
+        api.call(Method::POST, &path, Some(json!({"answers": answers([3, 2, 2, 3], true), "with_username": "anna.sjoberg"}))).await;
+    assert_eq!(s, 201);
+    let (_, v) = api.call(Method::GET, &format!("/api/v1/assets/{id}"), None).await;
+    assert_eq!(v["levels"], json!({"k": 3, "r": 2, "t": 2, "s": 3}));
+    assert_eq!(v["asset"]["max_level"], 3);
+    let review = chrono::Utc::now().date_naive().checked_add_months(chrono::Months::new(24)).unwrap().to_string();
+    assert_eq!(v["asset"]["next_review"], review);
+
+    // The plan: exactly the requirements the levels call for, each not yet assessed.
+    let (_, plan) = api.call(Method::GET, &format!("/api/v1/assets/{id}/plan"), None).await;
+    let codes: Vec<&str> = plan.as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    assert!(
+        codes.contains(&"K3-02")
+            && codes.contains(&"R2-02")
+            && codes.contains(&"S3-U1")
+            && !codes.contains(&"K4-01")
+            && !codes.contains(&"R3-01"),
+        "{codes:?}"
+    );
+    assert!(plan.as_array().unwrap().iter().all(|r| r["assessment"].is_null()));
+    // A self-assessment with an owner and a due date; one outside the plan is refused.
+    let plan_path = format!("/api/v1/assets/{id}/plan");
+    let put = |body: Value| api.call(Method::PUT, &plan_path, Some(body));
+    let (s, e) = put(json!({"requirement": "K4-01", "assessment": "uppfyllt"})).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "requirement", "err.asset.requirement_not_in_plan"), "{e}");
+    let (s, plan) = put(json!({"requirement": "K3-01", "assessment": "ej_uppfyllt", "owner_username": "omar.haddad", "due_date": "2027-03-01", "comment": "Tvåfaktor saknas"})).await;
+    assert_eq!(s, 200, "{plan}");
+    let k3 = plan.as_array().unwrap().iter().find(|r| r["code"] == "K3-01").unwrap().clone();
+    assert_eq!(
+        (k3["assessment"].as_str(), k3["owner_name"].as_str(), k3["due_date"].as_str()),
+        (Some("ej_uppfyllt"), Some("Omar Haddad"), Some("2027-03-01"))
+    );
+    // It lands in the owner's Mina uppgifter.
+    let omar = t.signed_in("omar.haddad").await;
+    let (_, tasks) = omar.text("/tasks").await;
+    assert!(tasks.contains("Hembesök – anteckningar") && tasks.contains("K3-01"), "{tasks}");
+
+    // Lower the confidentiality: the history keeps both, the comparison shows what dropped.
+    let (s, p) = api.call(Method::POST, &path, Some(json!({"answers": answers([2, 2, 2, 3], true)}))).await;
+    assert_eq!(s, 201);
+    assert!(p["dropped"].as_array().unwrap().iter().any(|c| c == "K3-01"), "{p}");
+    let (_, hist) = api.call(Method::GET, &path, None).await;
+    assert_eq!(hist.as_array().unwrap().len(), 2);
+    assert_eq!(hist[1]["with_name"], "Anna Sjöberg");
+    let sara = t.signed_in("sara.lindqvist").await;
+    let (a, bb) = (hist[1]["id"].as_i64().unwrap(), hist[0]["id"].as_i64().unwrap());
+    let (s, page) = sara.text(&format!("/assets/{id}/compare?a={a}&b={bb}")).await;
+    assert_eq!(s, 200);
+    assert!(page.contains("K3-01") && page.contains("3 – Allvarlig") && page.contains("2 – Betydande"), "{page}");
+    // Each change is one audited row.
+    let (_, audit) = api.call(Method::GET, "/api/v1/audit?entity_type=asset&limit=100", None).await;
+    let actions: Vec<&str> =
+        audit["items"].as_array().unwrap().iter().filter(|r| r["entity_id"] == id).map(|r| r["action"].as_str().unwrap()).collect();
+    for want in ["asset.create", "asset.classify", "asset.assess"] {
+        assert!(actions.contains(&want), "{actions:?}");
+    }
+    assert_eq!(actions.iter().filter(|a| **a == "asset.classify").count(), 2);
+    t.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn carriers_inherit_what_they_carry_and_dependencies_show_both_ways_without_cycles(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let api = api_as(&t, "sara.lindqvist").await;
+    let it = t.id("IT-avdelningen");
+    // A third country needs its legal basis; hosting is asked of IT systems and services.
+    let cloud = json!({"kind": "it_tjanst", "name": "Formulärtjänst", "unit_id": it, "supplier": "Formulär Inc.", "hosting": "moln", "country": "USA", "third_country": true});
+    let (s, e) = api.call(Method::POST, "/api/v1/carriers", Some(cloud.clone())).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "transfer_basis", "err.asset.transfer_basis_required"), "{e}");
+    let (s, e) = api.call(Method::POST, "/api/v1/carriers", Some(json!({"kind": "it_system", "name": "X", "unit_id": it}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "hosting", "err.choose"), "{e}");
+    let mut ok = cloud;
+    ok["transfer_basis"] = json!("Standardavtalsklausuler");
+    let (s, v) = api.call(Method::POST, "/api/v1/carriers", Some(ok)).await;
+    assert_eq!(s, 201, "{v}");
+    let form = v["carrier"]["id"].as_i64().unwrap();
+    // It carries two assets: it must meet the highest level of each aspect.
+    let epost = carrier_id(&t, "E-post och kalender (molntjänst)").await;
+    for (name, levels) in [("Ansökan om parkeringstillstånd", [1, 3, 2, 1]), ("Anmälan om missförhållanden", [3, 1, 1, 2])] {
+        let (_, a) = api.call(Method::POST, "/api/v1/assets", Some(json!({"name": name, "unit_id": it, "personal_data": true}))).await;
+        let aid = a["asset"]["id"].as_i64().unwrap();
+        let (s, _) =
+            api.call(Method::POST, &format!("/api/v1/assets/{aid}/classifications"), Some(json!({"answers": answers(levels, true)}))).await;
+        assert_eq!(s, 201);
+        let (s, v) = api.call(Method::POST, &format!("/api/v1/assets/{aid}/carriers"), Some(json!({"carrier_id": form}))).await;
+        assert_eq!(s, 200);
+        assert!(v["carriers"].as_array().unwrap().iter().any(|c| c["id"] == form));
+    }
+    let (_, c) = api.call(Method::GET, &format!("/api/v1/carriers/{form}"), None).await;
+    assert_eq!(c["inherited"], json!({"k": 3, "r": 3, "t": 2, "s": 2}));
+    assert_eq!(c["carried"], 2);
+    // Dependencies: the form service → e-mail → (demo) identity service and network.
+    let (s, _) = api.call(Method::PUT, &format!("/api/v1/carriers/{form}/depends-on/{epost}"), Some(json!({}))).await;
+    assert_eq!(s, 204);
+    let (_, c) = api.call(Method::GET, &format!("/api/v1/carriers/{form}"), None).await;
+    let down: Vec<(String, i64)> = c["graph"]["depends_on"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x[0]["name"].as_str().unwrap().to_owned(), x[1].as_i64().unwrap()))
+        .collect();
+    assert!(down.contains(&("E-post och kalender (molntjänst)".into(), 1)), "{down:?}");
+    assert!(
+        down.contains(&("Identitets- och behörighetstjänsten".into(), 2)) && down.contains(&("Stadens datacenter".into(), 3)),
+        "{down:?}"
+    );
+    // What stops if the data centre stops: reaches the form service three steps up.
+    let dc = carrier_id(&t, "Stadens datacenter").await;
+    let (_, d) = api.call(Method::GET, &format!("/api/v1/carriers/{dc}"), None).await;
+    let up: Vec<(String, i64)> = d["graph"]["used_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x[0]["name"].as_str().unwrap().to_owned(), x[1].as_i64().unwrap()))
+        .collect();
+    assert!(up.contains(&("Formulärtjänst".into(), 3)) && up.contains(&("Identitets- och behörighetstjänsten".into(), 1)), "{up:?}");
+    // No cycles: the data centre cannot depend on what depends on it.
+    let (s, e) = api.call(Method::PUT, &format!("/api/v1/carriers/{dc}/depends-on/{form}"), Some(json!({}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "depends_on_id", "err.asset.dependency_cycle"), "{e}");
+    // The overview counts the third-country cloud service and the level-3 carrier.
+    let (os, o) = api.call(Method::GET, "/api/v1/assets/overview", None).await;
+    assert_eq!(os, 200, "{o}");
+    assert!(
+        o["hosting"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["hosting"] == "moln" && h["third_country"] == true && h["n"].as_i64().unwrap() >= 4),
+        "{o}"
+    );
+    assert!(o["sensitive"].as_array().unwrap().iter().any(|s| s["id"] == form && s["top_level"] == 3), "{o}");
+    t.stop().await;
+}

@@ -1,0 +1,99 @@
+//! Informationstillgångar: registering, classifying through the model's questions, the
+//! handlingsplan, carriers and their dependencies, who sees and changes what, through the
+//! API and the pages, each case on each database.
+
+mod api;
+mod scope;
+
+use crate::authz::Call;
+use crate::helpers::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+/// The id of a demo asset by its exact name, as the samordnare sees it.
+pub async fn asset_id(t: &TestApp, name: &str) -> i64 {
+    let api = api_as(t, "sara.lindqvist").await;
+    let q = name.split_whitespace().next().unwrap_or(name);
+    let (s, v) = api.call(Method::GET, &format!("/api/v1/assets?limit=100&q={}", urlencode(q)), None).await;
+    assert_eq!(s, 200, "{v}");
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == name)
+        .and_then(|a| a["id"].as_i64())
+        .unwrap_or_else(|| panic!("no asset {name}"))
+}
+
+/// The id of a demo carrier by its exact name.
+pub async fn carrier_id(t: &TestApp, name: &str) -> i64 {
+    let api = api_as(t, "sara.lindqvist").await;
+    let q = name.split_whitespace().next().unwrap_or(name);
+    let (s, v) = api.call(Method::GET, &format!("/api/v1/carriers?limit=100&q={}", urlencode(q)), None).await;
+    assert_eq!(s, 200, "{v}");
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == name)
+        .and_then(|a| a["id"].as_i64())
+        .unwrap_or_else(|| panic!("no carrier {name}"))
+}
+
+pub fn urlencode(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+/// Answers that lead to `levels` ([K, R, T, S]) in the city's model: every question of an
+/// aspect answered with its level.
+pub fn answers(levels: [u8; 4], personal_data: bool) -> Value {
+    let mut m = serde_json::Map::new();
+    for (q, l) in
+        [("k_enskild", 0), ("k_verksamhet", 0), ("r_beslut", 1), ("r_verksamhet", 1), ("t_tid", 2), ("t_enskild", 2), ("s_logg", 3)]
+    {
+        if q == "s_logg" && !personal_data {
+            continue;
+        }
+        m.insert(q.into(), json!(levels[l]));
+    }
+    Value::Object(m)
+}
+
+/// The rows of the module in the route × role table (users in the order of
+/// [`crate::authz::USERS`]: admin, samordnare, revisor, Socialnämndens head, Utbildningsnämndens
+/// head, informationsägare in IFO, medarbetare, registrator).
+pub async fn authz_rows(t: &TestApp) -> Vec<(Call, &'static str)> {
+    let barn = asset_id(t, "Socialtjänstens akter – barn och unga").await;
+    let elev = asset_id(t, "Elevdokumentation (betyg, omdömen, åtgärdsprogram)").await;
+    let omsorg = carrier_id(t, "Verksamhetssystemet för socialtjänsten").await;
+    let bad = json!({"name": "", "unit_id": 0});
+    vec![
+        (Call::Page("/assets".into()), "AAAAAAFF"),
+        (Call::Page("/assets/overview".into()), "AAAAAAFF"),
+        (Call::Page("/carriers".into()), "AAAAAAFF"),
+        (Call::Page("/assets/new".into()), "FAFAAAFF"),
+        (Call::Form("/assets".into(), vec![("name", String::new())]), "FAFAAAFF"),
+        (Call::Page(format!("/assets/{barn}")), "AAAANANN"),
+        (Call::Page(format!("/assets/{elev}")), "AAANANNN"),
+        (Call::Page(format!("/assets/{barn}/edit")), "FAFANANN"),
+        (Call::Form(format!("/assets/{barn}/edit"), vec![("name", String::new())]), "FAFANANN"),
+        (Call::Page(format!("/assets/{barn}/classify")), "FAFANANN"),
+        (Call::Form(format!("/assets/{barn}/classify"), vec![]), "FAFANANN"),
+        (Call::Form(format!("/assets/{barn}/plan"), vec![("requirement", "K1-01".into()), ("assessment", "kanske".into())]), "FAFANANN"),
+        (Call::Form(format!("/assets/{barn}/carriers"), vec![("carrier_id", "999999".into())]), "FAFANANN"),
+        (Call::Page(format!("/carriers/{omsorg}")), "AAAAAANN"),
+        (Call::Page(format!("/carriers/{omsorg}/edit")), "FAFAFFNN"),
+        (Call::Form("/carriers".into(), vec![("name", String::new())]), "FAFAAAFF"),
+        (Call::Form(format!("/carriers/{omsorg}/depends"), vec![("depends_on_id", omsorg.to_string())]), "FAFAFFNN"),
+        (Call::Json(Method::GET, "/api/v1/assets".into(), json!(null)), "AAAAAAFF"),
+        (Call::Json(Method::GET, "/api/v1/assets/overview".into(), json!(null)), "AAAAAAFF"),
+        (Call::Json(Method::GET, format!("/api/v1/assets/{barn}"), json!(null)), "AAAANANN"),
+        (Call::Json(Method::GET, format!("/api/v1/assets/{barn}/plan"), json!(null)), "AAAANANN"),
+        (Call::Json(Method::POST, "/api/v1/assets".into(), bad.clone()), "FAFAAAFF"),
+        (Call::Json(Method::PUT, format!("/api/v1/assets/{barn}"), bad), "FAFANANN"),
+        (Call::Json(Method::POST, format!("/api/v1/assets/{barn}/classifications"), json!({"answers": {}})), "FAFANANN"),
+        (Call::Json(Method::GET, "/api/v1/carriers".into(), json!(null)), "AAAAAAFF"),
+        (Call::Json(Method::GET, format!("/api/v1/carriers/{omsorg}"), json!(null)), "AAAAAANN"),
+        (Call::Json(Method::PUT, format!("/api/v1/carriers/{omsorg}/depends-on/{omsorg}"), json!({})), "FAFAFFNN"),
+    ]
+}
