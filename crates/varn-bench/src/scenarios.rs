@@ -77,6 +77,42 @@ pub fn scenarios() -> Vec<Case> {
             role: Role::Samordnare,
             kind: Kind::Get("/api/v1/documents?limit=100"),
         },
+        Case {
+            id: "assets",
+            title: "2. Informationstillgångar i en nämnds delträd, sökning + filter, sida 1",
+            role: Role::Samordnare,
+            kind: Kind::Get("/assets?unit=3&q=akter&classified=yes"),
+        },
+        Case {
+            id: "asset",
+            title: "3. En informationstillgång (klassning, bärare, handlingsplan)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/assets/1"),
+        },
+        Case {
+            id: "api-assets",
+            title: "8. GET /api/v1/assets?limit=100",
+            role: Role::Samordnare,
+            kind: Kind::Get("/api/v1/assets?limit=100"),
+        },
+        Case {
+            id: "assets-overview",
+            title: "Översikt informationstillgångar, hela staden",
+            role: Role::Samordnare,
+            kind: Kind::Get("/assets/overview"),
+        },
+        Case {
+            id: "carrier",
+            title: "En informationsbärare med beroenden åt båda håll",
+            role: Role::Samordnare,
+            kind: Kind::Get("/carriers/5"),
+        },
+        Case {
+            id: "assets-csv",
+            title: "10. CSV-export av 25 000 informationstillgångar",
+            role: Role::Samordnare,
+            kind: Kind::Get("/assets?format=csv"),
+        },
         Case { id: "write", title: "9'. Skrivning med granskningsrad (PATCH enhet)", role: Role::Samordnare, kind: Kind::PatchUnit },
         Case {
             id: "users-csv",

@@ -142,11 +142,26 @@ async fn app_on(store: Store, cfg: &Config, read_only: bool) -> anyhow::Result<A
         session_minutes: cfg.session_minutes,
         session_idle_minutes: cfg.session_idle_minutes,
         audit_checkpoint_file: Some(cfg.checkpoint_file()),
+        classification: classification(cfg)?,
         ..AppConfig::default()
     };
     let app = App::new(store, app_cfg)?;
     app.check_audit_key(!read_only).await?;
     Ok(app)
+}
+
+/// The classification model and requirements from the content folder (`classification/`),
+/// when it has them; a file that does not hold together stops the start with the reason.
+fn classification(cfg: &Config) -> anyhow::Result<Option<std::sync::Arc<varn_app::assets::Classification>>> {
+    let dir = cfg.content_dir.join("classification");
+    let (model, reqs) = (dir.join("model.yaml"), dir.join("requirements.yaml"));
+    if !model.exists() {
+        return Ok(None);
+    }
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).with_context(|| format!("could not read {}", p.display()));
+    let c = varn_app::assets::Classification::parse(&read(&model)?, &read(&reqs)?).with_context(|| format!("in {}", dir.display()))?;
+    tracing::info!(model = %c.model.id, requirements = c.catalogue.requirements.len(), "classification model loaded");
+    Ok(Some(std::sync::Arc::new(c)))
 }
 
 /// Opens (creating and migrating) the database for serving and the data commands.

@@ -3,6 +3,7 @@
 //! a function below and a line in [`generate`].
 
 mod activity;
+mod assets;
 mod city;
 mod doc_remiss;
 mod doc_text;
@@ -160,6 +161,11 @@ pub async fn generate(store: &Store, scale: &Scale, seed: u64, password_hash: &s
     documents::generate(store, scale, &city, &mut rng).await?;
     report.parts.push(("governing documents, versions, acknowledgements", scale.documents * 3 + scale.acks, t.elapsed().as_secs_f64()));
 
+    let t = Instant::now();
+    assets::generate(store, scale, &city, &mut rng).await?;
+    let (a, c) = assets::counts(scale);
+    report.parts.push(("information assets, carriers, classifications", a + c, t.elapsed().as_secs_f64()));
+
     // Later modules add their parts here.
 
     let t = Instant::now();
@@ -188,6 +194,9 @@ async fn fix_sequences(store: &Store) -> Result<(), AppError> {
         "document_ack_requests",
         "document_acks",
         "document_remisses",
+        "assets",
+        "carriers",
+        "classifications",
     ] {
         let sql = format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), GREATEST((SELECT MAX(id) FROM {t}), 1))");
         store.write().execute(Statement::from_string(DbBackend::Postgres, sql)).await?;
