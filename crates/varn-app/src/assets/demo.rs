@@ -128,7 +128,7 @@ impl Assets<'_> {
         }
         for levels in [&a.earlier, &a.levels] {
             if !levels.is_empty() {
-                self.classify_form(actor, id, &self.answers_for(levels, a.pd)).await?;
+                self.classify_form(actor, id, &self.answers_for(levels, a.pd, a.special)).await?;
             }
         }
         for (code, assessment) in &a.plan {
@@ -143,8 +143,9 @@ impl Assets<'_> {
     }
 
     /// The form that answers every question of an aspect with the aspect's level.
-    fn answers_for(&self, levels: &[u8], pd: bool) -> ClassifyForm {
-        let mut f = ClassifyForm { personal_data: if pd { "on".into() } else { String::new() }, ..Default::default() };
+    fn answers_for(&self, levels: &[u8], pd: bool, special: bool) -> ClassifyForm {
+        let on = |b: bool| if b { "on".to_owned() } else { String::new() };
+        let mut f = ClassifyForm { personal_data: on(pd), special_categories: on(special), ..Default::default() };
         for (a, l) in self.classification().model.applicable(pd).zip(levels) {
             for q in &a.questions {
                 // The nearest choice the question offers at or below the level.

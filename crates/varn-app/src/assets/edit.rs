@@ -28,7 +28,7 @@ async fn person<C: ConnectionTrait>(db: &C, e: &mut FieldErrors, field: &str, na
     }
 }
 
-fn asset_json(a: &asset::Model) -> serde_json::Value {
+pub(super) fn asset_json(a: &asset::Model) -> serde_json::Value {
     json!({"name": a.name, "unit_id": a.unit_id, "owner_user_id": a.owner_user_id, "pua_unit_id": a.pua_unit_id,
         "forms": a.forms, "processes": a.processes, "osl": a.osl, "personal_data": a.personal_data,
         "special_categories": a.special_categories, "description": a.description})
@@ -41,16 +41,16 @@ fn carrier_json(c: &carrier::Model) -> serde_json::Value {
 }
 
 /// What the checks found: the owner, and the unit's path.
-struct Checked {
-    owner: Option<i64>,
-    path: String,
+pub(super) struct Checked {
+    pub(super) owner: Option<i64>,
+    pub(super) path: String,
 }
 
 impl Assets<'_> {
     /// Checks an asset's references through `db`: the unit (active, within the actor's
     /// AssetWrite, or their AssetOwn when they own it), the owner, the personuppgiftsansvarig
     /// body (a nämnd, KS or a bolag).
-    async fn check_asset<C: ConnectionTrait>(&self, db: &C, actor: &Actor, cmd: &AssetCommand) -> Result<Checked, AppError> {
+    pub(super) async fn check_asset<C: ConnectionTrait>(&self, db: &C, actor: &Actor, cmd: &AssetCommand) -> Result<Checked, AppError> {
         let mut e = FieldErrors::new();
         let mut owner = person(db, &mut e, "owner_username", &cmd.owner_username).await?;
         let unit = org::find_any(db, cmd.unit_id).await?.filter(|u| u.active);

@@ -11,12 +11,14 @@ mod classify;
 mod commands;
 mod demo;
 mod edit;
+mod import;
 mod queries;
 mod reports;
 mod work;
 
 pub use classify::{ClassifyForm, ClassifyJson, Comparison, MeasureForm, PlanItem, Preview};
 pub use commands::{AssetCommand, AssetForm, AssetJson, CarrierCommand, CarrierForm, CarrierJson};
+pub use import::{ImportPreview, RowProblem};
 pub use queries::{AssetView, CarrierView, Graph};
 pub use reports::Overview;
 pub use varn_store::repo::assets::{

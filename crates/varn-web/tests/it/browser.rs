@@ -5,6 +5,7 @@ use crate::helpers::*;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::time::Duration;
 
+mod assets;
 mod decisions;
 
 fn enabled() -> bool {

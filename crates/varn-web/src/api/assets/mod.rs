@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-use varn_app::assets::{AssetCommand, AssetFilter, AssetJson, AssetRow, AssetView, Overview};
+use varn_app::assets::{AssetCommand, AssetFilter, AssetJson, AssetRow, AssetView, ImportPreview, Overview};
 use varn_app::AppError;
 
 /// The module's routes, each with its OpenAPI description.
@@ -23,6 +23,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(overview))
+        .routes(routes!(import))
         .routes(routes!(model))
         .routes(routes!(get_one, update))
         .routes(routes!(link))
@@ -132,4 +133,29 @@ pub async fn overview(a: ApiActor) -> ApiResult<Json<Overview>> {
 pub async fn model(a: ApiActor) -> ApiResult<Json<serde_json::Value>> {
     let c = a.state.app.assets().classification();
     Ok(Json(serde_json::json!({"model": c.model, "requirements": c.catalogue.requirements})))
+}
+
+/// Whether an import only checks.
+#[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
+pub struct ImportArgs {
+    /// Only check the file and report (nothing is written).
+    pub dry_run: Option<bool>,
+}
+
+/// Imports assets from CSV (`;` or `,`, a header row; Namn/Name and Ansvarig enhet/Unit
+/// required). Every problem comes back per line and field (422) and nothing is written
+/// unless every row is right; then all rows in one transaction (201 with the new ids).
+#[utoipa::path(post, path = "/api/v1/assets/import", tag = "informationstillgångar", params(ImportArgs), request_body(content = String, content_type = "text/csv"), responses((status = 201, body = ImportPreview), (status = 200, body = ImportPreview), (status = 403, body = ErrorBody), (status = 422, body = ImportPreview)))]
+pub async fn import(a: ApiActor, Query(q): Query<ImportArgs>, body: String) -> ApiResult<(StatusCode, Json<ImportPreview>)> {
+    let dry = q.dry_run == Some(true);
+    let p = a.state.app.assets().import_csv(&a.actor, &body, !dry).await?;
+    let status = if !p.problems.is_empty() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else if dry {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((status, Json(p)))
 }

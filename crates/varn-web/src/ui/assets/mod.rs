@@ -4,6 +4,7 @@
 
 mod carriers;
 mod form;
+mod import;
 mod page;
 
 use super::list::{run, Column, ListQuery, ListSpec, ListView};
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/assets", get(list).post(form::create))
         .route("/assets/overview", get(overview))
         .merge(form::routes())
+        .merge(import::routes())
         .merge(page::routes())
         .merge(carriers::routes())
 }

@@ -3,6 +3,7 @@
 //! API and the pages, each case on each database.
 
 mod api;
+mod import;
 mod scope;
 
 use crate::authz::Call;
@@ -73,6 +74,9 @@ pub async fn authz_rows(t: &TestApp) -> Vec<(Call, &'static str)> {
         (Call::Page("/carriers".into()), "AAAAAAFF"),
         (Call::Page("/assets/new".into()), "FAFAAAFF"),
         (Call::Form("/assets".into(), vec![("name", String::new())]), "FAFAAAFF"),
+        (Call::Page("/assets/import".into()), "FAFAAAFF"),
+        (Call::Upload("/assets/import".into()), "FAFAAAFF"),
+        (Call::Json(Method::POST, "/api/v1/assets/import?dry_run=true".into(), json!("")), "FAFAAAFF"),
         (Call::Page(format!("/assets/{barn}")), "AAAANANN"),
         (Call::Page(format!("/assets/{elev}")), "AAANANNN"),
         (Call::Page(format!("/assets/{barn}/edit")), "FAFANANN"),

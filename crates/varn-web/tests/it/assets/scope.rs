@@ -103,6 +103,10 @@ async fn the_demo_city_shows_its_picture_and_owners_find_their_reviews(#[case] b
     let sum = |k: &str| o["coverage"].as_array().unwrap().iter().map(|u| u[k].as_i64().unwrap()).sum::<i64>();
     let classified = sum("classified");
     assert!(sum("assets") == 40 && (30..40).contains(&classified) && sum("overdue") >= 5, "{o}");
+    // The demo's classifications keep what the assets say of personal data.
+    let barn = asset_id(&t, "Socialtjänstens akter – barn och unga").await;
+    let (_, v) = sara.call(Method::GET, &format!("/api/v1/assets/{barn}"), None).await;
+    assert_eq!((v["asset"]["personal_data"].as_bool(), v["asset"]["special_categories"].as_bool()), (Some(true), Some(true)), "{v}");
     // The level-4 information shows its separate analysis; the overdue review says so.
     let skydd = asset_id(&t, "Skyddade personuppgifter i socialtjänsten").await;
     let s = t.signed_in("sara.lindqvist").await;

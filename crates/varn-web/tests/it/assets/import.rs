@@ -1,0 +1,138 @@
+//! Import from CSV: a file with mistakes reports each per line and field and writes
+//! nothing; the corrected file imports every row in one go, each with its audit row; the
+//! page shows the preview before anything is written.
+
+use super::*;
+use rstest::rstest;
+
+const BAD: &str =
+    "Namn;Ansvarig enhet;Informationsägare (användarnamn);Form;Innehåller personuppgifter;Känsliga personuppgifter;Personuppgiftsansvarig
+Vårdplaner;Hemtjänst Öst;;text;ja;ja;Äldrenämnden
+;Hemtjänst Väst;;text;nej;nej;
+Nyckellistor;Hemtjänst Mitt;;text;nej;nej;
+Larmloggar;Hemtjänst Väst;ingen.alls;musik;kanske;nej;Hemtjänst Väst
+";
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_file_with_mistakes_writes_nothing_and_the_right_file_writes_every_row(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let sara = api_as(&t, "sara.lindqvist").await;
+    let post = |dry: bool, body: &'static str| {
+        let http = sara.http.clone();
+        let url = format!("{}/api/v1/assets/import{}", sara.base, if dry { "?dry_run=true" } else { "" });
+        let token = sara.token.clone();
+        async move {
+            let r = http.post(url).bearer_auth(token).header("content-type", "text/csv").body(body).send().await.unwrap();
+            (r.status().as_u16(), r.json::<Value>().await.unwrap())
+        }
+    };
+    let before = sara.call(Method::GET, "/api/v1/assets?limit=1", None).await.1["total"].as_i64().unwrap();
+    let (s, v) = post(false, BAD).await;
+    assert_eq!(s, 422, "{v}");
+    let problems: Vec<(i64, String, String)> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["line"].as_i64().unwrap(), p["field"].as_str().unwrap().into(), p["code"].as_str().unwrap().into()))
+        .collect();
+    for want in [
+        (3, "name", "err.required"),
+        (4, "unit_id", "err.import.unit_unknown"),
+        (5, "owner_username", "err.user.unknown"),
+        (5, "forms", "err.asset.form_invalid"),
+        (5, "personal_data", "err.import.yes_no"),
+        (5, "pua_unit_id", "err.asset.pua_kind"),
+    ] {
+        assert!(problems.contains(&(want.0, want.1.into(), want.2.into())), "{want:?} in {problems:?}");
+    }
+    assert!(!problems.iter().any(|p| p.0 == 2), "line 2 is right: {problems:?}");
+    assert!(v["created"].as_array().unwrap().is_empty());
+    let after = sara.call(Method::GET, "/api/v1/assets?limit=1", None).await.1["total"].as_i64().unwrap();
+    assert_eq!(after, before, "nothing written");
+
+    // The corrected file: a dry run writes nothing, then every row in one go.
+    const GOOD: &str = "Name,Responsible unit,Forms,Holds personal data\nVårdplaner,Hemtjänst Öst,text,yes\nNyckellistor,Hemtjänst Väst,\"text,bild\",no\n";
+    let (s, v) = post(true, GOOD).await;
+    assert_eq!((s, v["rows"].as_i64()), (200, Some(2)), "{v}");
+    assert_eq!(sara.call(Method::GET, "/api/v1/assets?limit=1", None).await.1["total"].as_i64().unwrap(), before);
+    let (s, v) = post(false, GOOD).await;
+    assert_eq!(s, 201, "{v}");
+    let ids: Vec<i64> = v["created"].as_array().unwrap().iter().map(|x| x.as_i64().unwrap()).collect();
+    assert_eq!(ids.len(), 2);
+    let (_, a) = sara.call(Method::GET, &format!("/api/v1/assets/{}", ids[1]), None).await;
+    assert_eq!((a["asset"]["name"].as_str(), a["asset"]["unit_name"].as_str()), (Some("Nyckellistor"), Some("Hemtjänst Väst")));
+    assert_eq!(a["asset"]["forms"], json!(["text", "bild"]));
+    let (_, audit) = sara.call(Method::GET, "/api/v1/audit?entity_type=asset&limit=50", None).await;
+    let imported = audit["items"].as_array().unwrap().iter().filter(|r| r["action"] == "asset.import").count();
+    assert_eq!(imported, 2);
+    // An information owner imports only into his own part of the city.
+    let omar = api_as(&t, "omar.haddad").await;
+    let r = omar
+        .http
+        .post(format!("{}/api/v1/assets/import", omar.base))
+        .bearer_auth(&omar.token)
+        .body("Namn;Ansvarig enhet\nX;Norrskolan\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 422);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["problems"][0]["code"], "err.asset.unit_forbidden", "{v}");
+    // A medarbetare may not import at all.
+    let lisa = api_as(&t, "lisa.nilsson").await;
+    let r = lisa
+        .http
+        .post(format!("{}/api/v1/assets/import", lisa.base))
+        .bearer_auth(&lisa.token)
+        .body("Namn;Ansvarig enhet\nX;Norrskolan\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 403);
+    t.stop().await;
+}
+
+#[tokio::test]
+async fn the_import_page_previews_before_it_writes() {
+    let t = TestApp::spawn("sqlite").await;
+    let c = t.signed_in("sara.lindqvist").await;
+    let upload = |fields: Vec<(&'static str, String)>| {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = if k == "file" {
+                form.part("file", reqwest::multipart::Part::bytes(v.into_bytes()).file_name("tillgangar.csv"))
+            } else {
+                form.text(k, v)
+            };
+        }
+        c.http.post(c.url(&format!("/assets/import?_csrf={}", c.csrf))).multipart(form).send()
+    };
+    let r = upload(vec![("file", BAD.to_owned())]).await.unwrap();
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("id=\"import-problems\"")
+            && html.contains("Det finns ingen enhet med det namnet.")
+            && html.contains("inget har importerats"),
+        "{html}"
+    );
+    let good = "Namn;Ansvarig enhet\nVårdplaner;Hemtjänst Öst\n".to_owned();
+    let html = upload(vec![("file", good.clone())]).await.unwrap().text().await.unwrap();
+    assert!(html.contains("id=\"import-ok\"") && html.contains("Importera 1 informationstillgångar"), "{html}");
+    let (_, list) = c.text("/assets?q=V%C3%A5rdplaner").await;
+    assert!(!list.contains(">Vårdplaner<"), "the preview writes nothing");
+    let r = upload(vec![("commit", "1".into()), ("text", good)]).await.unwrap();
+    assert_eq!(r.status(), 303, "to the register");
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.contains("msg=imported"), "{to}");
+    assert!(c.text(&to).await.1.contains("Informationstillgångarna är importerade."));
+    let (_, list) = c.text("/assets?q=V%C3%A5rdplaner").await;
+    assert!(list.contains(">Vårdplaner<"), "{list}");
+    t.stop().await;
+}
