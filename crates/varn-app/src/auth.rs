@@ -333,6 +333,7 @@ impl App {
         self.auth_cache.clear();
         // Who holds a role where changed: the confirmation reports count staff anew.
         self.ack_reports.invalidate_all();
+        self.asset_overviews.invalidate_all();
     }
 
     /// Creates an API token for the actor, valid `days` (1–365; none: 90); the secret is

@@ -305,8 +305,11 @@ impl Assets<'_> {
         a.updated_at = Set(now());
         a.update(&*w).await?;
         let audit = ed.cap.audit("asset.classify", "asset").entity(id).at(ed.path);
-        w.commit(audit.before(json!({"levels": before})).after(json!({"levels": levels, "classification_id": row.id, "next_review": next})))
-            .await
+        self.commit(
+            w,
+            audit.before(json!({"levels": before})).after(json!({"levels": levels, "classification_id": row.id, "next_review": next})),
+        )
+        .await
     }
 
     /// Every classification of a visible asset, newest first.
@@ -405,10 +408,13 @@ impl Assets<'_> {
             |b| json!({"requirement": b.requirement, "assessment": b.assessment, "owner_user_id": b.owner_user_id, "due_date": b.due_date}),
         );
         let audit = ed.cap.audit("asset.assess", "asset").entity(id).at(ed.path).after(after);
-        w.commit(match before {
-            Some(b) => audit.before(b),
-            None => audit,
-        })
+        self.commit(
+            w,
+            match before {
+                Some(b) => audit.before(b),
+                None => audit,
+            },
+        )
         .await
     }
 }

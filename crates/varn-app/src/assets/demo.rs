@@ -173,7 +173,7 @@ impl Assets<'_> {
         w.execute(run(last, vec![at.into(), next.into(), id.into()])).await?;
         let audit =
             cap.audit("asset.demo_backdate", "asset").entity(id).after(serde_json::json!({"classified_on": on, "next_review": next}));
-        w.commit(audit).await
+        self.commit(w, audit).await
     }
 }
 

@@ -108,7 +108,7 @@ impl Assets<'_> {
         }
         .insert(&*w)
         .await?;
-        w.commit(cap.audit("asset.create", "asset").entity(a.id).at(c.path).after(asset_json(&a))).await?;
+        self.commit(w, cap.audit("asset.create", "asset").entity(a.id).at(c.path).after(asset_json(&a))).await?;
         Ok(a.id)
     }
 
@@ -134,7 +134,7 @@ impl Assets<'_> {
         a.search_text = Set(cmd.name.to_lowercase());
         a.updated_at = Set(now());
         let a = a.update(&*w).await?;
-        w.commit(ed.cap.audit("asset.update", "asset").entity(id).at(c.path).before(before).after(asset_json(&a))).await
+        self.commit(w, ed.cap.audit("asset.update", "asset").entity(id).at(c.path).before(before).after(asset_json(&a))).await
     }
 
     /// Links (or unlinks) a carrier to an asset the actor may change.
@@ -154,7 +154,8 @@ impl Assets<'_> {
         }
         repo::set_carriers(&*w, id, &now_on).await?;
         let action = if linked { "asset.link_carrier" } else { "asset.unlink_carrier" };
-        w.commit(
+        self.commit(
+            w,
             ed.cap.audit(action, "asset").entity(id).at(ed.path).before(json!({"carriers": before})).after(json!({"carriers": now_on})),
         )
         .await
@@ -197,7 +198,7 @@ impl Assets<'_> {
         let mut m = carrier::ActiveModel { created_at: Set(t), ..Default::default() };
         fill_carrier(&mut m, cmd, owner, admin);
         let c = m.insert(&*w).await?;
-        w.commit(cap.audit("carrier.create", "carrier").entity(c.id).at(path).after(carrier_json(&c))).await?;
+        self.commit(w, cap.audit("carrier.create", "carrier").entity(c.id).at(path).after(carrier_json(&c))).await?;
         Ok(c.id)
     }
 
@@ -222,7 +223,7 @@ impl Assets<'_> {
         let mut m: carrier::ActiveModel = c.into();
         fill_carrier(&mut m, cmd, owner, admin);
         let c = m.update(&*w).await?;
-        w.commit(cap.audit("carrier.update", "carrier").entity(id).at(path).before(before).after(carrier_json(&c))).await
+        self.commit(w, cap.audit("carrier.update", "carrier").entity(id).at(path).before(before).after(carrier_json(&c))).await
     }
 
     /// Records (or removes) that carrier `id` depends on `on`.
@@ -245,7 +246,8 @@ impl Assets<'_> {
             deps.push(on);
         }
         repo::set_dependencies(&*w, id, &deps).await?;
-        w.commit(
+        self.commit(
+            w,
             cap.audit("carrier.depend", "carrier")
                 .entity(id)
                 .at(path)

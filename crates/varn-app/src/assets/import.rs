@@ -243,6 +243,7 @@ impl Assets<'_> {
         problems.sort_by_key(|p| p.line);
         if commit && problems.is_empty() {
             w.commit_appended().await?;
+            self.app.asset_overviews.invalidate_all();
         } else {
             // A preview, or a file with problems: nothing is kept.
             created.clear();

@@ -162,6 +162,14 @@ impl<'a> Assets<'a> {
         Ok(Editable { cap: self.cap_for(actor, &path)?, asset, path })
     }
 
+    /// Commits a change of the register with its audit row, and forgets the overviews
+    /// computed before it.
+    pub(crate) async fn commit(&self, w: crate::Write, audit: crate::Audit) -> Result<(), AppError> {
+        w.commit(audit).await?;
+        self.app.asset_overviews.invalidate_all();
+        Ok(())
+    }
+
     /// The capability a change at `path` is made with: AssetWrite where it covers, else the
     /// owner's AssetOwn.
     fn cap_for<'c>(&self, actor: &'c Actor, path: &str) -> Result<Capability<'c>, AppError> {

@@ -118,7 +118,14 @@ pub struct Graph {
     /// What stops if it stops: (carrier, depth).
     #[schema(value_type = Vec<Object>)]
     pub used_by: Vec<(CarrierRow, u8)>,
+    /// How many it depends on in all (the list holds the nearest [`GRAPH_SHOWN`]).
+    pub depends_on_total: usize,
+    /// How many stop in all if it stops.
+    pub used_by_total: usize,
 }
+
+/// How many carriers each direction of the graph lists (the nearest first).
+pub const GRAPH_SHOWN: usize = 100;
 
 /// How far the graph is followed.
 pub const GRAPH_DEPTH: u8 = 5;
@@ -198,12 +205,15 @@ impl Assets<'_> {
         let f = AssetFilter { carrier_id: Some(id), ..Default::default() };
         let p = ListParams { page: 1, per_page: Some(200), ..Default::default() };
         let assets = repo::list(db, &vis, &f, &p).await?.items;
-        let graph = Graph { depends_on: self.walk(id, true).await?, used_by: self.walk(id, false).await? };
+        let (depends_on, depends_on_total) = self.walk(id, true).await?;
+        let (used_by, used_by_total) = self.walk(id, false).await?;
+        let graph = Graph { depends_on, used_by, depends_on_total, used_by_total };
         Ok(CarrierView { carrier: facts, inherited, carried, assets, graph, can_edit })
     }
 
-    /// The carriers reached from `id` one way, each at its shortest depth.
-    async fn walk(&self, id: i64, down: bool) -> Result<Vec<(CarrierRow, u8)>, AppError> {
+    /// The carriers reached from `id` one way, each at its shortest depth: the nearest
+    /// [`GRAPH_SHOWN`] with their rows, and how many in all.
+    async fn walk(&self, id: i64, down: bool) -> Result<(Vec<(CarrierRow, u8)>, usize), AppError> {
         let db = self.db();
         let mut depth: BTreeMap<i64, u8> = BTreeMap::new();
         let mut front = vec![id];
@@ -219,11 +229,14 @@ impl Assets<'_> {
                 break;
             }
         }
-        let rows = repo::carriers_by_id(db, &self.visibility_any(), depth.keys().copied().collect()).await?;
+        let mut nearest: Vec<(u8, i64)> = depth.iter().map(|(id, d)| (*d, *id)).collect();
+        nearest.sort_unstable();
+        let shown: Vec<i64> = nearest.iter().take(GRAPH_SHOWN).map(|(_, id)| *id).collect();
+        let rows = repo::carriers_by_id(db, &self.visibility_any(), shown).await?;
         let mut out: Vec<(CarrierRow, u8)> =
             rows.into_iter().map(|r| (depth.get(&r.id).copied().unwrap_or(0), r)).map(|(d, r)| (r, d)).collect();
         out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.name.cmp(&b.0.name)));
-        Ok(out)
+        Ok((out, depth.len()))
     }
 
     /// The carrier register's visibility (the whole city) for someone already let in.

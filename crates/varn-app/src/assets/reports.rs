@@ -26,12 +26,23 @@ pub struct Overview {
 pub const SENSITIVE_FROM: i64 = 3;
 
 impl Assets<'_> {
-    /// The overview within the actor's scope.
-    pub async fn overview(&self, actor: &Actor) -> Result<Overview, AppError> {
+    /// The overview within the actor's scope (kept a minute per user; a change of the
+    /// register clears it).
+    pub async fn overview(&self, actor: &Actor) -> Result<std::sync::Arc<Overview>, AppError> {
         let vis = self.visibility(actor);
         if !vis.any() {
             return Err(AppError::Forbidden);
         }
+        if let Some(o) = self.app.asset_overviews.get(&actor.id.0) {
+            return Ok(o);
+        }
+        let o = std::sync::Arc::new(self.compute_overview(&vis).await?);
+        self.app.asset_overviews.insert(actor.id.0, o.clone());
+        Ok(o)
+    }
+
+    async fn compute_overview(&self, vis: &varn_store::repo::assets::AssetVisibility) -> Result<Overview, AppError> {
+        let vis = vis.clone();
         let db = self.db();
         let today = chrono::Utc::now().date_naive();
         Ok(Overview {

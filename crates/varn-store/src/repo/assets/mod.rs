@@ -28,6 +28,11 @@ pub struct AssetVisibility {
 }
 
 impl AssetVisibility {
+    /// Whether they read the whole city (no condition needed).
+    pub fn sees_all(&self) -> bool {
+        self.read.is_all() || self.write.is_all()
+    }
+
     /// Whether they use the module at all (the city's carrier register opens to them).
     pub fn any(&self) -> bool {
         !self.read.is_none() || !self.write.is_none()
@@ -40,6 +45,9 @@ fn unit_path() -> SimpleExpr {
 
 /// The SQL condition of [`AssetVisibility`] on `assets` joined with its unit.
 pub fn visible(v: &AssetVisibility) -> Condition {
+    if v.sees_all() {
+        return Condition::all();
+    }
     let mut c = Condition::any().add(Expr::col((asset::Entity, asset::Column::OwnerUserId)).eq(v.user_id));
     if !v.read.is_none() {
         c = c.add(scope_condition(&v.read, unit_path()));
@@ -125,7 +133,14 @@ fn filtered(v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Select<asse
         q = q.filter(Expr::col((asset::Entity, asset::Column::SearchText)).like(LikeExpr::new(like).escape('\\')));
     }
     if let Some(path) = &f.under {
-        q = q.filter(unit_path().like(format!("{path}%")));
+        // The subtree's units first (a few hundred at most), so that the assets are found
+        // through their unit's index rather than by reading the whole register.
+        let units = sea_orm::sea_query::Query::select()
+            .column(org_unit::Column::Id)
+            .from(org_unit::Entity)
+            .and_where(Expr::col(org_unit::Column::Path).like(format!("{path}%")))
+            .to_owned();
+        q = q.filter(Expr::col((asset::Entity, asset::Column::UnitId)).in_subquery(units));
     }
     match f.classified {
         Some(true) => q = q.filter(asset::Column::ClassificationId.is_not_null()),

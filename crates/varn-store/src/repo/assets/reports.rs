@@ -66,6 +66,15 @@ pub struct AssessmentCount {
     pub n: i64,
 }
 
+/// The condition that keeps the rows of visible assets (none when the reader sees all).
+fn of_visible(col: impl sea_orm::ColumnTrait, v: &AssetVisibility) -> Condition {
+    if v.sees_all() {
+        Condition::all()
+    } else {
+        Condition::all().add(col.in_subquery(visible_ids(v)))
+    }
+}
+
 fn visible_ids(v: &AssetVisibility) -> sea_orm::sea_query::SelectStatement {
     Query::select()
         .column((asset::Entity, asset::Column::Id))
@@ -102,7 +111,7 @@ pub async fn coverage<D: ConnectionTrait>(db: &D, v: &AssetVisibility, today: ch
 /// Levels per aspect, within scope.
 pub async fn level_counts<D: ConnectionTrait>(db: &D, v: &AssetVisibility) -> Result<Vec<LevelCount>, DbErr> {
     asset_level::Entity::find()
-        .filter(asset_level::Column::AssetId.in_subquery(visible_ids(v)))
+        .filter(of_visible(asset_level::Column::AssetId, v))
         .select_only()
         .columns([asset_level::Column::Aspect, asset_level::Column::Level])
         .column_as(Expr::col(asset_level::Column::AssetId).count(), "n")
@@ -152,7 +161,7 @@ pub async fn sensitive_carriers<D: ConnectionTrait>(
             asset_carrier::Entity::belongs_to(carrier::Entity).from(asset_carrier::Column::CarrierId).to(carrier::Column::Id).into(),
         )
         .filter(Expr::col((a.clone(), asset::Column::MaxLevel)).gte(from))
-        .filter(asset_carrier::Column::AssetId.in_subquery(visible_ids(v)))
+        .filter(of_visible(asset_carrier::Column::AssetId, v))
         .select_only()
         .column_as(Expr::col((carrier::Entity, carrier::Column::Id)), "id")
         .column_as(Expr::col((carrier::Entity, carrier::Column::Name)), "name")
@@ -172,7 +181,7 @@ pub async fn sensitive_carriers<D: ConnectionTrait>(
 /// Self-assessments by outcome, within scope.
 pub async fn assessment_counts<D: ConnectionTrait>(db: &D, v: &AssetVisibility) -> Result<Vec<AssessmentCount>, DbErr> {
     asset_measure::Entity::find()
-        .filter(asset_measure::Column::AssetId.in_subquery(visible_ids(v)))
+        .filter(of_visible(asset_measure::Column::AssetId, v))
         .select_only()
         .column(asset_measure::Column::Assessment)
         .column_as(Expr::col(asset_measure::Column::AssetId).count(), "n")

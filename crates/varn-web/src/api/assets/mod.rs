@@ -125,7 +125,7 @@ pub async fn unlink(a: ApiActor, Path((id, carrier_id)): Path<(i64, i64)>) -> Ap
 /// Pictures of the register within the caller's scope.
 #[utoipa::path(get, path = "/api/v1/assets/overview", tag = "informationstillgångar", responses((status = 200, body = Overview), (status = 403, body = ErrorBody)))]
 pub async fn overview(a: ApiActor) -> ApiResult<Json<Overview>> {
-    Ok(Json(a.state.app.assets().overview(&a.actor).await?))
+    Ok(Json(Overview::clone(&*a.state.app.assets().overview(&a.actor).await?)))
 }
 
 /// The classification model and requirement catalogue in use (aspects, levels, questions).

@@ -176,7 +176,7 @@ pub struct AspectLevels {
 #[template(path = "assets/overview.html")]
 struct OverviewPage {
     shell: Shell,
-    o: Overview,
+    o: std::sync::Arc<Overview>,
     level_names: Vec<String>,
     aspects: Vec<AspectLevels>,
     hosting: Vec<Bar>,
