@@ -1,6 +1,6 @@
 //! Sign-in, sessions, passwords and API tokens.
 
-use crate::{Actor, App, AppError, Audit};
+use crate::{Actor, App, AppError};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::RngCore;
@@ -166,27 +166,16 @@ impl App {
             self.unknown_name_failed(source, &name).await?;
             return Err(AppError::Unauthenticated);
         };
-        let w = self.begin_account_write().await?;
-        if !ok {
-            self.check_failed(&*w, source, &name).await?;
-            let failures = record_failure(&*w, u.id).await?;
-            let a = Audit::anonymous(Some(u.id), &u.username, "auth.sign_in_failed", "user").entity(u.id);
-            w.commit(a.after(json!({"failed_logins": failures, "source": source}))).await?;
-            return Err(AppError::Unauthenticated);
-        }
-        self.check_succeeded(&*w, source, &name).await?;
-        if u.failed_logins != 0 || u.locked_until.is_some() {
-            let mut am: user::ActiveModel = u.clone().into();
-            am.failed_logins = Set(0);
-            am.locked_until = Set(None);
-            am.update(&*w).await?;
-        }
-        let old_hash = old_session.map(sha256_hex);
-        if let Some(old) = &old_hash {
-            sessions::delete(&*w, old).await?;
-        }
-        let ns = self.new_session(&*w, u.id).await?;
-        w.commit(Audit::anonymous(Some(u.id), &u.username, "auth.sign_in", "user").entity(u.id).after(json!({"source": source}))).await?;
+        // Parallel sign-ins touch the same throttle rows: on PostgreSQL one of them may be
+        // chosen as a deadlock's victim, and is done again.
+        let mut tries = 0;
+        let (ns, old_hash) = loop {
+            tries += 1;
+            match self.finish_sign_in(&u, ok, old_session, source, &name).await {
+                Err(e) if e.is_contention() && tries < 4 => continue,
+                r => break r?,
+            }
+        };
         if let Some(old) = &old_hash {
             self.auth_cache.sessions.invalidate(old);
         }
@@ -194,7 +183,7 @@ impl App {
         Ok((ns, actor))
     }
 
-    async fn new_session<D: sea_orm::ConnectionTrait>(&self, db: &D, user_id: i64) -> Result<NewSession, AppError> {
+    pub(crate) async fn new_session<D: sea_orm::ConnectionTrait>(&self, db: &D, user_id: i64) -> Result<NewSession, AppError> {
         let now = repo::now();
         let ns = NewSession { token: random_token(), csrf: random_token() };
         sessions::insert(
@@ -385,7 +374,7 @@ pub const TOKEN_DAYS: i64 = 90;
 /// Counts one failed password check for `user` in the database itself (`failed_logins + 1`,
 /// read back in the same transaction), shown to administrators as failures since the last
 /// success. It locks nothing: the throttle per source and name does the slowing.
-async fn record_failure<C: sea_orm::ConnectionTrait>(w: &C, user: i64) -> Result<i32, AppError> {
+pub(crate) async fn record_failure<C: sea_orm::ConnectionTrait>(w: &C, user: i64) -> Result<i32, AppError> {
     use sea_orm::sea_query::Expr;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     user::Entity::update_many()

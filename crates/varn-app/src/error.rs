@@ -62,3 +62,32 @@ impl From<FieldErrors> for AppError {
         AppError::Invalid(e)
     }
 }
+
+impl AppError {
+    /// Whether the database gave up the transaction only because of another one running at
+    /// the same time (PostgreSQL's deadlock or serialization failure): doing it again is
+    /// the right answer, not an error for the user.
+    pub fn is_contention(&self) -> bool {
+        match self {
+            AppError::Db(e) => {
+                let m = e.to_string();
+                m.contains("deadlock detected") || m.contains("could not serialize") || m.contains("40P01") || m.contains("40001")
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod contention_tests {
+    use super::AppError;
+
+    #[test]
+    fn deadlocks_and_serialization_failures_are_contention_and_nothing_else_is() {
+        let db = |m: &str| AppError::Db(sea_orm::DbErr::Custom(m.into()));
+        assert!(db("error returned from database: deadlock detected").is_contention());
+        assert!(db("could not serialize access due to concurrent update").is_contention());
+        assert!(!db("duplicate key value violates unique constraint").is_contention());
+        assert!(!AppError::Forbidden.is_contention());
+    }
+}

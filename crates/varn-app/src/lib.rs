@@ -14,6 +14,7 @@ pub mod export;
 pub mod health;
 pub mod modules;
 pub mod org;
+mod sign_in;
 pub mod tasks;
 pub mod throttle;
 pub mod users;

@@ -82,31 +82,47 @@ impl App {
     /// passwords sent at once all get through, wrong ones stop at the free count.
     pub(crate) async fn admit_check(&self, source: &str, account: &str) -> Result<(), AppError> {
         let waited = std::time::Instant::now();
-        let mut first = true;
+        let (mut first, mut contended) = (true, 0);
         loop {
-            let now = repo::now();
-            let quiet = now - chrono::Duration::minutes(QUIET_MINUTES);
-            let txn = self.store.write().begin().await?;
-            let pair = throttles::count_attempt(&txn, source, account, quiet, first).await?;
-            let all = throttles::count_attempt(&txn, source, ALL, quiet, first).await?;
-            first = false;
-            let gates = [gate(&pair, FREE_PER_ACCOUNT, now), gate(&all, FREE_PER_SOURCE, now)];
-            if let Some(secs) = gates.iter().filter_map(|g| if let Gate::Refuse(s) = g { Some(*s) } else { None }).max() {
-                txn.commit().await?;
-                return Err(AppError::Locked(secs));
+            match self.admit_step(source, account, first).await {
+                // Another sign-in's transaction won a deadlock on PostgreSQL: nothing of this
+                // one was kept, so it counts again.
+                Err(e) if e.is_contention() && contended < 3 => {
+                    contended += 1;
+                    continue;
+                }
+                Err(e) => return Err(e),
+                Ok(Some(decided)) => return decided,
+                Ok(None) => first = false,
             }
-            if gates.iter().all(|g| *g == Gate::Admit) {
-                throttles::admit(&txn, source, account).await?;
-                throttles::admit(&txn, source, ALL).await?;
-                txn.commit().await?;
-                return Ok(());
-            }
-            txn.commit().await?;
             if waited.elapsed() > std::time::Duration::from_secs(5) {
                 return Err(AppError::Locked(1));
             }
             tokio::time::sleep(std::time::Duration::from_millis(25)).await;
         }
+    }
+
+    /// One look at the throttles in one transaction (counting the attempt when `first`):
+    /// admitted or refused, or none when it must wait for checks in flight.
+    async fn admit_step(&self, source: &str, account: &str, first: bool) -> Result<Option<Result<(), AppError>>, AppError> {
+        let now = repo::now();
+        let quiet = now - chrono::Duration::minutes(QUIET_MINUTES);
+        let txn = self.store.write().begin().await?;
+        let pair = throttles::count_attempt(&txn, source, account, quiet, first).await?;
+        let all = throttles::count_attempt(&txn, source, ALL, quiet, first).await?;
+        let gates = [gate(&pair, FREE_PER_ACCOUNT, now), gate(&all, FREE_PER_SOURCE, now)];
+        if let Some(secs) = gates.iter().filter_map(|g| if let Gate::Refuse(s) = g { Some(*s) } else { None }).max() {
+            txn.commit().await?;
+            return Ok(Some(Err(AppError::Locked(secs))));
+        }
+        if gates.iter().all(|g| *g == Gate::Admit) {
+            throttles::admit(&txn, source, account).await?;
+            throttles::admit(&txn, source, ALL).await?;
+            txn.commit().await?;
+            return Ok(Some(Ok(())));
+        }
+        txn.commit().await?;
+        Ok(None)
     }
 
     /// After a check that succeeded, inside the sign-in's transaction: the pair starts over,

@@ -2,8 +2,10 @@
 //! classifications (answering the model's questions so that they lead to the given levels)
 //! and handlingsplaner, written through the same use cases as the forms.
 
-use super::classify::{ClassifyForm, MeasureForm};
-use super::commands::{AssetCommand, AssetJson, CarrierCommand, CarrierJson};
+use super::carrier_commands::{CarrierCommand, CarrierJson};
+use super::classify::ClassifyForm;
+use super::commands::{AssetCommand, AssetJson};
+use super::plan::MeasureForm;
 use super::Assets;
 use crate::demo::DemoCity;
 use crate::{Actor, AppError};

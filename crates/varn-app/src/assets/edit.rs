@@ -2,7 +2,8 @@
 //! carrier depends on. Formats are checked by the commands ([`super::commands`]); here what
 //! needs the database, inside the write's transaction.
 
-use super::commands::{AssetCommand, CarrierCommand};
+use super::carrier_commands::CarrierCommand;
+use super::commands::AssetCommand;
 use super::Assets;
 use crate::{Actor, AppError};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};

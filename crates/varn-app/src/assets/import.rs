@@ -41,6 +41,32 @@ pub struct ImportPreview {
     pub created: Vec<i64>,
 }
 
+/// An XLSX workbook's first sheet as the CSV text the import reads (`;`, quoted as
+/// needed), so that both kinds of file go through one check.
+pub fn xlsx_to_csv(bytes: &[u8]) -> Result<String, AppError> {
+    use calamine::{Data, Reader};
+    let bad = || AppError::field("file", "err.import.unreadable");
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|_| bad())?;
+    let range = wb.worksheet_range_at(0).ok_or_else(bad)?.map_err(|_| bad())?;
+    let mut out = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    for row in range.rows() {
+        let cells = row.iter().map(|c| match c {
+            Data::Empty => String::new(),
+            Data::String(s) => s.clone(),
+            // Whole numbers (an id typed into a cell) without the ".0".
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            other => other.to_string(),
+        });
+        out.write_record(cells).map_err(|_| bad())?;
+    }
+    String::from_utf8(out.into_inner().map_err(|_| bad())?).map_err(|_| bad())
+}
+
+/// Whether uploaded bytes are an XLSX workbook (a ZIP archive) rather than text.
+pub fn is_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
 /// The columns the import knows, by the headers it accepts (lower-case, Swedish and English).
 fn column(header: &str) -> Option<&'static str> {
     let h = header.trim().trim_start_matches('\u{feff}').to_lowercase();
@@ -80,8 +106,11 @@ fn form_of(v: &str) -> Option<InfoForm> {
     })
 }
 
+/// A row of the file: column → value.
+type Row = HashMap<&'static str, String>;
+
 /// The file's rows as (line, column → value), after the header.
-fn read(text: &str) -> Result<Vec<(usize, HashMap<&'static str, String>)>, AppError> {
+fn read(text: &str) -> Result<Vec<(usize, Row)>, AppError> {
     let first = text.lines().next().unwrap_or("");
     let delim = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
     let mut rdr = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());

@@ -7,18 +7,22 @@
 //! they are systemägare of. The carrier register is read city-wide by everyone who uses
 //! the module: an owner must find the systems other förvaltningar run.
 
+mod carrier_commands;
 mod classify;
 mod commands;
 mod demo;
 mod edit;
 mod import;
+mod plan;
 mod queries;
 mod reports;
 mod work;
 
-pub use classify::{ClassifyForm, ClassifyJson, Comparison, MeasureForm, PlanItem, Preview};
-pub use commands::{AssetCommand, AssetForm, AssetJson, CarrierCommand, CarrierForm, CarrierJson};
-pub use import::{ImportPreview, RowProblem};
+pub use carrier_commands::{CarrierCommand, CarrierForm, CarrierJson};
+pub use classify::{ClassifyForm, ClassifyJson, Comparison, Preview};
+pub use commands::{AssetCommand, AssetForm, AssetJson};
+pub use import::{is_xlsx, xlsx_to_csv, ImportPreview, RowProblem};
+pub use plan::{MeasureForm, PlanItem};
 pub use queries::{AssetView, CarrierView, Graph};
 pub use reports::Overview;
 pub use varn_store::repo::assets::{

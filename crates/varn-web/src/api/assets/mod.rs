@@ -144,12 +144,21 @@ pub struct ImportArgs {
 }
 
 /// Imports assets from CSV (`;` or `,`, a header row; Namn/Name and Ansvarig enhet/Unit
-/// required). Every problem comes back per line and field (422) and nothing is written
+/// required) or an XLSX workbook's first sheet (sent as the body). Every problem comes back per line and field (422) and nothing is written
 /// unless every row is right; then all rows in one transaction (201 with the new ids).
 #[utoipa::path(post, path = "/api/v1/assets/import", tag = "informationstillgångar", params(ImportArgs), request_body(content = String, content_type = "text/csv"), responses((status = 201, body = ImportPreview), (status = 200, body = ImportPreview), (status = 403, body = ErrorBody), (status = 422, body = ImportPreview)))]
-pub async fn import(a: ApiActor, Query(q): Query<ImportArgs>, body: String) -> ApiResult<(StatusCode, Json<ImportPreview>)> {
+pub async fn import(a: ApiActor, Query(q): Query<ImportArgs>, body: axum::body::Bytes) -> ApiResult<(StatusCode, Json<ImportPreview>)> {
     let dry = q.dry_run == Some(true);
-    let p = a.state.app.assets().import_csv(&a.actor, &body, !dry).await?;
+    let assets = a.state.app.assets();
+    if !assets.can_create(&a.actor) {
+        return Err(AppError::Forbidden.into());
+    }
+    let text = if varn_app::assets::is_xlsx(&body) {
+        varn_app::assets::xlsx_to_csv(&body)?
+    } else {
+        String::from_utf8(body.to_vec()).map_err(|_| AppError::field("file", "err.import.not_utf8"))?
+    };
+    let p = assets.import_csv(&a.actor, &text, !dry).await?;
     let status = if !p.problems.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else if dry {

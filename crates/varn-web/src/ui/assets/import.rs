@@ -81,7 +81,9 @@ async fn upload(ctx: Ctx, mut mp: Multipart) -> PageResult {
         match field.name() {
             Some("file") | Some("text") => {
                 let bytes = field.bytes().await.map_err(|_| AppError::field("file", "err.file.too_large"))?;
-                if !bytes.is_empty() {
+                if varn_app::assets::is_xlsx(&bytes) {
+                    text = varn_app::assets::xlsx_to_csv(&bytes)?;
+                } else if !bytes.is_empty() {
                     text = String::from_utf8(bytes.to_vec()).map_err(|_| AppError::field("file", "err.import.not_utf8"))?;
                 }
             }

@@ -136,3 +136,37 @@ async fn the_import_page_previews_before_it_writes() {
     assert!(list.contains(">Vårdplaner<"), "{list}");
     t.stop().await;
 }
+
+#[tokio::test]
+async fn an_excel_workbook_imports_like_its_csv() {
+    let t = TestApp::spawn("sqlite").await;
+    let c = t.signed_in("sara.lindqvist").await;
+    let row = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let table = varn_app::export::Table {
+        headers: row(&["Namn", "Ansvarig enhet", "Innehåller personuppgifter", "Personuppgiftsansvarig"]),
+        rows: vec![
+            row(&["Brukarundersökning", "Hemtjänst Väst", "ja", "Äldrenämnden"]),
+            row(&["Fakturaunderlag", "Hemtjänst Öst", "kanske", ""]),
+        ],
+    };
+    let xlsx = table.to_xlsx("Blad1").unwrap();
+    let post = |bytes: Vec<u8>| {
+        let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(bytes).file_name("tillgangar.xlsx"));
+        c.http.post(c.url(&format!("/assets/import?_csrf={}", c.csrf))).multipart(form).send()
+    };
+    let r = post(xlsx).await.unwrap();
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Skriv ja eller nej.") && html.contains("<td class=\"num\">3</td>"), "row 3's yes/no: {html}");
+    let table = varn_app::export::Table { rows: vec![table.rows[0].clone()], ..table };
+    let html = post(table.to_xlsx("Blad1").unwrap()).await.unwrap().text().await.unwrap();
+    assert!(html.contains("id=\"import-ok\"") && html.contains("Brukarundersökning"), "{html}");
+    // What travels with the confirmation is the sheet as CSV.
+    let text = html.split("<textarea name=\"text\" hidden aria-hidden=\"true\">").nth(1).unwrap().split("</textarea>").next().unwrap();
+    assert!(text.starts_with("Namn;Ansvarig enhet;"), "{text}");
+    // Bytes that are neither text nor a workbook are refused at the field.
+    let r = post(b"PK\x03\x04 not really a workbook".to_vec()).await.unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Filen går inte att läsa"));
+    t.stop().await;
+}
