@@ -37,7 +37,8 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 21] = [
+const MESSAGES: [&str; 22] = [
+    "msg.carriers_imported",
     "msg.imported",
     "msg.asset_created",
     "msg.asset_saved",

@@ -33,3 +33,11 @@ document.addEventListener("submit", function (ev) {
     if (v) { v.checked = true; }
   });
 })();
+
+// An upload that is checked on the server (an import) shows that it is under way. Without
+// JavaScript the form works the same, without the notice.
+document.addEventListener("submit", function (ev) {
+  var id = ev.target && ev.target.getAttribute && ev.target.getAttribute("data-progress");
+  var note = id && document.getElementById(id);
+  if (note && !ev.defaultPrevented) { note.hidden = false; }
+});

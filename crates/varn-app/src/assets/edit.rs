@@ -35,7 +35,7 @@ pub(super) fn asset_json(a: &asset::Model) -> serde_json::Value {
         "special_categories": a.special_categories, "description": a.description})
 }
 
-fn carrier_json(c: &carrier::Model) -> serde_json::Value {
+pub(super) fn carrier_json(c: &carrier::Model) -> serde_json::Value {
     json!({"kind": c.kind, "name": c.name, "unit_id": c.unit_id, "system_owner_user_id": c.system_owner_user_id,
         "system_admin_user_id": c.system_admin_user_id, "supplier": c.supplier, "hosting": c.hosting, "country": c.country,
         "third_country": c.third_country, "transfer_basis": c.transfer_basis, "description": c.description})
@@ -164,7 +164,7 @@ impl Assets<'_> {
 
     /// Checks a carrier's references: the unit (AssetWrite, or AssetOwn naming oneself as
     /// systemägare), the people.
-    async fn check_carrier<C: ConnectionTrait>(
+    pub(super) async fn check_carrier<C: ConnectionTrait>(
         &self,
         db: &C,
         actor: &Actor,
@@ -259,7 +259,7 @@ impl Assets<'_> {
     }
 }
 
-fn fill_carrier(m: &mut carrier::ActiveModel, cmd: &CarrierCommand, owner: Option<i64>, admin: Option<i64>) {
+pub(super) fn fill_carrier(m: &mut carrier::ActiveModel, cmd: &CarrierCommand, owner: Option<i64>, admin: Option<i64>) {
     m.unit_id = Set(cmd.unit_id);
     m.kind = Set(cmd.kind);
     m.name = Set(cmd.name.clone());

@@ -90,7 +90,7 @@ fn column(header: &str) -> Option<&'static str> {
     })
 }
 
-fn yes(v: &str) -> Option<bool> {
+pub(super) fn yes(v: &str) -> Option<bool> {
     match v.trim().to_lowercase().as_str() {
         "" | "nej" | "no" | "0" | "false" => Some(false),
         "ja" | "yes" | "x" | "1" | "true" => Some(true),
@@ -107,18 +107,23 @@ fn form_of(v: &str) -> Option<InfoForm> {
 }
 
 /// A row of the file: column → value.
-type Row = HashMap<&'static str, String>;
+pub(super) type Row = HashMap<&'static str, String>;
 
-/// The file's rows as (line, column → value), after the header.
-fn read(text: &str) -> Result<Vec<(usize, Row)>, AppError> {
+/// The file's rows as (line, column → value), after the header; `column` names the
+/// headers it knows, `required` the columns that must be there (with the error if not).
+pub(super) fn read_rows(
+    text: &str,
+    column: fn(&str) -> Option<&'static str>,
+    required: &[(&str, &str)],
+) -> Result<Vec<(usize, Row)>, AppError> {
     let first = text.lines().next().unwrap_or("");
     let delim = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
     let mut rdr = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());
     let headers: Vec<Option<&'static str>> =
         rdr.headers().map_err(|_| AppError::field("file", "err.import.unreadable"))?.iter().map(column).collect();
-    for need in ["name", "unit"] {
-        if !headers.contains(&Some(need)) {
-            return Err(AppError::field("file", if need == "name" { "err.import.no_name_column" } else { "err.import.no_unit_column" }));
+    for (need, code) in required {
+        if !headers.contains(&Some(*need)) {
+            return Err(AppError::field("file", code));
         }
     }
     let mut out = Vec::new();
@@ -140,13 +145,29 @@ fn read(text: &str) -> Result<Vec<(usize, Row)>, AppError> {
 }
 
 /// Units by name (lower-case) and by id; a name two units share is ambiguous.
-struct Units {
+pub(super) struct Units {
     by_name: HashMap<String, Option<i64>>,
     names: HashMap<i64, String>,
 }
 
 impl Units {
-    fn find(&self, v: &str) -> Result<i64, &'static str> {
+    /// Every unit of the city (whether the importer may write there is checked per row).
+    pub(super) async fn load<C: sea_orm::ConnectionTrait>(db: &C) -> Result<Units, AppError> {
+        let all = org::all_in_scope(db, &Scope::All).await?;
+        let mut by_name: HashMap<String, Option<i64>> = HashMap::new();
+        for u in &all {
+            by_name.entry(u.name.to_lowercase()).and_modify(|e| *e = None).or_insert(Some(u.id));
+        }
+        Ok(Units { by_name, names: all.into_iter().map(|u| (u.id, u.name)).collect() })
+    }
+
+    /// A unit's name.
+    pub(super) fn name(&self, id: i64) -> String {
+        self.names.get(&id).cloned().unwrap_or_default()
+    }
+
+    /// A unit by its name or id.
+    pub(super) fn find(&self, v: &str) -> Result<i64, &'static str> {
         if let Ok(id) = v.trim().parse::<i64>() {
             return self.names.contains_key(&id).then_some(id).ok_or("err.import.unit_unknown");
         }
@@ -159,23 +180,14 @@ impl Units {
 }
 
 impl Assets<'_> {
-    async fn units(&self) -> Result<Units, AppError> {
-        let all = org::all_in_scope(self.db(), &Scope::All).await?;
-        let mut by_name: HashMap<String, Option<i64>> = HashMap::new();
-        for u in &all {
-            by_name.entry(u.name.to_lowercase()).and_modify(|e| *e = None).or_insert(Some(u.id));
-        }
-        Ok(Units { by_name, names: all.into_iter().map(|u| (u.id, u.name)).collect() })
-    }
-
     /// Checks a file and, when `commit` and every row is right, registers every row in one
     /// transaction. Problems come back per line and field; nothing is written with one.
     pub async fn import_csv(&self, actor: &Actor, text: &str, commit: bool) -> Result<ImportPreview, AppError> {
         if !self.can_create(actor) {
             return Err(AppError::Forbidden);
         }
-        let rows = read(text)?;
-        let units = self.units().await?;
+        let rows = read_rows(text, column, &[("name", "err.import.no_name_column"), ("unit", "err.import.no_unit_column")])?;
+        let units = Units::load(self.db()).await?;
         let mut problems = Vec::new();
         let mut cmds = Vec::with_capacity(rows.len());
         for (line, r) in &rows {
@@ -227,9 +239,7 @@ impl Assets<'_> {
         let sample = cmds
             .iter()
             .take(20)
-            .map(|(_, c)| {
-                (c.name.clone(), units.names.get(&c.unit_id).cloned().unwrap_or_default(), c.owner_username.clone().unwrap_or_default())
-            })
+            .map(|(_, c)| (c.name.clone(), units.name(c.unit_id), c.owner_username.clone().unwrap_or_default()))
             .collect();
         let cap =
             actor.can(if actor.access.can_somewhere(Permission::AssetWrite) { Permission::AssetWrite } else { Permission::AssetOwn })?;

@@ -13,6 +13,7 @@ mod commands;
 mod demo;
 mod edit;
 mod import;
+mod import_carriers;
 mod plan;
 mod queries;
 mod reports;

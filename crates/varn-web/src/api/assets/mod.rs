@@ -24,6 +24,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list, create))
         .routes(routes!(overview))
         .routes(routes!(import))
+        .routes(routes!(import_carriers))
         .routes(routes!(model))
         .routes(routes!(get_one, update))
         .routes(routes!(link))
@@ -148,6 +149,21 @@ pub struct ImportArgs {
 /// unless every row is right; then all rows in one transaction (201 with the new ids).
 #[utoipa::path(post, path = "/api/v1/assets/import", tag = "informationstillgångar", params(ImportArgs), request_body(content = String, content_type = "text/csv"), responses((status = 201, body = ImportPreview), (status = 200, body = ImportPreview), (status = 403, body = ErrorBody), (status = 422, body = ImportPreview)))]
 pub async fn import(a: ApiActor, Query(q): Query<ImportArgs>, body: axum::body::Bytes) -> ApiResult<(StatusCode, Json<ImportPreview>)> {
+    import_file(a, q, body, false).await
+}
+
+/// Imports carriers from CSV or an XLSX workbook's first sheet (Namn/Name, Slag/Kind and
+/// Ansvarig enhet/Unit required), on the same terms as the assets' import.
+#[utoipa::path(post, path = "/api/v1/carriers/import", tag = "informationstillgångar", params(ImportArgs), request_body(content = String, content_type = "text/csv"), responses((status = 201, body = ImportPreview), (status = 200, body = ImportPreview), (status = 403, body = ErrorBody), (status = 422, body = ImportPreview)))]
+pub async fn import_carriers(
+    a: ApiActor,
+    Query(q): Query<ImportArgs>,
+    body: axum::body::Bytes,
+) -> ApiResult<(StatusCode, Json<ImportPreview>)> {
+    import_file(a, q, body, true).await
+}
+
+async fn import_file(a: ApiActor, q: ImportArgs, body: axum::body::Bytes, carriers: bool) -> ApiResult<(StatusCode, Json<ImportPreview>)> {
     let dry = q.dry_run == Some(true);
     let assets = a.state.app.assets();
     if !assets.can_create(&a.actor) {
@@ -158,7 +174,8 @@ pub async fn import(a: ApiActor, Query(q): Query<ImportArgs>, body: axum::body::
     } else {
         String::from_utf8(body.to_vec()).map_err(|_| AppError::field("file", "err.import.not_utf8"))?
     };
-    let p = assets.import_csv(&a.actor, &text, !dry).await?;
+    let p =
+        if carriers { assets.import_carriers_csv(&a.actor, &text, !dry).await? } else { assets.import_csv(&a.actor, &text, !dry).await? };
     let status = if !p.problems.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else if dry {

@@ -136,6 +136,8 @@ struct ClassifyPage {
     aspects: Vec<AspectView>,
     form: FormState,
     preview: Option<Vec<(String, String, String)>>,
+    /// The model's levels with what each means.
+    levels: Vec<(String, String)>,
     added: Vec<String>,
     dropped: Vec<String>,
     separate: bool,

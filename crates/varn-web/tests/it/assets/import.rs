@@ -170,3 +170,58 @@ async fn an_excel_workbook_imports_like_its_csv() {
     assert!(r.text().await.unwrap().contains("Filen går inte att läsa"));
     t.stop().await;
 }
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn carriers_import_on_the_same_terms(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let sara = api_as(&t, "sara.lindqvist").await;
+    let post = |body: &'static str| {
+        let r = sara.http.post(format!("{}/api/v1/carriers/import", sara.base)).bearer_auth(&sara.token).body(body).send();
+        async move {
+            let r = r.await.unwrap();
+            (r.status().as_u16(), r.json::<Value>().await.unwrap())
+        }
+    };
+    let before = sara.call(Method::GET, "/api/v1/carriers?limit=1", None).await.1["total"].as_i64().unwrap();
+    const BAD: &str = "Namn;Slag;Ansvarig enhet;Drift;Överföring till tredjeland;Rättslig grund
+Schemaläggning;IT-tjänst;Hemtjänst Öst;moln;ja;
+Larmknappar;mobiltelefon;Hemtjänst Väst;;nej;
+Nyckelskåp;IT-system;Hemtjänst Väst;;nej;
+";
+    let (s, v) = post(BAD).await;
+    assert_eq!(s, 422, "{v}");
+    let problems: Vec<(i64, String, String)> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["line"].as_i64().unwrap(), p["field"].as_str().unwrap().into(), p["code"].as_str().unwrap().into()))
+        .collect();
+    for want in
+        [(2, "transfer_basis", "err.asset.transfer_basis_required"), (3, "kind", "err.asset.kind_invalid"), (4, "hosting", "err.choose")]
+    {
+        assert!(problems.contains(&(want.0, want.1.into(), want.2.into())), "{want:?} in {problems:?}");
+    }
+    assert_eq!(sara.call(Method::GET, "/api/v1/carriers?limit=1", None).await.1["total"].as_i64().unwrap(), before, "nothing written");
+    const GOOD: &str = "Name,Kind,Responsible unit,Hosting,Country,Third country,Legal basis
+Schemaläggning,IT service,Hemtjänst Öst,cloud,USA,yes,Standardavtalsklausuler
+Nyckelskåp,paper,Hemtjänst Väst,,,no,
+";
+    let (s, v) = post(GOOD).await;
+    assert_eq!(s, 201, "{v}");
+    let id = v["created"][0].as_i64().unwrap();
+    let (_, c) = sara.call(Method::GET, &format!("/api/v1/carriers/{id}"), None).await;
+    let m = &c["carrier"];
+    assert_eq!(
+        (m["kind"].as_str(), m["hosting"].as_str(), m["third_country"].as_bool(), m["transfer_basis"].as_str()),
+        (Some("it_tjanst"), Some("moln"), Some(true), Some("Standardavtalsklausuler")),
+        "{c}"
+    );
+    assert_eq!(sara.call(Method::GET, "/api/v1/carriers?limit=1", None).await.1["total"].as_i64().unwrap(), before + 2);
+    t.stop().await;
+}
