@@ -206,6 +206,7 @@ async fn classify_page(
         None => (None, vec![], vec![], false),
     };
     let _ = input;
+    let levels = c.model.levels.iter().map(|l| (format!("{} – {}", l.value, l.name.get(lang)), l.help.get(lang).to_owned())).collect();
     let page = ClassifyPage {
         shell: ctx.shell("asset.classify_heading"),
         id,
@@ -213,6 +214,7 @@ async fn classify_page(
         aspects,
         form,
         preview: rows,
+        levels,
         added,
         dropped,
         separate,

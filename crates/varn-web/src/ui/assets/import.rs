@@ -150,7 +150,7 @@ async fn upload(ctx: Ctx, mut mp: Multipart, kind: Kind) -> PageResult {
         }
         Err(e) => Err(e),
     };
-    match r.map(|(p, text, commit)| (p, text, commit)) {
+    match r {
         Ok((p, _, commit)) if commit && p.problems.is_empty() => {
             Ok(see_other(&format!("{}?sort=name", kind.base), if kind.key == "carrier" { "carriers_imported" } else { "imported" }))
         }
