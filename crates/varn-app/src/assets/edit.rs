@@ -90,25 +90,9 @@ impl Assets<'_> {
         let cap = self.cap_for(actor, &c.path)?;
         let w = self.app.begin(&cap).await?;
         let c = self.check_asset(&*w, actor, cmd).await?;
-        let t = now();
-        let a = asset::ActiveModel {
-            unit_id: Set(cmd.unit_id),
-            name: Set(cmd.name.clone()),
-            description: Set(cmd.description.clone()),
-            owner_user_id: Set(c.owner),
-            pua_unit_id: Set(cmd.pua_unit_id),
-            forms: Set(cmd.forms_code()),
-            processes: Set(cmd.processes.clone()),
-            osl: Set(cmd.osl.clone()),
-            personal_data: Set(cmd.personal_data),
-            special_categories: Set(cmd.special_categories),
-            search_text: Set(cmd.name.to_lowercase()),
-            created_at: Set(t),
-            updated_at: Set(t),
-            ..Default::default()
-        }
-        .insert(&*w)
-        .await?;
+        let mut m = asset::ActiveModel { created_at: Set(now()), ..Default::default() };
+        fill_asset(&mut m, cmd, c.owner);
+        let a = m.insert(&*w).await?;
         self.commit(w, cap.audit("asset.create", "asset").entity(a.id).at(c.path).after(asset_json(&a))).await?;
         Ok(a.id)
     }
@@ -122,18 +106,7 @@ impl Assets<'_> {
         let c = self.check_asset(&*w, actor, cmd).await?;
         let before = asset_json(&ed.asset);
         let mut a: asset::ActiveModel = ed.asset.into();
-        a.unit_id = Set(cmd.unit_id);
-        a.name = Set(cmd.name.clone());
-        a.description = Set(cmd.description.clone());
-        a.owner_user_id = Set(c.owner);
-        a.pua_unit_id = Set(cmd.pua_unit_id);
-        a.forms = Set(cmd.forms_code());
-        a.processes = Set(cmd.processes.clone());
-        a.osl = Set(cmd.osl.clone());
-        a.personal_data = Set(cmd.personal_data);
-        a.special_categories = Set(cmd.special_categories);
-        a.search_text = Set(cmd.name.to_lowercase());
-        a.updated_at = Set(now());
+        fill_asset(&mut a, cmd, c.owner);
         let a = a.update(&*w).await?;
         self.commit(w, ed.cap.audit("asset.update", "asset").entity(id).at(c.path).before(before).after(asset_json(&a))).await
     }
@@ -257,6 +230,22 @@ impl Assets<'_> {
         )
         .await
     }
+}
+
+/// Sets what a command says of an asset (and its owner) on the row to write.
+pub(super) fn fill_asset(m: &mut asset::ActiveModel, cmd: &AssetCommand, owner: Option<i64>) {
+    m.unit_id = Set(cmd.unit_id);
+    m.name = Set(cmd.name.clone());
+    m.description = Set(cmd.description.clone());
+    m.owner_user_id = Set(owner);
+    m.pua_unit_id = Set(cmd.pua_unit_id);
+    m.forms = Set(cmd.forms_code());
+    m.processes = Set(cmd.processes.clone());
+    m.osl = Set(cmd.osl.clone());
+    m.personal_data = Set(cmd.personal_data);
+    m.special_categories = Set(cmd.special_categories);
+    m.search_text = Set(cmd.name.to_lowercase());
+    m.updated_at = Set(now());
 }
 
 pub(super) fn fill_carrier(m: &mut carrier::ActiveModel, cmd: &CarrierCommand, owner: Option<i64>, admin: Option<i64>) {

@@ -258,36 +258,33 @@ impl Assets<'_> {
             if !commit || !problems.is_empty() {
                 continue;
             }
-            let a = asset::ActiveModel {
-                unit_id: Set(cmd.unit_id),
-                name: Set(cmd.name.clone()),
-                description: Set(cmd.description.clone()),
-                owner_user_id: Set(checked.owner),
-                pua_unit_id: Set(cmd.pua_unit_id),
-                forms: Set(cmd.forms_code()),
-                processes: Set(cmd.processes.clone()),
-                osl: Set(cmd.osl.clone()),
-                personal_data: Set(cmd.personal_data),
-                special_categories: Set(cmd.special_categories),
-                search_text: Set(cmd.name.to_lowercase()),
-                created_at: Set(t),
-                updated_at: Set(t),
-                ..Default::default()
-            }
-            .insert(&*w)
-            .await?;
+            let mut m = asset::ActiveModel { created_at: Set(t), ..Default::default() };
+            super::edit::fill_asset(&mut m, cmd, checked.owner);
+            let a = m.insert(&*w).await?;
             cap.audit("asset.import", "asset").entity(a.id).at(checked.path).after(super::edit::asset_json(&a)).append_in(&w).await?;
             created.push(a.id);
         }
+        self.settle(w, commit, &mut problems, &mut created).await?;
+        Ok(ImportPreview { rows: rows.len(), sample, problems, created })
+    }
+
+    /// Ends an import's transaction: kept when asked to and every row was right, else
+    /// nothing of it (a preview, or a file with problems).
+    pub(super) async fn settle(
+        &self,
+        w: crate::Write,
+        commit: bool,
+        problems: &mut [RowProblem],
+        created: &mut Vec<i64>,
+    ) -> Result<(), AppError> {
         problems.sort_by_key(|p| p.line);
         if commit && problems.is_empty() {
             w.commit_appended().await?;
             self.app.asset_overviews.invalidate_all();
         } else {
-            // A preview, or a file with problems: nothing is kept.
             created.clear();
             drop(w);
         }
-        Ok(ImportPreview { rows: rows.len(), sample, problems, created })
+        Ok(())
     }
 }

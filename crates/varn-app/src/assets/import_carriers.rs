@@ -139,14 +139,7 @@ impl Assets<'_> {
             cap.audit("carrier.import", "carrier").entity(c.id).at(path).after(super::edit::carrier_json(&c)).append_in(&w).await?;
             created.push(c.id);
         }
-        problems.sort_by_key(|p| p.line);
-        if commit && problems.is_empty() {
-            w.commit_appended().await?;
-            self.app.asset_overviews.invalidate_all();
-        } else {
-            created.clear();
-            drop(w);
-        }
+        self.settle(w, commit, &mut problems, &mut created).await?;
         Ok(ImportPreview { rows: rows.len(), sample, problems, created })
     }
 }

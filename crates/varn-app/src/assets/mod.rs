@@ -137,6 +137,20 @@ impl<'a> Assets<'a> {
         covers || (c.system_owner_user_id == Some(actor.id.0) && actor.access.can_somewhere(Permission::AssetOwn))
     }
 
+    /// The active units where the actor may register assets and carriers (AssetWrite's,
+    /// and an owner's AssetOwn), in tree order.
+    pub async fn writable_units(&self, actor: &Actor) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        let mut units = self.app.org_units_in(actor, Permission::AssetWrite).await?;
+        for u in self.app.org_units_in(actor, Permission::AssetOwn).await? {
+            if !units.iter().any(|x| x.id == u.id) {
+                units.push(u);
+            }
+        }
+        units.retain(|u| u.active);
+        units.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(units)
+    }
+
     /// The register: visible assets that match, one page.
     pub async fn list(&self, actor: &Actor, f: &AssetFilter, p: &ListParams) -> Result<Page<AssetRow>, AppError> {
         let mut f = f.clone();

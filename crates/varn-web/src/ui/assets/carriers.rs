@@ -16,7 +16,7 @@ use varn_app::assets::{CarrierCommand, CarrierFilter, CarrierForm, CarrierJson, 
 use varn_app::modules::Boxed;
 use varn_app::{Actor, App, AppError, ListParams, Page};
 use varn_domain::asset::{CarrierKind, Hosting};
-use varn_domain::{Code, Permission};
+use varn_domain::Code;
 use varn_store::entity::org_unit::Model as Unit;
 
 pub fn routes() -> Router<AppState> {
@@ -84,12 +84,7 @@ impl ListSpec for Register {
     ];
 
     fn filter(q: &ListQuery) -> Result<CarrierFilter, AppError> {
-        let third_country = match q.filter("third_country") {
-            None => None,
-            Some("yes") => Some(true),
-            Some("no") => Some(false),
-            Some(_) => return Err(AppError::field("third_country", "err.choose")),
-        };
+        let third_country = super::yes_no_filter(q, "third_country")?;
         Ok(CarrierFilter { kind: code_filter(q, "kind")?, hosting: code_filter(q, "hosting")?, third_country })
     }
 
@@ -213,14 +208,7 @@ async fn form_page(ctx: &Ctx, id: Option<i64>, form: FormState, status: StatusCo
     if !app.assets().can_create(actor) {
         return Err(AppError::Forbidden.into());
     }
-    let mut units: Vec<Unit> = app.org_units_in(actor, Permission::AssetWrite).await?;
-    for u in app.org_units_in(actor, Permission::AssetOwn).await? {
-        if !units.iter().any(|x| x.id == u.id) {
-            units.push(u);
-        }
-    }
-    units.retain(|u| u.active);
-    units.sort_by(|a, b| a.path.cmp(&b.path));
+    let units = app.assets().writable_units(actor).await?;
     let title = if id.is_some() { "carrier.edit_heading" } else { "carrier.new_heading" };
     let page =
         FormPage { shell: ctx.shell(title), form, id, units, kinds: options::<CarrierKind>(ctx.tr), hostings: options::<Hosting>(ctx.tr) };

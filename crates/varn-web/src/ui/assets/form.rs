@@ -12,7 +12,7 @@ use axum::Router;
 use std::collections::BTreeMap;
 use varn_app::assets::{AssetCommand, AssetForm, ClassifyForm, Preview};
 use varn_app::AppError;
-use varn_domain::{FieldErrors, OrgKind, Permission};
+use varn_domain::{FieldErrors, OrgKind};
 use varn_store::entity::org_unit::Model as Unit;
 
 pub fn routes() -> Router<AppState> {
@@ -56,14 +56,7 @@ async fn form_page(ctx: &Ctx, id: Option<i64>, form: FormState, status: StatusCo
     if !app.assets().can_create(actor) {
         return Err(AppError::Forbidden.into());
     }
-    let mut units: Vec<Unit> = app.org_units_in(actor, Permission::AssetWrite).await?;
-    for u in app.org_units_in(actor, Permission::AssetOwn).await? {
-        if !units.iter().any(|x| x.id == u.id) {
-            units.push(u);
-        }
-    }
-    units.retain(|u| u.active);
-    units.sort_by(|a, b| a.path.cmp(&b.path));
+    let units = app.assets().writable_units(actor).await?;
     let bodies = varn_store::repo::org::of_kinds(app.store.read(), vec![OrgKind::Kommunstyrelse, OrgKind::Namnd, OrgKind::Bolag])
         .await
         .map_err(AppError::from)?;

@@ -96,12 +96,7 @@ impl ListSpec for Register {
     fn filter(q: &ListQuery) -> Result<AssetFilter, AppError> {
         let num =
             |k: &str, field: &str| q.filter(k).map(|u| u.parse::<i64>().map_err(|_| AppError::field(field, "err.choose"))).transpose();
-        let classified = match q.filter("classified") {
-            None => None,
-            Some("yes") => Some(true),
-            Some("no") => Some(false),
-            Some(_) => return Err(AppError::field("classified", "err.choose")),
-        };
+        let classified = yes_no_filter(q, "classified")?;
         let review_before = match q.filter("review") {
             None => None,
             Some("overdue") => Some(chrono::Utc::now().date_naive()),
@@ -120,6 +115,16 @@ impl ListSpec for Register {
 
     fn fetch<'a>(app: &'a App, actor: &'a Actor, f: &'a AssetFilter, p: ListParams) -> Boxed<'a, Result<Page<AssetRow>, AppError>> {
         Box::pin(async move { app.assets().list(actor, f, &p).await })
+    }
+}
+
+/// A yes/no filter of a list (`yes`, `no` or absent); anything else is a mistake at it.
+pub(super) fn yes_no_filter(q: &ListQuery, key: &str) -> Result<Option<bool>, AppError> {
+    match q.filter(key) {
+        None => Ok(None),
+        Some("yes") => Ok(Some(true)),
+        Some("no") => Ok(Some(false)),
+        Some(_) => Err(AppError::field(key, "err.choose")),
     }
 }
 
