@@ -67,24 +67,30 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// The columns the import knows, by the headers it accepts (lower-case, Swedish and English).
+/// A header as the import compares it: lower-case, without a byte-order mark, and without a
+/// closing remark in brackets ("Informationsägare (användarnamn)" is "informationsägare"),
+/// so that the template's headers and shorter ones both match.
+pub(super) fn header_key(header: &str) -> String {
+    let h = header.trim().trim_start_matches('\u{feff}').trim().to_lowercase();
+    match h.rfind(" (") {
+        Some(i) if h.ends_with(')') => h[..i].trim().to_owned(),
+        _ => h,
+    }
+}
+
+/// The columns the import knows, by the headers it accepts (Swedish and English).
 fn column(header: &str) -> Option<&'static str> {
-    let h = header.trim().trim_start_matches('\u{feff}').to_lowercase();
+    let h = header_key(header);
     Some(match h.as_str() {
         "namn" | "name" => "name",
         "ansvarig enhet" | "enhet" | "responsible unit" | "unit" => "unit",
-        "informationsägare" | "informationsägare (användarnamn)" | "information owner" | "information owner (user name)" | "owner" => {
-            "owner"
-        }
+        "informationsägare" | "information owner" | "owner" => "owner",
         "beskrivning" | "description" => "description",
         "form" | "former" | "forms" => "forms",
         "process eller tjänst" | "process or service" | "processes" => "processes",
-        "sekretess (osl)" | "secrecy (osl)" | "osl" => "osl",
+        "sekretess" | "secrecy" | "osl" => "osl",
         "innehåller personuppgifter" | "personuppgifter" | "holds personal data" | "personal data" => "personal_data",
-        "känsliga personuppgifter"
-        | "känsliga personuppgifter (särskilda kategorier)"
-        | "special categories"
-        | "sensitive personal data" => "special_categories",
+        "känsliga personuppgifter" | "special categories" | "sensitive personal data" => "special_categories",
         "personuppgiftsansvarig" | "data controller" => "pua",
         _ => return None,
     })

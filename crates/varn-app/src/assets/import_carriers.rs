@@ -3,7 +3,7 @@
 //! nothing written unless every row is right, then all rows in one transaction.
 
 use super::carrier_commands::{CarrierCommand, CarrierJson};
-use super::import::{read_rows, yes, ImportPreview, RowProblem, Units};
+use super::import::{header_key, read_rows, yes, ImportPreview, RowProblem, Units};
 use super::Assets;
 use crate::{Actor, AppError};
 use sea_orm::{ActiveModelTrait, Set};
@@ -14,19 +14,17 @@ use varn_store::repo::now;
 
 /// The columns of a carrier file, by the headers it accepts (lower-case).
 fn column(header: &str) -> Option<&'static str> {
-    let h = header.trim().trim_start_matches('\u{feff}').to_lowercase();
+    let h = header_key(header);
     Some(match h.as_str() {
         "namn" | "name" => "name",
         "slag" | "kind" => "kind",
         "ansvarig enhet" | "enhet" | "responsible unit" | "unit" => "unit",
-        "systemägare" | "systemägare (användarnamn)" | "system owner" => "owner",
-        "systemförvaltare" | "systemförvaltare (användarnamn)" | "system administrator" => "admin",
+        "systemägare" | "system owner" => "owner",
+        "systemförvaltare" | "system administrator" => "admin",
         "leverantör" | "supplier" => "supplier",
         "drift" | "hosting" => "hosting",
-        "land" | "land där informationen lagras" | "country" => "country",
-        "överföring till tredjeland" | "överföring till tredjeland (utanför eu/ees)" | "third country" | "third-country transfer" => {
-            "third_country"
-        }
+        "land" | "land där informationen lagras" | "country" | "country where the information is stored" => "country",
+        "överföring till tredjeland" | "third country" | "third-country transfer" | "transfer to a third country" => "third_country",
         "rättslig grund" | "rättslig grund för överföringen" | "legal basis" | "legal basis of the transfer" => "basis",
         "beskrivning" | "description" => "description",
         _ => return None,

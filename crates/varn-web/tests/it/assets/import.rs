@@ -225,3 +225,56 @@ Nyckelskåp,paper,Hemtjänst Väst,,,no,
     assert_eq!(sara.call(Method::GET, "/api/v1/carriers?limit=1", None).await.1["total"].as_i64().unwrap(), before + 2);
     t.stop().await;
 }
+
+/// The templates the pages offer, in each language, are read back column for column.
+#[tokio::test]
+async fn the_templates_headers_are_understood_in_both_languages() {
+    let t = TestApp::spawn("sqlite").await;
+    let c = t.signed_in("sara.lindqvist").await;
+    for lang in ["sv", "en"] {
+        c.get(&format!("/lang?to={lang}&back=%2F")).await;
+        let (_, head) = c.text("/carriers/import/mall.csv").await;
+        let yes = if lang == "sv" { "ja" } else { "yes" };
+        let name = format!("Bokningssystem {lang}");
+        let row =
+            format!("{name};IT-system;Hemtjänst Öst;karin.berg;omar.haddad;Bokning AB;moln;USA;{yes};Standardavtalsklausuler;Bokar tider");
+        let csv = format!("{}\n{row}\n", head.trim_end());
+        let form = reqwest::multipart::Form::new().text("commit", "1").text("text", csv);
+        let r = c.http.post(c.url(&format!("/carriers/import?_csrf={}", c.csrf))).multipart(form).send().await.unwrap();
+        assert_eq!(r.status(), 303, "{lang}: {}", r.text().await.unwrap());
+        let api = api_as(&t, "sara.lindqvist").await;
+        let id = carrier_id(&t, &name).await;
+        let (_, v) = api.call(Method::GET, &format!("/api/v1/carriers/{id}"), None).await;
+        let m = &v["carrier"];
+        let got = (
+            m["system_owner_name"].as_str(),
+            m["system_admin_name"].as_str(),
+            m["supplier"].as_str(),
+            m["country"].as_str(),
+            m["third_country"].as_bool(),
+            m["description"].as_str(),
+        );
+        assert_eq!(
+            got,
+            (Some("Karin Berg"), Some("Omar Haddad"), Some("Bokning AB"), Some("USA"), Some(true), Some("Bokar tider")),
+            "{lang}: {v}"
+        );
+        let (_, head) = c.text("/assets/import/mall.csv").await;
+        let aname = format!("Bokningar {lang}");
+        let row = format!("{aname};Hemtjänst Öst;omar.haddad;Tider;text;Bokning;26 kap. 1 § OSL;{yes};{yes};Äldrenämnden");
+        let form = reqwest::multipart::Form::new().text("commit", "1").text("text", format!("{}\n{row}\n", head.trim_end()));
+        let r = c.http.post(c.url(&format!("/assets/import?_csrf={}", c.csrf))).multipart(form).send().await.unwrap();
+        assert_eq!(r.status(), 303, "{lang}: {}", r.text().await.unwrap());
+        let (_, a) = api.call(Method::GET, &format!("/api/v1/assets/{}", asset_id(&t, &aname).await), None).await;
+        let a = &a["asset"];
+        let got = (
+            a["owner_name"].as_str(),
+            a["osl"].as_str(),
+            a["special_categories"].as_bool(),
+            a["pua_unit_name"].as_str(),
+            a["processes"].as_str(),
+        );
+        assert_eq!(got, (Some("Omar Haddad"), Some("26 kap. 1 § OSL"), Some(true), Some("Äldrenämnden"), Some("Bokning")), "{lang}: {a}");
+    }
+    t.stop().await;
+}
