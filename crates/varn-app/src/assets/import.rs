@@ -115,18 +115,33 @@ fn form_of(v: &str) -> Option<InfoForm> {
 /// A row of the file: column → value.
 pub(super) type Row = HashMap<&'static str, String>;
 
+/// A row with its line in the file.
+pub(super) type Line = (usize, Row);
+
 /// The file's rows as (line, column → value), after the header; `column` names the
-/// headers it knows, `required` the columns that must be there (with the error if not).
+/// headers it knows, `required` the columns that must be there (with the error if not). A
+/// column it does not know is a problem on line 1 (`column:<header>`), not data dropped
+/// without a word.
 pub(super) fn read_rows(
     text: &str,
     column: fn(&str) -> Option<&'static str>,
     required: &[(&str, &str)],
-) -> Result<Vec<(usize, Row)>, AppError> {
+) -> Result<(Vec<Line>, Vec<RowProblem>), AppError> {
     let first = text.lines().next().unwrap_or("");
     let delim = if first.matches(';').count() >= first.matches(',').count() { b';' } else { b',' };
     let mut rdr = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<Option<&'static str>> =
-        rdr.headers().map_err(|_| AppError::field("file", "err.import.unreadable"))?.iter().map(column).collect();
+    let names = rdr.headers().map_err(|_| AppError::field("file", "err.import.unreadable"))?.clone();
+    let headers: Vec<Option<&'static str>> = names.iter().map(column).collect();
+    let unknown = names
+        .iter()
+        .zip(&headers)
+        .filter(|(n, h)| h.is_none() && !n.trim().trim_start_matches('\u{feff}').is_empty())
+        .map(|(n, _)| RowProblem {
+            line: 1,
+            field: format!("column:{}", n.trim().trim_start_matches('\u{feff}')),
+            code: "err.import.unknown_column".into(),
+        })
+        .collect();
     for (need, code) in required {
         if !headers.contains(&Some(*need)) {
             return Err(AppError::field("file", code));
@@ -147,7 +162,7 @@ pub(super) fn read_rows(
     if out.is_empty() {
         return Err(AppError::field("file", "err.import.empty"));
     }
-    Ok(out)
+    Ok((out, unknown))
 }
 
 /// Units by name (lower-case) and by id; a name two units share is ambiguous.
@@ -192,9 +207,9 @@ impl Assets<'_> {
         if !self.can_create(actor) {
             return Err(AppError::Forbidden);
         }
-        let rows = read_rows(text, column, &[("name", "err.import.no_name_column"), ("unit", "err.import.no_unit_column")])?;
+        let (rows, mut problems) =
+            read_rows(text, column, &[("name", "err.import.no_name_column"), ("unit", "err.import.no_unit_column")])?;
         let units = Units::load(self.db()).await?;
-        let mut problems = Vec::new();
         let mut cmds = Vec::with_capacity(rows.len());
         for (line, r) in &rows {
             let mut bad = |field: &str, code: &str| problems.push(RowProblem { line: *line, field: field.into(), code: code.into() });

@@ -68,13 +68,12 @@ impl Assets<'_> {
         if !self.can_create(actor) {
             return Err(AppError::Forbidden);
         }
-        let rows = read_rows(
+        let (rows, mut problems) = read_rows(
             text,
             column,
             &[("name", "err.import.no_name_column"), ("unit", "err.import.no_unit_column"), ("kind", "err.import.no_kind_column")],
         )?;
         let units = Units::load(self.db()).await?;
-        let mut problems = Vec::new();
         let mut cmds = Vec::with_capacity(rows.len());
         for (line, r) in &rows {
             let mut bad = |field: &str, code: &str| problems.push(RowProblem { line: *line, field: field.into(), code: code.into() });

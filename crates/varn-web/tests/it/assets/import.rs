@@ -52,6 +52,14 @@ async fn a_file_with_mistakes_writes_nothing_and_the_right_file_writes_every_row
         assert!(problems.contains(&(want.0, want.1.into(), want.2.into())), "{want:?} in {problems:?}");
     }
     assert!(!problems.iter().any(|p| p.0 == 2), "line 2 is right: {problems:?}");
+    // A column the import does not know is named, not dropped without a word.
+    let (s, v) = post(true, "Namn;Ansvarig enhet;Färg\nVårdplaner;Hemtjänst Öst;röd\n").await;
+    assert_eq!(s, 422, "{v}");
+    assert_eq!(
+        (v["problems"][0]["line"].as_i64(), v["problems"][0]["field"].as_str(), v["problems"][0]["code"].as_str()),
+        (Some(1), Some("column:Färg"), Some("err.import.unknown_column")),
+        "{v}"
+    );
     assert!(v["created"].as_array().unwrap().is_empty());
     let after = sara.call(Method::GET, "/api/v1/assets?limit=1", None).await.1["total"].as_i64().unwrap();
     assert_eq!(after, before, "nothing written");
