@@ -122,7 +122,16 @@ pub struct Graph {
     pub depends_on_total: usize,
     /// How many stop in all if it stops.
     pub used_by_total: usize,
+    /// For each listed carrier below: the carrier through which the walk reached it first
+    /// (the one asked about, for depth 1), so the graph can be drawn.
+    pub depends_on_via: Vec<(i64, i64)>,
+    /// The same for what depends on it.
+    pub used_by_via: Vec<(i64, i64)>,
 }
+
+/// One direction of the walk: the nearest carriers with their depth, how many in all, and
+/// (carrier, reached through).
+type Walk = (Vec<(CarrierRow, u8)>, usize, Vec<(i64, i64)>);
 
 /// How many carriers each direction of the graph lists (the nearest first).
 pub const GRAPH_SHOWN: usize = 100;
@@ -205,38 +214,44 @@ impl Assets<'_> {
         let f = AssetFilter { carrier_id: Some(id), ..Default::default() };
         let p = ListParams { page: 1, per_page: Some(200), ..Default::default() };
         let assets = repo::list(db, &vis, &f, &p).await?.items;
-        let (depends_on, depends_on_total) = self.walk(id, true).await?;
-        let (used_by, used_by_total) = self.walk(id, false).await?;
-        let graph = Graph { depends_on, used_by, depends_on_total, used_by_total };
+        let (depends_on, depends_on_total, depends_on_via) = self.walk(id, true).await?;
+        let (used_by, used_by_total, used_by_via) = self.walk(id, false).await?;
+        let graph = Graph { depends_on, used_by, depends_on_total, used_by_total, depends_on_via, used_by_via };
         Ok(CarrierView { carrier: facts, inherited, carried, assets, graph, can_edit })
     }
 
     /// The carriers reached from `id` one way, each at its shortest depth: the nearest
-    /// [`GRAPH_SHOWN`] with their rows, and how many in all.
-    async fn walk(&self, id: i64, down: bool) -> Result<(Vec<(CarrierRow, u8)>, usize), AppError> {
+    /// [`GRAPH_SHOWN`] with their rows, how many in all, and through which carrier each
+    /// listed one was reached.
+    async fn walk(&self, id: i64, down: bool) -> Result<Walk, AppError> {
         let db = self.db();
         let mut depth: BTreeMap<i64, u8> = BTreeMap::new();
+        let mut via: BTreeMap<i64, i64> = BTreeMap::new();
         let mut front = vec![id];
         for d in 1..=GRAPH_DEPTH {
-            let edges = repo::dependency_step(db, front, down).await?;
-            front = edges.into_iter().map(|(f, t)| if down { t } else { f }).filter(|n| *n != id && !depth.contains_key(n)).collect();
-            front.sort_unstable();
-            front.dedup();
-            for n in &front {
-                depth.insert(*n, d);
+            let mut next = Vec::new();
+            for (f, t) in repo::dependency_step(db, front, down).await? {
+                let (from, n) = if down { (f, t) } else { (t, f) };
+                if n != id && !depth.contains_key(&n) {
+                    depth.insert(n, d);
+                    via.insert(n, from);
+                    next.push(n);
+                }
             }
-            if front.is_empty() {
+            if next.is_empty() {
                 break;
             }
+            front = next;
         }
         let mut nearest: Vec<(u8, i64)> = depth.iter().map(|(id, d)| (*d, *id)).collect();
         nearest.sort_unstable();
         let shown: Vec<i64> = nearest.iter().take(GRAPH_SHOWN).map(|(_, id)| *id).collect();
+        let vias = shown.iter().map(|n| (*n, via.get(n).copied().unwrap_or(id))).collect();
         let rows = repo::carriers_by_id(db, &self.visibility_any(), shown).await?;
         let mut out: Vec<(CarrierRow, u8)> =
             rows.into_iter().map(|r| (depth.get(&r.id).copied().unwrap_or(0), r)).map(|(d, r)| (r, d)).collect();
         out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.name.cmp(&b.0.name)));
-        Ok((out, depth.len()))
+        Ok((out, depth.len(), vias))
     }
 
     /// The carrier register's visibility (the whole city) for someone already let in.

@@ -131,6 +131,7 @@ struct CarrierPage {
     used_by: Vec<(CarrierRow, u8, String)>,
     dep_q: String,
     found: Vec<CarrierRow>,
+    picture: super::graph::Picture,
 }
 
 #[derive(Deserialize, Default)]
@@ -160,7 +161,9 @@ async fn page(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<PageQ>) -> PageResu
     } else {
         vec![]
     };
+    let picture = super::graph::picture((id, &v.carrier.model.name), &v.graph);
     let page = CarrierPage {
+        picture,
         shell: ctx.shell_named(v.carrier.model.name.clone()),
         kind: label(tr, v.carrier.model.kind),
         hosting: v.carrier.model.hosting.map(|h| label(tr, h)).unwrap_or_default(),

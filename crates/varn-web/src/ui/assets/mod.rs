@@ -4,6 +4,7 @@
 
 mod carriers;
 mod form;
+mod graph;
 mod import;
 mod page;
 
