@@ -10,6 +10,7 @@ pub mod audit;
 pub mod code;
 pub mod document;
 pub mod ids;
+pub mod incident;
 pub mod org;
 pub mod role;
 pub mod task;
