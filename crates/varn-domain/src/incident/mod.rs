@@ -5,6 +5,8 @@ pub mod clock;
 pub mod regime;
 #[cfg(test)]
 mod tests;
+pub mod types;
 
 pub use clock::{deadline, late_by, local_date, Span};
 pub use regime::{Anchor, Regime, Regimes, ReportDef, Scheduled};
+pub use types::{Category, IncidentType, IncidentTypes, Level, Severity, Status};

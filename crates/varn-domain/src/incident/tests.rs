@@ -74,3 +74,29 @@ fn a_file_that_counts_from_a_later_or_unknown_report_is_refused() {
     r.regimes[0].reports[0].from = Anchor::Report("okand".into());
     assert!(r.check().is_err());
 }
+
+#[test]
+fn the_status_flow_allows_only_its_moves() {
+    use crate::Code;
+    use Status::*;
+    assert_eq!(Rapporterad.moves(), vec![UnderUtredning]);
+    assert_eq!(UnderUtredning.moves(), vec![Begransad, Atgardad]);
+    assert!(!Rapporterad.may_move(Avslutad), "closing needs the handling in between");
+    assert!(!Begransad.may_move(Rapporterad) && !Avslutad.may_move(Atgardad));
+    assert!(Avslutad.may_move(UnderUtredning), "something new reopens it");
+    for s in Status::ALL {
+        assert!(!s.may_move(*s), "{s:?} to itself is no move");
+    }
+    assert_eq!(Status::parse("under_utredning"), Ok(UnderUtredning));
+    assert!(Level::parse("allvarlig_storning").is_ok() && Severity::parse("kritisk").is_ok());
+}
+
+#[test]
+fn the_types_file_holds() {
+    let t: IncidentTypes = serde_yaml::from_str(include_str!("../../../../data/incidents/types.yaml")).unwrap();
+    t.check().unwrap();
+    assert!(t.types.iter().any(|x| x.code == "natfiske" && x.categories == vec![Category::Konfidentialitet]));
+    let mut bad = t.clone();
+    bad.types.push(bad.types[0].clone());
+    assert!(bad.check().is_err());
+}
