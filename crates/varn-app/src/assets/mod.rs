@@ -151,6 +151,13 @@ impl<'a> Assets<'a> {
         Ok(units)
     }
 
+    /// The bodies that may be personuppgiftsansvarig: kommunstyrelsen, the nämnder and the
+    /// bolag, in tree order.
+    pub async fn pua_bodies(&self) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        use varn_domain::OrgKind::*;
+        Ok(varn_store::repo::org::of_kinds(self.db(), vec![Kommunstyrelse, Namnd, Bolag]).await?)
+    }
+
     /// The register: visible assets that match, one page.
     pub async fn list(&self, actor: &Actor, f: &AssetFilter, p: &ListParams) -> Result<Page<AssetRow>, AppError> {
         let mut f = f.clone();

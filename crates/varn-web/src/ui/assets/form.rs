@@ -12,7 +12,7 @@ use axum::Router;
 use std::collections::BTreeMap;
 use varn_app::assets::{AssetCommand, AssetForm, ClassifyForm, Preview};
 use varn_app::AppError;
-use varn_domain::{FieldErrors, OrgKind};
+use varn_domain::FieldErrors;
 use varn_store::entity::org_unit::Model as Unit;
 
 pub fn routes() -> Router<AppState> {
@@ -57,9 +57,7 @@ async fn form_page(ctx: &Ctx, id: Option<i64>, form: FormState, status: StatusCo
         return Err(AppError::Forbidden.into());
     }
     let units = app.assets().writable_units(actor).await?;
-    let bodies = varn_store::repo::org::of_kinds(app.store.read(), vec![OrgKind::Kommunstyrelse, OrgKind::Namnd, OrgKind::Bolag])
-        .await
-        .map_err(AppError::from)?;
+    let bodies = app.assets().pua_bodies().await?;
     let title = if id.is_some() { "asset.edit_heading" } else { "asset.new_heading" };
     Ok(render(&FormPage { shell: ctx.shell(title), form, id, units, bodies }, status))
 }
