@@ -256,6 +256,17 @@ async fn classify(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<ClassifyForm>) ->
     }
 }
 
+/// The form again with its messages; an unanswered question is named in the summary, so
+/// that seven of them are not seven identical lines.
 async fn invalid(ctx: &Ctx, id: i64, f: &ClassifyForm, errs: &FieldErrors) -> PageResult {
-    classify_page(ctx, id, f, classify_state(f).errors(ctx.tr, errs), None, StatusCode::UNPROCESSABLE_ENTITY).await
+    let model = &ctx.state.app.assets().classification().model;
+    let mut state = classify_state(f);
+    for e in &errs.0 {
+        let question = e.field.strip_prefix("q_").and_then(|q| model.aspects.iter().flat_map(|a| &a.questions).find(|x| x.id == q));
+        state = match question {
+            Some(q) => state.error(&e.field, ctx.tr.tf("asset.unanswered_named", &[("question", q.text.get(ctx.lang.code()))])),
+            None => state.error(&e.field, ctx.tr.t(&e.code).to_owned()),
+        };
+    }
+    classify_page(ctx, id, f, state, None, StatusCode::UNPROCESSABLE_ENTITY).await
 }

@@ -29,7 +29,7 @@ async fn an_owner_registers_classifies_links_a_cloud_service_and_meets_a_require
     // Classify through the questions; saving without answers names each question.
     c.find(Locator::LinkText("Klassa")).await.unwrap().click().await.unwrap();
     click_button(&c, "Spara klassningen").await;
-    see(&c, "#error-summary", "Välj det svar som stämmer bäst.").await;
+    see(&c, "#error-summary", "Svara på frågan: Hur länge kan verksamheten klara sig utan informationen?").await;
     for (q, l) in
         [("k_enskild", 3), ("k_verksamhet", 2), ("r_beslut", 2), ("r_verksamhet", 1), ("t_tid", 2), ("t_enskild", 1), ("s_logg", 3)]
     {
@@ -46,6 +46,8 @@ async fn an_owner_registers_classifies_links_a_cloud_service_and_meets_a_require
     // Link the e-mail cloud service by searching for it.
     c.find(Locator::Id("f-link")).await.unwrap().send_keys("E-post").await.unwrap();
     click_button(&c, "Sök").await;
+    // Wait for the search's answer before choosing from it.
+    see(&c, "ul.found", "Koppla E-post och kalender (molntjänst)").await;
     click_button(&c, "Koppla E-post och kalender (molntjänst)").await;
     see(&c, ".notice", "Informationsbäraren är kopplad.").await;
     let carriers = see(&c, "#carriers", "E-post och kalender (molntjänst)").await;
