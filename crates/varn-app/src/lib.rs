@@ -12,6 +12,7 @@ pub mod documents;
 pub mod error;
 pub mod export;
 pub mod health;
+pub mod incidents;
 pub mod modules;
 pub mod org;
 mod sign_in;
@@ -74,6 +75,8 @@ pub struct AppConfig {
     /// The classification model and requirement catalogue (none: the ones in `data/`
     /// compiled in as the default).
     pub classification: Option<std::sync::Arc<assets::Classification>>,
+    /// The incidents' reporting duties and types (none: the ones in `data/` compiled in).
+    pub incident_rules: Option<std::sync::Arc<incidents::Rules>>,
 }
 
 impl Default for AppConfig {
@@ -87,6 +90,7 @@ impl Default for AppConfig {
             argon2_t: 2,
             audit_checkpoint_file: None,
             classification: None,
+            incident_rules: None,
         }
     }
 }
@@ -112,6 +116,8 @@ pub struct App {
     pub(crate) asset_overviews: moka::sync::Cache<i64, std::sync::Arc<assets::Overview>>,
     /// The classification model and its requirements, checked.
     pub(crate) classification: std::sync::Arc<assets::Classification>,
+    /// The incidents' reporting duties and types, checked.
+    pub(crate) incident_rules: std::sync::Arc<incidents::Rules>,
 }
 
 /// See [`App::ack_reports`].
@@ -125,6 +131,10 @@ impl App {
             Some(c) => c.clone(),
             None => std::sync::Arc::new(assets::Classification::builtin()?),
         };
+        let incident_rules = match &config.incident_rules {
+            Some(r) => r.clone(),
+            None => std::sync::Arc::new(incidents::Rules::builtin()?),
+        };
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         Ok(App {
             store,
@@ -135,6 +145,7 @@ impl App {
             ack_reports: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(60)).build(),
             asset_overviews: moka::sync::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(60)).build(),
             classification,
+            incident_rules,
         })
     }
 }

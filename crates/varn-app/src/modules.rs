@@ -85,7 +85,7 @@ pub struct Module {
 }
 
 /// Every module. A new module adds one line.
-pub const MODULES: &[Module] = &[crate::documents::MODULE, crate::assets::MODULE];
+pub const MODULES: &[Module] = &[crate::documents::MODULE, crate::assets::MODULE, crate::incidents::MODULE];
 
 /// The entity types of the audit log: the foundation's, then every module's.
 pub fn audit_entities() -> Vec<&'static str> {

@@ -32,6 +32,11 @@ pub enum Permission {
     /// Informationstillgångar: register, change and classify the assets one owns
     /// (informationsägare), within scope.
     AssetOwn,
+    /// Incidenter: read the incidents of the units in scope (one's own reports need none).
+    IncidentRead,
+    /// Incidenter: triage and handle the incidents of the units in scope, answer the
+    /// reporting duties, record reports sent, escalate.
+    IncidentHandle,
     /// System settings.
     SettingsAdmin,
     /// Report an incident, take training, acknowledge adopted documents.
@@ -65,13 +70,34 @@ impl Role {
         use Permission::*;
         match self {
             Role::SystemAdmin => &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DocumentRead, AssetRead, SettingsAdmin, Participate],
-            Role::Samordnare => {
-                &[OrgRead, OrgWrite, UserRead, AuditRead, DocumentRead, DocumentWrite, DocumentAdopt, AssetRead, AssetWrite, Participate]
-            }
-            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, AssetRead, Participate],
-            Role::Verksamhetsansvarig => {
-                &[OrgRead, OrgWrite, UserRead, DocumentRead, DocumentWrite, DocumentAdopt, AssetRead, AssetWrite, Participate]
-            }
+            Role::Samordnare => &[
+                OrgRead,
+                OrgWrite,
+                UserRead,
+                AuditRead,
+                DocumentRead,
+                DocumentWrite,
+                DocumentAdopt,
+                AssetRead,
+                AssetWrite,
+                IncidentRead,
+                IncidentHandle,
+                Participate,
+            ],
+            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, AssetRead, IncidentRead, Participate],
+            Role::Verksamhetsansvarig => &[
+                OrgRead,
+                OrgWrite,
+                UserRead,
+                DocumentRead,
+                DocumentWrite,
+                DocumentAdopt,
+                AssetRead,
+                AssetWrite,
+                IncidentRead,
+                IncidentHandle,
+                Participate,
+            ],
             Role::Informationsagare => &[OrgRead, DocumentRead, AssetRead, AssetOwn, Participate],
             Role::Registrator => &[OrgRead, DocumentRead, DocumentAdopt, Participate],
             Role::Medarbetare => &[OrgRead, Participate],
@@ -115,6 +141,7 @@ mod tests {
                     | Permission::DocumentAdopt
                     | Permission::AssetWrite
                     | Permission::AssetOwn
+                    | Permission::IncidentHandle
                     | Permission::UserAdmin
                     | Permission::SettingsAdmin
             ));
@@ -123,5 +150,9 @@ mod tests {
         assert!(!Role::Medarbetare.allows(Permission::AuditRead));
         assert!(!Role::Medarbetare.allows(Permission::DocumentRead));
         assert!(Role::Medarbetare.allows(Permission::Participate));
+        // Incidents are need-to-know: the administrator and an employee see none but their own.
+        assert!(!Role::SystemAdmin.allows(Permission::IncidentRead));
+        assert!(!Role::Medarbetare.allows(Permission::IncidentRead));
+        assert!(Role::Verksamhetsansvarig.allows(Permission::IncidentHandle));
     }
 }

@@ -37,7 +37,14 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 22] = [
+const MESSAGES: [&str; 29] = [
+    "msg.incident_reported",
+    "msg.incident_triaged",
+    "msg.incident_moved",
+    "msg.incident_noted",
+    "msg.incident_escalated",
+    "msg.incident_duty",
+    "msg.incident_report_recorded",
     "msg.carriers_imported",
     "msg.imported",
     "msg.asset_created",

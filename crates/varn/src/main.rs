@@ -143,6 +143,7 @@ async fn app_on(store: Store, cfg: &Config, read_only: bool) -> anyhow::Result<A
         session_idle_minutes: cfg.session_idle_minutes,
         audit_checkpoint_file: Some(cfg.checkpoint_file()),
         classification: classification(cfg)?,
+        incident_rules: incident_rules(cfg)?,
         ..AppConfig::default()
     };
     let app = App::new(store, app_cfg)?;
@@ -162,6 +163,20 @@ fn classification(cfg: &Config) -> anyhow::Result<Option<std::sync::Arc<varn_app
     let c = varn_app::assets::Classification::parse(&read(&model)?, &read(&reqs)?).with_context(|| format!("in {}", dir.display()))?;
     tracing::info!(model = %c.model.id, requirements = c.catalogue.requirements.len(), "classification model loaded");
     Ok(Some(std::sync::Arc::new(c)))
+}
+
+/// The incidents' reporting duties and types from the content folder (`incidents/`), when
+/// it has them: a change of law or authority is a change of these files.
+fn incident_rules(cfg: &Config) -> anyhow::Result<Option<std::sync::Arc<varn_app::incidents::Rules>>> {
+    let dir = cfg.content_dir.join("incidents");
+    let (regimes, types) = (dir.join("regimes.yaml"), dir.join("types.yaml"));
+    if !regimes.exists() {
+        return Ok(None);
+    }
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).with_context(|| format!("could not read {}", p.display()));
+    let r = varn_app::incidents::Rules::parse(&read(&regimes)?, &read(&types)?).with_context(|| format!("in {}", dir.display()))?;
+    tracing::info!(regimes = r.regimes.regimes.len(), types = r.types.types.len(), "incident duties loaded");
+    Ok(Some(std::sync::Arc::new(r)))
 }
 
 /// Opens (creating and migrating) the database for serving and the data commands.

@@ -9,7 +9,7 @@
 
 mod carrier_commands;
 mod classify;
-mod commands;
+pub(crate) mod commands;
 mod demo;
 mod edit;
 mod import;

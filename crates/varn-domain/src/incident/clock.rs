@@ -56,7 +56,7 @@ impl From<Span> for SpanDef {
 
 /// The moment a local date-time stands for: the earlier of two in autumn, the end of the
 /// gap in spring.
-fn local_to_utc(naive: NaiveDateTime) -> DateTime<Utc> {
+pub fn local_to_utc(naive: NaiveDateTime) -> DateTime<Utc> {
     match Stockholm.from_local_datetime(&naive).earliest() {
         Some(t) => t.with_timezone(&Utc),
         // In the skipped hour (02:00–03:00): the moment it ends, 03:00.
@@ -89,4 +89,10 @@ pub fn late_by(due: DateTime<Utc>, done: DateTime<Utc>) -> Option<Duration> {
 pub fn local_date(t: DateTime<Utc>) -> chrono::NaiveDate {
     let l = t.with_timezone(&Stockholm);
     chrono::NaiveDate::from_ymd_opt(l.year(), l.month(), l.day()).unwrap_or_else(|| t.date_naive())
+}
+
+/// A moment as Swedish local date and time (`2026-03-29`, `14:05`), for forms.
+pub fn local_parts(t: DateTime<Utc>) -> (String, String) {
+    let l = t.with_timezone(&Stockholm);
+    (l.format("%Y-%m-%d").to_string(), l.format("%H:%M").to_string())
 }

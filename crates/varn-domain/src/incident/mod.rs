@@ -1,5 +1,5 @@
-//! Incidents: the legal clocks and the regimes that set them (data, checked here). The
-//! module's pages and use cases come with issue 13; this is its pure core.
+//! Incidents: the legal clocks, the regimes that set them and the types of incident (data,
+//! checked here), the status flow and the codes of triage. The use cases are `varn-app`'s.
 
 pub mod clock;
 pub mod regime;
@@ -7,6 +7,6 @@ pub mod regime;
 mod tests;
 pub mod types;
 
-pub use clock::{deadline, late_by, local_date, Span};
+pub use clock::{deadline, late_by, local_date, local_parts, local_to_utc, Span};
 pub use regime::{Anchor, Regime, Regimes, ReportDef, Scheduled};
-pub use types::{Category, IncidentType, IncidentTypes, Level, Severity, Status};
+pub use types::{Answer, Category, IncidentType, IncidentTypes, Level, Severity, Status};

@@ -119,3 +119,16 @@ impl IncidentTypes {
         Ok(())
     }
 }
+
+code_enum! {
+    /// A reporter's answer where "I don't know" is an honest answer (were personal data
+    /// affected?).
+    pub enum Answer("incident.answer", "err.choose") {
+        /// Yes.
+        Ja,
+        /// No.
+        Nej,
+        /// Not known (yet).
+        VetInte,
+    }
+}

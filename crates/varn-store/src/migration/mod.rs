@@ -15,6 +15,7 @@ mod m0007_decisions;
 mod m0008_throttles;
 mod m0009_throttle_in_flight;
 mod m0010_assets;
+mod m0011_incidents;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -31,6 +32,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0008_throttles::Migration),
         Box::new(m0009_throttle_in_flight::Migration),
         Box::new(m0010_assets::Migration),
+        Box::new(m0011_incidents::Migration),
     ]
 }
 

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod attachments;
 pub mod audit;
 pub mod documents;
+pub mod incidents;
 pub mod org;
 pub mod sessions;
 pub mod settings;

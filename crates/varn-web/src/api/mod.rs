@@ -5,6 +5,7 @@ mod assets;
 mod contract;
 mod documents;
 mod dto;
+mod incidents;
 mod org;
 mod throttles;
 mod users;
@@ -100,7 +101,7 @@ struct ApiDoc;
 
 /// The routers of the modules, each carrying its OpenAPI paths: a module adds one line here.
 fn modules() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(documents::routes()).merge(assets::routes()).merge(throttles::routes())
+    OpenApiRouter::new().merge(documents::routes()).merge(assets::routes()).merge(incidents::routes()).merge(throttles::routes())
 }
 
 /// The OpenAPI document: the foundation's paths and every module's.

@@ -6,6 +6,7 @@ pub(crate) mod assets;
 mod audit;
 mod auth;
 pub(crate) mod documents;
+pub(crate) mod incidents;
 pub mod list;
 mod modules;
 mod org;
@@ -28,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .merge(modules::routes())
         .merge(documents::routes())
         .merge(assets::routes())
+        .merge(incidents::routes())
         .merge(org::routes())
         .merge(users::routes())
         .merge(throttles::routes())

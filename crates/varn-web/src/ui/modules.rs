@@ -27,7 +27,6 @@ pub fn routes() -> Router<AppState> {
         .route("/risks", get(|c: Ctx| async move { page(c, "risks").await }))
         .route("/controls", get(|c: Ctx| async move { page(c, "controls").await }))
         .route("/suppliers", get(|c: Ctx| async move { page(c, "suppliers").await }))
-        .route("/incidents", get(|c: Ctx| async move { page(c, "incidents").await }))
         .route("/training", get(|c: Ctx| async move { page(c, "training").await }))
         .route("/governance", get(|c: Ctx| async move { page(c, "governance").await }))
 }

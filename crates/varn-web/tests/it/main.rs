@@ -13,6 +13,7 @@ mod contract;
 mod documents;
 mod edges;
 mod helpers;
+mod incidents;
 mod org;
 mod pages;
 mod signin;

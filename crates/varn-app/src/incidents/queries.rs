@@ -1,0 +1,178 @@
+//! The app's view of one incident: its facts with names, its clocks, duties, reports,
+//! timeline and links. A reporter who neither reads nor handles the unit's incidents sees
+//! their report and the moves of its status, not the handling.
+
+use super::clocks::{clocks, Clock};
+use super::Incidents;
+use crate::{Actor, AppError};
+use chrono::{DateTime, Utc};
+use varn_domain::incident::{Answer, Category, Level, Severity, Status};
+use varn_domain::{OrgPath, Permission};
+use varn_store::repo::incidents::{self as repo, DutyRow, EventRow, ReportRow};
+use varn_store::repo::{org, users};
+
+/// One incident as the app shows it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct IncidentView {
+    /// Id.
+    pub id: i64,
+    /// `INC-2026-00042`.
+    pub reference: String,
+    /// What happened, in a line.
+    pub title: String,
+    /// What happened, told.
+    pub description: Option<String>,
+    /// Status.
+    #[schema(value_type = String)]
+    pub status: Status,
+    /// Category.
+    #[schema(value_type = Option<String>)]
+    pub category: Option<Category>,
+    /// Type code.
+    pub type_code: Option<String>,
+    /// Severity.
+    #[schema(value_type = Option<String>)]
+    pub severity: Option<Severity>,
+    /// Level.
+    #[schema(value_type = String)]
+    pub level: Level,
+    /// Personal data affected.
+    #[schema(value_type = String)]
+    pub personal_data: Answer,
+    /// Systems in words.
+    pub systems: Option<String>,
+    /// Affected unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Who reported.
+    pub reporter_name: String,
+    /// Handler.
+    pub handler_username: Option<String>,
+    /// Handler's name.
+    pub handler_name: Option<String>,
+    /// Noticed.
+    pub noticed_at: DateTime<Utc>,
+    /// The city aware.
+    pub aware_at: DateTime<Utc>,
+    /// Reported.
+    pub reported_at: DateTime<Utc>,
+    /// Contained.
+    pub contained_at: Option<DateTime<Utc>>,
+    /// Closed.
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Root cause.
+    pub root_cause: Option<String>,
+    /// Lessons learned.
+    pub lessons: Option<String>,
+    /// Verksamhetsutövare.
+    pub operator_unit_id: Option<i64>,
+    /// Its name.
+    pub operator_name: Option<String>,
+    /// Whether the verksamhetsutövare is the municipality itself (the tree's root), not a bolag.
+    pub operator_is_city: bool,
+    /// Personuppgiftsansvarig.
+    pub pua_unit_id: Option<i64>,
+    /// Its name.
+    pub pua_name: Option<String>,
+    /// The nearest running deadline.
+    pub next_due: Option<DateTime<Utc>>,
+    /// Whether the caller may handle it.
+    pub may_handle: bool,
+    /// The statuses it may move to.
+    #[schema(value_type = Vec<String>)]
+    pub moves: Vec<Status>,
+    /// The legal clocks.
+    pub clocks: Vec<Clock>,
+    /// The duties answered.
+    pub duties: Vec<DutyRow>,
+    /// The reports recorded.
+    pub reports: Vec<ReportRow>,
+    /// The timeline.
+    pub events: Vec<EventRow>,
+    /// Information assets it concerns (id, name).
+    pub assets: Vec<(i64, String)>,
+    /// Carriers it concerns (id, name).
+    pub carriers: Vec<(i64, String)>,
+}
+
+impl Incidents<'_> {
+    /// One visible incident (`NotFound` otherwise).
+    pub async fn view(&self, actor: &Actor, id: i64) -> Result<IncidentView, AppError> {
+        let db = self.db();
+        let (i, path) = self.find(actor, id).await?;
+        let may_handle = self.may_handle(actor, &i, &path);
+        let reads = may_handle || OrgPath::parse(&path).is_ok_and(|p| actor.scope(Permission::IncidentRead).covers(&p));
+        let units = org::by_ids(db, [Some(i.unit_id), i.operator_unit_id, i.pua_unit_id].into_iter().flatten().collect()).await?;
+        let unit = |u: Option<i64>| u.and_then(|u| units.iter().find(|x| x.id == u)).map(|x| x.name.clone());
+        let people = users::by_ids(db, [Some(i.reporter_user_id), i.handler_user_id].into_iter().flatten().collect()).await?;
+        let person = |u: Option<i64>| u.and_then(|u| people.iter().find(|x| x.id == u));
+        let (mut duties, mut reports, mut events) =
+            (repo::duties(db, id).await?, repo::reports(db, id).await?, repo::events(db, id).await?);
+        let (assets, carriers) = if reads { repo::linked(db, id).await? } else { (vec![], vec![]) };
+        let mut cl = clocks(self.rules(), i.aware_at, &duties, &reports);
+        if !reads {
+            events.retain(|e| matches!(e.kind.as_str(), "reported" | "status"));
+            for e in &mut events {
+                e.text = None;
+            }
+            duties.clear();
+            reports.clear();
+            cl.clear();
+        }
+        Ok(IncidentView {
+            reference: super::reference(&i),
+            id: i.id,
+            title: i.title.clone(),
+            description: i.description.clone(),
+            status: i.status,
+            category: i.category,
+            type_code: i.type_code.clone(),
+            severity: i.severity,
+            level: i.level,
+            personal_data: i.personal_data,
+            systems: i.systems.clone(),
+            unit_id: i.unit_id,
+            unit_name: unit(Some(i.unit_id)).unwrap_or_default(),
+            reporter_name: person(Some(i.reporter_user_id)).map(|u| u.display_name.clone()).unwrap_or_default(),
+            handler_username: person(i.handler_user_id).map(|u| u.username.clone()),
+            handler_name: person(i.handler_user_id).map(|u| u.display_name.clone()),
+            noticed_at: i.noticed_at,
+            aware_at: i.aware_at,
+            reported_at: i.reported_at,
+            contained_at: i.contained_at,
+            closed_at: i.closed_at,
+            root_cause: if reads { i.root_cause.clone() } else { None },
+            lessons: if reads { i.lessons.clone() } else { None },
+            operator_unit_id: i.operator_unit_id,
+            operator_name: unit(i.operator_unit_id),
+            operator_is_city: i.operator_unit_id.and_then(|u| units.iter().find(|x| x.id == u)).is_some_and(|u| u.parent_id.is_none()),
+            pua_unit_id: i.pua_unit_id,
+            pua_name: unit(i.pua_unit_id),
+            next_due: if reads { i.next_due } else { None },
+            may_handle,
+            moves: if may_handle { i.status.moves() } else { vec![] },
+            clocks: cl,
+            duties,
+            reports,
+            events,
+            assets,
+            carriers,
+        })
+    }
+}
+
+/// The units that may be verksamhetsutövare (the city's root and the bolag) and those that
+/// may be personuppgiftsansvarig (KS, the nämnder, the bolag), in tree order.
+pub type Bodies = (Vec<varn_store::entity::org_unit::Model>, Vec<varn_store::entity::org_unit::Model>);
+
+impl Incidents<'_> {
+    /// See [`Bodies`].
+    pub async fn bodies(&self) -> Result<Bodies, AppError> {
+        use varn_domain::OrgKind::*;
+        let db = self.db();
+        let mut operators: Vec<_> = org::root(db).await?.into_iter().collect();
+        operators.extend(org::of_kinds(db, vec![Bolag]).await?);
+        Ok((operators, org::of_kinds(db, vec![Kommunstyrelse, Namnd, Bolag]).await?))
+    }
+}

@@ -1,0 +1,228 @@
+//! Incidents: the register, one incident with its timeline, duties and reports, and the
+//! pictures. Who may see what is decided in the query ([`IncidentVisibility`]): the
+//! reporter their own reports, the handler named on an incident that incident, IncidentRead
+//! the incidents of the units in its scope.
+
+mod timeline;
+
+pub use timeline::*;
+
+use crate::entity::{incident, org_unit};
+use crate::repo::{count_upto, ListParams, Page};
+use crate::scope_condition;
+use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, SimpleExpr};
+use sea_orm::*;
+use varn_domain::incident::{Category, Level, Severity, Status};
+use varn_domain::{Code, Scope};
+
+/// What a user may see of the incidents.
+#[derive(Debug, Clone)]
+pub struct IncidentVisibility {
+    /// Where they read every incident (IncidentRead).
+    pub read: Scope,
+    /// The user: their own reports and those they handle are theirs wherever they sit.
+    pub user_id: i64,
+}
+
+fn unit_path() -> SimpleExpr {
+    Expr::col((org_unit::Entity, org_unit::Column::Path)).into()
+}
+
+fn col(c: incident::Column) -> Expr {
+    Expr::col((incident::Entity, c))
+}
+
+/// The SQL condition of [`IncidentVisibility`] on `incidents` joined with its unit.
+pub fn visible(v: &IncidentVisibility) -> Condition {
+    if v.read.is_all() {
+        return Condition::all();
+    }
+    let mut c =
+        Condition::any().add(col(incident::Column::ReporterUserId).eq(v.user_id)).add(col(incident::Column::HandlerUserId).eq(v.user_id));
+    if !v.read.is_none() {
+        c = c.add(scope_condition(&v.read, unit_path()));
+    }
+    c
+}
+
+fn scoped(v: &IncidentVisibility) -> Select<incident::Entity> {
+    incident::Entity::find().join(JoinType::InnerJoin, incident::Relation::Unit.def()).filter(visible(v))
+}
+
+/// A row of the register.
+#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
+pub struct IncidentRow {
+    /// Id.
+    pub id: i64,
+    /// What happened, in a line.
+    pub title: String,
+    /// The affected unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// Where in the handling.
+    #[schema(value_type = String)]
+    pub status: Status,
+    /// Category, once triaged.
+    #[schema(value_type = Option<String>)]
+    pub category: Option<Category>,
+    /// Severity, once triaged.
+    #[schema(value_type = Option<String>)]
+    pub severity: Option<Severity>,
+    /// Incident, allvarlig störning or kris.
+    #[schema(value_type = String)]
+    pub level: Level,
+    /// When it was reported.
+    pub reported_at: chrono::DateTime<chrono::Utc>,
+    /// The nearest deadline of a report not yet sent.
+    pub next_due: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+fn rows(q: Select<incident::Entity>) -> Selector<SelectModel<IncidentRow>> {
+    q.select_only()
+        .columns([
+            incident::Column::Id,
+            incident::Column::Title,
+            incident::Column::UnitId,
+            incident::Column::Status,
+            incident::Column::Category,
+            incident::Column::Severity,
+            incident::Column::Level,
+            incident::Column::ReportedAt,
+            incident::Column::NextDue,
+        ])
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
+        .into_model::<IncidentRow>()
+}
+
+/// Filters of the register.
+#[derive(Debug, Clone, Default)]
+pub struct IncidentFilter {
+    /// Only the caller's own reports.
+    pub mine_user_id: Option<i64>,
+    /// In a unit of this subtree (its path).
+    pub under: Option<String>,
+    /// The affected unit or one below it (the app turns it into `under`).
+    pub unit_id: Option<i64>,
+    /// Open (not closed) or closed.
+    pub open: Option<bool>,
+    /// In this status.
+    pub status: Option<Status>,
+    /// At this level.
+    pub level: Option<Level>,
+    /// Of this severity.
+    pub severity: Option<Severity>,
+    /// Of this category.
+    pub category: Option<Category>,
+    /// With a running deadline before this moment.
+    pub due_before: Option<chrono::DateTime<chrono::Utc>>,
+    /// Raised above incident (allvarlig störning or kris).
+    pub raised: bool,
+}
+
+/// The sort keys of the register (the first is the default: the nearest deadline first).
+pub const SORTS: &[&str] = &["due", "reported", "title", "unit", "status"];
+
+const OPEN: [Status; 4] = [Status::Rapporterad, Status::UnderUtredning, Status::Begransad, Status::Atgardad];
+
+fn filtered(v: &IncidentVisibility, f: &IncidentFilter, p: &ListParams) -> Select<incident::Entity> {
+    let mut q = scoped(v);
+    if let Some(like) = p.like() {
+        q = q.filter(col(incident::Column::SearchText).like(LikeExpr::new(like).escape('\\')));
+    }
+    if let Some(u) = f.mine_user_id {
+        q = q.filter(col(incident::Column::ReporterUserId).eq(u));
+    }
+    if let Some(path) = &f.under {
+        let units = sea_orm::sea_query::Query::select()
+            .column(org_unit::Column::Id)
+            .from(org_unit::Entity)
+            .and_where(Expr::col(org_unit::Column::Path).like(format!("{path}%")))
+            .to_owned();
+        q = q.filter(col(incident::Column::UnitId).in_subquery(units));
+    }
+    let codes = |s: &[Status]| s.iter().map(|x| x.as_str()).collect::<Vec<_>>();
+    match f.open {
+        Some(true) => q = q.filter(col(incident::Column::Status).is_in(codes(&OPEN))),
+        Some(false) => q = q.filter(col(incident::Column::Status).eq(Status::Avslutad.as_str())),
+        None => {}
+    }
+    if let Some(s) = f.status {
+        q = q.filter(col(incident::Column::Status).eq(s.as_str()));
+    }
+    if let Some(l) = f.level {
+        q = q.filter(col(incident::Column::Level).eq(l.as_str()));
+    }
+    if let Some(s) = f.severity {
+        q = q.filter(col(incident::Column::Severity).eq(s.as_str()));
+    }
+    if let Some(c) = f.category {
+        q = q.filter(col(incident::Column::Category).eq(c.as_str()));
+    }
+    if let Some(t) = f.due_before {
+        q = q.filter(col(incident::Column::NextDue).lt(t));
+    }
+    if f.raised {
+        q = q.filter(col(incident::Column::Level).ne(Level::Incident.as_str()));
+    }
+    q
+}
+
+/// The visible incidents that match, one page; by default the nearest deadline first
+/// (those without one after, the newest first).
+pub async fn list<D: ConnectionTrait>(
+    db: &D,
+    v: &IncidentVisibility,
+    f: &IncidentFilter,
+    p: &ListParams,
+) -> Result<Page<IncidentRow>, DbErr> {
+    let q = filtered(v, f, p);
+    let (total, exact) = count_upto(db, q.clone(), 100_000).await?;
+    let id = col(incident::Column::Id);
+    let o = p.dir.order();
+    let q = match p.sort.as_deref() {
+        Some("reported") => q.order_by(col(incident::Column::ReportedAt), o).order_by(id, p.dir.order()),
+        Some("title") => q.order_by(col(incident::Column::Title), o).order_by_asc(id),
+        Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), o).order_by_desc(id),
+        Some("status") => q.order_by(col(incident::Column::Status), o).order_by_desc(id),
+        _ => q
+            .order_by_with_nulls(col(incident::Column::NextDue), o, NullOrdering::Last)
+            .order_by_desc(col(incident::Column::ReportedAt))
+            .order_by_desc(id),
+    };
+    let q = match p.per_page {
+        Some(n) => q.offset(p.offset()).limit(n),
+        None => q,
+    };
+    let items = rows(q).all(db).await?;
+    Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
+}
+
+/// One visible incident with the path of its unit.
+pub async fn find<D: ConnectionTrait>(db: &D, v: &IncidentVisibility, id: i64) -> Result<Option<(incident::Model, String)>, DbErr> {
+    let Some(path) = scoped(v)
+        .filter(col(incident::Column::Id).eq(id))
+        .select_only()
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Path)), "p")
+        .into_tuple::<String>()
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(incident::Entity::find_by_id(id).one(db).await?.map(|i| (i, path)))
+}
+
+/// What of the module refers to a unit, for the unit's delete guard.
+pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'static str, u64)>, DbErr> {
+    let n = incident::Entity::find()
+        .filter(
+            Condition::any()
+                .add(incident::Column::UnitId.eq(id))
+                .add(incident::Column::OperatorUnitId.eq(id))
+                .add(incident::Column::PuaUnitId.eq(id)),
+        )
+        .count(db)
+        .await?;
+    Ok(if n > 0 { vec![("incidents", n)] } else { vec![] })
+}

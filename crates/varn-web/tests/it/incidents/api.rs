@@ -1,0 +1,216 @@
+//! The module through the API and its pages: an employee reports and follows their report,
+//! a handler triages it as a personal data breach, sees the 72-hour clock, records the IMY
+//! notification late and the data subjects' information judged not required, and closes it
+//! with lessons learned; escalation; Mina uppgifter; a form's mistake keeps the input.
+
+use super::*;
+use crate::documents::has;
+use chrono::{DateTime, Duration, Utc};
+use rstest::rstest;
+use serde_json::Value;
+
+fn t(v: &Value) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(v.as_str().unwrap()).unwrap().with_timezone(&Utc)
+}
+
+fn clock<'a>(v: &'a Value, report: &str) -> &'a Value {
+    v["clocks"].as_array().unwrap().iter().find(|c| c["report"] == report).unwrap_or_else(|| panic!("no clock {report}: {v}"))
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_report_is_triaged_as_a_breach_its_clocks_run_and_it_closes_only_when_every_duty_is_settled(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t_ = TestApp::spawn(b).await;
+    let lisa = api_as(&t_, "lisa.nilsson").await;
+    let sara = api_as(&t_, "sara.lindqvist").await;
+    // A mistake comes back at its field; a time in the future is refused.
+    let later = (Utc::now() + Duration::hours(3)).to_rfc3339();
+    let (s, e) =
+        lisa.call(Method::POST, "/api/v1/incidents", Some(json!({"title": " ", "noticed_at": later, "personal_data": "kanske"}))).await;
+    assert_eq!(s, 422, "{e}");
+    assert!(
+        has(&e, "title", "err.required") && has(&e, "noticed_date", "err.incident.future") && has(&e, "personal_data", "err.choose"),
+        "{e}"
+    );
+    // The report: her own unit by default; the clocks start at once, as if every duty applied.
+    let (s, v) =
+        lisa.call(Method::POST, "/api/v1/incidents", Some(json!({"title": "Brukarlista lämnad i väntrum", "personal_data": "ja"}))).await;
+    assert_eq!(s, 201, "{v}");
+    let id = v["id"].as_i64().unwrap();
+    assert!(v["reference"].as_str().unwrap().starts_with("INC-") && v["reference"].as_str().unwrap().ends_with(&format!("{id:05}")));
+    assert_eq!((v["unit_name"].as_str(), v["status"].as_str()), (Some("Hemtjänst Öst"), Some("rapporterad")));
+    // The reporter sees her report but not the handling.
+    assert!(v["clocks"].as_array().unwrap().is_empty() && !v["may_handle"].as_bool().unwrap());
+    let (_, mine) = lisa.call(Method::GET, "/api/v1/incidents?mine=true", None).await;
+    assert!(mine["items"].as_array().unwrap().iter().any(|i| i["id"] == id), "{mine}");
+    let (s, _) = lisa.call(Method::POST, &format!("/api/v1/incidents/{id}/notes"), Some(json!({"text": "Jag vill hantera den"}))).await;
+    assert_eq!(s, 403);
+    // The samordnare sees the early warning under cybersäkerhetslagen as the nearest deadline.
+    let (_, v) = sara.call(Method::GET, &format!("/api/v1/incidents/{id}"), None).await;
+    let aware = t(&v["aware_at"]);
+    assert_eq!(t(&v["next_due"]), aware + Duration::hours(24), "{v}");
+    assert!(clock(&v, "tidig_varning")["applies"].is_null());
+
+    // Triage as a personal data breach, aware 80 hours ago (found in an old mailbox):
+    // the 72-hour notification to IMY is already 8 hours overdue.
+    let aware = chrono::SubsecRound::trunc_subsecs(Utc::now() - Duration::hours(80), 0);
+    let htost = t_.id("Hemtjänst Öst");
+    let aldre = t_.id("Äldrenämnden");
+    let triage = json!({"category": "konfidentialitet", "type_code": "felskickad_epost", "severity": "hog", "unit_id": htost,
+        "personal_data": "ja", "aware_at": aware.to_rfc3339(), "pua_unit_id": aldre, "handler_username": "sara.lindqvist"});
+    let (s, v) = sara.call(Method::PUT, &format!("/api/v1/incidents/{id}/triage"), Some(triage.clone())).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(
+        (v["status"].as_str(), v["pua_name"].as_str()),
+        (Some("under_utredning"), Some("Äldrenämnden")),
+        "the first triage starts the investigation"
+    );
+    let sara_pua = json!({"unit_id": htost, "aware_at": aware.to_rfc3339(), "pua_unit_id": htost});
+    let (s, e) = sara.call(Method::PUT, &format!("/api/v1/incidents/{id}/triage"), Some(sara_pua)).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "pua_unit_id", "err.asset.pua_kind"), "the personuppgiftsansvarig is a nämnd or bolag, not a unit: {e}");
+    for (regime, applies) in [("gdpr", true), ("cybersakerhetslagen", false)] {
+        let (s, v) = sara
+            .call(Method::PUT, &format!("/api/v1/incidents/{id}/duties/{regime}"), Some(json!({"applies": applies, "note": "Bedömt"})))
+            .await;
+        assert_eq!(s, 200, "{v}");
+    }
+    let (_, v) = sara.call(Method::GET, &format!("/api/v1/incidents/{id}"), None).await;
+    let imy = clock(&v, "imy_anmalan");
+    assert_eq!(t(&imy["due"]), aware + Duration::hours(72));
+    assert!(v["clocks"].as_array().unwrap().iter().all(|c| c["regime"] != "cybersakerhetslagen"), "answered no: no clock");
+    assert_eq!(t(&v["next_due"]), aware + Duration::hours(72));
+    // Recorded as sent now: it shows how late (8 hours, give or take the test's seconds).
+    let path = format!("/api/v1/incidents/{id}/reports/gdpr/imy_anmalan");
+    let (s, v) = sara.call(Method::POST, &path, Some(json!({"reference": "IMY-2026-4711"}))).await;
+    assert_eq!(s, 200, "{v}");
+    let late = clock(&v, "imy_anmalan")["late_minutes"].as_i64().unwrap();
+    assert!((479..=482).contains(&late), "{late}");
+    assert_eq!(v["reports"][0]["recipient"], "Integritetsskyddsmyndigheten (IMY)");
+    let (s, e) = sara.call(Method::POST, &path, Some(json!({}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "report", "err.incident.report_recorded"), "{e}");
+
+    // Closing: not from here without lessons, every duty answered, every report settled.
+    let status = format!("/api/v1/incidents/{id}/status");
+    let (s, e) = sara.call(Method::POST, &status, Some(json!({"to": "avslutad"}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "to", "err.incident.move"), "under utredning cannot jump to closed: {e}");
+    for to in ["begransad", "atgardad"] {
+        let (s, v) = sara.call(Method::POST, &status, Some(json!({"to": to}))).await;
+        assert_eq!(s, 200, "{v}");
+    }
+    let (s, e) = sara.call(Method::POST, &status, Some(json!({"to": "avslutad"}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "lessons", "err.incident.lessons_required") && has(&e, "to", "err.incident.duties_open"), "{e}");
+    for r in ["polisanmalan", "lex_maria", "lex_sarah", "sakerhetsskydd"] {
+        sara.call(Method::PUT, &format!("/api/v1/incidents/{id}/duties/{r}"), Some(json!({"applies": false}))).await;
+    }
+    let (s, e) = sara.call(Method::POST, &status, Some(json!({"to": "avslutad", "lessons": "Listor lämnas inte framme."}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "to", "err.incident.reports_open"), "the data subjects' information is not yet decided: {e}");
+    let reg = format!("/api/v1/incidents/{id}/reports/gdpr/registrerade");
+    let (s, e) = sara.call(Method::POST, &reg, Some(json!({"not_required": true}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "note", "err.incident.assessment_required"), "{e}");
+    let (s, _) =
+        sara.call(Method::POST, &reg, Some(json!({"not_required": true, "note": "Ingen hög risk: listan hittades efter en timme."}))).await;
+    assert_eq!(s, 200);
+    let (s, v) = sara.call(Method::POST, &status, Some(json!({"to": "avslutad", "lessons": "Listor lämnas inte framme."}))).await;
+    assert_eq!(s, 200, "{v}");
+    assert!(v["next_due"].is_null() && v["closed_at"].is_string());
+    let kinds: Vec<&str> = v["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.first(), Some(&"reported"));
+    assert_eq!(kinds.iter().filter(|k| **k == "report").count(), 2, "{kinds:?}");
+    // Every write has its audit row.
+    let (_, a) = sara.call(Method::GET, &format!("/api/v1/audit?entity_type=incident&entity_id={id}&limit=100"), None).await;
+    let actions: Vec<&str> = a["items"].as_array().unwrap().iter().map(|r| r["action"].as_str().unwrap()).collect();
+    for want in ["incident.report", "incident.triage", "incident.duty", "incident.report_sent", "incident.status"] {
+        assert!(actions.contains(&want), "{want} in {actions:?}");
+    }
+    // Reopened when something new comes to light.
+    let (s, v) = sara.call(Method::POST, &status, Some(json!({"to": "under_utredning", "note": "Fler listor hittade"}))).await;
+    assert_eq!(s, 200);
+    assert!(v["closed_at"].is_null());
+    t_.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn handlers_see_new_reports_and_deadlines_in_mina_uppgifter_and_escalation_needs_a_reason(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t_ = TestApp::spawn(b).await;
+    let omar = api_as(&t_, "omar.haddad").await;
+    let (s, v) = omar.call(Method::POST, "/api/v1/incidents", Some(json!({"title": "Okänd inloggning i akterna"}))).await;
+    assert_eq!(s, 201, "{v}");
+    let id = v["id"].as_i64().unwrap();
+    // Karin heads Socialnämnden: the new report (in IFO) and its 24-hour clock are on her page.
+    let karin = t_.signed_in("karin.berg").await;
+    let (_, page) = karin.text("/tasks").await;
+    let new = page.split("id=\"incident-new-h\"").nth(1).unwrap_or_default();
+    assert!(new.contains(&format!("/incidents/{id}")), "new reports section");
+    let due = page.split("id=\"incident-due-h\"").nth(1).unwrap_or_default();
+    assert!(due.contains("Okänd inloggning i akterna"), "deadline section");
+    // Johan (Utbildningsnämnden) has neither.
+    let (_, other) = t_.signed_in("johan.ek").await.text("/tasks").await;
+    assert!(!other.contains("Okänd inloggning i akterna"));
+    // Raising it needs a reason; then it heads the samordnare's page.
+    let karin_api = api_as(&t_, "karin.berg").await;
+    let esc = format!("/api/v1/incidents/{id}/escalate");
+    let (s, e) = karin_api.call(Method::POST, &esc, Some(json!({"level": "allvarlig_storning", "reason": ""}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "reason", "err.incident.reason_required"), "{e}");
+    let (s, v) = karin_api.call(Method::POST, &esc, Some(json!({"level": "allvarlig_storning", "reason": "Flera akter berörda"}))).await;
+    assert_eq!((s, v["level"].as_str()), (200, Some("allvarlig_storning")), "{v}");
+    let (_, sara_page) = t_.signed_in("sara.lindqvist").await.text("/tasks").await;
+    let raised = sara_page.split("id=\"incident-raised-h\"").nth(1).unwrap_or_default();
+    assert!(raised.contains(&format!("/incidents/{id}")), "raised section on the samordnare's page");
+    // The register, nearest deadline first: this one (24 h ahead) before those without one.
+    let sara = api_as(&t_, "sara.lindqvist").await;
+    let (_, l) = sara.call(Method::GET, "/api/v1/incidents?open=true&limit=100", None).await;
+    let items = l["items"].as_array().unwrap();
+    let dues: Vec<Option<&str>> = items.iter().map(|i| i["next_due"].as_str()).collect();
+    let first_none = dues.iter().position(|d| d.is_none()).unwrap_or(dues.len());
+    assert!(dues[..first_none].windows(2).all(|w| w[0] <= w[1]) && dues[first_none..].iter().all(|d| d.is_none()), "{dues:?}");
+    assert!(items[..first_none].iter().any(|i| i["id"] == id));
+    t_.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[tokio::test]
+async fn the_report_form_keeps_the_input_and_the_receipt_names_the_reference(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t_ = TestApp::spawn(b).await;
+    let c = t_.signed_in("lisa.nilsson").await;
+    let (s, page) = c.text("/incidents/new").await;
+    assert_eq!(s, 200);
+    assert!(page.contains("name=\"noticed_date\"") && page.contains("inte föras in i Värn"));
+    let r = c.post_form("/incidents", &[("title", ""), ("description", "Skärmen visade fel person"), ("noticed_date", "2026-13-40")]).await;
+    assert_eq!(r.status().as_u16(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("Skärmen visade fel person") && body.contains("error-summary"), "input kept, errors summarised");
+    let r = c
+        .post_form(
+            "/incidents",
+            &[("title", "Fel person på skärmen"), ("noticed_date", "2026-11-01"), ("noticed_time", "09:15"), ("personal_data", "vet_inte")],
+        )
+        .await;
+    assert_eq!(r.status().as_u16(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    let (_, receipt) = c.text(&to).await;
+    assert!(receipt.contains("Din incidentrapport är mottagen") && receipt.contains("INC-"), "receipt");
+    assert!(receipt.contains("Fel person på skärmen") && receipt.contains("2026-11-01 09:15"), "the report as sent, noticed in local time");
+    t_.stop().await;
+}
