@@ -26,6 +26,9 @@ pub enum Kind {
     Get(&'static str),
     /// A write with its audit row: rename a unit to its own name through the API.
     PatchUnit,
+    /// BENCH.md 9: report an incident through the API (a write with its audit row and its
+    /// first timeline step).
+    PostIncident,
     /// The soak's mix: in turn Mina uppgifter, a unit search, the API's unit list, a
     /// document, and a write (three reads to one write, roughly a working day's mix).
     Mixed,
@@ -113,6 +116,31 @@ pub fn scenarios() -> Vec<Case> {
             role: Role::Samordnare,
             kind: Kind::Get("/assets?format=csv"),
         },
+        Case {
+            id: "incidents",
+            title: "5. Incidentlistan, närmaste frist först (samordnare, hela staden)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/incidents"),
+        },
+        Case {
+            id: "incidents-all",
+            title: "Incidentlistan, alla 100 000, närmaste frist först",
+            role: Role::Samordnare,
+            kind: Kind::Get("/incidents?state=all"),
+        },
+        Case { id: "incident", title: "En incident (frister, tidslinje)", role: Role::Samordnare, kind: Kind::Get("/incidents/99990") },
+        Case {
+            id: "api-incidents",
+            title: "GET /api/v1/incidents?open=true&limit=100",
+            role: Role::Samordnare,
+            kind: Kind::Get("/api/v1/incidents?open=true&limit=100"),
+        },
+        Case {
+            id: "incident-create",
+            title: "9. Rapportera en incident via API:t (med granskningsrad)",
+            role: Role::Head,
+            kind: Kind::PostIncident,
+        },
         Case { id: "write", title: "9'. Skrivning med granskningsrad (PATCH enhet)", role: Role::Samordnare, kind: Kind::PatchUnit },
         Case {
             id: "users-csv",
@@ -196,6 +224,18 @@ pub async fn act(user: &mut GooseUser) -> TransactionResult {
                 .request(
                     GooseRequest::builder().method(GooseMethod::Patch).path(path.as_str()).set_request_builder(rb).name("target").build(),
                 )
+                .await?;
+            if let Ok(resp) = r.response {
+                let _ = resp.bytes().await;
+            }
+        }
+        Kind::PostIncident => {
+            let token = user.get_session_data::<Csrf>().map(|c| c.0.clone()).unwrap_or_default();
+            let path = "/api/v1/incidents";
+            let body = serde_json::json!({"title": "Nätfiskemejl till förvaltningen", "personal_data": "nej"});
+            let rb = user.get_request_builder(&GooseMethod::Post, path)?.header("x-csrf-token", token).json(&body);
+            let r = user
+                .request(GooseRequest::builder().method(GooseMethod::Post).path(path).set_request_builder(rb).name("target").build())
                 .await?;
             if let Ok(resp) = r.response {
                 let _ = resp.bytes().await;

@@ -8,6 +8,7 @@ mod city;
 mod doc_remiss;
 mod doc_text;
 mod documents;
+mod incidents;
 mod names;
 
 use city::City;
@@ -166,6 +167,10 @@ pub async fn generate(store: &Store, scale: &Scale, seed: u64, password_hash: &s
     let (a, c) = assets::counts(scale);
     report.parts.push(("information assets, carriers, classifications", a + c, t.elapsed().as_secs_f64()));
 
+    let t = Instant::now();
+    incidents::generate(store, scale, &city, &mut rng).await?;
+    report.parts.push(("incidents with their timelines", incidents::count(scale) * 6, t.elapsed().as_secs_f64()));
+
     // Later modules add their parts here.
 
     let t = Instant::now();
@@ -197,6 +202,9 @@ async fn fix_sequences(store: &Store) -> Result<(), AppError> {
         "assets",
         "carriers",
         "classifications",
+        "incidents",
+        "incident_events",
+        "incident_reports",
     ] {
         let sql = format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), GREATEST((SELECT MAX(id) FROM {t}), 1))");
         store.write().execute(Statement::from_string(DbBackend::Postgres, sql)).await?;
