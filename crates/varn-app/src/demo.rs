@@ -139,6 +139,11 @@ impl App {
         for m in crate::modules::MODULES {
             (m.demo)(self, city).await?;
         }
+        // The demo's stories were told through the use cases, which queue mail as they go:
+        // nobody is to be mailed about a year of invented incidents.
+        let w = self.begin_system_write().await?;
+        varn_store::repo::mail::discard_unsent(&*w).await?;
+        w.commit_appended().await?;
         Ok(())
     }
 }

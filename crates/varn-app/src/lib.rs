@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod health;
 pub mod incidents;
+pub mod mail;
 pub mod modules;
 pub mod org;
 mod sign_in;
@@ -77,6 +78,8 @@ pub struct AppConfig {
     pub classification: Option<std::sync::Arc<assets::Classification>>,
     /// The incidents' reporting duties and types (none: the ones in `data/` compiled in).
     pub incident_rules: Option<std::sync::Arc<incidents::Rules>>,
+    /// The SMTP server (none: mail is queued and kept, not sent).
+    pub mail: Option<mail::MailConfig>,
 }
 
 impl Default for AppConfig {
@@ -91,6 +94,7 @@ impl Default for AppConfig {
             audit_checkpoint_file: None,
             classification: None,
             incident_rules: None,
+            mail: None,
         }
     }
 }
@@ -118,6 +122,8 @@ pub struct App {
     pub(crate) classification: std::sync::Arc<assets::Classification>,
     /// The incidents' reporting duties and types, checked.
     pub(crate) incident_rules: std::sync::Arc<incidents::Rules>,
+    /// The mail texts, checked.
+    pub(crate) mail_texts: std::sync::Arc<mail::Texts>,
 }
 
 /// See [`App::ack_reports`].
@@ -146,6 +152,7 @@ impl App {
             asset_overviews: moka::sync::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(60)).build(),
             classification,
             incident_rules,
+            mail_texts: std::sync::Arc::new(mail::Texts::builtin()?),
         })
     }
 }

@@ -49,6 +49,12 @@ impl App {
     pub(crate) async fn begin_account_write(&self) -> Result<Write, AppError> {
         Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone()))
     }
+
+    /// Opens a write the system makes on its own schedule (a deadline reminder queued):
+    /// bookkeeping no person caused, committed with [`Write::commit_appended`].
+    pub(crate) async fn begin_system_write(&self) -> Result<Write, AppError> {
+        self.begin_account_write().await
+    }
 }
 
 /// The audit row of a change: who, what, which entity, where in the organisation, and the

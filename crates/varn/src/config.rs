@@ -56,6 +56,25 @@ pub struct Config {
     pub sqlite_durability: String,
     /// Seconds that requests in flight get to finish at shutdown.
     pub shutdown_grace_secs: u64,
+    /// The SMTP server mail goes through; empty: mail is queued in the database, not sent.
+    pub smtp_host: String,
+    /// Its port.
+    pub smtp_port: u16,
+    /// `starttls` (default), `tls` (from the first byte, port 465) or `none` (a relay on the
+    /// same host or a trusted network).
+    pub smtp_tls: String,
+    /// User name at the SMTP server, if it asks for one.
+    pub smtp_username: String,
+    /// Its password (never logged).
+    pub smtp_password: String,
+    /// The sender: `Värn <varn@stad.se>`.
+    pub mail_from: String,
+    /// The address people reach Värn at, for links in mail; empty: `http://<listen>`.
+    pub public_url: String,
+    /// Seconds between rounds of sending (and of deadline reminders).
+    pub mail_interval_secs: u64,
+    /// The local hour (0–23) the daily digest goes out.
+    pub mail_digest_hour: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -81,7 +100,44 @@ impl std::fmt::Debug for Config {
             .field("body_read_timeout_secs", &self.body_read_timeout_secs)
             .field("sqlite_durability", &self.sqlite_durability)
             .field("shutdown_grace_secs", &self.shutdown_grace_secs)
+            .field("smtp_host", &self.smtp_host)
+            .field("smtp_port", &self.smtp_port)
+            .field("smtp_tls", &self.smtp_tls)
+            .field("smtp_username", &self.smtp_username)
+            .field("smtp_password", &if self.smtp_password.is_empty() { "" } else { "***" })
+            .field("mail_from", &self.mail_from)
+            .field("public_url", &self.public_url)
+            .field("mail_interval_secs", &self.mail_interval_secs)
+            .field("mail_digest_hour", &self.mail_digest_hour)
             .finish()
+    }
+}
+
+impl Config {
+    /// The SMTP server and sender, when a host is set; a bad `smtp_tls` is an error.
+    pub fn mail(&self) -> anyhow::Result<Option<varn_app::mail::MailConfig>> {
+        use varn_app::mail::{MailConfig, Tls};
+        if self.smtp_host.trim().is_empty() {
+            return Ok(None);
+        }
+        let tls = match self.smtp_tls.as_str() {
+            "starttls" => Tls::StartTls,
+            "tls" => Tls::Tls,
+            "none" => Tls::None,
+            other => anyhow::bail!("smtp_tls must be starttls, tls or none, not {other:?}"),
+        };
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        let public_url = if self.public_url.is_empty() { format!("http://{}", self.listen) } else { self.public_url.clone() };
+        Ok(Some(MailConfig {
+            host: self.smtp_host.trim().to_owned(),
+            port: self.smtp_port,
+            tls,
+            username: some(&self.smtp_username),
+            password: some(&self.smtp_password),
+            from: self.mail_from.clone(),
+            public_url,
+            digest_hour: self.mail_digest_hour.min(23),
+        }))
     }
 }
 
@@ -108,6 +164,15 @@ impl Default for Config {
             body_read_timeout_secs: 60,
             sqlite_durability: "full".into(),
             shutdown_grace_secs: 10,
+            smtp_host: String::new(),
+            smtp_port: 587,
+            smtp_tls: "starttls".into(),
+            smtp_username: String::new(),
+            smtp_password: String::new(),
+            mail_from: "Värn <varn@localhost>".into(),
+            public_url: String::new(),
+            mail_interval_secs: 30,
+            mail_digest_hour: 7,
         }
     }
 }

@@ -144,6 +144,7 @@ async fn app_on(store: Store, cfg: &Config, read_only: bool) -> anyhow::Result<A
         audit_checkpoint_file: Some(cfg.checkpoint_file()),
         classification: classification(cfg)?,
         incident_rules: incident_rules(cfg)?,
+        mail: cfg.mail()?,
         ..AppConfig::default()
     };
     let app = App::new(store, app_cfg)?;

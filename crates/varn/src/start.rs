@@ -100,6 +100,10 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
         }
     });
     crate::audit_cmd::spawn_checkpoints(app.clone(), cfg.audit_checkpoint_minutes);
+    if app.config.mail.is_none() {
+        tracing::info!("no smtp_host set: mail is kept in the database's outbox, not sent");
+    }
+    varn_app::mail::spawn_worker(app.clone(), std::time::Duration::from_secs(cfg.mail_interval_secs.max(1)));
     let limits = varn_web::serve::Limits {
         header_read: std::time::Duration::from_secs(cfg.header_read_timeout_secs.max(1)),
         body_read: std::time::Duration::from_secs(cfg.body_read_timeout_secs.max(1)),

@@ -10,7 +10,7 @@ use crate::{Actor, AppError};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde_json::json;
 use varn_domain::incident::Status;
-use varn_domain::{FieldErrors, OrgKind, Permission};
+use varn_domain::{Code, FieldErrors, OrgKind, Permission};
 use varn_store::entity::incident;
 use varn_store::repo::incidents as repo;
 use varn_store::repo::{now, org, users};
@@ -103,6 +103,7 @@ impl Incidents<'_> {
         m.next_due = Set(next_due(Status::Rapporterad, &clocks(self.rules(), at, &[], &[])));
         let i = m.insert(&*w).await?;
         repo::add_event(&*w, i.id, Some(actor.id.0), "reported", None, None).await?;
+        self.alert_reported(&*w, &i, &path, &actor.display_name).await?;
         w.commit(cap.audit("incident.report", "incident").entity(i.id).at(path).after(incident_json(&i))).await?;
         Ok(i.id)
     }
@@ -287,6 +288,11 @@ impl Incidents<'_> {
         }
         let mut m: incident::ActiveModel = h.incident.clone().into();
         m.level = Set(to);
+        if to != varn_domain::incident::Level::Incident {
+            let raised = incident::Model { level: to, ..h.incident.clone() };
+            let reason = reason.clone().unwrap_or_default();
+            self.alert_escalated(&*w, &raised, &h.path, &actor.display_name, format!("@level.{}", to.as_str()), &reason).await?;
+        }
         let data = Some(json!({"from": from, "to": to}));
         self.finish(w, h, m, Step { kind: "escalated", action: "incident.escalate", text: reason, data, extra: None }).await
     }

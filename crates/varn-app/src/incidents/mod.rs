@@ -6,6 +6,7 @@
 //! duties, records the reports sent and escalates. A person named as handler of an incident
 //! sees it wherever it is, and handles it when they hold IncidentHandle anywhere.
 
+mod alerts;
 mod bodies;
 mod clocks;
 mod commands;
@@ -15,6 +16,7 @@ mod lifecycle;
 mod queries;
 mod work;
 
+pub use alerts::{contacts_key, REMIND_HOURS};
 pub use bodies::*;
 pub use clocks::Clock;
 pub use commands::*;

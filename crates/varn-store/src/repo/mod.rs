@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod audit;
 pub mod documents;
 pub mod incidents;
+pub mod mail;
 pub mod org;
 pub mod sessions;
 pub mod settings;

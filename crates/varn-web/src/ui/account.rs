@@ -21,6 +21,7 @@ pub fn routes() -> Router<AppState> {
         .route("/account/password", post(change_password))
         .route("/account/tokens", post(create_token))
         .route("/account/tokens/{id}/revoke", post(revoke_token))
+        .route("/account/mail", post(set_mail))
 }
 
 #[derive(Template)]
@@ -32,6 +33,8 @@ struct AccountPage {
     token_form: FormState,
     tokens: Vec<Token>,
     new_secret: Option<String>,
+    /// `immediate` or `digest`.
+    mail_mode: String,
 }
 
 #[derive(Default)]
@@ -44,6 +47,7 @@ struct Forms {
 async fn view(ctx: &Ctx, f: Forms, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
     let tokens = ctx.state.app.my_tokens(actor).await?;
+    let mail_mode = ctx.state.app.mail().mode(actor).await?;
     Ok(render(
         &AccountPage {
             shell: ctx.shell("account.heading"),
@@ -52,6 +56,7 @@ async fn view(ctx: &Ctx, f: Forms, status: StatusCode) -> PageResult {
             token_form: f.token_form.unwrap_or_default(),
             tokens,
             new_secret: f.new_secret,
+            mail_mode,
         },
         status,
     ))
@@ -120,4 +125,16 @@ async fn revoke_token(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
     ctx.state.app.revoke_token(actor, id).await?;
     Ok(see_other("/account", "revoked"))
+}
+
+#[derive(Deserialize)]
+struct MailForm {
+    #[serde(default)]
+    mode: String,
+}
+
+async fn set_mail(ctx: Ctx, Form(f): Form<MailForm>) -> PageResult {
+    let actor = ctx.actor()?;
+    ctx.state.app.mail().set_mode(actor, &f.mode).await?;
+    Ok(see_other("/account#mail", "mail_saved"))
 }

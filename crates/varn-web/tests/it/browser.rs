@@ -7,6 +7,7 @@ use std::time::Duration;
 
 mod assets;
 mod decisions;
+mod incidents;
 
 fn enabled() -> bool {
     if std::env::var("VARN_E2E").is_ok_and(|v| v == "1") {

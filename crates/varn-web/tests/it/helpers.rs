@@ -104,11 +104,16 @@ pub fn test_limits() -> varn_web::serve::Limits {
 
 impl TestApp {
     pub async fn spawn(backend: &str) -> TestApp {
+        Self::spawn_with(backend, test_config()).await
+    }
+
+    /// The demo city served with `config` (a test's own SMTP server, say).
+    pub async fn spawn_with(backend: &str, config: AppConfig) -> TestApp {
         let db = TestDb::new(backend).await;
         // Each test's chain has its own secret key, as a served database does.
         let key = varn_domain::audit::AuditKey::new(format!("{}-{}", random_suffix(), random_suffix()).as_bytes());
         let store = db.store().await.with_audit_key(key);
-        let app = App::new(store, test_config()).expect("app");
+        let app = App::new(store, config).expect("app");
         let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/demo/exempelstad.yaml")).expect("demo file");
         let city = varn_app::demo::DemoCity::parse(&yaml).expect("demo parses");
         app.load_demo(&city, PASSWORD).await.expect("demo loads");

@@ -3,8 +3,10 @@
 //! reporter their own reports, the handler named on an incident that incident, IncidentRead
 //! the incidents of the units in its scope.
 
+mod reminders;
 mod timeline;
 
+pub use reminders::*;
 pub use timeline::*;
 
 use crate::entity::{incident, org_unit};

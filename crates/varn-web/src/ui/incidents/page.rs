@@ -65,6 +65,8 @@ struct IncidentPage {
     type_name: String,
     personal_data: String,
     clocks: Vec<ClockLine>,
+    /// The nearest running deadline: (report, due, countdown, late).
+    nearest: Option<(String, String, String, bool)>,
     questions: Vec<Question>,
     timeline: Vec<(String, String, String, Option<String>)>,
     moves: Vec<(&'static str, String)>,
@@ -149,7 +151,7 @@ pub(super) async fn render_page(
     let tr = ctx.tr;
     let now = Utc::now();
     let regime = |c: &str| rules.regimes.get(c);
-    let clocks = v
+    let clocks: Vec<ClockLine> = v
         .clocks
         .iter()
         .map(|c| {
@@ -172,6 +174,10 @@ pub(super) async fn render_page(
             }
         })
         .collect();
+    let nearest = v.clocks.iter().zip(&clocks).filter(|(c, _)| c.running()).min_by_key(|(c, _)| c.due).and_then(|(c, l)| {
+        let (left, late) = countdown(tr, c.due?, now);
+        Some((l.name.clone(), l.due.clone().unwrap_or_default(), left, late))
+    });
     let questions = rules
         .regimes
         .regimes
@@ -219,6 +225,7 @@ pub(super) async fn render_page(
         personal_data: label(tr, v.personal_data),
         type_name,
         clocks,
+        nearest,
         questions,
         timeline,
         moves: v.moves.iter().map(|m| (m.as_str(), label(tr, *m))).collect(),

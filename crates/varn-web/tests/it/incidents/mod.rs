@@ -3,6 +3,7 @@
 //! pages, each case on each database.
 
 mod api;
+mod mail;
 
 use crate::authz::Call;
 use crate::helpers::*;
