@@ -22,18 +22,24 @@ pub fn contacts_key(level: Level) -> String {
     format!("incident.contacts.{}", level.as_str())
 }
 
+/// The samordnare (the role on the root of `chain`) and the security contact nearest the
+/// unit at its end.
+pub(super) async fn samordnare_and_contact<C: ConnectionTrait>(
+    db: &C,
+    chain: &[varn_store::entity::org_unit::Model],
+) -> Result<Vec<i64>, AppError> {
+    let mut out = match chain.first() {
+        Some(root) => mail::holders_on(db, Role::Samordnare, root.id).await?,
+        None => vec![],
+    };
+    out.extend(chain.iter().rev().find_map(|u| u.security_contact_id));
+    Ok(out)
+}
+
 impl Incidents<'_> {
     /// The samordnare (the role on the city's root) and the unit's nearest security contact.
     pub(super) async fn alerted<C: ConnectionTrait>(&self, db: &C, unit_path: &str) -> Result<Vec<i64>, AppError> {
-        let ids: Vec<i64> = unit_path.split('/').filter_map(|x| x.parse().ok()).collect();
-        let mut out = match ids.first() {
-            Some(root) => mail::holders_on(db, Role::Samordnare, *root).await?,
-            None => vec![],
-        };
-        let mut units = org::by_ids(db, ids).await?;
-        units.sort_by_key(|u| std::cmp::Reverse(u.path.len()));
-        out.extend(units.iter().find_map(|u| u.security_contact_id));
-        Ok(out)
+        samordnare_and_contact(db, &super::report::chain(db, unit_path).await?.chain).await
     }
 
     /// The people on a level's contact list.
@@ -59,21 +65,6 @@ impl Incidents<'_> {
             ("aware", format!("{d} {t}")),
             ("link", self.app.mail().link(&format!("/incidents/{}", i.id))),
         ])
-    }
-
-    /// Queues the mail about a new report.
-    pub(super) async fn alert_reported<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        i: &incident::Model,
-        path: &str,
-        reporter: &str,
-    ) -> Result<(), AppError> {
-        let mut args = self.mail_args(db, i).await?;
-        args.push(("reporter", reporter.to_owned()));
-        let to = self.alerted(db, path).await?;
-        self.app.mail().queue(db, to, Message::new("incident_reported", args)).await?;
-        Ok(())
     }
 
     /// Queues the mail about a raised level, at once to everyone.

@@ -10,7 +10,7 @@ use crate::{Actor, AppError};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde_json::json;
 use varn_domain::incident::Status;
-use varn_domain::{Code, FieldErrors, OrgKind, Permission};
+use varn_domain::{Code, FieldErrors, OrgKind};
 use varn_store::entity::incident;
 use varn_store::repo::incidents as repo;
 use varn_store::repo::{now, org, users};
@@ -21,7 +21,7 @@ pub(super) fn incident_json(i: &incident::Model) -> serde_json::Value {
         "aware_at": i.aware_at, "operator_unit_id": i.operator_unit_id, "pua_unit_id": i.pua_unit_id, "systems": i.systems})
 }
 
-fn search_text(title: &str, systems: Option<&str>) -> String {
+pub(super) fn search_text(title: &str, systems: Option<&str>) -> String {
     let mut s = title.to_lowercase();
     if let Some(x) = systems {
         s.push(' ');
@@ -30,84 +30,7 @@ fn search_text(title: &str, systems: Option<&str>) -> String {
     s.chars().take(600).collect()
 }
 
-/// The verksamhetsutövare and the personuppgiftsansvarig body a unit falls under: the
-/// nearest bolag above it (or the city's root), and the nearest nämnd, KS or bolag.
-async fn bodies<C: ConnectionTrait>(db: &C, path: &str) -> Result<(Option<i64>, Option<i64>), AppError> {
-    let ids: Vec<i64> = path.split('/').filter_map(|x| x.parse().ok()).collect();
-    let mut units = org::by_ids(db, ids.clone()).await?;
-    units.sort_by_key(|u| std::cmp::Reverse(u.path.len()));
-    let operator = units.iter().find(|u| u.kind == OrgKind::Bolag).map(|u| u.id).or(ids.first().copied());
-    let pua = units.iter().find(|u| matches!(u.kind, OrgKind::Namnd | OrgKind::Kommunstyrelse | OrgKind::Bolag)).map(|u| u.id);
-    Ok((operator, pua))
-}
-
 impl Incidents<'_> {
-    /// The unit a report is for: the one chosen (any active unit: an employee may see
-    /// something wrong elsewhere) or the reporter's own (the deepest unit they hold a role on).
-    async fn report_unit<C: ConnectionTrait>(&self, db: &C, actor: &Actor, chosen: Option<i64>) -> Result<(i64, String), AppError> {
-        let id = match chosen {
-            Some(u) => u,
-            None => {
-                let own = actor.access.grants().iter().max_by_key(|g| g.unit_path.depth()).and_then(|g| g.unit_path.ids().last().copied());
-                own.map(|u| u.0).ok_or_else(|| AppError::field("unit_id", "err.choose"))?
-            }
-        };
-        match org::find_any(db, id).await? {
-            Some(u) if u.active => Ok((u.id, u.path)),
-            _ => Err(AppError::field("unit_id", "err.choose")),
-        }
-    }
-
-    /// Reports an incident; returns its id. Every employee may.
-    pub async fn report(&self, actor: &Actor, cmd: Result<ReportCommand, FieldErrors>) -> Result<i64, AppError> {
-        let cap = actor.can(Permission::Participate)?;
-        let cmd = cmd?;
-        if let Some(t) = &cmd.type_code {
-            if !self.rules().types.types.iter().any(|x| &x.code == t) {
-                return Err(AppError::field("type_code", "err.choose"));
-            }
-        }
-        let w = self.app.begin(&cap).await?;
-        let (unit_id, path) = self.report_unit(&*w, actor, cmd.unit_id).await?;
-        let (operator, pua) = bodies(&*w, &path).await?;
-        let at = now();
-        let mut m = incident::ActiveModel {
-            unit_id: Set(unit_id),
-            reporter_user_id: Set(actor.id.0),
-            handler_user_id: Set(None),
-            title: Set(cmd.title.clone()),
-            description: Set(cmd.description.clone()),
-            noticed_at: Set(cmd.noticed_at),
-            // The city is aware when the report reaches it; the handler may set an earlier moment.
-            aware_at: Set(at),
-            reported_at: Set(at),
-            status: Set(Status::Rapporterad),
-            category: Set(None),
-            type_code: Set(cmd.type_code.clone()),
-            severity: Set(None),
-            level: Set(varn_domain::incident::Level::Incident),
-            systems: Set(cmd.systems.clone()),
-            personal_data: Set(cmd.personal_data),
-            operator_unit_id: Set(operator),
-            pua_unit_id: Set(pua),
-            root_cause: Set(None),
-            lessons: Set(None),
-            contained_at: Set(None),
-            closed_at: Set(None),
-            next_due: Set(None),
-            search_text: Set(search_text(&cmd.title, cmd.systems.as_deref())),
-            created_at: Set(at),
-            updated_at: Set(at),
-            ..Default::default()
-        };
-        m.next_due = Set(next_due(Status::Rapporterad, &clocks(self.rules(), at, &[], &[])));
-        let i = m.insert(&*w).await?;
-        repo::add_event(&*w, i.id, Some(actor.id.0), "reported", None, None).await?;
-        self.alert_reported(&*w, &i, &path, &actor.display_name).await?;
-        w.commit(cap.audit("incident.report", "incident").entity(i.id).at(path).after(incident_json(&i))).await?;
-        Ok(i.id)
-    }
-
     /// Opens a handling write: the incident, re-read inside the transaction.
     pub(super) async fn open<'c>(&self, actor: &'c Actor, id: i64) -> Result<(crate::Write, Handled<'c>), AppError> {
         let probe = self.handled(self.db(), actor, id).await?;

@@ -14,6 +14,7 @@ mod demo;
 mod duties;
 mod lifecycle;
 mod queries;
+mod report;
 mod work;
 
 pub use alerts::{contacts_key, REMIND_HOURS};

@@ -116,23 +116,34 @@ impl Mail<'_> {
         }
     }
 
-    /// Queues `m` to `users` through `db` (the transaction of the change that causes it).
-    /// People without an address or no longer active are left out. Returns how many.
-    pub(crate) async fn queue<C: ConnectionTrait>(&self, db: &C, users: Vec<i64>, m: Message) -> Result<usize, AppError> {
+    /// The people among `users` who can be mailed (active, with an address), with their
+    /// language and choice of digest.
+    pub(crate) async fn people<C: ConnectionTrait>(&self, db: &C, users: Vec<i64>) -> Result<Vec<repo::Recipient>, AppError> {
         let mut users = users;
         users.sort_unstable();
         users.dedup();
+        Ok(repo::recipients(db, users).await?)
+    }
+
+    /// `m` written out for each of `people`, in their language, to go now or with the digest.
+    pub(crate) fn compose(&self, people: &[repo::Recipient], m: &Message) -> Vec<NewMail> {
         let now = varn_store::repo::now();
-        let people = repo::recipients(db, users).await?;
-        let texts = &self.app.mail_texts;
-        let mut mails = Vec::with_capacity(people.len());
-        for p in people {
-            let lang = varn_store::repo::users::find_any(db, p.id).await?.map(|u| u.locale).unwrap_or_else(|| "sv".into());
-            let (subject, body) = texts.render(m.key, &lang, &m.args);
-            let digest = !m.urgent && p.mode.as_deref() == Some("digest");
-            let deliver_after = if digest { self.next_digest(now) } else { now };
-            mails.push(NewMail { user_id: Some(p.id), to_addr: p.email, subject, body, digest, deliver_after });
-        }
+        people
+            .iter()
+            .map(|p| {
+                let (subject, body) = self.app.mail_texts.render(m.key, &p.locale, &m.args);
+                let digest = !m.urgent && p.mode.as_deref() == Some("digest");
+                let deliver_after = if digest { self.next_digest(now) } else { now };
+                NewMail { user_id: Some(p.id), to_addr: p.email.clone(), subject, body, digest, deliver_after }
+            })
+            .collect()
+    }
+
+    /// Queues `m` to `users` through `db` (the transaction of the change that causes it).
+    /// People without an address or no longer active are left out. Returns how many.
+    pub(crate) async fn queue<C: ConnectionTrait>(&self, db: &C, users: Vec<i64>, m: Message) -> Result<usize, AppError> {
+        let people = self.people(db, users).await?;
+        let mails = self.compose(&people, &m);
         let n = mails.len();
         repo::enqueue(db, mails).await?;
         Ok(n)

@@ -14,6 +14,8 @@ pub struct Recipient {
     pub email: String,
     /// `digest` or `immediate` (none: immediate).
     pub mode: Option<String>,
+    /// Their language (`sv`, `en`).
+    pub locale: String,
 }
 
 /// The active users among `ids` who have an address, with their choice.
@@ -29,6 +31,7 @@ pub async fn recipients<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec
         .select_only()
         .column(user::Column::Id)
         .column(user::Column::Email)
+        .column(user::Column::Locale)
         .column_as(Expr::col((mail_pref::Entity, mail_pref::Column::Mode)), "mode")
         .into_model::<Recipient>()
         .all(db)

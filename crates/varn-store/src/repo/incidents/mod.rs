@@ -180,13 +180,15 @@ pub async fn list<D: ConnectionTrait>(
 ) -> Result<Page<IncidentRow>, DbErr> {
     let q = filtered(v, f, p);
     let (total, exact) = count_upto(db, q.clone(), 100_000).await?;
+    let page = |items| Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact };
     let id = col(incident::Column::Id);
     let o = p.dir.order();
-    let q = match p.sort.as_deref() {
-        Some("reported") => q.order_by(col(incident::Column::ReportedAt), o).order_by(id, p.dir.order()),
-        Some("title") => q.order_by(col(incident::Column::Title), o).order_by_asc(id),
-        Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), o).order_by_desc(id),
-        Some("status") => q.order_by(col(incident::Column::Status), o).order_by_desc(id),
+    let q = match (p.sort.as_deref(), p.per_page) {
+        (Some("reported"), _) => q.order_by(col(incident::Column::ReportedAt), o).order_by(id, p.dir.order()),
+        (Some("title"), _) => q.order_by(col(incident::Column::Title), o).order_by_asc(id),
+        (Some("unit"), _) => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), o).order_by_desc(id),
+        (Some("status"), _) => q.order_by(col(incident::Column::Status), o).order_by_desc(id),
+        (None | Some("due"), Some(per)) if p.dir == crate::repo::Dir::Asc => return Ok(page(by_due(db, q, p.offset(), per).await?)),
         _ => q
             .order_by_with_nulls(col(incident::Column::NextDue), o, NullOrdering::Last)
             .order_by_desc(col(incident::Column::ReportedAt))
@@ -196,23 +198,38 @@ pub async fn list<D: ConnectionTrait>(
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    let items = rows(q).all(db).await?;
-    Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
+    Ok(page(rows(q).all(db).await?))
+}
+
+/// A page in deadline order, read as two index walks rather than one sort of every row:
+/// first the few with a running deadline (nearest first), then the rest, newest first.
+async fn by_due<D: ConnectionTrait>(db: &D, q: Select<incident::Entity>, offset: u64, per: u64) -> Result<Vec<IncidentRow>, DbErr> {
+    let due = q.clone().filter(col(incident::Column::NextDue).is_not_null());
+    let mut items =
+        rows(due.clone().order_by_asc(col(incident::Column::NextDue)).order_by_asc(col(incident::Column::Id)).offset(offset).limit(per))
+            .all(db)
+            .await?;
+    let got = items.len() as u64;
+    if got == per {
+        return Ok(items);
+    }
+    // How many have a deadline: known from this page unless the page lies past them all.
+    let n_due = if got > 0 || offset == 0 { offset + got } else { count_upto(db, due, 100_000).await?.0 };
+    let rest = q
+        .filter(col(incident::Column::NextDue).is_null())
+        .order_by_desc(col(incident::Column::ReportedAt))
+        .order_by_desc(col(incident::Column::Id))
+        .offset(offset.saturating_sub(n_due))
+        .limit(per - got);
+    items.extend(rows(rest).all(db).await?);
+    Ok(items)
 }
 
 /// One visible incident with the path of its unit.
 pub async fn find<D: ConnectionTrait>(db: &D, v: &IncidentVisibility, id: i64) -> Result<Option<(incident::Model, String)>, DbErr> {
-    let Some(path) = scoped(v)
-        .filter(col(incident::Column::Id).eq(id))
-        .select_only()
-        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Path)), "p")
-        .into_tuple::<String>()
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    Ok(incident::Entity::find_by_id(id).one(db).await?.map(|i| (i, path)))
+    // One query: the incident with its unit, where the caller may see it.
+    let found = incident::Entity::find_by_id(id).find_also_related(org_unit::Entity).filter(visible(v)).one(db).await?;
+    Ok(found.and_then(|(i, u)| u.map(|u| (i, u.path))))
 }
 
 /// What of the module refers to a unit, for the unit's delete guard.

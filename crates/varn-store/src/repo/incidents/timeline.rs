@@ -55,7 +55,7 @@ pub async fn add_event<D: ConnectionTrait>(
     text: Option<String>,
     data: Option<serde_json::Value>,
 ) -> Result<(), DbErr> {
-    incident_event::ActiveModel {
+    let e = incident_event::ActiveModel {
         incident_id: Set(incident_id),
         at: Set(crate::repo::now()),
         user_id: Set(user_id),
@@ -63,9 +63,9 @@ pub async fn add_event<D: ConnectionTrait>(
         text: Set(text),
         data: Set(data.map(|d| d.to_string())),
         ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    };
+    // One statement: nothing of the row is read back.
+    incident_event::Entity::insert(e).exec_without_returning(db).await?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 mod page;
 mod report;
 mod text;
+mod triage;
 
 use super::list::{run, Column, ListQuery, ListSpec, ListView};
 use crate::ctx::{Ctx, PageResult};
@@ -25,7 +26,12 @@ use varn_domain::incident::{Category, Level, Severity, Status};
 use varn_domain::Code;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/incidents", get(list).post(report::create)).merge(report::routes()).merge(page::routes()).merge(text::routes())
+    Router::new()
+        .route("/incidents", get(list).post(report::create))
+        .merge(report::routes())
+        .merge(page::routes())
+        .merge(text::routes())
+        .merge(triage::routes())
 }
 
 /// What is left until `due` (or how long since), in words: "2 d 4 h kvar", "5 h försenad".

@@ -15,15 +15,14 @@ use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
 use std::collections::HashMap;
-use varn_app::incidents::{DutyJson, EscalateJson, IncidentView, NoteJson, StatusJson, TriageCommand, TriageForm};
+use varn_app::incidents::{DutyJson, EscalateJson, IncidentView, NoteJson, StatusJson};
 use varn_app::AppError;
-use varn_domain::incident::{local_parts, Answer, Category, Level, Severity};
-use varn_domain::{Code, Permission};
+use varn_domain::incident::Level;
+use varn_domain::Code;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/incidents/{id}", get(page))
-        .route("/incidents/{id}/triage", post(triage))
         .route("/incidents/{id}/status", post(status))
         .route("/incidents/{id}/note", post(note))
         .route("/incidents/{id}/escalate", post(escalate))
@@ -71,57 +70,9 @@ struct IncidentPage {
     timeline: Vec<(String, String, String, Option<String>)>,
     moves: Vec<(&'static str, String)>,
     levels: Vec<(&'static str, String)>,
-    categories: Vec<(&'static str, String)>,
-    severities: Vec<(&'static str, String)>,
-    answers: Vec<(&'static str, String)>,
-    types: Vec<(String, String)>,
-    units: Vec<(i64, String)>,
-    /// Whether the incident's unit is among `units` (else it is offered first as it is).
-    unit_listed: bool,
-    operators: Vec<(i64, String)>,
-    puas: Vec<(i64, String)>,
     /// Which form failed ("triage", "status", …) and its state.
     failed: String,
     form: FormState,
-    triage: FormState,
-}
-
-fn triage_form(v: &IncidentView) -> TriageForm {
-    let (d, t) = local_parts(v.aware_at);
-    let s = |x: Option<String>| x.unwrap_or_default();
-    TriageForm {
-        category: s(v.category.map(|c| c.as_str().to_owned())),
-        type_code: s(v.type_code.clone()),
-        severity: s(v.severity.map(|c| c.as_str().to_owned())),
-        unit_id: v.unit_id.to_string(),
-        handler_username: s(v.handler_username.clone()),
-        systems: s(v.systems.clone()),
-        personal_data: v.personal_data.as_str().to_owned(),
-        aware_date: d,
-        aware_time: t,
-        operator_unit_id: s(v.operator_unit_id.map(|x| x.to_string())),
-        pua_unit_id: s(v.pua_unit_id.map(|x| x.to_string())),
-        root_cause: s(v.root_cause.clone()),
-        lessons: s(v.lessons.clone()),
-    }
-}
-
-fn triage_state(f: &TriageForm) -> FormState {
-    FormState::with(&[
-        ("category", &f.category),
-        ("type_code", &f.type_code),
-        ("severity", &f.severity),
-        ("unit_id", &f.unit_id),
-        ("handler_username", &f.handler_username),
-        ("systems", &f.systems),
-        ("personal_data", &f.personal_data),
-        ("aware_date", &f.aware_date),
-        ("aware_time", &f.aware_time),
-        ("operator_unit_id", &f.operator_unit_id),
-        ("pua_unit_id", &f.pua_unit_id),
-        ("root_cause", &f.root_cause),
-        ("lessons", &f.lessons),
-    ])
 }
 
 fn minutes_text(ctx: &Ctx, m: i64) -> String {
@@ -134,14 +85,7 @@ fn minutes_text(ctx: &Ctx, m: i64) -> String {
 }
 
 /// The page; `failed` names the form that came back with `form`'s mistakes.
-pub(super) async fn render_page(
-    ctx: &Ctx,
-    id: i64,
-    failed: &str,
-    form: FormState,
-    triage: Option<FormState>,
-    code: StatusCode,
-) -> PageResult {
+pub(super) async fn render_page(ctx: &Ctx, id: i64, failed: &str, form: FormState, code: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
     let inc = app.incidents();
@@ -195,21 +139,6 @@ pub(super) async fn render_page(
         })
         .collect();
     let timeline = v.events.iter().map(|e| timeline_line(ctx, e)).collect();
-    let (units, (operators, puas)) = if v.may_handle {
-        let units =
-            app.org_units_in(actor, Permission::IncidentHandle).await?.into_iter().filter(|u| u.active).map(|u| (u.id, u.name)).collect();
-        let (o, p) = inc.bodies().await?;
-        let city = |u: varn_store::entity::org_unit::Model| {
-            if u.parent_id.is_none() {
-                (u.id, tr.t("incident.operator_city").to_owned())
-            } else {
-                (u.id, u.name)
-            }
-        };
-        (units, (o.into_iter().map(city).collect(), p.into_iter().map(|u| (u.id, u.name)).collect()))
-    } else {
-        (vec![], (vec![], vec![]))
-    };
     let type_name = v
         .type_code
         .as_deref()
@@ -230,17 +159,8 @@ pub(super) async fn render_page(
         timeline,
         moves: v.moves.iter().map(|m| (m.as_str(), label(tr, *m))).collect(),
         levels: options::<Level>(tr),
-        categories: options::<Category>(tr),
-        severities: options::<Severity>(tr),
-        answers: options::<Answer>(tr),
-        types: rules.types.types.iter().map(|t| (t.code.clone(), t.name.get(lang).to_owned())).collect(),
-        unit_listed: units.iter().any(|u: &(i64, String)| u.0 == v.unit_id),
-        units,
-        operators,
-        puas,
         failed: failed.to_owned(),
         form,
-        triage: triage.unwrap_or_else(|| triage_state(&triage_form(&v))),
         v,
     };
     Ok(render(&page, code))
@@ -290,7 +210,7 @@ fn timeline_line(ctx: &Ctx, e: &varn_app::incidents::EventRow) -> (String, Strin
 }
 
 async fn page(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
-    render_page(&ctx, id, "", FormState::new(), None, StatusCode::OK).await
+    render_page(&ctx, id, "", FormState::new(), StatusCode::OK).await
 }
 
 /// The page again after a write: the message on success, or the failed form with its
@@ -298,21 +218,7 @@ async fn page(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 async fn after(ctx: &Ctx, id: i64, r: Result<(), AppError>, msg: &str, failed: &str, form: FormState) -> PageResult {
     match r {
         Ok(()) => Ok(see_other(&format!("/incidents/{id}"), msg)),
-        Err(AppError::Invalid(errs)) => {
-            render_page(ctx, id, failed, form.errors(ctx.tr, &errs), None, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-async fn triage(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<TriageForm>) -> PageResult {
-    let actor = ctx.actor()?;
-    match ctx.state.app.incidents().triage(actor, id, TriageCommand::try_from(&f)).await {
-        Ok(()) => Ok(see_other(&format!("/incidents/{id}"), "incident_triaged")),
-        Err(AppError::Invalid(errs)) => {
-            let st = triage_state(&f).errors(ctx.tr, &errs);
-            render_page(&ctx, id, "triage", FormState::new(), Some(st), StatusCode::UNPROCESSABLE_ENTITY).await
-        }
+        Err(AppError::Invalid(errs)) => render_page(ctx, id, failed, form.errors(ctx.tr, &errs), StatusCode::UNPROCESSABLE_ENTITY).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -70,7 +70,9 @@ async fn an_employee_reports_and_a_handler_notifies_imy_in_time_and_closes_with_
     assert!(work.contains("Brukarlista med personnummer lämnad framme"), "in the samordnare's Mina uppgifter");
     c.goto(&url).await.unwrap();
     see(&c, "h1", h1.split_whitespace().next().unwrap()).await;
-    c.find(Locator::Css("#triage input[name=personal_data][value=ja]")).await.unwrap().click().await.unwrap();
+    click_link(&c, "Bedöm incidenten").await;
+    see(&c, "h1", "Bedömning").await;
+    click_css(&c, "#triage input[name=personal_data][value=ja]").await;
     choose(&c, "f-category", &["Konfidentialitet"]).await;
     choose(&c, "f-pua_unit_id", &["Äldrenämnden"]).await;
     click_button(&c, "Spara bedömningen").await;

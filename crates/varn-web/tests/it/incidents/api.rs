@@ -182,6 +182,15 @@ async fn handlers_see_new_reports_and_deadlines_in_mina_uppgifter_and_escalation
     let first_none = dues.iter().position(|d| d.is_none()).unwrap_or(dues.len());
     assert!(dues[..first_none].windows(2).all(|w| w[0] <= w[1]) && dues[first_none..].iter().all(|d| d.is_none()), "{dues:?}");
     assert!(items[..first_none].iter().any(|i| i["id"] == id));
+    // Page by page (three at a time, across the boundary between those with a deadline and
+    // those without), the same order as in one page.
+    let all: Vec<i64> = items.iter().map(|i| i["id"].as_i64().unwrap()).collect();
+    let mut paged = Vec::new();
+    for page in 1..=all.len().div_ceil(3) {
+        let (_, l) = sara.call(Method::GET, &format!("/api/v1/incidents?open=true&limit=3&page={page}"), None).await;
+        paged.extend(l["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()));
+    }
+    assert_eq!(paged, all);
     t_.stop().await;
 }
 

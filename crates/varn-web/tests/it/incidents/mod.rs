@@ -41,6 +41,7 @@ pub async fn authz_rows(t: &TestApp) -> Vec<(Call, &'static str)> {
         (Call::Page(format!("/incidents/{phone}")), "NAANNNAN"),
         (Call::Form(format!("/incidents/{ifo}/note"), vec![("text", String::new())]), "NAFANNNN"),
         (Call::Form(format!("/incidents/{phone}/note"), vec![("text", String::new())]), "NAFNNNFN"),
+        (Call::Page(format!("/incidents/{ifo}/triage")), "NAFANNNN"),
         (Call::Form(format!("/incidents/{ifo}/triage"), vec![("unit_id", String::new())]), "NAFANNNN"),
         (Call::Form(format!("/incidents/{ifo}/status"), vec![("to", String::new())]), "NAFANNNN"),
         (Call::Form(format!("/incidents/{ifo}/escalate"), vec![("level", "kris".into())]), "NAFANNNN"),
