@@ -37,7 +37,8 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 30] = [
+const MESSAGES: [&str; 31] = [
+    "msg.incident_linked",
     "msg.mail_saved",
     "msg.incident_reported",
     "msg.incident_triaged",

@@ -13,6 +13,7 @@ mod commands;
 mod demo;
 mod duties;
 mod lifecycle;
+mod links;
 mod queries;
 mod report;
 mod work;
@@ -21,6 +22,7 @@ pub use alerts::{contacts_key, REMIND_HOURS};
 pub use bodies::*;
 pub use clocks::Clock;
 pub use commands::*;
+pub use links::LinkJson;
 pub use queries::IncidentView;
 pub use varn_store::repo::incidents::{DutyRow, EventRow, IncidentFilter, IncidentRow, ReportRow, SORTS};
 

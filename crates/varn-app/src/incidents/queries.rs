@@ -8,6 +8,7 @@ use crate::{Actor, AppError};
 use chrono::{DateTime, Utc};
 use varn_domain::incident::{Answer, Category, Level, Severity, Status};
 use varn_domain::{OrgPath, Permission};
+use varn_store::entity::incident;
 use varn_store::repo::incidents::{self as repo, DutyRow, EventRow, ReportRow};
 use varn_store::repo::{org, users};
 
@@ -101,15 +102,33 @@ impl Incidents<'_> {
     pub async fn view(&self, actor: &Actor, id: i64) -> Result<IncidentView, AppError> {
         let db = self.db();
         let (i, path) = self.find(actor, id).await?;
-        let may_handle = self.may_handle(actor, &i, &path);
-        let reads = may_handle || OrgPath::parse(&path).is_ok_and(|p| actor.scope(Permission::IncidentRead).covers(&p));
         let units = org::by_ids(db, [Some(i.unit_id), i.operator_unit_id, i.pua_unit_id].into_iter().flatten().collect()).await?;
-        let unit = |u: Option<i64>| u.and_then(|u| units.iter().find(|x| x.id == u)).map(|x| x.name.clone());
         let people = users::by_ids(db, [Some(i.reporter_user_id), i.handler_user_id].into_iter().flatten().collect()).await?;
-        let person = |u: Option<i64>| u.and_then(|u| people.iter().find(|x| x.id == u));
-        let (mut duties, mut reports, mut events) =
-            (repo::duties(db, id).await?, repo::reports(db, id).await?, repo::events(db, id).await?);
-        let (assets, carriers) = if reads { repo::linked(db, id).await? } else { (vec![], vec![]) };
+        let reads = self.reads(actor, &i, &path);
+        let parts = Parts {
+            units,
+            people: people.into_iter().map(|u| (u.id, u.username, u.display_name)).collect(),
+            duties: repo::duties(db, id).await?,
+            reports: repo::reports(db, id).await?,
+            events: repo::events(db, id).await?,
+            links: if reads { repo::linked(db, id).await? } else { (vec![], vec![]) },
+        };
+        Ok(self.assemble(actor, i, &path, parts))
+    }
+
+    /// Whether the actor reads the handling (not only the report): they handle it, or read
+    /// the unit's incidents.
+    fn reads(&self, actor: &Actor, i: &incident::Model, path: &str) -> bool {
+        self.may_handle(actor, i, path) || OrgPath::parse(path).is_ok_and(|p| actor.scope(Permission::IncidentRead).covers(&p))
+    }
+
+    /// The view of an incident from its row and its parts, as far as the actor may read it.
+    pub(super) fn assemble(&self, actor: &Actor, i: incident::Model, path: &str, p: Parts) -> IncidentView {
+        let may_handle = self.may_handle(actor, &i, path);
+        let reads = self.reads(actor, &i, path);
+        let unit = |u: Option<i64>| u.and_then(|u| p.units.iter().find(|x| x.id == u)).map(|x| x.name.clone());
+        let person = |u: Option<i64>| u.and_then(|u| p.people.iter().find(|x| x.0 == u));
+        let (mut duties, mut reports, mut events) = (p.duties, p.reports, p.events);
         let mut cl = clocks(self.rules(), i.aware_at, &duties, &reports);
         if !reads {
             events.retain(|e| matches!(e.kind.as_str(), "reported" | "status"));
@@ -120,7 +139,7 @@ impl Incidents<'_> {
             reports.clear();
             cl.clear();
         }
-        Ok(IncidentView {
+        IncidentView {
             reference: super::reference(&i),
             id: i.id,
             title: i.title.clone(),
@@ -134,9 +153,9 @@ impl Incidents<'_> {
             systems: i.systems.clone(),
             unit_id: i.unit_id,
             unit_name: unit(Some(i.unit_id)).unwrap_or_default(),
-            reporter_name: person(Some(i.reporter_user_id)).map(|u| u.display_name.clone()).unwrap_or_default(),
-            handler_username: person(i.handler_user_id).map(|u| u.username.clone()),
-            handler_name: person(i.handler_user_id).map(|u| u.display_name.clone()),
+            reporter_name: person(Some(i.reporter_user_id)).map(|u| u.2.clone()).unwrap_or_default(),
+            handler_username: person(i.handler_user_id).map(|u| u.1.clone()),
+            handler_name: person(i.handler_user_id).map(|u| u.2.clone()),
             noticed_at: i.noticed_at,
             aware_at: i.aware_at,
             reported_at: i.reported_at,
@@ -146,7 +165,7 @@ impl Incidents<'_> {
             lessons: if reads { i.lessons.clone() } else { None },
             operator_unit_id: i.operator_unit_id,
             operator_name: unit(i.operator_unit_id),
-            operator_is_city: i.operator_unit_id.and_then(|u| units.iter().find(|x| x.id == u)).is_some_and(|u| u.parent_id.is_none()),
+            operator_is_city: i.operator_unit_id.and_then(|u| p.units.iter().find(|x| x.id == u)).is_some_and(|u| u.parent_id.is_none()),
             pua_unit_id: i.pua_unit_id,
             pua_name: unit(i.pua_unit_id),
             next_due: if reads { i.next_due } else { None },
@@ -156,11 +175,25 @@ impl Incidents<'_> {
             duties,
             reports,
             events,
-            assets,
-            carriers,
-        })
+            assets: p.links.0,
+            carriers: p.links.1,
+        }
     }
 }
+
+/// What a view is made of beyond the incident's row: the units and people it names (id,
+/// user name, name), its duties, reports, timeline and links (assets, carriers).
+pub(super) struct Parts {
+    pub(super) units: Vec<varn_store::entity::org_unit::Model>,
+    pub(super) people: Vec<(i64, String, String)>,
+    pub(super) duties: Vec<DutyRow>,
+    pub(super) reports: Vec<ReportRow>,
+    pub(super) events: Vec<EventRow>,
+    pub(super) links: Links,
+}
+
+/// The assets and carriers an incident concerns: (id, name) each.
+pub(super) type Links = (Vec<(i64, String)>, Vec<(i64, String)>);
 
 /// The units that may be verksamhetsutövare (the city's root and the bolag) and those that
 /// may be personuppgiftsansvarig (KS, the nämnder, the bolag), in tree order.

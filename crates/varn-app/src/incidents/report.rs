@@ -6,15 +6,19 @@ use super::alerts::samordnare_and_contact;
 use super::clocks::{clocks, next_due};
 use super::commands::ReportCommand;
 use super::lifecycle::{incident_json, search_text};
-use super::{reference, Incidents};
+use super::queries::Parts;
+use super::{reference, IncidentView, Incidents};
 use crate::mail::Message;
 use crate::{Actor, AppError};
 use sea_orm::{ConnectionTrait, EntityTrait, Set, TryIntoModel};
 use varn_domain::incident::{Level, Status};
 use varn_domain::{FieldErrors, OrgKind, Permission};
 use varn_store::entity::{incident, org_unit};
-use varn_store::repo::incidents as repo;
+use varn_store::repo::incidents::{self as repo, EventRow};
 use varn_store::repo::{mail, now, org};
+
+/// A report made: its row, where it landed, its first timeline step (id, time).
+type Made = (incident::Model, Place, (i64, chrono::DateTime<chrono::Utc>));
 
 /// The units from the city's root down to the unit a report lands on (that one last).
 pub(super) struct Place {
@@ -62,6 +66,29 @@ impl Incidents<'_> {
 
     /// Reports an incident; returns its id. Every employee may.
     pub async fn report(&self, actor: &Actor, cmd: Result<ReportCommand, FieldErrors>) -> Result<i64, AppError> {
+        Ok(self.report_made(actor, cmd).await?.0.id)
+    }
+
+    /// Reports an incident and returns it as the reporter sees it, made from what the write
+    /// already knows (nothing is read back).
+    pub async fn report_view(&self, actor: &Actor, cmd: Result<ReportCommand, FieldErrors>) -> Result<IncidentView, AppError> {
+        let (i, place, (event_id, at)) = self.report_made(actor, cmd).await?;
+        let path = place.unit().map(|u| u.path.clone()).unwrap_or_default();
+        let first =
+            EventRow { id: event_id, at, kind: "reported".into(), text: None, data: None, user_name: Some(actor.display_name.clone()) };
+        let parts = Parts {
+            units: place.chain,
+            people: vec![(actor.id.0, actor.username.clone(), actor.display_name.clone())],
+            duties: vec![],
+            reports: vec![],
+            events: vec![first],
+            links: (vec![], vec![]),
+        };
+        Ok(self.assemble(actor, i, &path, parts))
+    }
+
+    /// The report's write: the row, where it landed and its first timeline step (id, time).
+    async fn report_made(&self, actor: &Actor, cmd: Result<ReportCommand, FieldErrors>) -> Result<Made, AppError> {
         let cap = actor.can(Permission::Participate)?;
         let cmd = cmd?;
         if let Some(t) = &cmd.type_code {
@@ -109,7 +136,7 @@ impl Incidents<'_> {
         // One statement: the row is known, only its id comes back.
         m.id = Set(incident::Entity::insert(m.clone()).exec(&*w).await?.last_insert_id);
         let i = m.try_into_model()?;
-        repo::add_event(&*w, i.id, Some(actor.id.0), "reported", None, None).await?;
+        let event = repo::add_event(&*w, i.id, Some(actor.id.0), "reported", None, None).await?;
         let (d, t) = varn_domain::incident::local_parts(i.aware_at);
         let args = vec![
             ("title", i.title.clone()),
@@ -121,6 +148,6 @@ impl Incidents<'_> {
         ];
         mail::enqueue(&*w, self.app.mail().compose(&people, &Message::new("incident_reported", args))).await?;
         w.commit(cap.audit("incident.report", "incident").entity(i.id).at(unit.path.clone()).after(incident_json(&i))).await?;
-        Ok(i.id)
+        Ok((i, place, event))
     }
 }

@@ -46,7 +46,7 @@ pub async fn events<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<
         .await
 }
 
-/// Appends a step to the timeline.
+/// Appends a step to the timeline; returns its id and time.
 pub async fn add_event<D: ConnectionTrait>(
     db: &D,
     incident_id: i64,
@@ -54,19 +54,20 @@ pub async fn add_event<D: ConnectionTrait>(
     kind: &str,
     text: Option<String>,
     data: Option<serde_json::Value>,
-) -> Result<(), DbErr> {
+) -> Result<(i64, chrono::DateTime<chrono::Utc>), DbErr> {
+    let at = crate::repo::now();
     let e = incident_event::ActiveModel {
         incident_id: Set(incident_id),
-        at: Set(crate::repo::now()),
+        at: Set(at),
         user_id: Set(user_id),
         kind: Set(kind.to_owned()),
         text: Set(text),
         data: Set(data.map(|d| d.to_string())),
         ..Default::default()
     };
-    // One statement: nothing of the row is read back.
-    incident_event::Entity::insert(e).exec_without_returning(db).await?;
-    Ok(())
+    // One statement: only the id comes back.
+    let id = incident_event::Entity::insert(e).exec(db).await?.last_insert_id;
+    Ok((id, at))
 }
 
 /// The duties answered, with who answered.

@@ -13,7 +13,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use varn_app::incidents::{
-    DutyJson, EscalateJson, IncidentFilter, IncidentRow, IncidentView, NoteJson, ReportCommand, ReportJson, SentJson, StatusJson,
+    DutyJson, EscalateJson, IncidentFilter, IncidentRow, IncidentView, LinkJson, NoteJson, ReportCommand, ReportJson, SentJson, StatusJson,
     TriageCommand, TriageJson,
 };
 use varn_app::AppError;
@@ -31,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(escalate))
         .routes(routes!(duty))
         .routes(routes!(record_report))
+        .routes(routes!(link))
 }
 
 /// Register filters.
@@ -80,9 +81,7 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<Incide
 /// clocks start.
 #[utoipa::path(post, path = "/api/v1/incidents", tag = "incidenter", request_body = ReportJson, responses((status = 201, body = IncidentView), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(a: ApiActor, Json(b): Json<ReportJson>) -> ApiResult<(StatusCode, Json<IncidentView>)> {
-    let inc = a.state.app.incidents();
-    let id = inc.report(&a.actor, ReportCommand::try_from(&b)).await?;
-    Ok((StatusCode::CREATED, Json(inc.view(&a.actor, id).await?)))
+    Ok((StatusCode::CREATED, Json(a.state.app.incidents().report_view(&a.actor, ReportCommand::try_from(&b)).await?)))
 }
 
 /// One incident with its clocks, duties, reports and timeline.
@@ -143,5 +142,14 @@ pub async fn record_report(
 ) -> ApiResult<Json<IncidentView>> {
     let inc = a.state.app.incidents();
     inc.record_report(&a.actor, id, &regime, &report, &b).await?;
+    Ok(Json(inc.view(&a.actor, id).await?))
+}
+
+/// Links (or, with `"linked": false`, unlinks) an information asset and/or a carrier the
+/// caller can see in the register.
+#[utoipa::path(post, path = "/api/v1/incidents/{id}/links", tag = "incidenter", params(("id" = i64, Path)), request_body = LinkJson, responses((status = 200, body = IncidentView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn link(a: ApiActor, Path(id): Path<i64>, Json(b): Json<LinkJson>) -> ApiResult<Json<IncidentView>> {
+    let inc = a.state.app.incidents();
+    inc.link(&a.actor, id, &b).await?;
     Ok(Json(inc.view(&a.actor, id).await?))
 }

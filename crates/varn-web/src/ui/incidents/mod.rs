@@ -2,6 +2,7 @@
 //! its receipt in [`report`], an incident's page with its handling in [`page`], and the
 //! text of a report to an authority in [`text`].
 
+mod links;
 mod page;
 mod report;
 mod text;
@@ -32,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .merge(page::routes())
         .merge(text::routes())
         .merge(triage::routes())
+        .merge(links::routes())
 }
 
 /// What is left until `due` (or how long since), in words: "2 d 4 h kvar", "5 h försenad".

@@ -70,6 +70,9 @@ struct IncidentPage {
     timeline: Vec<(String, String, String, Option<String>)>,
     moves: Vec<(&'static str, String)>,
     levels: Vec<(&'static str, String)>,
+    /// The search for an asset or a system to link, and what it found.
+    find: String,
+    found: Vec<super::links::Found>,
     /// Which form failed ("triage", "status", …) and its state.
     failed: String,
     form: FormState,
@@ -86,6 +89,11 @@ fn minutes_text(ctx: &Ctx, m: i64) -> String {
 
 /// The page; `failed` names the form that came back with `form`'s mistakes.
 pub(super) async fn render_page(ctx: &Ctx, id: i64, failed: &str, form: FormState, code: StatusCode) -> PageResult {
+    render_with(ctx, id, failed, form, String::new(), code).await
+}
+
+/// The page, with what a search for something to link found.
+pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormState, find: String, code: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
     let inc = app.incidents();
@@ -145,7 +153,10 @@ pub(super) async fn render_page(ctx: &Ctx, id: i64, failed: &str, form: FormStat
         .and_then(|c| rules.types.types.iter().find(|t| t.code == c))
         .map(|t| t.name.get(lang).to_owned())
         .unwrap_or_default();
+    let found = if v.may_handle { super::links::search(ctx, actor, &find).await? } else { vec![] };
     let page = IncidentPage {
+        find,
+        found,
         shell: ctx.shell_named(format!("{} {}", v.reference, v.title)),
         status: label(tr, v.status),
         level: label(tr, v.level),
@@ -193,6 +204,10 @@ fn timeline_line(ctx: &Ctx, e: &varn_app::incidents::EventRow) -> (String, Strin
             let yes = data.get("applies").and_then(|v| v.as_bool()) == Some(true);
             tr.tf(if yes { "incident.event.duty_yes" } else { "incident.event.duty_no" }, &[("regime", &name)])
         }
+        "linked" | "unlinked" => {
+            let names: Vec<String> = data.get("names").and_then(|n| serde_json::from_value(n.clone()).ok()).unwrap_or_default();
+            tr.tf(&format!("incident.event.{}", e.kind), &[("names", &names.join(", "))])
+        }
         "report" => {
             let rules = ctx.state.app.incidents().rules();
             let name = rules
@@ -209,8 +224,15 @@ fn timeline_line(ctx: &Ctx, e: &varn_app::incidents::EventRow) -> (String, Strin
     (tr.datetime(&e.at), e.user_name.clone().unwrap_or_default(), what, e.text.clone())
 }
 
-async fn page(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
-    render_page(&ctx, id, "", FormState::new(), StatusCode::OK).await
+/// The page's query: a search for something to link.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct PageQuery {
+    find: String,
+}
+
+async fn page(ctx: Ctx, Path(id): Path<i64>, axum::extract::Query(q): axum::extract::Query<PageQuery>) -> PageResult {
+    render_with(&ctx, id, "", FormState::new(), q.find, StatusCode::OK).await
 }
 
 /// The page again after a write: the message on success, or the failed form with its

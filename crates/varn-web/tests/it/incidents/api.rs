@@ -44,8 +44,13 @@ async fn a_report_is_triaged_as_a_breach_its_clocks_run_and_it_closes_only_when_
     let id = v["id"].as_i64().unwrap();
     assert!(v["reference"].as_str().unwrap().starts_with("INC-") && v["reference"].as_str().unwrap().ends_with(&format!("{id:05}")));
     assert_eq!((v["unit_name"].as_str(), v["status"].as_str()), (Some("Hemtjänst Öst"), Some("rapporterad")));
-    // The reporter sees her report but not the handling.
+    // The reporter sees her report but not the handling; what the report answered is what
+    // reading it back gives (the answer is made without reading back).
     assert!(v["clocks"].as_array().unwrap().is_empty() && !v["may_handle"].as_bool().unwrap());
+    assert_eq!(lisa.call(Method::GET, &format!("/api/v1/incidents/{id}"), None).await.1, v);
+    let (_, sv) = sara.call(Method::POST, "/api/v1/incidents", Some(json!({"title": "Samordnarens egen rapport"}))).await;
+    let sid = sv["id"].as_i64().unwrap();
+    assert_eq!(sara.call(Method::GET, &format!("/api/v1/incidents/{sid}"), None).await.1, sv, "also for one who handles it");
     let (_, mine) = lisa.call(Method::GET, "/api/v1/incidents?mine=true", None).await;
     assert!(mine["items"].as_array().unwrap().iter().any(|i| i["id"] == id), "{mine}");
     let (s, _) = lisa.call(Method::POST, &format!("/api/v1/incidents/{id}/notes"), Some(json!({"text": "Jag vill hantera den"}))).await;
@@ -163,8 +168,22 @@ async fn handlers_see_new_reports_and_deadlines_in_mina_uppgifter_and_escalation
     // Johan (Utbildningsnämnden) has neither.
     let (_, other) = t_.signed_in("johan.ek").await.text("/tasks").await;
     assert!(!other.contains("Okänd inloggning i akterna"));
-    // Raising it needs a reason; then it heads the samordnare's page.
+    // Karin links the social services' records and system; not another nämnd's asset.
     let karin_api = api_as(&t_, "karin.berg").await;
+    let barn = crate::assets::asset_id(&t_, "Socialtjänstens akter – barn och unga").await;
+    let elev = crate::assets::asset_id(&t_, "Elevdokumentation (betyg, omdömen, åtgärdsprogram)").await;
+    let system = crate::assets::carrier_id(&t_, "Verksamhetssystemet för socialtjänsten").await;
+    let links = format!("/api/v1/incidents/{id}/links");
+    let (s, e) = karin_api.call(Method::POST, &links, Some(json!({"asset_id": elev}))).await;
+    assert_eq!(s, 422);
+    assert!(has(&e, "asset_id", "err.choose"), "{e}");
+    let (s, v) = karin_api.call(Method::POST, &links, Some(json!({"asset_id": barn, "carrier_id": system}))).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!((v["assets"][0][0].as_i64(), v["carriers"][0][0].as_i64()), (Some(barn), Some(system)));
+    assert!(v["events"].as_array().unwrap().iter().any(|e| e["kind"] == "linked"));
+    let (_, v) = karin_api.call(Method::POST, &links, Some(json!({"carrier_id": system, "linked": false}))).await;
+    assert!(v["carriers"].as_array().unwrap().is_empty() && v["assets"].as_array().unwrap().len() == 1, "{v}");
+    // Raising it needs a reason; then it heads the samordnare's page.
     let esc = format!("/api/v1/incidents/{id}/escalate");
     let (s, e) = karin_api.call(Method::POST, &esc, Some(json!({"level": "allvarlig_storning", "reason": ""}))).await;
     assert_eq!(s, 422);

@@ -48,6 +48,8 @@ pub async fn authz_rows(t: &TestApp) -> Vec<(Call, &'static str)> {
         (Call::Form(format!("/incidents/{ifo}/duties/gdpr"), vec![("applies", String::new())]), "NAFANNNN"),
         (Call::Page(format!("/incidents/{ifo}/reports/gdpr/imy_anmalan")), "NAFANNNN"),
         (Call::Form(format!("/incidents/{ifo}/reports/gdpr/imy_anmalan"), vec![("sent_date", "x".into())]), "NAFANNNN"),
+        (Call::Form(format!("/incidents/{ifo}/links"), vec![("asset_id", String::new())]), "NAFANNNN"),
+        (Call::Json(Method::POST, format!("/api/v1/incidents/{ifo}/links"), json!({})), "NAFANNNN"),
         (Call::Json(Method::GET, "/api/v1/incidents".into(), json!(null)), "AAAAAAAA"),
         (Call::Json(Method::POST, "/api/v1/incidents".into(), json!({"title": ""})), "AAAAAAAA"),
         (Call::Json(Method::GET, format!("/api/v1/incidents/{ifo}"), json!(null)), "NAAANNNN"),
