@@ -4,10 +4,10 @@
 
 use super::Incidents;
 use crate::modules::{Note, WorkItem, WorkSection};
-use crate::{Actor, AppError, ListParams};
+use crate::{Actor, AppError};
 use varn_domain::incident::{Level, Status};
 use varn_domain::Permission;
-use varn_store::repo::incidents::{self as repo, IncidentFilter, IncidentRow, IncidentVisibility};
+use varn_store::repo::incidents::{self as repo, IncidentRow, IncidentVisibility};
 
 /// How far ahead a deadline shows in Mina uppgifter.
 pub const DUE_NOTICE_HOURS: i64 = 48;
@@ -29,31 +29,29 @@ impl<'a> Incidents<'a> {
             return Ok(vec![]);
         }
         let v = IncidentVisibility { read: handle, user_id: actor.id.0 };
-        let p = ListParams { page: 1, per_page: Some(50), ..Default::default() };
-        let db = self.db();
-        let new = repo::list(db, &v, &IncidentFilter { status: Some(Status::Rapporterad), ..Default::default() }, &p).await?;
+        // One query: the open incidents in view, sorted into the sections here.
+        let open = repo::open_in_view(self.db(), &v, 300).await?;
         let now = chrono::Utc::now();
-        let f =
-            IncidentFilter { open: Some(true), due_before: Some(now + chrono::Duration::hours(DUE_NOTICE_HOURS)), ..Default::default() };
-        let due = repo::list(db, &v, &f, &p).await?;
-        let raised = repo::list(db, &v, &IncidentFilter { open: Some(true), raised: true, ..Default::default() }, &p).await?;
-        let due_items = due.items.into_iter().filter_map(|r| {
+        let soon = now + chrono::Duration::hours(DUE_NOTICE_HOURS);
+        let new_items: Vec<WorkItem> = open
+            .iter()
+            .filter(|r| r.status == Status::Rapporterad)
+            .take(50)
+            .map(|r| item(r.clone(), Note::key("incident.work.triage")))
+            .collect();
+        let due_items = open.iter().filter(|r| r.next_due.is_some_and(|d| d < soon)).take(50).filter_map(|r| {
             let d = r.next_due?;
             let key = if d < now { "incident.work.due_passed" } else { "incident.work.due_at" };
-            Some(item(r, Note { key, args: vec![("due", local(d))], date: None }))
+            Some(item(r.clone(), Note { key, args: vec![("due", local(d))], date: None }))
         });
-        let raised_items = raised.items.into_iter().map(|r| {
+        let raised_items = open.iter().filter(|r| r.level != Level::Incident).take(50).map(|r| {
             let key = if r.level == Level::Kris { "incident.work.kris" } else { "incident.work.allvarlig" };
-            item(r, Note::key(key))
+            item(r.clone(), Note::key(key))
         });
         Ok(vec![
             WorkSection { id: "incident-raised-h", heading: "incident.work.raised", items: raised_items.collect() },
             WorkSection { id: "incident-due-h", heading: "incident.work.deadlines", items: due_items.collect() },
-            WorkSection {
-                id: "incident-new-h",
-                heading: "incident.work.new",
-                items: new.items.into_iter().map(|r| item(r, Note::key("incident.work.triage"))).collect(),
-            },
+            WorkSection { id: "incident-new-h", heading: "incident.work.new", items: new_items },
         ])
     }
 }

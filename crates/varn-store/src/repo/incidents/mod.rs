@@ -245,3 +245,14 @@ pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<
         .await?;
     Ok(if n > 0 { vec![("incidents", n)] } else { vec![] })
 }
+
+/// The open incidents in view, nearest deadline first, at most `limit`, without a count: what
+/// Mina uppgifter sorts into its sections in one query.
+pub async fn open_in_view<D: ConnectionTrait>(db: &D, v: &IncidentVisibility, limit: u64) -> Result<Vec<IncidentRow>, DbErr> {
+    let f = IncidentFilter { open: Some(true), ..Default::default() };
+    let q = filtered(v, &f, &ListParams::default())
+        .order_by_with_nulls(col(incident::Column::NextDue), sea_orm::Order::Asc, NullOrdering::Last)
+        .order_by_desc(col(incident::Column::ReportedAt))
+        .limit(limit);
+    rows(q).all(db).await
+}
