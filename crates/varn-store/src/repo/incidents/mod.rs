@@ -145,7 +145,13 @@ fn filtered(v: &IncidentVisibility, f: &IncidentFilter, p: &ListParams) -> Selec
     }
     let codes = |s: &[Status]| s.iter().map(|x| x.as_str()).collect::<Vec<_>>();
     match f.open {
-        Some(true) => q = q.filter(col(incident::Column::Status).is_in(codes(&OPEN))),
+        // The open statuses as literals, not parameters: our own codes, and a prepared
+        // statement's generic plan on PostgreSQL then still sees that few incidents are open
+        // (with parameters it scanned all 100 000: 38 ms instead of 1 ms).
+        Some(true) => {
+            let list = codes(&OPEN).iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ");
+            q = q.filter(Expr::cust(format!("\"incidents\".\"status\" IN ({list})")));
+        }
         Some(false) => q = q.filter(col(incident::Column::Status).eq(Status::Avslutad.as_str())),
         None => {}
     }
