@@ -185,7 +185,9 @@ pub async fn list<D: ConnectionTrait>(
     p: &ListParams,
 ) -> Result<Page<IncidentRow>, DbErr> {
     let q = filtered(v, f, p);
-    let (total, exact) = count_upto(db, q.clone(), 100_000).await?;
+    // "More than 10 000" is enough for a page header; counting ten years of the city's
+    // incidents cost more than the page (25 ms on PostgreSQL).
+    let (total, exact) = count_upto(db, q.clone(), 10_000).await?;
     let page = |items| Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact };
     let id = col(incident::Column::Id);
     let o = p.dir.order();
