@@ -14,6 +14,7 @@ mod demo;
 mod duties;
 mod lifecycle;
 mod links;
+mod overview;
 mod queries;
 mod report;
 mod work;
@@ -23,6 +24,7 @@ pub use bodies::*;
 pub use clocks::Clock;
 pub use commands::*;
 pub use links::LinkJson;
+pub use overview::IncidentOverview;
 pub use queries::IncidentView;
 pub use varn_store::repo::incidents::{DutyRow, EventRow, IncidentFilter, IncidentRow, ReportRow, SORTS};
 

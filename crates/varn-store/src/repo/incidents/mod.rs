@@ -4,9 +4,11 @@
 //! the incidents of the units in its scope.
 
 mod reminders;
+mod reports;
 mod timeline;
 
 pub use reminders::*;
+pub use reports::*;
 pub use timeline::*;
 
 use crate::entity::{incident, org_unit};

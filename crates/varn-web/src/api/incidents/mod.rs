@@ -13,8 +13,8 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use varn_app::incidents::{
-    DutyJson, EscalateJson, IncidentFilter, IncidentRow, IncidentView, LinkJson, NoteJson, ReportCommand, ReportJson, SentJson, StatusJson,
-    TriageCommand, TriageJson,
+    DutyJson, EscalateJson, IncidentFilter, IncidentOverview, IncidentRow, IncidentView, LinkJson, NoteJson, ReportCommand, ReportJson,
+    SentJson, StatusJson, TriageCommand, TriageJson,
 };
 use varn_app::AppError;
 use varn_domain::incident::{Category, Level, Severity, Status};
@@ -25,6 +25,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(get_one))
+        .routes(routes!(overview))
         .routes(routes!(triage))
         .routes(routes!(move_status))
         .routes(routes!(note))
@@ -152,4 +153,11 @@ pub async fn link(a: ApiActor, Path(id): Path<i64>, Json(b): Json<LinkJson>) -> 
     let inc = a.state.app.incidents();
     inc.link(&a.actor, id, &b).await?;
     Ok(Json(inc.view(&a.actor, id).await?))
+}
+
+/// Pictures of the incidents the caller reads over the last twelve months: per month by
+/// category and severity, hours to contain and close, deadlines met and missed per unit.
+#[utoipa::path(get, path = "/api/v1/incidents/overview", tag = "incidenter", responses((status = 200, body = IncidentOverview), (status = 403, body = ErrorBody)))]
+pub async fn overview(a: ApiActor) -> ApiResult<Json<IncidentOverview>> {
+    Ok(Json(a.state.app.incidents().overview(&a.actor).await?))
 }

@@ -3,6 +3,7 @@
 //! text of a report to an authority in [`text`].
 
 mod links;
+mod overview;
 mod page;
 mod report;
 mod text;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(text::routes())
         .merge(triage::routes())
         .merge(links::routes())
+        .merge(overview::routes())
 }
 
 /// What is left until `due` (or how long since), in words: "2 d 4 h kvar", "5 h försenad".

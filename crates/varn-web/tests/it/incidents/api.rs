@@ -242,3 +242,38 @@ async fn the_report_form_keeps_the_input_and_the_receipt_names_the_reference(#[c
     assert!(receipt.contains("Fel person på skärmen") && receipt.contains("2026-11-01 09:15"), "the report as sent, noticed in local time");
     t_.stop().await;
 }
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn the_pictures_count_per_month_time_to_contain_and_deadlines_missed_per_unit(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t_ = TestApp::spawn(b).await;
+    let sara = api_as(&t_, "sara.lindqvist").await;
+    let (s, o) = sara.call(Method::GET, "/api/v1/incidents/overview", None).await;
+    assert_eq!(s, 200, "{o}");
+    // The demo's year: 60 incidents, every one triaged.
+    let total: i64 = o["by_category"].as_array().unwrap().iter().map(|c| c["n"].as_i64().unwrap()).sum();
+    assert_eq!(total, 60, "{o}");
+    assert!(o["by_category"].as_array().unwrap().iter().all(|c| !c["code"].is_null()));
+    // Contained six hours after the report in the demo, closed after nine days.
+    let contain = o["durations"]["contain_hours"].as_f64().unwrap();
+    let close = o["durations"]["close_hours"].as_f64().unwrap();
+    assert!((contain - 6.0).abs() < 0.01 && (close - 216.0).abs() < 0.01, "{o}");
+    // The significant incident's early warning went five hours late from the IT department.
+    let it = o["deadlines"].as_array().unwrap().iter().find(|d| d["unit_name"] == "IT-avdelningen").unwrap();
+    assert_eq!((it["missed"].as_i64(), it["met"].as_i64()), (Some(1), Some(2)), "{o}");
+    // Karin sees Socialnämnden's: the IMY notification in time, nothing of the IT department's.
+    let (_, k) = api_as(&t_, "karin.berg").await.call(Method::GET, "/api/v1/incidents/overview", None).await;
+    let units: Vec<&str> = k["deadlines"].as_array().unwrap().iter().map(|d| d["unit_name"].as_str().unwrap()).collect();
+    assert_eq!(units, vec!["Individ- och familjeomsorg"], "{k}");
+    // An employee sees her own reports, not pictures of everyone's.
+    let (s, _) = api_as(&t_, "lisa.nilsson").await.call(Method::GET, "/api/v1/incidents/overview", None).await;
+    assert_eq!(s, 403);
+    let (s, page) = t_.signed_in("sara.lindqvist").await.text("/incidents/overview").await;
+    assert!(s == 200 && page.contains("id=\"deadlines\"") && page.contains("6,0 timmar"), "the page in Swedish numbers");
+    t_.stop().await;
+}

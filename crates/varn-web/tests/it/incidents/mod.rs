@@ -37,6 +37,8 @@ pub async fn authz_rows(t: &TestApp) -> Vec<(Call, &'static str)> {
         (Call::Page("/incidents".into()), "AAAAAAAA"),
         (Call::Page("/incidents/new".into()), "AAAAAAAA"),
         (Call::Form("/incidents".into(), vec![("title", String::new())]), "AAAAAAAA"),
+        (Call::Page("/incidents/overview".into()), "FAAAAFFF"),
+        (Call::Json(Method::GET, "/api/v1/incidents/overview".into(), json!(null)), "FAAAAFFF"),
         (Call::Page(format!("/incidents/{ifo}")), "NAAANNNN"),
         (Call::Page(format!("/incidents/{phone}")), "NAANNNAN"),
         (Call::Form(format!("/incidents/{ifo}/note"), vec![("text", String::new())]), "NAFANNNN"),
