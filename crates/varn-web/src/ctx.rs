@@ -37,7 +37,8 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 31] = [
+const MESSAGES: [&str; 32] = [
+    "msg.contacts_saved",
     "msg.incident_linked",
     "msg.mail_saved",
     "msg.incident_reported",

@@ -13,8 +13,8 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use varn_app::incidents::{
-    DutyJson, EscalateJson, IncidentFilter, IncidentOverview, IncidentRow, IncidentView, LinkJson, NoteJson, ReportCommand, ReportJson,
-    SentJson, StatusJson, TriageCommand, TriageJson,
+    ContactLists, DutyJson, EscalateJson, IncidentFilter, IncidentOverview, IncidentRow, IncidentView, LinkJson, NoteJson, ReportCommand,
+    ReportJson, SentJson, StatusJson, TriageCommand, TriageJson,
 };
 use varn_app::AppError;
 use varn_domain::incident::{Category, Level, Severity, Status};
@@ -26,6 +26,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list, create))
         .routes(routes!(get_one))
         .routes(routes!(overview))
+        .routes(routes!(get_contacts, put_contacts))
         .routes(routes!(triage))
         .routes(routes!(move_status))
         .routes(routes!(note))
@@ -160,4 +161,21 @@ pub async fn link(a: ApiActor, Path(id): Path<i64>, Json(b): Json<LinkJson>) -> 
 #[utoipa::path(get, path = "/api/v1/incidents/overview", tag = "incidenter", responses((status = 200, body = IncidentOverview), (status = 403, body = ErrorBody)))]
 pub async fn overview(a: ApiActor) -> ApiResult<Json<IncidentOverview>> {
     Ok(Json(a.state.app.incidents().overview(&a.actor).await?))
+}
+
+/// The contact lists per level: user names told at once when an incident is raised.
+#[utoipa::path(get, path = "/api/v1/settings/incidents", tag = "incidenter", responses((status = 200, body = ContactLists), (status = 403, body = ErrorBody)))]
+pub async fn get_contacts(a: ApiActor) -> ApiResult<Json<ContactLists>> {
+    if !a.actor.scope(varn_domain::Permission::IncidentHandle).is_all() {
+        return Err(AppError::Forbidden.into());
+    }
+    Ok(Json(a.state.app.incidents().contact_lists().await?))
+}
+
+/// Changes the contact lists (the city's incident handlers); every name an active user.
+#[utoipa::path(put, path = "/api/v1/settings/incidents", tag = "incidenter", request_body = ContactLists, responses((status = 200, body = ContactLists), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn put_contacts(a: ApiActor, Json(b): Json<ContactLists>) -> ApiResult<Json<ContactLists>> {
+    let inc = a.state.app.incidents();
+    inc.set_contact_lists(&a.actor, &b).await?;
+    Ok(Json(inc.contact_lists().await?))
 }

@@ -2,6 +2,7 @@
 //! its receipt in [`report`], an incident's page with its handling in [`page`], and the
 //! text of a report to an authority in [`text`].
 
+mod contacts;
 mod links;
 mod overview;
 mod page;
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .merge(triage::routes())
         .merge(links::routes())
         .merge(overview::routes())
+        .merge(contacts::routes())
 }
 
 /// What is left until `due` (or how long since), in words: "2 d 4 h kvar", "5 h försenad".
@@ -67,6 +69,8 @@ struct ListPage {
     view: ListView,
     rows: Vec<Row>,
     reads_others: bool,
+    /// Handles the whole city's incidents (keeps the contact lists).
+    city_wide: bool,
     statuses: Vec<(&'static str, String)>,
     severities: Vec<(&'static str, String)>,
     levels: Vec<(&'static str, String)>,
@@ -170,6 +174,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         view: l.view,
         rows,
         reads_others: ctx.state.app.incidents().reads_others(actor),
+        city_wide: actor.scope(varn_domain::Permission::IncidentHandle).is_all(),
         statuses: options::<Status>(ctx.tr),
         severities: options::<Severity>(ctx.tr),
         levels: options::<Level>(ctx.tr),

@@ -149,8 +149,16 @@ async fn mail_waits_out_an_smtp_outage_gathers_a_digest_and_reminds_of_deadlines
     assert_eq!(sara.len(), 2, "one digest");
     assert!(sara[1].contains("Första rapporten") && sara[1].contains("Andra rapporten"), "{}", sara[1]);
 
-    // Escalation goes at once despite the digest.
+    // The krisledningsgrupp's list: only real people, kept by the city's handlers.
     let sara_api = api_as(&t_, "sara.lindqvist").await;
+    let (s, e) = sara_api.call(Method::PUT, "/api/v1/settings/incidents", Some(json!({"kris": ["karin.berg", "ingen.alls"]}))).await;
+    assert_eq!(s, 422);
+    assert!(crate::documents::has(&e, "kris", "err.user.unknown"), "{e}");
+    let (s, _) = api_as(&t_, "karin.berg").await.call(Method::PUT, "/api/v1/settings/incidents", Some(json!({"kris": []}))).await;
+    assert_eq!(s, 403, "a unit head does not keep the city's lists");
+    let (s, l) = sara_api.call(Method::PUT, "/api/v1/settings/incidents", Some(json!({"kris": ["karin.berg"]}))).await;
+    assert_eq!((s, l["kris"].clone()), (200, json!(["karin.berg"])));
+    // Escalation goes at once despite the digest, and to the level's list.
     let (s, _) = sara_api
         .call(Method::POST, &format!("/api/v1/incidents/{id}/escalate"), Some(json!({"level": "kris", "reason": "Journaler i omlopp"})))
         .await;
@@ -158,6 +166,8 @@ async fn mail_waits_out_an_smtp_outage_gathers_a_digest_and_reminds_of_deadlines
     t_.app.mail().deliver_due().await.unwrap();
     let sara = to(&got, "sara.lindqvist@exempelstad.se");
     assert!(sara.last().unwrap().contains("Subject: Kris: Skrivare skickade ut journaler"), "{}", sara.last().unwrap());
+    let karin = to(&got, "karin.berg@exempelstad.se");
+    assert!(karin.iter().any(|m| m.contains("Subject: Kris: Skrivare skickade ut journaler")), "the krisledningsgrupp is told: {karin:?}");
 
     // A deadline within twelve hours is reminded of, once.
     let aware = (Utc::now() - Duration::hours(20)).to_rfc3339();
