@@ -19,7 +19,12 @@ pub const REMIND_HOURS: i64 = 12;
 
 /// The setting that holds a level's contact list (user names, one per line).
 pub fn contacts_key(level: Level) -> String {
-    format!("incident.contacts.{}", level.as_str())
+    list_key(level.as_str())
+}
+
+/// The setting of a named list (`allvarlig_storning`, `kris`, `dataskyddsombud`).
+pub fn list_key(name: &str) -> String {
+    format!("incident.contacts.{name}")
 }
 
 /// The samordnare (the role on the root of `chain`) and the security contact nearest the
@@ -44,7 +49,12 @@ impl Incidents<'_> {
 
     /// The people on a level's contact list.
     pub(super) async fn level_contacts<C: ConnectionTrait>(&self, db: &C, level: Level) -> Result<Vec<i64>, AppError> {
-        let Some(list) = settings::get(db, &contacts_key(level)).await? else { return Ok(vec![]) };
+        self.listed(db, &contacts_key(level)).await
+    }
+
+    /// The people on the list kept in the setting `key`.
+    pub(super) async fn listed<C: ConnectionTrait>(&self, db: &C, key: &str) -> Result<Vec<i64>, AppError> {
+        let Some(list) = settings::get(db, key).await? else { return Ok(vec![]) };
         let mut out = Vec::new();
         for name in list.lines().map(str::trim).filter(|n| !n.is_empty()) {
             if let Some(u) = users::by_username(db, name).await? {

@@ -1,11 +1,11 @@
-//! The contact lists per level: who is told at once when an incident is raised to an
-//! allvarlig störning or a kris (the krisledningsgrupp, say). Kept by the city's incident
-//! handlers (the samordnare), as user names in the settings.
+//! The contact lists: who is told at once when an incident is raised to an allvarlig
+//! störning or a kris (the krisledningsgrupp, say), and the dataskyddsombud, told when an
+//! incident is judged a personal data breach. Kept by the city's incident handlers (the
+//! samordnare), as user names in the settings.
 
-use super::alerts::contacts_key;
+use super::alerts::list_key;
 use super::Incidents;
 use crate::{Actor, AppError};
-use varn_domain::incident::Level;
 use varn_domain::{FieldErrors, Permission};
 use varn_store::repo::{settings, users};
 
@@ -17,16 +17,19 @@ pub struct ContactLists {
     pub allvarlig_storning: Vec<String>,
     /// Told when an incident is raised to kris.
     pub kris: Vec<String>,
+    /// The dataskyddsombud, told when an incident is judged a personal data breach.
+    pub dataskyddsombud: Vec<String>,
 }
 
-const LEVELS: [Level; 2] = [Level::AllvarligStorning, Level::Kris];
+/// The lists' names, as their fields and settings are called.
+const LISTS: [&str; 3] = ["allvarlig_storning", "kris", "dataskyddsombud"];
 
 impl Incidents<'_> {
     /// The lists as they stand.
     pub async fn contact_lists(&self) -> Result<ContactLists, AppError> {
         let mut out = ContactLists::default();
-        for (level, list) in LEVELS.into_iter().zip([&mut out.allvarlig_storning, &mut out.kris]) {
-            let names = settings::get(self.db(), &contacts_key(level)).await?.unwrap_or_default();
+        for (name, list) in LISTS.into_iter().zip([&mut out.allvarlig_storning, &mut out.kris, &mut out.dataskyddsombud]) {
+            let names = settings::get(self.db(), &list_key(name)).await?.unwrap_or_default();
             *list = names.lines().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect();
         }
         Ok(out)
@@ -39,7 +42,7 @@ impl Incidents<'_> {
             return Err(AppError::Forbidden);
         }
         let mut e = FieldErrors::new();
-        for (field, names) in [("allvarlig_storning", &lists.allvarlig_storning), ("kris", &lists.kris)] {
+        for (field, names) in LISTS.into_iter().zip([&lists.allvarlig_storning, &lists.kris, &lists.dataskyddsombud]) {
             for n in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
                 if !users::by_username(self.db(), n).await?.is_some_and(|u| u.active) {
                     e.add(field, "err.user.unknown");
@@ -49,9 +52,9 @@ impl Incidents<'_> {
         e.into_result()?;
         let w = self.app.begin(&cap).await?;
         let before = self.contact_lists().await?;
-        for (level, names) in LEVELS.into_iter().zip([&lists.allvarlig_storning, &lists.kris]) {
+        for (name, names) in LISTS.into_iter().zip([&lists.allvarlig_storning, &lists.kris, &lists.dataskyddsombud]) {
             let joined = names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()).collect::<Vec<_>>().join("\n");
-            settings::set(&*w, &contacts_key(level), &joined).await?;
+            settings::set(&*w, &list_key(name), &joined).await?;
         }
         let json = |l: &ContactLists| serde_json::to_value(l).unwrap_or_default();
         w.commit(cap.audit("settings.incident_contacts", "setting").before(json(&before)).after(json(lists))).await

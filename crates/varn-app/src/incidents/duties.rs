@@ -27,7 +27,14 @@ impl Incidents<'_> {
         };
         e.into_result()?;
         let (w, h) = self.open(actor, id).await?;
+        let was_breach = repo::duties(&*w, id).await?.iter().any(|d| d.regime == "gdpr" && d.applies);
         repo::answer_duty(&*w, id, &r.code, applies, note.clone(), actor.id.0).await?;
+        if r.code == "gdpr" && applies && !was_breach {
+            // Judged a personal data breach: the dataskyddsombud is told at once.
+            let dpo = self.listed(&*w, &super::alerts::list_key("dataskyddsombud")).await?;
+            let args = self.mail_args(&*w, &h.incident).await?;
+            self.app.mail().queue(&*w, dpo, crate::mail::Message::new("incident_breach", args).urgent()).await?;
+        }
         let m: incident::ActiveModel = h.incident.clone().into();
         let data = json!({"regime": r.code, "applies": applies});
         let step = Step { kind: "duty", action: "incident.duty", text: note, data: Some(data.clone()), extra: Some(data) };

@@ -22,7 +22,7 @@ pub struct Texts {
 }
 
 /// The keys the code sends: the file must have each.
-const KEYS: [&str; 4] = ["incident_reported", "incident_deadline", "incident_escalated", "digest"];
+const KEYS: [&str; 5] = ["incident_reported", "incident_deadline", "incident_escalated", "incident_breach", "digest"];
 
 impl Texts {
     /// Parses and checks the messages file.

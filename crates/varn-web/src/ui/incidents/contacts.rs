@@ -29,6 +29,7 @@ struct ContactsPage {
 struct ContactsForm {
     allvarlig_storning: String,
     kris: String,
+    dataskyddsombud: String,
 }
 
 fn lines(s: &str) -> Vec<String> {
@@ -45,17 +46,27 @@ async fn show(ctx: &Ctx, form: FormState, code: StatusCode) -> PageResult {
 
 async fn page(ctx: Ctx) -> PageResult {
     let l = ctx.state.app.incidents().contact_lists().await?;
-    let form = FormState::with(&[("allvarlig_storning", &l.allvarlig_storning.join("\n")), ("kris", &l.kris.join("\n"))]);
+    let form = FormState::with(&[
+        ("allvarlig_storning", &l.allvarlig_storning.join("\n")),
+        ("kris", &l.kris.join("\n")),
+        ("dataskyddsombud", &l.dataskyddsombud.join("\n")),
+    ]);
     show(&ctx, form, StatusCode::OK).await
 }
 
 async fn save(ctx: Ctx, Form(f): Form<ContactsForm>) -> PageResult {
     let actor = ctx.actor()?;
-    let lists = ContactLists { allvarlig_storning: lines(&f.allvarlig_storning), kris: lines(&f.kris) };
+    let lists =
+        ContactLists { allvarlig_storning: lines(&f.allvarlig_storning), kris: lines(&f.kris), dataskyddsombud: lines(&f.dataskyddsombud) };
     match ctx.state.app.incidents().set_contact_lists(actor, &lists).await {
         Ok(()) => Ok(see_other("/incidents/contacts", "contacts_saved")),
         Err(AppError::Invalid(errs)) => {
-            let form = FormState::with(&[("allvarlig_storning", &f.allvarlig_storning), ("kris", &f.kris)]).errors(ctx.tr, &errs);
+            let form = FormState::with(&[
+                ("allvarlig_storning", &f.allvarlig_storning),
+                ("kris", &f.kris),
+                ("dataskyddsombud", &f.dataskyddsombud),
+            ])
+            .errors(ctx.tr, &errs);
             show(&ctx, form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(e.into()),

@@ -156,8 +156,18 @@ async fn mail_waits_out_an_smtp_outage_gathers_a_digest_and_reminds_of_deadlines
     assert!(crate::documents::has(&e, "kris", "err.user.unknown"), "{e}");
     let (s, _) = api_as(&t_, "karin.berg").await.call(Method::PUT, "/api/v1/settings/incidents", Some(json!({"kris": []}))).await;
     assert_eq!(s, 403, "a unit head does not keep the city's lists");
-    let (s, l) = sara_api.call(Method::PUT, "/api/v1/settings/incidents", Some(json!({"kris": ["karin.berg"]}))).await;
-    assert_eq!((s, l["kris"].clone()), (200, json!(["karin.berg"])));
+    let lists = json!({"kris": ["karin.berg"], "dataskyddsombud": ["maria.strom"]});
+    let (s, l) = sara_api.call(Method::PUT, "/api/v1/settings/incidents", Some(lists)).await;
+    assert_eq!((s, l["kris"].clone(), l["dataskyddsombud"].clone()), (200, json!(["karin.berg"]), json!(["maria.strom"])));
+    // Judged a personal data breach: the dataskyddsombud is told at once, once.
+    for _ in 0..2 {
+        let (s, _) = sara_api.call(Method::PUT, &format!("/api/v1/incidents/{id}/duties/gdpr"), Some(json!({"applies": true}))).await;
+        assert_eq!(s, 200);
+    }
+    t_.app.mail().deliver_due().await.unwrap();
+    let dpo = to(&got, "maria.strom@exempelstad.se");
+    assert_eq!(dpo.len(), 1, "{dpo:?}");
+    assert!(dpo[0].contains("Subject: Personuppgiftsincident: Skrivare skickade ut journaler"), "{}", dpo[0]);
     // Escalation goes at once despite the digest, and to the level's list.
     let (s, _) = sara_api
         .call(Method::POST, &format!("/api/v1/incidents/{id}/escalate"), Some(json!({"level": "kris", "reason": "Journaler i omlopp"})))
