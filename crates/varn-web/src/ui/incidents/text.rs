@@ -33,6 +33,8 @@ struct ReportPage {
     due: Option<String>,
     text: String,
     form: FormState,
+    /// Already recorded: when, and how (then no form).
+    recorded: Option<String>,
 }
 
 /// The report's text: each line a label and its value from the incident.
@@ -46,14 +48,14 @@ pub(crate) fn report_text(tr: Tr, v: &IncidentView, regime_name: &str, report_na
         ("incident.text.reference", v.reference.clone()),
         ("incident.text.contact", or_none(v.handler_name.as_deref())),
         ("incident.field.aware", tr.datetime(&v.aware_at)),
-        ("incident.field.noticed", tr.datetime(&v.noticed_at)),
-        ("incident.field.title", v.title.clone()),
+        ("incident.text.noticed", tr.datetime(&v.noticed_at)),
+        ("incident.text.what", v.title.clone()),
         ("incident.field.description", or_none(v.description.as_deref())),
         ("incident.field.category", v.category.map(|c| label(tr, c)).unwrap_or_else(|| none.to_owned())),
         ("incident.field.severity", v.severity.map(|c| label(tr, c)).unwrap_or_else(|| none.to_owned())),
         ("incident.field.unit", v.unit_name.clone()),
         ("incident.field.systems", or_none(v.systems.as_deref())),
-        ("incident.field.personal_data", label(tr, v.personal_data)),
+        ("incident.text.personal_data", label(tr, v.personal_data)),
         ("incident.field.status", label(tr, v.status)),
         ("incident.text.contained", v.contained_at.map(|d| tr.datetime(&d)).unwrap_or_else(|| none.to_owned())),
         ("incident.text.measures", if notes.is_empty() { none.to_owned() } else { notes.join("\n") }),
@@ -85,7 +87,12 @@ async fn render_report(ctx: &Ctx, id: i64, regime: &str, report: &str, form: Opt
         let (d, t) = local_parts(chrono::Utc::now());
         FormState::with(&[("sent_date", &d), ("sent_time", &t), ("recipient", &def.recipient)])
     });
+    let recorded = v.reports.iter().find(|r| r.regime == regime && r.report == report).map(|r| {
+        let key = if r.outcome == "not_required" { "incident.clock.not_required" } else { "incident.clock.sent" };
+        ctx.tr.tf(key, &[("at", &ctx.tr.datetime(&r.sent_at))])
+    });
     let page = ReportPage {
+        recorded,
         shell: ctx.shell_named(format!("{name} – {}", v.reference)),
         regime: regime.to_owned(),
         report: report.to_owned(),

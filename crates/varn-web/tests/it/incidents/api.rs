@@ -100,6 +100,11 @@ async fn a_report_is_triaged_as_a_breach_its_clocks_run_and_it_closes_only_when_
     let (s, e) = sara.call(Method::POST, &path, Some(json!({}))).await;
     assert_eq!(s, 422);
     assert!(has(&e, "report", "err.incident.report_recorded"), "{e}");
+    // The report's page: its text from the incident, and once recorded, no second form.
+    let (s, page) = t_.signed_in("sara.lindqvist").await.text(&format!("/incidents/{id}/reports/gdpr/imy_anmalan")).await;
+    assert_eq!(s, 200);
+    assert!(page.contains("Vad som har hänt: Brukarlista lämnad i väntrum") && page.contains("Rapporterande organisation: Äldrenämnden"));
+    assert!(page.contains("id=\"recorded\"") && !page.contains("name=\"reference\""), "recorded, no form");
 
     // Closing: not from here without lessons, every duty answered, every report settled.
     let status = format!("/api/v1/incidents/{id}/status");
