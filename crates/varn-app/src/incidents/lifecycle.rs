@@ -10,7 +10,7 @@ use crate::{Actor, AppError};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde_json::json;
 use varn_domain::incident::Status;
-use varn_domain::{Code, FieldErrors, OrgKind};
+use varn_domain::{Code, FieldErrors, OrgKind, Permission};
 use varn_store::entity::incident;
 use varn_store::repo::incidents as repo;
 use varn_store::repo::{now, org, users};
@@ -32,9 +32,10 @@ pub(super) fn search_text(title: &str, systems: Option<&str>) -> String {
 
 impl Incidents<'_> {
     /// Opens a handling write: the incident, re-read inside the transaction.
+    /// Every caller has already checked, outside it, that the actor may handle the incident
+    /// (so that a refusal comes before a mistake in what they sent); inside, it is checked again.
     pub(super) async fn open<'c>(&self, actor: &'c Actor, id: i64) -> Result<(crate::Write, Handled<'c>), AppError> {
-        let probe = self.handled(self.db(), actor, id).await?;
-        let w = self.app.begin(&probe.cap).await?;
+        let w = self.app.begin(&actor.can(Permission::IncidentHandle)?).await?;
         let h = self.handled(&*w, actor, id).await?;
         Ok((w, h))
     }

@@ -43,14 +43,18 @@ pub fn routes() -> Router<AppState> {
 /// What is left until `due` (or how long since), in words: "2 d 4 h kvar", "5 h försenad".
 pub(crate) fn countdown(tr: Tr, due: DateTime<Utc>, now: DateTime<Utc>) -> (String, bool) {
     let late = due < now;
-    let d = if late { now - due } else { due - now };
-    let (days, hours, mins) = (d.num_days(), d.num_hours() % 24, d.num_minutes() % 60);
-    let span = if days > 0 {
+    let span = span(tr, if late { now - due } else { due - now }.num_minutes());
+    (tr.tf(if late { "incident.overdue_by" } else { "incident.left" }, &[("span", &span)]), late)
+}
+
+/// A length of time in words: days and hours from a day up, else hours and minutes.
+pub(crate) fn span(tr: Tr, minutes: i64) -> String {
+    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    if days > 0 {
         tr.tf("incident.span_dh", &[("d", &days.to_string()), ("h", &hours.to_string())])
     } else {
         tr.tf("incident.span_hm", &[("h", &hours.to_string()), ("m", &mins.to_string())])
-    };
-    (tr.tf(if late { "incident.overdue_by" } else { "incident.left" }, &[("span", &span)]), late)
+    }
 }
 
 /// A register row with its labels.

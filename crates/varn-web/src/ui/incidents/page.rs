@@ -79,12 +79,7 @@ struct IncidentPage {
 }
 
 fn minutes_text(ctx: &Ctx, m: i64) -> String {
-    let span = if m >= 24 * 60 {
-        ctx.tr.tf("incident.span_dh", &[("d", &(m / 1440).to_string()), ("h", &((m % 1440) / 60).to_string())])
-    } else {
-        ctx.tr.tf("incident.span_hm", &[("h", &(m / 60).to_string()), ("m", &(m % 60).to_string())])
-    };
-    ctx.tr.tf("incident.sent_late", &[("span", &span)])
+    ctx.tr.tf("incident.sent_late", &[("span", &super::span(ctx.tr, m))])
 }
 
 /// The page; `failed` names the form that came back with `form`'s mistakes.
