@@ -53,6 +53,14 @@ impl App {
 
     /// Marks one of the actor's tasks done (or open again).
     pub async fn task_set_done(&self, actor: &Actor, id: i64, done: bool) -> Result<(), AppError> {
+        // An incident's action is marked on the incident too (its timeline and audit row).
+        if let Some(t) = repo::find(self.store.read(), id).await? {
+            if t.source_type == varn_store::repo::incidents::TASK_SOURCE && t.assignee_user_id == Some(actor.id.0) {
+                if self.incidents().action_task_done(actor, id, done).await?.is_some() {
+                    return Ok(());
+                }
+            }
+        }
         let cap = actor.can(Permission::Participate)?;
         let w = self.begin(&cap).await?;
         let mine = repo::mine(&*w, actor.id.0, true, 10_000).await?;

@@ -37,8 +37,13 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 32] = [
+const MESSAGES: [&str; 37] = [
     "msg.contacts_saved",
+    "msg.incident_action_added",
+    "msg.incident_action_done",
+    "msg.incident_action_reopened",
+    "msg.authority_saved",
+    "msg.authority_contact_added",
     "msg.incident_linked",
     "msg.mail_saved",
     "msg.incident_reported",

@@ -154,6 +154,11 @@ impl FormState {
         self
     }
 
+    /// Sets a field's value (a default the page fills in).
+    pub fn set(&mut self, k: &str, v: &str) {
+        self.values.insert(k.to_owned(), v.to_owned());
+    }
+
     /// The value of a field ("" when none).
     pub fn v(&self, k: &str) -> &str {
         self.values.get(k).map(String::as_str).unwrap_or("")

@@ -72,6 +72,8 @@ fn fail(what: &str) -> impl Fn(AppError) -> AppError + '_ {
 impl Incidents<'_> {
     /// Loads the section.
     pub(crate) async fn load_demo(self, city: &DemoCity) -> Result<(), AppError> {
+        // The register of authorities is the product's, demo or not.
+        self.seed_authorities().await?;
         let Some(s) = city.section::<DemoSection>("incidents")? else { return Ok(()) };
         let db = self.app.store.read();
         let actor = |name: String| async move {

@@ -9,8 +9,10 @@ use super::Incidents;
 use crate::{Actor, AppError};
 use chrono::Utc;
 use serde_json::json;
+use varn_domain::incident::{Channel, Direction};
 use varn_domain::FieldErrors;
 use varn_store::entity::incident;
+use varn_store::repo::authorities;
 use varn_store::repo::incidents as repo;
 
 impl Incidents<'_> {
@@ -85,8 +87,27 @@ impl Incidents<'_> {
             due_at: clock.and_then(|c| c.due),
         };
         repo::add_report(&*w, row).await?;
+        // A report sent to an authority of the register is a contact made with it.
+        let authority = match (&def.authority, cmd.not_required) {
+            (Some(code), false) => authorities::by_code(&*w, code).await?,
+            _ => None,
+        };
+        if let Some(a) = &authority {
+            let contact = authorities::NewContact {
+                authority_id: a.id,
+                at: sent_at,
+                direction: Direction::Ut,
+                channel: Channel::ETjanst,
+                summary: def.name.get("sv").to_owned(),
+                reference: reference.clone(),
+                incident_id: Some(id),
+                unit_id: h.incident.unit_id,
+                user_id: actor.id.0,
+            };
+            authorities::add_contact(&*w, contact).await?;
+        }
         let m: incident::ActiveModel = h.incident.clone().into();
-        let data = json!({"regime": r.code, "report": def.code, "outcome": outcome, "sent_at": sent_at, "recipient": recipient, "reference": reference});
+        let data = json!({"regime": r.code, "report": def.code, "outcome": outcome, "sent_at": sent_at, "recipient": recipient, "reference": reference, "authority": authority.map(|a| a.name)});
         let step = Step { kind: "report", action: "incident.report_sent", text: note, data: Some(data.clone()), extra: Some(data) };
         self.finish(w, h, m, step).await
     }

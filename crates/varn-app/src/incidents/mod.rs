@@ -6,7 +6,9 @@
 //! duties, records the reports sent and escalates. A person named as handler of an incident
 //! sees it wherever it is, and handles it when they hold IncidentHandle anywhere.
 
+mod actions;
 mod alerts;
+mod authorities;
 mod bodies;
 mod clocks;
 mod commands;
@@ -20,7 +22,9 @@ mod queries;
 mod report;
 mod work;
 
+pub use actions::{ActionDoneJson, ActionJson};
 pub use alerts::{contacts_key, REMIND_HOURS};
+pub use authorities::{AuthorityJson, ContactJson};
 pub use bodies::*;
 pub use clocks::Clock;
 pub use commands::*;
@@ -28,7 +32,8 @@ pub use contacts::ContactLists;
 pub use links::LinkJson;
 pub use overview::IncidentOverview;
 pub use queries::IncidentView;
-pub use varn_store::repo::incidents::{DutyRow, EventRow, IncidentFilter, IncidentRow, ReportRow, SORTS};
+pub use varn_store::repo::authorities::{ContactCount, ContactRow};
+pub use varn_store::repo::incidents::{ActionRow, DutyRow, EventRow, IncidentFilter, IncidentRow, ReportRow, SORTS};
 
 use crate::{Actor, App, AppError, Capability};
 use sea_orm::ConnectionTrait;
@@ -43,7 +48,7 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
     name: "incidents",
     work: |app, actor| Box::pin(app.incidents().work_sections(actor)),
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
-    audit_entities: &["incident"],
+    audit_entities: &["incident", "authority"],
     demo: |app, city| Box::pin(app.incidents().load_demo(city)),
 };
 

@@ -9,7 +9,8 @@ use chrono::{DateTime, Utc};
 use varn_domain::incident::{Answer, Category, Level, Severity, Status};
 use varn_domain::{OrgPath, Permission};
 use varn_store::entity::incident;
-use varn_store::repo::incidents::{self as repo, DutyRow, EventRow, ReportRow};
+use varn_store::repo::authorities::ContactRow;
+use varn_store::repo::incidents::{self as repo, ActionRow, DutyRow, EventRow, ReportRow};
 use varn_store::repo::{org, users};
 
 /// One incident as the app shows it.
@@ -95,6 +96,10 @@ pub struct IncidentView {
     pub assets: Vec<(i64, String)>,
     /// Carriers it concerns (id, name).
     pub carriers: Vec<(i64, String)>,
+    /// The actions given, with their owners (one who only reported sees none; an owner theirs).
+    pub actions: Vec<ActionRow>,
+    /// The contacts made with authorities about it.
+    pub contacts: Vec<ContactRow>,
 }
 
 impl Incidents<'_> {
@@ -112,6 +117,8 @@ impl Incidents<'_> {
             reports: repo::reports(db, id).await?,
             events: repo::events(db, id).await?,
             links: if reads { repo::linked(db, id).await? } else { (vec![], vec![]) },
+            actions: repo::actions(db, id).await?,
+            contacts: if reads { varn_store::repo::authorities::of_incident(db, id).await? } else { vec![] },
         };
         Ok(self.assemble(actor, i, &path, parts))
     }
@@ -128,7 +135,7 @@ impl Incidents<'_> {
         let reads = self.reads(actor, &i, path);
         let unit = |u: Option<i64>| u.and_then(|u| p.units.iter().find(|x| x.id == u)).map(|x| x.name.clone());
         let person = |u: Option<i64>| u.and_then(|u| p.people.iter().find(|x| x.0 == u));
-        let (mut duties, mut reports, mut events) = (p.duties, p.reports, p.events);
+        let (mut duties, mut reports, mut events, mut actions) = (p.duties, p.reports, p.events, p.actions);
         let mut cl = clocks(self.rules(), i.aware_at, &duties, &reports);
         if !reads {
             events.retain(|e| matches!(e.kind.as_str(), "reported" | "status"));
@@ -138,6 +145,8 @@ impl Incidents<'_> {
             duties.clear();
             reports.clear();
             cl.clear();
+            // The owner of an action sees their own.
+            actions.retain(|a| a.responsible_user_id == actor.id.0);
         }
         IncidentView {
             reference: super::reference(&i),
@@ -177,6 +186,8 @@ impl Incidents<'_> {
             events,
             assets: p.links.0,
             carriers: p.links.1,
+            actions,
+            contacts: p.contacts,
         }
     }
 }
@@ -190,6 +201,8 @@ pub(super) struct Parts {
     pub(super) reports: Vec<ReportRow>,
     pub(super) events: Vec<EventRow>,
     pub(super) links: Links,
+    pub(super) actions: Vec<ActionRow>,
+    pub(super) contacts: Vec<ContactRow>,
 }
 
 /// The assets and carriers an incident concerns: (id, name) each.

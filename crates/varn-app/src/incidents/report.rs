@@ -83,6 +83,8 @@ impl Incidents<'_> {
             reports: vec![],
             events: vec![first],
             links: (vec![], vec![]),
+            actions: vec![],
+            contacts: vec![],
         };
         Ok(self.assemble(actor, i, &path, parts))
     }

@@ -66,6 +66,9 @@ pub struct ReportDef {
     pub within: Option<Span>,
     /// What the limit counts from.
     pub from: Anchor,
+    /// The register's authority (its code) a report sent is a contact made with.
+    #[serde(default)]
+    pub authority: Option<String>,
 }
 
 /// A law or duty with its reports.

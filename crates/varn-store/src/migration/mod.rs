@@ -17,6 +17,7 @@ mod m0009_throttle_in_flight;
 mod m0010_assets;
 mod m0011_incidents;
 mod m0012_mail;
+mod m0013_samverkan;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -35,6 +36,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0010_assets::Migration),
         Box::new(m0011_incidents::Migration),
         Box::new(m0012_mail::Migration),
+        Box::new(m0013_samverkan::Migration),
     ]
 }
 

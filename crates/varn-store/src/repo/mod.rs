@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod attachments;
 pub mod audit;
+pub mod authorities;
 pub mod documents;
 pub mod incidents;
 pub mod mail;

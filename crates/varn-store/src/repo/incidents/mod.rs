@@ -3,18 +3,20 @@
 //! reporter their own reports, the handler named on an incident that incident, IncidentRead
 //! the incidents of the units in its scope.
 
+mod actions;
 mod reminders;
 mod reports;
 mod timeline;
 
+pub use actions::*;
 pub use reminders::*;
 pub use reports::*;
 pub use timeline::*;
 
-use crate::entity::{incident, org_unit};
+use crate::entity::{incident, incident_action, org_unit};
 use crate::repo::{count_upto, ListParams, Page};
 use crate::scope_condition;
-use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, SimpleExpr};
+use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query, SimpleExpr};
 use sea_orm::*;
 use varn_domain::incident::{Category, Level, Severity, Status};
 use varn_domain::{Code, Scope};
@@ -41,8 +43,16 @@ pub fn visible(v: &IncidentVisibility) -> Condition {
     if v.read.is_all() {
         return Condition::all();
     }
-    let mut c =
-        Condition::any().add(col(incident::Column::ReporterUserId).eq(v.user_id)).add(col(incident::Column::HandlerUserId).eq(v.user_id));
+    // An action's owner sees the incident (the few ids they own, a sub-query evaluated once).
+    let owned = Query::select()
+        .column(incident_action::Column::IncidentId)
+        .from(incident_action::Entity)
+        .and_where(Expr::col(incident_action::Column::ResponsibleUserId).eq(v.user_id))
+        .to_owned();
+    let mut c = Condition::any()
+        .add(col(incident::Column::ReporterUserId).eq(v.user_id))
+        .add(col(incident::Column::HandlerUserId).eq(v.user_id))
+        .add(col(incident::Column::Id).in_subquery(owned));
     if !v.read.is_none() {
         c = c.add(scope_condition(&v.read, unit_path()));
     }
@@ -253,7 +263,11 @@ pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<
         )
         .count(db)
         .await?;
-    Ok(if n > 0 { vec![("incidents", n)] } else { vec![] })
+    let c = crate::entity::authority_contact::Entity::find()
+        .filter(crate::entity::authority_contact::Column::UnitId.eq(id))
+        .count(db)
+        .await?;
+    Ok([("incidents", n), ("authority_contacts", c)].into_iter().filter(|x| x.1 > 0).collect())
 }
 
 /// The open incidents in view, nearest deadline first, at most `limit`, without a count: what

@@ -2,6 +2,8 @@
 //! clocks, triage, status, notes, escalation, the duties' answers and the reports sent. One
 //! router that also carries its OpenAPI paths.
 
+mod samverkan;
+
 use crate::api::dto::{ListArgs, PageOf};
 use crate::api::{ApiActor, ApiResult, ErrorBody};
 use crate::AppState;
@@ -34,6 +36,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(duty))
         .routes(routes!(record_report))
         .routes(routes!(link))
+        .merge(samverkan::routes())
 }
 
 /// Register filters.

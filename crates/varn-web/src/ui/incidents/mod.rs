@@ -2,12 +2,15 @@
 //! its receipt in [`report`], an incident's page with its handling in [`page`], and the
 //! text of a report to an authority in [`text`].
 
+mod actions;
+mod authorities;
 mod contacts;
 mod links;
 mod overview;
 mod page;
 mod report;
 mod text;
+mod timeline;
 mod triage;
 
 use super::list::{run, Column, ListQuery, ListSpec, ListView};
@@ -38,6 +41,8 @@ pub fn routes() -> Router<AppState> {
         .merge(links::routes())
         .merge(overview::routes())
         .merge(contacts::routes())
+        .merge(actions::routes())
+        .merge(authorities::routes())
 }
 
 /// What is left until `due` (or how long since), in words: "2 d 4 h kvar", "5 h försenad".

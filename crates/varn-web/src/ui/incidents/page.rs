@@ -14,10 +14,10 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
-use std::collections::HashMap;
 use varn_app::incidents::{DutyJson, EscalateJson, IncidentView, NoteJson, StatusJson};
 use varn_app::AppError;
-use varn_domain::incident::Level;
+use varn_domain::incident::{Channel, Direction, Level};
+use varn_domain::task::TaskStatus;
 use varn_domain::Code;
 
 pub fn routes() -> Router<AppState> {
@@ -76,6 +76,29 @@ struct IncidentPage {
     /// Which form failed ("triage", "status", …) and its state.
     failed: String,
     form: FormState,
+    /// The actions: (row, due date, late).
+    actions: Vec<(varn_app::incidents::ActionRow, String, bool)>,
+    /// The contacts made: (row, when, direction and channel in words).
+    contacts: Vec<(varn_app::incidents::ContactRow, String, String)>,
+    /// The contact form: the register's active authorities, the choices, now in local time.
+    authorities: Vec<(i64, String)>,
+    directions: Vec<(&'static str, String)>,
+    channels: Vec<(&'static str, String)>,
+    now_parts: (String, String),
+    /// The reader.
+    me: i64,
+    blank: FormState,
+}
+
+impl IncidentPage {
+    /// The state of the form `name`: the one that failed, or an empty one.
+    fn form_for(&self, name: &str) -> &FormState {
+        if self.failed == name {
+            &self.form
+        } else {
+            &self.blank
+        }
+    }
 }
 
 fn minutes_text(ctx: &Ctx, m: i64) -> String {
@@ -141,7 +164,7 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
                 .map(|d| (d.applies, d.note.clone(), d.answered_by_name.clone(), tr.datetime(&d.answered_at))),
         })
         .collect();
-    let timeline = v.events.iter().map(|e| timeline_line(ctx, e)).collect();
+    let timeline = v.events.iter().map(|e| super::timeline::line(ctx, e)).collect();
     let type_name = v
         .type_code
         .as_deref()
@@ -149,6 +172,28 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
         .map(|t| t.name.get(lang).to_owned())
         .unwrap_or_default();
     let found = if v.may_handle { super::links::search(ctx, actor, &find).await? } else { vec![] };
+    let today = varn_domain::incident::local_date(now);
+    let actions = v
+        .actions
+        .iter()
+        .map(|a| {
+            let late = a.status == TaskStatus::Open && a.due_date.is_some_and(|d| d < today);
+            (a.clone(), a.due_date.map(|d| tr.date(&d)).unwrap_or_default(), late)
+        })
+        .collect();
+    let contacts = v
+        .contacts
+        .iter()
+        .map(|c| {
+            let how = format!("{}, {}", label(tr, c.direction), label(tr, c.channel).to_lowercase());
+            (c.clone(), tr.datetime(&c.at), how)
+        })
+        .collect();
+    let authorities = if v.may_handle {
+        ctx.state.app.incidents().authorities(actor).await?.into_iter().filter(|(a, _)| a.active).map(|(a, _)| (a.id, a.name)).collect()
+    } else {
+        vec![]
+    };
     let page = IncidentPage {
         find,
         found,
@@ -167,56 +212,17 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
         levels: options::<Level>(tr),
         failed: failed.to_owned(),
         form,
+        actions,
+        contacts,
+        authorities,
+        directions: options::<Direction>(tr),
+        channels: options::<Channel>(tr),
+        now_parts: varn_domain::incident::local_parts(now),
+        me: actor.id.0,
+        blank: FormState::new(),
         v,
     };
     Ok(render(&page, code))
-}
-
-/// A timeline step in words: (when, who, what, the words written).
-fn timeline_line(ctx: &Ctx, e: &varn_app::incidents::EventRow) -> (String, String, String, Option<String>) {
-    let tr = ctx.tr;
-    let data: HashMap<String, serde_json::Value> = e.data.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default();
-    let s = |k: &str| data.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
-    let what = match e.kind.as_str() {
-        "status" | "triaged" if data.contains_key("to") => {
-            let l = |c: String| tr.t(&format!("incident.status.{c}")).to_owned();
-            tr.tf("incident.event.status", &[("from", &l(s("from"))), ("to", &l(s("to")))])
-        }
-        "escalated" => {
-            let l = |c: String| tr.t(&format!("incident.level.{c}")).to_owned();
-            tr.tf("incident.event.escalated", &[("from", &l(s("from"))), ("to", &l(s("to")))])
-        }
-        "duty" => {
-            let name = ctx
-                .state
-                .app
-                .incidents()
-                .rules()
-                .regimes
-                .get(&s("regime"))
-                .map(|r| r.name.get(ctx.lang.code()).to_owned())
-                .unwrap_or_default();
-            let yes = data.get("applies").and_then(|v| v.as_bool()) == Some(true);
-            tr.tf(if yes { "incident.event.duty_yes" } else { "incident.event.duty_no" }, &[("regime", &name)])
-        }
-        "linked" | "unlinked" => {
-            let names: Vec<String> = data.get("names").and_then(|n| serde_json::from_value(n.clone()).ok()).unwrap_or_default();
-            tr.tf(&format!("incident.event.{}", e.kind), &[("names", &names.join(", "))])
-        }
-        "report" => {
-            let rules = ctx.state.app.incidents().rules();
-            let name = rules
-                .regimes
-                .get(&s("regime"))
-                .and_then(|r| r.reports.iter().find(|x| x.code == s("report")))
-                .map(|x| x.name.get(ctx.lang.code()).to_owned())
-                .unwrap_or_default();
-            let key = if s("outcome") == "not_required" { "incident.event.report_not_required" } else { "incident.event.report_sent" };
-            tr.tf(key, &[("report", &name), ("recipient", &s("recipient"))])
-        }
-        k => tr.t(&format!("incident.event.{k}")).to_owned(),
-    };
-    (tr.datetime(&e.at), e.user_name.clone().unwrap_or_default(), what, e.text.clone())
 }
 
 /// The page's query: a search for something to link.
