@@ -238,8 +238,7 @@ impl Incidents<'_> {
             (None, None) => None,
         };
         let unit_ok = unit.as_ref().is_some_and(|u| {
-            incident.as_ref().is_some_and(|h| h.incident.unit_id == u.id)
-                || OrgPath::parse(&u.path).is_ok_and(|p| cap.scope().covers(&p))
+            incident.as_ref().is_some_and(|h| h.incident.unit_id == u.id) || OrgPath::parse(&u.path).is_ok_and(|p| cap.scope().covers(&p))
         });
         if !unit_ok {
             e.add("unit_id", if cmd.unit_id.is_none() { "err.choose" } else { "err.incident.unit_outside" });
@@ -268,10 +267,24 @@ impl Incidents<'_> {
         let data = json!({"contact_id": cid, "authority_id": a.id, "authority": a.name, "at": at, "direction": direction,
             "channel": channel, "summary": summary, "reference": reference, "unit_id": unit.id});
         if let Some(i) = cmd.incident_id {
-            incidents_repo::add_event(&*w, i, Some(actor.id.0), "contact", None, Some(data.clone())).await?;
+            // On the timeline when it was made, not when it was recorded.
+            incidents_repo::add_event_at(&*w, i, Some(actor.id.0), "contact", None, Some(data.clone()), at).await?;
         }
         w.commit(cap.audit("authority.contact", "authority").entity(a.id).at(unit.path.clone()).after(data)).await?;
         Ok(cid)
+    }
+
+    /// Records a contact made about an incident the actor handles (`authority_id` in `cmd`),
+    /// with the mistakes a form already found; the incident is checked first (404, 403).
+    pub async fn add_incident_contact(&self, actor: &Actor, id: i64, cmd: &ContactJson, prior: FieldErrors) -> Result<i64, AppError> {
+        self.handled(self.db(), actor, id).await?;
+        let Some(a) = cmd.authority_id else {
+            let mut e = prior;
+            e.add("authority_id", "err.choose");
+            return Err(AppError::Invalid(e));
+        };
+        let cmd = ContactJson { incident_id: Some(id), ..cmd.clone() };
+        self.add_contact_with(actor, a, &cmd, prior).await
     }
 
     /// The contacts made about an incident the actor reads the handling of.

@@ -4,6 +4,8 @@
 //! significant incident with all three reports to the CSIRT, one of them late); `spread`
 //! repeats the everyday templates across the year.
 
+use super::actions::ActionJson;
+use super::authorities::ContactJson;
 use super::bodies::*;
 use super::commands::*;
 use super::Incidents;
@@ -27,6 +29,22 @@ struct DemoSection {
     spread: usize,
     #[serde(default)]
     templates: Vec<DemoIncident>,
+    /// Contacts made with the register's authorities.
+    #[serde(default)]
+    contacts: Vec<DemoContact>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DemoContact {
+    authority: String,
+    days_ago: i64,
+    direction: String,
+    channel: String,
+    unit: String,
+    summary: String,
+    /// The incident's title (an item's).
+    #[serde(default)]
+    incident: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -59,6 +77,9 @@ struct DemoIncident {
     /// Leave the duties' questions unanswered.
     #[serde(default)]
     unanswered: bool,
+    /// Actions: what, who (user name), due days after awareness, done.
+    #[serde(default)]
+    actions: Vec<(String, String, i64, bool)>,
 }
 
 fn closed() -> String {
@@ -85,6 +106,7 @@ impl Incidents<'_> {
         let reporter = actor(s.reporter.clone()).await?;
         let units = city.unit_ids(self.app).await?;
         let mut all = s.items.clone();
+        let mut ids: HashMap<String, i64> = HashMap::new();
         for n in 0..s.spread {
             if let Some(t) = s.templates.get(n % s.templates.len().max(1)) {
                 let mut t = t.clone();
@@ -101,12 +123,30 @@ impl Incidents<'_> {
                 Some(u) => actor(u.clone()).await?,
                 None => reporter.clone(),
             };
-            self.demo_one(&handler, &by, d, &units).await.map_err(fail(&d.title))?;
+            let id = self.demo_one(&handler, &by, d, &units).await.map_err(fail(&d.title))?;
+            ids.entry(d.title.clone()).or_insert(id);
+        }
+        for c in &s.contacts {
+            let a = varn_store::repo::authorities::by_code(db, &c.authority)
+                .await?
+                .ok_or_else(|| AppError::Internal(format!("demo contact: unknown authority {}", c.authority)))?;
+            let at = (Utc::now() - Duration::days(c.days_ago)).date_naive().and_hms_opt(9, 30, 0).map(|t| t.and_utc());
+            let json = ContactJson {
+                authority_id: Some(a.id),
+                at,
+                direction: c.direction.clone(),
+                channel: c.channel.clone(),
+                summary: c.summary.clone(),
+                reference: None,
+                incident_id: c.incident.as_ref().and_then(|t| ids.get(t).copied()),
+                unit_id: units.get(&c.unit).copied(),
+            };
+            self.add_contact(&handler, a.id, &json).await.map_err(fail(&c.summary))?;
         }
         Ok(())
     }
 
-    async fn demo_one(&self, handler: &Actor, reporter: &Actor, d: &DemoIncident, units: &HashMap<String, i64>) -> Result<(), AppError> {
+    async fn demo_one(&self, handler: &Actor, reporter: &Actor, d: &DemoIncident, units: &HashMap<String, i64>) -> Result<i64, AppError> {
         let unit = *units.get(&d.unit).ok_or_else(|| AppError::Internal(format!("unknown unit {}", d.unit)))?;
         let aware =
             (Utc::now() - Duration::days(d.days_ago)).date_naive().and_hms_opt(8, 40, 0).map(|t| t.and_utc()).unwrap_or_else(Utc::now);
@@ -137,6 +177,14 @@ impl Incidents<'_> {
             lessons: d.lessons.clone(),
         };
         self.triage(handler, id, TriageCommand::try_from(&triage)).await?;
+        for (title, owner, days, done) in &d.actions {
+            let due = (aware + Duration::days(*days)).date_naive().format("%Y-%m-%d").to_string();
+            let json = ActionJson { title: title.clone(), responsible_username: owner.clone(), due_date: due };
+            let a = self.add_action(handler, id, &json).await?;
+            if *done {
+                self.set_action_done(handler, id, a, true).await?;
+            }
+        }
         if let Some(l) = &d.level {
             self.escalate(handler, id, &EscalateJson { level: l.clone(), reason: "Påverkar flera förvaltningar".into() }).await?;
         }
@@ -164,7 +212,8 @@ impl Incidents<'_> {
             let lessons = (*to == "avslutad" && d.lessons.is_none()).then(|| "Rutinen gicks igenom med berörda medarbetare.".to_owned());
             self.move_status(handler, id, &StatusJson { to: (*to).to_owned(), note: None, lessons }).await?;
         }
-        self.demo_times(handler, id, aware, Some(path.len())).await
+        self.demo_times(handler, id, aware, Some(path.len())).await?;
+        Ok(id)
     }
 
     /// Moves a demo incident's moments back to when it happened: the report, awareness and

@@ -3,7 +3,7 @@
 //! reporting duties' data files refer to.
 
 use sea_orm::entity::prelude::*;
-use varn_domain::incident::{AuthorityKind};
+use varn_domain::incident::AuthorityKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "authorities")]

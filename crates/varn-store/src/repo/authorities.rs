@@ -183,7 +183,10 @@ pub struct ContactRow {
 fn rows(q: Select<authority_contact::Entity>) -> Select<authority_contact::Entity> {
     q.join(
         JoinType::InnerJoin,
-        authority_contact::Entity::belongs_to(authority::Entity).from(authority_contact::Column::AuthorityId).to(authority::Column::Id).into(),
+        authority_contact::Entity::belongs_to(authority::Entity)
+            .from(authority_contact::Column::AuthorityId)
+            .to(authority::Column::Id)
+            .into(),
     )
     .join(
         JoinType::InnerJoin,

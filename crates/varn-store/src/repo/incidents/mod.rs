@@ -263,10 +263,8 @@ pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<
         )
         .count(db)
         .await?;
-    let c = crate::entity::authority_contact::Entity::find()
-        .filter(crate::entity::authority_contact::Column::UnitId.eq(id))
-        .count(db)
-        .await?;
+    let c =
+        crate::entity::authority_contact::Entity::find().filter(crate::entity::authority_contact::Column::UnitId.eq(id)).count(db).await?;
     Ok([("incidents", n), ("authority_contacts", c)].into_iter().filter(|x| x.1 > 0).collect())
 }
 

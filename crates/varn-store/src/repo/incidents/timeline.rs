@@ -55,7 +55,19 @@ pub async fn add_event<D: ConnectionTrait>(
     text: Option<String>,
     data: Option<serde_json::Value>,
 ) -> Result<(i64, chrono::DateTime<chrono::Utc>), DbErr> {
-    let at = crate::repo::now();
+    add_event_at(db, incident_id, user_id, kind, text, data, crate::repo::now()).await
+}
+
+/// Appends a step that happened at `at` (a contact made before it was recorded).
+pub async fn add_event_at<D: ConnectionTrait>(
+    db: &D,
+    incident_id: i64,
+    user_id: Option<i64>,
+    kind: &str,
+    text: Option<String>,
+    data: Option<serde_json::Value>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(i64, chrono::DateTime<chrono::Utc>), DbErr> {
     let e = incident_event::ActiveModel {
         incident_id: Set(incident_id),
         at: Set(at),

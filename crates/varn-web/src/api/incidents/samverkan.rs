@@ -116,7 +116,11 @@ pub async fn add_action(a: ApiActor, Path(id): Path<i64>, Json(b): Json<ActionJs
 
 /// Marks an action done or open again (its owner, or a handler).
 #[utoipa::path(put, path = "/api/v1/incidents/{id}/actions/{action}", tag = "incidenter", params(("id" = i64, Path), ("action" = i64, Path)), request_body = ActionDoneJson, responses((status = 200, body = IncidentView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn action_done(a: ApiActor, Path((id, action)): Path<(i64, i64)>, Json(b): Json<ActionDoneJson>) -> ApiResult<Json<IncidentView>> {
+pub async fn action_done(
+    a: ApiActor,
+    Path((id, action)): Path<(i64, i64)>,
+    Json(b): Json<ActionDoneJson>,
+) -> ApiResult<Json<IncidentView>> {
     let inc = a.state.app.incidents();
     inc.set_action_done(&a.actor, id, action, b.done).await?;
     Ok(Json(inc.view(&a.actor, id).await?))
@@ -124,11 +128,9 @@ pub async fn action_done(a: ApiActor, Path((id, action)): Path<(i64, i64)>, Json
 
 /// Records a contact made with an authority about the incident (`authority_id` required).
 #[utoipa::path(post, path = "/api/v1/incidents/{id}/contacts", tag = "incidenter", params(("id" = i64, Path)), request_body = ContactJson, responses((status = 200, body = IncidentView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn incident_contact(a: ApiActor, Path(id): Path<i64>, Json(mut b): Json<ContactJson>) -> ApiResult<Json<IncidentView>> {
+pub async fn incident_contact(a: ApiActor, Path(id): Path<i64>, Json(b): Json<ContactJson>) -> ApiResult<Json<IncidentView>> {
     let inc = a.state.app.incidents();
-    let authority = b.authority_id.ok_or_else(|| AppError::field("authority_id", "err.choose"))?;
-    b.incident_id = Some(id);
-    inc.add_contact(&a.actor, authority, &b).await?;
+    inc.add_incident_contact(&a.actor, id, &b, Default::default()).await?;
     Ok(Json(inc.view(&a.actor, id).await?))
 }
 

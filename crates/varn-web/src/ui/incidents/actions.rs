@@ -96,17 +96,12 @@ impl ContactForm {
 
 async fn contact(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<ContactForm>) -> PageResult {
     let actor = ctx.actor()?;
-    let (json, mut e) = f.command(Some(id));
-    let r = match json.authority_id {
-        None => {
-            e.add("authority_id", "err.choose");
-            Err(AppError::Invalid(e))
-        }
-        Some(a) => ctx.state.app.incidents().add_contact_with(actor, a, &json, e).await,
-    };
-    match r {
+    let (json, e) = f.command(Some(id));
+    match ctx.state.app.incidents().add_incident_contact(actor, id, &json, e).await {
         Ok(_) => Ok(see_other(&format!("/incidents/{id}#contacts"), "authority_contact_added")),
-        Err(AppError::Invalid(errs)) => render_page(&ctx, id, "contact", f.state().errors(ctx.tr, &errs), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(AppError::Invalid(errs)) => {
+            render_page(&ctx, id, "contact", f.state().errors(ctx.tr, &errs), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(x) => Err(x.into()),
     }
 }

@@ -56,4 +56,3 @@ pub(super) fn line(ctx: &Ctx, e: &varn_app::incidents::EventRow) -> (String, Str
     };
     (tr.datetime(&e.at), e.user_name.clone().unwrap_or_default(), what, e.text.clone())
 }
-
