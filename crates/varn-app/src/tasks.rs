@@ -55,10 +55,11 @@ impl App {
     pub async fn task_set_done(&self, actor: &Actor, id: i64, done: bool) -> Result<(), AppError> {
         // An incident's action is marked on the incident too (its timeline and audit row).
         if let Some(t) = repo::find(self.store.read(), id).await? {
-            if t.source_type == varn_store::repo::incidents::TASK_SOURCE && t.assignee_user_id == Some(actor.id.0) {
-                if self.incidents().action_task_done(actor, id, done).await?.is_some() {
-                    return Ok(());
-                }
+            if t.source_type == varn_store::repo::incidents::TASK_SOURCE
+                && t.assignee_user_id == Some(actor.id.0)
+                && self.incidents().action_task_done(actor, id, done).await?.is_some()
+            {
+                return Ok(());
             }
         }
         let cap = actor.can(Permission::Participate)?;
