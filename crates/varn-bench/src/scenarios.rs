@@ -136,6 +136,18 @@ pub fn scenarios() -> Vec<Case> {
             kind: Kind::Get("/api/v1/incidents?open=true&limit=100"),
         },
         Case {
+            id: "authorities",
+            title: "Myndigheter och nätverk, kontakter räknade (samordnare)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/authorities"),
+        },
+        Case {
+            id: "authority",
+            title: "En myndighet (IMY, 10 000 kontakter), sida 1",
+            role: Role::Samordnare,
+            kind: Kind::Get("/authorities/3"),
+        },
+        Case {
             id: "incident-create",
             title: "9. Rapportera en incident via API:t (med granskningsrad)",
             role: Role::Head,

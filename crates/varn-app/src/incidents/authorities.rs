@@ -297,10 +297,22 @@ impl Incidents<'_> {
         if !repo::all(self.db()).await?.is_empty() {
             return Ok(());
         }
-        let b: Builtin = serde_yaml::from_str(include_str!("../../../../data/incidents/authorities.yaml"))
-            .map_err(|e| AppError::Internal(format!("authorities.yaml: {e}")))?;
         let w = self.app.begin_system_write().await?;
-        for x in b.authorities {
+        for (code, f) in builtin()? {
+            let saved = repo::save(&*w, None, Some(code), f).await?;
+            crate::write::Audit::system("authority.create", "authority").entity(saved.id).after(snapshot(&saved)).append_in(&w).await?;
+        }
+        w.commit_appended().await
+    }
+}
+
+/// The builtin register (`data/incidents/authorities.yaml`): code and facts of each.
+pub(crate) fn builtin() -> Result<Vec<(String, AuthorityFields)>, AppError> {
+    let b: Builtin = serde_yaml::from_str(include_str!("../../../../data/incidents/authorities.yaml"))
+        .map_err(|e| AppError::Internal(format!("authorities.yaml: {e}")))?;
+    Ok(b.authorities
+        .into_iter()
+        .map(|x| {
             let f = AuthorityFields {
                 name: x.name,
                 kind: Some(x.kind),
@@ -311,9 +323,7 @@ impl Incidents<'_> {
                 active: true,
                 ..Default::default()
             };
-            let saved = repo::save(&*w, None, Some(x.code), f).await?;
-            crate::write::Audit::system("authority.create", "authority").entity(saved.id).after(snapshot(&saved)).append_in(&w).await?;
-        }
-        w.commit_appended().await
-    }
+            (x.code, f)
+        })
+        .collect())
 }

@@ -8,7 +8,7 @@
 
 mod actions;
 mod alerts;
-mod authorities;
+pub(crate) mod authorities;
 mod bodies;
 mod clocks;
 mod commands;
