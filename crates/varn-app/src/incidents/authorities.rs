@@ -163,6 +163,30 @@ impl Incidents<'_> {
             .collect())
     }
 
+    /// The units a contact may be recorded for outside an incident: the bodies, förvaltningar
+    /// and bolag where the actor handles incidents, and the units of the actor's own roles
+    /// (contacts with authorities are made on behalf of a förvaltning, rarely of an enhet):
+    /// (id, name) in the tree's order.
+    pub async fn contact_units(&self, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
+        use varn_domain::OrgKind::*;
+        let scope = actor.scope(Permission::IncidentHandle);
+        let own: Vec<i64> = actor.access.grants().iter().filter_map(|g| g.unit_path.ids().last().map(|u| u.0)).collect();
+        let mut units = org::of_kinds(self.db(), vec![Kommunfullmaktige, Kommunstyrelse, Namnd, Forvaltning, Bolag]).await?;
+        units.extend(org::by_ids(self.db(), own.clone()).await?.into_iter().filter(|u| u.active));
+        units.sort_by(|a, b| a.path.cmp(&b.path));
+        units.dedup_by_key(|u| u.id);
+        Ok(units
+            .into_iter()
+            .filter(|u| own.contains(&u.id) || OrgPath::parse(&u.path).is_ok_and(|p| scope.covers(&p)))
+            .map(|u| (u.id, u.name))
+            .collect())
+    }
+
+    /// The active authorities to choose among when recording a contact: (id, name).
+    pub async fn authority_choices(&self) -> Result<Vec<(i64, String)>, AppError> {
+        Ok(repo::all(self.db()).await?.into_iter().filter(|a| a.active).map(|a| (a.id, a.name)).collect())
+    }
+
     /// One authority with a page of the contacts in the actor's view, newest first.
     pub async fn authority(&self, actor: &Actor, id: i64, page: u64) -> Result<(authority::Model, Page<ContactRow>), AppError> {
         if !self.uses_register(actor) {

@@ -107,11 +107,20 @@ fn path() -> SimpleExpr {
     Expr::col((org_unit::Entity, org_unit::Column::Path)).into()
 }
 
-fn scoped(v: &ContactVisibility) -> Select<authority_contact::Entity> {
-    let mut q = authority_contact::Entity::find().join(
+fn unit_join(q: Select<authority_contact::Entity>) -> Select<authority_contact::Entity> {
+    q.join(
         JoinType::InnerJoin,
         authority_contact::Entity::belongs_to(org_unit::Entity).from(authority_contact::Column::UnitId).to(org_unit::Column::Id).into(),
-    );
+    )
+}
+
+/// The contacts in view; joined with their unit when the scope needs its path or `names`
+/// asks for the unit's name (a city-wide count reads the contacts' index only).
+fn scoped(v: &ContactVisibility, names: bool) -> Select<authority_contact::Entity> {
+    let mut q = authority_contact::Entity::find();
+    if names || !v.read.is_all() {
+        q = unit_join(q);
+    }
     if !v.read.is_all() {
         q = q.filter(
             Condition::any()
@@ -136,7 +145,7 @@ pub struct ContactCount {
 /// The contacts in view counted per authority (one aggregate).
 pub async fn counts<D: ConnectionTrait>(db: &D, v: &ContactVisibility) -> Result<Vec<ContactCount>, DbErr> {
     let ac = authority_contact::Entity;
-    scoped(v)
+    scoped(v, false)
         .select_only()
         .column(authority_contact::Column::AuthorityId)
         .column_as(Expr::col((ac, authority_contact::Column::Id)).count(), "n")
@@ -216,7 +225,8 @@ fn rows(q: Select<authority_contact::Entity>) -> Select<authority_contact::Entit
     .order_by_desc(Expr::col((authority_contact::Entity, authority_contact::Column::Id)))
 }
 
-/// An authority's contacts in view, newest first, one page (the total capped at 10 000).
+/// An authority's contacts in view, newest first, one page (the total capped at 1 000: more
+/// than a reader pages through; the register's list has the exact count).
 pub async fn contacts<D: ConnectionTrait>(
     db: &D,
     v: &ContactVisibility,
@@ -224,19 +234,16 @@ pub async fn contacts<D: ConnectionTrait>(
     page: u64,
     per_page: u64,
 ) -> Result<Page<ContactRow>, DbErr> {
-    let q = scoped(v).filter(Expr::col((authority_contact::Entity, authority_contact::Column::AuthorityId)).eq(authority_id));
-    let (total, exact) = crate::repo::count_upto(db, q.clone(), 10_000).await?;
-    let items = rows(q).offset((page.max(1) - 1) * per_page).limit(per_page).into_model::<ContactRow>().all(db).await?;
+    let by =
+        |names| scoped(v, names).filter(Expr::col((authority_contact::Entity, authority_contact::Column::AuthorityId)).eq(authority_id));
+    let (total, exact) = crate::repo::count_upto(db, by(false), 1_000).await?;
+    let items = rows(by(true)).offset((page.max(1) - 1) * per_page).limit(per_page).into_model::<ContactRow>().all(db).await?;
     Ok(Page { items, total, page: page.max(1), per_page, exact })
 }
 
 /// The contacts made about an incident (whoever sees its handling sees them all).
 pub async fn of_incident<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<ContactRow>, DbErr> {
-    let q = authority_contact::Entity::find()
-        .join(
-            JoinType::InnerJoin,
-            authority_contact::Entity::belongs_to(org_unit::Entity).from(authority_contact::Column::UnitId).to(org_unit::Column::Id).into(),
-        )
+    let q = unit_join(authority_contact::Entity::find())
         .filter(Expr::col((authority_contact::Entity, authority_contact::Column::IncidentId)).eq(incident_id));
     rows(q).into_model::<ContactRow>().all(db).await
 }

@@ -16,7 +16,6 @@ use axum::Router;
 use varn_app::incidents::{AuthorityJson, ContactCount, ContactRow};
 use varn_app::{AppError, Page};
 use varn_domain::incident::{AuthorityKind, Channel, Direction};
-use varn_domain::Permission;
 use varn_store::entity::authority;
 
 pub fn routes() -> Router<AppState> {
@@ -98,11 +97,7 @@ async fn show(ctx: &Ctx, id: i64, page: u64, form: FormState, code: StatusCode) 
         .map(|c| (c.clone(), tr.datetime(&c.at), format!("{}, {}", label(tr, c.direction), label(tr, c.channel).to_lowercase())))
         .collect();
     let records = inc.records_contacts(actor) && a.active;
-    let units = if records {
-        app.org_units_in(actor, Permission::IncidentHandle).await?.into_iter().filter(|u| u.active).map(|u| (u.id, u.name)).collect()
-    } else {
-        vec![]
-    };
+    let units = if records { inc.contact_units(actor).await? } else { vec![] };
     let form = if form.v("unit_id").is_empty() {
         let own = actor.access.grants().iter().max_by_key(|g| g.unit_path.depth()).and_then(|g| g.unit_path.ids().last().copied());
         let mut f = form;

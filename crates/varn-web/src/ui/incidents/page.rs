@@ -189,11 +189,7 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
             (c.clone(), tr.datetime(&c.at), how)
         })
         .collect();
-    let authorities = if v.may_handle {
-        ctx.state.app.incidents().authorities(actor).await?.into_iter().filter(|(a, _)| a.active).map(|(a, _)| (a.id, a.name)).collect()
-    } else {
-        vec![]
-    };
+    let authorities = if v.may_handle { ctx.state.app.incidents().authority_choices().await? } else { vec![] };
     let page = IncidentPage {
         find,
         found,

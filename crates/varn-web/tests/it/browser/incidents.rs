@@ -111,6 +111,31 @@ async fn an_employee_reports_and_a_handler_notifies_imy_in_time_and_closes_with_
         click_in(&c, &format!("duty-{regime}"), "Spara svaret").await;
         see(&c, ".notice", "Svaret om rapporteringsskyldigheten är sparat.").await;
     }
+    // An action for Karin (a task in her Mina uppgifter), and a call to IMY recorded beside
+    // the notification, which is a contact by itself.
+    c.find(Locator::Id("f-action-title")).await.unwrap().send_keys("Ta bort personnummer ur brukarlistan").await.unwrap();
+    click_button(&c, "Lägg till åtgärd").await;
+    see(&c, "#error-summary", "Skriv användarnamnet").await;
+    assert_eq!(
+        c.find(Locator::Id("f-action-title")).await.unwrap().prop("value").await.unwrap().as_deref(),
+        Some("Ta bort personnummer ur brukarlistan"),
+        "the input is kept"
+    );
+    c.find(Locator::Id("f-action-responsible_username")).await.unwrap().send_keys("karin.berg").await.unwrap();
+    click_button(&c, "Lägg till åtgärd").await;
+    see(&c, ".notice", "Åtgärden är tillagd").await;
+    let actions = see(&c, "#actions", "Ta bort personnummer ur brukarlistan").await;
+    assert!(actions.contains("Karin Berg") && actions.contains("Pågår"), "{actions}");
+    let contacts = see(&c, "#contacts", "Integritetsskyddsmyndigheten (IMY)").await;
+    assert!(contacts.contains("IMY-2026-1234"), "the notification is a contact: {contacts}");
+    choose(&c, "f-authority_id", &["Integritetsskyddsmyndigheten (IMY)"]).await;
+    click_css(&c, "#contacts input[name=direction][value=ut]").await;
+    choose(&c, "f-channel", &["Telefon"]).await;
+    c.find(Locator::Id("f-summary")).await.unwrap().send_keys("Frågade om anmälan behöver kompletteras.").await.unwrap();
+    click_button(&c, "Registrera kontakten").await;
+    see(&c, ".notice", "Kontakten är registrerad").await;
+    see(&c, "#contacts", "Frågade om anmälan behöver kompletteras.").await;
+    shot(&c, "43-incident-atgarder-kontakter").await;
     // Along the flow; closing asks for the lessons learned first.
     for to in ["Begränsad", "Åtgärdad", "Avslutad"] {
         choose(&c, "f-to", &[to]).await;
