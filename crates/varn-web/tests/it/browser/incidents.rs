@@ -36,6 +36,19 @@ async fn click_css(c: &Client, css: &str) {
     panic!("{css} could not be clicked");
 }
 
+/// Types into the field `id`, again while the page is still settling.
+async fn fill(c: &Client, id: &str, text: &str) {
+    for _ in 0..30 {
+        if let Ok(e) = c.find(Locator::Id(id)).await {
+            if e.send_keys(text).await.is_ok() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{id} could not be filled");
+}
+
 #[tokio::test]
 async fn an_employee_reports_and_a_handler_notifies_imy_in_time_and_closes_with_lessons() {
     if !enabled() {
@@ -113,7 +126,7 @@ async fn an_employee_reports_and_a_handler_notifies_imy_in_time_and_closes_with_
     }
     // An action for Karin (a task in her Mina uppgifter), and a call to IMY recorded beside
     // the notification, which is a contact by itself.
-    c.find(Locator::Id("f-action-title")).await.unwrap().send_keys("Ta bort personnummer ur brukarlistan").await.unwrap();
+    fill(&c, "f-action-title", "Ta bort personnummer ur brukarlistan").await;
     click_button(&c, "Lägg till åtgärd").await;
     see(&c, "#error-summary", "Skriv användarnamnet").await;
     assert_eq!(
@@ -121,7 +134,7 @@ async fn an_employee_reports_and_a_handler_notifies_imy_in_time_and_closes_with_
         Some("Ta bort personnummer ur brukarlistan"),
         "the input is kept"
     );
-    c.find(Locator::Id("f-action-responsible_username")).await.unwrap().send_keys("karin.berg").await.unwrap();
+    fill(&c, "f-action-responsible_username", "karin.berg").await;
     click_button(&c, "Lägg till åtgärd").await;
     see(&c, ".notice", "Åtgärden är tillagd").await;
     let actions = see(&c, "#actions", "Ta bort personnummer ur brukarlistan").await;
@@ -131,7 +144,7 @@ async fn an_employee_reports_and_a_handler_notifies_imy_in_time_and_closes_with_
     choose(&c, "f-authority_id", &["Integritetsskyddsmyndigheten (IMY)"]).await;
     click_css(&c, "#contacts input[name=direction][value=ut]").await;
     choose(&c, "f-channel", &["Telefon"]).await;
-    c.find(Locator::Id("f-summary")).await.unwrap().send_keys("Frågade om anmälan behöver kompletteras.").await.unwrap();
+    fill(&c, "f-summary", "Frågade om anmälan behöver kompletteras.").await;
     click_button(&c, "Registrera kontakten").await;
     see(&c, ".notice", "Kontakten är registrerad").await;
     see(&c, "#contacts", "Frågade om anmälan behöver kompletteras.").await;
