@@ -323,6 +323,7 @@ impl App {
         // Who holds a role where changed: the confirmation reports count staff anew.
         self.ack_reports.invalidate_all();
         self.asset_overviews.invalidate_all();
+        self.incident_alerts.invalidate_all();
     }
 
     /// Creates an API token for the actor, valid `days` (1–365; none: 90); the secret is

@@ -118,6 +118,12 @@ pub struct App {
     /// The assets overview per user, for a minute: it aggregates the whole register
     /// (110–180 ms at storstad); any change of an asset or carrier clears it.
     pub(crate) asset_overviews: moka::sync::Cache<i64, std::sync::Arc<assets::Overview>>,
+    /// Where a report lands and who is told at once, per unit (the chain of units from the
+    /// root, and the samordnare and the nearest security contact as mail recipients), for
+    /// 30 s: every report reads them, they change rarely. Cleared by changes of roles, users,
+    /// units and mail choices on this server; other servers of one database see a change
+    /// within the 30 s.
+    pub(crate) incident_alerts: moka::sync::Cache<i64, std::sync::Arc<incidents::Alerted>>,
     /// The classification model and its requirements, checked.
     pub(crate) classification: std::sync::Arc<assets::Classification>,
     /// The incidents' reporting duties and types, checked.
@@ -150,6 +156,7 @@ impl App {
             auth_cache: auth::AuthCache::new(),
             ack_reports: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(60)).build(),
             asset_overviews: moka::sync::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(60)).build(),
+            incident_alerts: moka::sync::Cache::builder().max_capacity(5_000).time_to_live(std::time::Duration::from_secs(30)).build(),
             classification,
             incident_rules,
             mail_texts: std::sync::Arc::new(mail::Texts::builtin()?),

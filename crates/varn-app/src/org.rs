@@ -243,6 +243,8 @@ impl App {
         am.updated_at = sea_orm::Set(varn_store::repo::now());
         let unit = sea_orm::ActiveModelTrait::update(am, &*w).await?;
         w.commit(actor.audit("org.update", "org_unit").entity(unit.id).at(unit.path.clone()).before(before).after(snapshot(&unit))).await?;
+        // The security contact is told of new incident reports.
+        self.incident_alerts.invalidate_all();
         Ok(unit)
     }
 

@@ -48,6 +48,15 @@ pub(super) async fn chain<C: ConnectionTrait>(db: &C, path: &str) -> Result<Plac
     Ok(Place { chain })
 }
 
+/// Where a report on a unit lands and who is told at once (see `App::incident_alerts`).
+#[derive(Debug)]
+pub struct Alerted {
+    /// The units from the root down to the unit.
+    chain: Vec<org_unit::Model>,
+    /// The samordnare and the nearest security contact, as mail recipients.
+    people: Vec<mail::Recipient>,
+}
+
 impl Incidents<'_> {
     /// Where a report lands: the unit chosen (any active unit: an employee may see
     /// something wrong elsewhere) or the reporter's own (the deepest unit they hold a role on).
@@ -62,6 +71,27 @@ impl Incidents<'_> {
             Some(u) if u.active && u.path == path => Ok(place),
             _ => Err(bad()),
         }
+    }
+
+    /// The place and the people told for a report on the unit chosen or the reporter's own,
+    /// from the cache when it has them.
+    async fn alerted_for(&self, actor: &Actor, chosen: Option<i64>) -> Result<(Place, Vec<mail::Recipient>), AppError> {
+        let key = match chosen {
+            Some(u) => Some(u),
+            None => actor.access.grants().iter().max_by_key(|g| g.unit_path.depth()).and_then(|g| g.unit_path.ids().last().map(|u| u.0)),
+        };
+        if let Some(hit) = key.and_then(|k| self.app.incident_alerts.get(&k)) {
+            return Ok((Place { chain: hit.chain.clone() }, hit.people.clone()));
+        }
+        let db = self.db();
+        let place = self.place(db, actor, chosen).await?;
+        let told = samordnare_and_contact(db, &place.chain).await?;
+        let people = self.app.mail().people(db, told).await?;
+        if let Some(u) = place.unit() {
+            let entry = Alerted { chain: place.chain.clone(), people: people.clone() };
+            self.app.incident_alerts.insert(u.id, std::sync::Arc::new(entry));
+        }
+        Ok((place, people))
     }
 
     /// Reports an incident; returns its id. Every employee may.
@@ -98,11 +128,8 @@ impl Incidents<'_> {
                 return Err(AppError::field("type_code", "err.choose"));
             }
         }
-        let db = self.db();
-        let place = self.place(db, actor, cmd.unit_id).await?;
+        let (place, people) = self.alerted_for(actor, cmd.unit_id).await?;
         let (operator, pua) = place.bodies();
-        let told = samordnare_and_contact(db, &place.chain).await?;
-        let people = self.app.mail().people(db, told).await?;
         let unit = place.unit().ok_or_else(|| AppError::field("unit_id", "err.choose"))?;
         let at = now();
         let mut m = incident::ActiveModel {

@@ -193,6 +193,8 @@ impl Mail<'_> {
         let before = repo::mode_of(&*w, actor.id.0).await?;
         repo::set_mode(&*w, actor.id.0, mode).await?;
         let audit = actor.audit("user.mail_mode", "user").entity(actor.id.0);
-        w.commit(audit.before(serde_json::json!({"mode": before})).after(serde_json::json!({"mode": mode}))).await
+        w.commit(audit.before(serde_json::json!({"mode": before})).after(serde_json::json!({"mode": mode}))).await?;
+        self.app.incident_alerts.invalidate_all();
+        Ok(())
     }
 }
