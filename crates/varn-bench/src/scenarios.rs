@@ -142,6 +142,12 @@ pub fn scenarios() -> Vec<Case> {
             kind: Kind::Get("/authorities"),
         },
         Case {
+            id: "authorities-head",
+            title: "Myndigheter och nätverk, kontakter i den egna delen (enhetschef)",
+            role: Role::Head,
+            kind: Kind::Get("/authorities"),
+        },
+        Case {
             id: "authority",
             title: "En myndighet (IMY, 10 000 kontakter), sida 1",
             role: Role::Samordnare,

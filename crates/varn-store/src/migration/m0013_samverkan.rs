@@ -92,6 +92,7 @@ impl MigrationTrait for Migration {
         .await?;
         index(m, "ix_authority_contacts_authority", t, &["authority_id", "at"], false).await?;
         index(m, "ix_authority_contacts_incident", t, &["incident_id"], false).await?;
-        index(m, "ix_authority_contacts_unit", t, &["unit_id", "at"], false).await
+        index(m, "ix_authority_contacts_unit", t, &["unit_id", "at"], false).await?;
+        index(m, "ix_authority_contacts_user", t, &["user_id"], false).await
     }
 }

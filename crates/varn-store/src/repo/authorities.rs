@@ -5,7 +5,7 @@
 use crate::entity::{authority, authority_contact, incident, org_unit, user};
 use crate::repo::{now, Page};
 use crate::scope_condition;
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query, UnionType};
 use sea_orm::*;
 use varn_domain::incident::{AuthorityKind, Channel, Direction};
 use varn_domain::Scope;
@@ -103,10 +103,6 @@ pub struct ContactVisibility {
     pub user_id: i64,
 }
 
-fn path() -> SimpleExpr {
-    Expr::col((org_unit::Entity, org_unit::Column::Path)).into()
-}
-
 fn unit_join(q: Select<authority_contact::Entity>) -> Select<authority_contact::Entity> {
     q.join(
         JoinType::InnerJoin,
@@ -118,15 +114,31 @@ fn unit_join(q: Select<authority_contact::Entity>) -> Select<authority_contact::
 /// asks for the unit's name (a city-wide count reads the contacts' index only).
 fn scoped(v: &ContactVisibility, names: bool) -> Select<authority_contact::Entity> {
     let mut q = authority_contact::Entity::find();
-    if names || !v.read.is_all() {
+    if names {
         q = unit_join(q);
     }
     if !v.read.is_all() {
-        q = q.filter(
-            Condition::any()
-                .add(Expr::col((authority_contact::Entity, authority_contact::Column::UserId)).eq(v.user_id))
-                .add(scope_condition(&v.read, path())),
-        );
+        // The units in scope first (a sub-query evaluated once), then their contacts by the
+        // unit's index: joining every contact to its unit to test the path read them all.
+        let units = Query::select()
+            .column(org_unit::Column::Id)
+            .from(org_unit::Entity)
+            .cond_where(scope_condition(&v.read, Expr::col((org_unit::Entity, org_unit::Column::Path)).into()))
+            .to_owned();
+        // The contacts of those units and the user's own, each by its index (an OR of the two
+        // made SQLite read every contact).
+        let own = Query::select()
+            .column(authority_contact::Column::Id)
+            .from(authority_contact::Entity)
+            .and_where(Expr::col(authority_contact::Column::UserId).eq(v.user_id))
+            .to_owned();
+        let ids = Query::select()
+            .column(authority_contact::Column::Id)
+            .from(authority_contact::Entity)
+            .and_where(Expr::col(authority_contact::Column::UnitId).in_subquery(units))
+            .union(UnionType::All, own)
+            .to_owned();
+        q = q.filter(Expr::col((authority_contact::Entity, authority_contact::Column::Id)).in_subquery(ids));
     }
     q
 }
