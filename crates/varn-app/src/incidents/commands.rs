@@ -191,6 +191,8 @@ pub struct TriageCommand {
     pub handler_username: Option<String>,
     /// Systems in words.
     pub systems: Option<String>,
+    /// Suppliers in words.
+    pub suppliers: Option<String>,
     /// Personal data affected.
     pub personal_data: Answer,
     /// When the city became aware (the clocks count from it).
@@ -221,6 +223,8 @@ pub struct TriageForm {
     pub handler_username: String,
     /// Systems.
     pub systems: String,
+    /// Suppliers.
+    pub suppliers: String,
     /// Answer code.
     pub personal_data: String,
     /// Aware date (local).
@@ -257,6 +261,9 @@ pub struct TriageJson {
     /// Systems in words.
     #[serde(default)]
     pub systems: Option<String>,
+    /// Suppliers affected or involved, in words (the carriers linked name theirs).
+    #[serde(default)]
+    pub suppliers: Option<String>,
     /// `ja`, `nej`, `vet_inte`.
     #[serde(default)]
     pub personal_data: Option<String>,
@@ -294,6 +301,7 @@ impl TryFrom<&TriageForm> for TriageCommand {
             unit_id: unit_id.unwrap_or(0),
             handler_username: Some(f.handler_username.clone()),
             systems: Some(f.systems.clone()),
+            suppliers: Some(f.suppliers.clone()),
             personal_data: Some(f.personal_data.clone()),
             aware_at: aware.unwrap_or_else(Utc::now),
             operator_unit_id,
@@ -314,6 +322,7 @@ impl TryFrom<&TriageJson> for TriageCommand {
         let personal_data = code::<Answer>(&mut e, "personal_data", j.personal_data.as_deref()).unwrap_or(Answer::VetInte);
         let type_code = optional(&mut e, "type_code", j.type_code.as_deref(), 48);
         let systems = optional(&mut e, "systems", j.systems.as_deref(), 500);
+        let suppliers = optional(&mut e, "suppliers", j.suppliers.as_deref(), 500);
         let root_cause = optional(&mut e, "root_cause", j.root_cause.as_deref(), 10_000);
         let lessons = optional(&mut e, "lessons", j.lessons.as_deref(), 10_000);
         let aware_at = not_future(&mut e, "aware_date", Some(j.aware_at));
@@ -329,6 +338,7 @@ impl TryFrom<&TriageJson> for TriageCommand {
             unit_id: j.unit_id,
             handler_username,
             systems,
+            suppliers,
             personal_data,
             aware_at: aware_at.unwrap_or(j.aware_at),
             operator_unit_id: j.operator_unit_id,

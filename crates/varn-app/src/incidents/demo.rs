@@ -77,6 +77,9 @@ struct DemoIncident {
     /// Leave the duties' questions unanswered.
     #[serde(default)]
     unanswered: bool,
+    /// The suppliers concerned, in words.
+    #[serde(default)]
+    suppliers: Option<String>,
     /// Actions: what, who (user name), due days after awareness, done.
     #[serde(default)]
     actions: Vec<(String, String, i64, bool)>,
@@ -169,6 +172,7 @@ impl Incidents<'_> {
             unit_id: unit,
             handler_username: Some(handler.username.clone()),
             systems: None,
+            suppliers: d.suppliers.clone(),
             personal_data: Some(if d.pd { "ja" } else { "nej" }.into()),
             aware_at: aware,
             operator_unit_id: v.operator_unit_id,

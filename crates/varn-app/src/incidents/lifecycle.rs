@@ -18,7 +18,7 @@ use varn_store::repo::{now, org, users};
 pub(super) fn incident_json(i: &incident::Model) -> serde_json::Value {
     json!({"title": i.title, "unit_id": i.unit_id, "status": i.status, "category": i.category, "type_code": i.type_code,
         "severity": i.severity, "level": i.level, "handler_user_id": i.handler_user_id, "personal_data": i.personal_data,
-        "aware_at": i.aware_at, "operator_unit_id": i.operator_unit_id, "pua_unit_id": i.pua_unit_id, "systems": i.systems})
+        "aware_at": i.aware_at, "operator_unit_id": i.operator_unit_id, "pua_unit_id": i.pua_unit_id, "systems": i.systems, "suppliers": i.suppliers})
 }
 
 pub(super) fn search_text(title: &str, systems: Option<&str>) -> String {
@@ -113,6 +113,7 @@ impl Incidents<'_> {
         m.unit_id = Set(cmd.unit_id);
         m.handler_user_id = Set(handler);
         m.systems = Set(cmd.systems.clone());
+        m.suppliers = Set(cmd.suppliers.clone());
         m.search_text = Set(search_text(&h.incident.title, cmd.systems.as_deref()));
         m.personal_data = Set(cmd.personal_data);
         m.aware_at = Set(cmd.aware_at);

@@ -43,6 +43,8 @@ pub struct IncidentView {
     pub personal_data: Answer,
     /// Systems in words.
     pub systems: Option<String>,
+    /// Suppliers in words.
+    pub suppliers: Option<String>,
     /// Affected unit.
     pub unit_id: i64,
     /// Its name.
@@ -94,8 +96,8 @@ pub struct IncidentView {
     pub events: Vec<EventRow>,
     /// Information assets it concerns (id, name).
     pub assets: Vec<(i64, String)>,
-    /// Carriers it concerns (id, name).
-    pub carriers: Vec<(i64, String)>,
+    /// Carriers it concerns (id, name, supplier).
+    pub carriers: Vec<(i64, String, Option<String>)>,
     /// The actions given, with their owners (one who only reported sees none; an owner theirs).
     pub actions: Vec<ActionRow>,
     /// The contacts made with authorities about it.
@@ -160,6 +162,7 @@ impl Incidents<'_> {
             level: i.level,
             personal_data: i.personal_data,
             systems: i.systems.clone(),
+            suppliers: if reads { i.suppliers.clone() } else { None },
             unit_id: i.unit_id,
             unit_name: unit(Some(i.unit_id)).unwrap_or_default(),
             reporter_name: person(Some(i.reporter_user_id)).map(|u| u.2.clone()).unwrap_or_default(),
@@ -205,8 +208,8 @@ pub(super) struct Parts {
     pub(super) contacts: Vec<ContactRow>,
 }
 
-/// The assets and carriers an incident concerns: (id, name) each.
-pub(super) type Links = (Vec<(i64, String)>, Vec<(i64, String)>);
+/// The assets and carriers an incident concerns: (id, name) each, and a carrier's supplier.
+pub(super) type Links = (Vec<(i64, String)>, Vec<(i64, String, Option<String>)>);
 
 /// The units that may be verksamhetsutövare (the city's root and the bolag) and those that
 /// may be personuppgiftsansvarig (KS, the nämnder, the bolag), in tree order.

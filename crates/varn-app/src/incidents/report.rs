@@ -148,6 +148,7 @@ impl Incidents<'_> {
             severity: Set(None),
             level: Set(Level::Incident),
             systems: Set(cmd.systems.clone()),
+            suppliers: Set(None),
             personal_data: Set(cmd.personal_data),
             operator_unit_id: Set(operator),
             pua_unit_id: Set(pua),

@@ -71,6 +71,7 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
             severity: Set((status != Status::Rapporterad).then(|| Severity::ALL[i % 4])),
             level: Set(if significant { Level::AllvarligStorning } else { Level::Incident }),
             systems: Set(None),
+            suppliers: Set(None),
             personal_data: Set(if breach { Answer::Ja } else { Answer::Nej }),
             operator_unit_id: Set(Some(city.units[0].id)),
             pua_unit_id: Set(None),

@@ -28,6 +28,7 @@ pub struct Model {
     pub level: Level,
     /// Systems named in words (the carriers it concerns are linked in `incident_carriers`).
     pub systems: Option<String>,
+    pub suppliers: Option<String>,
     /// Whether personal data were affected, as the reporter or handler knows it.
     pub personal_data: Answer,
     /// The verksamhetsutövare that reports under cybersäkerhetslagen (the city or a bolag).

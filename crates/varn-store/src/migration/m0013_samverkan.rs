@@ -22,6 +22,8 @@ fn long(c: &str, null: bool) -> ColumnDef {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        // The suppliers an incident concerns, in words (beside the systems).
+        m.alter_table(Table::alter().table(a("incidents")).add_column(text("suppliers", 500, true)).to_owned()).await?;
         let t = "incident_actions";
         m.create_table(
             Table::create()

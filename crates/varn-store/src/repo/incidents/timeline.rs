@@ -198,7 +198,10 @@ pub async fn reports<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec
 }
 
 /// Names of the assets and carriers an incident concerns: (id, name) each.
-pub async fn linked<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<(Vec<(i64, String)>, Vec<(i64, String)>), DbErr> {
+pub async fn linked<D: ConnectionTrait>(
+    db: &D,
+    incident_id: i64,
+) -> Result<(Vec<(i64, String)>, Vec<(i64, String, Option<String>)>), DbErr> {
     let assets = asset::Entity::find()
         .filter(
             asset::Column::Id.in_subquery(
@@ -226,7 +229,7 @@ pub async fn linked<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<(Vec
             ),
         )
         .select_only()
-        .columns([carrier::Column::Id, carrier::Column::Name])
+        .columns([carrier::Column::Id, carrier::Column::Name, carrier::Column::Supplier])
         .order_by_asc(carrier::Column::Name)
         .into_tuple()
         .all(db)

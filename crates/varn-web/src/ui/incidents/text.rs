@@ -55,6 +55,7 @@ pub(crate) fn report_text(tr: Tr, v: &IncidentView, regime_name: &str, report_na
         ("incident.field.severity", v.severity.map(|c| label(tr, c)).unwrap_or_else(|| none.to_owned())),
         ("incident.field.unit", v.unit_name.clone()),
         ("incident.field.systems", or_none(v.systems.as_deref())),
+        ("incident.field.suppliers", or_none(v.suppliers.as_deref())),
         ("incident.text.personal_data", label(tr, v.personal_data)),
         ("incident.field.status", label(tr, v.status)),
         ("incident.text.contained", v.contained_at.map(|d| tr.datetime(&d)).unwrap_or_else(|| none.to_owned())),

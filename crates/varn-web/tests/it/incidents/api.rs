@@ -67,9 +67,13 @@ async fn a_report_is_triaged_as_a_breach_its_clocks_run_and_it_closes_only_when_
     let htost = t_.id("Hemtjänst Öst");
     let aldre = t_.id("Äldrenämnden");
     let triage = json!({"category": "konfidentialitet", "type_code": "felskickad_epost", "severity": "hog", "unit_id": htost,
-        "personal_data": "ja", "aware_at": aware.to_rfc3339(), "pua_unit_id": aldre, "handler_username": "sara.lindqvist"});
+        "personal_data": "ja", "aware_at": aware.to_rfc3339(), "pua_unit_id": aldre, "handler_username": "sara.lindqvist",
+        "suppliers": "Tryckeriet Norra AB"});
     let (s, v) = sara.call(Method::PUT, &format!("/api/v1/incidents/{id}/triage"), Some(triage.clone())).await;
     assert_eq!(s, 200, "{v}");
+    assert_eq!(v["suppliers"], "Tryckeriet Norra AB", "the suppliers concerned are part of the triage");
+    let (_, lv) = lisa.call(Method::GET, &format!("/api/v1/incidents/{id}"), None).await;
+    assert!(lv["suppliers"].is_null(), "the reporter does not see the handling: {lv}");
     assert_eq!(
         (v["status"].as_str(), v["pua_name"].as_str()),
         (Some("under_utredning"), Some("Äldrenämnden")),
