@@ -15,6 +15,9 @@ use varn_store::entity::{authority_contact, incident, incident_action, incident_
 use varn_store::repo::authorities;
 use varn_store::Store;
 
+/// A report sent: the incident, the regime, when, the reference, the incident's unit.
+type Sent = (i64, String, chrono::DateTime<chrono::Utc>, Option<String>, i64);
+
 /// Contacts beyond the reports sent (5,000 at storstad).
 fn other_contacts(s: &Scale) -> usize {
     super::incidents::count(s) / 20
@@ -83,7 +86,7 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
     insert_batches(&txn, tasks).await?;
     insert_batches(&txn, actions).await?;
     // Every report sent is a contact with its authority, on behalf of the incident's unit.
-    let sent: Vec<(i64, String, chrono::DateTime<chrono::Utc>, Option<String>, i64)> = incident_report::Entity::find()
+    let sent: Vec<Sent> = incident_report::Entity::find()
         .select_only()
         .column(incident_report::Column::IncidentId)
         .column(incident_report::Column::Regime)
