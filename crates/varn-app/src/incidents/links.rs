@@ -1,4 +1,4 @@
-//! The information assets and carriers (systems) an incident concerns. A handler links what
+//! The information assets, carriers (systems) and protections an incident concerns. A handler links what
 //! they can see in the asset register; each link and unlink is a timeline step and audited.
 
 use super::lifecycle::Step;
@@ -17,6 +17,9 @@ pub struct LinkJson {
     pub asset_id: Option<i64>,
     /// A carrier (system, service, paper archive …).
     pub carrier_id: Option<i64>,
+    /// A protection: a requirement of the classification model by its code (`K3-03`), one that
+    /// failed or is to be reviewed after the incident.
+    pub requirement: Option<String>,
     /// Link (true, the default) or unlink (false).
     pub linked: Option<bool>,
 }
@@ -25,9 +28,16 @@ impl Incidents<'_> {
     /// Links or unlinks an asset and/or a carrier the actor can see in the register.
     pub async fn link(&self, actor: &Actor, id: i64, cmd: &LinkJson) -> Result<(), AppError> {
         self.handled(self.db(), actor, id).await?;
-        if cmd.asset_id.is_none() && cmd.carrier_id.is_none() {
+        if cmd.asset_id.is_none() && cmd.carrier_id.is_none() && cmd.requirement.is_none() {
             return Err(AppError::field("asset_id", "err.choose"));
         }
+        let requirement = match cmd.requirement.as_deref().map(str::trim) {
+            Some(code) => {
+                let known = self.app.classification.catalogue.requirements.iter().any(|r| r.code == code);
+                Some(known.then(|| code.to_owned()).ok_or_else(|| AppError::field("requirement", "err.choose"))?)
+            }
+            None => None,
+        };
         let linked = cmd.linked.unwrap_or(true);
         let (w, h) = self.open(actor, id).await?;
         let vis = self.app.assets().visibility(actor);
@@ -41,8 +51,13 @@ impl Incidents<'_> {
             names.push(carrier.0.name);
         }
         repo::link(&*w, id, cmd.asset_id, cmd.carrier_id, linked).await?;
+        if let Some(code) = &requirement {
+            repo::link_requirement(&*w, id, code, linked).await?;
+            names.push(code.clone());
+        }
         let m: incident::ActiveModel = h.incident.clone().into();
-        let data = json!({"asset_id": cmd.asset_id, "carrier_id": cmd.carrier_id, "linked": linked, "names": names});
+        let data =
+            json!({"asset_id": cmd.asset_id, "carrier_id": cmd.carrier_id, "requirement": requirement, "linked": linked, "names": names});
         let kind = if linked { "linked" } else { "unlinked" };
         let step = Step { kind, action: "incident.link", text: None, data: Some(data.clone()), extra: Some(data) };
         self.finish(w, h, m, step).await

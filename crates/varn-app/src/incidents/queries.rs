@@ -98,6 +98,8 @@ pub struct IncidentView {
     pub assets: Vec<(i64, String)>,
     /// Carriers it concerns (id, name, supplier).
     pub carriers: Vec<(i64, String, Option<String>)>,
+    /// The protections it concerns (requirement codes of the classification model).
+    pub requirements: Vec<String>,
     /// The actions given, with their owners (one who only reported sees none; an owner theirs).
     pub actions: Vec<ActionRow>,
     /// The contacts made with authorities about it.
@@ -120,6 +122,7 @@ impl Incidents<'_> {
             events: repo::events(db, id).await?,
             links: if reads { repo::linked(db, id).await? } else { (vec![], vec![]) },
             actions: repo::actions(db, id).await?,
+            requirements: if reads { repo::requirements(db, id).await? } else { vec![] },
             contacts: if reads { varn_store::repo::authorities::of_incident(db, id).await? } else { vec![] },
         };
         Ok(self.assemble(actor, i, &path, parts))
@@ -190,6 +193,7 @@ impl Incidents<'_> {
             assets: p.links.0,
             carriers: p.links.1,
             actions,
+            requirements: p.requirements,
             contacts: p.contacts,
         }
     }
@@ -205,6 +209,7 @@ pub(super) struct Parts {
     pub(super) events: Vec<EventRow>,
     pub(super) links: Links,
     pub(super) actions: Vec<ActionRow>,
+    pub(super) requirements: Vec<String>,
     pub(super) contacts: Vec<ContactRow>,
 }
 

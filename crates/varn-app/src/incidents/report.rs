@@ -114,6 +114,7 @@ impl Incidents<'_> {
             events: vec![first],
             links: (vec![], vec![]),
             actions: vec![],
+            requirements: vec![],
             contacts: vec![],
         };
         Ok(self.assemble(actor, i, &path, parts))

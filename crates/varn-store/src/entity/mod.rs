@@ -28,6 +28,7 @@ pub mod incident_duty;
 pub mod incident_event;
 pub mod incident_reminder;
 pub mod incident_report;
+pub mod incident_requirement;
 pub mod mail_outbox;
 pub mod mail_pref;
 pub mod org_unit;

@@ -1,4 +1,4 @@
-//! An incident's actions (åtgärder) with owners, each a task in the owner's Mina uppgifter;
+//! The suppliers and protections an incident concerns; an incident's actions (åtgärder) with owners, each a task in the owner's Mina uppgifter;
 //! the register of authorities and networks (myndigheter och nätverk) the city works with;
 //! and the contacts made with them, from an incident or otherwise.
 
@@ -24,6 +24,19 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         // The suppliers an incident concerns, in words (beside the systems).
         m.alter_table(Table::alter().table(a("incidents")).add_column(text("suppliers", 500, true)).to_owned()).await?;
+        // The protections (requirements of the classification model, by code) that failed or
+        // are to be reviewed after the incident.
+        let t = "incident_requirements";
+        m.create_table(
+            Table::create()
+                .table(a(t))
+                .col(big("incident_id", false))
+                .col(text("code", 16, false))
+                .primary_key(Index::create().col(a("incident_id")).col(a("code")))
+                .foreign_key(&mut fk(t, "incident_id", "incidents"))
+                .to_owned(),
+        )
+        .await?;
         let t = "incident_actions";
         m.create_table(
             Table::create()

@@ -1,7 +1,7 @@
 //! An incident's actions (åtgärder): each owned by a named person and carried as a task in
 //! their Mina uppgifter, whose status is the action's.
 
-use crate::entity::{incident_action, task, user};
+use crate::entity::{incident_action, incident_requirement, task, user};
 use crate::repo::tasks::{self, NewTask};
 use sea_orm::sea_query::Expr;
 use sea_orm::*;
@@ -64,6 +64,31 @@ pub async fn actions<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec
 /// One action of an incident.
 pub async fn action<D: ConnectionTrait>(db: &D, incident_id: i64, id: i64) -> Result<Option<incident_action::Model>, DbErr> {
     incident_action::Entity::find_by_id(id).filter(incident_action::Column::IncidentId.eq(incident_id)).one(db).await
+}
+
+/// The protections (requirement codes) an incident concerns, in code order.
+pub async fn requirements<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<String>, DbErr> {
+    incident_requirement::Entity::find()
+        .filter(incident_requirement::Column::IncidentId.eq(incident_id))
+        .select_only()
+        .column(incident_requirement::Column::Code)
+        .order_by_asc(incident_requirement::Column::Code)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Links (or unlinks) a protection to an incident.
+pub async fn link_requirement<D: ConnectionTrait>(db: &D, incident_id: i64, code: &str, linked: bool) -> Result<(), DbErr> {
+    incident_requirement::Entity::delete_many()
+        .filter(incident_requirement::Column::IncidentId.eq(incident_id))
+        .filter(incident_requirement::Column::Code.eq(code))
+        .exec(db)
+        .await?;
+    if linked {
+        incident_requirement::ActiveModel { incident_id: Set(incident_id), code: Set(code.to_owned()) }.insert(db).await?;
+    }
+    Ok(())
 }
 
 /// The action a task carries.

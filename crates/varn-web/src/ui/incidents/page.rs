@@ -85,6 +85,9 @@ struct IncidentPage {
     directions: Vec<(&'static str, String)>,
     channels: Vec<(&'static str, String)>,
     now_parts: (String, String),
+    /// The protections it concerns and those to choose among: (code, text).
+    requirements: Vec<(String, String)>,
+    requirement_choices: Vec<(String, String)>,
     /// The reader.
     me: i64,
     blank: FormState,
@@ -172,6 +175,19 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
         .map(|t| t.name.get(lang).to_owned())
         .unwrap_or_default();
     let found = if v.may_handle { super::links::search(ctx, actor, &find).await? } else { vec![] };
+    let catalogue = &app.assets().classification().catalogue;
+    let requirement = |code: &str| catalogue.requirements.iter().find(|r| r.code == code).map(|r| r.text.get(lang).to_owned());
+    let requirements = v.requirements.iter().map(|c| (c.clone(), requirement(c).unwrap_or_default())).collect();
+    let requirement_choices = if v.may_handle {
+        catalogue
+            .requirements
+            .iter()
+            .filter(|r| !v.requirements.contains(&r.code))
+            .map(|r| (r.code.clone(), r.text.get(lang).to_owned()))
+            .collect()
+    } else {
+        vec![]
+    };
     let today = varn_domain::incident::local_date(now);
     let actions = v
         .actions
@@ -216,6 +232,8 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
         now_parts: varn_domain::incident::local_parts(now),
         me: actor.id.0,
         blank: FormState::new(),
+        requirements,
+        requirement_choices,
         v,
     };
     Ok(render(&page, code))

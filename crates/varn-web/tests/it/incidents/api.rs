@@ -192,6 +192,14 @@ async fn handlers_see_new_reports_and_deadlines_in_mina_uppgifter_and_escalation
     assert!(v["events"].as_array().unwrap().iter().any(|e| e["kind"] == "linked"));
     let (_, v) = karin_api.call(Method::POST, &links, Some(json!({"carrier_id": system, "linked": false}))).await;
     assert!(v["carriers"].as_array().unwrap().is_empty() && v["assets"].as_array().unwrap().len() == 1, "{v}");
+    // The protection that failed: a requirement of the classification model, by its code.
+    let (s, e) = karin_api.call(Method::POST, &links, Some(json!({"requirement": "X9-99"}))).await;
+    assert!(s == 422 && has(&e, "requirement", "err.choose"), "{e}");
+    let (s, v) = karin_api.call(Method::POST, &links, Some(json!({"requirement": "K3-01"}))).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["requirements"], json!(["K3-01"]));
+    let (_, page) = t_.signed_in("karin.berg").await.text(&format!("/incidents/{id}")).await;
+    assert!(page.contains("Stark autentisering (minst två faktorer)") && page.contains("Kopplad: K3-01"), "the protection in words");
     // Raising it needs a reason; then it heads the samordnare's page.
     let esc = format!("/api/v1/incidents/{id}/escalate");
     let (s, e) = karin_api.call(Method::POST, &esc, Some(json!({"level": "allvarlig_storning", "reason": ""}))).await;
