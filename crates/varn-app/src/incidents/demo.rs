@@ -80,6 +80,9 @@ struct DemoIncident {
     /// The suppliers concerned, in words.
     #[serde(default)]
     suppliers: Option<String>,
+    /// The protections concerned (requirement codes).
+    #[serde(default)]
+    protections: Vec<String>,
     /// Actions: what, who (user name), due days after awareness, done.
     #[serde(default)]
     actions: Vec<(String, String, i64, bool)>,
@@ -181,6 +184,10 @@ impl Incidents<'_> {
             lessons: d.lessons.clone(),
         };
         self.triage(handler, id, TriageCommand::try_from(&triage)).await?;
+        for code in &d.protections {
+            let link = super::links::LinkJson { requirement: Some(code.clone()), ..Default::default() };
+            self.link(handler, id, &link).await?;
+        }
         for (title, owner, days, done) in &d.actions {
             let due = (aware + Duration::days(*days)).date_naive().format("%Y-%m-%d").to_string();
             let json = ActionJson { title: title.clone(), responsible_username: owner.clone(), due_date: due };
