@@ -10,6 +10,7 @@ const CSS: &str = include_str!("../static/varn.css");
 const JS: &str = include_str!("../static/varn.js");
 const HTMX: &str = include_str!("../static/htmx-2.0.11.min.js");
 const HTMX_LICENSE: &str = include_str!("../static/htmx-LICENSE.txt");
+const FAVICON: &str = include_str!("../static/favicon.svg");
 
 fn serve(body: &'static str, ct: &'static str) -> impl IntoResponse {
     ([(header::CONTENT_TYPE, ct), (header::CACHE_CONTROL, "public, max-age=3600")], body)
@@ -22,4 +23,7 @@ pub fn routes() -> Router<crate::AppState> {
         .route("/static/varn.js", get(|| async { serve(JS, "text/javascript; charset=utf-8") }))
         .route("/static/htmx-2.0.11.min.js", get(|| async { serve(HTMX, "text/javascript; charset=utf-8") }))
         .route("/static/htmx-LICENSE.txt", get(|| async { serve(HTMX_LICENSE, "text/plain; charset=utf-8") }))
+        .route("/static/favicon.svg", get(|| async { serve(FAVICON, "image/svg+xml") }))
+        // Browsers ask for it whatever the page says: the same shield, not a 404 in the log.
+        .route("/favicon.ico", get(|| async { serve(FAVICON, "image/svg+xml") }))
 }

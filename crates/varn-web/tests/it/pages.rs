@@ -159,6 +159,13 @@ async fn pages_are_swedish_by_default_english_at_a_click_and_strict() {
     assert!(h.contains_key("x-request-id"));
     // No script or style comes from elsewhere, and none is inline.
     assert!(!html.contains("<script>") && !html.contains("http://") && !html.contains("https://") && !html.contains("style=\""));
+    // The page names its icon, served from here to anyone (browsers also ask for /favicon.ico).
+    assert!(html.contains("<link rel=\"icon\" href=\"/static/favicon.svg\""));
+    for p in ["/static/favicon.svg", "/favicon.ico"] {
+        let r = t.anonymous().get(p).await;
+        assert_eq!((r.status().as_u16(), r.headers()["content-type"].to_str().unwrap()), (200, "image/svg+xml"), "{p}");
+        assert!(r.text().await.unwrap().starts_with("<svg"), "{p}");
+    }
     // The language switch comes back to the same page.
     let r = c.get("/lang?to=en&back=%2Forg").await;
     assert_eq!(r.headers()["location"], "/org");
