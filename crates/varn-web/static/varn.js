@@ -18,6 +18,27 @@ document.addEventListener("submit", function (ev) {
     var open = btn.getAttribute("aria-expanded") === "true";
     btn.setAttribute("aria-expanded", open ? "false" : "true");
   });
+  // Escape closes the open menu and gives the focus back to its button.
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && btn.getAttribute("aria-expanded") === "true") {
+      btn.setAttribute("aria-expanded", "false");
+      btn.focus();
+    }
+  });
+})();
+
+// A table wider than the screen scrolls inside its wrapper; the wrapper then takes the
+// keyboard focus so that it can be scrolled without a mouse (WCAG 2.1.1).
+(function () {
+  var wraps = document.querySelectorAll(".table-wrap");
+  for (var i = 0; i < wraps.length; i++) {
+    var w = wraps[i];
+    if (w.scrollWidth > w.clientWidth && !w.hasAttribute("tabindex")) {
+      w.setAttribute("tabindex", "0");
+      var cap = w.querySelector("caption");
+      if (cap) { w.setAttribute("role", "region"); w.setAttribute("aria-label", cap.textContent.trim()); }
+    }
+  }
 })();
 
 // The document form: choosing a type suggests what the policy says for it (deciding body,
