@@ -90,7 +90,7 @@ async fn lists_search_filter_sort_page_and_export(#[case] b: &str) {
     let bytes = r.bytes().await.unwrap();
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
     let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    assert!(csv.starts_with("Id;Namn;Typ;Sökväg;Aktiv"), "{csv}");
+    assert!(csv.starts_with("Id;Namn;Typ;Placering;Aktiv"), "{csv}");
     assert_eq!(csv.lines().count(), 1 + 16, "{b}: header and the 16 enheter");
     let r = c.get("/users?format=xlsx").await;
     assert!(r.headers()["content-disposition"].to_str().unwrap().contains(".xlsx"));
@@ -98,7 +98,7 @@ async fn lists_search_filter_sort_page_and_export(#[case] b: &str) {
     // Paging past the end is an empty page, not an error.
     let (s, html) = c.text("/org/list?page=99").await;
     assert_eq!(s, 200);
-    assert!(html.contains("Inget matchar."));
+    assert!(html.contains("Inga träffar."));
     t.stop().await;
 }
 
@@ -219,7 +219,7 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert!(html.contains("Enhet skapad") && html.contains("Mottagningsenheten"));
     assert!(!html.contains("Vård- och omsorgsboendet Linden"), "other actors' rows filtered out");
     let (_, html) = sara.text("/audit?from=2000-01-01&to=2000-01-02").await;
-    assert!(html.contains("Inget matchar."));
+    assert!(html.contains("Inga träffar."));
     let (_, html) = sara.text("/audit?from=igår").await;
     assert!(html.contains("Ange datum som ÅÅÅÅ-MM-DD."));
     let csv = sara.get("/audit?user=sara.lindqvist&format=csv").await.text().await.unwrap();

@@ -144,11 +144,25 @@ async fn sizes_references_and_the_chain(s1: &varn_store::Store, scale: &varn_app
     assert!(on_remiss > 0, "{b}: some documents are on remiss");
     let forvaltningar = count(s1, "SELECT COUNT(*) FROM org_units WHERE kind = 'forvaltning'").await;
     assert_eq!(remisses, forvaltningar.min(3) * on_remiss, "{b}");
-    assert_eq!(count(s1, "SELECT COUNT(*) FROM tasks").await, (scale.tasks + actions) as i64 + remisses);
+    // One incident in four has an action, a task open while the incident is.
+    let incident_actions = count(s1, "SELECT COUNT(*) FROM incident_actions").await;
+    assert_eq!(incident_actions, count(s1, "SELECT COUNT(*) FROM incidents WHERE id % 4 = 1").await, "{b}");
+    let open_incident_actions =
+        count(s1, "SELECT COUNT(*) FROM incident_actions a JOIN incidents i ON i.id = a.incident_id WHERE i.closed_at IS NULL").await;
+    assert!(open_incident_actions > 0 && open_incident_actions <= incident_actions, "{b}");
+    let carried = "SELECT COUNT(*) FROM incident_actions a JOIN tasks t ON t.id = a.task_id \
+                   WHERE t.source_type = 'incident.action' AND t.source_id = a.incident_id AND t.assignee_user_id = a.responsible_user_id";
+    assert_eq!(count(s1, carried).await, incident_actions, "{b}: each action is its owner's task");
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM tasks").await, (scale.tasks + actions) as i64 + remisses + incident_actions);
     assert_eq!(
         count(s1, "SELECT COUNT(*) FROM tasks WHERE status = 'open'").await,
-        (scale.tasks.div_ceil(3) + actions) as i64 + open_remisses
+        (scale.tasks.div_ceil(3) + actions) as i64 + open_remisses + open_incident_actions
     );
+    // Every report sent is a contact with its authority, about its incident.
+    let reports = count(s1, "SELECT COUNT(*) FROM incident_reports").await;
+    assert!(count(s1, "SELECT COUNT(*) FROM authority_contacts WHERE incident_id IS NULL").await > 0, "{b}: calls and meetings");
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM authority_contacts WHERE incident_id IS NOT NULL AND channel = 'e_tjanst'").await, reports);
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM authorities WHERE code IS NOT NULL").await, 8, "{b}: the builtin register");
     assert_eq!(count(s1, "SELECT COUNT(*) FROM documents").await, scale.documents as i64);
     assert_eq!(count(s1, "SELECT COUNT(*) FROM document_versions").await, 3 * scale.documents as i64);
     assert_eq!(count(s1, "SELECT COUNT(*) FROM document_acks").await, scale.acks as i64);

@@ -97,7 +97,7 @@ async fn the_document_form_keeps_bad_input_and_names_every_mistake() {
     assert!(html.contains("<h2>Rubrik</h2>"));
     assert!(!html.contains("<script>x</script>"), "raw HTML is escaped");
     let (_, list) = sara.text("/documents?q=f%C3%B6rhandsvisad").await;
-    assert!(list.contains("Inget matchar."), "a preview saves nothing");
+    assert!(list.contains("Inga träffar."), "a preview saves nothing");
     t.stop().await;
 }
 
