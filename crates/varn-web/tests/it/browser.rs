@@ -311,13 +311,13 @@ async fn send_on_remiss_and_adopt(c: &Client) {
     click_button(c, "Skicka på remiss").await;
     see(c, ".doc-status", "på remiss").await;
     see(c, "#remiss", "0 av 2 har svarat").await;
-    click_button(c, "Anta (beslutad/gällande)").await;
+    click_button(c, "Registrera beslut om antagande").await;
     see(c, ".error-summary", "Ange beslutsdatum").await;
     see(c, ".error-summary", "Ange diarienummer").await;
     set_date(c, "f-adopt-decision_date", "2026-11-16").await;
     c.find(Locator::Id("f-adopt-diarienummer")).await.unwrap().send_keys("KS 2026/0077").await.unwrap();
     c.find(Locator::Id("f-adopt-paragraph")).await.unwrap().send_keys("§ 61").await.unwrap();
-    click_button(c, "Anta (beslutad/gällande)").await;
+    click_button(c, "Registrera beslut om antagande").await;
     see(c, ".doc-status", "gällande").await;
     see(c, "table.doc-meta", "KS 2026/0077").await;
     see(c, "table.doc-meta", "Kommunstyrelsen").await;
@@ -338,7 +338,7 @@ async fn revise_and_compare(c: &Client) {
     set_date(c, "f-adopt-decision_date", "2026-11-27").await;
     c.find(Locator::Id("f-adopt-diarienummer")).await.unwrap().send_keys("KS 2026/0101").await.unwrap();
     c.find(Locator::Id("f-adopt-paragraph")).await.unwrap().send_keys("§ 70").await.unwrap();
-    click_button(c, "Anta (beslutad/gällande)").await;
+    click_button(c, "Registrera beslut om antagande").await;
     see(c, ".doc-status", "version 2 (gällande)").await;
 
     // Compare the two versions.

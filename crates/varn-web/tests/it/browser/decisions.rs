@@ -32,7 +32,7 @@ async fn a_remiss_is_answered_a_chef_approves_and_the_registrator_records_the_de
     set_date(&c, "f-adopt-decision_date", "2026-11-24").await;
     c.find(Locator::Id("f-adopt-diarienummer")).await.unwrap().send_keys("KS 2026/0455").await.unwrap();
     c.find(Locator::Id("f-adopt-paragraph")).await.unwrap().send_keys("§ 212").await.unwrap();
-    click_button(&c, "Anta (beslutad/gällande)").await;
+    click_button(&c, "Registrera beslut om antagande").await;
     see(&c, ".doc-status", "gällande").await;
     let meta = see(&c, "table.doc-meta", "KS 2026/0455").await;
     assert!(meta.contains("§ 212") && meta.contains("Kommunstyrelsen") && meta.contains("2028-11-24"), "{meta}");

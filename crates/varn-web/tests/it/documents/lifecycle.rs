@@ -35,7 +35,7 @@ async fn remiss_goes_to_named_instances_who_alone_answer_by_a_date(#[case] b: &s
     // Only the allowed moves exist, and the refusal names the states in words.
     let (s, e) = sara.move_to(gid, "under_revision", None).await;
     assert_eq!(s, 409, "{e}");
-    assert_eq!(e["error"]["message"], "Ett dokument som är utkast kan inte bli under revision.", "{e}");
+    assert_eq!(e["error"]["message"], "Det går inte att gå från utkast till under revision.", "{e}");
     // A remiss names its instances and a svarsdatum.
     assert!(has(&sara.move_to(gid, "pa_remiss", None).await.1, "instances", "err.doc.remiss_instances_required"));
     let remiss = format!("/api/v1/documents/{gid}/remiss");
