@@ -8,6 +8,7 @@ use std::time::Duration;
 mod assets;
 mod decisions;
 mod incidents;
+mod phone;
 
 fn enabled() -> bool {
     if std::env::var("VARN_E2E").is_ok_and(|v| v == "1") {
@@ -44,6 +45,12 @@ async fn driver() -> Driver {
 }
 
 async fn browser(d: &Driver, profile: &std::path::Path) -> Client {
+    browser_as(d, profile, None).await
+}
+
+/// A Chromium that lays pages out as a phone `width` CSS pixels wide (WCAG 1.4.10 asks for
+/// 320; the issue measures at 390), or a desktop window.
+async fn browser_as(d: &Driver, profile: &std::path::Path, phone_width: Option<u32>) -> Client {
     let mut caps = serde_json::Map::new();
     let args = vec![
         "--headless".to_owned(),
@@ -59,7 +66,11 @@ async fn browser(d: &Driver, profile: &std::path::Path) -> Client {
         format!("--user-data-dir={}", profile.display()),
     ];
     let bin = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    caps.insert("goog:chromeOptions".into(), serde_json::json!({ "args": args, "binary": bin }));
+    let mut options = serde_json::json!({ "args": args, "binary": bin });
+    if let Some(w) = phone_width {
+        options["mobileEmulation"] = serde_json::json!({"deviceMetrics": {"width": w, "height": 844, "pixelRatio": 1.0}});
+    }
+    caps.insert("goog:chromeOptions".into(), options);
     // Two TLS back-ends are linked into the test binary; pick one for fantoccini's client.
     let _ = rustls::crypto::ring::default_provider().install_default();
     ClientBuilder::rustls().expect("tls").capabilities(caps).connect(&d.url).await.expect("connect to chromedriver")
