@@ -5,14 +5,15 @@ use crate::i18n::Tr;
 use varn_app::documents::{pdf, render as md, DocView};
 
 fn date(tr: Tr, d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| tr.date(&d)).unwrap_or_else(|| "---".into())
+    d.map(|d| tr.date(&d)).unwrap_or_else(|| tr.t("common.missing").to_owned())
 }
 
 /// The seed's metadata block (eight fields), then ours.
 pub fn metadata(tr: Tr, v: &DocView) -> Vec<(String, String)> {
     let t = |k: &str| tr.t(k).to_owned();
     let ver = &v.version;
-    let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "---".into());
+    // An empty value reads "uppgift saknas", not three dashes.
+    let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| tr.t("common.missing").to_owned());
     let mut rows = vec![
         (t("doc.field.doc_type"), label(tr, v.doc.doc_type)),
         (

@@ -118,7 +118,7 @@ impl DocPage {
     fn repeal_text(&self) -> Option<String> {
         let r = self.dv.doc.repeal.as_ref()?;
         let tr = self.shell.tr;
-        let date = r.date.map(|d| tr.date(&d)).unwrap_or_else(|| "---".into());
+        let date = r.date.map(|d| tr.date(&d)).unwrap_or_else(|| tr.t("common.missing").to_owned());
         let body = self.dv.decided.repeal_body_name.clone().unwrap_or_else(|| r.body.map(|b| label(tr, b)).unwrap_or_default());
         let mut s = tr.tf("doc.repealed_by", &[("date", &date), ("body", &body)]);
         if let Some(p) = &r.paragraph {

@@ -23,6 +23,8 @@ async fn a_document_reads_and_prints_with_the_seeds_metadata() {
         assert!(html.contains(text), "{text} on the reading view");
     }
     assert!(html.contains("Jag har läst dokumentet"), "lisa is asked to confirm");
+    // A value not given reads as words, not as three dashes.
+    assert!(html.contains("<td>uppgift saknas</td>") && !html.contains("---"), "the policy's empty follow-up field");
     let r = lisa.get(&format!("/documents/{policy}/pdf")).await;
     assert_eq!(r.headers()["content-type"], "application/pdf");
     let bytes = r.bytes().await.unwrap();
