@@ -115,6 +115,17 @@ impl Tr {
         s
     }
 
+    /// A decimal number with `places` decimals in the language's style (a decimal comma in
+    /// Swedish: "6,0", a point in English: "6.0").
+    pub fn decimal(&self, v: f64, places: usize) -> String {
+        let s = format!("{v:.places$}");
+        if self.lang == Lang::Sv {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    }
+
     /// Formats a date in the language's style (ISO 8601 in Sweden).
     pub fn date(&self, d: &chrono::NaiveDate) -> String {
         d.format("%Y-%m-%d").to_string()
@@ -133,6 +144,13 @@ impl Tr {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimals_follow_the_language() {
+        assert_eq!(Tr::new(Lang::Sv).decimal(6.04, 1), "6,0");
+        assert_eq!(Tr::new(Lang::En).decimal(6.04, 1), "6.0");
+        assert_eq!(Tr::new(Lang::Sv).decimal(0.0488, 2), "0,05");
+    }
+
     use super::*;
 
     #[test]

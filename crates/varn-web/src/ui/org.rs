@@ -199,7 +199,7 @@ impl UnitPage {
     }
 
     fn kb(&self, n: &i64) -> String {
-        format!("{:.1}", *n as f64 / 1024.0)
+        self.shell.tr.decimal(*n as f64 / 1024.0, 1)
     }
 
     /// The head and the security contact: (field, label).

@@ -64,7 +64,7 @@ async fn page(ctx: Ctx) -> PageResult {
     let severities =
         grid(&ctx, &o.by_severity, &codes(Severity::ALL.iter().map(|c| (c.as_str(), ctx.tr.t(&c.key()).to_owned())).collect()));
     let h = |x: Option<f64>| match x {
-        Some(v) => ctx.tr.tf("incident.hours", &[("n", &format!("{v:.1}").replace('.', ","))]),
+        Some(v) => ctx.tr.tf("incident.hours", &[("n", &ctx.tr.decimal(v, 1))]),
         None => ctx.tr.t("incident.none").to_owned(),
     };
     let page = OverviewPage {
