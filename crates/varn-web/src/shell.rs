@@ -43,15 +43,33 @@ pub struct Shell {
     pub switch_lang: &'static str,
 }
 
-const MODULES: [(&str, &str); 8] = [
-    ("/documents", "nav.documents"),
-    ("/assets", "nav.assets"),
-    ("/risks", "nav.risks"),
-    ("/controls", "nav.controls"),
-    ("/suppliers", "nav.suppliers"),
-    ("/incidents", "nav.incidents"),
-    ("/training", "nav.training"),
-    ("/governance", "nav.governance"),
+/// Who sees a module in the menu.
+fn everyone(_: &Actor) -> bool {
+    true
+}
+
+/// The registers of information, risks, controls and suppliers: those who keep or read them
+/// (owners, heads, the samordnare, the auditor, the system administrator), not every employee.
+fn registers(a: &Actor) -> bool {
+    [Permission::AssetRead, Permission::AssetOwn, Permission::IncidentRead].into_iter().any(|p| a.access.can_somewhere(p))
+}
+
+/// Follow-up: the heads, the samordnare and the auditor.
+fn follow_up(a: &Actor) -> bool {
+    a.access.can_somewhere(Permission::IncidentRead)
+}
+
+/// The modules in the menu, each with who sees it (a module not built yet shows only to the
+/// roles that will use it).
+const MODULES: [(&str, &str, fn(&Actor) -> bool); 8] = [
+    ("/documents", "nav.documents", everyone),
+    ("/assets", "nav.assets", registers),
+    ("/risks", "nav.risks", registers),
+    ("/controls", "nav.controls", registers),
+    ("/suppliers", "nav.suppliers", registers),
+    ("/incidents", "nav.incidents", everyone),
+    ("/training", "nav.training", everyone),
+    ("/governance", "nav.governance", follow_up),
 ];
 
 impl Shell {
@@ -65,8 +83,10 @@ impl Shell {
         };
         if let Some(a) = who {
             item("/", "nav.tasks");
-            for (href, key) in MODULES {
-                item(href, key);
+            for (href, key, sees) in MODULES {
+                if sees(a) {
+                    item(href, key);
+                }
             }
             item("/org", "nav.org");
             if a.access.can_somewhere(Permission::UserRead) {

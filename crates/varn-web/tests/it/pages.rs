@@ -159,6 +159,17 @@ async fn pages_are_swedish_by_default_english_at_a_click_and_strict() {
     assert!(h.contains_key("x-request-id"));
     // No script or style comes from elsewhere, and none is inline.
     assert!(!html.contains("<script>") && !html.contains("http://") && !html.contains("https://") && !html.contains("style=\""));
+    // An employee's menu: what she uses (documents, incidents, training to come), not the
+    // registers of information, risks, controls and suppliers, nor the follow-up.
+    for (href, shown) in
+        [("/documents", true), ("/incidents", true), ("/training", true), ("/assets", false), ("/risks", false), ("/governance", false)]
+    {
+        assert_eq!(html.contains(&format!("href=\"{href}\"")), shown, "{href} in an employee's menu");
+    }
+    let (_, sara) = t.signed_in("sara.lindqvist").await.text("/tasks").await;
+    for href in ["/assets", "/risks", "/controls", "/suppliers", "/governance"] {
+        assert!(sara.contains(&format!("href=\"{href}\"")), "{href} in the samordnare's menu");
+    }
     // The page names its icon, served from here to anyone (browsers also ask for /favicon.ico).
     assert!(html.contains("<link rel=\"icon\" href=\"/static/favicon.svg\""));
     for p in ["/static/favicon.svg", "/favicon.ico"] {
