@@ -59,9 +59,12 @@ fn follow_up(a: &Actor) -> bool {
     a.access.can_somewhere(Permission::IncidentRead)
 }
 
+/// A module in the menu: where, its label's key, and who sees it.
+type MenuModule = (&'static str, &'static str, fn(&Actor) -> bool);
+
 /// The modules in the menu, each with who sees it (a module not built yet shows only to the
 /// roles that will use it).
-const MODULES: [(&str, &str, fn(&Actor) -> bool); 8] = [
+const MODULES: [MenuModule; 8] = [
     ("/documents", "nav.documents", everyone),
     ("/assets", "nav.assets", registers),
     ("/risks", "nav.risks", registers),
