@@ -115,6 +115,24 @@ impl Tr {
         s
     }
 
+    /// The codes whose label (`prefix` + code) contains `words`, in this language (a search
+    /// by the words shown, such as "Inloggning" for `auth.sign_in`).
+    pub fn codes_labelled(&self, prefix: &str, words: &str) -> Vec<String> {
+        let words = words.trim().to_lowercase();
+        if words.is_empty() {
+            return vec![];
+        }
+        let c = catalog();
+        let m = if self.lang == Lang::En { &c.en } else { &c.sv };
+        let mut out: Vec<String> = m
+            .iter()
+            .filter(|(k, v)| k.starts_with(prefix) && v.to_lowercase().contains(&words))
+            .map(|(k, _)| k[prefix.len()..].to_owned())
+            .collect();
+        out.sort();
+        out
+    }
+
     /// A decimal number with `places` decimals in the language's style (a decimal comma in
     /// Swedish: "6,0", a point in English: "6.0").
     pub fn decimal(&self, v: f64, places: usize) -> String {

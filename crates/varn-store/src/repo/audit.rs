@@ -92,6 +92,9 @@ pub struct AuditFilter {
     pub from_us: Option<i64>,
     /// Before this time (µs, exclusive).
     pub to_us: Option<i64>,
+    /// The actions whose label, in the reader's language, matches the search words: the
+    /// search finds them beside the codes themselves.
+    pub actions_labelled: Vec<String>,
 }
 
 /// Audit rows within `scope`, newest first.
@@ -113,7 +116,11 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &AuditFilter, p:
         q = q.filter(audit_log::Column::AtUs.lt(t));
     }
     if let Some(like) = p.like() {
-        q = q.filter(super::ilike(Expr::col(audit_log::Column::Action).into(), &like));
+        let mut c = Condition::any().add(super::ilike(Expr::col(audit_log::Column::Action).into(), &like));
+        if !f.actions_labelled.is_empty() {
+            c = c.add(audit_log::Column::Action.is_in(f.actions_labelled.clone()));
+        }
+        q = q.filter(c);
     }
     let unfiltered = scope.is_all()
         && f.actor_id.is_none()

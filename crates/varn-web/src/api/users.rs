@@ -147,6 +147,7 @@ pub async fn audit(a: ApiActor, Query(q): Query<AuditArgs>) -> ApiResult<Json<Pa
         entity_id: q.entity_id,
         from_us: q.from.as_deref().map(|s| day_us(s, "from")).transpose()?,
         to_us: q.to.as_deref().map(|s| day_us(s, "to").map(|d| d + 86_400_000_000)).transpose()?,
+        actions_labelled: vec![],
     };
     varn_app::check_page(q.page.unwrap_or(1))?;
     let p = ListArgs { page: q.page, limit: q.limit, dir: Some("desc".into()), ..Default::default() }.params();

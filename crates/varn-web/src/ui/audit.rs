@@ -124,6 +124,8 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         }
     }
     let mut params = q.params();
+    // "Inloggning" finds the sign-ins: the words shown, not only the codes.
+    f.actions_labelled = params.q.as_deref().map(|w| ctx.tr.codes_labelled("audit.act.", w)).unwrap_or_default();
     varn_app::check_page(params.page)?;
     params.dir = varn_app::Dir::Desc;
     if q.export().is_some() {

@@ -229,6 +229,13 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert_eq!(s, 200);
     assert!(html.contains("Enhet skapad") && html.contains("Mottagningsenheten"));
     assert!(!html.contains("Vård- och omsorgsboendet Linden"), "other actors' rows filtered out");
+    // Searched by the words shown: "Inloggning" finds the sign-ins (the code is auth.sign_in),
+    // and "Enhet skapad" the new unit, each row shown in words.
+    let (_, html) = sara.text("/audit?q=Inloggning").await;
+    assert!(html.contains("<td>Inloggning</td>") && !html.contains("Inga träffar."), "sign-ins found by their label");
+    assert!(!html.contains("Enhet skapad"), "only what the words name");
+    let (_, html) = sara.text("/audit?q=enhet+skapad").await;
+    assert!(html.contains("Mottagningsenheten"), "case does not matter");
     let (_, html) = sara.text("/audit?from=2000-01-01&to=2000-01-02").await;
     assert!(html.contains("Inga träffar."));
     let (_, html) = sara.text("/audit?from=igår").await;
