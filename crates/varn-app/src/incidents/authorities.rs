@@ -231,13 +231,44 @@ impl Incidents<'_> {
     /// The same, with the mistakes a form already found in what it turned into `cmd` (its
     /// date and time), reported together with the rest and nothing written.
     pub async fn add_contact_with(&self, actor: &Actor, authority_id: i64, cmd: &ContactJson, prior: FieldErrors) -> Result<i64, AppError> {
-        let cap = actor.can(Permission::IncidentHandle)?;
-        let a = repo::find(self.db(), authority_id).await?.ok_or(AppError::NotFound)?;
+        self.record_contact(actor, Some(authority_id), true, cmd, prior).await
+    }
+
+    /// Records a contact made about an incident the actor handles (`authority_id` in `cmd`),
+    /// with the mistakes a form already found; the incident is checked first (404, 403).
+    pub async fn add_incident_contact(&self, actor: &Actor, id: i64, cmd: &ContactJson, prior: FieldErrors) -> Result<i64, AppError> {
+        let cmd = ContactJson { incident_id: Some(id), ..cmd.clone() };
+        self.record_contact(actor, cmd.authority_id, false, &cmd, prior).await
+    }
+
+    /// The one way a contact is recorded. The incident (if any) is read once before the
+    /// transaction and again inside it; an authority named in the path that does not exist is
+    /// a 404, one chosen in the body a mistake at its field.
+    async fn record_contact(
+        &self,
+        actor: &Actor,
+        authority_id: Option<i64>,
+        in_path: bool,
+        cmd: &ContactJson,
+        prior: FieldErrors,
+    ) -> Result<i64, AppError> {
+        // An incident the actor cannot see is not found, before any question of permission.
         let incident = match cmd.incident_id {
             Some(i) => Some(self.handled(self.db(), actor, i).await?),
             None => None,
         };
+        let cap = actor.can(Permission::IncidentHandle)?;
+        let a = match authority_id {
+            Some(id) => repo::find(self.db(), id).await?,
+            None => None,
+        };
         let mut e = prior;
+        if a.is_none() {
+            if in_path {
+                return Err(AppError::NotFound);
+            }
+            e.add("authority_id", "err.choose");
+        }
         let direction = if cmd.direction.trim().is_empty() {
             e.add("direction", "err.choose");
             None
@@ -268,7 +299,7 @@ impl Incidents<'_> {
             e.add("unit_id", if cmd.unit_id.is_none() { "err.choose" } else { "err.incident.unit_outside" });
         }
         e.into_result()?;
-        let (Some(direction), Some(channel), Some(summary), Some(unit)) = (direction, channel, summary, unit) else {
+        let (Some(a), Some(direction), Some(channel), Some(summary), Some(unit)) = (a, direction, channel, summary, unit) else {
             return Err(AppError::Internal("checked above".into()));
         };
         let w = self.app.begin(&cap).await?;
@@ -296,19 +327,6 @@ impl Incidents<'_> {
         }
         w.commit(cap.audit("authority.contact", "authority").entity(a.id).at(unit.path.clone()).after(data)).await?;
         Ok(cid)
-    }
-
-    /// Records a contact made about an incident the actor handles (`authority_id` in `cmd`),
-    /// with the mistakes a form already found; the incident is checked first (404, 403).
-    pub async fn add_incident_contact(&self, actor: &Actor, id: i64, cmd: &ContactJson, prior: FieldErrors) -> Result<i64, AppError> {
-        self.handled(self.db(), actor, id).await?;
-        let Some(a) = cmd.authority_id else {
-            let mut e = prior;
-            e.add("authority_id", "err.choose");
-            return Err(AppError::Invalid(e));
-        };
-        let cmd = ContactJson { incident_id: Some(id), ..cmd.clone() };
-        self.add_contact_with(actor, a, &cmd, prior).await
     }
 
     /// The contacts made about an incident the actor reads the handling of.
