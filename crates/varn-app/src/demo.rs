@@ -129,6 +129,11 @@ impl App {
                 assignee_user_id: t.user.as_ref().and_then(|u| user_ids.get(u).copied()),
                 assignee_unit_id: unit.map(|u| u.id),
                 due_date: Some(today + chrono::Duration::days(t.due_in_days)),
+                // A person's task is followed up in the unit their role sits on.
+                unit_id: match &t.user {
+                    Some(u) => city.users.iter().find(|x| &x.username == u).map(|x| unit_of(&keys, &x.unit)).transpose()?.map(|x| x.id),
+                    None => None,
+                },
             };
             let m = tasks::insert(txn, new).await?;
             let after = serde_json::json!({"title": m.title, "due_date": m.due_date});

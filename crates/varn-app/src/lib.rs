@@ -20,6 +20,7 @@ mod sign_in;
 pub mod tasks;
 pub mod throttle;
 pub mod users;
+pub mod work;
 pub mod workload;
 pub mod write;
 

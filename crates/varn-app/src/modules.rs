@@ -67,6 +67,10 @@ pub type WorkFn = for<'a> fn(&'a App, &'a Actor) -> Boxed<'a, Result<Vec<WorkSec
 /// What of a module still refers to an organisation unit: (`ref.*` catalogue key, count).
 pub type UnitRefsFn = for<'a> fn(&'a DatabaseTransaction, i64) -> Boxed<'a, Result<Vec<(&'static str, u64)>, DbErr>>;
 
+/// What a module counts per unit in the follow-up of work beyond its tasks (documents past
+/// their revision date, say), within a scope, on a day (every such item is overdue).
+pub type FollowUpFn = for<'a> fn(&'a App, &'a varn_domain::Scope, NaiveDate) -> Boxed<'a, Result<Vec<crate::work::WorkCount>, AppError>>;
+
 /// What a module loads of the demo city (its own section of the file).
 pub type DemoFn = for<'a> fn(&'a App, &'a crate::demo::DemoCity) -> Boxed<'a, Result<(), AppError>>;
 
@@ -82,6 +86,14 @@ pub struct Module {
     pub audit_entities: &'static [&'static str],
     /// Its part of the demo city.
     pub demo: DemoFn,
+    /// What it adds to the follow-up of work beyond its tasks (every deadline that is a task
+    /// is counted already).
+    pub follow_up: FollowUpFn,
+}
+
+/// For a module whose every deadline is a task.
+pub fn no_follow_up<'a>(_: &'a App, _: &'a varn_domain::Scope, _: NaiveDate) -> Boxed<'a, Result<Vec<crate::work::WorkCount>, AppError>> {
+    Box::pin(async { Ok(vec![]) })
 }
 
 /// Every module. A new module adds one line.

@@ -197,13 +197,6 @@ impl App {
         Ok(unit)
     }
 
-    /// People the actor may appoint as a unit's head or contact: those holding a role within
-    /// the actor's OrgWrite scope, found by name (at most 20).
-    pub async fn org_people(&self, actor: &Actor, q: &str) -> Result<Vec<varn_store::entity::user::Model>, AppError> {
-        let cap = actor.can(Permission::OrgWrite)?;
-        Ok(users::people(self.store.read(), cap.scope(), q, 20).await?)
-    }
-
     /// Renames a unit and sets its head and security contact.
     pub async fn org_update(&self, actor: &Actor, id: i64, input: &UnitUpdateInput) -> Result<Unit, AppError> {
         let cap = actor.can(Permission::OrgWrite)?;
@@ -217,7 +210,7 @@ impl App {
                 return Ok(None);
             };
             // Only people who hold a role within the actor's own part of the organisation.
-            let found = match users::by_username(&*w, &name).await? {
+            let found = match users::find_person(&*w, &name).await? {
                 Some(u) if u.active => users::find(&*w, cap.scope(), u.id).await?,
                 _ => None,
             };

@@ -25,12 +25,12 @@ impl App {
         unit_ids.sort_unstable();
         unit_ids.dedup();
         let units = org::by_ids(self.store.read(), unit_ids).await?;
-        let today = chrono::Utc::now().date_naive();
+        let today = self.today();
         Ok(rows
             .into_iter()
             .map(|t| TaskView {
                 unit_name: t.assignee_unit_id.and_then(|u| units.iter().find(|x| x.id == u)).map(|u| u.name.clone()),
-                days_left: t.due_date.map(|d| (d - today).num_days()),
+                days_left: varn_domain::task::days_left(t.due_date, today),
                 task: t,
             })
             .collect())

@@ -265,8 +265,59 @@ impl App {
 }
 
 impl App {
-    /// The id of a user by sign-in name (for filters).
+    /// The id of a person named as the person picker names them (for filters): "Name
+    /// (sign-in name)", a sign-in name, or a name only one person has.
     pub async fn user_id_by_username(&self, name: &str) -> Result<Option<i64>, AppError> {
-        Ok(repo::by_username(self.store.read(), &name.trim().to_lowercase()).await?.map(|u| u.id))
+        Ok(repo::find_person(self.store.read(), name).await?.map(|u| u.id))
+    }
+}
+
+/// A person found by name, said so that the right one can be told apart: their name, unit and
+/// role (the most telling of their roles within the searcher's area).
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct PersonHit {
+    /// Sign-in name.
+    pub username: String,
+    /// Name.
+    pub display_name: String,
+    /// The role.
+    #[schema(value_type = String)]
+    pub role: Option<varn_domain::Role>,
+    /// Where it is held.
+    pub unit_name: Option<String>,
+}
+
+impl PersonHit {
+    /// What a person field holds once the person is chosen: "Name (sign-in name)", which every
+    /// form that names a person reads.
+    pub fn value(&self) -> String {
+        format!("{} ({})", self.display_name, self.username)
+    }
+}
+
+impl App {
+    /// Active people holding a role within the actor's area whose name or sign-in name
+    /// contains `q`, by name, at most `limit` (the person picker of every form).
+    pub async fn people_search(&self, actor: &Actor, q: &str, limit: u64) -> Result<Vec<PersonHit>, AppError> {
+        let cap = actor.can(Permission::PeopleSearch)?;
+        let db = self.store.read();
+        let found = repo::people(db, cap.scope(), q, limit.min(50)).await?;
+        let grants = repo::grants_of_many(db, found.iter().map(|u| u.id).collect(), cap.scope()).await?;
+        Ok(found
+            .into_iter()
+            .map(|u| {
+                // Most powerful role first (the order of Role::ALL).
+                let best = grants
+                    .iter()
+                    .filter(|g| g.user_id == u.id)
+                    .min_by_key(|g| <varn_domain::Role as varn_domain::Code>::ALL.iter().position(|r| *r == g.role));
+                PersonHit {
+                    username: u.username,
+                    display_name: u.display_name,
+                    role: best.map(|g| g.role),
+                    unit_name: best.map(|g| g.unit_name.clone()),
+                }
+            })
+            .collect())
     }
 }

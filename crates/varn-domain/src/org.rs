@@ -213,3 +213,38 @@ mod tests {
         assert!(UnitName::parse(&"x".repeat(201)).is_err());
     }
 }
+
+/// A key that sorts names as Swedish does: case ignored, å, ä and ö after z (in that order).
+pub fn swedish_key(s: &str) -> Vec<u32> {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => 'z' as u32 + 1,
+            'ä' | 'æ' => 'z' as u32 + 2,
+            'ö' | 'ø' => 'z' as u32 + 3,
+            'é' | 'è' => 'e' as u32,
+            'ü' => 'y' as u32,
+            c => c as u32,
+        })
+        .collect()
+}
+
+/// The city's order of units side by side: by kind (KF, KS, nämnder, förvaltningar, …, bolag,
+/// externa utövare), then by name in Swedish order.
+pub fn city_order(kind: OrgKind, name: &str) -> (usize, Vec<u32>) {
+    (<OrgKind as crate::Code>::ALL.iter().position(|k| *k == kind).unwrap_or(usize::MAX), swedish_key(name))
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::*;
+
+    #[test]
+    fn swedish_names_sort_as_in_swedish() {
+        let mut v = vec!["Östra nämnden", "Äldrenämnden", "Arbetsmarknadsnämnden", "Åbo nämnd", "zoo", "Barn"];
+        v.sort_by_key(|s| swedish_key(s));
+        assert_eq!(v, ["Arbetsmarknadsnämnden", "Barn", "zoo", "Åbo nämnd", "Äldrenämnden", "Östra nämnden"]);
+        assert!(city_order(OrgKind::Kommunstyrelse, "Ö") < city_order(OrgKind::Namnd, "A"));
+        assert!(city_order(OrgKind::Namnd, "Ö") < city_order(OrgKind::Bolag, "A"));
+    }
+}

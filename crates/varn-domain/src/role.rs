@@ -37,6 +37,10 @@ pub enum Permission {
     /// Incidenter: triage and handle the incidents of the units in scope, answer the
     /// reporting duties, record reports sent, escalate.
     IncidentHandle,
+    /// Find the people holding a role in scope by name (the fields that name a person).
+    PeopleSearch,
+    /// Follow up the open and overdue work of the units in scope (uppföljning).
+    Supervise,
     /// System settings.
     SettingsAdmin,
     /// Report an incident, take training, acknowledge adopted documents.
@@ -69,7 +73,9 @@ impl Role {
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
         match self {
-            Role::SystemAdmin => &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DocumentRead, AssetRead, SettingsAdmin, Participate],
+            Role::SystemAdmin => {
+                &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DocumentRead, AssetRead, SettingsAdmin, PeopleSearch, Participate]
+            }
             Role::Samordnare => &[
                 OrgRead,
                 OrgWrite,
@@ -82,9 +88,11 @@ impl Role {
                 AssetWrite,
                 IncidentRead,
                 IncidentHandle,
+                Supervise,
+                PeopleSearch,
                 Participate,
             ],
-            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, AssetRead, IncidentRead, Participate],
+            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, AssetRead, IncidentRead, Supervise, PeopleSearch, Participate],
             Role::Verksamhetsansvarig => &[
                 OrgRead,
                 OrgWrite,
@@ -96,10 +104,12 @@ impl Role {
                 AssetWrite,
                 IncidentRead,
                 IncidentHandle,
+                Supervise,
+                PeopleSearch,
                 Participate,
             ],
-            Role::Informationsagare => &[OrgRead, DocumentRead, AssetRead, AssetOwn, Participate],
-            Role::Registrator => &[OrgRead, DocumentRead, DocumentAdopt, Participate],
+            Role::Informationsagare => &[OrgRead, DocumentRead, AssetRead, AssetOwn, PeopleSearch, Participate],
+            Role::Registrator => &[OrgRead, DocumentRead, DocumentAdopt, PeopleSearch, Participate],
             Role::Medarbetare => &[OrgRead, Participate],
         }
     }
@@ -154,5 +164,15 @@ mod tests {
         assert!(!Role::SystemAdmin.allows(Permission::IncidentRead));
         assert!(!Role::Medarbetare.allows(Permission::IncidentRead));
         assert!(Role::Verksamhetsansvarig.allows(Permission::IncidentHandle));
+        // The follow-up of work: the samordnare, the auditor and the heads; not the others.
+        for r in [Role::Samordnare, Role::Revisor, Role::Verksamhetsansvarig] {
+            assert!(r.allows(Permission::Supervise), "{r:?}");
+        }
+        for r in [Role::SystemAdmin, Role::Informationsagare, Role::Registrator, Role::Medarbetare] {
+            assert!(!r.allows(Permission::Supervise), "{r:?}");
+        }
+        // An employee names nobody in a form, so searches nobody.
+        assert!(!Role::Medarbetare.allows(Permission::PeopleSearch));
+        assert!(Role::Informationsagare.allows(Permission::PeopleSearch));
     }
 }

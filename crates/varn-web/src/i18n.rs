@@ -1,6 +1,11 @@
 //! The translation catalogue: Swedish by default, English available. Every string a user
 //! sees comes from `locales/*.toml`; a test checks that both languages have the same keys.
+//! Each string is a Project Fluent pattern (`{name}` is short for `{ $name }`), formatted by
+//! `fluent-bundle` with the CLDR plural rules of its language:
+//! `"{ $n ->\n [one] { $n } dag\n *[other] { $n } dagar\n}"`.
 
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -69,14 +74,106 @@ fn load(src: &str) -> Map {
     m
 }
 
+type Bundle = FluentBundle<FluentResource>;
+
 struct Catalog {
     sv: Map,
     en: Map,
+    sv_fluent: Bundle,
+    en_fluent: Bundle,
+}
+
+/// A catalogue key as a Fluent message id (ids have no dots).
+fn fluent_id(key: &str) -> String {
+    key.replace('.', "__")
+}
+
+/// One catalogue entry as a Fluent message: `{name}` becomes `{ $name }` (Fluent's own syntax
+/// passes through), and lines after the first are indented as Fluent wants.
+fn to_ftl(key: &str, value: &str) -> String {
+    let mut body = String::with_capacity(value.len() + 8);
+    let mut rest = value;
+    while let Some(i) = rest.find('{') {
+        body.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let name_len = after.find('}').filter(|&n| n > 0 && after[..n].bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+        match name_len {
+            Some(n) => {
+                body.push_str(&format!("{{ ${} }}", &after[..n]));
+                rest = &after[n + 1..];
+            }
+            None => {
+                body.push('{');
+                rest = after;
+            }
+        }
+    }
+    body.push_str(rest);
+    format!("{} = {}\n", fluent_id(key), body.replace('\n', "\n    "))
+}
+
+/// Swedish numbers of five digits or more are grouped by a no-break space ("12 400"); four
+/// digits (a year, "1234") are not, as Språkrådet recommends.
+fn group(n: f64, sep: char) -> Option<String> {
+    if n.fract() != 0.0 || n.abs() < 10_000.0 {
+        return None;
+    }
+    let digits = format!("{}", n.abs() as i64);
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    Some(if n < 0.0 { format!("−{out}") } else { out })
+}
+
+fn format_sv<M>(v: &FluentValue, _: &M) -> Option<String> {
+    match v {
+        FluentValue::Number(n) => group(n.value, '\u{a0}'),
+        _ => None,
+    }
+}
+
+fn format_en<M>(v: &FluentValue, _: &M) -> Option<String> {
+    match v {
+        FluentValue::Number(n) => group(n.value, ','),
+        _ => None,
+    }
+}
+
+/// The Fluent bundle of one language, and the entries that did not parse (for the test).
+fn bundle(lang: Lang, map: &Map) -> (Bundle, Vec<String>) {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+    let mut b = Bundle::new_concurrent(vec![id]);
+    b.set_use_isolating(false);
+    b.set_formatter(Some(if lang == Lang::En { format_en } else { format_sv }));
+    let mut bad = Vec::new();
+    for (k, v) in map.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        match FluentResource::try_new(to_ftl(k, v)) {
+            Ok(r) => {
+                if b.add_resource(r).is_err() {
+                    bad.push(k.clone());
+                }
+            }
+            Err(_) => bad.push(k.clone()),
+        }
+    }
+    if !bad.is_empty() {
+        tracing::error!(lang = lang.code(), keys = ?bad, "catalogue entries are not Fluent patterns");
+    }
+    (b, bad)
 }
 
 fn catalog() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| Catalog { sv: load(include_str!("../locales/sv.toml")), en: load(include_str!("../locales/en.toml")) })
+    C.get_or_init(|| {
+        let (sv, en) = (load(include_str!("../locales/sv.toml")), load(include_str!("../locales/en.toml")));
+        let (sv_fluent, _) = bundle(Lang::Sv, &sv);
+        let (en_fluent, _) = bundle(Lang::En, &en);
+        Catalog { sv, en, sv_fluent, en_fluent }
+    })
 }
 
 /// Translator for one language; cheap to copy into every template.
@@ -106,13 +203,37 @@ impl Tr {
         catalog().sv.contains_key(key)
     }
 
-    /// The text of `key` with `{name}` placeholders filled in.
+    /// The text of `key` formatted by Fluent with `args`: a value that is a whole number is a
+    /// number (plural forms choose by it; large ones are grouped), anything else text.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = self.t(key).to_owned();
+        let c = catalog();
+        let id = fluent_id(key);
+        let own = if self.lang == Lang::En { &c.en_fluent } else { &c.sv_fluent };
+        let found = own.get_message(&id).map(|m| (own, m)).or_else(|| c.sv_fluent.get_message(&id).map(|m| (&c.sv_fluent, m)));
+        let Some((b, pattern)) = found.and_then(|(b, m)| m.value().map(|p| (b, p))) else {
+            return self.t(key).to_owned();
+        };
+        let mut fa = FluentArgs::new();
         for (k, v) in args {
-            s = s.replace(&format!("{{{k}}}"), v);
+            let numeric = !v.is_empty()
+                && v.len() < 16
+                && (v.bytes().all(|b| b.is_ascii_digit()) || (v.starts_with('-') && v[1..].bytes().all(|b| b.is_ascii_digit())));
+            match v.parse::<i64>() {
+                Ok(n) if numeric && (n == 0 || !v.trim_start_matches('-').starts_with('0')) => fa.set(*k, FluentValue::from(n)),
+                _ => fa.set(*k, FluentValue::from(*v)),
+            }
         }
-        s
+        let mut errors = vec![];
+        let out = b.format_pattern(pattern, Some(&fa), &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(key, errors = ?errors, "a catalogue string lacks an argument");
+        }
+        out.into_owned()
+    }
+
+    /// `key` with a count `n` (plural forms choose by it).
+    pub fn count(&self, key: &str, n: i64) -> String {
+        self.tf(key, &[("n", &n.to_string())])
     }
 
     /// The codes whose label (`prefix` + code) contains `words`, in this language (a search
@@ -181,6 +302,35 @@ mod tests {
         missing_sv.sort();
         assert!(missing_en.is_empty(), "missing in en.toml: {missing_en:?}");
         assert!(missing_sv.is_empty(), "missing in sv.toml: {missing_sv:?}");
+    }
+
+    #[test]
+    fn every_string_is_a_fluent_pattern() {
+        let c = catalog();
+        for (lang, map) in [(Lang::Sv, &c.sv), (Lang::En, &c.en)] {
+            let (_, bad) = bundle(lang, map);
+            assert!(bad.is_empty(), "{}: not Fluent: {bad:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        let (sv, en) = (Tr::new(Lang::Sv), Tr::new(Lang::En));
+        assert_eq!(sv.count("tasks.overdue_days", 1), "1 dag försenad");
+        assert_eq!(sv.count("tasks.overdue_days", 5), "5 dagar försenad");
+        assert_eq!(sv.count("tasks.overdue_days", 0), "0 dagar försenad");
+        assert_eq!(en.count("tasks.overdue_days", 1), "1 day overdue");
+        assert_eq!(en.count("tasks.overdue_days", 21), "21 days overdue");
+        assert_eq!(sv.count("tasks.overdue_in_scope", 1), "I ditt ansvarsområde är 1 uppgift försenad. Se uppföljningen");
+        assert_eq!(sv.count("tasks.overdue_in_scope", 312), "I ditt ansvarsområde är 312 uppgifter försenade. Se uppföljningen");
+        // Large numbers grouped as each language writes them; years and references untouched.
+        assert_eq!(sv.count("tasks.overdue_in_scope", 12_400), "I ditt ansvarsområde är 12\u{a0}400 uppgifter försenade. Se uppföljningen");
+        assert_eq!(
+            en.count("tasks.overdue_in_scope", 12_400),
+            "12,400 tasks are overdue in your area of responsibility. See the follow-up"
+        );
+        assert_eq!(sv.tf("list.total", &[("n", "2026")]), "2026 totalt");
+        assert_eq!(sv.tf("work.heading_unit", &[("unit", "Enhet {x} 007")]), "Uppföljning: Enhet {x} 007", "text stays text");
     }
 
     #[test]

@@ -56,7 +56,7 @@ fn registers(a: &Actor) -> bool {
 
 /// Follow-up: the heads, the samordnare and the auditor.
 fn follow_up(a: &Actor) -> bool {
-    a.access.can_somewhere(Permission::IncidentRead)
+    a.access.can_somewhere(Permission::Supervise)
 }
 
 /// A module in the menu: where, its label's key, and who sees it.

@@ -222,7 +222,7 @@ impl Assets<'_> {
         let w = self.app.begin(&probe.cap).await?;
         let ed = self.editable(&*w, actor, id).await?;
         let with = match &cmd.with_username {
-            Some(n) => match users::by_username(&*w, n).await? {
+            Some(n) => match users::find_person(&*w, n).await? {
                 Some(u) if u.active => Some(u.id),
                 _ => {
                     e.add("with_username", "err.user.unknown");

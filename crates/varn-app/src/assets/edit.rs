@@ -20,7 +20,7 @@ fn covers(actor: &Actor, p: Permission, path: &str) -> bool {
 /// An active user by sign-in name, or a field error.
 async fn person<C: ConnectionTrait>(db: &C, e: &mut FieldErrors, field: &str, name: &Option<String>) -> Result<Option<i64>, AppError> {
     let Some(name) = name else { return Ok(None) };
-    match users::by_username(db, name).await? {
+    match users::find_person(db, name).await? {
         Some(u) if u.active => Ok(Some(u.id)),
         _ => {
             e.add(field, "err.user.unknown");

@@ -45,6 +45,7 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
     audit_entities: &["asset", "carrier"],
     demo: |app, city| Box::pin(app.assets().load_demo(city)),
+    follow_up: crate::modules::no_follow_up,
 };
 
 /// The city's classification model and the requirements its levels call for, checked

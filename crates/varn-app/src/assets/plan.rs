@@ -105,7 +105,7 @@ impl Assets<'_> {
         }
         let owner = match f.owner_username.trim() {
             "" => ed.asset.owner_user_id,
-            n => match users::by_username(&*w, n).await? {
+            n => match users::find_person(&*w, n).await? {
                 Some(u) if u.active => Some(u.id),
                 _ => {
                     e.add("owner_username", "err.user.unknown");

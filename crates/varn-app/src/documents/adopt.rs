@@ -142,7 +142,7 @@ pub(super) async fn adopt(
     am.revision_date = Set(Some(next_review));
     am.reviewed_on = Set(Some(on));
     am.valid_until = Set(d.valid_until);
-    let made = super::lifecycle::actions_to_tasks(w, ed.doc.id, &d.title, actions).await?;
+    let made = super::lifecycle::actions_to_tasks(w, ed.doc.id, scope.unit, &d.title, actions).await?;
     Ok(json!({"status": Status::Gallande, "version": d.number, "adopted": version_json(&adopted), "tasks": made}))
 }
 

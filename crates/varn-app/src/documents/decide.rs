@@ -131,7 +131,7 @@ async fn approving_chef<C: ConnectionTrait>(
             return Err(AppError::field("approved_by", "err.doc.approved_by_required"))
         }
         None => actor.id.0,
-        Some(name) => match users::by_username(db, name).await? {
+        Some(name) => match users::find_person(db, name).await? {
             Some(u) if u.active => u.id,
             _ => return Err(AppError::field("approved_by", "err.user.unknown")),
         },

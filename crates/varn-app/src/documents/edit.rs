@@ -53,7 +53,7 @@ impl<'a> Documents<'a> {
         };
         let owner_user_id = match &cmd.owner_username {
             None => None,
-            Some(name) => match users::by_username(db, name).await? {
+            Some(name) => match users::find_person(db, name).await? {
                 Some(u) if u.active => Some(u.id),
                 _ => {
                     e.add("owner_username", "err.user.unknown");
@@ -234,7 +234,7 @@ impl<'a> Documents<'a> {
         let scope = VersionScope::of(&ed.doc, &draft);
         let user = match &cmd.responsible_username {
             None => None,
-            Some(name) => match users::by_username(&*w, name).await? {
+            Some(name) => match users::find_person(&*w, name).await? {
                 Some(u) if u.active => Some(u.id),
                 _ => {
                     e.add("responsible_username", "err.user.unknown");

@@ -147,6 +147,7 @@ impl<'a> Documents<'a> {
 pub(super) async fn actions_to_tasks<C: ConnectionTrait>(
     w: &C,
     doc_id: i64,
+    doc_unit: i64,
     title: &str,
     actions: Vec<document_action::Model>,
 ) -> Result<Vec<i64>, AppError> {
@@ -160,6 +161,8 @@ pub(super) async fn actions_to_tasks<C: ConnectionTrait>(
             assignee_user_id: a.responsible_user_id,
             assignee_unit_id: if a.responsible_user_id.is_some() { None } else { a.responsible_unit_id },
             due_date: a.due_date,
+            // Followed up where the action is to be done: its responsible unit, else the strategy's.
+            unit_id: Some(a.responsible_unit_id.unwrap_or(doc_unit)),
         };
         let task = tasks::insert(w, new).await?;
         document_action::ActiveModel { id: Set(a.id), task_id: Set(Some(task.id)), ..Default::default() }.update(w).await?;

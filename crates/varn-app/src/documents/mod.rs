@@ -46,6 +46,7 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
     audit_entities: &["document"],
     demo: |app, city| Box::pin(app.documents().load_demo(city)),
+    follow_up: |app, scope, today| Box::pin(app.documents().work_counts(scope, today)),
 };
 
 /// The setting that lets a nämnd adopt its own guidelines.

@@ -91,6 +91,7 @@ impl<'a> Documents<'a> {
                     assignee_user_id: *person,
                     assignee_unit_id: if person.is_some() { None } else { Some(*unit) },
                     due_date: Some(asked.due),
+                    unit_id: Some(*unit),
                 },
             )
             .await?;
@@ -203,7 +204,7 @@ async fn check<C: ConnectionTrait>(db: &C, input: &RemissInput) -> Result<Asked,
         let unit = org::find_any(db, i.unit_id).await?.filter(|u| u.active);
         let person = match i.person.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => Ok(None),
-            Some(name) => match users::by_username(db, name).await? {
+            Some(name) => match users::find_person(db, name).await? {
                 Some(u) if u.active => Ok(Some(u.id)),
                 _ => Err(()),
             },

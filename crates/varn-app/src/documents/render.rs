@@ -1,7 +1,7 @@
 //! Markdown to safe HTML, and readable differences between versions.
 
 use super::Version;
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag};
 use serde::Serialize;
 
 fn safe_url(u: &str) -> bool {
@@ -9,11 +9,27 @@ fn safe_url(u: &str) -> bool {
     l.starts_with("https://") || l.starts_with("http://") || l.starts_with("mailto:") || l.starts_with('/') || l.starts_with('#')
 }
 
+/// A heading `shift` levels down (at most h6).
+fn lower(level: HeadingLevel, shift: usize) -> HeadingLevel {
+    const LEVELS: [HeadingLevel; 6] =
+        [HeadingLevel::H1, HeadingLevel::H2, HeadingLevel::H3, HeadingLevel::H4, HeadingLevel::H5, HeadingLevel::H6];
+    let at = LEVELS.iter().position(|l| *l == level).unwrap_or(0);
+    LEVELS[(at + shift).min(5)]
+}
+
 /// Renders Markdown as HTML. Raw HTML in the text is shown as text, and links other than
 /// http(s), mailto and local ones lose their target, so a document cannot carry script.
+/// The text's headings start at h2, below the page's own h1 (the document's title): a text
+/// written with `#` headings is moved down a level, its outline kept.
 pub fn markdown(md: &str) -> String {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let has_h1 = Parser::new_ext(md, opts).any(|ev| matches!(ev, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })));
+    let shift = usize::from(has_h1);
     let events = Parser::new_ext(md, opts).map(|ev| match ev {
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: lower(level, shift), id, classes, attrs })
+        }
+        Event::End(pulldown_cmark::TagEnd::Heading(level)) => Event::End(pulldown_cmark::TagEnd::Heading(lower(level, shift))),
         Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             let dest_url = if safe_url(&dest_url) { dest_url } else { CowStr::Borrowed("#") };
@@ -131,11 +147,22 @@ mod tests {
     #[test]
     fn markdown_cannot_carry_script() {
         let h = markdown("# Syfte\n\nText <script>alert(1)</script> och [länk](javascript:alert(1)) och [bra](https://stad.se).");
-        assert!(h.contains("<h1>Syfte</h1>"));
+        assert!(h.contains("<h2>Syfte</h2>"), "below the page's own h1: {h}");
         assert!(!h.contains("<script>"), "{h}");
         assert!(h.contains("&lt;script&gt;"), "{h}");
         assert!(!h.contains("javascript:"), "{h}");
         assert!(h.contains("href=\"https://stad.se\""));
+    }
+
+    #[test]
+    fn the_texts_headings_start_below_the_page_heading() {
+        // Written with #: every level one down, the outline kept.
+        let h = markdown("# Syfte\n\n## Ansvar\n\n###### Djupt\n\ntext");
+        assert!(h.contains("<h2>Syfte</h2>") && h.contains("<h3>Ansvar</h3>") && h.contains("<h6>Djupt</h6>"), "{h}");
+        assert!(!h.contains("<h1>"), "{h}");
+        // Written with ## (as the seed's policy is): as written.
+        let h = markdown("## Syfte\n\n### Mål");
+        assert!(h.contains("<h2>Syfte</h2>") && h.contains("<h3>Mål</h3>"), "{h}");
     }
 
     #[test]

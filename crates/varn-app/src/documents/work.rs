@@ -10,6 +10,9 @@ use serde_json::json;
 use varn_domain::document::Status;
 use varn_domain::validation::bounded_text;
 use varn_domain::{OrgPath, Permission};
+/// The kind under which the follow-up of work counts documents to follow up.
+pub const FOLLOW_UP_KIND: &str = "document.follow_up";
+
 use varn_store::entity::{document_ack, document_ack_request, document_comment};
 use varn_store::repo::documents::{
     self as repo, AckUnitRow, FollowUpCount, FollowUpFor, FollowUpRow, OverdueAction, PendingAck, PersonRow,
@@ -237,6 +240,19 @@ impl<'a> Documents<'a> {
             documents: repo::follow_up(db, FollowUpFor::Scope(scope), today, cap).await?,
             actions: repo::overdue_actions(db, FollowUpFor::Scope(scope), today, cap).await?,
         })
+    }
+
+    /// The module's part of the follow-up of work: per unit, the documents past their revision
+    /// date, strategies past their end and documents nobody owns (their strategy actions are
+    /// tasks, counted with the rest).
+    pub async fn work_counts(self, scope: &varn_domain::Scope, today: chrono::NaiveDate) -> Result<Vec<crate::work::WorkCount>, AppError> {
+        let rows = repo::follow_up_counts(self.db(), scope, today).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.unit_id, r.revision_overdue + r.expired + r.no_owner))
+            .filter(|(_, n)| *n > 0)
+            .map(|(u, n)| crate::work::count(u, FOLLOW_UP_KIND, n))
+            .collect())
     }
 
     /// The module's part of Mina uppgifter: documents to confirm, and documents and strategy

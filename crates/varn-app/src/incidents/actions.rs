@@ -50,7 +50,7 @@ impl Incidents<'_> {
                 e.add("responsible_username", "err.incident.action_owner");
                 None
             }
-            n => match users::by_username(self.db(), n).await? {
+            n => match users::find_person(self.db(), n).await? {
                 Some(u) if u.active => Some(u),
                 _ => {
                     e.add("responsible_username", "err.user.unknown");
@@ -70,6 +70,7 @@ impl Incidents<'_> {
                 responsible_user_id: owner.id,
                 due_date: due,
                 created_by: actor.id.0,
+                unit_id: h.incident.unit_id,
             },
         )
         .await?;

@@ -57,7 +57,7 @@ impl Incidents<'_> {
         let Some(list) = settings::get(db, key).await? else { return Ok(vec![]) };
         let mut out = Vec::new();
         for name in list.lines().map(str::trim).filter(|n| !n.is_empty()) {
-            if let Some(u) = users::by_username(db, name).await? {
+            if let Some(u) = users::find_person(db, name).await? {
                 out.push(u.id);
             }
         }

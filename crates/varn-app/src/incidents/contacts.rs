@@ -44,7 +44,7 @@ impl Incidents<'_> {
         let mut e = FieldErrors::new();
         for (field, names) in LISTS.into_iter().zip([&lists.allvarlig_storning, &lists.kris, &lists.dataskyddsombud]) {
             for n in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-                if !users::by_username(self.db(), n).await?.is_some_and(|u| u.active) {
+                if !users::find_person(self.db(), n).await?.is_some_and(|u| u.active) {
                     e.add(field, "err.user.unknown");
                 }
             }

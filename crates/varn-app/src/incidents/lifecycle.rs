@@ -72,7 +72,7 @@ impl Incidents<'_> {
         let (w, h) = self.open(actor, id).await?;
         let mut e = FieldErrors::new();
         let handler = match &cmd.handler_username {
-            Some(n) => match users::by_username(&*w, n).await? {
+            Some(n) => match users::find_person(&*w, n).await? {
                 Some(u) if u.active => Some(u.id),
                 _ => {
                     e.add("handler_username", "err.user.unknown");

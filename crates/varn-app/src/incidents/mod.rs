@@ -51,6 +51,7 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
     audit_entities: &["incident", "authority"],
     demo: |app, city| Box::pin(app.incidents().load_demo(city)),
+    follow_up: crate::modules::no_follow_up,
 };
 
 /// The reporting duties and the types of incident, as data, checked.

@@ -30,6 +30,7 @@ pub(super) async fn tasks(store: &Store, s: &Scale, city: &City, rng: &mut StdRn
             status: Set(if open { varn_domain::task::TaskStatus::Open } else { varn_domain::task::TaskStatus::Done }),
             created_at: Set(now),
             completed_at: Set((!open).then_some(now)),
+            unit_id: Set(Some(unit.id)),
             ..Default::default()
         });
     }

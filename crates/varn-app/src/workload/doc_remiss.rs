@@ -52,6 +52,7 @@ pub(super) fn remiss(
             status: Set(if answered { TaskStatus::Done } else { TaskStatus::Open }),
             created_at: Set(now),
             completed_at: Set(answered.then_some(now)),
+            unit_id: Set(Some(city.units[f].id)),
         });
         out.instances.push(document_remiss::ActiveModel {
             id: Set(id),

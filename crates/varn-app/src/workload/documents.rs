@@ -291,6 +291,7 @@ impl<'a> Docs<'a> {
                 status: Set(TaskStatus::Open),
                 created_at: Set(self.now),
                 completed_at: Set(None),
+                unit_id: Set(Some(self.city.units[u_ix].id)),
             });
             self.actions.push(document_action::ActiveModel {
                 id: Set((self.actions.len() + 1) as i64),

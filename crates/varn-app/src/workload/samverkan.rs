@@ -53,7 +53,7 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
         .into_tuple()
         .all(&txn)
         .await?;
-    for (id, _unit, reported, open) in rows {
+    for (id, unit, reported, open) in rows {
         let owner = rng.gen_range(1..=city.users as i64);
         let due = (reported + Duration::days(14)).date_naive();
         let title = "Gå igenom rutinen med berörda medarbetare".to_owned();
@@ -69,6 +69,7 @@ pub(super) async fn generate(store: &Store, s: &Scale, city: &City, rng: &mut St
             status: Set(if open { TaskStatus::Open } else { TaskStatus::Done }),
             created_at: Set(reported),
             completed_at: Set((!open).then(|| reported + Duration::days(7))),
+            unit_id: Set(Some(unit)),
         });
         actions.push(incident_action::ActiveModel {
             id: Set(actions.len() as i64 + 1),

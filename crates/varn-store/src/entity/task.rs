@@ -17,6 +17,8 @@ pub struct Model {
     pub status: varn_domain::task::TaskStatus,
     pub created_at: DateTimeUtc,
     pub completed_at: Option<DateTimeUtc>,
+    /// The unit the task is counted under in the follow-up of work.
+    pub unit_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

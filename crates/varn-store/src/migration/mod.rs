@@ -18,6 +18,8 @@ mod m0010_assets;
 mod m0011_incidents;
 mod m0012_mail;
 mod m0013_samverkan;
+mod m0014_supervision;
+mod m0015_people_search;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -37,6 +39,8 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0011_incidents::Migration),
         Box::new(m0012_mail::Migration),
         Box::new(m0013_samverkan::Migration),
+        Box::new(m0014_supervision::Migration),
+        Box::new(m0015_people_search::Migration),
     ]
 }
 

@@ -95,6 +95,8 @@ pub struct AuditFilter {
     /// The actions whose label, in the reader's language, matches the search words: the
     /// search finds them beside the codes themselves.
     pub actions_labelled: Vec<String>,
+    /// Only sign-ins and sign-outs (`auth.*`), or only the rest (the changes).
+    pub sign_ins: Option<bool>,
 }
 
 /// Audit rows within `scope`, newest first.
@@ -115,6 +117,11 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &AuditFilter, p:
     if let Some(t) = f.to_us {
         q = q.filter(audit_log::Column::AtUs.lt(t));
     }
+    match f.sign_ins {
+        Some(true) => q = q.filter(audit_log::Column::Action.like("auth.%")),
+        Some(false) => q = q.filter(audit_log::Column::Action.not_like("auth.%")),
+        None => {}
+    }
     if let Some(like) = p.like() {
         let mut c = Condition::any().add(super::ilike(Expr::col(audit_log::Column::Action).into(), &like));
         if !f.actions_labelled.is_empty() {
@@ -128,6 +135,7 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &AuditFilter, p:
         && f.entity_id.is_none()
         && f.from_us.is_none()
         && f.to_us.is_none()
+        && f.sign_ins.is_none()
         && p.like().is_none();
     let (total, exact) = if unfiltered {
         // The head row knows how many rows the chain has.

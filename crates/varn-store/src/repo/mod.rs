@@ -15,6 +15,7 @@ pub mod tasks;
 pub mod throttles;
 pub mod tokens;
 pub mod users;
+pub mod work;
 
 use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
 use serde::Serialize;

@@ -22,6 +22,9 @@ pub struct NewTask {
     pub assignee_unit_id: Option<i64>,
     /// When.
     pub due_date: Option<chrono::NaiveDate>,
+    /// The unit the task is counted under in the follow-up of work, when given to a person
+    /// (the thing's unit); a task given to a unit is counted under that unit.
+    pub unit_id: Option<i64>,
 }
 
 /// A task with the name of the unit it is assigned to.
@@ -58,6 +61,7 @@ pub async fn insert<D: ConnectionTrait>(db: &D, t: NewTask) -> Result<task::Mode
         status: Set(TaskStatus::Open),
         created_at: Set(super::now()),
         completed_at: Set(None),
+        unit_id: Set(t.assignee_unit_id.or(t.unit_id)),
         ..Default::default()
     }
     .insert(db)

@@ -56,19 +56,36 @@ fn visible(scope: &Scope, role: Option<varn_domain::Role>) -> Select<user::Entit
     q
 }
 
+/// Who matches `q` in name or sign-in name (and e-mail, with `email`): on SQLite through the
+/// trigram index `users_fts` when `q` has three characters or more (fewer cannot use it), on
+/// PostgreSQL through the `pg_trgm` indexes on the same `lower(...) LIKE` the fallback uses.
+fn name_matches(backend: DbBackend, q: &str, email: bool) -> Option<Condition> {
+    let like = super::like_pattern(q)?;
+    let q = q.trim();
+    if backend == DbBackend::Sqlite && q.chars().count() >= 3 {
+        let cols = if email { "display_name username email" } else { "display_name username" };
+        let phrase = format!("{{{cols}}} : \"{}\"", q.replace('"', "\"\""));
+        return Some(
+            Condition::all().add(Expr::cust_with_values("users.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)", [phrase])),
+        );
+    }
+    let mut c = Condition::any()
+        .add(ilike(Expr::col(user::Column::Username).into(), &like))
+        .add(ilike(Expr::col(user::Column::DisplayName).into(), &like));
+    if email {
+        c = c.add(ilike(Expr::col(user::Column::Email).into(), &like));
+    }
+    Some(c)
+}
+
 /// The users visible in `scope` that match, one page.
 pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: &ListParams) -> Result<Page<user::Model>, DbErr> {
     if scope.is_none() {
         return Ok(Page { items: vec![], total: 0, page: 1, per_page: p.per_page.unwrap_or(1), exact: true });
     }
     let mut q = visible(scope, f.role);
-    if let Some(like) = p.like() {
-        q = q.filter(
-            Condition::any()
-                .add(ilike(Expr::col(user::Column::Username).into(), &like))
-                .add(ilike(Expr::col(user::Column::DisplayName).into(), &like))
-                .add(ilike(Expr::col(user::Column::Email).into(), &like)),
-        );
+    if let Some(c) = p.q.as_deref().and_then(|t| name_matches(db.get_database_backend(), t, true)) {
+        q = q.filter(c);
     }
     if let Some(a) = f.active {
         q = q.filter(user::Column::Active.eq(a));
@@ -94,17 +111,13 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
 /// Active people holding a role within `scope` whose name or sign-in name matches `q` (for
 /// choosing a unit's head or contact by name), by name, at most `limit`.
 pub async fn people<D: ConnectionTrait>(db: &D, scope: &Scope, q: &str, limit: u64) -> Result<Vec<user::Model>, DbErr> {
-    let Some(like) = super::like_pattern(q) else { return Ok(vec![]) };
+    let Some(matches) = name_matches(db.get_database_backend(), q, false) else { return Ok(vec![]) };
     if scope.is_none() {
         return Ok(vec![]);
     }
     visible(scope, None)
         .filter(user::Column::Active.eq(true))
-        .filter(
-            Condition::any()
-                .add(ilike(Expr::col(user::Column::Username).into(), &like))
-                .add(ilike(Expr::col(user::Column::DisplayName).into(), &like)),
-        )
+        .filter(matches)
         .order_by_asc(user::Column::DisplayName)
         .limit(limit)
         .all(db)
@@ -125,6 +138,38 @@ pub async fn find<D: ConnectionTrait>(db: &D, scope: &Scope, id: i64) -> Result<
 /// One user regardless of scope (sign-in, the user themself).
 pub async fn find_any<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<user::Model>, DbErr> {
     user::Entity::find_by_id(id).one(db).await
+}
+
+/// The person a form names: "Name (sign-in name)" as the person picker writes it, a sign-in
+/// name, or a whole name that exactly one active person has (case ignored). None when nobody
+/// or several match: the form then asks to choose from the list.
+pub async fn find_person<D: ConnectionTrait>(db: &D, typed: &str) -> Result<Option<user::Model>, DbErr> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if let (Some(open), true) = (t.rfind('('), t.ends_with(')')) {
+        let name = t[open + 1..t.len() - 1].trim();
+        if let Some(u) = by_username(db, name).await? {
+            return Ok(Some(u));
+        }
+    }
+    if let Some(u) = by_username(db, t).await? {
+        return Ok(Some(u));
+    }
+    let lower = t.to_lowercase();
+    if lower != t {
+        if let Some(u) = by_username(db, &lower).await? {
+            return Ok(Some(u));
+        }
+    }
+    let Some(matches) = name_matches(db.get_database_backend(), t, false) else { return Ok(None) };
+    let found: Vec<user::Model> = user::Entity::find().filter(user::Column::Active.eq(true)).filter(matches).limit(50).all(db).await?;
+    let mut same = found.into_iter().filter(|u| u.display_name.trim().to_lowercase() == lower);
+    match (same.next(), same.next()) {
+        (Some(u), None) => Ok(Some(u)),
+        _ => Ok(None),
+    }
 }
 
 /// A user by sign-in name.
@@ -176,6 +221,20 @@ pub async fn grants_of_in<D: ConnectionTrait>(db: &D, user_id: i64, scope: &Scop
         .filter(role_grant::Column::UserId.eq(user_id))
         .filter(crate::scope_condition(scope, Expr::col((org_unit::Entity, org_unit::Column::Path)).into()))
         .filter(Expr::col((org_unit::Entity, org_unit::Column::Active)).eq(true))
+        .order_by_asc(Expr::col((org_unit::Entity, org_unit::Column::Path)))
+        .into_model::<GrantRow>()
+        .all(db)
+        .await
+}
+
+/// The grants of several users within `scope` (to say who a person in a search result is).
+pub async fn grants_of_many<D: ConnectionTrait>(db: &D, user_ids: Vec<i64>, scope: &Scope) -> Result<Vec<GrantRow>, DbErr> {
+    if user_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    grant_rows()
+        .filter(role_grant::Column::UserId.is_in(user_ids))
+        .filter(crate::scope_condition(scope, Expr::col((org_unit::Entity, org_unit::Column::Path)).into()))
         .order_by_asc(Expr::col((org_unit::Entity, org_unit::Column::Path)))
         .into_model::<GrantRow>()
         .all(db)

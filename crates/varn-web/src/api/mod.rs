@@ -7,8 +7,10 @@ mod documents;
 mod dto;
 mod incidents;
 mod org;
+mod people;
 mod throttles;
 mod users;
+mod work;
 
 use crate::i18n::Lang;
 use crate::security::Auth;
@@ -101,7 +103,13 @@ struct ApiDoc;
 
 /// The routers of the modules, each carrying its OpenAPI paths: a module adds one line here.
 fn modules() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(documents::routes()).merge(assets::routes()).merge(incidents::routes()).merge(throttles::routes())
+    OpenApiRouter::new()
+        .merge(documents::routes())
+        .merge(assets::routes())
+        .merge(incidents::routes())
+        .merge(throttles::routes())
+        .merge(work::routes())
+        .merge(people::routes())
 }
 
 /// The OpenAPI document: the foundation's paths and every module's.

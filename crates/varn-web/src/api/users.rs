@@ -148,6 +148,7 @@ pub async fn audit(a: ApiActor, Query(q): Query<AuditArgs>) -> ApiResult<Json<Pa
         from_us: q.from.as_deref().map(|s| day_us(s, "from")).transpose()?,
         to_us: q.to.as_deref().map(|s| day_us(s, "to").map(|d| d + 86_400_000_000)).transpose()?,
         actions_labelled: vec![],
+        sign_ins: None,
     };
     varn_app::check_page(q.page.unwrap_or(1))?;
     let p = ListArgs { page: q.page, limit: q.limit, dir: Some("desc".into()), ..Default::default() }.params();

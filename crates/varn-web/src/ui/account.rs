@@ -124,7 +124,7 @@ async fn create_token(ctx: Ctx, Form(f): Form<TokenForm>) -> PageResult {
 async fn revoke_token(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
     ctx.state.app.revoke_token(actor, id).await?;
-    Ok(see_other("/account", "revoked"))
+    Ok(see_other("/account", "token_revoked"))
 }
 
 #[derive(Deserialize)]

@@ -1,5 +1,6 @@
 //! The audit log page: filter by user, entity and date; export.
 
+use super::audit_words as words;
 use super::list::{download, export_slot, ListQuery, ListView};
 use crate::ctx::{Ctx, PageResult};
 use crate::shell::{render, Shell};
@@ -17,13 +18,19 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
 }
 
-/// An audit row as shown.
+/// An audit row as shown: in words, with the raw before and after for the technical details.
 pub struct Row {
     id: i64,
     when: String,
     actor: String,
     action: String,
     entity: String,
+    /// The object's title, when the row names it.
+    title: Option<String>,
+    /// Its page, for the kinds that have one.
+    link: Option<String>,
+    /// What changed, each line "Field: before → after".
+    changes: Vec<String>,
     before: String,
     after: String,
 }
@@ -60,8 +67,34 @@ fn row(ctx: &Ctx, r: AuditRow) -> Row {
     };
     let entity =
         format!("{} {}", ctx.tr.t(&format!("audit.ent.{}", r.entity_type)), r.entity_id.map(|i| i.to_string()).unwrap_or_default());
+    let tr = ctx.tr;
+    let in_words: Vec<String> = words::changes(tr, &r.entity_type, &r.before_json, &r.after_json)
+        .into_iter()
+        .map(|c| {
+            let what = match (&c.before, &c.after) {
+                (Some(b), Some(a)) => tr.tf("audit.arrow", &[("before", b), ("after", a)]),
+                (None, Some(a)) => tr.tf("audit.set", &[("after", a)]),
+                (Some(b), None) => tr.tf("audit.removed", &[("before", b)]),
+                (None, None) => String::new(),
+            };
+            format!("{}: {what}", c.field)
+        })
+        .collect();
+    let title = words::title(&r.before_json, &r.after_json);
+    let link = words::link(&r.entity_type, r.entity_id);
     let (before, after) = changes(&r.before_json, &r.after_json);
-    Row { id: r.id, when: when(ctx.tr, r.at_us), actor: r.actor_name.clone(), action, entity: entity.trim().to_owned(), before, after }
+    Row {
+        id: r.id,
+        when: when(tr, r.at_us),
+        actor: r.actor_name.clone(),
+        action,
+        entity: entity.trim().to_owned(),
+        title,
+        link,
+        changes: in_words,
+        before,
+        after,
+    }
 }
 
 #[cfg(test)]
@@ -105,6 +138,11 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let app = &ctx.state.app;
     let entities = varn_app::modules::audit_entities();
     let mut f = AuditFilter { entity_type: q.filter("entity").filter(|e| entities.contains(e)).map(str::to_owned), ..Default::default() };
+    f.sign_ins = match q.filter("show") {
+        Some("sign_ins") => Some(true),
+        Some("changes") => Some(false),
+        _ => None,
+    };
     let mut filter_error = None;
     if let Some(u) = q.filter("user") {
         match app.user_id_by_username(u).await? {
@@ -136,17 +174,39 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     if let Some(fmt) = q.export() {
         let t = ctx.tr;
         let table = Table {
-            headers: ["#", "audit.when", "audit.user", "audit.action", "audit.entity", "audit.before", "audit.after", "audit.hash"]
-                .iter()
-                .map(|k| t.t(k).to_owned())
-                .collect(),
+            headers: [
+                "#",
+                "audit.when",
+                "audit.user",
+                "audit.action",
+                "audit.entity",
+                "audit.object",
+                "audit.change",
+                "audit.before",
+                "audit.after",
+                "audit.hash",
+            ]
+            .iter()
+            .map(|k| t.t(k).to_owned())
+            .collect(),
             rows: page
                 .items
                 .into_iter()
                 .map(|r| {
                     let hash = r.hash.clone();
                     let x = row(&ctx, r);
-                    vec![x.id.to_string(), x.when, x.actor, x.action, x.entity, x.before, x.after, hash]
+                    vec![
+                        x.id.to_string(),
+                        x.when,
+                        x.actor,
+                        x.action,
+                        x.entity,
+                        x.title.unwrap_or_default(),
+                        x.changes.join("\n"),
+                        x.before,
+                        x.after,
+                        hash,
+                    ]
                 })
                 .collect(),
         };

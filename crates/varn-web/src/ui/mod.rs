@@ -4,16 +4,19 @@
 mod account;
 pub(crate) mod assets;
 mod audit;
+mod audit_words;
 mod auth;
 pub(crate) mod documents;
 pub(crate) mod incidents;
 pub mod list;
 mod modules;
 mod org;
+mod people;
 mod tasks;
 mod throttles;
 pub(crate) mod tree;
 mod users;
+mod work;
 
 use crate::ctx::Ctx;
 use crate::AppState;
@@ -35,6 +38,8 @@ pub fn routes() -> Router<AppState> {
         .merge(throttles::routes())
         .merge(account::routes())
         .merge(audit::routes())
+        .merge(work::routes())
+        .merge(people::routes())
 }
 
 /// The 404 page for any unknown path.

@@ -28,5 +28,4 @@ pub fn routes() -> Router<AppState> {
         .route("/controls", get(|c: Ctx| async move { page(c, "controls").await }))
         .route("/suppliers", get(|c: Ctx| async move { page(c, "suppliers").await }))
         .route("/training", get(|c: Ctx| async move { page(c, "training").await }))
-        .route("/governance", get(|c: Ctx| async move { page(c, "governance").await }))
 }

@@ -23,9 +23,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/org", get(tree).post(create))
         .route("/org/list", get(list))
-        .route("/org/people", get(people))
         .route("/org/new", get(new_form))
         .route("/org/{id}", get(unit_page).post(update))
+        .route("/org/{id}/admin", get(admin_page))
         .route("/org/{id}/move", post(move_unit))
         .route("/org/{id}/deactivate", post(deactivate))
         .route("/org/{id}/activate", post(activate))
@@ -43,16 +43,36 @@ pub struct TreeNode {
     pub kind: String,
     /// `</li>`, `</ul>` and `<ul>` tags that go before this item.
     pub before: String,
+    /// Whether units lie below it (it folds).
+    pub has_children: bool,
+    /// Whether it starts unfolded (the top two levels).
+    pub open: bool,
 }
 
 fn kind_label(ctx: &Ctx, k: &OrgKind) -> String {
     crate::present::label(ctx.tr, *k)
 }
 
-/// The units (sorted by path) as nested lists.
-fn nest(ctx: &Ctx, units: Vec<Unit>) -> (Vec<TreeNode>, String) {
-    let n = super::tree::nest_by_depth(units, |u| u.path.matches('/').count().saturating_sub(2));
-    (n.nodes.into_iter().map(|(u, before)| TreeNode { kind: kind_label(ctx, &u.kind), unit: u, before }).collect(), n.after)
+/// The units as nested lists that fold, siblings in the city's order (kommunfullmäktige,
+/// kommunstyrelsen, the nämnder alphabetically, …, bolag, externa utövare).
+fn nest(ctx: &Ctx, mut units: Vec<Unit>) -> (Vec<TreeNode>, String) {
+    units.sort_by_cached_key(|u| varn_domain::org::city_order(u.kind, &u.name));
+    let (ordered, n) = super::tree::depth_first(units, |u| u.id, |u| u.parent_id);
+    let depths: Vec<usize> = ordered.iter().map(|(_, d)| *d).collect();
+    let nested = super::tree::nest_folding(ordered, |(_, d)| *d);
+    let nodes = nested
+        .nodes
+        .into_iter()
+        .enumerate()
+        .map(|(i, ((u, d), before))| TreeNode {
+            kind: kind_label(ctx, &u.kind),
+            unit: u,
+            before,
+            has_children: i + 1 < n && depths[i + 1] > d,
+            open: d < 1,
+        })
+        .collect();
+    (nodes, nested.after)
 }
 
 #[derive(Template)]
@@ -169,7 +189,7 @@ async fn new_form(ctx: Ctx, Query(q): Query<NewQ>) -> PageResult {
 async fn create(ctx: Ctx, Form(input): Form<UnitInput>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.org_create(actor, &input).await {
-        Ok(u) => Ok(see_other(&format!("/org/{}", u.id), "created")),
+        Ok(u) => Ok(see_other(&format!("/org/{}", u.id), "unit_created")),
         Err(AppError::Invalid(errs)) => {
             let form =
                 FormState::with(&[("parent_id", input.parent_id.as_deref().unwrap_or("")), ("kind", &input.kind), ("name", &input.name)])
@@ -191,9 +211,22 @@ struct UnitPage {
     parents: Vec<Unit>,
     files: Vec<AttachmentMeta>,
     conflict: Option<String>,
+    /// The administration view (edit, move, files, life cycle), apart from the overview.
+    admin: bool,
+    /// Open and overdue work in the unit and below (for those who follow it up).
+    work: Option<(i64, i64)>,
+    /// What of the unit the reader may open: (documents, assets, incidents).
+    opens: (bool, bool, bool),
+    /// Where the reader may open units.
+    readable: varn_domain::Scope,
 }
 
 impl UnitPage {
+    /// Whether the reader may open a unit above this one (the breadcrumbs link only those).
+    fn opens_unit(&self, u: &Unit) -> bool {
+        varn_domain::OrgPath::parse(&u.path).is_ok_and(|p| self.readable.covers(&p))
+    }
+
     fn role_label(&self, r: &varn_domain::Role) -> String {
         crate::present::label(self.shell.tr, *r)
     }
@@ -212,39 +245,70 @@ struct UnitForms {
     form: Option<FormState>,
     move_form: Option<FormState>,
     conflict: Option<String>,
+    admin: bool,
 }
 
 async fn unit_view(ctx: &Ctx, id: i64, forms: UnitForms, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
     let d = app.org_get(actor, id).await?;
-    let parents = if d.can_write { app.org_writable(actor).await? } else { vec![] };
+    if forms.admin && !d.can_write {
+        return Err(AppError::Forbidden.into());
+    }
+    let work = if forms.admin { None } else { app.unit_work(actor, &d.unit.path).await? };
+    let a = &actor.access;
+    let opens =
+        (a.can_somewhere(Permission::DocumentRead), a.can_somewhere(Permission::AssetRead), a.can_somewhere(Permission::IncidentRead));
+    let parents = if d.can_write && forms.admin { app.org_writable(actor).await? } else { vec![] };
     let parents = parents.into_iter().filter(|p| !p.path.starts_with(&d.unit.path)).collect();
     let files = app.unit_attachments(actor, id).await?;
+    // A person as the picker names them: "Name (sign-in name)".
+    let named = |n: &Option<String>, u: &Option<String>| match (n, u) {
+        (Some(n), Some(u)) => format!("{n} ({u})"),
+        _ => String::new(),
+    };
     let form = forms.form.unwrap_or_else(|| {
         FormState::with(&[
             ("name", &d.unit.name),
-            ("head_username", d.head_username.as_deref().unwrap_or("")),
-            ("security_contact_username", d.contact_username.as_deref().unwrap_or("")),
+            ("head_username", &named(&d.head_name, &d.head_username)),
+            ("security_contact_username", &named(&d.contact_name, &d.contact_username)),
         ])
     });
     let move_form =
         forms.move_form.unwrap_or_else(|| FormState::with(&[("parent_id", &d.unit.parent_id.map(|p| p.to_string()).unwrap_or_default())]));
     let kind = kind_label(ctx, &d.unit.kind);
     Ok(render(
-        &UnitPage { shell: ctx.shell_named(d.unit.name.clone()), kind, d, form, move_form, parents, files, conflict: forms.conflict },
+        &UnitPage {
+            shell: ctx.shell_named(d.unit.name.clone()),
+            kind,
+            d,
+            form,
+            move_form,
+            parents,
+            files,
+            conflict: forms.conflict,
+            admin: forms.admin,
+            work,
+            opens,
+            readable: actor.scope(Permission::OrgRead),
+        },
         status,
     ))
 }
 
 async fn unit_page(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
-    unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: None }, StatusCode::OK).await
+    unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: None, admin: false }, StatusCode::OK).await
+}
+
+/// The unit's administration: name, head and contact, move, files, life cycle.
+async fn admin_page(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
+    unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: None, admin: true }, StatusCode::OK).await
 }
 
 async fn update(ctx: Ctx, Path(id): Path<i64>, Form(input): Form<UnitUpdateInput>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.org_update(actor, id, &input).await {
-        Ok(_) => Ok(see_other(&format!("/org/{id}"), "saved")),
+        Ok(_) => Ok(see_other(&format!("/org/{id}"), "unit_saved")),
         Err(AppError::Invalid(errs)) => {
             let form = FormState::with(&[
                 ("name", &input.name),
@@ -252,7 +316,13 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(input): Form<UnitUpdateInput
                 ("security_contact_username", input.security_contact_username.as_deref().unwrap_or("")),
             ])
             .errors(ctx.tr, &errs);
-            unit_view(&ctx, id, UnitForms { form: Some(form), move_form: None, conflict: None }, StatusCode::UNPROCESSABLE_ENTITY).await
+            unit_view(
+                &ctx,
+                id,
+                UnitForms { form: Some(form), move_form: None, conflict: None, admin: true },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -270,11 +340,17 @@ async fn move_unit(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MoveForm>) -> Pa
         Ok(_) => Ok(see_other(&format!("/org/{id}"), "moved")),
         Err(AppError::Invalid(errs)) => {
             let mf = FormState::with(&[("parent_id", &f.parent_id)]).errors(ctx.tr, &errs);
-            unit_view(&ctx, id, UnitForms { form: None, move_form: Some(mf), conflict: None }, StatusCode::UNPROCESSABLE_ENTITY).await
+            unit_view(
+                &ctx,
+                id,
+                UnitForms { form: None, move_form: Some(mf), conflict: None, admin: true },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(AppError::Conflict(code, args)) => {
             let text = ctx.conflict_text(&code, &args);
-            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text) }, StatusCode::CONFLICT).await
+            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text), admin: true }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e.into()),
     }
@@ -283,10 +359,10 @@ async fn move_unit(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MoveForm>) -> Pa
 async fn set_active(ctx: Ctx, id: i64, active: bool) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.org_set_active(actor, id, active).await {
-        Ok(_) => Ok(see_other(&format!("/org/{id}"), "saved")),
+        Ok(_) => Ok(see_other(&format!("/org/{id}"), if active { "unit_activated" } else { "unit_deactivated" })),
         Err(AppError::Conflict(code, args)) => {
             let text = ctx.conflict_text(&code, &args);
-            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text) }, StatusCode::CONFLICT).await
+            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text), admin: true }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e.into()),
     }
@@ -303,10 +379,10 @@ async fn activate(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 async fn delete(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.org_delete(actor, id).await {
-        Ok(u) => Ok(see_other(&u.parent_id.map(|p| format!("/org/{p}")).unwrap_or_else(|| "/org".into()), "deleted")),
+        Ok(u) => Ok(see_other(&u.parent_id.map(|p| format!("/org/{p}")).unwrap_or_else(|| "/org".into()), "unit_deleted")),
         Err(AppError::Conflict(code, args)) => {
             let text = ctx.conflict_text(&code, &args);
-            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text) }, StatusCode::CONFLICT).await
+            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: Some(text), admin: true }, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e.into()),
     }
@@ -319,7 +395,8 @@ async fn upload(ctx: Ctx, Path(id): Path<i64>, mut mp: Multipart) -> PageResult 
         Ok(_) => Ok(see_other(&format!("/org/{id}"), "uploaded")),
         Err(AppError::Invalid(errs)) => {
             let text = errs.0.first().map(|e| ctx.tr.t(&e.code).to_owned());
-            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: text }, StatusCode::UNPROCESSABLE_ENTITY).await
+            unit_view(&ctx, id, UnitForms { form: None, move_form: None, conflict: text, admin: true }, StatusCode::UNPROCESSABLE_ENTITY)
+                .await
         }
         Err(e) => Err(e.into()),
     }
@@ -335,23 +412,5 @@ async fn delete_file(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
     let unit = ctx.state.app.attachment_get(actor, id).await?.org_unit_id.unwrap_or_default();
     ctx.state.app.attachment_delete(actor, id).await?;
-    Ok(see_other(&format!("/org/{unit}"), "deleted"))
-}
-
-#[derive(Template)]
-#[template(path = "_people_options.html")]
-struct PeopleOptions {
-    people: Vec<varn_store::entity::user::Model>,
-}
-
-/// The people a unit's head or contact may be chosen from, matching what was typed (the
-/// options of the fields' search list): role holders within the actor's own area.
-async fn people(ctx: Ctx, Query(q): Query<std::collections::HashMap<String, String>>) -> PageResult {
-    let actor = ctx.actor()?;
-    let typed = ["q", "head_username", "security_contact_username"].iter().find_map(|k| q.get(*k).filter(|v| !v.trim().is_empty()));
-    let people = match typed {
-        Some(t) => ctx.state.app.org_people(actor, t).await?,
-        None => vec![],
-    };
-    Ok(render(&PeopleOptions { people }, StatusCode::OK))
+    Ok(see_other(&format!("/org/{unit}"), "file_deleted"))
 }

@@ -32,9 +32,36 @@ struct TasksPage {
     tasks: Vec<TaskView>,
     include_done: bool,
     sections: Vec<WorkSection>,
+    /// The lead text's key: it depends on the role.
+    lead: &'static str,
+    /// Overdue work in the reader's follow-up (none: they follow up nothing).
+    overdue: Option<i64>,
+}
+
+/// The lead of the start page for the reader's most telling role.
+fn lead_for(actor: &varn_app::Actor) -> &'static str {
+    use varn_domain::Role::*;
+    for (r, key) in [
+        (Samordnare, "tasks.lead_samordnare"),
+        (Revisor, "tasks.lead_revisor"),
+        (Verksamhetsansvarig, "tasks.lead_head"),
+        (Informationsagare, "tasks.lead_owner"),
+        (Registrator, "tasks.lead_registrator"),
+        (SystemAdmin, "tasks.lead_admin"),
+    ] {
+        if actor.has_role(r) {
+            return key;
+        }
+    }
+    "tasks.lead_employee"
 }
 
 impl TasksPage {
+    /// Whether there is anything at all for the reader to do.
+    fn nothing_to_do(&self) -> bool {
+        self.tasks.is_empty() && self.sections.is_empty()
+    }
+
     fn note(&self, n: &Note) -> String {
         let args: Vec<(&str, &str)> = n.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let text = self.shell.tr.tf(n.key, &args);
@@ -62,18 +89,27 @@ async fn tasks_page(ctx: Ctx, Query(q): Query<TasksQ>) -> PageResult {
     let app = &ctx.state.app;
     let tasks = app.my_tasks(actor, include_done).await?;
     let sections = app.my_work(actor).await?;
-    let page = TasksPage { shell: ctx.shell("tasks.heading"), user_name: actor.display_name.clone(), tasks, include_done, sections };
+    let overdue = app.overdue_in_scope(actor).await?;
+    let page = TasksPage {
+        shell: ctx.shell("tasks.heading"),
+        user_name: actor.display_name.clone(),
+        tasks,
+        include_done,
+        sections,
+        lead: lead_for(actor),
+        overdue,
+    };
     Ok(render(&page, StatusCode::OK))
 }
 
 async fn done(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
     ctx.state.app.task_set_done(actor, id, true).await?;
-    Ok(see_other("/tasks", "saved"))
+    Ok(see_other("/tasks", "task_done"))
 }
 
 async fn reopen(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let actor = ctx.actor()?;
     ctx.state.app.task_set_done(actor, id, false).await?;
-    Ok(see_other("/tasks?all=1", "saved"))
+    Ok(see_other("/tasks?all=1", "task_reopened"))
 }

@@ -14,6 +14,16 @@ pub struct Nested<T> {
 /// Nests items already in depth-first order, at the depth `depth` gives (relative depths
 /// are what count: the shallowest item is at the top).
 pub fn nest_by_depth<T>(items: Vec<T>, depth: impl Fn(&T) -> usize) -> Nested<T> {
+    nest_tags(items, depth, "</ul></li>")
+}
+
+/// Like [`nest_by_depth`] for a tree that folds: an item with children opens a `<details>`
+/// around its name and its children (the template writes `<details><summary>`), closed here.
+pub fn nest_folding<T>(items: Vec<T>, depth: impl Fn(&T) -> usize) -> Nested<T> {
+    nest_tags(items, depth, "</ul></details></li>")
+}
+
+fn nest_tags<T>(items: Vec<T>, depth: impl Fn(&T) -> usize, close: &str) -> Nested<T> {
     let base = items.iter().map(&depth).min().unwrap_or(0);
     let mut nodes = Vec::with_capacity(items.len());
     let mut prev: Option<usize> = None;
@@ -25,14 +35,14 @@ pub fn nest_by_depth<T>(items: Vec<T>, depth: impl Fn(&T) -> usize) -> Nested<T>
             Some(p) if d > p => before.push_str(&"<ul>".repeat(d - p)),
             Some(p) => {
                 before.push_str("</li>");
-                before.push_str(&"</ul></li>".repeat(p - d));
+                before.push_str(&close.repeat(p - d));
             }
         }
         prev = Some(d);
         nodes.push((it, before));
     }
     let after = match prev {
-        Some(p) => format!("</li>{}", "</ul></li>".repeat(p)),
+        Some(p) => format!("</li>{}", close.repeat(p)),
         None => String::new(),
     };
     Nested { nodes, after }
@@ -41,6 +51,14 @@ pub fn nest_by_depth<T>(items: Vec<T>, depth: impl Fn(&T) -> usize) -> Nested<T>
 /// Orders items depth-first under their parents, siblings in the order given; an item whose
 /// parent is not among them is a root.
 pub fn nest<T>(items: Vec<T>, id: impl Fn(&T) -> i64, parent: impl Fn(&T) -> Option<i64>) -> Nested<T> {
+    let (ordered, _) = depth_first(items, id, parent);
+    let nested = nest_by_depth(ordered, |(_, d)| *d);
+    Nested { nodes: nested.nodes.into_iter().map(|((it, _), before)| (it, before)).collect(), after: nested.after }
+}
+
+/// Items depth-first under their parents (siblings in the order given) with their depths, and
+/// how many there are.
+pub fn depth_first<T>(items: Vec<T>, id: impl Fn(&T) -> i64, parent: impl Fn(&T) -> Option<i64>) -> (Vec<(T, usize)>, usize) {
     use std::collections::{HashMap, HashSet};
     let ids: HashSet<i64> = items.iter().map(&id).collect();
     let mut kids: HashMap<Option<i64>, Vec<T>> = HashMap::new();
@@ -56,8 +74,8 @@ pub fn nest<T>(items: Vec<T>, id: impl Fn(&T) -> i64, parent: impl Fn(&T) -> Opt
         }
         ordered.push((it, depth));
     }
-    let nested = nest_by_depth(ordered, |(_, d)| *d);
-    Nested { nodes: nested.nodes.into_iter().map(|((it, _), before)| (it, before)).collect(), after: nested.after }
+    let n = ordered.len();
+    (ordered, n)
 }
 
 #[cfg(test)]
@@ -71,6 +89,13 @@ mod tests {
         let n = nest(items, |x| x.0, |x| x.1);
         let html: String = n.nodes.iter().map(|((id, _), before)| format!("{before}<li>{id}")).collect::<String>() + &n.after;
         assert_eq!(html, "<li>1<ul><li>4</li><li>2<ul><li>3</li></ul></li></ul></li><li>5</li>");
+    }
+
+    #[test]
+    fn a_folding_tree_closes_its_details() {
+        let n = nest_folding(vec![0usize, 1, 2, 1], |d| *d);
+        let html: String = n.nodes.iter().map(|(d, before)| format!("{before}<li>{d}")).collect::<String>() + &n.after;
+        assert_eq!(html, "<li>0<ul><li>1<ul><li>2</li></ul></details></li><li>1</li></ul></details></li>");
     }
 
     #[test]

@@ -111,7 +111,7 @@ async fn new_form(ctx: Ctx) -> PageResult {
 async fn create(ctx: Ctx, Form(i): Form<UserInput>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.user_create(actor, &i).await {
-        Ok(u) => Ok(see_other(&format!("/users/{}", u.id), "created")),
+        Ok(u) => Ok(see_other(&format!("/users/{}", u.id), "user_created")),
         Err(AppError::Invalid(errs)) => {
             // The password is never sent back.
             let form =
@@ -181,7 +181,7 @@ async fn user_page(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 async fn update(ctx: Ctx, Path(id): Path<i64>, Form(i): Form<UserInput>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.user_update(actor, id, &i).await {
-        Ok(_) => Ok(see_other(&format!("/users/{id}"), "saved")),
+        Ok(_) => Ok(see_other(&format!("/users/{id}"), "user_saved")),
         Err(AppError::Invalid(errs)) => {
             let form = FormState::with(&[("display_name", &i.display_name), ("email", &i.email)]).errors(ctx.tr, &errs);
             user_view(&ctx, id, Forms { form: Some(form), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -193,7 +193,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(i): Form<UserInput>) -> Page
 async fn set_active(ctx: Ctx, id: i64, active: bool) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.user_set_active(actor, id, active).await {
-        Ok(_) => Ok(see_other(&format!("/users/{id}"), "saved")),
+        Ok(_) => Ok(see_other(&format!("/users/{id}"), if active { "user_activated" } else { "user_deactivated" })),
         Err(AppError::Conflict(code, args)) => {
             let c = ctx.conflict_text(&code, &args);
             user_view(&ctx, id, Forms { conflict: Some(c), ..Default::default() }, StatusCode::CONFLICT).await
@@ -219,7 +219,7 @@ struct PwForm {
 async fn reset_password(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<PwForm>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.user_reset_password(actor, id, &f.password).await {
-        Ok(()) => Ok(see_other(&format!("/users/{id}"), "saved")),
+        Ok(()) => Ok(see_other(&format!("/users/{id}"), "password_set")),
         Err(AppError::Invalid(errs)) => {
             let pw = FormState::new().errors(ctx.tr, &errs);
             user_view(&ctx, id, Forms { pw_form: Some(pw), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -231,7 +231,7 @@ async fn reset_password(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<PwForm>) ->
 async fn grant(ctx: Ctx, Path(id): Path<i64>, Form(g): Form<GrantInput>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.user_grant(actor, id, &g).await {
-        Ok(_) => Ok(see_other(&format!("/users/{id}"), "saved")),
+        Ok(_) => Ok(see_other(&format!("/users/{id}"), "role_granted")),
         Err(AppError::Invalid(errs)) => {
             let gf = FormState::with(&[("role", &g.role), ("org_unit_id", &g.org_unit_id)]).errors(ctx.tr, &errs);
             user_view(&ctx, id, Forms { grant_form: Some(gf), ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -247,7 +247,7 @@ async fn grant(ctx: Ctx, Path(id): Path<i64>, Form(g): Form<GrantInput>) -> Page
 async fn revoke(ctx: Ctx, Path((id, gid)): Path<(i64, i64)>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.user_revoke(actor, id, gid).await {
-        Ok(()) => Ok(see_other(&format!("/users/{id}"), "revoked")),
+        Ok(()) => Ok(see_other(&format!("/users/{id}"), "role_revoked")),
         Err(AppError::Conflict(code, args)) => {
             let c = ctx.conflict_text(&code, &args);
             user_view(&ctx, id, Forms { conflict: Some(c), ..Default::default() }, StatusCode::CONFLICT).await

@@ -50,8 +50,10 @@ fn foundation_rows(x: &Ids) -> Vec<(Call, &'static str)> {
         (Call::Page("/incidents".into()), "AAAAAAAA"),
         (Call::Page("/org".into()), "AAAAAAAA"),
         (Call::Page("/org/list?q=a".into()), "AAAAAAAA"),
-        (Call::Page("/org/people?q=a".into()), "AAFAAFFF"),
+        (Call::Page("/people?q=an".into()), "AAAAAAFA"),
+        (Call::Json(Method::GET, "/api/v1/people?q=an".into(), json!(null)), "AAAAAAFA"),
         (Call::Page(format!("/org/{socf}")), "AAAANNNA"),
+        (Call::Page(format!("/org/{socf}/admin")), "AAFANNNF"),
         (Call::Page(format!("/org/{ifo}")), "AAAANANA"),
         (Call::Page(format!("/org/{htost}")), "AAANNNAN"),
         (Call::Page("/org/new".into()), "AAFAAFFF"),
@@ -92,6 +94,12 @@ fn foundation_rows(x: &Ids) -> Vec<(Call, &'static str)> {
         (Call::Json(Method::POST, format!("/api/v1/users/{lisa}/roles"), json!({"role": ""})), "AFFFFFFF"),
         (Call::Json(Method::GET, "/api/v1/audit".into(), json!(null)), "AAAFFFFF"),
         (Call::Json(Method::GET, "/api/v1/audit/verify".into(), json!(null)), "AAAFFFFF"),
+        // The follow-up of work: the samordnare, the auditor and the heads, in their scope.
+        (Call::Page("/governance".into()), "FAAAAFFF"),
+        (Call::Page(format!("/governance?unit={socf}")), "FAAANFFF"),
+        (Call::Page(format!("/governance?unit={htost}&all_open=1")), "FAANNFFF"),
+        (Call::Json(Method::GET, "/api/v1/follow-up/work".into(), json!(null)), "FAAAAFFF"),
+        (Call::Json(Method::GET, format!("/api/v1/follow-up/work?unit={socf}&kind=arshjul"), json!(null)), "FAAANFFF"),
     ]
 }
 

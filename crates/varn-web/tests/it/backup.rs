@@ -23,6 +23,11 @@ async fn pg_dump_and_pg_restore_give_back_a_whole_database() {
     server.execute(Statement::from_string(b, format!("CREATE DATABASE {target_db}"))).await.unwrap();
     let base = admin.split('?').next().unwrap();
     let target = format!("{}/{target_db}", &base[..base.rfind('/').unwrap()]);
+    // A dump of one schema leaves out the database's extensions (a dump of the whole database
+    // carries them): the person search's pg_trgm is made first, as a new server would have it.
+    let t_conn = Database::connect(&target).await.unwrap();
+    t_conn.execute(Statement::from_string(b, "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")).await.unwrap();
+    let _ = t_conn.close().await;
     let st = std::process::Command::new("pg_restore").args(["--no-owner", "--dbname", &target]).arg(&dump).status();
     assert!(st.unwrap().success(), "pg_restore");
     let url = format!("{target}?options=-c%20search_path%3D{schema}");

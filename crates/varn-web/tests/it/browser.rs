@@ -6,6 +6,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use std::time::Duration;
 
 mod assets;
+mod axe;
 mod decisions;
 mod incidents;
 mod phone;
@@ -219,13 +220,17 @@ async fn create_and_move_a_unit(c: &Client) {
     c.find(Locator::Id("f-kind")).await.unwrap().select_by_label("Enhet").await.unwrap();
     c.find(Locator::Css("button[type=submit]:not(.linklike)")).await.unwrap().click().await.unwrap();
     // Forgot the name: the form says so and keeps the choices.
-    see(c, ".error-summary", "Fyll i fältet.").await;
+    see(c, ".error-summary", "Namn: Fyll i fältet.").await;
     c.find(Locator::Id("f-name")).await.unwrap().send_keys("Webbtestenheten").await.unwrap();
     c.find(Locator::Css("button[type=submit]:not(.linklike)")).await.unwrap().click().await.unwrap();
     see(c, "h1", "Webbtestenheten").await;
-    see(c, ".notice", "Skapat.").await;
+    see(c, ".notice", "Enheten är skapad.").await;
     see(c, ".breadcrumbs", "Socialförvaltningen").await;
 
+    // The unit's page shows its state; the administration is a view of its own.
+    see(c, "#state-h", "Informationssäkerhet i enheten").await;
+    c.find(Locator::LinkText("Administrera")).await.unwrap().click().await.unwrap();
+    see(c, "h1", "Administrera Webbtestenheten").await;
     // Move it to Utbildningsförvaltningen.
     c.find(Locator::Id("f-move-parent")).await.unwrap().select_by_label("Utbildningsförvaltningen").await.unwrap();
     c.find(Locator::Css("form[action$='/move'] button")).await.unwrap().click().await.unwrap();

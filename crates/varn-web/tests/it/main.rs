@@ -18,3 +18,4 @@ mod org;
 mod pages;
 mod signin;
 mod store;
+mod work;

@@ -240,6 +240,19 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert!(html.contains("Inga träffar."));
     let (_, html) = sara.text("/audit?from=igår").await;
     assert!(html.contains("Ange datum som ÅÅÅÅ-MM-DD."));
+    // A row in words: what changed, the object by its title with a link, the JSON behind a
+    // "technical details"; the person filter takes a name; sign-ins apart from changes.
+    let r = sara.post_form("/org", &[("parent_id", &socf), ("kind", "enhet"), ("name", "Tillfällig enhet")]).await;
+    let unit = r.headers()["location"].to_str().unwrap().split('?').next().unwrap().to_owned();
+    assert_eq!(sara.post_form(&unit, &[("name", "Mottagningen")]).await.status(), 303);
+    let (_, html) = sara.text("/audit?user=Sara+Lindqvist&entity=org_unit").await;
+    assert!(html.contains("<li>Namn: Tillfällig enhet → Mottagningen</li>"), "{html}");
+    assert!(html.contains(&format!("<a href=\"{unit}\">Mottagningen</a>")), "the object by title, linked");
+    assert!(html.contains("<summary>Visa tekniska detaljer</summary>"));
+    let (_, html) = sara.text("/audit?show=sign_ins").await;
+    assert!(html.contains("<td>Inloggning</td>") && !html.contains("Enhet skapad"), "only sign-ins");
+    let (_, html) = sara.text("/audit?show=changes").await;
+    assert!(!html.contains("<td>Inloggning</td>") && html.contains("Enhet skapad"), "only changes");
     let csv = sara.get("/audit?user=sara.lindqvist&format=csv").await.text().await.unwrap();
     assert!(csv.contains("Mottagningsenheten") && csv.contains("Kontrollsumma"));
     // Scope: Karin (Socialnämnden) may not read the audit log at all.

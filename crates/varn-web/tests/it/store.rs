@@ -263,7 +263,14 @@ async fn dump_file(path: &std::path::Path) -> Vec<String> {
     let db = s.read();
     let b = db.get_database_backend();
     let q = |sql: String| Statement::from_string(b, sql);
-    let tables = db.query_all(q("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name".into())).await.unwrap();
+    // The tables that hold data (the search index's virtual table and its shadow tables are
+    // derived from them and compared through them).
+    let tables = db
+        .query_all(q(
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name".into(),
+        ))
+        .await
+        .unwrap();
     let mut out = vec![];
     for t in tables {
         let name: String = t.try_get_by_index(0).unwrap();

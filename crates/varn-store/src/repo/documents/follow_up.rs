@@ -137,7 +137,7 @@ pub async fn follow_up_counts<D: ConnectionTrait>(db: &D, scope: &Scope, today: 
            SELECT d.unit_id, 'r' AS kind FROM documents d WHERE d.status IN {in_force} AND d.revision_date < ? \
            UNION ALL SELECT d.unit_id, 'e' FROM documents d WHERE d.status IN {in_force} AND d.doc_type = '{strategi}' AND d.valid_until < ? \
            UNION ALL SELECT d.unit_id, 'n' FROM documents d JOIN org_units o ON o.id = d.unit_id WHERE d.status IN {in_force} AND {NO_OWNER} \
-           UNION ALL SELECT d.unit_id, 'a' FROM document_actions a JOIN documents d ON d.id = a.document_id JOIN tasks t ON t.id = a.task_id \
+           UNION ALL SELECT COALESCE(t.unit_id, d.unit_id), 'a' FROM document_actions a JOIN documents d ON d.id = a.document_id JOIN tasks t ON t.id = a.task_id \
              WHERE t.status = '{open}' AND t.due_date < ? \
          ) x JOIN org_units o ON o.id = x.unit_id WHERE {w} GROUP BY o.id, o.name, o.path ORDER BY o.path"
     );
@@ -173,7 +173,7 @@ pub async fn overdue_actions<D: ConnectionTrait>(
     let sql = format!(
         "SELECT d.id AS document_id, d.title AS document_title, a.title, a.due_date, o.name AS unit_name \
          FROM document_actions a JOIN documents d ON d.id = a.document_id JOIN tasks t ON t.id = a.task_id \
-         JOIN org_units o ON o.id = d.unit_id WHERE t.status = '{open}' AND t.due_date < ? AND {w} ORDER BY a.due_date, a.id LIMIT ?"
+         JOIN org_units o ON o.id = COALESCE(t.unit_id, d.unit_id) WHERE t.status = '{open}' AND t.due_date < ? AND {w} ORDER BY a.due_date, a.id LIMIT ?"
     );
     OverdueAction::find_by_statement(stmt(db, &sql, values)).all(db).await
 }

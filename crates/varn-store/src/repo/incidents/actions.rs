@@ -121,6 +121,8 @@ pub struct NewAction {
     pub due_date: Option<chrono::NaiveDate>,
     /// Who gave it.
     pub created_by: i64,
+    /// The incident's unit (where the action is followed up).
+    pub unit_id: i64,
 }
 
 /// Creates the action and its task in the owner's Mina uppgifter.
@@ -135,6 +137,7 @@ pub async fn add_action<D: ConnectionTrait>(db: &D, a: NewAction) -> Result<inci
             assignee_user_id: Some(a.responsible_user_id),
             assignee_unit_id: None,
             due_date: a.due_date,
+            unit_id: Some(a.unit_id),
         },
     )
     .await?;

@@ -132,7 +132,7 @@ async fn settings(ctx: Ctx, Form(f): Form<SettingsForm>) -> PageResult {
         typed.push((k, v));
     }
     match ctx.state.app.documents().set_rules(actor, rules).await {
-        Ok(()) => Ok(see_other("/documents/follow-up", "saved")),
+        Ok(()) => Ok(see_other("/documents/follow-up", "doc_rules_saved")),
         Err(AppError::Invalid(errs)) => {
             let pairs: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let form = FormState::with(&pairs).errors(ctx.tr, &errs);

@@ -150,8 +150,8 @@ async fn save(ctx: &Ctx, id: Option<i64>, f: Posted) -> PageResult {
     }
     let docs = ctx.state.app.documents();
     let done = match id {
-        None => docs.create(actor, &f.input).await.map(|new| see_other(&format!("/documents/{new}"), "created")),
-        Some(id) => docs.update(actor, id, &f.input).await.map(|()| see_other(&format!("/documents/{id}?draft=1"), "saved")),
+        None => docs.create(actor, &f.input).await.map(|new| see_other(&format!("/documents/{new}"), "draft_created")),
+        Some(id) => docs.update(actor, id, &f.input).await.map(|()| see_other(&format!("/documents/{id}?draft=1"), "draft_saved")),
     };
     match done {
         Ok(r) => Ok(r),

@@ -73,6 +73,12 @@ impl DocPage {
         })
     }
 
+    /// The state of the version shown, when it says more than the document's status (an
+    /// adopted or replaced version); a draft's state is the status itself.
+    fn version_state(&self) -> Option<String> {
+        (self.dv.version.state != varn_domain::document::VersionState::Draft).then(|| self.label(&self.dv.version.state))
+    }
+
     fn label<C: Code>(&self, c: &C) -> String {
         label(self.shell.tr, *c)
     }

@@ -41,7 +41,7 @@ async fn send(ctx: Ctx, Path(id): Path<i64>, body: Bytes) -> PageResult {
     let actor = ctx.actor()?;
     let (input, chosen) = input_of(&body);
     match ctx.state.app.documents().send_on_remiss(actor, id, &input).await {
-        Ok(()) => Ok(see_other(&format!("/documents/{id}#remiss"), "saved")),
+        Ok(()) => Ok(see_other(&format!("/documents/{id}#remiss"), "remiss_sent")),
         Err(AppError::Invalid(errs)) => {
             let form = FormState::with(&[("due_date", &input.due_date), ("unit_id", &chosen.join(","))]).errors(ctx.tr, &errs);
             let x = Extra { remiss_form: Some(form), ..Extra::default() };

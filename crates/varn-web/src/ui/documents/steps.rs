@@ -60,11 +60,22 @@ struct MoveForm {
     decision: Decision,
 }
 
+/// What the notice says after a move of the document to `to`.
+fn moved_to(to: Status) -> &'static str {
+    match to {
+        Status::Utkast => "doc_to_draft",
+        Status::PaRemiss => "doc_to_remiss",
+        Status::Gallande => "doc_adopted",
+        Status::UnderRevision => "doc_to_revision",
+        Status::Upphavd => "doc_repealed",
+    }
+}
+
 async fn transition(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<MoveForm>) -> PageResult {
     let actor = ctx.actor()?;
     let to = Status::parse(&f.to).map_err(|c| AppError::field("to", c))?;
     match ctx.state.app.documents().transition(actor, id, to, &f.decision).await {
-        Ok(_) => Ok(see_other(&format!("/documents/{id}"), "saved")),
+        Ok(_) => Ok(see_other(&format!("/documents/{id}"), moved_to(to))),
         Err(AppError::Invalid(errs)) => {
             let adopt_errors = errs.0.iter().map(|e| (e.field.clone(), ctx.tr.t(&e.code).to_owned())).collect();
             let d = &f.decision;
@@ -101,7 +112,7 @@ async fn add_action(ctx: Ctx, Path(id): Path<i64>, Form(i): Form<ActionForm>) ->
         ("priority", &i.priority),
     ]);
     match done {
-        Ok(_) => Ok(see_other(&format!("/documents/{id}?draft=1#actions"), "created")),
+        Ok(_) => Ok(see_other(&format!("/documents/{id}?draft=1#actions"), "doc_action_added")),
         Err(AppError::Invalid(errs)) => {
             let x = Extra { action_form: Some(keep.errors(ctx.tr, &errs)), ..Extra::default() };
             doc_view(&ctx, id, draft_number(&ctx, id).await?, x, StatusCode::UNPROCESSABLE_ENTITY).await
@@ -113,7 +124,7 @@ async fn add_action(ctx: Ctx, Path(id): Path<i64>, Form(i): Form<ActionForm>) ->
 async fn remove_action(ctx: Ctx, Path((id, aid)): Path<(i64, i64)>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.documents().remove_action(actor, id, aid).await {
-        Ok(()) => Ok(see_other(&format!("/documents/{id}?draft=1#actions"), "deleted")),
+        Ok(()) => Ok(see_other(&format!("/documents/{id}?draft=1#actions"), "doc_action_removed")),
         Err(e) => failed(&ctx, id, e, true, |_| Extra::default()).await,
     }
 }
@@ -127,7 +138,7 @@ struct CommentForm {
 async fn comment(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<CommentForm>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.documents().comment(actor, id, &f.body).await {
-        Ok(_) => Ok(see_other(&format!("/documents/{id}?draft=1#comments"), "saved")),
+        Ok(_) => Ok(see_other(&format!("/documents/{id}?draft=1#comments"), "comment_added")),
         Err(e) => {
             let keep = FormState::with(&[("body", &f.body)]);
             let tr = ctx.tr;
@@ -170,7 +181,7 @@ struct ReviewedForm {
 async fn reviewed(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<ReviewedForm>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.documents().mark_reviewed(actor, id, &f.next_review).await {
-        Ok(_) => Ok(see_other(&format!("/documents/{id}"), "saved")),
+        Ok(_) => Ok(see_other(&format!("/documents/{id}"), "doc_reviewed")),
         Err(e) => {
             let keep = FormState::with(&[("next_review", &f.next_review)]);
             let tr = ctx.tr;
@@ -202,7 +213,7 @@ async fn acknowledge(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 async fn request_ack(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<AckAsk>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.documents().request_ack(actor, id, &f).await {
-        Ok(p) if p.sent => Ok(see_other(&format!("/documents/{id}/acknowledgements"), "saved")),
+        Ok(p) if p.sent => Ok(see_other(&format!("/documents/{id}/acknowledgements"), "ack_requested")),
         // Asked first: how many people, and send?
         Ok(p) => {
             let keep = FormState::with(&[("unit_id", &f.unit_id), ("due_date", &f.due_date)]);

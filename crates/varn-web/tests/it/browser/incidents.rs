@@ -62,7 +62,10 @@ async fn an_employee_reports_and_a_handler_notifies_imy_in_time_and_closes_with_
     see(&c, "h1", "Rapportera incident").await;
     c.find(Locator::Id("f-description")).await.unwrap().send_keys("Listan låg kvar i väntrummet.").await.unwrap();
     click_button(&c, "Skicka rapporten").await;
-    see(&c, "#error-summary", "Fyll i fältet.").await;
+    // The summary names the field by its label and has the focus (read first, keyboard starts there).
+    see(&c, "#error-summary", "Vad har hänt? Fyll i fältet.").await;
+    let focused = c.execute("return document.activeElement.id", vec![]).await.unwrap();
+    assert_eq!(focused.as_str(), Some("error-summary"), "the error summary has the focus");
     assert_eq!(
         c.find(Locator::Id("f-description")).await.unwrap().prop("value").await.unwrap().as_deref(),
         Some("Listan låg kvar i väntrummet.")
@@ -128,13 +131,25 @@ async fn an_employee_reports_and_a_handler_notifies_imy_in_time_and_closes_with_
     // the notification, which is a contact by itself.
     fill(&c, "f-action-title", "Ta bort personnummer ur brukarlistan").await;
     click_button(&c, "Lägg till åtgärd").await;
-    see(&c, "#error-summary", "Skriv användarnamnet").await;
+    see(&c, "#error-summary", "Välj den som ska göra åtgärden").await;
     assert_eq!(
         c.find(Locator::Id("f-action-title")).await.unwrap().prop("value").await.unwrap().as_deref(),
         Some("Ta bort personnummer ur brukarlistan"),
         "the input is kept"
     );
-    fill(&c, "f-action-responsible_username", "karin.berg").await;
+    // The person picker: a combobox that finds Karin by name and is used by keyboard.
+    let field = c.find(Locator::Id("f-action-responsible_username")).await.unwrap();
+    assert_eq!(field.attr("role").await.unwrap().as_deref(), Some("combobox"));
+    field.send_keys("karin").await.unwrap();
+    let listed = see(&c, "#lb-f-action-responsible_username", "Karin Berg").await;
+    assert!(listed.contains("Socialnämnden, Verksamhetsansvarig"), "unit and role tell people apart: {listed}");
+    assert_eq!(field.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
+    see(&c, "#st-f-action-responsible_username", "1 person hittades").await;
+    field.send_keys("\u{E015}").await.unwrap();
+    assert_eq!(field.attr("aria-activedescendant").await.unwrap().as_deref(), Some("lb-f-action-responsible_username-0"));
+    field.send_keys("\u{E007}").await.unwrap();
+    assert_eq!(field.prop("value").await.unwrap().as_deref(), Some("Karin Berg (karin.berg)"), "Enter chooses");
+    assert_eq!(field.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
     click_button(&c, "Lägg till åtgärd").await;
     see(&c, ".notice", "Åtgärden är tillagd").await;
     let actions = see(&c, "#actions", "Ta bort personnummer ur brukarlistan").await;

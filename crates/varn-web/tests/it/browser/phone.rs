@@ -6,7 +6,7 @@ use super::*;
 use std::collections::{BTreeSet, VecDeque};
 
 /// The links of the page that lead to another page of ours.
-async fn links(c: &Client) -> Vec<String> {
+pub(super) async fn links(c: &Client) -> Vec<String> {
     let js = "return Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'));";
     let v = c.execute(js, vec![]).await.unwrap();
     let skip = ["format=", "/logout", "/lang", "/static", "/api", "/attachments", "/pdf", "/export", "/template", "mailto:", "tel:"];

@@ -282,12 +282,25 @@ async fn a_head_appoints_among_her_own(t: &TestApp) {
     let ifo = format!("/api/v1/org-units/{}", t.id("Individ- och familjeomsorg"));
     let (s, e) = karin.call(Method::PATCH, &ifo, Some(json!({"name": "Individ- och familjeomsorg", "head_username": "johan.ek"}))).await;
     assert!(s == 422 && has(&e, "head_username", "err.org.person_outside"), "{e}");
-    let (s, _) = karin.call(Method::PATCH, &ifo, Some(json!({"name": "Individ- och familjeomsorg", "head_username": "omar.haddad"}))).await;
-    assert_eq!(s, 200);
+    // Nobody needs a colleague's sign-in name: the whole name, or what the picker writes.
+    let (s, u) = karin.call(Method::PATCH, &ifo, Some(json!({"name": "Individ- och familjeomsorg", "head_username": "omar haddad"}))).await;
+    assert_eq!(s, 200, "{u}");
+    assert_eq!(u["head_user_id"], t.id("omar.haddad"), "{u}");
+    let picked = json!({"name": "Individ- och familjeomsorg", "security_contact_username": "Omar Haddad (omar.haddad)"});
+    let (s, u) = karin.call(Method::PATCH, &ifo, Some(picked)).await;
+    assert_eq!((s, &u["security_contact_id"]), (200, &json!(t.id("omar.haddad"))), "{u}");
     let k = t.signed_in("karin.berg").await;
-    let (_, found) = k.text("/org/people?q=Omar").await;
-    let (_, none) = k.text("/org/people?q=Johan").await;
-    assert!(found.contains("value=\"omar.haddad\"") && !none.contains("johan.ek"), "{found} / {none}");
+    let (_, found) = k.text("/people?q=Omar").await;
+    let (_, none) = k.text("/people?q=Johan").await;
+    assert!(
+        found.contains("data-value=\"Omar Haddad (omar.haddad)\"") && found.contains("Individ- och familjeomsorg, Informationsägare"),
+        "{found}"
+    );
+    assert!(found.contains("1 person hittades"), "the count, in words: {found}");
+    assert!(!none.contains("johan.ek") && none.contains("Ingen med en roll inom ditt område matchar."), "{none}");
+    // The same through the API, with unit and role.
+    let (_, hits) = karin.call(Method::GET, "/api/v1/people?q=haddad", None).await;
+    assert_eq!((hits[0]["username"].as_str(), hits[0]["role"].as_str()), (Some("omar.haddad"), Some("informationsagare")), "{hits}");
 }
 
 #[rstest]

@@ -1,0 +1,122 @@
+//! The follow-up of work (uppföljning): open and overdue tasks counted per unit and kind, and
+//! the tasks behind a count. "Overdue" is [`varn_domain::task::is_overdue`] said in SQL: open
+//! and `due_date < today`. A task is counted under its `unit_id` (the responsible unit).
+
+use crate::repo::stmt;
+use sea_orm::*;
+use varn_domain::task::TaskStatus;
+use varn_domain::{Code, OrgPath, Scope};
+
+/// Open and overdue tasks of one kind in one unit.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct WorkCount {
+    /// The unit (none: a task that belongs to no unit).
+    pub unit_id: Option<i64>,
+    /// The task's source kind (`document.action`, `incident.action`, ...).
+    pub kind: String,
+    /// Open tasks.
+    pub open: i64,
+    /// Of those, past their day.
+    pub overdue: i64,
+}
+
+/// One open task, for the drill-down.
+#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
+pub struct WorkTask {
+    /// Task.
+    pub id: i64,
+    /// Its kind.
+    pub kind: String,
+    /// What to do.
+    pub title: String,
+    /// Where to do it.
+    pub link: String,
+    /// By when.
+    pub due_date: Option<chrono::NaiveDate>,
+    /// The unit it is counted under.
+    pub unit_id: Option<i64>,
+    /// Its name.
+    pub unit_name: Option<String>,
+    /// The person it is given to, by name (none: the unit's head and verksamhetsansvariga).
+    pub assignee_name: Option<String>,
+}
+
+/// `AND t.unit_id IN (units of the paths)`; empty for a city-wide scope, `None` for no scope.
+fn within(scope: &Scope) -> Option<String> {
+    match scope {
+        Scope::All => Some(String::new()),
+        Scope::None => None,
+        // Paths are validated digits and slashes; safe to write as literals.
+        Scope::Units(ps) => Some(format!(
+            " AND t.unit_id IN (SELECT id FROM org_units WHERE {})",
+            ps.iter().map(|p| format!("path LIKE '{}'", p.like_pattern())).collect::<Vec<_>>().join(" OR ")
+        )),
+    }
+}
+
+/// Open and overdue tasks per unit and kind within `scope`, read from `ix_tasks_open_unit`.
+pub async fn counts<D: ConnectionTrait>(db: &D, scope: &Scope, today: chrono::NaiveDate) -> Result<Vec<WorkCount>, DbErr> {
+    let Some(w) = within(scope) else { return Ok(vec![]) };
+    let sql = format!(
+        "SELECT t.unit_id, t.source_type AS kind, COUNT(*) AS open, \
+         SUM(CASE WHEN t.due_date < ? THEN 1 ELSE 0 END) AS overdue \
+         FROM tasks t WHERE t.status = ?{w} GROUP BY t.unit_id, t.source_type"
+    );
+    WorkCount::find_by_statement(stmt(db, &sql, vec![today.into(), TaskStatus::Open.as_str().into()])).all(db).await
+}
+
+/// Which tasks the drill-down lists.
+#[derive(Debug, Clone)]
+pub struct WorkQuery<'a> {
+    /// The actor's scope.
+    pub scope: &'a Scope,
+    /// Within this unit's subtree (none: the whole scope).
+    pub under: Option<&'a OrgPath>,
+    /// Only this unit's own tasks (not its subtree's).
+    pub only_unit: Option<i64>,
+    /// Only this kind.
+    pub kind: Option<&'a str>,
+    /// Only those past their day (else every open task).
+    pub overdue_only: bool,
+    /// Today in the city.
+    pub today: chrono::NaiveDate,
+    /// At most this many.
+    pub limit: u64,
+}
+
+/// Open tasks, the most overdue first (undated last).
+pub async fn tasks<D: ConnectionTrait>(db: &D, q: &WorkQuery<'_>) -> Result<Vec<WorkTask>, DbErr> {
+    let Some(w) = within(q.scope) else { return Ok(vec![]) };
+    let mut values: Vec<Value> = vec![TaskStatus::Open.as_str().into()];
+    let mut sql = format!(
+        "SELECT t.id, t.source_type AS kind, t.title, t.link, t.due_date, t.unit_id, o.name AS unit_name, u.display_name AS assignee_name \
+         FROM tasks t LEFT JOIN org_units o ON o.id = t.unit_id LEFT JOIN users u ON u.id = t.assignee_user_id \
+         WHERE t.status = ?{w}"
+    );
+    if let Some(p) = q.under {
+        sql.push_str(&format!(" AND t.unit_id IN (SELECT id FROM org_units WHERE path LIKE '{}')", p.like_pattern()));
+    }
+    if let Some(u) = q.only_unit {
+        sql.push_str(" AND t.unit_id = ?");
+        values.push(u.into());
+    }
+    if let Some(k) = q.kind {
+        sql.push_str(" AND t.source_type = ?");
+        values.push(k.into());
+    }
+    if q.overdue_only {
+        sql.push_str(" AND t.due_date < ?");
+        values.push(q.today.into());
+    }
+    sql.push_str(" ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id LIMIT ?");
+    values.push((q.limit as i64).into());
+    WorkTask::find_by_statement(stmt(db, &sql, values)).all(db).await
+}
+
+/// How many tasks within `scope` are overdue (read from an index alone).
+pub async fn overdue_count<D: ConnectionTrait>(db: &D, scope: &Scope, today: chrono::NaiveDate) -> Result<i64, DbErr> {
+    let Some(w) = within(scope) else { return Ok(0) };
+    let sql = format!("SELECT COUNT(*) AS n FROM tasks t WHERE t.status = ? AND t.due_date < ?{w}");
+    let row = db.query_one(stmt(db, &sql, vec![TaskStatus::Open.as_str().into(), today.into()])).await?;
+    Ok(row.map(|r| r.try_get_by_index::<i64>(0)).transpose()?.unwrap_or(0))
+}

@@ -1,0 +1,79 @@
+//! Styrning och uppföljning: the follow-up of all open and overdue work in the reader's scope,
+//! per unit and kind, with the tasks behind the counts (two clicks from the top to a unit's
+//! overdue task).
+
+use crate::ctx::{Ctx, PageResult};
+use crate::shell::{render, Shell};
+use crate::AppState;
+use askama::Template;
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use serde::Deserialize;
+use varn_app::work::{KindCount, WorkFilter, WorkOverview, WorkRow, WorkTask};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/governance", get(page))
+}
+
+#[derive(Template)]
+#[template(path = "work.html")]
+struct WorkPage {
+    shell: Shell,
+    w: WorkOverview,
+    shown: usize,
+}
+
+impl WorkPage {
+    fn kind_label(&self, k: &str) -> String {
+        self.shell.tr.t(&format!("work.kind.{k}")).to_owned()
+    }
+
+    /// "3 av 12" in words a screen reader says well.
+    fn of(&self, k: &KindCount) -> String {
+        self.shell.tr.tf("work.of", &[("overdue", &k.overdue.to_string()), ("open", &k.open.to_string())])
+    }
+
+    fn row_name(&self, r: &WorkRow) -> String {
+        match (r.unit_id, r.own) {
+            (None, _) => self.shell.tr.t("work.no_unit").to_owned(),
+            (Some(_), true) => self.shell.tr.tf("work.own", &[("unit", &r.name)]),
+            _ => r.name.clone(),
+        }
+    }
+
+    fn late(&self, t: &WorkTask) -> Option<String> {
+        let n = varn_domain::task::days_left(t.due_date, self.w.today)?;
+        (n < 0).then(|| self.shell.tr.tf("tasks.overdue_days", &[("n", &(-n).to_string())]))
+    }
+
+    fn here(&self) -> Option<i64> {
+        self.w.unit.as_ref().map(|u| u.id)
+    }
+
+    fn heading_tasks(&self) -> String {
+        let key = if self.w.all_open { "work.open_in" } else { "work.overdue_in" };
+        match &self.w.unit {
+            Some(u) => self.shell.tr.tf(key, &[("unit", &u.name)]),
+            None => self.shell.tr.t(if self.w.all_open { "work.open_all" } else { "work.overdue_all" }).to_owned(),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct WorkQ {
+    unit: Option<i64>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    all_open: Option<String>,
+}
+
+async fn page(ctx: Ctx, Query(q): Query<WorkQ>) -> PageResult {
+    let actor = ctx.actor()?;
+    let f = WorkFilter { unit: q.unit, kind: q.kind, all_open: q.all_open.is_some_and(|v| !v.is_empty()) };
+    let w = ctx.state.app.work_overview(actor, &f).await?;
+    let shown = w.tasks.len();
+    Ok(render(&WorkPage { shell: ctx.shell("nav.governance"), w, shown }, StatusCode::OK))
+}

@@ -1,0 +1,194 @@
+//! Uppföljning av arbetet: every open and overdue task in the reader's scope per unit and
+//! kind, the same "overdue" as Mina uppgifter, and who may look where; each case on each
+//! database.
+
+use crate::helpers::*;
+use reqwest::Method;
+use rstest::rstest;
+use serde_json::Value;
+
+const LATE_TASK: &str = "Rapportera internkontrollens kontrollmoment";
+
+fn row(w: &Value, unit: i64) -> &Value {
+    w["rows"].as_array().unwrap().iter().find(|r| r["unit_id"] == unit && r["own"] == false).unwrap_or(&Value::Null)
+}
+
+fn kind(r: &Value, k: &str) -> (i64, i64) {
+    let c = r["by_kind"].as_array().unwrap().iter().find(|c| c["kind"] == k).cloned().unwrap_or_default();
+    (c["overdue"].as_i64().unwrap_or(0), c["open"].as_i64().unwrap_or(0))
+}
+
+fn has_task(w: &Value, title: &str) -> Option<Value> {
+    w["tasks"].as_array().unwrap().iter().find(|t| t["title"].as_str().unwrap_or("").starts_with(title)).cloned()
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn the_samordnare_sees_every_units_overdue_work_and_a_head_their_own(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let (socn, socf, utbn) = (t.id("Socialnämnden"), t.id("Socialförvaltningen"), t.id("Utbildningsnämnden"));
+    let sara = api_as(&t, "sara.lindqvist").await;
+    // City-wide: the top is kommunfullmäktige, each nämnd a row with its subtree.
+    let (s, w) = sara.call(Method::GET, "/api/v1/follow-up/work", None).await;
+    assert_eq!(s, 200, "{b}: {w}");
+    assert_eq!(w["unit"]["id"], t.id("Kommunfullmäktige"), "{w}");
+    // Socialnämnden's subtree: the annual-cycle task five days late and the strategy action
+    // twenty days late (credited to Socialförvaltningen, which is responsible for it).
+    let r = row(&w, socn);
+    assert_eq!(kind(r, "arshjul").0, 1, "{b}: {r}");
+    assert_eq!(kind(r, "document.action").0, 1, "{b}: {r}");
+    assert!(r["overdue"].as_i64().unwrap() >= 2 && r["open"].as_i64() >= r["overdue"].as_i64(), "{r}");
+    assert_eq!(kind(row(&w, utbn), "arshjul"), (0, 1), "{b}: Utbildningsnämnden's task is open, not late");
+    // The rows come in the city's order: kommunstyrelsen before the nämnder, then alphabetically.
+    let names: Vec<&str> =
+        w["rows"].as_array().unwrap().iter().filter(|r| r["own"] == false).map(|r| r["name"].as_str().unwrap()).collect();
+    let ks = names.iter().position(|n| *n == "Kommunstyrelsen").unwrap();
+    let (so, ut) =
+        (names.iter().position(|n| *n == "Socialnämnden").unwrap(), names.iter().position(|n| *n == "Utbildningsnämnden").unwrap());
+    assert!(ks < so && so < ut, "{names:?}");
+    let total_overdue: i64 = w["rows"].as_array().unwrap().iter().map(|r| r["overdue"].as_i64().unwrap()).sum();
+    assert_eq!(w["total"]["overdue"].as_i64().unwrap(), total_overdue, "{b}: the total is the rows' sum");
+    assert!(has_task(&w, LATE_TASK).is_some(), "{b}: the most overdue are listed city-wide: {w}");
+    // Two clicks: the nämnd, then the task.
+    let (_, w) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}"), None).await;
+    assert_eq!(w["trail"][0]["name"], "Kommunfullmäktige", "{w}");
+    let task = has_task(&w, LATE_TASK).unwrap_or_else(|| panic!("{b}: {w}"));
+    assert_eq!(task["unit_name"], "Socialförvaltningen");
+    assert!(task["link"].as_str().unwrap().starts_with('/'));
+    // Socialförvaltningen: the two late tasks and the document past its revision date.
+    let r = row(&w, socf);
+    assert_eq!((kind(r, "arshjul").0, kind(r, "document.action").0, kind(r, "document.follow_up").0), (1, 1, 1), "{b}: {r}");
+    assert_eq!(r["overdue"], 3, "{b}: {r}");
+    // Only one kind, or every open task.
+    let (_, w2) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}&kind=document.action"), None).await;
+    assert!(has_task(&w2, LATE_TASK).is_none() && has_task(&w2, "Klassa informationen").is_some(), "{w2}");
+    let (_, w3) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}&all_open=true"), None).await;
+    assert!(has_task(&w3, "Utse informationssäkerhetskontakt").is_some(), "{b}: open, due in three weeks: {w3}");
+    assert!(has_task(&w, "Utse informationssäkerhetskontakt").is_none(), "not overdue");
+
+    // Karin heads Socialförvaltningen (her role sits on Socialnämnden): her top is the nämnd.
+    let karin = api_as(&t, "karin.berg").await;
+    let (s, kw) = karin.call(Method::GET, "/api/v1/follow-up/work", None).await;
+    assert_eq!(s, 200, "{kw}");
+    assert_eq!(kw["unit"]["id"], socn, "{kw}");
+    assert!(has_task(&kw, LATE_TASK).is_some());
+    assert_eq!(kw["total"]["overdue"], w["total"]["overdue"], "{b}: the same counts as the samordnare's for the nämnd");
+    // ... and the same "overdue" as her Mina uppgifter: every late task there is in her
+    // follow-up, and every late task of Socialförvaltningen's own there is in Mina uppgifter.
+    let (_, mine) = karin.call(Method::GET, "/api/v1/tasks", None).await;
+    let late_mine: Vec<i64> = mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["days_left"].as_i64().is_some_and(|d| d < 0))
+        .map(|x| x["id"].as_i64().unwrap())
+        .collect();
+    let late_followed: Vec<i64> = kw["tasks"].as_array().unwrap().iter().map(|x| x["id"].as_i64().unwrap()).collect();
+    assert!(late_mine.len() >= 2 && late_mine.iter().all(|i| late_followed.contains(i)), "{b}: {late_mine:?} in {late_followed:?}");
+    let socf_own: Vec<i64> = kw["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["unit_name"] == "Socialförvaltningen" && x["assignee_name"].is_null())
+        .map(|x| x["id"].as_i64().unwrap())
+        .collect();
+    assert!(!socf_own.is_empty() && socf_own.iter().all(|i| late_mine.contains(i)), "{b}: {socf_own:?} in {late_mine:?}");
+    // Another nämnd's head sees neither the task nor the unit.
+    let johan = api_as(&t, "johan.ek").await;
+    let (_, jw) = johan.call(Method::GET, "/api/v1/follow-up/work", None).await;
+    assert!(has_task(&jw, LATE_TASK).is_none(), "{jw}");
+    assert_eq!(johan.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socf}"), None).await.0, 404, "{b}");
+    // The auditor reads it; an employee and an information owner have no follow-up.
+    assert_eq!(api_as(&t, "erik.holm").await.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}"), None).await.0, 200);
+    for who in ["lisa.nilsson", "omar.haddad"] {
+        assert_eq!(api_as(&t, who).await.call(Method::GET, "/api/v1/follow-up/work", None).await.0, 403, "{b}: {who}");
+    }
+
+    // Done in Mina uppgifter: gone from the follow-up at once.
+    let id = task["id"].as_i64().unwrap();
+    let (s, _) = karin.call(Method::POST, &format!("/api/v1/tasks/{id}/done"), None).await;
+    assert!(s == 200 || s == 204, "{s}");
+    let (_, after) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}"), None).await;
+    assert!(has_task(&after, LATE_TASK).is_none(), "{b}: {after}");
+    assert_eq!(kind(row(&after, socf), "arshjul"), (0, 1), "{b}: {after}");
+    assert_eq!(row(&after, socf)["overdue"], 2, "{b}: {after}");
+    t.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[tokio::test]
+async fn the_page_leads_from_the_city_to_a_units_late_task(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let socn = t.id("Socialnämnden");
+    let sara = t.signed_in("sara.lindqvist").await;
+    let (s, html) = sara.text("/governance").await;
+    assert_eq!(s, 200);
+    assert!(html.contains(&format!("href=\"/governance?unit={socn}\"")), "the nämnd opens");
+    assert!(html.contains("Försenade"));
+    let (s, html) = sara.text(&format!("/governance?unit={socn}")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Försenat i Socialnämnden"), "{html}");
+    assert!(html.contains(LATE_TASK));
+    assert!(html.contains("5 dagar försenad"), "days late, as in Mina uppgifter");
+    // The start page says how much is late and leads here, with the same count as the view.
+    let (_, home) = t.signed_in("karin.berg").await.text("/tasks").await;
+    assert!(home.contains("I ditt ansvarsområde är 3 uppgifter försenade"), "{home}");
+    assert!(home.contains("uppgifter till dig och till de enheter du leder"), "the head's lead");
+    // The employee's start page: her document to confirm, a friendly lead, no "nothing to do".
+    let lisa = t.signed_in("lisa.nilsson").await;
+    let (_, home) = lisa.text("/tasks").await;
+    let acks = home.split("id=\"acks-h\"").nth(1).unwrap_or_default();
+    assert!(acks.contains("Informationssäkerhetspolicy"), "{home}");
+    assert!(home.contains("Hej Lisa Nilsson!") && home.contains("styrdokument att läsa och bekräfta"), "{home}");
+    assert!(!home.contains("Du har inga öppna uppgifter") && !home.contains("Du har inget att göra"), "{home}");
+    assert!(!home.contains("ansvarsområde"), "she follows up nothing");
+    assert!(!home.contains("href=\"/governance\""), "not in an employee's menu");
+    assert_eq!(lisa.text("/governance").await.0, 403);
+    t.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[tokio::test]
+async fn notices_name_the_action_and_wide_reaching_ones_ask_first(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    // Marking a task done says so, not a generic "saved".
+    let karin = t.signed_in("karin.berg").await;
+    let (_, w) = api_as(&t, "karin.berg").await.call(Method::GET, "/api/v1/follow-up/work", None).await;
+    let id = has_task(&w, LATE_TASK).unwrap()["id"].as_i64().unwrap();
+    let r = karin.post_form(&format!("/tasks/{id}/done"), &[]).await;
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.contains("msg=task_done"), "{to}");
+    let (_, html) = karin.text(&to).await;
+    assert!(html.contains("Uppgiften är markerad som klar."), "{html}");
+    let r = karin.post_form(&format!("/tasks/{id}/reopen"), &[]).await;
+    assert!(r.headers()["location"].to_str().unwrap().contains("msg=task_reopened"));
+    // Breadcrumbs link only what the reader may open: Lisa sees her unit, not the city above it.
+    let lisa = t.signed_in("lisa.nilsson").await;
+    let (s, html) = lisa.text(&format!("/org/{}", t.id("Hemtjänst Öst"))).await;
+    assert_eq!(s, 200);
+    let crumbs = html.split("class=\"breadcrumbs\"").nth(1).unwrap().split("</nav>").next().unwrap().to_owned();
+    let kf = t.id("Kommunfullmäktige");
+    assert!(crumbs.contains("Kommunfullmäktige") && !crumbs.contains(&format!("href=\"/org/{kf}\"")), "{crumbs}");
+    assert_eq!(lisa.text(&format!("/org/{kf}")).await.0, 404, "which she could not have opened");
+    // Revoking a role and an API key ask first, naming what goes.
+    let admin = t.signed_in("admin").await;
+    let (_, html) = admin.text(&format!("/users/{}", t.id("lisa.nilsson"))).await;
+    assert!(
+        html.contains("data-confirm=\"Ta bort rollen Medarbetare på Hemtjänst Öst? Personen förlorar behörigheten direkt.\""),
+        "{html}"
+    );
+    t.stop().await;
+}
