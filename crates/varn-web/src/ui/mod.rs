@@ -11,6 +11,7 @@ pub(crate) mod incidents;
 pub mod list;
 mod modules;
 mod org;
+mod org_unit;
 mod people;
 mod tasks;
 mod throttles;
