@@ -139,6 +139,20 @@ async fn the_page_leads_from_the_city_to_a_units_late_task(#[case] b: &str) {
     assert!(html.contains("Försenat i Socialnämnden"), "{html}");
     assert!(html.contains(LATE_TASK));
     assert!(html.contains("5 dagar försenad"), "days late, as in Mina uppgifter");
+    // The organisation tree: the city's order (kommunstyrelsen, then the nämnder A–Ö), folding
+    // below the top.
+    let (_, tree) = sara.text("/org").await;
+    let at = |name: &str| tree.find(&format!(">{name}</a>")).unwrap_or_else(|| panic!("{name} in the tree"));
+    assert!(at("Kommunfullmäktige") < at("Kommunstyrelsen") && at("Kommunstyrelsen") < at("Socialnämnden"));
+    assert!(at("Socialnämnden") < at("Utbildningsnämnden"), "nämnder alphabetically");
+    assert!(
+        tree.contains("<details open><summary>Enheter under<span class=\"visually-hidden\"> Kommunfullmäktige</span></summary>"),
+        "the top is open"
+    );
+    assert!(
+        tree.contains("<details><summary>Enheter under<span class=\"visually-hidden\"> Socialnämnden</span></summary>"),
+        "a nämnd folds"
+    );
     // The start page says how much is late and leads here, with the same count as the view.
     let (_, home) = t.signed_in("karin.berg").await.text("/tasks").await;
     assert!(home.contains("I ditt ansvarsområde är 3 uppgifter försenade"), "{home}");
