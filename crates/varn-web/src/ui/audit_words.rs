@@ -59,6 +59,10 @@ pub fn value_words(tr: Tr, entity: &str, key: &str, v: &Value) -> String {
         Value::Bool(false) => tr.t("common.no").to_owned(),
         Value::Number(n) => n.to_string(),
         Value::String(s) => {
+            // A time stamp in the city's time, not as stored.
+            if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+                return tr.datetime(&t.with_timezone(&chrono::Utc));
+            }
             let seg = code_segment(key);
             for k in [format!("{}.{seg}.{s}", module(entity)), format!("{seg}.{s}"), format!("audit.val.{seg}.{s}")] {
                 if tr.has(&k) {
@@ -92,7 +96,9 @@ pub fn changes(tr: Tr, entity: &str, before: &Option<String>, after: &Option<Str
         Some(Value::Object(m)) => m,
         _ => &empty,
     };
-    let mut keys: Vec<&String> = bm.keys().chain(am.keys()).filter(|k| !technical(k)).collect();
+    // An id beside the thing's name ("authority_id" beside "authority") says nothing more.
+    let named = |k: &str| k.strip_suffix("_id").is_some_and(|base| bm.contains_key(base) || am.contains_key(base));
+    let mut keys: Vec<&String> = bm.keys().chain(am.keys()).filter(|k| !technical(k) && !named(k)).collect();
     keys.sort();
     keys.dedup();
     keys.into_iter()
@@ -157,13 +163,15 @@ mod tests {
     #[test]
     fn codes_flags_and_blanks_are_words_in_each_language() {
         let (sv, en) = (Tr::new(Lang::Sv), Tr::new(Lang::En));
-        let a = Some(r#"{"kind":"enhet","active":false,"head_user_id":null,"role":"medarbetare"}"#.to_owned());
+        let a = Some(r#"{"kind":"enhet","active":false,"head_user_id":null,"role":"medarbetare","unit":"Hemtjänst","unit_id":7,"at":"2026-08-27T09:30:00Z"}"#.to_owned());
         let c = changes(sv, "org_unit", &None, &a);
         let get = |f: &str| c.iter().find(|x| x.field == f).and_then(|x| x.after.clone());
         assert_eq!(get("Typ av enhet").as_deref(), Some("Enhet"), "{c:?}");
         assert_eq!(get("Aktiv").as_deref(), Some("Nej"), "{c:?}");
         assert_eq!(get("Chef").as_deref(), Some("uppgift saknas"), "{c:?}");
         assert_eq!(get("Roll").as_deref(), Some("Medarbetare"), "{c:?}");
+        assert_eq!(get("Tidpunkt").as_deref(), Some("2026-08-27 11:30"), "Stockholm's time: {c:?}");
+        assert!(c.iter().all(|x| !x.field.contains("(nr)")), "the unit by name, not also its number: {c:?}");
         let c = changes(en, "org_unit", &None, &a);
         assert!(c.iter().any(|x| x.field == "Active" && x.after.as_deref() == Some("No")), "{c:?}");
     }
