@@ -114,6 +114,22 @@ fn kind_rank(k: &str) -> (usize, String) {
 }
 
 impl App {
+    /// Every count of open and overdue work within `scope`: the tasks', then the modules'.
+    async fn work_counts(&self, scope: &varn_domain::Scope, today: chrono::NaiveDate) -> Result<Vec<WorkCount>, AppError> {
+        let mut counts = repo::counts(self.store.read(), scope, today).await?;
+        counts.extend(self.module_counts(scope, today).await?);
+        Ok(counts)
+    }
+
+    /// What the modules count beyond their tasks.
+    async fn module_counts(&self, scope: &varn_domain::Scope, today: chrono::NaiveDate) -> Result<Vec<WorkCount>, AppError> {
+        let mut out = Vec::new();
+        for m in crate::modules::MODULES {
+            out.extend((m.follow_up)(self, scope, today).await?);
+        }
+        Ok(out)
+    }
+
     /// Today in the city: what every task's deadline is measured against.
     pub fn today(&self) -> chrono::NaiveDate {
         varn_domain::task::today_at(chrono::Utc::now())
@@ -134,10 +150,7 @@ impl App {
             None if top.len() == 1 => Some(top[0]),
             None => None,
         };
-        let mut counts = repo::counts(db, &scope, today).await?;
-        for m in crate::modules::MODULES {
-            counts.extend((m.follow_up)(self, &scope, today).await?);
-        }
+        let counts = self.work_counts(&scope, today).await?;
         let mut kinds: Vec<String> = counts.iter().filter(|c| c.open > 0).map(|c| c.kind.clone()).collect();
         kinds.sort_by_key(|k| kind_rank(k));
         kinds.dedup();
@@ -205,10 +218,12 @@ impl App {
             None => vec![],
         };
         let kind = f.kind.clone().filter(|k| !k.is_empty());
+        // At the top of a scope of one unit the scope says it all: no list of every unit to
+        // match (which would sort every overdue task instead of reading the first in order).
+        let whole_scope = top.len() == 1 && at.is_some_and(|a| a.id == top[0].id);
         let q = WorkQuery {
             scope: &scope,
-            under: at_path.as_ref(),
-            only_unit: None,
+            under: if whole_scope { None } else { at_path.as_ref() },
             kind: kind.as_deref(),
             overdue_only: !f.all_open,
             today,
@@ -237,11 +252,8 @@ impl App {
             return Ok(None);
         }
         let today = self.today();
-        let mut n = repo::overdue_count(self.store.read(), &scope, today).await?;
-        for m in crate::modules::MODULES {
-            n += (m.follow_up)(self, &scope, today).await?.iter().map(|c| c.overdue).sum::<i64>();
-        }
-        Ok(Some(n))
+        let tasks = repo::overdue_count(self.store.read(), &scope, today).await?;
+        Ok(Some(tasks + self.module_counts(&scope, today).await?.iter().map(|c| c.overdue).sum::<i64>()))
     }
 }
 
@@ -253,12 +265,7 @@ impl App {
         if !actor.scope(Permission::Supervise).covers(&path) {
             return Ok(None);
         }
-        let scope = varn_domain::Scope::Units(vec![path]);
-        let today = self.today();
-        let mut counts = repo::counts(self.store.read(), &scope, today).await?;
-        for m in crate::modules::MODULES {
-            counts.extend((m.follow_up)(self, &scope, today).await?);
-        }
+        let counts = self.work_counts(&varn_domain::Scope::Units(vec![path]), self.today()).await?;
         Ok(Some((counts.iter().map(|c| c.open).sum(), counts.iter().map(|c| c.overdue).sum())))
     }
 }

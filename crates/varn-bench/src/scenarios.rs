@@ -51,6 +51,36 @@ pub fn scenarios() -> Vec<Case> {
             kind: Kind::Get("/org/list?q=skola&kind=enhet"),
         },
         Case { id: "users-search", title: "Användarlista, sökning (50 000)", role: Role::Samordnare, kind: Kind::Get("/users?q=anna") },
+        Case {
+            id: "people-search",
+            title: "Personväljaren: sök på namn (samordnare, 50 000)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/people?q=ann"),
+        },
+        Case {
+            id: "people-search-head",
+            title: "Personväljaren: sök på namn (enhetschef)",
+            role: Role::Head,
+            kind: Kind::Get("/people?q=ann"),
+        },
+        Case {
+            id: "work",
+            title: "Uppföljning av arbetet, hela staden (samordnare)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/governance"),
+        },
+        Case {
+            id: "work-head",
+            title: "Uppföljning av arbetet, egen enhet (enhetschef)",
+            role: Role::Head,
+            kind: Kind::Get("/governance"),
+        },
+        Case {
+            id: "api-work",
+            title: "GET /api/v1/follow-up/work (samordnare)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/api/v1/follow-up/work"),
+        },
         Case { id: "audit", title: "Granskningslogg, sida 1 (5 000 000)", role: Role::Samordnare, kind: Kind::Get("/audit") },
         Case {
             id: "api-units",

@@ -176,3 +176,12 @@ document.addEventListener("submit", function (ev) {
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   });
 })();
+
+// A list filtered in place (htmx swaps the results): its new count is said in the page's own
+// live region, which stays while the results around it are replaced (a region swapped in
+// with them is not announced).
+document.addEventListener("htmx:afterSettle", function () {
+  var count = document.querySelector("[data-count]");
+  var live = document.getElementById("live-status");
+  if (count && live) { live.textContent = count.textContent.replace(/\s+/g, " ").trim(); }
+});

@@ -27,8 +27,8 @@ impl MigrationTrait for Migration {
         for sql in BACKFILL {
             db.execute(Statement::from_string(db.get_database_backend(), sql)).await?;
         }
-        // Open work per unit: the counts read (status, unit) and the due date from the index.
-        index(m, "ix_tasks_open_unit", "tasks", &["status", "unit_id", "due_date", "source_type"], false).await?;
+        // Open work per unit and kind: the counts read the index alone, in the order they group.
+        index(m, "ix_tasks_open_unit", "tasks", &["status", "unit_id", "source_type", "due_date"], false).await?;
         // The city's most overdue work first, without sorting every open task.
         index(m, "ix_tasks_open_due", "tasks", &["status", "due_date"], false).await?;
         Ok(())

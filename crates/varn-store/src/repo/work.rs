@@ -72,8 +72,6 @@ pub struct WorkQuery<'a> {
     pub scope: &'a Scope,
     /// Within this unit's subtree (none: the whole scope).
     pub under: Option<&'a OrgPath>,
-    /// Only this unit's own tasks (not its subtree's).
-    pub only_unit: Option<i64>,
     /// Only this kind.
     pub kind: Option<&'a str>,
     /// Only those past their day (else every open task).
@@ -84,8 +82,19 @@ pub struct WorkQuery<'a> {
     pub limit: u64,
 }
 
-/// Open tasks, the most overdue first (undated last).
+/// Open tasks, the most overdue first (undated last, when every open task is asked for).
 pub async fn tasks<D: ConnectionTrait>(db: &D, q: &WorkQuery<'_>) -> Result<Vec<WorkTask>, DbErr> {
+    let mut dated = tasks_where(db, q, false, q.limit).await?;
+    if !q.overdue_only && (dated.len() as u64) < q.limit {
+        let rest = q.limit - dated.len() as u64;
+        dated.extend(tasks_where(db, q, true, rest).await?);
+    }
+    Ok(dated)
+}
+
+/// The dated tasks in the order of `ix_tasks_open_due` (so that the first are found without
+/// sorting every open task), or the undated ones.
+async fn tasks_where<D: ConnectionTrait>(db: &D, q: &WorkQuery<'_>, undated: bool, limit: u64) -> Result<Vec<WorkTask>, DbErr> {
     let Some(w) = within(q.scope) else { return Ok(vec![]) };
     let mut values: Vec<Value> = vec![TaskStatus::Open.as_str().into()];
     let mut sql = format!(
@@ -96,20 +105,22 @@ pub async fn tasks<D: ConnectionTrait>(db: &D, q: &WorkQuery<'_>) -> Result<Vec<
     if let Some(p) = q.under {
         sql.push_str(&format!(" AND t.unit_id IN (SELECT id FROM org_units WHERE path LIKE '{}')", p.like_pattern()));
     }
-    if let Some(u) = q.only_unit {
-        sql.push_str(" AND t.unit_id = ?");
-        values.push(u.into());
-    }
     if let Some(k) = q.kind {
         sql.push_str(" AND t.source_type = ?");
         values.push(k.into());
     }
-    if q.overdue_only {
-        sql.push_str(" AND t.due_date < ?");
-        values.push(q.today.into());
+    if undated {
+        sql.push_str(" AND t.due_date IS NULL ORDER BY t.id LIMIT ?");
+    } else {
+        if q.overdue_only {
+            sql.push_str(" AND t.due_date < ?");
+            values.push(q.today.into());
+        } else {
+            sql.push_str(" AND t.due_date IS NOT NULL");
+        }
+        sql.push_str(" ORDER BY t.due_date, t.id LIMIT ?");
     }
-    sql.push_str(" ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id LIMIT ?");
-    values.push((q.limit as i64).into());
+    values.push((limit as i64).into());
     WorkTask::find_by_statement(stmt(db, &sql, values)).all(db).await
 }
 

@@ -241,6 +241,10 @@ async fn create_and_move_a_unit(c: &Client) {
     // The change is in the audit log.
     c.find(Locator::LinkText("Granskningslogg")).await.unwrap().click().await.unwrap();
     let log = see(c, "#results", "Enhet flyttad").await;
+    // Filtered in place: the new count is said in the page's live region.
+    c.find(Locator::Id("f-q")).await.unwrap().send_keys("Enhet flyttad").await.unwrap();
+    c.find(Locator::Css("main form.filters button[type=submit]")).await.unwrap().click().await.unwrap();
+    see(c, "#live-status", "1 totalt").await;
     assert!(log.contains("Enhet flyttad") && log.contains("Webbtestenheten"), "{log}");
     shot(c, "04-granskningslogg").await;
 }

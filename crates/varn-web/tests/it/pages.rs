@@ -280,6 +280,17 @@ async fn a_large_export_streams_every_row_and_lists_refuse_unknown_filters_and_s
     let all = varn_store::entity::user::Entity::find().count(t.app.store.read()).await.unwrap() as usize;
     assert!(all > 4_500, "{b}");
     let c = t.signed_in("admin").await;
+    // A search matching thousands (read in name order on SQLite) and one matching few (sorted)
+    // both come in name order: the list's first page, and the person picker's.
+    let (_, html) = c.text("/users?q=xport").await;
+    let (a, b2, z) = (html.find("Export 00000"), html.find("Export 00001"), html.find("Export 04499"));
+    assert!(a.is_some() && a < b2 && z.is_none(), "{b}: first page by name");
+    let (_, few) = c.text("/people?q=Export+0449").await;
+    let names: Vec<&str> = few.split("data-value=\"").skip(1).map(|x| &x[..12]).collect();
+    assert_eq!(names.len(), 10, "{b}: {few}");
+    assert!(names.windows(2).all(|w| w[0] < w[1]) && names[0] == "Export 04490", "{b}: {names:?}");
+    let (_, many) = c.text("/people?q=xport").await;
+    assert!(many.contains("data-value=\"Export 00000 (exp00000)\"") && many.contains("De 20 första visas"), "{b}: {many}");
     let r = c.get("/users?format=csv&sort=username").await;
     assert_eq!(r.status(), 200);
     assert!(r.headers().get("content-length").is_none(), "{b}: the export is streamed, not built whole");
