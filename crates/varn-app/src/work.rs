@@ -114,10 +114,17 @@ fn kind_rank(k: &str) -> (usize, String) {
 }
 
 impl App {
-    /// Every count of open and overdue work within `scope`: the tasks', then the modules'.
-    async fn work_counts(&self, scope: &varn_domain::Scope, today: chrono::NaiveDate) -> Result<Vec<WorkCount>, AppError> {
+    /// Every count of open and overdue work within `scope`: the tasks', then the modules'
+    /// (kept until this server commits a write, see [`App::work_counts`]).
+    async fn work_counts(&self, scope: &varn_domain::Scope, today: chrono::NaiveDate) -> Result<std::sync::Arc<Vec<WorkCount>>, AppError> {
+        let key = (format!("{scope:?}"), today, self.writes.load(std::sync::atomic::Ordering::Relaxed));
+        if let Some(hit) = self.work_counts.get(&key) {
+            return Ok(hit);
+        }
         let mut counts = repo::counts(self.store.read(), scope, today).await?;
         counts.extend(self.module_counts(scope, today).await?);
+        let counts = std::sync::Arc::new(counts);
+        self.work_counts.insert(key, counts.clone());
         Ok(counts)
     }
 
@@ -175,7 +182,7 @@ impl App {
         let depth = at_path.as_ref().map_or(0, |p| p.depth() + 1);
         let mut total = WorkRow::new(at.map(|a| a.id), at.map(|a| a.name.clone()).unwrap_or_default(), false, false, &kinds);
         let mut none_row: Option<WorkRow> = None;
-        for c in &counts {
+        for c in counts.iter() {
             let Some(uid) = c.unit_id else {
                 // Work of no unit: only a city-wide scope sees it, at the top.
                 if scope.is_all() && f.unit.is_none() {
@@ -251,9 +258,7 @@ impl App {
         if scope.is_none() {
             return Ok(None);
         }
-        let today = self.today();
-        let tasks = repo::overdue_count(self.store.read(), &scope, today).await?;
-        Ok(Some(tasks + self.module_counts(&scope, today).await?.iter().map(|c| c.overdue).sum::<i64>()))
+        Ok(Some(self.work_counts(&scope, self.today()).await?.iter().map(|c| c.overdue).sum()))
     }
 }
 

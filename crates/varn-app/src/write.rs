@@ -9,7 +9,7 @@ use varn_store::repo::audit::{self, NewAudit};
 
 /// An open write transaction. Dereferences to the transaction, so repository functions take
 /// `&*w` (or `&w` where a `&DatabaseTransaction` is expected).
-pub struct Write(DatabaseTransaction, varn_domain::audit::AuditKey);
+pub struct Write(DatabaseTransaction, varn_domain::audit::AuditKey, std::sync::Arc<std::sync::atomic::AtomicU64>);
 
 impl std::ops::Deref for Write {
     type Target = DatabaseTransaction;
@@ -23,6 +23,7 @@ impl Write {
     pub async fn commit(self, entry: Audit) -> Result<(), AppError> {
         audit::append(&self.0, &self.1, entry.0).await?;
         self.0.commit().await?;
+        self.2.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
 }
@@ -33,6 +34,7 @@ impl Write {
     /// (sign-in throttles, whose failures are summarised instead).
     pub(crate) async fn commit_appended(self) -> Result<(), AppError> {
         self.0.commit().await?;
+        self.2.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
 }
@@ -41,13 +43,13 @@ impl App {
     /// Opens a write for the holder of `cap`. Reads that the write depends on belong inside it.
     pub async fn begin(&self, cap: &Capability<'_>) -> Result<Write, AppError> {
         let _ = cap.permission();
-        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone()))
+        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone(), self.writes.clone()))
     }
 
     /// Opens a write on a person's own account, which no role's permission covers: signing
     /// in and out, changing one's password, one's API tokens.
     pub(crate) async fn begin_account_write(&self) -> Result<Write, AppError> {
-        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone()))
+        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone(), self.writes.clone()))
     }
 
     /// Opens a write the system makes on its own schedule (a deadline reminder queued):

@@ -123,11 +123,3 @@ async fn tasks_where<D: ConnectionTrait>(db: &D, q: &WorkQuery<'_>, undated: boo
     values.push((limit as i64).into());
     WorkTask::find_by_statement(stmt(db, &sql, values)).all(db).await
 }
-
-/// How many tasks within `scope` are overdue (read from an index alone).
-pub async fn overdue_count<D: ConnectionTrait>(db: &D, scope: &Scope, today: chrono::NaiveDate) -> Result<i64, DbErr> {
-    let Some(w) = within(scope) else { return Ok(0) };
-    let sql = format!("SELECT COUNT(*) AS n FROM tasks t WHERE t.status = ? AND t.due_date < ?{w}");
-    let row = db.query_one(stmt(db, &sql, vec![TaskStatus::Open.as_str().into(), today.into()])).await?;
-    Ok(row.map(|r| r.try_get_by_index::<i64>(0)).transpose()?.unwrap_or(0))
-}
