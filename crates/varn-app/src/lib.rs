@@ -136,12 +136,12 @@ pub struct App {
     pub(crate) writes: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// The follow-up's counts per scope and day, until this server commits a write (and at
     /// most 10 s, for the changes other servers of one database make): the city-wide counts
-    /// read every open task (20 ms at storstad).
+    /// read every open task (20 ms at storstad). Callers who miss at once wait for one count.
     pub(crate) work_counts: WorkCountCache,
 }
 
 /// See [`App::work_counts`].
-pub(crate) type WorkCountCache = moka::sync::Cache<(String, chrono::NaiveDate, u64), std::sync::Arc<Vec<work::WorkCount>>>;
+pub(crate) type WorkCountCache = moka::future::Cache<(String, chrono::NaiveDate, u64), std::sync::Arc<Vec<work::WorkCount>>>;
 
 /// See [`App::ack_reports`].
 pub(crate) type AckReportCache = moka::sync::Cache<(i64, String), std::sync::Arc<Vec<varn_store::repo::documents::AckUnitRow>>>;
@@ -172,7 +172,7 @@ impl App {
             incident_rules,
             mail_texts: std::sync::Arc::new(mail::Texts::builtin()?),
             writes: std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0)),
-            work_counts: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(10)).build(),
+            work_counts: moka::future::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(10)).build(),
         })
     }
 }

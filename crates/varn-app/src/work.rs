@@ -118,14 +118,12 @@ impl App {
     /// (kept until this server commits a write, see [`App::work_counts`]).
     async fn work_counts(&self, scope: &varn_domain::Scope, today: chrono::NaiveDate) -> Result<std::sync::Arc<Vec<WorkCount>>, AppError> {
         let key = (format!("{scope:?}"), today, self.writes.load(std::sync::atomic::Ordering::Relaxed));
-        if let Some(hit) = self.work_counts.get(&key) {
-            return Ok(hit);
-        }
-        let mut counts = repo::counts(self.store.read(), scope, today).await?;
-        counts.extend(self.module_counts(scope, today).await?);
-        let counts = std::sync::Arc::new(counts);
-        self.work_counts.insert(key, counts.clone());
-        Ok(counts)
+        let load = async {
+            let mut counts = repo::counts(self.store.read(), scope, today).await?;
+            counts.extend(self.module_counts(scope, today).await?);
+            Ok::<_, AppError>(std::sync::Arc::new(counts))
+        };
+        self.work_counts.try_get_with(key, load).await.map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// What the modules count beyond their tasks.
