@@ -89,6 +89,28 @@ pub struct Module {
     /// What it adds to the follow-up of work beyond its tasks (every deadline that is a task
     /// is counted already).
     pub follow_up: FollowUpFn,
+    /// Where each kind it counts in [`Module::follow_up`] is listed.
+    pub follow_up_links: &'static [FollowUpLink],
+}
+
+/// Where the items of a module's follow-up kind are listed.
+#[derive(Debug, Clone, Copy)]
+pub struct FollowUpLink {
+    /// The kind.
+    pub kind: &'static str,
+    /// The list.
+    pub link: &'static str,
+    /// Whether the list takes `unit=` (a unit and its subtree).
+    pub by_unit: bool,
+}
+
+/// The list of a follow-up kind's items, narrowed to `unit` where the list can be.
+pub fn follow_up_link(kind: &str, unit: Option<i64>) -> Option<String> {
+    let l = MODULES.iter().flat_map(|m| m.follow_up_links.iter()).find(|l| l.kind == kind)?;
+    Some(match unit {
+        Some(u) if l.by_unit => format!("{}{}unit={u}", l.link, if l.link.contains('?') { '&' } else { '?' }),
+        _ => l.link.to_owned(),
+    })
 }
 
 /// For a module whose every deadline is a task.

@@ -15,7 +15,8 @@ use varn_store::repo::work::{self as repo, WorkQuery};
 pub use varn_store::repo::work::{WorkCount, WorkTask};
 
 /// Kinds in the order the columns show them (others follow, alphabetically).
-const KIND_ORDER: &[&str] = &["document.action", "document.remiss", "incident.action", "arshjul", "document.follow_up"];
+const KIND_ORDER: &[&str] =
+    &["document.action", "document.remiss", "incident.action", "arshjul", "document.follow_up", "incident.report", "asset.review"];
 
 /// How many tasks the drill-down lists.
 pub const TASKS_SHOWN: u64 = 100;
@@ -133,6 +134,16 @@ impl App {
             out.extend((m.follow_up)(self, scope, today).await?);
         }
         Ok(out)
+    }
+
+    /// A module's rows past their date, per unit within `scope` (see [`repo::PastDate`]).
+    pub(crate) async fn past_date(
+        &self,
+        what: repo::PastDate,
+        before: sea_orm::Value,
+        scope: &varn_domain::Scope,
+    ) -> Result<Vec<WorkCount>, AppError> {
+        Ok(repo::past_date(self.store.read(), what, before, scope).await?)
     }
 
     /// Today in the city: what every task's deadline is measured against.

@@ -44,6 +44,7 @@ pub fn scenarios() -> Vec<Case> {
     vec![
         Case { id: "tasks", title: "1. Mina uppgifter (enhetschef)", role: Role::Head, kind: Kind::Get("/tasks") },
         Case { id: "org-tree", title: "Organisationsträdet (samordnare, hela staden)", role: Role::Samordnare, kind: Kind::Get("/org") },
+        Case { id: "unit", title: "En enhets översikt: stadens topp (samordnare)", role: Role::Samordnare, kind: Kind::Get("/org/1") },
         Case {
             id: "org-search",
             title: "Enhetslista, sökning + filter, sida 1",

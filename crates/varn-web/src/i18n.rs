@@ -270,6 +270,12 @@ impl Tr {
         d.format("%Y-%m-%d").to_string()
     }
 
+    /// A date written out for a sentence: "20 november 2026", "20 November 2026".
+    pub fn long_date(&self, d: &chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        self.tf("fmt.long_date", &[("day", &d.day().to_string()), ("month", &d.month().to_string()), ("year", &d.year().to_string())])
+    }
+
     /// Formats a time stamp in Swedish local time (Europe/Stockholm, summer time included).
     pub fn datetime(&self, d: &chrono::DateTime<chrono::Utc>) -> String {
         d.with_timezone(&chrono_tz::Europe::Stockholm).format("%Y-%m-%d %H:%M").to_string()
@@ -283,6 +289,16 @@ impl Tr {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[allow(clippy::expect_used)]
+    fn long_dates_name_the_month_in_the_language() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("a date");
+        assert_eq!(Tr::new(Lang::Sv).long_date(&d), "20 november 2026");
+        assert_eq!(Tr::new(Lang::En).long_date(&d), "20 November 2026");
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).expect("a date");
+        assert_eq!(Tr::new(Lang::Sv).long_date(&d), "1 januari 2027");
+    }
+
     #[test]
     fn decimals_follow_the_language() {
         assert_eq!(Tr::new(Lang::Sv).decimal(6.04, 1), "6,0");
@@ -321,13 +337,19 @@ mod tests {
         assert_eq!(sv.count("tasks.overdue_days", 0), "0 dagar försenad");
         assert_eq!(en.count("tasks.overdue_days", 1), "1 day overdue");
         assert_eq!(en.count("tasks.overdue_days", 21), "21 days overdue");
-        assert_eq!(sv.count("tasks.overdue_in_scope", 1), "I ditt ansvarsområde är 1 uppgift försenad. Se uppföljningen");
-        assert_eq!(sv.count("tasks.overdue_in_scope", 312), "I ditt ansvarsområde är 312 uppgifter försenade. Se uppföljningen");
+        assert_eq!(sv.count("tasks.overdue_in_scope", 1), "I ditt ansvarsområde är 1 uppgift eller tidsfrist försenad. Se uppföljningen");
+        assert_eq!(
+            sv.count("tasks.overdue_in_scope", 312),
+            "I ditt ansvarsområde är 312 uppgifter och tidsfrister försenade. Se uppföljningen"
+        );
         // Large numbers grouped as each language writes them; years and references untouched.
-        assert_eq!(sv.count("tasks.overdue_in_scope", 12_400), "I ditt ansvarsområde är 12\u{a0}400 uppgifter försenade. Se uppföljningen");
+        assert_eq!(
+            sv.count("tasks.overdue_in_scope", 12_400),
+            "I ditt ansvarsområde är 12\u{a0}400 uppgifter och tidsfrister försenade. Se uppföljningen"
+        );
         assert_eq!(
             en.count("tasks.overdue_in_scope", 12_400),
-            "12,400 tasks are overdue in your area of responsibility. See the follow-up"
+            "12,400 tasks and deadlines are overdue in your area of responsibility. See the follow-up"
         );
         assert_eq!(sv.tf("list.total", &[("n", "2026")]), "2026 totalt");
         assert_eq!(sv.tf("work.heading_unit", &[("unit", "Enhet {x} 007")]), "Uppföljning: Enhet {x} 007", "text stays text");

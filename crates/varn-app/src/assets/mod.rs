@@ -45,8 +45,14 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
     audit_entities: &["asset", "carrier"],
     demo: |app, city| Box::pin(app.assets().load_demo(city)),
-    follow_up: crate::modules::no_follow_up,
+    // Classifications past their review date.
+    follow_up: |app, scope, today| Box::pin(app.past_date(REVIEW_LATE, today.into(), scope)),
+    follow_up_links: &[crate::modules::FollowUpLink { kind: "asset.review", link: "/assets?review=overdue", by_unit: true }],
 };
+
+/// What the follow-up counts of assets: a classification past its review date.
+const REVIEW_LATE: varn_store::repo::work::PastDate =
+    varn_store::repo::work::PastDate { table: "assets", column: "next_review", kind: "asset.review" };
 
 /// The city's classification model and the requirements its levels call for, checked
 /// against each other.

@@ -62,7 +62,7 @@ impl<'a> Documents<'a> {
             },
         };
         let rules = super::rules_in(db).await?;
-        let on = cmd.decision_date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let on = cmd.decision_date.unwrap_or_else(|| varn_domain::task::today_at(chrono::Utc::now()));
         for (f, code) in check_adoption(cmd.doc_type, cmd.deciding_body, cmd.validity, on, rules) {
             if e.get(f).is_none() {
                 e.add(f, code);

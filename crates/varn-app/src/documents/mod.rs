@@ -16,6 +16,7 @@ pub mod pdf;
 mod queries;
 mod remiss;
 pub mod render;
+mod unit_acks;
 mod view;
 mod work;
 
@@ -25,6 +26,7 @@ pub use commands::{
 pub use queries::{Comment, Comparison, Document, Repeal, Version, VersionRef};
 pub use remiss::{RemissInput, RemissInstance, RemissStatus, TASK_SOURCE_REMISS};
 pub use render::{DiffLine, FieldChange};
+pub use unit_acks::UnitAck;
 pub use varn_store::repo::documents::{
     AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow, RemissRow, SORTS,
 };
@@ -47,6 +49,7 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
     audit_entities: &["document"],
     demo: |app, city| Box::pin(app.documents().load_demo(city)),
     follow_up: |app, scope, today| Box::pin(app.documents().work_counts(scope, today)),
+    follow_up_links: &[crate::modules::FollowUpLink { kind: work::FOLLOW_UP_KIND, link: "/documents/follow-up", by_unit: false }],
 };
 
 /// The setting that lets a nämnd adopt its own guidelines.

@@ -208,6 +208,11 @@ impl From<document_comment::Model> for Comment {
 }
 
 impl<'a> Documents<'a> {
+    /// The type of a readable document.
+    pub async fn doc_type(&self, actor: &Actor, id: i64) -> Result<DocType, AppError> {
+        Ok(self.find(actor, id).await?.0.doc_type)
+    }
+
     /// The version `number` (or the one to show by default) if the actor may read it.
     pub async fn version_readable(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<Version, AppError> {
         let (d, can_edit) = self.find(actor, id).await?;

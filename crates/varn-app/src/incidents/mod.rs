@@ -51,8 +51,14 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
     audit_entities: &["incident", "authority"],
     demo: |app, city| Box::pin(app.incidents().load_demo(city)),
-    follow_up: crate::modules::no_follow_up,
+    // Open incidents whose report to an authority is past its deadline and not yet sent.
+    follow_up: |app, scope, _| Box::pin(app.past_date(REPORT_LATE, chrono::Utc::now().into(), scope)),
+    follow_up_links: &[crate::modules::FollowUpLink { kind: "incident.report", link: "/incidents?due=passed", by_unit: true }],
 };
+
+/// What the follow-up counts of incidents: a running legal clock past its deadline.
+const REPORT_LATE: varn_store::repo::work::PastDate =
+    varn_store::repo::work::PastDate { table: "incidents", column: "next_due", kind: "incident.report" };
 
 /// The reporting duties and the types of incident, as data, checked.
 #[derive(Debug, Clone)]

@@ -58,7 +58,7 @@ fn visible(scope: &Scope, role: Option<varn_domain::Role>) -> Select<user::Entit
 
 /// Who matches `q` in name or sign-in name (and e-mail, with `email`): on SQLite through the
 /// trigram index `users_fts` when `q` has three characters or more (fewer cannot use it), on
-/// PostgreSQL through the `pg_trgm` indexes on the same `lower(...) LIKE` the fallback uses.
+/// PostgreSQL through the `pg_trgm` index on [`PG_NAME`] (and the one on `lower(email)`).
 fn name_matches(backend: DbBackend, q: &str, email: bool) -> Option<Condition> {
     let like = super::like_pattern(q)?;
     let q = q.trim();
@@ -68,14 +68,21 @@ fn name_matches(backend: DbBackend, q: &str, email: bool) -> Option<Condition> {
             Condition::all().add(Expr::cust_with_values("users.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)", [phrase])),
         );
     }
-    let mut c = Condition::any()
-        .add(ilike(Expr::col(user::Column::Username).into(), &like))
-        .add(ilike(Expr::col(user::Column::DisplayName).into(), &like));
+    let mut c = Condition::any();
+    if backend == DbBackend::Postgres {
+        // Backslash is PostgreSQL's LIKE escape already.
+        c = c.add(Expr::cust_with_values(format!("{PG_NAME} LIKE $1"), [like.clone()]));
+    } else {
+        c = c.add(ilike(Expr::col(user::Column::Username).into(), &like)).add(ilike(Expr::col(user::Column::DisplayName).into(), &like));
+    }
     if email {
         c = c.add(ilike(Expr::col(user::Column::Email).into(), &like));
     }
     Some(c)
 }
+
+/// The expression PostgreSQL's name index holds (migration m0016): name and sign-in name.
+const PG_NAME: &str = "lower(\"users\".\"display_name\" || ' ' || \"users\".\"username\")";
 
 /// The trigram index's query for `q` in the name columns (and e-mail).
 fn fts_phrase(q: &str, email: bool) -> String {
@@ -84,31 +91,47 @@ fn fts_phrase(q: &str, email: bool) -> String {
 }
 
 /// Above this many matches, reading names in order beats sorting the matches.
-const MANY_MATCHES: i64 = 400;
+const MANY_MATCHES: u64 = 400;
 
-/// Runs a search sorted by name. On SQLite, one that matches many people is read in name
-/// order from `ix_users_display_name` until the page is full instead of sorting every match:
-/// SQLite's planner cannot know how many the trigram index finds ("ann" among 50 000: 4 000
-/// matches, 18 ms sorted, 2 ms in order; a rare name is the other way round). Not when the
-/// reader's area or a role narrows the people (`narrowed`): then most names read in order would
-/// be passed over, and sorting the few that remain is quicker.
+/// Runs a search sorted by name, choosing by how many match (`matched`, when counted): one
+/// that matches many people is best read in name order until the page is full, one that
+/// matches few is best found through the trigram index and sorted. Neither planner can know
+/// how many a substring matches ("ann" among 50 000: 4 000, 18 ms sorted and 2 ms in order on
+/// SQLite; a rare name the other way round: a walk of the whole name index, 15–30 ms on
+/// PostgreSQL), so the choice is made here. On SQLite, in order is forced with `INDEXED BY
+/// ix_users_display_name` (and only when the reader's area or a role does not narrow the people,
+/// `narrowed`: then most names read in order would be passed over); on PostgreSQL, sorted is
+/// forced by ordering on an expression the name index does not hold.
 async fn by_name<D: ConnectionTrait>(
     db: &D,
     q: Select<user::Entity>,
     typed: &str,
     email: bool,
     narrowed: bool,
+    matched: Option<u64>,
 ) -> Result<Vec<user::Model>, DbErr> {
-    if !narrowed && db.get_database_backend() == DbBackend::Sqlite && typed.trim().chars().count() >= 3 {
-        let count = "SELECT COUNT(*) FROM users_fts WHERE users_fts MATCH ?";
-        let row = db.query_one(super::stmt(db, count, vec![fts_phrase(typed, email).into()])).await?;
-        if row.map(|r| r.try_get_by_index::<i64>(0)).transpose()?.unwrap_or(0) > MANY_MATCHES {
-            let mut st = q.build(DbBackend::Sqlite);
-            st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1);
-            return user::Entity::find().from_raw_sql(st).all(db).await;
+    let backend = db.get_database_backend();
+    let mut st = q.build(backend);
+    match backend {
+        DbBackend::Sqlite if !narrowed && typed.trim().chars().count() >= 3 => {
+            let many = match matched {
+                Some(n) => n > MANY_MATCHES,
+                None => {
+                    let count = "SELECT COUNT(*) FROM users_fts WHERE users_fts MATCH ?";
+                    let row = db.query_one(super::stmt(db, count, vec![fts_phrase(typed, email).into()])).await?;
+                    row.map(|r| r.try_get_by_index::<i64>(0)).transpose()?.unwrap_or(0) as u64 > MANY_MATCHES
+                }
+            };
+            if many {
+                st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1);
+            }
         }
+        DbBackend::Postgres if matched.is_none_or(|n| n <= MANY_MATCHES) => {
+            st.sql = st.sql.replacen("ORDER BY \"users\".\"display_name\"", "ORDER BY (\"users\".\"display_name\" || '')", 1);
+        }
+        _ => {}
     }
-    q.all(db).await
+    user::Entity::find().from_raw_sql(st).all(db).await
 }
 
 /// The users visible in `scope` that match, one page.
@@ -140,7 +163,10 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
         None => q,
     };
     let items = match p.q.as_deref() {
-        Some(typed) if by_name_order => by_name(db, q, typed, true, !scope.is_all() || f.role.is_some()).await?,
+        Some(typed) if by_name_order => {
+            let matched = if exact { total } else { u64::MAX };
+            by_name(db, q, typed, true, !scope.is_all() || f.role.is_some(), Some(matched)).await?
+        }
         _ => q.all(db).await?,
     };
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
@@ -154,7 +180,7 @@ pub async fn people<D: ConnectionTrait>(db: &D, scope: &Scope, typed: &str, limi
         return Ok(vec![]);
     }
     let q = visible(scope, None).filter(user::Column::Active.eq(true)).filter(matches).order_by_asc(user::Column::DisplayName).limit(limit);
-    by_name(db, q, typed, false, !scope.is_all()).await
+    by_name(db, q, typed, false, !scope.is_all(), None).await
 }
 
 /// The sort keys of the user list (the first is the default).

@@ -123,3 +123,27 @@ async fn tasks_where<D: ConnectionTrait>(db: &D, q: &WorkQuery<'_>, undated: boo
     values.push((limit as i64).into());
     WorkTask::find_by_statement(stmt(db, &sql, values)).all(db).await
 }
+
+/// What a module counts per unit as past its date (beyond its tasks): rows of `table` whose
+/// `column` is before `before`, per `unit_id`, within `scope`. `table` and `column` are the
+/// module's own constants, never input.
+#[derive(Debug, Clone, Copy)]
+pub struct PastDate {
+    /// The module's table (with a `unit_id`).
+    pub table: &'static str,
+    /// Its date column (indexed).
+    pub column: &'static str,
+    /// The follow-up kind the count goes under.
+    pub kind: &'static str,
+}
+
+/// Counts [`PastDate`] per unit within `scope` (each such row is open and overdue).
+pub async fn past_date<D: ConnectionTrait>(db: &D, what: PastDate, before: Value, scope: &Scope) -> Result<Vec<WorkCount>, DbErr> {
+    let Some(w) = within(scope) else { return Ok(vec![]) };
+    let w = w.replace("t.unit_id", "x.unit_id");
+    let sql = format!(
+        "SELECT x.unit_id, '{}' AS kind, COUNT(*) AS open, COUNT(*) AS overdue FROM {} x WHERE x.{} < ?{w} GROUP BY x.unit_id",
+        what.kind, what.table, what.column
+    );
+    WorkCount::find_by_statement(stmt(db, &sql, vec![before])).all(db).await
+}

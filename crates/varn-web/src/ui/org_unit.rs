@@ -49,6 +49,8 @@ struct UnitPage {
     opens: (bool, bool, bool),
     /// Where the reader may open units.
     readable: varn_domain::Scope,
+    /// How far the unit's staff have confirmed the documents they are asked to read.
+    acks: Vec<varn_app::documents::UnitAck>,
 }
 
 impl UnitPage {
@@ -86,6 +88,7 @@ async fn unit_view(ctx: &Ctx, id: i64, forms: UnitForms, status: StatusCode) -> 
         return Err(AppError::Forbidden.into());
     }
     let work = if forms.admin { None } else { app.unit_work(actor, &d.unit.path).await? };
+    let acks = if forms.admin { vec![] } else { app.documents().unit_acks(actor, &d.unit.path).await? };
     let a = &actor.access;
     let opens =
         (a.can_somewhere(Permission::DocumentRead), a.can_somewhere(Permission::AssetRead), a.can_somewhere(Permission::IncidentRead));
@@ -121,6 +124,7 @@ async fn unit_view(ctx: &Ctx, id: i64, forms: UnitForms, status: StatusCode) -> 
             work,
             opens,
             readable: actor.scope(Permission::OrgRead),
+            acks,
         },
         status,
     ))

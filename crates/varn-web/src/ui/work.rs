@@ -48,6 +48,14 @@ impl WorkPage {
         (n < 0).then(|| self.shell.tr.tf("tasks.overdue_days", &[("n", &(-n).to_string())]))
     }
 
+    /// Where the kind filtered to lists its items when they are not tasks (a module's own
+    /// list, at the unit looked at), with the link's words.
+    fn kind_link(&self) -> Option<(String, String)> {
+        let k = self.w.kind.as_deref()?;
+        let link = varn_app::modules::follow_up_link(k, self.here())?;
+        Some((link, self.shell.tr.t(&format!("work.link.{k}")).to_owned()))
+    }
+
     fn here(&self) -> Option<i64> {
         self.w.unit.as_ref().map(|u| u.id)
     }

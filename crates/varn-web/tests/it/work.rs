@@ -54,6 +54,14 @@ async fn the_samordnare_sees_every_units_overdue_work_and_a_head_their_own(#[cas
     let total_overdue: i64 = w["rows"].as_array().unwrap().iter().map(|r| r["overdue"].as_i64().unwrap()).sum();
     assert_eq!(w["total"]["overdue"].as_i64().unwrap(), total_overdue, "{b}: the total is the rows' sum");
     assert!(has_task(&w, LATE_TASK).is_some(), "{b}: the most overdue are listed city-wide: {w}");
+    // The modules' own deadlines: incident reports past their legal deadline, classifications
+    // past their review date; the same number as their lists show.
+    let (_, late_reports) = sara.call(Method::GET, "/api/v1/incidents?due_passed=true", None).await;
+    let (_, late_reviews) = sara.call(Method::GET, "/api/v1/assets?review_overdue=true", None).await;
+    let (reports, reviews) = (late_reports["total"].as_i64().unwrap(), late_reviews["total"].as_i64().unwrap());
+    assert!(reports >= 1 && reviews >= 1, "{b}: the demo city has both: {late_reports} {late_reviews}");
+    assert_eq!(kind(&w["total"], "incident.report"), (reports, reports), "{b}: {w}");
+    assert_eq!(kind(&w["total"], "asset.review"), (reviews, reviews), "{b}: {w}");
     // Two clicks: the nämnd, then the task.
     let (_, w) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}"), None).await;
     assert_eq!(w["trail"][0]["name"], "Kommunfullmäktige", "{w}");
@@ -62,8 +70,9 @@ async fn the_samordnare_sees_every_units_overdue_work_and_a_head_their_own(#[cas
     assert!(task["link"].as_str().unwrap().starts_with('/'));
     // Socialförvaltningen: the two late tasks and the document past its revision date.
     let r = row(&w, socf);
-    assert_eq!((kind(r, "arshjul").0, kind(r, "document.action").0, kind(r, "document.follow_up").0), (1, 1, 1), "{b}: {r}");
-    assert_eq!(r["overdue"], 3, "{b}: {r}");
+    let late = (kind(r, "arshjul").0, kind(r, "document.action").0, kind(r, "document.follow_up").0, kind(r, "asset.review").0);
+    assert_eq!(late, (1, 1, 1, 1), "{b}: and a classification past its review date: {r}");
+    assert_eq!(r["overdue"], 4, "{b}: {r}");
     // Only one kind, or every open task.
     let (_, w2) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}&kind=document.action"), None).await;
     assert!(has_task(&w2, LATE_TASK).is_none() && has_task(&w2, "Klassa informationen").is_some(), "{w2}");
@@ -116,7 +125,7 @@ async fn the_samordnare_sees_every_units_overdue_work_and_a_head_their_own(#[cas
     let (_, after) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}"), None).await;
     assert!(has_task(&after, LATE_TASK).is_none(), "{b}: {after}");
     assert_eq!(kind(row(&after, socf), "arshjul"), (0, 1), "{b}: {after}");
-    assert_eq!(row(&after, socf)["overdue"], 2, "{b}: {after}");
+    assert_eq!(row(&after, socf)["overdue"], 3, "{b}: one fewer: {after}");
     t.stop().await;
 }
 
@@ -155,7 +164,7 @@ async fn the_page_leads_from_the_city_to_a_units_late_task(#[case] b: &str) {
     );
     // The start page says how much is late and leads here, with the same count as the view.
     let (_, home) = t.signed_in("karin.berg").await.text("/tasks").await;
-    assert!(home.contains("I ditt ansvarsområde är 3 uppgifter försenade"), "{home}");
+    assert!(home.contains("I ditt ansvarsområde är 4 uppgifter och tidsfrister försenade"), "{home}");
     assert!(home.contains("uppgifter till dig och till de enheter du leder"), "the head's lead");
     // The employee's start page: her document to confirm, a friendly lead, no "nothing to do".
     let lisa = t.signed_in("lisa.nilsson").await;
@@ -189,6 +198,29 @@ async fn notices_name_the_action_and_wide_reaching_ones_ask_first(#[case] b: &st
     assert!(html.contains("Uppgiften är markerad som klar."), "{html}");
     let r = karin.post_form(&format!("/tasks/{id}/reopen"), &[]).await;
     assert!(r.headers()["location"].to_str().unwrap().contains("msg=task_reopened"));
+    // Notices carry the data of what happened: the day a decision applies from, the number
+    // of remissinstanser and their last day, how many were asked to confirm and where.
+    let sara = t.signed_in("sara.lindqvist").await;
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    let (_, html) = sara.text(&format!("/documents/{policy}?msg=doc_adopted")).await;
+    assert!(html.contains("Beslutet är registrerat – policyn gäller från 28 maj 2018."), "the policy's decision date: {html}");
+    let kryptering = t.doc_id("Riktlinje för kryptering").await;
+    let (_, html) = sara.text(&format!("/documents/{kryptering}?msg=remiss_sent")).await;
+    assert!(html.contains("Riktlinjen är skickad på remiss till 2 remissinstanser, med svar senast "), "{html}");
+    let socf = t.id("Socialförvaltningen");
+    let r = karin.post_form(&format!("/documents/{policy}/acknowledgements"), &[("unit_id", &socf.to_string()), ("confirm", "true")]).await;
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.contains(&format!("asked={socf}")) && to.contains("msg=ack_requested"), "{to}");
+    let (_, html) = karin.text(&to).await;
+    assert!(html.contains("En person i Socialförvaltningen har ombetts bekräfta att de läst policyn."), "{html}");
+    // The unit's overview shows how far its staff have come.
+    let (_, html) = karin.text(&format!("/org/{socf}")).await;
+    assert!(
+        html.contains(&format!(
+            "<a href=\"/documents/{policy}/acknowledgements?unit={socf}\">Informationssäkerhetspolicy</a>: 0 av 1 har bekräftat"
+        )),
+        "{html}"
+    );
     // Breadcrumbs link only what the reader may open: Lisa sees her unit, not the city above it.
     let lisa = t.signed_in("lisa.nilsson").await;
     let (s, html) = lisa.text(&format!("/org/{}", t.id("Hemtjänst Öst"))).await;
@@ -204,5 +236,38 @@ async fn notices_name_the_action_and_wide_reaching_ones_ask_first(#[case] b: &st
         html.contains("data-confirm=\"Ta bort rollen Medarbetare på Hemtjänst Öst? Personen förlorar behörigheten direkt.\""),
         "{html}"
     );
+    t.stop().await;
+}
+
+/// A person is found by any part of their name, sign-in name or (in the user list) e-mail, in
+/// any case and with å, ä and ö folded alike, through the index each database has for it
+/// (FTS5 trigram on SQLite, pg_trgm on PostgreSQL); the person picker does not search e-mail.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn people_are_found_by_any_part_of_their_name(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let sara = api_as(&t, "sara.lindqvist").await;
+    let users =
+        |v: &Value| -> Vec<String> { v["items"].as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap().to_owned()).collect() };
+    for q in ["STR%C3%96M", "tr%C3%B6m", "maria.st", "ia%20str", "strom%40exempel"] {
+        let (s, v) = sara.call(Method::GET, &format!("/api/v1/users?q={q}"), None).await;
+        assert_eq!(s, 200, "{b}: {q}: {v}");
+        assert_eq!((s, users(&v)), (200, vec!["maria.strom".to_owned()]), "{b}: {q}: {v}");
+    }
+    let (_, v) = sara.call(Method::GET, "/api/v1/users?q=zzqx", None).await;
+    assert_eq!(v["total"], 0, "{b}: {v}");
+    // Several matches come sorted by name.
+    let (_, v) = sara.call(Method::GET, "/api/v1/users?q=exempelstad", None).await;
+    let names: Vec<&str> = v["items"].as_array().unwrap().iter().map(|u| u["display_name"].as_str().unwrap()).collect();
+    assert!(names.len() > 3 && names.windows(2).all(|w| w[0].chars().next() <= w[1].chars().next()), "{b}: {names:?}");
+    let (_, hits) = sara.call(Method::GET, "/api/v1/people?q=tr%C3%B6m", None).await;
+    assert_eq!(hits[0]["username"], "maria.strom", "{b}: {hits}");
+    let (_, hits) = sara.call(Method::GET, "/api/v1/people?q=exempelstad", None).await;
+    assert_eq!(hits.as_array().map(Vec::len), Some(0), "{b}: the picker does not search e-mail: {hits}");
     t.stop().await;
 }

@@ -112,3 +112,30 @@ pub async fn pending_acks<D: ConnectionTrait>(db: &D, user_id: i64, chain: &[i64
     values.push(user_id.into());
     PendingAck::find_by_statement(stmt(db, &sql, values)).all(db).await
 }
+
+/// A read-confirmation request that covers a unit (made on it or on a unit above it).
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct CoveringRequest {
+    /// Document.
+    pub document_id: i64,
+    /// Its title.
+    pub title: String,
+    /// The version asked about (the one in force).
+    pub version_id: i64,
+}
+
+/// The requests on one of `chain` (a unit and those above it) about a version still in
+/// force, one per version, by title.
+pub async fn covering_requests<D: ConnectionTrait>(db: &D, chain: &[i64]) -> Result<Vec<CoveringRequest>, DbErr> {
+    if chain.is_empty() {
+        return Ok(vec![]);
+    }
+    let marks = vec!["?"; chain.len()].join(",");
+    let repealed = Status::Upphavd;
+    let sql = format!(
+        "SELECT DISTINCT d.id AS document_id, d.title, r.version_id FROM document_ack_requests r \
+         JOIN documents d ON d.id = r.document_id AND d.current_version_id = r.version_id AND d.status <> '{repealed}' \
+         WHERE r.unit_id IN ({marks}) ORDER BY d.title, r.version_id LIMIT 50"
+    );
+    CoveringRequest::find_by_statement(stmt(db, &sql, chain.iter().map(|i| (*i).into()).collect())).all(db).await
+}

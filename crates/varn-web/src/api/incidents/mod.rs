@@ -57,6 +57,8 @@ pub struct IncidentArgs {
     pub level: Option<String>,
     /// `konfidentialitet`, `riktighet`, `tillganglighet`, `sparbarhet`.
     pub category: Option<String>,
+    /// Only those with a report to an authority past its deadline (and not yet sent).
+    pub due_passed: Option<bool>,
 }
 
 fn code<C: Code>(field: &str, s: Option<&str>) -> Result<Option<C>, AppError> {
@@ -75,6 +77,7 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<Incide
         severity: code::<Severity>("severity", f.severity.as_deref())?,
         level: code::<Level>("level", f.level.as_deref())?,
         category: code::<Category>("category", f.category.as_deref())?,
+        due_before: f.due_passed.filter(|d| *d).map(|_| chrono::Utc::now()),
         ..Default::default()
     };
     let inc = a.state.app.incidents();

@@ -37,13 +37,23 @@ struct AcksPage {
 struct AcksQ {
     #[serde(default)]
     unit: Option<i64>,
+    /// The unit just asked (for the notice).
+    #[serde(default)]
+    asked: Option<i64>,
 }
 
 async fn acks(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<AcksQ>) -> PageResult {
     let actor = ctx.actor()?;
     let docs = ctx.state.app.documents();
-    let title = docs.version_readable(actor, id, None).await?.title;
+    let version = docs.version_readable(actor, id, None).await?;
+    let title = version.title;
     let reports = docs.ack_report(actor, id).await?;
+    let mut shell = ctx.shell("doc.acks_heading");
+    // "312 personer i Socialförvaltningen har ombetts bekräfta ...": the request's own count.
+    if let (Some("msg.ack_requested"), Some(r)) = (ctx.msg, q.asked.and_then(|u| reports.iter().find(|r| r.unit_id == u))) {
+        let the = ctx.tr.t(&format!("doc.the.{}", docs.doc_type(actor, id).await?.as_str())).to_lowercase();
+        shell.msg = Some(ctx.tr.tf("msg.ack_requested_n", &[("n", &r.staff.to_string()), ("unit", &r.unit_name), ("doc", &the)]));
+    }
     let named = |u: i64| reports.iter().flat_map(|r| r.units.iter()).find(|x| x.unit_id == u).map(|x| (u, x.unit_name.clone()));
     let (unit, missing) = match q.unit.and_then(named) {
         Some(u) => {
@@ -52,7 +62,7 @@ async fn acks(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<AcksQ>) -> PageResu
         }
         None => (None, vec![]),
     };
-    Ok(render(&AcksPage { shell: ctx.shell("doc.acks_heading"), id, title, reports, unit, missing }, StatusCode::OK))
+    Ok(render(&AcksPage { shell, id, title, reports, unit, missing }, StatusCode::OK))
 }
 
 /// Rows of each list on the overview page; the counts per unit cover everything.

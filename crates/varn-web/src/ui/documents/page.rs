@@ -201,8 +201,12 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
     let ack_units = if may_ask { docs.ack_units_of(actor, &v.doc).await? } else { vec![] };
     let ack_reports = if may_ask && v.can_edit { docs.ack_report(actor, id).await? } else { vec![] };
     let remiss_units = if v.can_edit && v.doc.status.is_editable() { docs.remiss_units().await? } else { vec![] };
+    let mut shell = ctx.shell_named(v.version.title.clone());
+    if let Some(n) = notice(ctx, &v) {
+        shell.msg = Some(n);
+    }
     let page = DocPage {
-        shell: ctx.shell_named(v.version.title.clone()),
+        shell,
         kind: label(ctx.tr, v.doc.doc_type),
         status: label(ctx.tr, v.doc.status),
         meta: metadata(ctx.tr, &v).chunks(4).map(|c| c.to_vec()).collect(),
@@ -226,10 +230,29 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
         units,
         ack_units,
         ack_reports,
-        today: chrono::Utc::now().date_naive(),
+        today: varn_domain::task::today_at(chrono::Utc::now()),
         dv: v,
     };
     Ok(render(&page, status))
+}
+
+/// The notice after a step, in the document's own words and data ("Beslutet är registrerat –
+/// riktlinjen gäller från 20 november 2026"); none where the plain notice says it all.
+fn notice(ctx: &Ctx, v: &DocView) -> Option<String> {
+    let tr = ctx.tr;
+    let the = tr.t(&format!("doc.the.{}", v.doc.doc_type.as_str())).to_owned();
+    match ctx.msg? {
+        "msg.doc_adopted" => {
+            let from = v.version.valid_from.or(v.version.decision_date)?;
+            Some(tr.tf("msg.doc_adopted_from", &[("doc", &the.to_lowercase()), ("date", &tr.long_date(&from))]))
+        }
+        "msg.remiss_sent" | "msg.doc_to_remiss" => {
+            let r = &v.remiss;
+            let due = r.instances.iter().filter_map(|i| i.due_date).max()?;
+            Some(tr.tf("msg.remiss_sent_n", &[("doc", &the), ("n", &r.total.to_string()), ("date", &tr.long_date(&due))]))
+        }
+        _ => None,
+    }
 }
 
 /// The draft's number, for showing the page again after a step on the draft.

@@ -213,7 +213,7 @@ async fn acknowledge(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
 async fn request_ack(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<AckAsk>) -> PageResult {
     let actor = ctx.actor()?;
     match ctx.state.app.documents().request_ack(actor, id, &f).await {
-        Ok(p) if p.sent => Ok(see_other(&format!("/documents/{id}/acknowledgements"), "ack_requested")),
+        Ok(p) if p.sent => Ok(see_other(&format!("/documents/{id}/acknowledgements?asked={}", p.unit_id), "ack_requested")),
         // Asked first: how many people, and send?
         Ok(p) => {
             let keep = FormState::with(&[("unit_id", &f.unit_id), ("due_date", &f.due_date)]);

@@ -138,6 +138,11 @@ impl ListSpec for Register {
             severity: code_filter::<Severity>(q, "severity")?,
             level: code_filter::<Level>(q, "level")?,
             category: code_filter::<Category>(q, "category")?,
+            due_before: match q.filter("due") {
+                None => None,
+                Some("passed") => Some(chrono::Utc::now()),
+                Some(_) => return Err(AppError::field("due", "err.choose")),
+            },
             ..Default::default()
         };
         Ok(Filter { f, mine: q.filter("mine") == Some("yes") })
