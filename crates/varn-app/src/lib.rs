@@ -138,15 +138,25 @@ pub struct App {
     /// most 10 s, for the changes other servers of one database make): the city-wide counts
     /// read every open task (20 ms at storstad). Callers who miss at once wait for one count.
     pub(crate) work_counts: WorkCountCache,
+    /// The follow-up views per scope, question and day, kept as the counts are.
+    pub(crate) work_views: WorkViewCache,
 }
 
 /// See [`App::work_counts`].
+pub(crate) type WorkViewCache = moka::future::Cache<(String, String, chrono::NaiveDate, u64), std::sync::Arc<work::WorkOverview>>;
+
 pub(crate) type WorkCountCache = moka::future::Cache<(String, chrono::NaiveDate, u64), std::sync::Arc<Vec<work::WorkCount>>>;
 
 /// See [`App::ack_reports`].
 pub(crate) type AckReportCache = moka::sync::Cache<(i64, String), std::sync::Arc<Vec<varn_store::repo::documents::AckUnitRow>>>;
 
 impl App {
+    /// How many writes this server has committed: what is kept under a key with it is made
+    /// again after any change made here (see `writes`).
+    pub fn writes_committed(&self) -> u64 {
+        self.writes.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Builds the application on an open, migrated store.
     pub fn new(store: Store, config: AppConfig) -> Result<Self, AppError> {
         let hasher = auth::Hasher::new(config.argon2_m_kib, config.argon2_t)?;
@@ -173,6 +183,7 @@ impl App {
             mail_texts: std::sync::Arc::new(mail::Texts::builtin()?),
             writes: std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0)),
             work_counts: moka::future::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(10)).build(),
+            work_views: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
         })
     }
 }

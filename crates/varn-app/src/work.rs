@@ -151,12 +151,30 @@ impl App {
         varn_domain::task::today_at(chrono::Utc::now())
     }
 
-    /// The follow-up of work in the actor's scope (Supervise), at a unit or at the top.
+    /// The follow-up of work in the actor's scope (Supervise), at a unit or at the top. The
+    /// same for everyone with the same scope and question: kept like the counts (until this
+    /// server commits a write, at most 10 s), so the city-wide view is read and assembled once.
     pub async fn work_overview(&self, actor: &Actor, f: &WorkFilter) -> Result<WorkOverview, AppError> {
         let cap = actor.can(Permission::Supervise)?;
         let scope = cap.scope().clone();
-        let db = self.store.read();
         let today = self.today();
+        let key = (format!("{scope:?}"), format!("{f:?}"), today, self.writes.load(std::sync::atomic::Ordering::Relaxed));
+        if let Some(w) = self.work_views.get(&key).await {
+            return Ok((*w).clone());
+        }
+        let w = self.assemble_overview(&scope, f, today).await?;
+        self.work_views.insert(key, std::sync::Arc::new(w.clone())).await;
+        Ok(w)
+    }
+
+    async fn assemble_overview(
+        &self,
+        scope: &varn_domain::Scope,
+        f: &WorkFilter,
+        today: chrono::NaiveDate,
+    ) -> Result<WorkOverview, AppError> {
+        let scope = scope.clone();
+        let db = self.store.read();
         let units = org::all_in_scope(db, &scope).await?;
         let by_id: HashMap<i64, &org_unit::Model> = units.iter().map(|u| (u.id, u)).collect();
         // The top of the scope: units whose parent the actor cannot see.

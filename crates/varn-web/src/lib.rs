@@ -38,11 +38,18 @@ pub struct AppState {
     pub web: Arc<WebConfig>,
     /// Exports hold every matching row as text: one at a time keeps memory bounded under load.
     pub exports: Arc<tokio::sync::Semaphore>,
+    /// Rendered parts of pages that are the same for everyone with one scope and language,
+    /// until this server commits a write (and at most 10 s, for other servers' writes).
+    pub fragments: Fragments,
 }
+
+/// See [`AppState::fragments`]: (what, scope, language, writes committed) to HTML.
+pub type Fragments = moka::sync::Cache<(&'static str, String, &'static str, u64), Arc<str>>;
 
 /// The whole application as one router.
 pub fn router(app: App, web: WebConfig) -> Router {
-    let state = AppState { app, web: Arc::new(web), exports: Arc::new(tokio::sync::Semaphore::new(1)) };
+    let fragments = moka::sync::Cache::builder().max_capacity(500).time_to_live(std::time::Duration::from_secs(10)).build();
+    let state = AppState { app, web: Arc::new(web), exports: Arc::new(tokio::sync::Semaphore::new(1)), fragments };
     let max_body = state.app.config.max_attachment_bytes + 64 * 1024;
     Router::new()
         .merge(ui::routes().layer(axum::middleware::from_fn_with_state(state.clone(), ctx::page_failures)))

@@ -21,6 +21,7 @@ mod m0013_samverkan;
 mod m0014_supervision;
 mod m0015_people_search;
 mod m0016_people_search_pg;
+mod m0017_follow_up_reviews;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -43,6 +44,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0014_supervision::Migration),
         Box::new(m0015_people_search::Migration),
         Box::new(m0016_people_search_pg::Migration),
+        Box::new(m0017_follow_up_reviews::Migration),
     ]
 }
 

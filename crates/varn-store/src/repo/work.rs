@@ -41,14 +41,14 @@ pub struct WorkTask {
     pub assignee_name: Option<String>,
 }
 
-/// `AND t.unit_id IN (units of the paths)`; empty for a city-wide scope, `None` for no scope.
-fn within(scope: &Scope) -> Option<String> {
+/// `AND {col} IN (units of the paths)`; empty for a city-wide scope, `None` for no scope.
+fn within(scope: &Scope, col: &str) -> Option<String> {
     match scope {
         Scope::All => Some(String::new()),
         Scope::None => None,
         // Paths are validated digits and slashes; safe to write as literals.
         Scope::Units(ps) => Some(format!(
-            " AND t.unit_id IN (SELECT id FROM org_units WHERE {})",
+            " AND {col} IN (SELECT id FROM org_units WHERE {})",
             ps.iter().map(|p| format!("path LIKE '{}'", p.like_pattern())).collect::<Vec<_>>().join(" OR ")
         )),
     }
@@ -56,7 +56,7 @@ fn within(scope: &Scope) -> Option<String> {
 
 /// Open and overdue tasks per unit and kind within `scope`, read from `ix_tasks_open_unit`.
 pub async fn counts<D: ConnectionTrait>(db: &D, scope: &Scope, today: chrono::NaiveDate) -> Result<Vec<WorkCount>, DbErr> {
-    let Some(w) = within(scope) else { return Ok(vec![]) };
+    let Some(w) = within(scope, "t.unit_id") else { return Ok(vec![]) };
     let sql = format!(
         "SELECT t.unit_id, t.source_type AS kind, COUNT(*) AS open, \
          SUM(CASE WHEN t.due_date < ? THEN 1 ELSE 0 END) AS overdue \
@@ -95,7 +95,7 @@ pub async fn tasks<D: ConnectionTrait>(db: &D, q: &WorkQuery<'_>) -> Result<Vec<
 /// The dated tasks in the order of `ix_tasks_open_due` (so that the first are found without
 /// sorting every open task), or the undated ones.
 async fn tasks_where<D: ConnectionTrait>(db: &D, q: &WorkQuery<'_>, undated: bool, limit: u64) -> Result<Vec<WorkTask>, DbErr> {
-    let Some(w) = within(q.scope) else { return Ok(vec![]) };
+    let Some(w) = within(q.scope, "t.unit_id") else { return Ok(vec![]) };
     let mut values: Vec<Value> = vec![TaskStatus::Open.as_str().into()];
     let mut sql = format!(
         "SELECT t.id, t.source_type AS kind, t.title, t.link, t.due_date, t.unit_id, o.name AS unit_name, u.display_name AS assignee_name \
@@ -139,8 +139,7 @@ pub struct PastDate {
 
 /// Counts [`PastDate`] per unit within `scope` (each such row is open and overdue).
 pub async fn past_date<D: ConnectionTrait>(db: &D, what: PastDate, before: Value, scope: &Scope) -> Result<Vec<WorkCount>, DbErr> {
-    let Some(w) = within(scope) else { return Ok(vec![]) };
-    let w = w.replace("t.unit_id", "x.unit_id");
+    let Some(w) = within(scope, "x.unit_id") else { return Ok(vec![]) };
     let sql = format!(
         "SELECT x.unit_id, '{}' AS kind, COUNT(*) AS open, COUNT(*) AS overdue FROM {} x WHERE x.{} < ?{w} GROUP BY x.unit_id",
         what.kind, what.table, what.column

@@ -71,17 +71,41 @@ fn nest(ctx: &Ctx, mut units: Vec<Unit>) -> (Vec<TreeNode>, String) {
 #[template(path = "org_tree.html")]
 struct TreePage {
     shell: Shell,
+    /// The rendered tree (empty: no unit to show).
+    tree: std::sync::Arc<str>,
+    can_create: bool,
+}
+
+#[derive(Template)]
+#[template(path = "_org_tree.html")]
+struct TreeBody {
+    tr: crate::i18n::Tr,
     nodes: Vec<TreeNode>,
     after: String,
-    can_create: bool,
 }
 
 async fn tree(ctx: Ctx) -> PageResult {
     let actor = ctx.actor()?;
-    let units = ctx.state.app.org_tree(actor).await?;
-    let (nodes, after) = nest(&ctx, units);
+    let app = &ctx.state.app;
+    // The same for everyone who reads the same units in the same language: 692 units at
+    // storstad, read and rendered once until the next write.
+    let key = ("org-tree", format!("{:?}", actor.scope(Permission::OrgRead)), ctx.lang.code(), app.writes_committed());
+    let tree = match ctx.state.fragments.get(&key) {
+        Some(t) => t,
+        None => {
+            let units = app.org_tree(actor).await?;
+            let t: std::sync::Arc<str> = if units.is_empty() {
+                "".into()
+            } else {
+                let (nodes, after) = nest(&ctx, units);
+                TreeBody { tr: ctx.tr, nodes, after }.render().map_err(|e| AppError::Internal(e.to_string()))?.into()
+            };
+            ctx.state.fragments.insert(key, t.clone());
+            t
+        }
+    };
     let can_create = actor.access.can_somewhere(Permission::OrgWrite);
-    Ok(render(&TreePage { shell: ctx.shell("org.heading"), nodes, after, can_create }, StatusCode::OK))
+    Ok(render(&TreePage { shell: ctx.shell("org.heading"), tree, can_create }, StatusCode::OK))
 }
 
 /// A unit row of the list.

@@ -162,6 +162,14 @@ async fn the_page_leads_from_the_city_to_a_units_late_task(#[case] b: &str) {
         tree.contains("<details><summary>Enheter under<span class=\"visually-hidden\"> Socialnämnden</span></summary>"),
         "a nämnd folds"
     );
+    // The tree is kept rendered per scope and language until the next write: a new unit is
+    // in it at once, and a narrower scope never gets the city's tree.
+    let socf = t.id("Socialförvaltningen").to_string();
+    assert_eq!(sara.post_form("/org", &[("parent_id", &socf), ("kind", "enhet"), ("name", "Nya mottagningen")]).await.status(), 303);
+    let (_, tree) = sara.text("/org").await;
+    assert!(tree.contains(">Nya mottagningen</a>"), "a write makes the tree again");
+    let (_, own) = t.signed_in("lisa.nilsson").await.text("/org").await;
+    assert!(own.contains(">Hemtjänst Öst</a>") && !own.contains(">Kommunstyrelsen</a>"), "Lisa's own part only: {own}");
     // The start page says how much is late and leads here, with the same count as the view.
     let (_, home) = t.signed_in("karin.berg").await.text("/tasks").await;
     assert!(home.contains("I ditt ansvarsområde är 4 uppgifter och tidsfrister försenade"), "{home}");
