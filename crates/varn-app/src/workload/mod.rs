@@ -187,9 +187,12 @@ pub async fn generate(store: &Store, scale: &Scale, seed: u64, password_hash: &s
 }
 
 /// PostgreSQL's sequences do not see explicit ids: move them past the generated rows. Then
-/// gather planner statistics on both databases, as after any bulk load.
+/// gather planner statistics on both databases, as after any bulk load; on PostgreSQL also
+/// VACUUM, which merges the GIN indexes' pending lists (the name search's trigram index
+/// answered "ann" in 15 ms through an unmerged list of 3 000 rows, 0.4 ms after).
 async fn fix_sequences(store: &Store) -> Result<(), AppError> {
-    store.write().execute(Statement::from_string(store.backend(), "ANALYZE")).await?;
+    let after_load = if store.backend() == DbBackend::Postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
+    store.write().execute(Statement::from_string(store.backend(), after_load)).await?;
     if store.backend() != DbBackend::Postgres {
         return Ok(());
     }
