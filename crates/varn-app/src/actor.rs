@@ -14,6 +14,9 @@ pub struct Actor {
     pub display_name: String,
     /// What they may do, where.
     pub access: Access,
+    /// The units they act for as head: those they head, or hold Verksamhetsansvarig on (their
+    /// tasks and follow-up include the units' own). Kept with the session like the roles.
+    pub acted_for: Vec<i64>,
 }
 
 /// Proof that the actor holds a permission, and where. Only [`Actor::can`] makes one, and

@@ -142,6 +142,7 @@ pub async fn load_actor<D: sea_orm::ConnectionTrait>(db: &D, u: &user::Model) ->
         username: u.username.clone(),
         display_name: u.display_name.clone(),
         access: Access::new(UserId(u.id), grants),
+        acted_for: varn_store::repo::org::units_acted_for(db, u.id).await?,
     })
 }
 

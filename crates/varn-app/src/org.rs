@@ -229,6 +229,7 @@ impl App {
             return Err(AppError::Internal("unreachable".into()));
         };
         let before = snapshot(&unit);
+        let new_head = unit.head_user_id != head;
         let mut am: varn_store::entity::org_unit::ActiveModel = unit.into();
         am.name = sea_orm::Set(name.into_inner());
         am.head_user_id = sea_orm::Set(head);
@@ -238,6 +239,10 @@ impl App {
         w.commit(actor.audit("org.update", "org_unit").entity(unit.id).at(unit.path.clone()).before(before).after(snapshot(&unit))).await?;
         // The security contact is told of new incident reports.
         self.incident_alerts.invalidate_all();
+        if new_head {
+            // Whose tasks are whose is part of every cached actor.
+            self.forget_sessions();
+        }
         Ok(unit)
     }
 

@@ -20,7 +20,7 @@ pub struct TaskView {
 impl App {
     /// The actor's open tasks (or all, with `include_done`), overdue first.
     pub async fn my_tasks(&self, actor: &Actor, include_done: bool) -> Result<Vec<TaskView>, AppError> {
-        let rows = repo::mine(self.store.read(), actor.id.0, include_done, 500).await?;
+        let rows = repo::mine(self.store.read(), actor.id.0, &actor.acted_for, include_done, 500).await?;
         let mut unit_ids: Vec<i64> = rows.iter().filter_map(|t| t.assignee_unit_id).collect();
         unit_ids.sort_unstable();
         unit_ids.dedup();
@@ -64,7 +64,9 @@ impl App {
         }
         let cap = actor.can(Permission::Participate)?;
         let w = self.begin(&cap).await?;
-        let mine = repo::mine(&*w, actor.id.0, true, 10_000).await?;
+        // Whose the task is, read again inside the write (not from the session's copy).
+        let units = org::units_acted_for(&*w, actor.id.0).await?;
+        let mine = repo::mine(&*w, actor.id.0, &units, true, 10_000).await?;
         if !mine.iter().any(|t| t.id == id) {
             return Err(AppError::NotFound);
         }

@@ -48,6 +48,14 @@ struct Args {
     /// concurrency 16, resident memory sampled every 10 s.
     #[arg(long)]
     soak: Option<u64>,
+    /// Pins the server to the second core and the load generator to the first (`taskset`), so
+    /// that the floor is the server's and not the generator's.
+    #[arg(long)]
+    pin: bool,
+    /// Records a CPU profile of the server (`perf record`, cpu-clock) during each scenario's
+    /// run at concurrency 16 into this folder, with its report by symbol (`<id>.txt`).
+    #[arg(long)]
+    perf: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -63,7 +71,14 @@ async fn main() -> anyhow::Result<()> {
         db_args.push(u.clone());
     }
     let w = workload(&args, &varn, &db_args, &data_dir).await?;
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    if args.pin {
+        server::pin(std::process::id(), "0")?;
+    }
     let server = Server::start(&varn, &db_args).await?;
+    if args.pin {
+        server::pin(server.pid, "1")?;
+    }
     if let Some(minutes) = args.soak {
         let report = soak::run(&server.base, server.pid, &w.samordnare, (w.unit.id, &w.unit.name), minutes).await?;
         server.stop().await;
@@ -75,7 +90,10 @@ async fn main() -> anyhow::Result<()> {
     let rows = run_scenarios(&args, &server, &w).await?;
     let start_ms = server.start_ms;
     let peak_mib = server.stop().await;
-    let machine = format!("{} cores, {}", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0), std::env::consts::ARCH);
+    let machine = match args.pin {
+        true => format!("{cores} cores, {}, server pinned to core 1 and load generator to core 0", std::env::consts::ARCH),
+        false => format!("{cores} cores, {}", std::env::consts::ARCH),
+    };
     let report = Report {
         database: label.into(),
         scale: args.scale.clone(),
@@ -120,9 +138,14 @@ struct Workload {
 /// Generates the workload once per database, then finds the players.
 async fn workload(args: &Args, varn: &Path, db_args: &[String], data_dir: &Path) -> anyhow::Result<Workload> {
     let url = args.database_url.clone().unwrap_or_else(|| format!("sqlite://{}", data_dir.join("varn.sqlite").display()));
-    let store = varn_store::Store::open_and_migrate(&varn_store::StoreConfig { url, max_connections: 2, durability: Default::default() })
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let store = varn_store::Store::open_and_migrate(&varn_store::StoreConfig {
+        url,
+        max_connections: 2,
+        durability: Default::default(),
+        mmap_mib: varn_store::DEFAULT_MMAP_MIB,
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut generate_seconds = None;
     if varn_store::repo::org::count_all(store.read()).await? == 0 {
         println!("Genererar {} (seed {}) …", args.scale, args.seed);
@@ -243,7 +266,14 @@ async fn run_scenarios(args: &Args, server: &Server, w: &Workload) -> anyhow::Re
         for c in [1, 16] {
             // Linux resets the peak ("high water mark") when 5 is written to clear_refs.
             let _ = std::fs::write(format!("/proc/{}/clear_refs", server.pid), "5");
+            let profile = match (&args.perf, c) {
+                (Some(dir), 16) => Some(server::Profile::start(server.pid, dir, s.id)?),
+                _ => None,
+            };
             let (n, errors, rps, p50, p99) = attack(&server.base, c, args.duration).await?;
+            if let Some(p) = profile {
+                p.finish()?;
+            }
             let run_peak = rss_kib(server.pid, "VmHWM:") as f64 / 1024.0;
             eprintln!(
                 "{:<14} c={c:<2} {n:>7} req  {rps:>8.0}/s  p50 {p50:>7.2} ms  p99 {p99:>7.2} ms  fel {errors}  rss {run_peak:.0} MiB",

@@ -12,3 +12,47 @@ pub fn rss_kib(pid: u32, field: &str) -> u64 {
 pub fn dir_size(p: &Path) -> u64 {
     std::fs::read_dir(p).map(|d| d.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum()).unwrap_or(0)
 }
+
+/// Pins every thread of process `pid` to the cores `cpus` (taskset's list form).
+pub fn pin(pid: u32, cpus: &str) -> anyhow::Result<()> {
+    let st = std::process::Command::new("taskset")
+        .args(["-a", "-c", "-p", cpus, &pid.to_string()])
+        .stdout(std::process::Stdio::null())
+        .status()?;
+    anyhow::ensure!(st.success(), "taskset could not pin process {pid} to core {cpus}");
+    Ok(())
+}
+
+/// A CPU profile of the server being recorded (`perf record -e cpu-clock`).
+pub struct Profile {
+    child: std::process::Child,
+    data: std::path::PathBuf,
+}
+
+impl Profile {
+    /// Starts recording the server `pid` into `<dir>/<id>.data`.
+    pub fn start(pid: u32, dir: &Path, id: &str) -> anyhow::Result<Profile> {
+        std::fs::create_dir_all(dir)?;
+        let data = dir.join(format!("{id}.data"));
+        let child = std::process::Command::new("perf")
+            .args(["record", "-q", "-e", "cpu-clock", "-F", "999", "-g", "-p", &pid.to_string(), "-o"])
+            .arg(&data)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| anyhow::anyhow!("perf could not start ({e}): install linux-perf"))?;
+        Ok(Profile { child, data })
+    }
+
+    /// Stops recording and writes the report by symbol beside the data (`<id>.txt`).
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        let _ = std::process::Command::new("kill").args(["-INT", &self.child.id().to_string()]).status();
+        let _ = self.child.wait();
+        let out = std::process::Command::new("perf")
+            .args(["report", "--no-children", "--stdio", "--percent-limit", "0.5", "--sort", "dso,sym", "-g", "none", "-i"])
+            .arg(&self.data)
+            .output()?;
+        std::fs::write(self.data.with_extension("txt"), out.stdout)?;
+        Ok(())
+    }
+}

@@ -37,7 +37,15 @@ pub struct StoreConfig {
     pub max_connections: u32,
     /// What an acknowledged write survives (SQLite; PostgreSQL keeps its own `synchronous_commit`).
     pub durability: Durability,
+    /// SQLite: how much of the database file each connection reads through memory mapping
+    /// (MiB; 0: none). Mapped pages are the operating system's page cache, shared by every
+    /// connection, instead of each connection's own small cache filled by `read` calls.
+    pub mmap_mib: u64,
 }
+
+/// SQLite's memory mapping unless configured: the whole file at storstad size (SQLite caps it
+/// at its own limit, 2 GiB).
+pub const DEFAULT_MMAP_MIB: u64 = 0;
 
 /// What SQLite promises about a write once it is acknowledged.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -127,8 +135,11 @@ impl Store {
                 Err(_) => return Err(StoreError::Open(format!("{where_}: no answer within 5 seconds"))),
             }
             let opts = sqlx::postgres::PgConnectOptions::from_str(&cfg.url).map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
+            // No ping before each use: a ping is one more round trip per query (the pool's
+            // default); a connection the server has closed fails its query and is dropped.
             let pool = PgPoolOptions::new()
                 .max_connections(cfg.max_connections.max(2))
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts)
                 .await
@@ -152,15 +163,20 @@ impl Store {
                 // 4 MiB of page cache per connection: the operating system caches the file
                 // too, and nine connections × 16 MiB showed up as resident memory.
                 .pragma("cache_size", "-4000")
-                .pragma("temp_store", "MEMORY");
+                .pragma("temp_store", "MEMORY")
+                .pragma("mmap_size", (cfg.mmap_mib * 1024 * 1024).to_string());
+            // No ping before each use: on SQLite a ping is a hand-off to the connection's worker
+            // thread and back, as costly as a small query.
             let write_pool = SqlitePoolOptions::new()
                 .max_connections(1)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(opts.clone())
                 .await
                 .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
             let read_pool = SqlitePoolOptions::new()
                 .max_connections(cfg.max_connections.max(1))
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts.read_only(false))
                 .await

@@ -18,7 +18,7 @@ pub struct Restored {
 /// audit chain whole under `key`. Returns the chain's length.
 pub async fn check_copy(file: &Path, key: &varn_domain::audit::AuditKey) -> Result<i64, StoreError> {
     let url = format!("sqlite://{}", file.display());
-    let cfg = StoreConfig { url, max_connections: 1, durability: Durability::Full };
+    let cfg = StoreConfig { url, max_connections: 1, durability: Durability::Full, mmap_mib: crate::DEFAULT_MMAP_MIB };
     let s = Store::open_existing(&cfg, true).await?;
     let row = s.read().query_one(Statement::from_string(s.backend(), "PRAGMA integrity_check")).await?;
     let verdict: String = row.map(|r| r.try_get_by_index::<String>(0)).transpose()?.unwrap_or_default();

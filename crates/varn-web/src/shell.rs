@@ -124,6 +124,7 @@ impl Shell {
 /// Renders a template, or logs and answers 500 if it cannot.
 pub fn render<T: Template>(t: &T, status: StatusCode) -> Response {
     match t.render() {
+        Ok(html) if status == StatusCode::UNPROCESSABLE_ENTITY => (status, Html(name_fields_in_summary(html))).into_response(),
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "template failed");
@@ -211,4 +212,51 @@ impl FormState {
     pub fn failed(&self) -> bool {
         !self.errors.is_empty()
     }
+}
+
+/// A form that came back with mistakes: each line of its error summary names its field by the
+/// field's own label on the page ("Titel: Fyll i fältet."), so that the summary reads the same
+/// with or without the page's script. Lines whose field has no label (a group of choices under
+/// a legend) are left for the script.
+pub fn name_fields_in_summary(html: String) -> String {
+    let Some(start) = html.find("id=\"error-summary\"") else { return html };
+    let end = html[start..].find("</div>").map_or(html.len(), |e| start + e);
+    let mut out = String::with_capacity(html.len() + 256);
+    out.push_str(&html[..start]);
+    let mut rest = &html[start..end];
+    const LINK: &str = "<a href=\"#";
+    while let Some(i) = rest.find(LINK) {
+        let after = &rest[i + LINK.len()..];
+        let (Some(q), Some(gt)) = (after.find('"'), after.find('>')) else { break };
+        let head = i + LINK.len() + gt + 1;
+        out.push_str(&rest[..head]);
+        rest = &rest[head..];
+        if let Some(label) = label_of(&html, &after[..q]).filter(|l| !rest.starts_with(l.as_str())) {
+            let sep = if label.ends_with(['?', '!', '.']) { " " } else { ": " };
+            out.push_str(&format!("<strong>{label}{sep}</strong>"));
+        }
+    }
+    out.push_str(rest);
+    out.push_str(&html[end..]);
+    out
+}
+
+/// The text of the label of the field with id `id` (already escaped), without its marks.
+fn label_of(html: &str, id: &str) -> Option<String> {
+    let i = html.find(&format!("<label for=\"{id}\""))?;
+    let from = i + html[i..].find('>')? + 1;
+    let inner = &html[from..from + html[from..].find("</label>")?];
+    let mut text = String::with_capacity(inner.len());
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.trim_end_matches([':', '*']).trim_end();
+    (!text.is_empty()).then(|| text.to_owned())
 }

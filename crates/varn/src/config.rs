@@ -31,7 +31,8 @@ pub struct Config {
     pub log_format: String,
     /// Folder with frameworks, catalogues and the demo city (`data/` of the source tree).
     pub content_dir: PathBuf,
-    /// Database connections.
+    /// Database connections for reading (PostgreSQL: the whole pool); 0: four on SQLite,
+    /// eight on PostgreSQL.
     pub max_connections: u32,
     /// The audit chain's key (VARN_AUDIT_KEY, at least 32 characters); empty means the key
     /// file `audit.key` in the data folder, created at first start with mode 0600.
@@ -54,6 +55,10 @@ pub struct Config {
     /// SQLite: `full` (an acknowledged write survives a power cut) or `normal` (survives a
     /// crash of Värn; a power cut may lose the last writes).
     pub sqlite_durability: String,
+    /// SQLite: MiB of the database file read through memory mapping (0: none; SQLite caps it
+    /// at 2 GiB). Mapped pages are the operating system's page cache: they count in the
+    /// process's resident memory but are shared and can be dropped by the system at any time.
+    pub sqlite_mmap_mib: u64,
     /// Seconds that requests in flight get to finish at shutdown.
     pub shutdown_grace_secs: u64,
     /// The SMTP server mail goes through; empty: mail is queued in the database, not sent.
@@ -99,6 +104,7 @@ impl std::fmt::Debug for Config {
             .field("header_read_timeout_secs", &self.header_read_timeout_secs)
             .field("body_read_timeout_secs", &self.body_read_timeout_secs)
             .field("sqlite_durability", &self.sqlite_durability)
+            .field("sqlite_mmap_mib", &self.sqlite_mmap_mib)
             .field("shutdown_grace_secs", &self.shutdown_grace_secs)
             .field("smtp_host", &self.smtp_host)
             .field("smtp_port", &self.smtp_port)
@@ -155,7 +161,7 @@ impl Default for Config {
             session_idle_minutes: 60,
             log_format: "text".into(),
             content_dir: default_content_dir(),
-            max_connections: 8,
+            max_connections: 0,
             audit_key: String::new(),
             audit_checkpoint_file: PathBuf::new(),
             audit_checkpoint_minutes: 10,
@@ -163,6 +169,7 @@ impl Default for Config {
             header_read_timeout_secs: 10,
             body_read_timeout_secs: 60,
             sqlite_durability: "full".into(),
+            sqlite_mmap_mib: varn_store::DEFAULT_MMAP_MIB,
             shutdown_grace_secs: 10,
             smtp_host: String::new(),
             smtp_port: 587,

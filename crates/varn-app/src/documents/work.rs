@@ -221,10 +221,10 @@ impl<'a> Documents<'a> {
     /// overdue actions of the strategies they own.
     pub async fn my_follow_up(&self, actor: &Actor) -> Result<(Vec<FollowUpRow>, Vec<OverdueAction>), AppError> {
         let db = self.db();
-        let units = repo::units_acted_for(db, actor.id.0).await?;
+        let units = &actor.acted_for;
         let today = varn_domain::task::today_at(chrono::Utc::now());
-        let docs = repo::follow_up(db, FollowUpFor::Owner(actor.id.0, &units), today, 200).await?;
-        let actions = repo::overdue_actions(db, FollowUpFor::Owner(actor.id.0, &units), today, 200).await?;
+        let docs = repo::follow_up(db, FollowUpFor::Owner(actor.id.0, units), today, 200).await?;
+        let actions = repo::overdue_actions(db, FollowUpFor::Owner(actor.id.0, units), today, 200).await?;
         Ok((docs, actions))
     }
 

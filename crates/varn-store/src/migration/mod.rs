@@ -22,6 +22,7 @@ mod m0014_supervision;
 mod m0015_people_search;
 mod m0016_people_search_pg;
 mod m0017_follow_up_reviews;
+mod m0018_people_search_stored;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -45,6 +46,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0015_people_search::Migration),
         Box::new(m0016_people_search_pg::Migration),
         Box::new(m0017_follow_up_reviews::Migration),
+        Box::new(m0018_people_search_stored::Migration),
     ]
 }
 

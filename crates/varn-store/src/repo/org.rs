@@ -5,7 +5,7 @@ use crate::entity::org_unit::{self, Column as C, Entity as OrgUnit};
 use crate::scope_condition;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::*;
-use varn_domain::Scope;
+use varn_domain::{Code, Scope};
 
 /// Filters of the unit list.
 #[derive(Debug, Clone, Default)]
@@ -183,4 +183,17 @@ pub async fn delete<D: ConnectionTrait>(db: &D, id: i64) -> Result<(), DbErr> {
 /// Ids of the units in the subtree of `path` (including itself), as a sub-query.
 pub fn subtree_ids(path: &str) -> sea_orm::sea_query::SelectStatement {
     Query::select().column(C::Id).from(OrgUnit).and_where(Expr::col(C::Path).like(format!("{path}%"))).to_owned()
+}
+
+/// Units a user acts for: those they head, or hold Verksamhetsansvarig on.
+pub async fn units_acted_for<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<Vec<i64>, DbErr> {
+    let sql = "SELECT id FROM org_units WHERE head_user_id = ? UNION SELECT org_unit_id FROM role_grants WHERE user_id = ? AND role = ?";
+    let rows = db
+        .query_all(super::stmt(db, sql, vec![user_id.into(), user_id.into(), varn_domain::Role::Verksamhetsansvarig.as_str().into()]))
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        out.push(r.try_get_by_index::<i64>(0)?);
+    }
+    Ok(out)
 }

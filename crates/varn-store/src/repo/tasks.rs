@@ -1,6 +1,6 @@
 //! Tasks: every deadline any module assigns lands here and in "Mina uppgifter".
 
-use crate::entity::{org_unit, role_grant, task};
+use crate::entity::task;
 use sea_orm::sea_query::Expr;
 use sea_orm::*;
 use varn_domain::task::TaskStatus;
@@ -70,30 +70,12 @@ pub async fn insert<D: ConnectionTrait>(db: &D, t: NewTask) -> Result<task::Mode
 
 /// The user's tasks: assigned to them, or to a unit they head or hold
 /// Verksamhetsansvarig on. Overdue and soonest first, undated last.
-pub async fn mine<D: ConnectionTrait>(db: &D, user_id: i64, include_done: bool, limit: u64) -> Result<Vec<TaskRow>, DbErr> {
-    // The units first, as a literal list: with sub-queries PostgreSQL scans every open task
-    // instead of combining the two indexes.
-    let mut units: Vec<i64> = org_unit::Entity::find()
-        .select_only()
-        .column(org_unit::Column::Id)
-        .filter(org_unit::Column::HeadUserId.eq(user_id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let granted: Vec<i64> = role_grant::Entity::find()
-        .select_only()
-        .column(role_grant::Column::OrgUnitId)
-        .filter(role_grant::Column::UserId.eq(user_id))
-        .filter(role_grant::Column::Role.eq(varn_domain::Role::Verksamhetsansvarig))
-        .into_tuple()
-        .all(db)
-        .await?;
-    units.extend(granted);
-    units.sort_unstable();
-    units.dedup();
+pub async fn mine<D: ConnectionTrait>(db: &D, user_id: i64, units: &[i64], include_done: bool, limit: u64) -> Result<Vec<TaskRow>, DbErr> {
+    // The units as a literal list: with sub-queries PostgreSQL scans every open task instead
+    // of combining the two indexes.
     let mut who = Condition::any().add(task::Column::AssigneeUserId.eq(user_id));
     if !units.is_empty() {
-        who = who.add(task::Column::AssigneeUnitId.is_in(units));
+        who = who.add(task::Column::AssigneeUnitId.is_in(units.iter().copied()));
     }
     let mut q = task::Entity::find().filter(who);
     if !include_done {

@@ -81,8 +81,8 @@ fn name_matches(backend: DbBackend, q: &str, email: bool) -> Option<Condition> {
     Some(c)
 }
 
-/// The expression PostgreSQL's name index holds (migration m0016): name and sign-in name.
-const PG_NAME: &str = "lower(\"users\".\"display_name\" || ' ' || \"users\".\"username\")";
+/// PostgreSQL's folded name and sign-in name, stored and indexed (migration m0018).
+const PG_NAME: &str = "\"users\".\"search_name\"";
 
 /// The trigram index's query for `q` in the name columns (and e-mail).
 fn fts_phrase(q: &str, email: bool) -> String {
@@ -112,7 +112,8 @@ const MANY_MATCHES: u64 = 400;
 /// PostgreSQL), so the choice is made here. On SQLite, in order is forced with `INDEXED BY
 /// ix_users_display_name` (and only when the reader's area or a role does not narrow the people,
 /// `narrowed`: then most names read in order would be passed over); on PostgreSQL, sorted is
-/// forced by ordering on an expression the name index does not hold.
+/// forced by ordering on an expression the name index does not hold, and in order reads the ids
+/// from the name index alone (it carries the folded name, e-mail and active) before their rows.
 async fn by_name<D: ConnectionTrait>(
     db: &D,
     q: Select<user::Entity>,
@@ -135,6 +136,14 @@ async fn by_name<D: ConnectionTrait>(
         }
         DbBackend::Postgres if matched.is_none_or(|n| n <= MANY_MATCHES) => {
             st.sql = st.sql.replacen("ORDER BY \"users\".\"display_name\"", "ORDER BY (\"users\".\"display_name\" || '')", 1);
+        }
+        DbBackend::Postgres => {
+            let page = q.select_only().column(user::Column::Id).into_query();
+            let rows = user::Entity::find()
+                .filter(user::Column::Id.in_subquery(page))
+                .order_by_asc(user::Column::DisplayName)
+                .order_by_asc(user::Column::Id);
+            return rows.all(db).await;
         }
         _ => {}
     }

@@ -31,7 +31,7 @@ async fn pg_dump_and_pg_restore_give_back_a_whole_database() {
     let st = std::process::Command::new("pg_restore").args(["--no-owner", "--dbname", &target]).arg(&dump).status();
     assert!(st.unwrap().success(), "pg_restore");
     let url = format!("{target}?options=-c%20search_path%3D{schema}");
-    let cfg = varn_store::StoreConfig { url, max_connections: 2, durability: Default::default() };
+    let cfg = varn_store::StoreConfig { url, max_connections: 2, durability: Default::default(), mmap_mib: varn_store::DEFAULT_MMAP_MIB };
     let restored = varn_store::Store::open_existing(&cfg, false).await.unwrap();
     let chain = varn_store::repo::audit::verify(restored.read(), t.app.store.audit_key(), None).await.unwrap();
     let live = varn_store::repo::audit::verify(t.app.store.read(), t.app.store.audit_key(), None).await.unwrap();

@@ -64,9 +64,14 @@ impl TestDb {
     }
 
     pub async fn store(&self) -> Store {
-        Store::open_and_migrate(&StoreConfig { url: self.url.clone(), max_connections: 4, durability: Default::default() })
-            .await
-            .expect("open and migrate")
+        Store::open_and_migrate(&StoreConfig {
+            url: self.url.clone(),
+            max_connections: 4,
+            durability: Default::default(),
+            mmap_mib: varn_store::DEFAULT_MMAP_MIB,
+        })
+        .await
+        .expect("open and migrate")
     }
 
     /// Drops the PostgreSQL schema (SQLite's folder goes with the TempDir).

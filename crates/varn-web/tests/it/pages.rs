@@ -45,6 +45,10 @@ async fn a_form_with_mistakes_comes_back_intact_with_messages_at_the_fields() {
     let html = r.text().await.unwrap();
     assert!(html.contains("Något behöver rättas"), "error summary");
     assert!(html.contains("Den typen av enhet kan inte ligga under den valda enheten."), "message at the field");
+    // Without script, the summary names the field by its label on the page.
+    let named =
+        ["Typ av enhet: ", "Överordnad enhet: "].iter().any(|l| html.contains(&format!("\"><strong>{l}</strong>Den typen av enhet")));
+    assert!(named, "the summary names the field: {}", &html[html.find("error-summary").unwrap_or(0)..][..400]);
     assert!(html.contains("value=\"Nämnd &#38; &#60;Co&#62;\""), "input kept, escaped");
     assert!(!html.contains("<Co>"), "never unescaped");
     assert!(html.contains(&format!("<option value=\"{socf}\" selected>")), "parent still chosen");
@@ -55,7 +59,12 @@ async fn a_form_with_mistakes_comes_back_intact_with_messages_at_the_fields() {
     // The same mistake in English.
     c.get("/lang?to=en&back=/org").await;
     let r = c.post_form("/org", &[("parent_id", &socf), ("kind", "namnd"), ("name", "X")]).await;
-    assert!(r.text().await.unwrap().contains("That kind of unit cannot sit under the chosen unit."));
+    let html = r.text().await.unwrap();
+    assert!(html.contains("That kind of unit cannot sit under the chosen unit."));
+    assert!(
+        ["Type of unit: ", "Parent unit: "].iter().any(|l| html.contains(&format!("<strong>{l}</strong>That kind"))),
+        "named in English"
+    );
     t.stop().await;
 }
 
@@ -285,6 +294,12 @@ async fn a_large_export_streams_every_row_and_lists_refuse_unknown_filters_and_s
     let (_, html) = c.text("/users?q=xport").await;
     let (a, b2, z) = (html.find("Export 00000"), html.find("Export 00001"), html.find("Export 04499"));
     assert!(a.is_some() && a < b2 && z.is_none(), "{b}: first page by name");
+    // The second page goes on where the first ended (PostgreSQL reads the page's ids from its
+    // name index first, then their rows).
+    let (_, html) = c.text("/users?q=xport&page=2").await;
+    let (p49, p50, p99, p100) =
+        (html.find("Export 00049<"), html.find("Export 00050<"), html.find("Export 00099<"), html.find("Export 00100<"));
+    assert!(p49.is_none() && p50.is_some() && p50 < p99 && p100.is_none(), "{b}: second page by name");
     let (_, few) = c.text("/people?q=Export+0449").await;
     let names: Vec<&str> = few.split("data-value=\"").skip(1).map(|x| &x[..12]).collect();
     assert_eq!(names.len(), 10, "{b}: {few}");

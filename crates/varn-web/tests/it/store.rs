@@ -64,6 +64,7 @@ async fn backup_writes_a_consistent_copy_while_running() {
         url: format!("sqlite://{}", path.display()),
         max_connections: 1,
         durability: Default::default(),
+        mmap_mib: varn_store::DEFAULT_MMAP_MIB,
     })
     .await
     .unwrap();
@@ -258,7 +259,12 @@ async fn a_unique_violation_becomes_a_mistake_at_its_field(#[case] b: &str) {
 /// Every row of every table of a SQLite file, as text, table by table.
 async fn dump_file(path: &std::path::Path) -> Vec<String> {
     use varn_store::sea_orm::{ConnectionTrait, Statement};
-    let cfg = varn_store::StoreConfig { url: format!("sqlite://{}", path.display()), max_connections: 1, durability: Default::default() };
+    let cfg = varn_store::StoreConfig {
+        url: format!("sqlite://{}", path.display()),
+        max_connections: 1,
+        durability: Default::default(),
+        mmap_mib: varn_store::DEFAULT_MMAP_MIB,
+    };
     let s = varn_store::Store::open_existing(&cfg, true).await.unwrap();
     let db = s.read();
     let b = db.get_database_backend();
@@ -300,7 +306,12 @@ async fn a_restored_backup_is_identical_and_checked_before_anything_is_replaced(
     assert_eq!(std::fs::read(&aside).unwrap(), b"the database that was here", "the replaced database is kept");
     // backup → restore → backup: the same rows in every table.
     let again = dir.path().join("igen.sqlite");
-    let cfg = varn_store::StoreConfig { url: target_url.clone(), max_connections: 1, durability: Default::default() };
+    let cfg = varn_store::StoreConfig {
+        url: target_url.clone(),
+        max_connections: 1,
+        durability: Default::default(),
+        mmap_mib: varn_store::DEFAULT_MMAP_MIB,
+    };
     let restored = varn_store::Store::open_existing(&cfg, true).await.unwrap();
     restored.backup_to(again.to_str().unwrap()).await.unwrap();
     restored.close().await;
@@ -333,7 +344,12 @@ async fn readiness_tells_a_database_that_takes_no_writes() {
     assert_eq!(r.json::<serde_json::Value>().await.unwrap()["database_write"], "ok");
     // The same database opened read-only (as when its file or mount became read-only).
     let path = varn_store::sqlite_path(&t.db.url).unwrap();
-    let ro = varn_store::StoreConfig { url: format!("sqlite://{path}?mode=ro"), max_connections: 2, durability: Default::default() };
+    let ro = varn_store::StoreConfig {
+        url: format!("sqlite://{path}?mode=ro"),
+        max_connections: 2,
+        durability: Default::default(),
+        mmap_mib: varn_store::DEFAULT_MMAP_MIB,
+    };
     let app = varn_app::App::new(varn_store::Store::open(&ro).await.unwrap(), test_config()).unwrap();
     let r = app.readiness().await;
     assert!(r.read && !r.write, "{r:?}");

@@ -11,7 +11,12 @@ use varn_store::sea_orm::{ConnectionTrait, Statement};
 /// The store of the data folder, with the folder's audit key.
 async fn store(dir: &Path, url: &str) -> varn_store::Store {
     let key = hex::decode(std::fs::read_to_string(dir.join("audit.key")).unwrap().trim()).unwrap();
-    let cfg = varn_store::StoreConfig { url: url.to_owned(), max_connections: 2, durability: Default::default() };
+    let cfg = varn_store::StoreConfig {
+        url: url.to_owned(),
+        max_connections: 2,
+        durability: Default::default(),
+        mmap_mib: varn_store::DEFAULT_MMAP_MIB,
+    };
     varn_store::Store::open_existing(&cfg, false).await.unwrap().with_audit_key(varn_domain::audit::AuditKey::new(&key))
 }
 

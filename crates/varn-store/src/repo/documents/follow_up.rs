@@ -4,7 +4,6 @@
 use crate::repo::stmt;
 use sea_orm::*;
 use varn_domain::document::{DocType, Status};
-use varn_domain::role::Role;
 use varn_domain::task::TaskStatus;
 use varn_domain::{Code, Scope};
 
@@ -176,15 +175,4 @@ pub async fn overdue_actions<D: ConnectionTrait>(
          JOIN org_units o ON o.id = COALESCE(t.unit_id, d.unit_id) WHERE t.status = '{open}' AND t.due_date < ? AND {w} ORDER BY a.due_date, a.id LIMIT ?"
     );
     OverdueAction::find_by_statement(stmt(db, &sql, values)).all(db).await
-}
-
-/// Units a user acts for: those they head, or hold Verksamhetsansvarig on.
-pub async fn units_acted_for<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<Vec<i64>, DbErr> {
-    let sql = "SELECT id FROM org_units WHERE head_user_id = ? UNION SELECT org_unit_id FROM role_grants WHERE user_id = ? AND role = ?";
-    let rows = db.query_all(stmt(db, sql, vec![user_id.into(), user_id.into(), Role::Verksamhetsansvarig.as_str().into()])).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        out.push(r.try_get_by_index::<i64>(0)?);
-    }
-    Ok(out)
 }
