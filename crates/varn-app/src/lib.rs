@@ -148,7 +148,7 @@ pub(crate) type WorkViewCache = moka::future::Cache<(String, String, chrono::Nai
 pub(crate) type WorkCountCache = moka::future::Cache<(String, chrono::NaiveDate, u64), std::sync::Arc<Vec<work::WorkCount>>>;
 
 /// See [`App::ack_reports`].
-pub(crate) type AckReportCache = moka::sync::Cache<(i64, String), std::sync::Arc<Vec<varn_store::repo::documents::AckUnitRow>>>;
+pub(crate) type AckReportCache = moka::sync::Cache<(i64, String), std::sync::Arc<varn_store::repo::documents::AckReport>>;
 
 impl App {
     /// How many writes this server has committed: what is kept under a key with it is made

@@ -15,7 +15,7 @@ pub struct UnitAck {
     pub document_id: i64,
     /// Its title.
     pub title: String,
-    /// People with a role in the unit and below (summed per unit, as the request's report does).
+    /// People with a role in the unit and below (each once).
     pub staff: i64,
     /// Of whom confirmed the version in force.
     pub acknowledged: i64,
@@ -33,22 +33,9 @@ impl Documents<'_> {
         let chain: Vec<i64> = path.ids().into_iter().map(|i| i.0).collect();
         let mut out = Vec::new();
         for r in repo::covering_requests(db, &chain).await? {
-            // The same report the request's page shows, kept a minute (see App::ack_reports).
-            let key = (r.version_id, unit_path.to_owned());
-            let units = match self.app.ack_reports.get(&key) {
-                Some(u) => u,
-                None => {
-                    let u = std::sync::Arc::new(repo::ack_report(db, r.version_id, unit_path).await?);
-                    self.app.ack_reports.insert(key, u.clone());
-                    u
-                }
-            };
-            out.push(UnitAck {
-                document_id: r.document_id,
-                title: r.title,
-                staff: units.iter().map(|u| u.staff).sum(),
-                acknowledged: units.iter().map(|u| u.acknowledged).sum(),
-            });
+            // The same report the request's page shows.
+            let report = self.ack_counts(r.version_id, unit_path).await?;
+            out.push(UnitAck { document_id: r.document_id, title: r.title, staff: report.staff, acknowledged: report.acknowledged });
         }
         Ok(out)
     }

@@ -172,25 +172,29 @@ impl<'a> Documents<'a> {
             if !whole && !write.covers(&up) && !read.covers(&up) {
                 continue;
             }
-            let key = (r.version_id, unit.path.clone());
-            let units = match self.app.ack_reports.get(&key) {
-                Some(u) => u,
-                None => {
-                    let u = std::sync::Arc::new(repo::ack_report(db, r.version_id, &unit.path).await?);
-                    self.app.ack_reports.insert(key, u.clone());
-                    u
-                }
-            };
+            let report = self.ack_counts(r.version_id, &unit.path).await?;
             out.push(AckRequestReport {
                 unit_id: unit.id,
                 unit_name: unit.name,
                 version: versions.iter().find(|v| v.id == r.version_id).map(|v| v.number).unwrap_or_default(),
-                staff: units.iter().map(|u| u.staff).sum(),
-                acknowledged: units.iter().map(|u| u.acknowledged).sum(),
-                units: units.to_vec(),
+                staff: report.staff,
+                acknowledged: report.acknowledged,
+                units: report.units.clone(),
             });
         }
         Ok(out)
+    }
+
+    /// The read confirmations of `version_id` within the subtree at `unit_path`, kept a minute
+    /// (see App::ack_reports): the request's report and a unit's overview share it.
+    pub(crate) async fn ack_counts(&self, version_id: i64, unit_path: &str) -> Result<std::sync::Arc<repo::AckReport>, AppError> {
+        let key = (version_id, unit_path.to_owned());
+        if let Some(r) = self.app.ack_reports.get(&key) {
+            return Ok(r);
+        }
+        let r = std::sync::Arc::new(repo::ack_report(self.db(), version_id, unit_path).await?);
+        self.app.ack_reports.insert(key, r.clone());
+        Ok(r)
     }
 
     /// The staff of one unit who have not confirmed the adopted version.

@@ -151,5 +151,11 @@ pub async fn migrate_with(db: &DatabaseConnection, all: Vec<Box<dyn MigrationTra
         tracing::info!(migration = %name, "applied migration");
         done.push(name);
     }
+    if backend == DbBackend::Postgres && done.iter().any(|n| n.starts_with("m0018")) {
+        // m0018 rewrote the users table: its visibility map starts empty, so the name index
+        // could not answer alone (index-only) until the next vacuum, which a table of people
+        // that rarely change may not see for months. VACUUM runs outside a transaction.
+        db.execute(Statement::from_string(backend, "VACUUM (ANALYZE) users")).await?;
+    }
     Ok(done)
 }

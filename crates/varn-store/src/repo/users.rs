@@ -58,7 +58,7 @@ fn visible(scope: &Scope, role: Option<varn_domain::Role>) -> Select<user::Entit
 
 /// Who matches `q` in name or sign-in name (and e-mail, with `email`): on SQLite through the
 /// trigram index `users_fts` when `q` has three characters or more (fewer cannot use it), on
-/// PostgreSQL through the `pg_trgm` index on [`PG_NAME`] (and the one on `lower(email)`).
+/// PostgreSQL through the `pg_trgm` index on [`PG_NAME`] (with e-mail: [`PG_TEXT`]).
 fn name_matches(backend: DbBackend, q: &str, email: bool) -> Option<Condition> {
     let like = super::like_pattern(q)?;
     let q = q.trim();
@@ -68,13 +68,14 @@ fn name_matches(backend: DbBackend, q: &str, email: bool) -> Option<Condition> {
             Condition::all().add(Expr::cust_with_values("users.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)", [phrase])),
         );
     }
-    let mut c = Condition::any();
     if backend == DbBackend::Postgres {
         // Backslash is PostgreSQL's LIKE escape already.
-        c = c.add(Expr::cust_with_values(format!("{PG_NAME} LIKE $1"), [like.clone()]));
-    } else {
-        c = c.add(ilike(Expr::col(user::Column::Username).into(), &like)).add(ilike(Expr::col(user::Column::DisplayName).into(), &like));
+        let column = if email { PG_TEXT } else { PG_NAME };
+        return Some(Condition::all().add(Expr::cust_with_values(format!("{column} LIKE $1"), [like])));
     }
+    let mut c = Condition::any()
+        .add(ilike(Expr::col(user::Column::Username).into(), &like))
+        .add(ilike(Expr::col(user::Column::DisplayName).into(), &like));
     if email {
         c = c.add(ilike(Expr::col(user::Column::Email).into(), &like));
     }
@@ -83,6 +84,9 @@ fn name_matches(backend: DbBackend, q: &str, email: bool) -> Option<Condition> {
 
 /// PostgreSQL's folded name and sign-in name, stored and indexed (migration m0018).
 const PG_NAME: &str = "\"users\".\"search_name\"";
+
+/// The same and the e-mail, for the user list (migration m0018).
+const PG_TEXT: &str = "\"users\".\"search_text\"";
 
 /// The trigram index's query for `q` in the name columns (and e-mail).
 fn fts_phrase(q: &str, email: bool) -> String {

@@ -82,6 +82,22 @@ async fn move_with_the_subtree(api: &Api, id: i64, utbf: i64, b: &str) -> i64 {
 }
 
 async fn rename_and_set_a_head(t: &TestApp, api: &Api, id: i64) {
+    // A task given to the unit: not Johan's before he heads it (his session already signed in
+    // and resolved), his at once after.
+    let task = varn_store::repo::tasks::NewTask {
+        source_type: "test.unit_task".into(),
+        source_id: None,
+        title: "Enhetens egen uppgift".into(),
+        link: "/tasks".into(),
+        assignee_user_id: None,
+        assignee_unit_id: Some(id),
+        due_date: None,
+        unit_id: None,
+    };
+    varn_store::repo::tasks::insert(t.app.store.write(), task).await.unwrap();
+    let johan = t.signed_in("johan.ek").await;
+    let (_, before) = johan.text("/tasks").await;
+    assert!(!before.contains("Enhetens egen uppgift"), "not his yet");
     // Rename and set a head.
     let (s, r) = api
         .call(
@@ -92,6 +108,8 @@ async fn rename_and_set_a_head(t: &TestApp, api: &Api, id: i64) {
         .await;
     assert_eq!(s, 200, "{r}");
     assert_eq!(r["head_user_id"], t.id("johan.ek"));
+    let (_, after) = johan.text("/tasks").await;
+    assert!(after.contains("Enhetens egen uppgift"), "the new head's task at once");
     let (s, e) =
         api.call(Method::PATCH, &format!("/api/v1/org-units/{id}"), Some(json!({"name": "X", "head_username": "finns.inte"}))).await;
     assert_eq!(s, 422);

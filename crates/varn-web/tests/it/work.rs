@@ -229,6 +229,15 @@ async fn notices_name_the_action_and_wide_reaching_ones_ask_first(#[case] b: &st
         )),
         "{html}"
     );
+    // A person with roles in two of its units counts once, on the overview and in the report.
+    let omar = t.id("omar.haddad");
+    let body = serde_json::json!({"role": "medarbetare", "org_unit_id": socf});
+    let (s, g) = api_as(&t, "admin").await.call(Method::POST, &format!("/api/v1/users/{omar}/roles"), Some(body)).await;
+    assert_eq!(s, 201, "{g}");
+    let (_, html) = karin.text(&format!("/org/{socf}")).await;
+    assert!(html.contains("Informationssäkerhetspolicy</a>: 0 av 1 har bekräftat"), "once: {html}");
+    let (_, html) = karin.text(&format!("/documents/{policy}/acknowledgements")).await;
+    assert!(html.contains("0 av 1 har bekräftat."), "the request's total, once: {html}");
     // Breadcrumbs link only what the reader may open: Lisa sees her unit, not the city above it.
     let lisa = t.signed_in("lisa.nilsson").await;
     let (s, html) = lisa.text(&format!("/org/{}", t.id("Hemtjänst Öst"))).await;

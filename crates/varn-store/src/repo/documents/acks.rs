@@ -37,15 +37,38 @@ pub struct AckUnitRow {
     pub acknowledged: i64,
 }
 
+/// Who has confirmed a version within a request's subtree: per unit, and in all (each person
+/// once, though they hold roles in several of its units).
+#[derive(Debug, Clone, Default)]
+pub struct AckReport {
+    /// One row per unit that has staff, in the tree's order.
+    pub units: Vec<AckUnitRow>,
+    /// Active people holding a role within the subtree.
+    pub staff: i64,
+    /// Of whom confirmed.
+    pub acknowledged: i64,
+}
+
 /// For the units within `unit_path` (the request's subtree): staff and confirmations of
-/// `version_id`, one row per unit that has staff.
-pub async fn ack_report<D: ConnectionTrait>(db: &D, version_id: i64, unit_path: &str) -> Result<Vec<AckUnitRow>, DbErr> {
-    let sql = "SELECT g.org_unit_id AS unit_id, o.name AS unit_name, COUNT(DISTINCT g.user_id) AS staff, \
-               COUNT(DISTINCT k.user_id) AS acknowledged \
-               FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id JOIN users u ON u.id = g.user_id AND u.active = ? \
-               LEFT JOIN document_acks k ON k.user_id = g.user_id AND k.version_id = ? \
-               WHERE o.path LIKE ? GROUP BY g.org_unit_id, o.name, o.path ORDER BY o.path";
-    AckUnitRow::find_by_statement(stmt(db, sql, vec![true.into(), version_id.into(), format!("{unit_path}%").into()])).all(db).await
+/// `version_id`, one row per unit that has staff, and the subtree's people counted once.
+pub async fn ack_report<D: ConnectionTrait>(db: &D, version_id: i64, unit_path: &str) -> Result<AckReport, DbErr> {
+    const FROM: &str = "FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id JOIN users u ON u.id = g.user_id AND u.active = ? \
+                        LEFT JOIN document_acks k ON k.user_id = g.user_id AND k.version_id = ? WHERE o.path LIKE ?";
+    let values = || vec![true.into(), version_id.into(), format!("{unit_path}%").into()];
+    let per_unit = format!(
+        "SELECT g.org_unit_id AS unit_id, o.name AS unit_name, COUNT(DISTINCT g.user_id) AS staff, \
+         COUNT(DISTINCT k.user_id) AS acknowledged {FROM} GROUP BY g.org_unit_id, o.name, o.path ORDER BY o.path"
+    );
+    let units = AckUnitRow::find_by_statement(stmt(db, &per_unit, values())).all(db).await?;
+    let total = format!("SELECT COUNT(DISTINCT g.user_id) AS staff, COUNT(DISTINCT k.user_id) AS acknowledged {FROM}");
+    #[derive(FromQueryResult)]
+    struct Totals {
+        staff: i64,
+        acknowledged: i64,
+    }
+    let t = Totals::find_by_statement(stmt(db, &total, values())).one(db).await?;
+    let (staff, acknowledged) = t.map_or((0, 0), |t| (t.staff, t.acknowledged));
+    Ok(AckReport { units, staff, acknowledged })
 }
 
 /// How many active people hold a role within the subtree at `unit_path` (those a request
