@@ -323,6 +323,7 @@ impl App {
         self.auth_cache.clear();
         // Who holds a role where changed: the confirmation reports count staff anew.
         self.ack_reports.invalidate_all();
+        self.unit_acks.invalidate_all();
         self.asset_overviews.invalidate_all();
         self.incident_alerts.invalidate_all();
     }

@@ -29,14 +29,27 @@ impl Documents<'_> {
         if !actor.scope(Permission::DocumentRead).covers(&path) && !actor.scope(Permission::Supervise).covers(&path) {
             return Ok(vec![]);
         }
+        // Kept until this server commits a write (a request, a confirmation, an adoption).
+        let key = (unit_path.to_owned(), self.app.writes_committed());
+        if let Some(kept) = self.app.unit_acks.get(&key) {
+            return Ok(kept.to_vec());
+        }
         let db = self.db();
         let chain: Vec<i64> = path.ids().into_iter().map(|i| i.0).collect();
-        let mut out = Vec::new();
-        for r in repo::covering_requests(db, &chain).await? {
-            // The same report the request's page shows.
-            let report = self.ack_counts(r.version_id, unit_path).await?;
-            out.push(UnitAck { document_id: r.document_id, title: r.title, staff: report.staff, acknowledged: report.acknowledged });
-        }
+        let requests = repo::covering_requests(db, &chain).await?;
+        let versions: Vec<i64> = requests.iter().map(|r| r.version_id).collect();
+        // Each person once; every document's confirmations in one query.
+        let (staff, acked) = repo::ack_totals(db, &versions, unit_path).await?;
+        let out: Vec<UnitAck> = requests
+            .into_iter()
+            .map(|r| UnitAck {
+                acknowledged: acked.iter().find(|(v, _)| *v == r.version_id).map_or(0, |(_, n)| *n),
+                document_id: r.document_id,
+                title: r.title,
+                staff,
+            })
+            .collect();
+        self.app.unit_acks.insert(key, std::sync::Arc::new(out.clone()));
         Ok(out)
     }
 }

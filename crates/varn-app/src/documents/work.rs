@@ -147,6 +147,7 @@ impl<'a> Documents<'a> {
         w.commit(cap.audit("document.acknowledge", "document").entity(id).at(path).after(json!({"version": p.number}))).await?;
         // The reports count this confirmation from now on.
         self.app.ack_reports.invalidate_all();
+        self.app.unit_acks.invalidate_all();
         Ok(())
     }
 

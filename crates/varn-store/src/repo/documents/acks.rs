@@ -60,15 +60,35 @@ pub async fn ack_report<D: ConnectionTrait>(db: &D, version_id: i64, unit_path: 
          COUNT(DISTINCT k.user_id) AS acknowledged {FROM} GROUP BY g.org_unit_id, o.name, o.path ORDER BY o.path"
     );
     let units = AckUnitRow::find_by_statement(stmt(db, &per_unit, values())).all(db).await?;
-    let total = format!("SELECT COUNT(DISTINCT g.user_id) AS staff, COUNT(DISTINCT k.user_id) AS acknowledged {FROM}");
-    #[derive(FromQueryResult)]
-    struct Totals {
-        staff: i64,
-        acknowledged: i64,
+    let (staff, acked) = ack_totals(db, &[version_id], unit_path).await?;
+    Ok(AckReport { units, staff, acknowledged: acked.first().map_or(0, |(_, n)| *n) })
+}
+
+/// How many active people hold a role within the subtree at `unit_path` (each once), and for
+/// each of `versions` how many of them confirmed it (versions none confirmed are left out).
+/// Two queries whatever the number of versions: the city's top with 13 documents asked of
+/// everyone, 0.3 s at storstad (against 4 s as one report per document).
+pub async fn ack_totals<D: ConnectionTrait>(db: &D, versions: &[i64], unit_path: &str) -> Result<(i64, Vec<(i64, i64)>), DbErr> {
+    let staff = staff_count(db, unit_path).await?;
+    if versions.is_empty() {
+        return Ok((staff, vec![]));
     }
-    let t = Totals::find_by_statement(stmt(db, &total, values())).one(db).await?;
-    let (staff, acknowledged) = t.map_or((0, 0), |t| (t.staff, t.acknowledged));
-    Ok(AckReport { units, staff, acknowledged })
+    #[derive(FromQueryResult)]
+    struct Acked {
+        version_id: i64,
+        n: i64,
+    }
+    let marks = vec!["?"; versions.len()].join(",");
+    let sql = format!(
+        "SELECT k.version_id, COUNT(*) AS n FROM document_acks k WHERE k.version_id IN ({marks}) AND k.user_id IN \
+         (SELECT g.user_id FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id JOIN users u ON u.id = g.user_id AND u.active = ? \
+         WHERE o.path LIKE ?) GROUP BY k.version_id"
+    );
+    let mut values: Vec<Value> = versions.iter().map(|v| (*v).into()).collect();
+    values.push(true.into());
+    values.push(format!("{unit_path}%").into());
+    let rows = Acked::find_by_statement(stmt(db, &sql, values)).all(db).await?;
+    Ok((staff, rows.into_iter().map(|r| (r.version_id, r.n)).collect()))
 }
 
 /// How many active people hold a role within the subtree at `unit_path` (those a request
