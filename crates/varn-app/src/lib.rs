@@ -116,9 +116,9 @@ pub struct App {
     /// Read-confirmation reports per (version, unit path), for a minute: a city-wide report
     /// walks every grant in the city (150 ms on storstad); a new confirmation clears it.
     pub(crate) ack_reports: AckReportCache,
-    /// A unit's read confirmations (its overview), per unit path and writes committed, for a
-    /// minute at most (writes by another server on the same database).
-    pub(crate) unit_acks: moka::sync::Cache<(String, u64), std::sync::Arc<Vec<documents::UnitAck>>>,
+    /// A unit's read confirmations (its overview), per unit path, for a minute; cleared by a
+    /// request, a confirmation or a change of roles.
+    pub(crate) unit_acks: moka::future::Cache<String, std::sync::Arc<Vec<documents::UnitAck>>>,
     /// The assets overview per user, for a minute: it aggregates the whole register
     /// (110–180 ms at storstad); any change of an asset or carrier clears it.
     pub(crate) asset_overviews: moka::sync::Cache<i64, std::sync::Arc<assets::Overview>>,
@@ -179,7 +179,7 @@ impl App {
             hash_permits: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
             auth_cache: auth::AuthCache::new(),
             ack_reports: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(60)).build(),
-            unit_acks: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(60)).build(),
+            unit_acks: moka::future::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(60)).build(),
             asset_overviews: moka::sync::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(60)).build(),
             incident_alerts: moka::sync::Cache::builder().max_capacity(5_000).time_to_live(std::time::Duration::from_secs(30)).build(),
             classification,

@@ -29,27 +29,27 @@ impl Documents<'_> {
         if !actor.scope(Permission::DocumentRead).covers(&path) && !actor.scope(Permission::Supervise).covers(&path) {
             return Ok(vec![]);
         }
-        // Kept until this server commits a write (a request, a confirmation, an adoption).
-        let key = (unit_path.to_owned(), self.app.writes_committed());
-        if let Some(kept) = self.app.unit_acks.get(&key) {
-            return Ok(kept.to_vec());
-        }
-        let db = self.db();
-        let chain: Vec<i64> = path.ids().into_iter().map(|i| i.0).collect();
-        let requests = repo::covering_requests(db, &chain).await?;
-        let versions: Vec<i64> = requests.iter().map(|r| r.version_id).collect();
-        // Each person once; every document's confirmations in one query.
-        let (staff, acked) = repo::ack_totals(db, &versions, unit_path).await?;
-        let out: Vec<UnitAck> = requests
-            .into_iter()
-            .map(|r| UnitAck {
-                acknowledged: acked.iter().find(|(v, _)| *v == r.version_id).map_or(0, |(_, n)| *n),
-                document_id: r.document_id,
-                title: r.title,
-                staff,
-            })
-            .collect();
-        self.app.unit_acks.insert(key, std::sync::Arc::new(out.clone()));
-        Ok(out)
+        // Kept a minute, or until a request, a confirmation or a change of roles on this server;
+        // concurrent readers of a unit wait for one count (the city's top: 0.3 s).
+        let load = async {
+            let db = self.db();
+            let chain: Vec<i64> = path.ids().into_iter().map(|i| i.0).collect();
+            let requests = repo::covering_requests(db, &chain).await?;
+            let versions: Vec<i64> = requests.iter().map(|r| r.version_id).collect();
+            // Each person once; every document's confirmations in one query.
+            let (staff, acked) = repo::ack_totals(db, &versions, unit_path).await?;
+            let out: Vec<UnitAck> = requests
+                .into_iter()
+                .map(|r| UnitAck {
+                    acknowledged: acked.iter().find(|(v, _)| *v == r.version_id).map_or(0, |(_, n)| *n),
+                    document_id: r.document_id,
+                    title: r.title,
+                    staff,
+                })
+                .collect();
+            Ok::<_, AppError>(std::sync::Arc::new(out))
+        };
+        let kept = self.app.unit_acks.try_get_with(unit_path.to_owned(), load).await.map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(kept.to_vec())
     }
 }

@@ -123,6 +123,7 @@ impl<'a> Documents<'a> {
         .await?;
         let after = json!({"unit": uid, "version_id": version_id, "people": people, "due": due});
         w.commit(cap.audit("document.ack_request", "document").entity(id).at(path).after(after)).await?;
+        self.app.unit_acks.invalidate_all();
         Ok(preview)
     }
 
