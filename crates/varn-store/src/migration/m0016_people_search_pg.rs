@@ -10,7 +10,7 @@ use sea_orm_migration::prelude::*;
 pub struct Migration;
 
 /// The schema pg_trgm lives in, if it is installed in this database.
-async fn trgm_schema(db: &sea_orm_migration::SchemaManagerConnection<'_>) -> Result<Option<String>, DbErr> {
+pub(super) async fn trgm_schema(db: &sea_orm_migration::SchemaManagerConnection<'_>) -> Result<Option<String>, DbErr> {
     let find = "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'";
     let row = db.query_one(Statement::from_string(DbBackend::Postgres, find.to_owned())).await?;
     row.map(|r| r.try_get_by_index::<String>(0)).transpose()

@@ -6,18 +6,12 @@
 //! so that a search matching many people reads names in order from the index alone (no table
 //! row per name passed over: 8.5 → 1.0 ms for "anna" among 50 000). SQLite is unchanged (FTS5).
 
+use super::m0016_people_search_pg::trgm_schema;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-/// The schema pg_trgm lives in, if it is installed in this database.
-async fn trgm_schema(db: &sea_orm_migration::SchemaManagerConnection<'_>) -> Result<Option<String>, DbErr> {
-    let find = "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'";
-    let row = db.query_one(Statement::from_string(DbBackend::Postgres, find.to_owned())).await?;
-    row.map(|r| r.try_get_by_index::<String>(0)).transpose()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
