@@ -43,8 +43,8 @@ pub struct StoreConfig {
     pub mmap_mib: u64,
 }
 
-/// SQLite's memory mapping unless configured: the whole file at storstad size (SQLite caps it
-/// at its own limit, 2 GiB).
+/// SQLite's memory mapping unless configured: none (measured at storstad: no gain, and mapped
+/// pages count as resident memory).
 pub const DEFAULT_MMAP_MIB: u64 = 0;
 
 /// What SQLite promises about a write once it is acknowledged.
