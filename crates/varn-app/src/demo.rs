@@ -118,7 +118,7 @@ impl App {
             let id = demo_user(&w, du, &hash, &keys).await?;
             user_ids.insert(du.username.clone(), id);
         }
-        let today = varn_domain::task::today_at(chrono::Utc::now());
+        let today = varn_domain::task::today();
         for t in &city.tasks {
             let unit = t.unit.as_deref().map(|k| unit_of(&keys, k)).transpose()?;
             let new = tasks::NewTask {

@@ -148,7 +148,7 @@ impl App {
 
     /// Today in the city: what every task's deadline is measured against.
     pub fn today(&self) -> chrono::NaiveDate {
-        varn_domain::task::today_at(chrono::Utc::now())
+        varn_domain::task::today()
     }
 
     /// The follow-up of work in the actor's scope (Supervise), at a unit or at the top. The

@@ -18,6 +18,11 @@ pub fn today_at(now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
     now.with_timezone(&chrono_tz::Europe::Stockholm).date_naive()
 }
 
+/// The city's calendar day now (see [`today_at`]).
+pub fn today() -> chrono::NaiveDate {
+    today_at(chrono::Utc::now())
+}
+
 /// Days from `today` until `due` (negative: late by that many days).
 pub fn days_left(due: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> Option<i64> {
     due.map(|d| (d - today).num_days())

@@ -7,7 +7,7 @@ pub mod migration;
 pub mod repo;
 mod scope;
 
-pub use scope::scope_condition;
+pub use scope::{scope_condition, under_path, under_path_sql};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlxPostgresConnector, SqlxSqliteConnector, Statement};
 use sqlx::postgres::PgPoolOptions;

@@ -214,7 +214,7 @@ impl Assets<'_> {
         if cmd.special_categories && !cmd.personal_data {
             e.add("special_categories", "err.asset.special_without_personal");
         }
-        let today = varn_domain::task::today_at(chrono::Utc::now());
+        let today = varn_domain::task::today();
         if cmd.next_review.is_some_and(|d| d <= today) {
             e.add("next_review", "err.asset.review_past");
         }

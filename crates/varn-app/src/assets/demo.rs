@@ -164,7 +164,7 @@ impl Assets<'_> {
     async fn backdate(&self, actor: &Actor, id: i64, days: i64) -> Result<(), AppError> {
         let cap = actor.can(Permission::AssetWrite)?;
         let w = self.app.begin(&cap).await?;
-        let on = varn_domain::task::today_at(chrono::Utc::now()) - chrono::Duration::days(days);
+        let on = varn_domain::task::today() - chrono::Duration::days(days);
         let next = on.checked_add_months(chrono::Months::new(super::classify::REVIEW_MONTHS)).unwrap_or(on);
         let at = on.and_hms_opt(10, 0, 0).map(|t| t.and_utc()).unwrap_or_else(chrono::Utc::now);
         let run = |s: &'static str, v: Vec<sea_orm::Value>| varn_store::repo::stmt(&*w, s, v);
@@ -199,8 +199,8 @@ fn demo_carrier(c: &DemoCarrier, unit_id: i64) -> Result<CarrierCommand, AppErro
 /// A due date for what is missing: two months ahead, or already past for one in three.
 fn due(assessment: &str) -> String {
     match assessment {
-        "delvis" => (varn_domain::task::today_at(chrono::Utc::now()) + chrono::Duration::days(60)).to_string(),
-        "ej_uppfyllt" => (varn_domain::task::today_at(chrono::Utc::now()) - chrono::Duration::days(10)).to_string(),
+        "delvis" => (varn_domain::task::today() + chrono::Duration::days(60)).to_string(),
+        "ej_uppfyllt" => (varn_domain::task::today() - chrono::Duration::days(10)).to_string(),
         _ => String::new(),
     }
 }

@@ -44,7 +44,7 @@ impl Assets<'_> {
     async fn compute_overview(&self, vis: &varn_store::repo::assets::AssetVisibility) -> Result<Overview, AppError> {
         let vis = vis.clone();
         let db = self.db();
-        let today = varn_domain::task::today_at(chrono::Utc::now());
+        let today = varn_domain::task::today();
         Ok(Overview {
             coverage: repo::coverage(db, &vis, today).await?,
             levels: repo::level_counts(db, &vis).await?,

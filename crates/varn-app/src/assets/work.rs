@@ -15,7 +15,7 @@ impl<'a> Assets<'a> {
     /// The actor's sections of Mina uppgifter.
     pub async fn work_sections(self, actor: &'a Actor) -> Result<Vec<WorkSection>, AppError> {
         let db = self.db();
-        let today = varn_domain::task::today_at(chrono::Utc::now());
+        let today = varn_domain::task::today();
         let by = today + chrono::Duration::days(REVIEW_NOTICE_DAYS);
         let reviews = repo::reviews_of(db, actor.id.0, by, 100).await?.into_iter().map(|a| {
             let note = match a.next_review {

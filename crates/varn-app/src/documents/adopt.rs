@@ -41,7 +41,7 @@ fn record(d: &Decision, keep: Option<&ver::Model>, body: DecidingBody, e: &mut F
     for fe in f.0 .0 {
         e.add(&fe.field, &fe.code);
     }
-    let today = varn_domain::task::today_at(chrono::Utc::now());
+    let today = varn_domain::task::today();
     match r.date {
         Some(on) => check_dates(on, r.valid_from, today).into_iter().for_each(|(f, c)| e.add(f, c)),
         None if e.get("decision_date").is_none() => e.add("decision_date", "err.doc.decision_date_required"),

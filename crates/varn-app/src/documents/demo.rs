@@ -122,7 +122,7 @@ impl Documents<'_> {
         let actor = crate::auth::load_actor(db, &u).await?;
         let unit_keys = city.unit_ids(self.app).await?;
         let unit = |k: &str| unit_keys.get(k).copied().ok_or_else(|| AppError::Internal(format!("demo: unknown unit {k}")));
-        let today = varn_domain::task::today_at(chrono::Utc::now());
+        let today = varn_domain::task::today();
         let mut doc_ids: HashMap<String, i64> = HashMap::new();
         for d in &section.items {
             let input = d.form(&unit, d.parent.as_ref().and_then(|p| doc_ids.get(p)).copied())?;

@@ -109,7 +109,7 @@ impl<'a> Documents<'a> {
         let cap = actor.can(Permission::DocumentWrite)?;
         let mut f = super::commands::Fields(varn_domain::FieldErrors::new());
         let given = f.date("next_review", next_review);
-        let today = varn_domain::task::today_at(chrono::Utc::now());
+        let today = varn_domain::task::today();
         if given.is_some_and(|d| d <= today) {
             f.0.add("next_review", "err.doc.next_review_past");
         }

@@ -190,7 +190,7 @@ struct Asked {
 async fn check<C: ConnectionTrait>(db: &C, input: &RemissInput) -> Result<Asked, AppError> {
     let mut f = Fields(FieldErrors::new());
     let due = f.date("due_date", &input.due_date);
-    let today = varn_domain::task::today_at(chrono::Utc::now());
+    let today = varn_domain::task::today();
     match due {
         None if f.0.get("due_date").is_none() => f.0.add("due_date", "err.doc.remiss_due_required"),
         Some(d) if d <= today => f.0.add("due_date", "err.doc.remiss_due_past"),

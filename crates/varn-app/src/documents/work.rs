@@ -84,7 +84,7 @@ impl<'a> Documents<'a> {
         let cap = actor.can(Permission::DocumentWrite)?;
         let mut f = super::commands::Fields(varn_domain::FieldErrors::new());
         let due = f.date("due_date", &req.due_date);
-        if due.is_some_and(|d| d <= varn_domain::task::today_at(chrono::Utc::now())) {
+        if due.is_some_and(|d| d <= varn_domain::task::today()) {
             f.0.add("due_date", "err.doc.ack_due_past");
         }
         f.0.into_result()?;
@@ -228,7 +228,7 @@ impl<'a> Documents<'a> {
     pub async fn my_follow_up(&self, actor: &Actor) -> Result<(Vec<FollowUpRow>, Vec<OverdueAction>), AppError> {
         let db = self.db();
         let units = &actor.acted_for;
-        let today = varn_domain::task::today_at(chrono::Utc::now());
+        let today = varn_domain::task::today();
         let docs = repo::follow_up(db, FollowUpFor::Owner(actor.id.0, units), today, 200).await?;
         let actions = repo::overdue_actions(db, FollowUpFor::Owner(actor.id.0, units), today, 200).await?;
         Ok((docs, actions))
@@ -240,7 +240,7 @@ impl<'a> Documents<'a> {
         let read = actor.can(Permission::DocumentRead)?;
         let scope = read.scope();
         let db = self.db();
-        let today = varn_domain::task::today_at(chrono::Utc::now());
+        let today = varn_domain::task::today();
         Ok(FollowUp {
             counts: repo::follow_up_counts(db, scope, today).await?,
             documents: repo::follow_up(db, FollowUpFor::Scope(scope), today, cap).await?,

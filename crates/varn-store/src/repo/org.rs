@@ -40,7 +40,7 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &OrgFilter, p: &
         q = q.filter(C::ParentId.eq(pid));
     }
     if let Some(u) = &f.under {
-        q = q.filter(C::Path.like(format!("{u}%")));
+        q = q.filter(crate::under_path(Expr::col(C::Path).into(), u));
     }
     let total = q.clone().count(db).await?;
     let q = match p.sort.as_deref() {
@@ -182,7 +182,7 @@ pub async fn delete<D: ConnectionTrait>(db: &D, id: i64) -> Result<(), DbErr> {
 
 /// Ids of the units in the subtree of `path` (including itself), as a sub-query.
 pub fn subtree_ids(path: &str) -> sea_orm::sea_query::SelectStatement {
-    Query::select().column(C::Id).from(OrgUnit).and_where(Expr::col(C::Path).like(format!("{path}%"))).to_owned()
+    Query::select().column(C::Id).from(OrgUnit).and_where(crate::under_path(Expr::col(C::Path).into(), path)).to_owned()
 }
 
 /// Units a user acts for: those they head, or hold Verksamhetsansvarig on.

@@ -138,7 +138,7 @@ fn filtered(v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Select<asse
         let units = sea_orm::sea_query::Query::select()
             .column(org_unit::Column::Id)
             .from(org_unit::Entity)
-            .and_where(Expr::col(org_unit::Column::Path).like(format!("{path}%")))
+            .and_where(crate::under_path(Expr::col(org_unit::Column::Path).into(), path))
             .to_owned();
         q = q.filter(Expr::col((asset::Entity, asset::Column::UnitId)).in_subquery(units));
     }

@@ -52,14 +52,14 @@ pub struct AckReport {
 /// For the units within `unit_path` (the request's subtree): staff and confirmations of
 /// `version_id`, one row per unit that has staff, and the subtree's people counted once.
 pub async fn ack_report<D: ConnectionTrait>(db: &D, version_id: i64, unit_path: &str) -> Result<AckReport, DbErr> {
-    const FROM: &str = "FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id JOIN users u ON u.id = g.user_id AND u.active = ? \
-                        LEFT JOIN document_acks k ON k.user_id = g.user_id AND k.version_id = ? WHERE o.path LIKE ?";
-    let values = || vec![true.into(), version_id.into(), format!("{unit_path}%").into()];
     let per_unit = format!(
         "SELECT g.org_unit_id AS unit_id, o.name AS unit_name, COUNT(DISTINCT g.user_id) AS staff, \
-         COUNT(DISTINCT k.user_id) AS acknowledged {FROM} GROUP BY g.org_unit_id, o.name, o.path ORDER BY o.path"
+         COUNT(DISTINCT k.user_id) AS acknowledged FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id \
+         JOIN users u ON u.id = g.user_id AND u.active = ? LEFT JOIN document_acks k ON k.user_id = g.user_id AND k.version_id = ? \
+         WHERE {} GROUP BY g.org_unit_id, o.name, o.path ORDER BY o.path",
+        crate::under_path_sql("o.path", unit_path)
     );
-    let units = AckUnitRow::find_by_statement(stmt(db, &per_unit, values())).all(db).await?;
+    let units = AckUnitRow::find_by_statement(stmt(db, &per_unit, vec![true.into(), version_id.into()])).all(db).await?;
     let (staff, acked) = ack_totals(db, &[version_id], unit_path).await?;
     Ok(AckReport { units, staff, acknowledged: acked.first().map_or(0, |(_, n)| *n) })
 }
@@ -82,11 +82,11 @@ pub async fn ack_totals<D: ConnectionTrait>(db: &D, versions: &[i64], unit_path:
     let sql = format!(
         "SELECT k.version_id, COUNT(*) AS n FROM document_acks k WHERE k.version_id IN ({marks}) AND k.user_id IN \
          (SELECT g.user_id FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id JOIN users u ON u.id = g.user_id AND u.active = ? \
-         WHERE o.path LIKE ?) GROUP BY k.version_id"
+         WHERE {}) GROUP BY k.version_id",
+        crate::under_path_sql("o.path", unit_path)
     );
     let mut values: Vec<Value> = versions.iter().map(|v| (*v).into()).collect();
     values.push(true.into());
-    values.push(format!("{unit_path}%").into());
     let rows = Acked::find_by_statement(stmt(db, &sql, values)).all(db).await?;
     Ok((staff, rows.into_iter().map(|r| (r.version_id, r.n)).collect()))
 }
@@ -98,9 +98,12 @@ pub async fn staff_count<D: ConnectionTrait>(db: &D, unit_path: &str) -> Result<
     struct N {
         n: i64,
     }
-    let sql = "SELECT COUNT(DISTINCT g.user_id) AS n FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id \
-               JOIN users u ON u.id = g.user_id AND u.active = ? WHERE o.path LIKE ?";
-    let n = N::find_by_statement(stmt(db, sql, vec![true.into(), format!("{unit_path}%").into()])).one(db).await?;
+    let sql = format!(
+        "SELECT COUNT(DISTINCT g.user_id) AS n FROM role_grants g JOIN org_units o ON o.id = g.org_unit_id \
+         JOIN users u ON u.id = g.user_id AND u.active = ? WHERE {}",
+        crate::under_path_sql("o.path", unit_path)
+    );
+    let n = N::find_by_statement(stmt(db, &sql, vec![true.into()])).one(db).await?;
     Ok(n.map(|n| n.n).unwrap_or(0))
 }
 

@@ -75,7 +75,7 @@ fn scope_sql(scope: &Scope) -> Option<String> {
         Scope::None => None,
         // Paths are validated digits and slashes; safe to write as literals.
         Scope::Units(ps) => {
-            Some(format!("({})", ps.iter().map(|p| format!("o.path LIKE '{}'", p.like_pattern())).collect::<Vec<_>>().join(" OR ")))
+            Some(format!("({})", ps.iter().map(|p| crate::under_path_sql("o.path", p.as_str())).collect::<Vec<_>>().join(" OR ")))
         }
     }
 }

@@ -69,7 +69,7 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<AssetA
         under: None,
         classified: f.classified,
         min_level: f.min_level,
-        review_before: f.review_overdue.filter(|x| *x).map(|_| varn_domain::task::today_at(chrono::Utc::now())),
+        review_before: f.review_overdue.filter(|x| *x).map(|_| varn_domain::task::today()),
         owner_user_id: f.owner_user_id,
         carrier_id: f.carrier_id,
     };

@@ -100,7 +100,7 @@ impl ListSpec for Register {
         let classified = yes_no_filter(q, "classified")?;
         let review_before = match q.filter("review") {
             None => None,
-            Some("overdue") => Some(varn_domain::task::today_at(chrono::Utc::now())),
+            Some("overdue") => Some(varn_domain::task::today()),
             Some(_) => return Err(AppError::field("review", "err.choose")),
         };
         Ok(AssetFilter {
@@ -130,7 +130,7 @@ pub(super) fn yes_no_filter(q: &ListQuery, key: &str) -> Result<Option<bool>, Ap
 }
 
 fn rows(ctx: &Ctx, items: Vec<AssetRow>) -> Vec<Row> {
-    let today = varn_domain::task::today_at(chrono::Utc::now());
+    let today = varn_domain::task::today();
     items.into_iter().map(|r| Row { level: level_name(ctx, r.max_level), overdue: r.next_review.is_some_and(|d| d < today), r }).collect()
 }
 

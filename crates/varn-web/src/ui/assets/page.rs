@@ -148,7 +148,7 @@ async fn show(ctx: &Ctx, id: i64, link_q: String, form: FormState, status: Statu
         vec![]
     };
     let carriers = v.carriers.iter().map(|c| (c.clone(), label(tr, c.kind))).collect();
-    let overdue = v.asset.next_review.is_some_and(|d| d < varn_domain::task::today_at(chrono::Utc::now()));
+    let overdue = v.asset.next_review.is_some_and(|d| d < varn_domain::task::today());
     let page = AssetPage {
         shell: ctx.shell_named(v.asset.name.clone()),
         forms,

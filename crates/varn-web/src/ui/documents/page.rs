@@ -230,7 +230,7 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
         units,
         ack_units,
         ack_reports,
-        today: varn_domain::task::today_at(chrono::Utc::now()),
+        today: varn_domain::task::today(),
         dv: v,
     };
     Ok(render(&page, status))
