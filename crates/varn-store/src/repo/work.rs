@@ -118,15 +118,17 @@ async fn tasks_where<D: ConnectionTrait>(db: &D, q: &WorkQuery<'_>, undated: boo
         } else {
             sql.push_str(" AND t.due_date IS NOT NULL");
         }
-        // The planner cannot tell how small a subtree is. A förvaltning or anything below it
-        // has a few thousand open tasks at most: read them through their units' index and sort
-        // them (`+` keeps the due-date index out). For a nämnd or the whole city, read in due
-        // order until the page is full (at storstad a unit's page took 280 ms that way).
-        let narrow = match (q.under, q.scope) {
-            (Some(p), _) => p.depth() >= 2,
-            (None, Scope::Units(ps)) => ps.iter().all(|p| p.depth() >= 2),
-            _ => false,
-        };
+        // SQLite's planner cannot tell how small a subtree is. A förvaltning or anything below
+        // it has a few thousand open tasks at most: read them through their units' index and
+        // sort them (`+` keeps the due-date index out; PostgreSQL has no unary `+` on a date
+        // and plans by its own statistics). For a nämnd or the whole city, read in due order
+        // until the page is full (at storstad a unit's page took 280 ms that way).
+        let narrow = db.get_database_backend() == DbBackend::Sqlite
+            && match (q.under, q.scope) {
+                (Some(p), _) => p.depth() >= 2,
+                (None, Scope::Units(ps)) => ps.iter().all(|p| p.depth() >= 2),
+                _ => false,
+            };
         sql.push_str(if narrow { " ORDER BY +t.due_date, t.id LIMIT ?" } else { " ORDER BY t.due_date, t.id LIMIT ?" });
     }
     values.push((limit as i64).into());

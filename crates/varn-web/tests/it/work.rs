@@ -80,6 +80,14 @@ async fn the_samordnare_sees_every_units_overdue_work_and_a_head_their_own(#[cas
     assert!(has_task(&w3, "Utse informationssäkerhetskontakt").is_some(), "{b}: open, due in three weeks: {w3}");
     assert!(has_task(&w, "Utse informationssäkerhetskontakt").is_none(), "not overdue");
 
+    // A förvaltning's drill-down (on SQLite read through its units' index and sorted): its
+    // late tasks, the most overdue first.
+    let (s, fw) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socf}"), None).await;
+    assert_eq!(s, 200, "{b}: {fw}");
+    assert!(has_task(&fw, LATE_TASK).is_some(), "{b}: {fw}");
+    let dues: Vec<&str> = fw["tasks"].as_array().unwrap().iter().filter_map(|x| x["due_date"].as_str()).collect();
+    assert!(dues.len() >= 2 && dues.windows(2).all(|p| p[0] <= p[1]), "{b}: {dues:?}");
+
     // Karin heads Socialförvaltningen (her role sits on Socialnämnden): her top is the nämnd.
     let karin = api_as(&t, "karin.berg").await;
     let (s, kw) = karin.call(Method::GET, "/api/v1/follow-up/work", None).await;
