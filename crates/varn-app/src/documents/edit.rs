@@ -62,7 +62,7 @@ impl<'a> Documents<'a> {
             },
         };
         let rules = super::rules_in(db).await?;
-        let on = cmd.decision_date.unwrap_or_else(|| varn_domain::task::today());
+        let on = cmd.decision_date.unwrap_or_else(varn_domain::task::today);
         for (f, code) in check_adoption(cmd.doc_type, cmd.deciding_body, cmd.validity, on, rules) {
             if e.get(f).is_none() {
                 e.add(f, code);

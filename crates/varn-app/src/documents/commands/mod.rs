@@ -259,7 +259,7 @@ fn finish(mut f: Fields, p: Parts) -> Result<DraftCommand, FieldErrors> {
         // The seed's rules, checked even when the validity itself has a mistake so that every
         // mistake shows at once. Whether a nämnd may adopt guidelines is a setting: the use
         // case checks that one.
-        let on = p.decision_date.unwrap_or_else(|| varn_domain::task::today());
+        let on = p.decision_date.unwrap_or_else(varn_domain::task::today);
         let lenient = DocumentRules { namnd_may_adopt_riktlinje: true, ..DocumentRules::default() };
         for (field, code) in check_adoption(t, b, validity.unwrap_or(Validity::TillsVidare), on, lenient) {
             if validity.is_some() || field != "validity" {
