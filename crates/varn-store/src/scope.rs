@@ -61,7 +61,7 @@ mod tests {
                 .and_where(under_path(Expr::col(Alias::new("path")).into(), path))
                 .to_string(SqliteQueryBuilder)
         };
-        assert!(sql("/1/3/").ends_with(r#"WHERE "path" LIKE '/1/3/%'"#), "{}", sql("/1/3/"));
+        assert!(sql("/1/3/").ends_with(r#"WHERE "path" LIKE ('/1/3/%')"#), "{}", sql("/1/3/"));
         assert!(sql("/1/' OR '1'='1").ends_with("WHERE 1 = 0"), "{}", sql("/1/' OR '1'='1"));
         assert!(sql("").ends_with("WHERE 1 = 0"));
         assert_eq!(under_path_sql("o.path", "/1/30/"), "o.path LIKE '/1/30/%'");
