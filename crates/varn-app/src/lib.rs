@@ -143,7 +143,16 @@ pub struct App {
     pub(crate) work_counts: WorkCountCache,
     /// The follow-up views per scope, question and day, kept as the counts are.
     pub(crate) work_views: WorkViewCache,
+    /// The governing documents' follow-up per scope, day and length, kept as the counts are:
+    /// the city-wide counts read every document in force and every strategy action (16 ms).
+    pub(crate) doc_follow_ups: DocFollowUpCache,
+    /// The carriers' dependencies as a graph in memory, kept until this server commits a
+    /// write (and at most 10 s): a carrier's page walks it both ways, which was one query per
+    /// step with up to a few thousand ids (10 ms for a carrier many depend on).
+    pub(crate) carrier_graph: moka::future::Cache<u64, std::sync::Arc<assets::DependencyGraph>>,
 }
+
+pub(crate) type DocFollowUpCache = moka::future::Cache<(String, chrono::NaiveDate, u64, u64), std::sync::Arc<documents::FollowUp>>;
 
 /// See [`App::work_counts`].
 pub(crate) type WorkViewCache = moka::future::Cache<(String, String, chrono::NaiveDate, u64), std::sync::Arc<work::WorkOverview>>;
@@ -188,6 +197,8 @@ impl App {
             writes: std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0)),
             work_counts: moka::future::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(10)).build(),
             work_views: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
+            doc_follow_ups: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
+            carrier_graph: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
         })
     }
 }

@@ -139,6 +139,58 @@ pub const GRAPH_SHOWN: usize = 100;
 /// How far the graph is followed.
 pub const GRAPH_DEPTH: u8 = 5;
 
+/// Every carrier's dependencies, both ways: what each depends on and what depends on it,
+/// each list in id order.
+#[derive(Debug, Default)]
+pub struct DependencyGraph {
+    down: std::collections::HashMap<i64, Vec<i64>>,
+    up: std::collections::HashMap<i64, Vec<i64>>,
+}
+
+impl DependencyGraph {
+    /// The graph of these (carrier, depends on) edges.
+    pub fn new(edges: Vec<(i64, i64)>) -> Self {
+        let mut g = DependencyGraph::default();
+        for (from, to) in edges {
+            g.down.entry(from).or_default().push(to);
+            g.up.entry(to).or_default().push(from);
+        }
+        for list in g.down.values_mut().chain(g.up.values_mut()) {
+            list.sort_unstable();
+            list.dedup();
+        }
+        g
+    }
+
+    /// Breadth first from `id` one way (`down`: what it depends on), at most `max_depth`
+    /// steps: every carrier reached with its shortest depth, and the carrier through which
+    /// it was first reached (lowest id first at each step).
+    pub fn walk(&self, id: i64, down: bool, max_depth: u8) -> (BTreeMap<i64, u8>, BTreeMap<i64, i64>) {
+        let next_of = if down { &self.down } else { &self.up };
+        let mut depth: BTreeMap<i64, u8> = BTreeMap::new();
+        let mut via: BTreeMap<i64, i64> = BTreeMap::new();
+        let mut front = vec![id];
+        for d in 1..=max_depth {
+            front.sort_unstable();
+            let mut next = Vec::new();
+            for from in &front {
+                for n in next_of.get(from).map(Vec::as_slice).unwrap_or_default() {
+                    if *n != id && !depth.contains_key(n) {
+                        depth.insert(*n, d);
+                        via.insert(*n, *from);
+                        next.push(*n);
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            front = next;
+        }
+        (depth, via)
+    }
+}
+
 /// Whether `from` depends, directly or further down, on `to`.
 pub(crate) async fn reaches<C: ConnectionTrait>(db: &C, from: i64, to: i64) -> Result<bool, AppError> {
     let mut seen = BTreeSet::from([from]);
@@ -214,40 +266,34 @@ impl Assets<'_> {
         let f = AssetFilter { carrier_id: Some(id), ..Default::default() };
         let p = ListParams { page: 1, per_page: Some(200), ..Default::default() };
         let assets = repo::list(db, &vis, &f, &p).await?.items;
-        let (depends_on, depends_on_total, depends_on_via) = self.walk(id, true).await?;
-        let (used_by, used_by_total, used_by_via) = self.walk(id, false).await?;
+        let dependencies = self.dependency_graph().await?;
+        let (depends_on, depends_on_total, depends_on_via) = self.walk(&dependencies, id, true).await?;
+        let (used_by, used_by_total, used_by_via) = self.walk(&dependencies, id, false).await?;
         let graph = Graph { depends_on, used_by, depends_on_total, used_by_total, depends_on_via, used_by_via };
         Ok(CarrierView { carrier: facts, inherited, carried, assets, graph, can_edit })
+    }
+
+    /// The carriers' dependencies as a graph, read once and kept until this server commits a
+    /// write (at most 10 s); readers who miss at once wait for one reading.
+    async fn dependency_graph(&self) -> Result<std::sync::Arc<DependencyGraph>, AppError> {
+        let db = self.db();
+        let load = async {
+            let edges = repo::all_dependencies(db).await?;
+            Ok::<_, AppError>(std::sync::Arc::new(DependencyGraph::new(edges)))
+        };
+        self.app.carrier_graph.try_get_with(self.app.writes_committed(), load).await.map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// The carriers reached from `id` one way, each at its shortest depth: the nearest
     /// [`GRAPH_SHOWN`] with their rows, how many in all, and through which carrier each
     /// listed one was reached.
-    async fn walk(&self, id: i64, down: bool) -> Result<Walk, AppError> {
-        let db = self.db();
-        let mut depth: BTreeMap<i64, u8> = BTreeMap::new();
-        let mut via: BTreeMap<i64, i64> = BTreeMap::new();
-        let mut front = vec![id];
-        for d in 1..=GRAPH_DEPTH {
-            let mut next = Vec::new();
-            for (f, t) in repo::dependency_step(db, front, down).await? {
-                let (from, n) = if down { (f, t) } else { (t, f) };
-                if n != id && !depth.contains_key(&n) {
-                    depth.insert(n, d);
-                    via.insert(n, from);
-                    next.push(n);
-                }
-            }
-            if next.is_empty() {
-                break;
-            }
-            front = next;
-        }
+    async fn walk(&self, graph: &DependencyGraph, id: i64, down: bool) -> Result<Walk, AppError> {
+        let (depth, via) = graph.walk(id, down, GRAPH_DEPTH);
         let mut nearest: Vec<(u8, i64)> = depth.iter().map(|(id, d)| (*d, *id)).collect();
         nearest.sort_unstable();
         let shown: Vec<i64> = nearest.iter().take(GRAPH_SHOWN).map(|(_, id)| *id).collect();
         let vias = shown.iter().map(|n| (*n, via.get(n).copied().unwrap_or(id))).collect();
-        let rows = repo::carriers_by_id(db, &self.visibility_any(), shown).await?;
+        let rows = repo::carriers_by_id(self.db(), &self.visibility_any(), shown).await?;
         let mut out: Vec<(CarrierRow, u8)> =
             rows.into_iter().map(|r| (depth.get(&r.id).copied().unwrap_or(0), r)).map(|(d, r)| (r, d)).collect();
         out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.name.cmp(&b.0.name)));
@@ -257,5 +303,28 @@ impl Assets<'_> {
     /// The carrier register's visibility (the whole city) for someone already let in.
     fn visibility_any(&self) -> repo::AssetVisibility {
         repo::AssetVisibility { read: varn_domain::Scope::All, write: varn_domain::Scope::None, user_id: 0 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DependencyGraph;
+
+    #[test]
+    fn the_walk_finds_each_carrier_at_its_shortest_depth_once() {
+        // 1 depends on 2 and 3; 2 and 3 on 4; 4 on 5 and back on 1 (a cycle); 6 on 5.
+        let g = DependencyGraph::new(vec![(1, 3), (1, 2), (2, 4), (3, 4), (4, 5), (4, 1), (6, 5), (1, 2)]);
+        let (depth, via) = g.walk(1, true, 5);
+        assert_eq!(depth.into_iter().collect::<Vec<_>>(), vec![(2, 1), (3, 1), (4, 2), (5, 3)]);
+        // 4 is reached through the lower of its two parents; the start is never listed.
+        assert_eq!(via.get(&4), Some(&2));
+        assert_eq!(via.get(&5), Some(&4));
+        // Up: what stops if 5 stops.
+        let (up, _) = g.walk(5, false, 5);
+        assert_eq!(up.into_iter().collect::<Vec<_>>(), vec![(1, 2), (2, 3), (3, 3), (4, 1), (6, 1)]);
+        // The depth is a limit.
+        let (near, _) = g.walk(1, true, 1);
+        assert_eq!(near.keys().copied().collect::<Vec<_>>(), vec![2, 3]);
+        assert!(g.walk(7, true, 5).0.is_empty());
     }
 }

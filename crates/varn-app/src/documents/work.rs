@@ -235,17 +235,22 @@ impl<'a> Documents<'a> {
     }
 
     /// The overview for the samordnare: counts per unit and the first `cap` items of each
-    /// list, within DomainRead.
-    pub async fn follow_up(&self, actor: &Actor, cap: u64) -> Result<FollowUp, AppError> {
+    /// list, within DomainRead. Kept per scope, day and `cap` until this server commits a
+    /// write (at most 10 s); readers who miss at once wait for one reading.
+    pub async fn follow_up(&self, actor: &Actor, cap: u64) -> Result<std::sync::Arc<FollowUp>, AppError> {
         let read = actor.can(Permission::DocumentRead)?;
         let scope = read.scope();
         let db = self.db();
         let today = varn_domain::task::today();
-        Ok(FollowUp {
-            counts: repo::follow_up_counts(db, scope, today).await?,
-            documents: repo::follow_up(db, FollowUpFor::Scope(scope), today, cap).await?,
-            actions: repo::overdue_actions(db, FollowUpFor::Scope(scope), today, cap).await?,
-        })
+        let key = (format!("{scope:?}"), today, cap, self.app.writes_committed());
+        let load = async {
+            Ok::<_, AppError>(std::sync::Arc::new(FollowUp {
+                counts: repo::follow_up_counts(db, scope, today).await?,
+                documents: repo::follow_up(db, FollowUpFor::Scope(scope), today, cap).await?,
+                actions: repo::overdue_actions(db, FollowUpFor::Scope(scope), today, cap).await?,
+            }))
+        };
+        self.app.doc_follow_ups.try_get_with(key, load).await.map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// The module's part of the follow-up of work: per unit, the documents past their revision

@@ -2,7 +2,7 @@
 
 use super::{ListParams, Page};
 use crate::entity::{audit_head, audit_log};
-use sea_orm::sea_query::{Expr, LockType};
+use sea_orm::sea_query::Expr;
 use sea_orm::*;
 use varn_domain::audit::{chain_hash, AuditContent, AuditKey, GENESIS};
 use varn_domain::Scope;
@@ -45,15 +45,23 @@ pub fn content(m: &audit_log::Model) -> AuditContent<'_> {
 }
 
 /// Appends one row, chained to the last. Call inside the transaction of the change.
+///
+/// The chain's head is moved and read in one statement (`UPDATE … RETURNING`), which on
+/// PostgreSQL also takes its row lock: writers queue there until this transaction ends. On
+/// PostgreSQL the row and the head's new hash are then written in one more statement, so the
+/// lock is held over two round trips and the commit (it was three); SQLite has a single
+/// writer connection and runs the two writes one after the other.
 pub async fn append<D: ConnectionTrait>(db: &D, key: &AuditKey, a: NewAudit) -> Result<i64, DbErr> {
-    let mut q = audit_head::Entity::find_by_id(1);
-    if db.get_database_backend() == DbBackend::Postgres {
-        // Serialises writers on the chain; SQLite has one writer connection already.
-        QuerySelect::query(&mut q).lock(LockType::Update);
+    #[derive(FromQueryResult)]
+    struct Head {
+        last_seq: i64,
+        last_hash: String,
     }
-    let head = q.one(db).await?.ok_or_else(|| DbErr::RecordNotFound("audit_head".into()))?;
+    let backend = db.get_database_backend();
+    let take = Statement::from_string(backend, "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash");
+    let head = Head::find_by_statement(take).one(db).await?.ok_or_else(|| DbErr::RecordNotFound("audit_head".into()))?;
     let mut row = audit_log::Model {
-        id: head.last_seq + 1,
+        id: head.last_seq,
         at_us: super::now().timestamp_micros(),
         actor_id: a.actor_id,
         actor_name: a.actor_name,
@@ -63,19 +71,26 @@ pub async fn append<D: ConnectionTrait>(db: &D, key: &AuditKey, a: NewAudit) -> 
         org_path: a.org_path,
         before_json: a.before.map(|v| v.to_string()),
         after_json: a.after.map(|v| v.to_string()),
-        prev_hash: head.last_hash.clone(),
+        prev_hash: head.last_hash,
         hash: String::new(),
     };
-    row.hash = chain_hash(key, &head.last_hash, &content(&row));
+    row.hash = chain_hash(key, &row.prev_hash, &content(&row));
     let id = row.id;
     let hash = row.hash.clone();
-    audit_log::ActiveModel::from(row).insert(db).await?;
-    audit_head::Entity::update_many()
-        .col_expr(audit_head::Column::LastSeq, Expr::value(id))
-        .col_expr(audit_head::Column::LastHash, Expr::value(hash))
-        .filter(audit_head::Column::Id.eq(1))
-        .exec(db)
-        .await?;
+    let insert = audit_log::Entity::insert(audit_log::ActiveModel::from(row)).build(backend);
+    if backend == DbBackend::Postgres {
+        let mut values = insert.values.map(|v| v.0).unwrap_or_default();
+        values.push(hash.into());
+        let sql = format!("WITH moved AS (UPDATE audit_head SET last_hash = ${} WHERE id = 1) {}", values.len(), insert.sql);
+        db.execute(Statement::from_sql_and_values(backend, sql, values)).await?;
+    } else {
+        db.execute(insert).await?;
+        audit_head::Entity::update_many()
+            .col_expr(audit_head::Column::LastHash, Expr::value(hash))
+            .filter(audit_head::Column::Id.eq(1))
+            .exec(db)
+            .await?;
+    }
     Ok(id)
 }
 

@@ -148,6 +148,17 @@ pub async fn dependency_step<D: ConnectionTrait>(db: &D, ids: Vec<i64>, down: bo
     Ok(edges.into_iter().map(|e| (e.carrier_id, e.depends_on_id)).collect())
 }
 
+/// Every dependency between carriers, as (carrier, depends on) edges.
+pub async fn all_dependencies<D: ConnectionTrait>(db: &D) -> Result<Vec<(i64, i64)>, DbErr> {
+    let edges = carrier_dep::Entity::find()
+        .select_only()
+        .columns([carrier_dep::Column::CarrierId, carrier_dep::Column::DependsOnId])
+        .into_tuple::<(i64, i64)>()
+        .all(db)
+        .await?;
+    Ok(edges)
+}
+
 /// Replaces what a carrier depends on.
 pub async fn set_dependencies<D: ConnectionTrait>(db: &D, carrier_id: i64, on: &[i64]) -> Result<(), DbErr> {
     carrier_dep::Entity::delete_many().filter(carrier_dep::Column::CarrierId.eq(carrier_id)).exec(db).await?;

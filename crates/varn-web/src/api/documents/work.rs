@@ -99,7 +99,7 @@ pub async fn pending(a: ApiActor) -> ApiResult<Json<Vec<PendingAck>>> {
 /// overdue actions.
 #[utoipa::path(get, path = "/api/v1/documents/follow-up", tag = "styrdokument", responses((status = 200, body = FollowUp), (status = 403, body = ErrorBody)))]
 pub async fn follow_up(a: ApiActor) -> ApiResult<Json<FollowUp>> {
-    Ok(Json(a.state.app.documents().follow_up(&a.actor, 1_000).await?))
+    Ok(Json(std::sync::Arc::unwrap_or_clone(a.state.app.documents().follow_up(&a.actor, 1_000).await?)))
 }
 
 /// Which PDF.

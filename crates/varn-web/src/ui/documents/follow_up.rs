@@ -72,7 +72,7 @@ const FOLLOW_UP_ROWS: u64 = 100;
 #[template(path = "documents/follow_up.html")]
 struct FollowUpPage {
     shell: Shell,
-    f: FollowUp,
+    f: std::sync::Arc<FollowUp>,
     rules: DocumentRules,
     cap: usize,
     can_settings: bool,
