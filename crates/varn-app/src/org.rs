@@ -145,6 +145,18 @@ impl App {
         Ok(repo::root(self.store.read()).await?)
     }
 
+    /// The name of a unit the actor may read (`None` if none such): what a list filtered on
+    /// a unit shows of it, one query where [`App::org_get`]'s whole detail takes six.
+    pub async fn unit_name(&self, actor: &Actor, id: i64) -> Result<Option<String>, AppError> {
+        Ok(repo::find(self.store.read(), &actor.scope(Permission::OrgRead), id).await?.map(|u| u.name))
+    }
+
+    /// The path of a unit the actor may read (`NotFound` outside their scope), for a list's
+    /// subtree filter: one query.
+    pub async fn readable_unit_path(&self, actor: &Actor, id: i64) -> Result<String, AppError> {
+        Ok(repo::find(self.store.read(), &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?.path)
+    }
+
     /// One unit, or `NotFound` when it does not exist or lies outside the actor's scope.
     pub async fn org_get(&self, actor: &Actor, id: i64) -> Result<UnitDetail, AppError> {
         let db = self.store.read();

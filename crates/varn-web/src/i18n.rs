@@ -267,7 +267,14 @@ impl Tr {
 
     /// Formats a date in the language's style (ISO 8601 in Sweden).
     pub fn date(&self, d: &chrono::NaiveDate) -> String {
-        d.format("%Y-%m-%d").to_string()
+        use chrono::Datelike;
+        // Written out directly: chrono's `format` parses its pattern at every call, and a
+        // list page writes a date per row.
+        if (0..=9999).contains(&d.year()) {
+            format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        } else {
+            d.format("%Y-%m-%d").to_string()
+        }
     }
 
     /// A date written out for a sentence: "20 november 2026", "20 November 2026".
@@ -289,6 +296,15 @@ impl Tr {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[allow(clippy::expect_used)]
+    fn dates_are_written_year_month_day_with_zeros() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).expect("a date");
+        assert_eq!(Tr::new(Lang::Sv).date(&d(2026, 3, 7)), "2026-03-07");
+        assert_eq!(Tr::new(Lang::En).date(&d(999, 12, 31)), "0999-12-31");
+        assert_eq!(Tr::new(Lang::Sv).date(&d(12345, 1, 2)), d(12345, 1, 2).format("%Y-%m-%d").to_string());
+    }
+
     #[test]
     #[allow(clippy::expect_used)]
     fn long_dates_name_the_month_in_the_language() {

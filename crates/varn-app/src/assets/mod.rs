@@ -183,7 +183,7 @@ impl<'a> Assets<'a> {
 
     /// The path of a unit the actor may see, for the subtree filter (`NotFound` outside scope).
     pub async fn unit_path(&self, actor: &Actor, unit_id: i64) -> Result<String, AppError> {
-        Ok(self.app.org_get(actor, unit_id).await?.unit.path)
+        self.app.readable_unit_path(actor, unit_id).await
     }
 
     /// An asset the actor may change, read through `db` (the write's transaction).

@@ -321,7 +321,7 @@ mod tests {
         assert_eq!(via.get(&5), Some(&4));
         // Up: what stops if 5 stops.
         let (up, _) = g.walk(5, false, 5);
-        assert_eq!(up.into_iter().collect::<Vec<_>>(), vec![(1, 2), (2, 3), (3, 3), (4, 1), (6, 1)]);
+        assert_eq!(up.into_iter().collect::<Vec<_>>(), vec![(1, 3), (2, 2), (3, 2), (4, 1), (6, 1)]);
         // The depth is a limit.
         let (near, _) = g.walk(1, true, 1);
         assert_eq!(near.keys().copied().collect::<Vec<_>>(), vec![2, 3]);

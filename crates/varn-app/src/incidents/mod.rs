@@ -148,7 +148,7 @@ impl<'a> Incidents<'a> {
     pub async fn list(&self, actor: &Actor, f: &IncidentFilter, p: &ListParams) -> Result<Page<IncidentRow>, AppError> {
         let mut f = f.clone();
         if let Some(u) = f.unit_id {
-            let path = self.app.org_get(actor, u).await.map_err(|_| AppError::field("unit_id", "err.choose"))?.unit.path;
+            let path = self.app.readable_unit_path(actor, u).await.map_err(|_| AppError::field("unit_id", "err.choose"))?;
             f.under = Some(path);
         }
         Ok(repo::list(self.db(), &self.visibility(actor), &f, p).await?)

@@ -149,7 +149,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         return Ok(render(&ListPartial { shell: ctx.shell("asset.heading"), view: l.view, rows }, StatusCode::OK));
     }
     let unit_filter = match l.filter.unit_id {
-        Some(u) => ctx.state.app.org_get(actor, u).await.ok().map(|d| d.unit.name),
+        Some(u) => ctx.state.app.unit_name(actor, u).await?,
         None => None,
     };
     let model = &assets.classification().model;
