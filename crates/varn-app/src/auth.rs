@@ -233,7 +233,7 @@ impl App {
 
     /// Signs out: the session is removed.
     pub async fn sign_out(&self, s: &LiveSession) -> Result<(), AppError> {
-        let w = self.begin_account_write().await?;
+        let w = self.begin_session_write().await?;
         sessions::delete(&*w, &s.id_hash).await?;
         w.commit(s.actor.audit("auth.sign_out", "user")).await?;
         self.auth_cache.sessions.invalidate(&s.id_hash);

@@ -19,7 +19,7 @@ impl App {
         source: &str,
         name: &str,
     ) -> Result<(NewSession, Option<String>), AppError> {
-        let w = self.begin_account_write().await?;
+        let w = self.begin_session_write().await?;
         if !ok {
             self.check_failed(&*w, source, name).await?;
             let failures = record_failure(&*w, u.id).await?;

@@ -52,6 +52,16 @@ impl App {
         Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone(), self.writes.clone()))
     }
 
+    /// Opens a sign-in's or a sign-out's write: it changes only the person's sessions, their
+    /// count of failed attempts and the audit log, none of which the views kept between
+    /// writes show (see `App::writes`), so its commit does not count as a write for them:
+    /// sixteen people signing in at once had the city's document follow-up and the carriers'
+    /// graph read sixteen times over.
+    pub(crate) async fn begin_session_write(&self) -> Result<Write, AppError> {
+        let uncounted = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone(), uncounted))
+    }
+
     /// Opens a write the system makes on its own schedule (a deadline reminder queued):
     /// bookkeeping no person caused, committed with [`Write::commit_appended`].
     pub(crate) async fn begin_system_write(&self) -> Result<Write, AppError> {
