@@ -124,11 +124,6 @@ impl OrgPath {
     pub fn depth(&self) -> usize {
         self.ids().len().saturating_sub(1)
     }
-
-    /// The `LIKE` pattern that matches this unit and its subtree.
-    pub fn like_pattern(&self) -> String {
-        format!("{}%", self.0)
-    }
 }
 
 /// Why a unit may not be moved under a new parent.
@@ -187,7 +182,6 @@ mod tests {
         assert!(!a.contains(&c));
         assert_eq!(b.ids(), vec![OrgUnitId(1), OrgUnitId(4), OrgUnitId(9)]);
         assert_eq!(b.depth(), 2);
-        assert_eq!(a.like_pattern(), "/1/4/%");
         assert!(OrgPath::parse("/1/x/").is_err());
         assert!(OrgPath::parse("/1//").is_err());
         assert!(OrgPath::parse("/1/2/").is_ok());
