@@ -113,7 +113,8 @@ pub fn redact_url(url: &str) -> String {
 /// On SQLite the write pool has a single connection: SQLite allows one writer at a time,
 /// and queueing writers in the pool instead of in `busy_timeout` keeps the audit hash chain
 /// strictly ordered and avoids `SQLITE_BUSY` on lock upgrades. On PostgreSQL both are the
-/// same pool and the audit head row is locked with `FOR UPDATE`.
+/// same pool and the audit head row is locked by the `UPDATE` that moves it
+/// (`repo::audit::append`), until the write commits.
 #[derive(Clone, Debug)]
 pub struct Store {
     read: DatabaseConnection,
