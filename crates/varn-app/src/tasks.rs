@@ -1,6 +1,6 @@
 //! Mina uppgifter: every task any module assigns to the user or their units.
 
-use crate::{Actor, App, AppError};
+use crate::{Actor, App, AppError, Page};
 use serde_json::json;
 use varn_domain::Permission;
 use varn_store::repo::org;
@@ -18,22 +18,28 @@ pub struct TaskView {
 }
 
 impl App {
-    /// The actor's open tasks (or all, with `include_done`), overdue first.
-    pub async fn my_tasks(&self, actor: &Actor, include_done: bool) -> Result<Vec<TaskView>, AppError> {
-        let rows = repo::mine(self.store.read(), actor.id.0, &actor.acted_for, include_done, 500).await?;
+    /// The actor's open tasks (or all, with `include_done`), overdue first: page `page` (from
+    /// 1) of `per_page`, with how many there are in all. A page past the last is the last.
+    pub async fn my_tasks(&self, actor: &Actor, include_done: bool, page: u64, per_page: u64) -> Result<Page<TaskView>, AppError> {
+        let db = self.store.read();
+        let per_page = per_page.max(1);
+        let total = repo::count_mine(db, actor.id.0, &actor.acted_for, include_done).await?;
+        let page = page.clamp(1, total.div_ceil(per_page).max(1));
+        let rows = repo::mine(db, actor.id.0, &actor.acted_for, include_done, (page - 1) * per_page, per_page).await?;
         let mut unit_ids: Vec<i64> = rows.iter().filter_map(|t| t.assignee_unit_id).collect();
         unit_ids.sort_unstable();
         unit_ids.dedup();
-        let units = org::by_ids(self.store.read(), unit_ids).await?;
+        let units = org::by_ids(db, unit_ids).await?;
         let today = self.today();
-        Ok(rows
+        let items = rows
             .into_iter()
             .map(|t| TaskView {
                 unit_name: t.assignee_unit_id.and_then(|u| units.iter().find(|x| x.id == u)).map(|u| u.name.clone()),
                 days_left: varn_domain::task::days_left(t.due_date, today),
                 task: t,
             })
-            .collect())
+            .collect();
+        Ok(Page { items, total, page, per_page, exact: true })
     }
 
     /// Creates a task (used by the modules, and by the demo).
@@ -66,8 +72,7 @@ impl App {
         let w = self.begin(&cap).await?;
         // Whose the task is, read again inside the write (not from the session's copy).
         let units = org::units_acted_for(&*w, actor.id.0).await?;
-        let mine = repo::mine(&*w, actor.id.0, &units, true, 10_000).await?;
-        if !mine.iter().any(|t| t.id == id) {
+        if !repo::is_mine(&*w, actor.id.0, &units, id).await? {
             return Err(AppError::NotFound);
         }
         repo::set_status(&*w, id, done).await?;

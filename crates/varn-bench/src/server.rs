@@ -34,8 +34,12 @@ impl Profile {
     pub fn start(pid: u32, dir: &Path, id: &str) -> anyhow::Result<Profile> {
         std::fs::create_dir_all(dir)?;
         let data = dir.join(format!("{id}.data"));
+        // Frame pointers by default (cheap, but the release build omits them, so callers are
+        // mostly lost); `VARN_PERF_CALL_GRAPH=dwarf,16384` unwinds with the binary's unwind
+        // tables instead, which names the callers of malloc and the like.
+        let call_graph = std::env::var("VARN_PERF_CALL_GRAPH").unwrap_or_else(|_| "fp".into());
         let child = std::process::Command::new("perf")
-            .args(["record", "-q", "-e", "cpu-clock", "-F", "999", "-g", "-p", &pid.to_string(), "-o"])
+            .args(["record", "-q", "-e", "cpu-clock", "-F", "999", "--call-graph", &call_graph, "-p", &pid.to_string(), "-o"])
             .arg(&data)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())

@@ -7,7 +7,7 @@ pub mod migration;
 pub mod repo;
 mod scope;
 
-pub use scope::{scope_condition, under_path, under_path_sql};
+pub use scope::{scope_condition, under_path, under_path_sql, units_in_scope};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlxPostgresConnector, SqlxSqliteConnector, Statement};
 use sqlx::postgres::PgPoolOptions;
@@ -165,7 +165,11 @@ impl Store {
                 // too, and nine connections × 16 MiB showed up as resident memory.
                 .pragma("cache_size", "-4000")
                 .pragma("temp_store", "MEMORY")
-                .pragma("mmap_size", (cfg.mmap_mib * 1024 * 1024).to_string());
+                .pragma("mmap_size", (cfg.mmap_mib * 1024 * 1024).to_string())
+                // The connection's worker thread hands rows over a bounded channel; at SQLx's
+                // 50 it stops and waits for the page to take them (two more thread switches
+                // per 50 rows). A page reads at most a few hundred.
+                .row_buffer_size(1024);
             // No ping before each use: on SQLite a ping is a hand-off to the connection's worker
             // thread and back, as costly as a small query.
             let write_pool = SqlitePoolOptions::new()

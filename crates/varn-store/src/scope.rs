@@ -1,6 +1,7 @@
 //! Turns a domain [`Scope`] into a SQL condition on a path column.
 
-use sea_orm::sea_query::{BinOper, Expr, SimpleExpr};
+use crate::entity::org_unit;
+use sea_orm::sea_query::{BinOper, Expr, Query, SimpleExpr};
 use sea_orm::Condition;
 use varn_domain::Scope;
 
@@ -16,6 +17,26 @@ pub fn scope_condition(scope: &Scope, col: SimpleExpr) -> Condition {
                 c = c.add(under_path(col.clone(), p.as_str()));
             }
             c
+        }
+    }
+}
+
+/// The condition that keeps rows whose unit (the id in `unit_col`) lies within `scope`:
+/// `unit_col IN (SELECT id FROM org_units WHERE path LIKE …)`. Unlike [`scope_condition`] on a
+/// joined unit's path, the subtree's ids are read once by the path index, and the database
+/// may look the rows up by their unit (SQLite combines it with other `OR` terms by their own
+/// indexes instead of reading every candidate row and its unit).
+pub fn units_in_scope(scope: &Scope, unit_col: Expr) -> Condition {
+    match scope {
+        Scope::All => Condition::all(),
+        Scope::None => Condition::all().add(Expr::val(1).eq(0)),
+        Scope::Units(_) => {
+            let units = Query::select()
+                .column(org_unit::Column::Id)
+                .from(org_unit::Entity)
+                .cond_where(scope_condition(scope, Expr::col((org_unit::Entity, org_unit::Column::Path)).into()))
+                .to_owned();
+            Condition::all().add(unit_col.in_subquery(units))
         }
     }
 }
@@ -66,5 +87,26 @@ mod tests {
         assert!(sql("").ends_with("WHERE 1 = 0"));
         assert_eq!(under_path_sql("o.path", "/1/30/"), "o.path LIKE '/1/30/%'");
         assert_eq!(under_path_sql("o.path", "/1/%"), "1 = 0");
+    }
+
+    #[test]
+    fn units_in_scope_reads_the_subtrees_ids_by_their_paths() {
+        let sql = |scope: &Scope| {
+            Query::select()
+                .column(Alias::new("id"))
+                .from(Alias::new("incidents"))
+                .cond_where(units_in_scope(scope, Expr::col(Alias::new("unit_id"))))
+                .to_string(SqliteQueryBuilder)
+        };
+        let two = Scope::Units(vec![varn_domain::OrgPath::parse("/1/3/").unwrap(), varn_domain::OrgPath::parse("/1/7/").unwrap()]);
+        assert!(
+            sql(&two).ends_with(
+                r#"WHERE "unit_id" IN (SELECT "id" FROM "org_units" WHERE "org_units"."path" LIKE ('/1/3/%') OR "org_units"."path" LIKE ('/1/7/%'))"#
+            ),
+            "{}",
+            sql(&two)
+        );
+        assert!(sql(&Scope::None).ends_with("WHERE 1 = 0"), "{}", sql(&Scope::None));
+        assert!(!sql(&Scope::All).contains("org_units"), "the whole city needs no subtree: {}", sql(&Scope::All));
     }
 }

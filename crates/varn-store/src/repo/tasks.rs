@@ -68,20 +68,35 @@ pub async fn insert<D: ConnectionTrait>(db: &D, t: NewTask) -> Result<task::Mode
     .await
 }
 
-/// The user's tasks: assigned to them, or to a unit they head or hold
-/// Verksamhetsansvarig on. Overdue and soonest first, undated last.
-pub async fn mine<D: ConnectionTrait>(db: &D, user_id: i64, units: &[i64], include_done: bool, limit: u64) -> Result<Vec<TaskRow>, DbErr> {
+/// Who the user's tasks are: assigned to them, or to a unit they head or hold
+/// Verksamhetsansvarig on (`units`); open only unless `include_done`.
+fn mine_condition(user_id: i64, units: &[i64], include_done: bool) -> Condition {
     // The units as a literal list: with sub-queries PostgreSQL scans every open task instead
     // of combining the two indexes.
     let mut who = Condition::any().add(task::Column::AssigneeUserId.eq(user_id));
     if !units.is_empty() {
         who = who.add(task::Column::AssigneeUnitId.is_in(units.iter().copied()));
     }
-    let mut q = task::Entity::find().filter(who);
+    let mut c = Condition::all().add(who);
     if !include_done {
-        q = q.filter(task::Column::Status.eq(TaskStatus::Open));
+        c = c.add(task::Column::Status.eq(TaskStatus::Open));
     }
-    q.select_only()
+    c
+}
+
+/// The user's tasks (see [`mine_condition`]), overdue and soonest first, undated last: `limit`
+/// of them from `offset`.
+pub async fn mine<D: ConnectionTrait>(
+    db: &D,
+    user_id: i64,
+    units: &[i64],
+    include_done: bool,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<TaskRow>, DbErr> {
+    task::Entity::find()
+        .filter(mine_condition(user_id, units, include_done))
+        .select_only()
         .columns([
             task::Column::Id,
             task::Column::SourceType,
@@ -96,10 +111,21 @@ pub async fn mine<D: ConnectionTrait>(db: &D, user_id: i64, units: &[i64], inclu
         .order_by_asc(Expr::cust("CASE WHEN due_date IS NULL THEN 1 ELSE 0 END"))
         .order_by_asc(task::Column::DueDate)
         .order_by_asc(task::Column::Id)
+        .offset(offset)
         .limit(limit)
         .into_model::<TaskRow>()
         .all(db)
         .await
+}
+
+/// How many tasks [`mine`] would list in all.
+pub async fn count_mine<D: ConnectionTrait>(db: &D, user_id: i64, units: &[i64], include_done: bool) -> Result<u64, DbErr> {
+    task::Entity::find().filter(mine_condition(user_id, units, include_done)).count(db).await
+}
+
+/// Whether task `id` is one of the user's (open or done).
+pub async fn is_mine<D: ConnectionTrait>(db: &D, user_id: i64, units: &[i64], id: i64) -> Result<bool, DbErr> {
+    Ok(task::Entity::find().filter(task::Column::Id.eq(id)).filter(mine_condition(user_id, units, true)).count(db).await? > 0)
 }
 
 /// One task.

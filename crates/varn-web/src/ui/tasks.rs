@@ -14,6 +14,7 @@ use axum::Router;
 use serde::Deserialize;
 use varn_app::modules::{Note, WorkSection};
 use varn_app::tasks::TaskView;
+use varn_app::Page;
 use varn_domain::task::TaskStatus;
 
 pub fn routes() -> Router<AppState> {
@@ -29,7 +30,7 @@ pub fn routes() -> Router<AppState> {
 struct TasksPage {
     shell: Shell,
     user_name: String,
-    tasks: Vec<TaskView>,
+    tasks: Page<TaskView>,
     include_done: bool,
     sections: Vec<WorkSection>,
     /// The lead text's key: it depends on the role.
@@ -59,7 +60,17 @@ fn lead_for(actor: &varn_app::Actor) -> &'static str {
 impl TasksPage {
     /// Whether there is anything at all for the reader to do.
     fn nothing_to_do(&self) -> bool {
-        self.tasks.is_empty() && self.sections.is_empty()
+        self.tasks.items.is_empty() && self.sections.is_empty()
+    }
+
+    /// The address of page `n` of the task list, keeping "show done".
+    fn page_href(&self, n: u64) -> String {
+        match (self.include_done, n) {
+            (false, 1) => "/tasks#tasks-h".to_owned(),
+            (false, n) => format!("/tasks?page={n}#tasks-h"),
+            (true, 1) => "/tasks?all=1#tasks-h".to_owned(),
+            (true, n) => format!("/tasks?all=1&page={n}#tasks-h"),
+        }
     }
 
     fn note(&self, n: &Note) -> String {
@@ -76,7 +87,13 @@ impl TasksPage {
 struct TasksQ {
     #[serde(default)]
     all: Option<String>,
+    /// The page of the task list; anything but a number is the first.
+    #[serde(default)]
+    page: Option<String>,
 }
+
+/// Tasks a page of Mina uppgifter lists (the nearest due first; the rest on further pages).
+const TASKS_PER_PAGE: u64 = 50;
 
 async fn home(ctx: Ctx) -> PageResult {
     ctx.actor()?;
@@ -87,7 +104,8 @@ async fn tasks_page(ctx: Ctx, Query(q): Query<TasksQ>) -> PageResult {
     let actor = ctx.actor()?;
     let include_done = q.all.is_some();
     let app = &ctx.state.app;
-    let tasks = app.my_tasks(actor, include_done).await?;
+    let page_no = q.page.as_deref().and_then(|p| p.trim().parse::<u64>().ok()).unwrap_or(1);
+    let tasks = app.my_tasks(actor, include_done, page_no, TASKS_PER_PAGE).await?;
     let sections = app.my_work(actor).await?;
     let overdue = app.overdue_in_scope(actor).await?;
     let page = TasksPage {

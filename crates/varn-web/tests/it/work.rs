@@ -296,3 +296,74 @@ async fn people_are_found_by_any_part_of_their_name(#[case] b: &str) {
     assert_eq!(hits.as_array().map(Vec::len), Some(0), "{b}: the picker does not search e-mail: {hits}");
     t.stop().await;
 }
+
+/// Mina uppgifter lists fifty tasks a page, the nearest due first, with how many there are and
+/// links to the pages beside (keeping "show done"); the API still answers with the whole list;
+/// a task on a later page can be marked done, and someone else's cannot.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn mina_uppgifter_lists_fifty_a_page_nearest_first(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let omar = t.id("omar.haddad");
+    let api = api_as(&t, "omar.haddad").await;
+    let (_, before) = api.call(Method::GET, "/api/v1/tasks", None).await;
+    let had = before.as_array().unwrap().len() as u64;
+    // 120 tasks of his own, due far after anything the demo gives him, the first due first.
+    let far = chrono::Utc::now().date_naive() + chrono::Days::new(1000);
+    for i in 0..120u64 {
+        let task = varn_store::repo::tasks::NewTask {
+            source_type: "test.page".into(),
+            source_id: None,
+            title: format!("Testuppgift {i:03}"),
+            link: "/tasks".into(),
+            assignee_user_id: Some(omar),
+            assignee_unit_id: None,
+            due_date: Some(far + chrono::Days::new(i)),
+            unit_id: None,
+        };
+        varn_store::repo::tasks::insert(t.app.store.write(), task).await.unwrap();
+    }
+    let total = had + 120;
+    let pages = total.div_ceil(50);
+    let on = |html: &str, i: u64| html.contains(&format!(">Testuppgift {i:03}</a>"));
+    let browser = t.signed_in("omar.haddad").await;
+    let (s, first) = browser.text("/tasks").await;
+    assert_eq!(s, 200);
+    assert!(first.contains(&format!("{total} totalt · sida 1 av {pages}")), "{first}");
+    assert!(first.contains("href=\"/tasks?page=2#tasks-h\" rel=\"next\"") && !first.contains("rel=\"prev\""), "{first}");
+    assert_eq!(first.matches("<tr>").count() - 1, 50, "fifty rows and the head");
+    assert!(!on(&first, 119), "the latest is not on the first page");
+    let (_, last) = browser.text(&format!("/tasks?page={pages}")).await;
+    assert!(on(&last, 119) && !on(&last, 0), "{last}");
+    assert!(last.contains(&format!("sida {pages} av {pages}")) && !last.contains("rel=\"next\""), "{last}");
+    assert!(last.contains(&format!("href=\"/tasks?page={}#tasks-h\" rel=\"prev\"", pages - 1)), "{last}");
+    // Pages run in due order without a gap or a repeat.
+    let mut seen = vec![];
+    for p in 1..=pages {
+        let (_, html) = browser.text(&format!("/tasks?page={p}")).await;
+        seen.extend((0..120).filter(|&i| on(&html, i)));
+    }
+    assert_eq!(seen, (0..120).collect::<Vec<_>>());
+    // A page past the last is the last; a page that is not a number is the first.
+    assert!(on(&browser.text("/tasks?page=99").await.1, 119));
+    assert!(browser.text("/tasks?page=x").await.1.contains(&format!("sida 1 av {pages}")));
+    // Showing done tasks too keeps doing so from page to page.
+    let (_, all) = browser.text("/tasks?all=1").await;
+    assert!(all.contains("href=\"/tasks?all=1&#38;page=2#tasks-h\" rel=\"next\""), "{all}");
+    // The API answers with the whole list, as before.
+    let (_, after) = api.call(Method::GET, "/api/v1/tasks", None).await;
+    assert_eq!(after.as_array().unwrap().len() as u64, total);
+    // A task from the last page is his to mark done; not Lisa's.
+    let id = after.as_array().unwrap().iter().find(|x| x["title"] == "Testuppgift 119").unwrap()["id"].as_i64().unwrap();
+    let lisa = t.signed_in("lisa.nilsson").await;
+    assert_eq!(lisa.post_form(&format!("/tasks/{id}/done"), &[]).await.status(), 404);
+    assert_eq!(browser.post_form(&format!("/tasks/{id}/done"), &[]).await.status(), 303);
+    let (_, html) = browser.text(&format!("/tasks?page={pages}")).await;
+    assert!(!on(&html, 119) && html.contains(&format!("{} totalt", total - 1)), "done, off the open list: {html}");
+    t.stop().await;
+}

@@ -15,8 +15,8 @@ pub use timeline::*;
 
 use crate::entity::{incident, incident_action, org_unit};
 use crate::repo::{count_upto, ListParams, Page};
-use crate::scope_condition;
-use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query, SimpleExpr};
+use crate::units_in_scope;
+use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query};
 use sea_orm::*;
 use varn_domain::incident::{Category, Level, Severity, Status};
 use varn_domain::{Code, Scope};
@@ -28,10 +28,6 @@ pub struct IncidentVisibility {
     pub read: Scope,
     /// The user: their own reports and those they handle are theirs wherever they sit.
     pub user_id: i64,
-}
-
-fn unit_path() -> SimpleExpr {
-    Expr::col((org_unit::Entity, org_unit::Column::Path)).into()
 }
 
 fn col(c: incident::Column) -> Expr {
@@ -54,7 +50,7 @@ pub fn visible(v: &IncidentVisibility) -> Condition {
         .add(col(incident::Column::HandlerUserId).eq(v.user_id))
         .add(col(incident::Column::Id).in_subquery(owned));
     if !v.read.is_none() {
-        c = c.add(scope_condition(&v.read, unit_path()));
+        c = c.add(units_in_scope(&v.read, col(incident::Column::UnitId)));
     }
     c
 }
