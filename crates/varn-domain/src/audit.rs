@@ -128,6 +128,39 @@ mod tests {
         assert_ne!(h1, chain_hash(&k, GENESIS, &c(3, "{}")));
     }
 
+    /// Each field of a row, changed alone (a value, or present against absent), changes its
+    /// hash; so does moving text from one field to the next (the encoding keeps fields apart).
+    #[test]
+    fn every_field_of_a_row_is_in_its_hash() {
+        let k = AuditKey::for_tests();
+        let base = c(1, "{}");
+        let h = chain_hash(&k, GENESIS, &base);
+        let variants: Vec<(&str, AuditContent<'_>)> = vec![
+            ("seq", AuditContent { seq: 2, ..base.clone() }),
+            ("at_us", AuditContent { at_us: base.at_us + 1, ..base.clone() }),
+            ("actor_id", AuditContent { actor_id: Some(2), ..base.clone() }),
+            ("actor_id absent", AuditContent { actor_id: None, ..base.clone() }),
+            ("actor_name", AuditContent { actor_name: "sara", ..base.clone() }),
+            ("action", AuditContent { action: "org.delete", ..base.clone() }),
+            ("entity_type", AuditContent { entity_type: "user", ..base.clone() }),
+            ("entity_id", AuditContent { entity_id: Some(9), ..base.clone() }),
+            ("entity_id absent", AuditContent { entity_id: None, ..base.clone() }),
+            ("org_path", AuditContent { org_path: Some("/1/2/"), ..base.clone() }),
+            ("org_path absent", AuditContent { org_path: None, ..base.clone() }),
+            ("before", AuditContent { before: Some("{}"), ..base.clone() }),
+            ("after", AuditContent { after: Some("{\"a\":1}"), ..base.clone() }),
+            ("after absent", AuditContent { after: None, ..base.clone() }),
+            ("text moved between fields", AuditContent { actor_name: "adminorg", action: ".create", ..base.clone() }),
+        ];
+        let mut seen = std::collections::HashSet::from([h.clone()]);
+        for (what, v) in &variants {
+            let hv = chain_hash(&k, GENESIS, v);
+            assert_ne!(hv, h, "{what} is not in the hash");
+            assert!(seen.insert(hv), "{what} hashes like another variant");
+        }
+        assert_eq!(h, chain_hash(&k, GENESIS, &base), "the same row, the same hash");
+    }
+
     #[test]
     fn another_key_gives_another_chain_and_signature() {
         let (a, b) = (AuditKey::new(&[1u8; 32]), AuditKey::new(&[2u8; 32]));
