@@ -135,7 +135,7 @@ mod tests {
         let k = AuditKey::for_tests();
         let base = c(1, "{}");
         let h = chain_hash(&k, GENESIS, &base);
-        let variants: Vec<(&str, AuditContent<'_>)> = vec![
+        let variants = [
             ("seq", AuditContent { seq: 2, ..base.clone() }),
             ("at_us", AuditContent { at_us: base.at_us + 1, ..base.clone() }),
             ("actor_id", AuditContent { actor_id: Some(2), ..base.clone() }),
