@@ -154,8 +154,7 @@ impl Incidents<'_> {
 
     async fn demo_one(&self, handler: &Actor, reporter: &Actor, d: &DemoIncident, units: &HashMap<String, i64>) -> Result<i64, AppError> {
         let unit = *units.get(&d.unit).ok_or_else(|| AppError::Internal(format!("unknown unit {}", d.unit)))?;
-        let aware =
-            (Utc::now() - Duration::days(d.days_ago)).date_naive().and_hms_opt(8, 40, 0).map(|t| t.and_utc()).unwrap_or_else(Utc::now);
+        let aware = demo_aware(Utc::now(), d.days_ago);
         let json = ReportJson {
             title: d.title.clone(),
             description: None,
@@ -252,5 +251,41 @@ impl Incidents<'_> {
             w.execute(run("UPDATE incident_duties SET answered_at = ? WHERE incident_id = ?", vec![answered.into(), id.into()])).await?;
         }
         w.commit(cap.audit("incident.demo_backdate", "incident").entity(id).after(serde_json::json!({"aware_at": aware}))).await
+    }
+}
+
+/// When the city became aware of a demo incident `days_ago` days back: at 08:40 (UTC) that day,
+/// or the day before when that is less than an hour further back than `days_ago` whole days
+/// (in the early hours). So yesterday's incident is always more than a day old, and its
+/// 24-hour deadline has passed whenever the demo is loaded (it had not before 08:40).
+fn demo_aware(now: DateTime<Utc>, days_ago: i64) -> DateTime<Utc> {
+    let back = now - Duration::days(days_ago);
+    let at = |d: chrono::NaiveDate| d.and_hms_opt(8, 40, 0).map(|t| t.and_utc()).unwrap_or(back);
+    let that_day = at(back.date_naive());
+    if that_day > back - Duration::hours(1) {
+        at(back.date_naive() - chrono::Days::new(1))
+    } else {
+        that_day
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_demo_incident_of_yesterday_is_a_day_and_more_old_at_any_hour() {
+        for hour in 0..24 {
+            for minute in [0, 39, 41] {
+                let Some(now) =
+                    chrono::NaiveDate::from_ymd_opt(2026, 3, 29).and_then(|d| d.and_hms_opt(hour, minute, 0)).map(|t| t.and_utc())
+                else {
+                    continue;
+                };
+                let age = now - demo_aware(now, 1);
+                assert!(age >= Duration::hours(25) && age <= Duration::hours(49), "{now}: {age}");
+                assert_eq!(demo_aware(now, 1).format("%H:%M").to_string(), "08:40");
+            }
+        }
     }
 }
