@@ -100,9 +100,23 @@ impl Default for AppConfig {
     }
 }
 
-/// The application: the store plus its settings. Cheap to clone.
+/// The application: the store plus its settings. Cheap to clone: one shared [`AppParts`]
+/// behind an `Arc`, so the several clones a request makes (one per middleware layer and
+/// extractor that takes the state) are each one reference count, not a copy of every cache
+/// handle and setting (which was 9 % of the server's CPU on a list page).
 #[derive(Clone, Debug)]
-pub struct App {
+pub struct App(std::sync::Arc<AppParts>);
+
+impl std::ops::Deref for App {
+    type Target = AppParts;
+    fn deref(&self) -> &AppParts {
+        &self.0
+    }
+}
+
+/// What an [`App`] holds.
+#[derive(Debug)]
+pub struct AppParts {
     /// The database.
     pub store: Store,
     /// Settings.
@@ -181,7 +195,7 @@ impl App {
             None => std::sync::Arc::new(incidents::Rules::builtin()?),
         };
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-        Ok(App {
+        Ok(App(std::sync::Arc::new(AppParts {
             store,
             config,
             hasher,
@@ -199,7 +213,7 @@ impl App {
             work_views: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
             doc_follow_ups: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
             carrier_graph: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
-        })
+        })))
     }
 }
 

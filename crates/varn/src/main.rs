@@ -248,7 +248,7 @@ async fn main() -> anyhow::Result<()> {
                 println!("{part:<28} {rows:>10} rader/rows {secs:>8.1} s");
             }
             println!("{:<28} {:>10} {:>17.1} s", "totalt / total", "", started.elapsed().as_secs_f64());
-            app.store.close().await;
+            app.store.clone().close().await;
             Ok(())
         }
         Command::Audit { command: AuditCommand::Verify } => std::process::exit(audit_cmd::verify(&cfg).await),

@@ -58,6 +58,6 @@ pub async fn reset_password(cfg: &Config, user: &str) -> anyhow::Result<()> {
     if !u.active {
         println!("Observera: kontot är inaktiverat. / Note: the account is deactivated.");
     }
-    app.store.close().await;
+    app.store.clone().close().await;
     Ok(())
 }

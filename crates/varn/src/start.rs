@@ -132,6 +132,6 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
             Err(e) => tracing::warn!(error = %e, "could not write the audit checkpoint at shutdown"),
         }
     }
-    app.store.close().await;
+    app.store.clone().close().await;
     Ok(())
 }
