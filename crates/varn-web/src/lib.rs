@@ -41,7 +41,15 @@ pub struct AppState {
     /// Rendered parts of pages that are the same for everyone with one scope and language,
     /// until this server commits a write (and at most 10 s, for other servers' writes).
     pub fragments: Fragments,
+    /// Documents rendered as PDF, per version, language and conformance, until this server
+    /// commits a write (and at most 10 s): a PDF costs milliseconds of layout and font
+    /// subsetting, and a policy just adopted is fetched by everyone asked to confirm it. Who
+    /// may read the version is still decided at every request.
+    pub pdfs: Pdfs,
 }
+
+/// See [`AppState::pdfs`]: (version, language, PDF/A, writes committed) to the file and its name.
+pub type Pdfs = moka::sync::Cache<(i64, &'static str, bool, u64), Arc<(axum::body::Bytes, String)>>;
 
 /// See [`AppState::fragments`]: (what, scope, language, writes committed) to HTML.
 pub type Fragments = moka::sync::Cache<(&'static str, String, &'static str, u64), Arc<str>>;
@@ -49,7 +57,8 @@ pub type Fragments = moka::sync::Cache<(&'static str, String, &'static str, u64)
 /// The whole application as one router.
 pub fn router(app: App, web: WebConfig) -> Router {
     let fragments = moka::sync::Cache::builder().max_capacity(500).time_to_live(std::time::Duration::from_secs(10)).build();
-    let state = AppState { app, web: Arc::new(web), exports: Arc::new(tokio::sync::Semaphore::new(1)), fragments };
+    let pdfs = moka::sync::Cache::builder().max_capacity(64).time_to_live(std::time::Duration::from_secs(10)).build();
+    let state = AppState { app, web: Arc::new(web), exports: Arc::new(tokio::sync::Semaphore::new(1)), fragments, pdfs };
     let max_body = state.app.config.max_attachment_bytes + 64 * 1024;
     Router::new()
         .merge(ui::routes().layer(axum::middleware::from_fn_with_state(state.clone(), ctx::page_failures)))

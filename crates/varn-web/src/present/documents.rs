@@ -82,17 +82,32 @@ pub fn conformance_of(archive: Option<&str>) -> pdf::Conformance {
     }
 }
 
-/// The PDF as a download.
-pub fn pdf_response(tr: Tr, v: &DocView, c: pdf::Conformance) -> Result<axum::response::Response, varn_app::AppError> {
+/// The PDF as a download, rendered once per version, language and conformance until the
+/// next write (see [`crate::AppState::pdfs`]); the caller has already read `v` as the actor.
+pub fn pdf_response(
+    state: &crate::AppState,
+    tr: Tr,
+    v: &DocView,
+    c: pdf::Conformance,
+) -> Result<axum::response::Response, varn_app::AppError> {
     use axum::http::header;
     use axum::response::IntoResponse;
-    let (bytes, name) = pdf_of(tr, v, c)?;
+    let key = (v.version.id, tr.lang.code(), c == pdf::Conformance::A2a, state.app.writes_committed());
+    let made = match state.pdfs.get(&key) {
+        Some(m) => m,
+        None => {
+            let (bytes, name) = pdf_of(tr, v, c)?;
+            let m = std::sync::Arc::new((axum::body::Bytes::from(bytes), name));
+            state.pdfs.insert(key, m.clone());
+            m
+        }
+    };
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{name}")),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename*=UTF-8''{}", made.1)),
         ],
-        bytes,
+        axum::body::Body::from(made.0.clone()),
     )
         .into_response())
 }

@@ -186,7 +186,7 @@ impl TestApp {
 
     pub async fn stop(self) {
         self.server.abort();
-        self.app.store.close().await;
+        self.app.store.clone().close().await;
         self.db.cleanup().await;
     }
 }

@@ -127,35 +127,46 @@ pub struct AssetFilter {
 /// The sort keys of the register (the first is the default).
 pub const SORTS: &[&str] = &["name", "unit", "level", "review"];
 
-fn filtered(v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Select<asset::Entity> {
-    filter(scoped(v), f, p)
+fn filtered(v: &AssetVisibility, f: &AssetFilter, p: &ListParams, backend: DbBackend) -> Select<asset::Entity> {
+    filter(scoped(v), f, p, backend)
 }
 
 /// What to count of [`filtered`]: without the join to the units when the reader sees the
 /// whole city (every asset has its unit, so the join changes no count, and the count reads
 /// only the register's smallest index: 25 000 assets in about a tenth of the time).
-fn counted(v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Select<asset::Entity> {
+fn counted(v: &AssetVisibility, f: &AssetFilter, p: &ListParams, backend: DbBackend) -> Select<asset::Entity> {
     if v.sees_all() {
-        filter(asset::Entity::find(), f, p)
+        filter(asset::Entity::find(), f, p, backend)
     } else {
-        filtered(v, f, p)
+        filtered(v, f, p, backend)
     }
 }
 
 /// The filters of the register on `q` (assets, perhaps joined with their units).
-fn filter(mut q: Select<asset::Entity>, f: &AssetFilter, p: &ListParams) -> Select<asset::Entity> {
+fn filter(mut q: Select<asset::Entity>, f: &AssetFilter, p: &ListParams, backend: DbBackend) -> Select<asset::Entity> {
     if let Some(like) = p.like() {
         q = q.filter(Expr::col((asset::Entity, asset::Column::SearchText)).like(LikeExpr::new(like).escape('\\')));
     }
     if let Some(path) = &f.under {
         // The subtree's units first (a few hundred at most), so that the assets are found
-        // through their unit's index rather than by reading the whole register.
-        let units = sea_orm::sea_query::Query::select()
-            .column(org_unit::Column::Id)
-            .from(org_unit::Entity)
-            .and_where(crate::under_path(Expr::col(org_unit::Column::Path).into(), path))
-            .to_owned();
-        q = q.filter(Expr::col((asset::Entity, asset::Column::UnitId)).in_subquery(units));
+        // through their unit's index rather than by reading the whole register. PostgreSQL
+        // hashes an `IN (SELECT …)` of units and reads all 25 000 assets past it (4.5 ms for a
+        // nämnd's 22 units at storstad); given the ids as one array it reads them through the
+        // unit's index (1.3 ms).
+        q = match backend {
+            DbBackend::Postgres => q.filter(Expr::cust(format!(
+                "\"assets\".\"unit_id\" = ANY(ARRAY(SELECT \"id\" FROM \"org_units\" WHERE {}))",
+                crate::under_path_sql("\"path\"", path)
+            ))),
+            _ => {
+                let units = sea_orm::sea_query::Query::select()
+                    .column(org_unit::Column::Id)
+                    .from(org_unit::Entity)
+                    .and_where(crate::under_path(Expr::col(org_unit::Column::Path).into(), path))
+                    .to_owned();
+                q.filter(Expr::col((asset::Entity, asset::Column::UnitId)).in_subquery(units))
+            }
+        };
     }
     match f.classified {
         Some(true) => q = q.filter(asset::Column::ClassificationId.is_not_null()),
@@ -184,8 +195,9 @@ fn filter(mut q: Select<asset::Entity>, f: &AssetFilter, p: &ListParams) -> Sele
 
 /// The visible assets that match, one page.
 pub async fn list<D: ConnectionTrait>(db: &D, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Result<Page<AssetRow>, DbErr> {
-    let q = filtered(v, f, p);
-    let (total, exact) = count_upto(db, counted(v, f, p), 100_000).await?;
+    let backend = db.get_database_backend();
+    let q = filtered(v, f, p, backend);
+    let (total, exact) = count_upto(db, counted(v, f, p, backend), 100_000).await?;
     let name = Expr::col((asset::Entity, asset::Column::Name));
     let q = match p.sort.as_deref() {
         Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(name),

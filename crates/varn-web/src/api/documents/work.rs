@@ -117,7 +117,7 @@ pub struct PdfArgs {
 #[utoipa::path(get, path = "/api/v1/documents/{id}/pdf", tag = "styrdokument", params(("id" = i64, Path), PdfArgs), responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404, body = ErrorBody)))]
 pub async fn pdf(a: ApiActor, Path(id): Path<i64>, Query(q): Query<PdfArgs>) -> Result<Response, WebError> {
     let v = a.state.app.documents().view(&a.actor, id, q.version).await?;
-    Ok(pdf_response(crate::i18n::Tr::new(a.lang), &v, conformance_of(q.archive.as_deref()))?)
+    Ok(pdf_response(&a.state, crate::i18n::Tr::new(a.lang), &v, conformance_of(q.archive.as_deref()))?)
 }
 
 /// Attaches a file as the text of the open draft (multipart field `file`).

@@ -298,5 +298,5 @@ async fn compare(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<CompareQ>) -> Pa
 async fn pdf_download(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<DocQ>) -> PageResult {
     let actor = ctx.actor()?;
     let v = ctx.state.app.documents().view(actor, id, q.version).await?;
-    Ok(pdf_response(ctx.tr, &v, conformance_of(q.archive.as_deref()))?)
+    Ok(pdf_response(&ctx.state, ctx.tr, &v, conformance_of(q.archive.as_deref()))?)
 }

@@ -149,3 +149,44 @@ async fn the_draft_form_asks_no_decision_and_names_todays_laws() {
     assert!(html.contains("cybersäkerhetslagen (2025:1506)") && !html.contains("2018:1174"), "today's law, not the repealed one");
     t.stop().await;
 }
+
+/// The PDF of document `id` as `who` reads it through the API: status and the file as text.
+async fn pdf_as(who: &Api, id: i64) -> (u16, String) {
+    let r = who.http.get(format!("{}/api/v1/documents/{id}/pdf", who.base)).bearer_auth(&who.token).send().await.unwrap();
+    let status = r.status().as_u16();
+    (status, String::from_utf8_lossy(&r.bytes().await.unwrap()).into_owned())
+}
+
+/// A PDF is rendered once and kept until the next write: read again a second later it is the
+/// same file (a new rendering would carry a new creation time); someone who may not read the
+/// draft still gets 404 while it is kept; a saved draft prints its new title at once.
+#[tokio::test]
+async fn a_pdf_is_kept_until_the_next_write_and_still_only_for_its_readers() {
+    let t = TestApp::spawn("sqlite").await;
+    let (ks, _) = super::drafts_to_decide(&t).await;
+    let (sara, lisa) = (api_as(&t, "sara.lindqvist").await, api_as(&t, "lisa.nilsson").await);
+    let (s, first) = pdf_as(&sara, ks).await;
+    assert_eq!(s, 200);
+    assert!(first.starts_with("%PDF-") && first.contains("Riktlinje för molntjänster (utkast)"), "the draft's title in the PDF");
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+    let (s, again) = pdf_as(&sara, ks).await;
+    assert_eq!(s, 200);
+    assert!(again == first, "the kept file, not a new rendering with a new creation time");
+    assert_eq!(pdf_as(&lisa, ks).await.0, 404, "a kept PDF is still only for those who may read the draft");
+    let policy = t.doc_id("Informationssäkerhetspolicy").await;
+    let renamed = varn_app::documents::DocJson {
+        parent_id: Some(policy),
+        ..super::draft(
+            "riktlinje",
+            "Riktlinje för molntjänster, andra utkastet",
+            t.id("Stadsledningsförvaltningen"),
+            t.id("Kommunfullmäktige"),
+        )
+    };
+    let (s, body) = super::DocApi::save(&sara, ks, &renamed).await;
+    assert_eq!(s, 200, "{body}");
+    let (s, after) = pdf_as(&sara, ks).await;
+    assert_eq!(s, 200);
+    assert!(after.contains("andra utkastet") && !after.contains("(utkast)"), "the saved draft's title, not the kept file");
+    t.stop().await;
+}
