@@ -245,6 +245,21 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert!(!html.contains("Enhet skapad"), "only what the words name");
     let (_, html) = sara.text("/audit?q=enhet+skapad").await;
     assert!(html.contains("Mottagningsenheten"), "case does not matter");
+    // The entity filter on its own: Sara's sign-in (a `user` row) is in her rows, not in her
+    // rows about units.
+    let (_, html) = sara.text("/audit?user=sara.lindqvist").await;
+    assert!(html.contains(">Inloggning</td>") && html.contains("Mottagningsenheten"), "her sign-in and her unit");
+    let (_, html) = sara.text("/audit?user=sara.lindqvist&entity=org_unit").await;
+    assert!(!html.contains(">Inloggning</td>") && html.contains("Mottagningsenheten"), "only rows about units");
+    // The dates: a range around today holds today's change, one that ends before it or
+    // starts after it does not (days apart, so the time zone cannot move today out of them).
+    let day = |d: i64| (chrono::Utc::now().date_naive() + chrono::Duration::days(d)).format("%Y-%m-%d").to_string();
+    let (_, html) = sara.text(&format!("/audit?from={}&to={}", day(-1), day(1))).await;
+    assert!(html.contains("Mottagningsenheten"), "today's change within the range");
+    let (_, html) = sara.text(&format!("/audit?to={}", day(-2))).await;
+    assert!(!html.contains("Mottagningsenheten") && html.contains("Inga träffar."), "nothing before the demo was made");
+    let (_, html) = sara.text(&format!("/audit?from={}", day(2))).await;
+    assert!(!html.contains("Mottagningsenheten") && html.contains("Inga träffar."), "nothing after today");
     let (_, html) = sara.text("/audit?from=2000-01-01&to=2000-01-02").await;
     assert!(html.contains("Inga träffar."));
     let (_, html) = sara.text("/audit?from=igår").await;
