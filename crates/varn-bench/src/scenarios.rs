@@ -230,7 +230,7 @@ pub struct Session {
 
 /// Sessions signed in before the run, one per goose user, taken at each user's start: a
 /// sign-in is argon2id (19 MiB and tens of milliseconds of CPU), and sixteen of them inside
-/// the measured seconds took 5-10 % of the server's CPU away from the page measured.
+/// the measured seconds took about 5 % of the server's CPU away from the page measured.
 static AHEAD: Mutex<Vec<Session>> = Mutex::new(Vec::new());
 
 /// Signs `n` sessions of `username` in, outside the measured run.
