@@ -26,20 +26,32 @@ impl App {
         let total = repo::count_mine(db, actor.id.0, &actor.acted_for, include_done).await?;
         let page = page.clamp(1, total.div_ceil(per_page).max(1));
         let rows = repo::mine(db, actor.id.0, &actor.acted_for, include_done, (page - 1) * per_page, per_page).await?;
+        let items = self.task_views(rows).await?;
+        Ok(Page { items, total, page, per_page, exact: true })
+    }
+
+    /// The actor's open tasks, overdue first, at most `limit`: the list alone, without the
+    /// count a page of them needs (the task API's plain list).
+    pub async fn my_open_tasks(&self, actor: &Actor, limit: u64) -> Result<Vec<TaskView>, AppError> {
+        let rows = repo::mine(self.store.read(), actor.id.0, &actor.acted_for, false, 0, limit.max(1)).await?;
+        self.task_views(rows).await
+    }
+
+    /// The rows with their units' names (one query for all of them) and days left.
+    async fn task_views(&self, rows: Vec<TaskRow>) -> Result<Vec<TaskView>, AppError> {
         let mut unit_ids: Vec<i64> = rows.iter().filter_map(|t| t.assignee_unit_id).collect();
         unit_ids.sort_unstable();
         unit_ids.dedup();
-        let units = org::by_ids(db, unit_ids).await?;
+        let units = org::by_ids(self.store.read(), unit_ids).await?;
         let today = self.today();
-        let items = rows
+        Ok(rows
             .into_iter()
             .map(|t| TaskView {
                 unit_name: t.assignee_unit_id.and_then(|u| units.iter().find(|x| x.id == u)).map(|u| u.name.clone()),
                 days_left: varn_domain::task::days_left(t.due_date, today),
                 task: t,
             })
-            .collect();
-        Ok(Page { items, total, page, per_page, exact: true })
+            .collect())
     }
 
     /// Creates a task (used by the modules, and by the demo).

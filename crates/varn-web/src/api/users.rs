@@ -177,10 +177,9 @@ pub async fn audit_verify(a: ApiActor) -> ApiResult<Json<VerifyDto>> {
 #[utoipa::path(get, path = "/api/v1/tasks", tag = "uppgifter", responses((status = 200, body = Vec<TaskDto>)))]
 pub async fn tasks(a: ApiActor) -> ApiResult<Json<Vec<TaskDto>>> {
     // The first 500, as before pages came to the page (the API's answer is a plain list).
-    let ts = a.state.app.my_tasks(&a.actor, false, 1, 500).await?;
+    let ts = a.state.app.my_open_tasks(&a.actor, 500).await?;
     Ok(Json(
-        ts.items
-            .into_iter()
+        ts.into_iter()
             .map(|t| TaskDto {
                 id: t.task.id,
                 source_type: t.task.source_type,

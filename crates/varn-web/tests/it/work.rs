@@ -358,6 +358,11 @@ async fn mina_uppgifter_lists_fifty_a_page_nearest_first(#[case] b: &str) {
     // The API answers with the whole list, as before.
     let (_, after) = api.call(Method::GET, "/api/v1/tasks", None).await;
     assert_eq!(after.as_array().unwrap().len() as u64, total);
+    // ... nearest due first, like the page: the 120 test tasks last, in their order.
+    let titles: Vec<String> = after.as_array().unwrap().iter().map(|x| x["title"].as_str().unwrap_or("").to_owned()).collect();
+    let ours: Vec<String> = titles.iter().filter(|x| x.starts_with("Testuppgift ")).cloned().collect();
+    assert_eq!(ours, (0..120).map(|i| format!("Testuppgift {i:03}")).collect::<Vec<_>>());
+    assert!(titles.iter().rev().take(120).all(|x| x.starts_with("Testuppgift ")), "the far ones come last");
     // A task from the last page is his to mark done; not Lisa's.
     let id = after.as_array().unwrap().iter().find(|x| x["title"] == "Testuppgift 119").unwrap()["id"].as_i64().unwrap();
     let lisa = t.signed_in("lisa.nilsson").await;
