@@ -189,11 +189,15 @@ impl<'a> Documents<'a> {
             (Some(uid), Some(u)) => varn_store::repo::users::find_any(db, uid).await?.map(|p| (p.display_name, u.kind, u.name.clone())),
             _ => None,
         };
-        // The decision waited for: the draft's (to adopt) or the version in force's (to repeal).
-        let waiting = match repo::draft(db, d.id).await? {
-            Some(dr) if d.status != Status::Gallande => Some(dr),
-            _ => match d.current_version_id {
-                Some(c) => repo::version_by_id(db, c).await?,
+        // The decision waited for, as (body, its unit): the draft's (to adopt) or the version in
+        // force's (to repeal). A document in force waits for no draft's decision, and when the
+        // version shown is the one in force its decision is already read.
+        let draft = if d.status != Status::Gallande { repo::draft(db, d.id).await? } else { None };
+        let waiting = match draft {
+            Some(dr) => Some((dr.deciding_body, dr.deciding_unit_id)),
+            None => match d.current_version_id {
+                Some(c) if c == v.id => Some((v.deciding_body, v.deciding_unit_id)),
+                Some(c) => repo::version_by_id(db, c).await?.map(|w| (w.deciding_body, w.deciding_unit_id)),
                 None => None,
             },
         };
@@ -205,16 +209,19 @@ impl<'a> Documents<'a> {
             has_protocol: v.protocol_attachment_id.is_some(),
             ..Decided::default()
         };
-        if let (Some(w), Some(o)) = (waiting, owning) {
+        if let (Some((body, body_unit)), Some(o)) = (waiting, owning) {
             if d.status != Status::Upphavd {
-                out.may_decide = super::decide::may_decide(db, actor, w.deciding_body, w.deciding_unit_id, o).await?;
+                out.may_decide = super::decide::may_decide(db, actor, body, body_unit, o).await?;
             }
-            out.waiting_body = Some(w.deciding_body);
-            out.waiting_body_name = match w.deciding_unit_id {
-                Some(b) => org::find_any(db, b).await?.map(|u| u.name),
+            out.waiting_body = Some(body);
+            out.waiting_body_name = match body_unit {
+                Some(b) => match name(Some(b)) {
+                    Some(n) => Some(n),
+                    None => org::find_any(db, b).await?.map(|u| u.name),
+                },
                 None => None,
             };
-            if out.may_decide && w.deciding_body == DecidingBody::Chef {
+            if out.may_decide && body == DecidingBody::Chef {
                 out.approvers = super::decide::approvers(db, o).await?;
             }
         }

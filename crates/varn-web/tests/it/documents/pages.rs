@@ -25,6 +25,11 @@ async fn a_document_reads_and_prints_with_the_seeds_metadata() {
     assert!(html.contains("Jag har läst dokumentet"), "lisa is asked to confirm");
     // A value not given reads as words, not as three dashes.
     assert!(html.contains("<td>uppgift saknas</td>") && !html.contains("---"), "the policy's empty follow-up field");
+    // The samordnare may record the policy's repeal: the body whose decision it waits for is
+    // named (the version in force's own deciding body).
+    let (_, html) = t.signed_in("sara.lindqvist").await.text(&format!("/documents/{policy}")).await;
+    let decide = html.split("id=\"decide\"").nth(1).unwrap_or("");
+    assert!(decide.contains("Beslutande organ: Kommunfullmäktige."), "{decide}");
     let r = lisa.get(&format!("/documents/{policy}/pdf")).await;
     assert_eq!(r.headers()["content-type"], "application/pdf");
     let bytes = r.bytes().await.unwrap();
