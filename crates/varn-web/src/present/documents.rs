@@ -93,15 +93,11 @@ pub fn pdf_response(
     use axum::http::header;
     use axum::response::IntoResponse;
     let key = (v.version.id, tr.lang.code(), c == pdf::Conformance::A2a, state.app.writes_committed());
-    let made = match state.pdfs.get(&key) {
-        Some(m) => m,
-        None => {
-            let (bytes, name) = pdf_of(tr, v, c)?;
-            let m = std::sync::Arc::new((axum::body::Bytes::from(bytes), name));
-            state.pdfs.insert(key, m.clone());
-            m
-        }
-    };
+    // Readers who miss at once wait for one rendering (as the other kept views do).
+    let made = state
+        .pdfs
+        .try_get_with(key, || pdf_of(tr, v, c).map(|(bytes, name)| std::sync::Arc::new((axum::body::Bytes::from(bytes), name))))
+        .map_err(|e| varn_app::AppError::Internal(e.to_string()))?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
