@@ -132,6 +132,7 @@ struct Workload {
     database_bytes: u64,
     head: String,
     samordnare: String,
+    employee: String,
     unit: varn_store::entity::org_unit::Model,
 }
 
@@ -172,6 +173,7 @@ async fn workload(args: &Args, varn: &Path, db_args: &[String], data_dir: &Path)
     };
     let head = pick(varn_domain::Role::Verksamhetsansvarig).await?.context("no unit head in the workload")?;
     let samordnare = pick(varn_domain::Role::Samordnare).await?.context("no samordnare in the workload")?;
+    let employee = pick(varn_domain::Role::Medarbetare).await?.context("no employee in the workload")?;
     let unit = varn_store::repo::org::all_in_scope(store.read(), &varn_domain::Scope::All)
         .await?
         .into_iter()
@@ -186,7 +188,7 @@ async fn workload(args: &Args, varn: &Path, db_args: &[String], data_dir: &Path)
         dir_size(data_dir)
     };
     store.close().await;
-    Ok(Workload { generate_seconds, database_bytes, head, samordnare, unit })
+    Ok(Workload { generate_seconds, database_bytes, head, samordnare, employee, unit })
 }
 
 /// The release server on the workload, its memory sampled.
@@ -259,6 +261,7 @@ async fn run_scenarios(args: &Args, server: &Server, w: &Workload) -> anyhow::Re
             Role::Anonymous => String::new(),
             Role::Head => w.head.clone(),
             Role::Samordnare => w.samordnare.clone(),
+            Role::Employee => w.employee.clone(),
         };
         if let Ok(mut g) = CURRENT.get_or_init(|| Mutex::new(None)).lock() {
             *g = Some(Current { username, kind: s.kind, unit_id: w.unit.id, unit_name: w.unit.name.clone() });

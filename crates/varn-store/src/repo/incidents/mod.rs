@@ -16,7 +16,7 @@ pub use timeline::*;
 use crate::entity::{incident, incident_action, org_unit};
 use crate::repo::{count_upto, ListParams, Page};
 use crate::units_in_scope;
-use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query};
+use sea_orm::sea_query::{Expr, LikeExpr, NullOrdering, Query, SimpleExpr, UnionType};
 use sea_orm::*;
 use varn_domain::incident::{Category, Level, Severity, Status};
 use varn_domain::{Code, Scope};
@@ -55,8 +55,49 @@ pub fn visible(v: &IncidentVisibility) -> Condition {
     c
 }
 
+/// [`visible`] for the open incidents alone: the ids that each way of seeing gives, each read
+/// through its own index with the open statuses inside, rather than one `OR` tried on every
+/// open incident of the city. A unit head's list read all 7 000 open incidents when scenario
+/// 9 had reported them elsewhere (8.4 ms instead of 0.2 ms with 400).
+fn visible_open(v: &IncidentVisibility) -> Condition {
+    if v.read.is_all() {
+        return Condition::all();
+    }
+    let ids = |c: Condition| {
+        Query::select().column((incident::Entity, incident::Column::Id)).from(incident::Entity).cond_where(c.add(open_status())).to_owned()
+    };
+    let mut q = ids(Condition::all().add(col(incident::Column::ReporterUserId).eq(v.user_id)));
+    q.union(UnionType::All, ids(Condition::all().add(col(incident::Column::HandlerUserId).eq(v.user_id))));
+    // An action's owner sees the incident; whether it is open the outer query decides.
+    q.union(
+        UnionType::All,
+        Query::select()
+            .column(incident_action::Column::IncidentId)
+            .from(incident_action::Entity)
+            .and_where(Expr::col(incident_action::Column::ResponsibleUserId).eq(v.user_id))
+            .to_owned(),
+    );
+    if !v.read.is_none() {
+        q.union(UnionType::All, ids(units_in_scope(&v.read, col(incident::Column::UnitId))));
+    }
+    Condition::all().add(col(incident::Column::Id).in_subquery(q))
+}
+
+/// `"incidents"."status" IN ('rapporterad', …)`: the open statuses as literals, not
+/// parameters: our own codes, and a prepared statement's generic plan on PostgreSQL then
+/// still sees that few incidents are open (with parameters it scanned all 100 000: 38 ms
+/// instead of 1 ms).
+fn open_status() -> SimpleExpr {
+    let list = OPEN.iter().map(|c| format!("'{}'", c.as_str())).collect::<Vec<_>>().join(", ");
+    Expr::cust(format!("\"incidents\".\"status\" IN ({list})"))
+}
+
+fn joined() -> Select<incident::Entity> {
+    incident::Entity::find().join(JoinType::InnerJoin, incident::Relation::Unit.def())
+}
+
 fn scoped(v: &IncidentVisibility) -> Select<incident::Entity> {
-    incident::Entity::find().join(JoinType::InnerJoin, incident::Relation::Unit.def()).filter(visible(v))
+    joined().filter(visible(v))
 }
 
 /// A row of the register.
@@ -136,7 +177,10 @@ pub const SORTS: &[&str] = &["due", "reported", "title", "unit", "status"];
 const OPEN: [Status; 4] = [Status::Rapporterad, Status::UnderUtredning, Status::Begransad, Status::Atgardad];
 
 fn filtered(v: &IncidentVisibility, f: &IncidentFilter, p: &ListParams) -> Select<incident::Entity> {
-    let mut q = scoped(v);
+    let mut q = match f.open {
+        Some(true) => joined().filter(visible_open(v)).filter(open_status()),
+        _ => scoped(v),
+    };
     if let Some(like) = p.like() {
         q = q.filter(col(incident::Column::SearchText).like(LikeExpr::new(like).escape('\\')));
     }
@@ -151,17 +195,8 @@ fn filtered(v: &IncidentVisibility, f: &IncidentFilter, p: &ListParams) -> Selec
             .to_owned();
         q = q.filter(col(incident::Column::UnitId).in_subquery(units));
     }
-    let codes = |s: &[Status]| s.iter().map(|x| x.as_str()).collect::<Vec<_>>();
-    match f.open {
-        // The open statuses as literals, not parameters: our own codes, and a prepared
-        // statement's generic plan on PostgreSQL then still sees that few incidents are open
-        // (with parameters it scanned all 100 000: 38 ms instead of 1 ms).
-        Some(true) => {
-            let list = codes(&OPEN).iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ");
-            q = q.filter(Expr::cust(format!("\"incidents\".\"status\" IN ({list})")));
-        }
-        Some(false) => q = q.filter(col(incident::Column::Status).eq(Status::Avslutad.as_str())),
-        None => {}
+    if f.open == Some(false) {
+        q = q.filter(col(incident::Column::Status).eq(Status::Avslutad.as_str()));
     }
     if let Some(s) = f.status {
         q = q.filter(col(incident::Column::Status).eq(s.as_str()));
@@ -264,11 +299,16 @@ pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<
     Ok([("incidents", n), ("authority_contacts", c)].into_iter().filter(|x| x.1 > 0).collect())
 }
 
-/// The open incidents in view, nearest deadline first, at most `limit`, without a count: what
-/// Mina uppgifter sorts into its sections in one query.
+/// The open incidents in view, at most `limit`, without a count: what Mina uppgifter sorts
+/// into its sections in one query. Those raised to allvarlig störning or kris come first,
+/// whatever their deadlines (a crisis whose reports are all sent has none running, and would
+/// otherwise fall behind hundreds of ordinary incidents with deadlines), then the nearest
+/// deadline first.
 pub async fn open_in_view<D: ConnectionTrait>(db: &D, v: &IncidentVisibility, limit: u64) -> Result<Vec<IncidentRow>, DbErr> {
     let f = IncidentFilter { open: Some(true), ..Default::default() };
+    let ordinary = format!("CASE WHEN \"incidents\".\"level\" = '{}' THEN 1 ELSE 0 END", Level::Incident.as_str());
     let q = filtered(v, &f, &ListParams::default())
+        .order_by(Expr::cust(ordinary), sea_orm::Order::Asc)
         .order_by_with_nulls(col(incident::Column::NextDue), sea_orm::Order::Asc, NullOrdering::Last)
         .order_by_desc(col(incident::Column::ReportedAt))
         .limit(limit);

@@ -177,8 +177,29 @@ async fn handlers_see_new_reports_and_deadlines_in_mina_uppgifter_and_escalation
     // Johan (Utbildningsnämnden) has neither.
     let (_, other) = t_.signed_in("johan.ek").await.text("/tasks").await;
     assert!(!other.contains("Okänd inloggning i akterna"));
-    // Karin links the social services' records and system; not another nämnd's asset.
+    // The open register holds it for each who may see it, each by their own way: Omar his
+    // report, Karin her units', Johan only once an action on it is his.
+    let open_ids = |v: &Value| v["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect::<Vec<_>>();
+    let open_list = "/api/v1/incidents?open=true&limit=100";
     let karin_api = api_as(&t_, "karin.berg").await;
+    let johan_api = api_as(&t_, "johan.ek").await;
+    assert!(open_ids(&omar.call(Method::GET, open_list, None).await.1).contains(&id), "the reporter's own");
+    assert!(open_ids(&karin_api.call(Method::GET, open_list, None).await.1).contains(&id), "the unit's head");
+    let (_, before) = johan_api.call(Method::GET, open_list, None).await;
+    assert!(!open_ids(&before).contains(&id), "not another nämnd's head's");
+    let (s, v) = api_as(&t_, "sara.lindqvist")
+        .await
+        .call(
+            Method::POST,
+            &format!("/api/v1/incidents/{id}/actions"),
+            Some(json!({"title": "Kontrollera skolans konton", "responsible_username": "johan.ek"})),
+        )
+        .await;
+    assert_eq!(s, 200, "{v}");
+    let (_, after) = johan_api.call(Method::GET, open_list, None).await;
+    assert_eq!(open_ids(&after).iter().filter(|x| **x == id).count(), 1, "the action's owner's, once");
+    assert_eq!(open_ids(&after).len(), open_ids(&before).len() + 1, "and nothing else changed");
+    // Karin links the social services' records and system; not another nämnd's asset.
     let barn = crate::assets::asset_id(&t_, "Socialtjänstens akter – barn och unga").await;
     let elev = crate::assets::asset_id(&t_, "Elevdokumentation (betyg, omdömen, åtgärdsprogram)").await;
     let system = crate::assets::carrier_id(&t_, "Verksamhetssystemet för socialtjänsten").await;
@@ -292,5 +313,43 @@ async fn the_pictures_count_per_month_time_to_contain_and_deadlines_missed_per_u
     assert_eq!(s, 403);
     let (s, page) = t_.signed_in("sara.lindqvist").await.text("/incidents/overview").await;
     assert!(s == 200 && page.contains("id=\"deadlines\"") && page.contains("6,0 timmar"), "the page in Swedish numbers");
+    t_.stop().await;
+}
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_crisis_without_a_running_deadline_stays_at_the_top_behind_hundreds_of_deadlines(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t_ = TestApp::spawn(b).await;
+    let sara = api_as(&t_, "sara.lindqvist").await;
+    let (s, v) = sara.call(Method::POST, "/api/v1/incidents", Some(json!({"title": "Långvarigt avbrott i vattenverkets styrning"}))).await;
+    assert_eq!(s, 201, "{v}");
+    let id = v["id"].as_i64().unwrap();
+    // Every duty answered no: no clock runs.
+    for regime in ["gdpr", "cybersakerhetslagen", "polisanmalan", "lex_maria", "lex_sarah", "sakerhetsskydd"] {
+        let (s, v) = sara
+            .call(Method::PUT, &format!("/api/v1/incidents/{id}/duties/{regime}"), Some(json!({"applies": false, "note": "Bedömt"})))
+            .await;
+        assert_eq!(s, 200, "{regime}: {v}");
+    }
+    let (s, v) = sara
+        .call(Method::POST, &format!("/api/v1/incidents/{id}/escalate"), Some(json!({"level": "kris", "reason": "Krisledningen samlas"})))
+        .await;
+    assert_eq!((s, v["level"].as_str()), (200, Some("kris")), "{v}");
+    assert!(v["next_due"].is_null(), "no deadline runs: {v}");
+    // Three hundred ordinary reports, each with its 24-hour clock: more than the page reads.
+    for n in 0..300 {
+        let (s, v) = sara.call(Method::POST, "/api/v1/incidents", Some(json!({"title": format!("Nätfiskemejl nummer {n}")}))).await;
+        assert_eq!(s, 201, "{v}");
+    }
+    let (_, page) = t_.signed_in("sara.lindqvist").await.text("/tasks").await;
+    let raised = page.split("id=\"incident-raised-h\"").nth(1).and_then(|s| s.split("</section>").next()).unwrap_or_default();
+    assert!(raised.contains(&format!("/incidents/{id}\"")), "the crisis heads the samordnare's page");
+    let due = page.split("id=\"incident-due-h\"").nth(1).unwrap_or_default();
+    assert!(due.contains("Nätfiskemejl nummer"), "and the deadlines still follow");
     t_.stop().await;
 }
