@@ -23,6 +23,7 @@ mod m0015_people_search;
 mod m0016_people_search_pg;
 mod m0017_follow_up_reviews;
 mod m0018_people_search_stored;
+mod m0019_incident_handler_status;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -47,6 +48,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0016_people_search_pg::Migration),
         Box::new(m0017_follow_up_reviews::Migration),
         Box::new(m0018_people_search_stored::Migration),
+        Box::new(m0019_incident_handler_status::Migration),
     ]
 }
 

@@ -248,6 +248,22 @@ async fn handlers_see_new_reports_and_deadlines_in_mina_uppgifter_and_escalation
         paged.extend(l["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()));
     }
     assert_eq!(paged, all);
+    // Mina uppgifter's open incidents read either way (by the `OR` of the ways of seeing, or
+    // by the ids each way gives, which PostgreSQL picks by how many there are) are the same,
+    // for each way: Karin her units', Johan his action's, Omar his own report, Sara all.
+    use varn_store::repo::incidents::{open_in_view_counting, IncidentVisibility};
+    let db = t_.app.store.read();
+    for (user, sees) in [("karin.berg", true), ("johan.ek", true), ("omar.haddad", true), ("sara.lindqvist", true), ("lisa.nilsson", false)]
+    {
+        let u = varn_store::repo::users::by_username(db, user).await.unwrap().unwrap();
+        let actor = varn_app::auth::load_actor(db, &u).await.unwrap();
+        let v = IncidentVisibility { read: actor.scope(varn_domain::Permission::IncidentHandle), user_id: u.id };
+        let ids = |rows: Vec<varn_store::repo::incidents::IncidentRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        let by_or = ids(open_in_view_counting(db, &v, 300, 0).await.unwrap());
+        let by_ids = ids(open_in_view_counting(db, &v, 300, u64::MAX).await.unwrap());
+        assert_eq!(by_or, by_ids, "{user}");
+        assert_eq!(by_or.contains(&id), sees, "{user}: {by_or:?}");
+    }
     t_.stop().await;
 }
 
