@@ -39,20 +39,24 @@ pub fn visible(v: &IncidentVisibility) -> Condition {
     if v.read.is_all() {
         return Condition::all();
     }
-    // An action's owner sees the incident (the few ids they own, a sub-query evaluated once).
-    let owned = Query::select()
-        .column(incident_action::Column::IncidentId)
-        .from(incident_action::Entity)
-        .and_where(Expr::col(incident_action::Column::ResponsibleUserId).eq(v.user_id))
-        .to_owned();
     let mut c = Condition::any()
         .add(col(incident::Column::ReporterUserId).eq(v.user_id))
         .add(col(incident::Column::HandlerUserId).eq(v.user_id))
-        .add(col(incident::Column::Id).in_subquery(owned));
+        .add(col(incident::Column::Id).in_subquery(with_actions_of(v.user_id)));
     if !v.read.is_none() {
         c = c.add(units_in_scope(&v.read, col(incident::Column::UnitId)));
     }
     c
+}
+
+/// The incidents on which the user owns an action (an action's owner sees the incident): the
+/// few ids they own, a sub-query evaluated once.
+fn with_actions_of(user_id: i64) -> SelectStatement {
+    Query::select()
+        .column(incident_action::Column::IncidentId)
+        .from(incident_action::Entity)
+        .and_where(Expr::col(incident_action::Column::ResponsibleUserId).eq(user_id))
+        .to_owned()
 }
 
 /// The ids of the open incidents a user sees, each way of seeing read through its own index
@@ -67,14 +71,7 @@ fn open_ids(v: &IncidentVisibility) -> Option<SelectStatement> {
     };
     let mut q = ids(Condition::all().add(col(incident::Column::ReporterUserId).eq(v.user_id)));
     q.union(UnionType::All, ids(Condition::all().add(col(incident::Column::HandlerUserId).eq(v.user_id))));
-    q.union(
-        UnionType::All,
-        Query::select()
-            .column(incident_action::Column::IncidentId)
-            .from(incident_action::Entity)
-            .and_where(Expr::col(incident_action::Column::ResponsibleUserId).eq(v.user_id))
-            .to_owned(),
-    );
+    q.union(UnionType::All, with_actions_of(v.user_id));
     if !v.read.is_none() {
         q.union(UnionType::All, ids(units_in_scope(&v.read, col(incident::Column::UnitId))));
     }
