@@ -1,6 +1,7 @@
 //! Värn's persistence: SeaORM entities, repositories and migrations, on SQLite (the
 //! embedded default) and PostgreSQL from the same code.
 
+pub mod batch;
 pub mod entity;
 pub mod maintenance;
 pub mod migration;

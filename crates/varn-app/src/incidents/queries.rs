@@ -8,6 +8,7 @@ use crate::{Actor, AppError};
 use chrono::{DateTime, Utc};
 use varn_domain::incident::{Answer, Category, Level, Severity, Status};
 use varn_domain::{OrgPath, Permission};
+use varn_store::batch::Reads;
 use varn_store::entity::incident;
 use varn_store::repo::authorities::ContactRow;
 use varn_store::repo::incidents::{self as repo, ActionRow, DutyRow, EventRow, ReportRow};
@@ -111,19 +112,39 @@ impl Incidents<'_> {
     pub async fn view(&self, actor: &Actor, id: i64) -> Result<IncidentView, AppError> {
         let db = self.db();
         let (i, path) = self.find(actor, id).await?;
-        let units = org::by_ids(db, [Some(i.unit_id), i.operator_unit_id, i.pua_unit_id].into_iter().flatten().collect()).await?;
-        let people = users::by_ids(db, [Some(i.reporter_user_id), i.handler_user_id].into_iter().flatten().collect()).await?;
-        let reads = self.reads(actor, &i, &path);
+        let reads_all = self.reads(actor, &i, &path);
+        // The incident's parts are independent reads: one batch, one hand-off on SQLite.
+        let mut b = Reads::on(db);
+        let unit_ids: Vec<i64> = [Some(i.unit_id), i.operator_unit_id, i.pua_unit_id].into_iter().flatten().collect();
+        let units = b.add(org::by_ids_query(unit_ids));
+        let people = b.add(users::by_ids_query([Some(i.reporter_user_id), i.handler_user_id].into_iter().flatten().collect()));
+        let duties = b.add(repo::duties_query(id));
+        let reports = b.add(repo::reports_query(id));
+        let events = b.add(repo::events_query(id));
+        let actions = b.add(repo::actions_query(id));
+        let more = reads_all.then(|| {
+            (
+                b.add(repo::linked_assets_query(id)),
+                b.add(repo::linked_carriers_query(id)),
+                b.add(repo::requirements_query(id)),
+                b.add(varn_store::repo::authorities::of_incident_query(id)),
+            )
+        });
+        let mut got = b.run(db).await?;
+        let (links, requirements, contacts) = match more {
+            Some((a, c, r, k)) => ((got.take(a)?, got.take(c)?), got.take(r)?, got.take(k)?),
+            None => ((vec![], vec![]), vec![], vec![]),
+        };
         let parts = Parts {
-            units,
-            people: people.into_iter().map(|u| (u.id, u.username, u.display_name)).collect(),
-            duties: repo::duties(db, id).await?,
-            reports: repo::reports(db, id).await?,
-            events: repo::events(db, id).await?,
-            links: if reads { repo::linked(db, id).await? } else { (vec![], vec![]) },
-            actions: repo::actions(db, id).await?,
-            requirements: if reads { repo::requirements(db, id).await? } else { vec![] },
-            contacts: if reads { varn_store::repo::authorities::of_incident(db, id).await? } else { vec![] },
+            units: got.take(units)?,
+            people: got.take(people)?.into_iter().map(|u| (u.id, u.username, u.display_name)).collect(),
+            duties: got.take(duties)?,
+            reports: got.take(reports)?,
+            events: got.take(events)?,
+            links,
+            actions: got.take(actions)?,
+            requirements,
+            contacts,
         };
         Ok(self.assemble(actor, i, &path, parts))
     }

@@ -115,7 +115,12 @@ pub struct AuditFilter {
 }
 
 /// Audit rows within `scope`, newest first.
-pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &AuditFilter, p: &ListParams) -> Result<Page<audit_log::Model>, DbErr> {
+pub async fn list<D: ConnectionTrait + 'static>(
+    db: &D,
+    scope: &Scope,
+    f: &AuditFilter,
+    p: &ListParams,
+) -> Result<Page<audit_log::Model>, DbErr> {
     let mut q = audit_log::Entity::find().filter(crate::scope_condition(scope, Expr::col(audit_log::Column::OrgPath).into()));
     if let Some(a) = f.actor_id {
         q = q.filter(audit_log::Column::ActorId.eq(a));
@@ -152,20 +157,27 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &AuditFilter, p:
         && f.to_us.is_none()
         && f.sign_ins.is_none()
         && p.like().is_none();
-    let (total, exact) = if unfiltered {
-        // The head row knows how many rows the chain has.
-        (audit_head::Entity::find_by_id(1).one(db).await?.map(|h| h.last_seq.max(0) as u64).unwrap_or(0), true)
-    } else if p.per_page.is_some() {
-        super::count_upto(db, q.clone(), 10_000).await?
-    } else {
-        (q.clone().count(db).await?, true)
-    };
+    let counted = q.clone();
     let q = q.order_by(audit_log::Column::Id, if p.dir == super::Dir::Asc { Order::Asc } else { Order::Desc });
     let q = match p.per_page {
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    Ok(Page { items: q.all(db).await?, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
+    let (items, total, exact) = if unfiltered {
+        // The head row knows how many rows the chain has; read with the page.
+        let mut b = crate::batch::Reads::on(db);
+        let head = b.add(audit_head::Entity::find_by_id(1).into_model::<audit_head::Model>());
+        let items = b.add(q.into_model::<audit_log::Model>());
+        let mut got = b.run(db).await?;
+        let total = got.take_one(head)?.map(|h| h.last_seq.max(0) as u64).unwrap_or(0);
+        (got.take(items)?, total, true)
+    } else if p.per_page.is_some() {
+        super::page_counted(db, counted, 10_000, q.into_model::<audit_log::Model>()).await?
+    } else {
+        let total = counted.count(db).await?;
+        (q.all(db).await?, total, true)
+    };
+    Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
 }
 
 /// The outcome of checking the chain.

@@ -239,7 +239,7 @@ fn rows(q: Select<authority_contact::Entity>) -> Select<authority_contact::Entit
 
 /// An authority's contacts in view, newest first, one page (the total capped at 1 000: more
 /// than a reader pages through; the register's list has the exact count).
-pub async fn contacts<D: ConnectionTrait>(
+pub async fn contacts<D: ConnectionTrait + 'static>(
     db: &D,
     v: &ContactVisibility,
     authority_id: i64,
@@ -248,16 +248,21 @@ pub async fn contacts<D: ConnectionTrait>(
 ) -> Result<Page<ContactRow>, DbErr> {
     let by =
         |names| scoped(v, names).filter(Expr::col((authority_contact::Entity, authority_contact::Column::AuthorityId)).eq(authority_id));
-    let (total, exact) = crate::repo::count_upto(db, by(false), 1_000).await?;
-    let items = rows(by(true)).offset((page.max(1) - 1) * per_page).limit(per_page).into_model::<ContactRow>().all(db).await?;
+    let items = rows(by(true)).offset((page.max(1) - 1) * per_page).limit(per_page).into_model::<ContactRow>();
+    let (items, total, exact) = crate::repo::page_counted(db, by(false), 1_000, items).await?;
     Ok(Page { items, total, page: page.max(1), per_page, exact })
 }
 
 /// The contacts made about an incident (whoever sees its handling sees them all).
 pub async fn of_incident<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<ContactRow>, DbErr> {
+    of_incident_query(incident_id).all(db).await
+}
+
+/// The query of [`of_incident`].
+pub fn of_incident_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<ContactRow>> {
     let q = unit_join(authority_contact::Entity::find())
         .filter(Expr::col((authority_contact::Entity, authority_contact::Column::IncidentId)).eq(incident_id));
-    rows(q).into_model::<ContactRow>().all(db).await
+    rows(q).into_model::<ContactRow>()
 }
 
 /// A contact to record.

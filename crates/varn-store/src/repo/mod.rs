@@ -141,15 +141,48 @@ where
     E: sea_orm::EntityTrait,
     C: sea_orm::ConnectionTrait,
 {
+    let n: i64 = match db.query_one(count_upto_statement(db.get_database_backend(), q, cap)).await? {
+        Some(r) => r.try_get_by_index(0)?,
+        None => 0,
+    };
+    Ok(capped(n, cap))
+}
+
+/// The statement of [`count_upto`]: `COUNT(*)` of at most `cap + 1` rows of `q`.
+fn count_upto_statement<E: sea_orm::EntityTrait>(backend: DbBackend, q: sea_orm::Select<E>, cap: u64) -> Statement {
     use sea_orm::sea_query::{Alias, Expr, Query};
     use sea_orm::{QuerySelect, QueryTrait};
     let inner = q.select_only().column_as(Expr::val(1), "one").limit(cap + 1).into_query();
     let outer = Query::select().expr_as(Expr::cust("COUNT(*)"), Alias::new("n")).from_subquery(inner, Alias::new("t")).to_owned();
-    let backend = db.get_database_backend();
-    let n: i64 = match db.query_one(backend.build(&outer)).await? {
-        Some(r) => r.try_get("", "n")?,
-        None => 0,
-    };
+    backend.build(&outer)
+}
+
+fn capped(n: i64, cap: u64) -> (u64, bool) {
     let n = n.max(0) as u64;
-    Ok(if n > cap { (cap, false) } else { (n, true) })
+    if n > cap {
+        (cap, false)
+    } else {
+        (n, true)
+    }
+}
+
+/// A page's rows and the count of `counted` up to `cap` ([`count_upto`]), read together: one
+/// hand-off to SQLite's connection thread instead of two (`crate::batch`).
+pub async fn page_counted<E, S, C>(
+    db: &C,
+    counted: sea_orm::Select<E>,
+    cap: u64,
+    rows: sea_orm::Selector<S>,
+) -> Result<(Vec<S::Item>, u64, bool), sea_orm::DbErr>
+where
+    E: sea_orm::EntityTrait,
+    S: sea_orm::SelectorTrait,
+    C: sea_orm::ConnectionTrait + 'static,
+{
+    let mut b = crate::batch::Reads::on(db);
+    let n = b.add_statement::<sea_orm::SelectGetableTuple<i64>>(count_upto_statement(db.get_database_backend(), counted, cap));
+    let items = b.add(rows);
+    let mut got = b.run(db).await?;
+    let (total, exact) = capped(got.take_one(n)?.unwrap_or(0), cap);
+    Ok((got.take(items)?, total, exact))
 }

@@ -82,6 +82,11 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<org
     OrgUnit::find().filter(C::Id.is_in(ids)).all(db).await
 }
 
+/// The query of [`by_ids`] (`ids` not empty).
+pub fn by_ids_query(ids: Vec<i64>) -> sea_orm::Selector<sea_orm::SelectModel<org_unit::Model>> {
+    OrgUnit::find().filter(C::Id.is_in(ids)).into_model()
+}
+
 /// Active units of these kinds, in tree order (the deciding bodies for a picker).
 pub async fn of_kinds<D: ConnectionTrait>(db: &D, kinds: Vec<varn_domain::OrgKind>) -> Result<Vec<org_unit::Model>, DbErr> {
     OrgUnit::find().filter(C::Kind.is_in(kinds)).filter(C::Active.eq(true)).order_by_asc(C::Path).all(db).await

@@ -403,3 +403,68 @@ async fn sqlite_plans_once_and_a_subtree_still_uses_the_path_index() {
     s.close().await;
     d.cleanup().await;
 }
+
+/// A page's reads sent together (`varn_store::batch::Reads`: on SQLite one command to one
+/// connection, each statement binding its own parameters in order) give each read exactly the
+/// rows it gives alone, including none; inside a transaction they run one by one with the same
+/// result; a read that fails fails the batch and leaves the pool usable.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_batch_of_reads_gives_each_read_its_own_rows(#[case] b: &str) {
+    use sea_orm::{SelectGetableTuple, TransactionTrait};
+    use varn_store::batch::Reads;
+    use varn_store::repo::stmt;
+    if skip(b) {
+        return;
+    }
+    let db = TestDb::new(b).await;
+    let store = db.store().await;
+    let r = store.read();
+    let names = |cut: &str| stmt(r, "SELECT name FROM varn_migrations WHERE name > ? ORDER BY name", vec![cut.into()]);
+    let count = || stmt(r, "SELECT COUNT(*) AS n FROM varn_migrations WHERE name < ?", vec!["m0005".into()]);
+    let none = || stmt(r, "SELECT name FROM varn_migrations WHERE name = ?", vec!["ingen".into()]);
+    let pair = || stmt(r, "SELECT CAST(? AS TEXT) AS a, CAST(? AS BIGINT) AS b", vec!["x".into(), 7i64.into()]);
+    let alone_later: Vec<String> = r.query_all(names("m0010")).await.unwrap().iter().map(|q| q.try_get_by_index(0).unwrap()).collect();
+    let alone_all: Vec<String> = r.query_all(names("")).await.unwrap().iter().map(|q| q.try_get_by_index(0).unwrap()).collect();
+    assert!(alone_later.len() >= 5 && alone_all.len() > alone_later.len(), "{b}: {alone_later:?}");
+
+    async fn run<D: ConnectionTrait + 'static>(
+        on: &D,
+        sts: [Statement; 5],
+    ) -> Result<(Vec<String>, Vec<i64>, Vec<String>, Vec<(String, i64)>, Vec<String>), sea_orm::DbErr> {
+        let [a, c, n, p, all] = sts;
+        let mut reads = Reads::on(on);
+        let (a, c, n, p, all) = (
+            reads.add_statement::<SelectGetableTuple<String>>(a),
+            reads.add_statement::<SelectGetableTuple<i64>>(c),
+            reads.add_statement::<SelectGetableTuple<String>>(n),
+            reads.add_statement::<SelectGetableTuple<(String, i64)>>(p),
+            reads.add_statement::<SelectGetableTuple<String>>(all),
+        );
+        assert_eq!(reads.len(), 5);
+        let mut got = reads.run(on).await?;
+        Ok((got.take(a)?, got.take(c)?, got.take(n)?, got.take(p)?, got.take(all)?))
+    }
+    let expect_count: i64 = r.query_one(count()).await.unwrap().unwrap().try_get_by_index(0).unwrap();
+    let together = run(r, [names("m0010"), count(), none(), pair(), names("")]).await.unwrap();
+    assert_eq!(together.0, alone_later, "{b}");
+    assert_eq!(together.1, vec![expect_count], "{b}");
+    assert!(together.2.is_empty(), "{b}");
+    assert_eq!(together.3, vec![("x".to_owned(), 7)], "{b}: each statement binds its own parameters");
+    assert_eq!(together.4, alone_all, "{b}");
+
+    let txn = store.write().begin().await.unwrap();
+    let in_txn = run(&txn, [names("m0010"), count(), none(), pair(), names("")]).await.unwrap();
+    txn.rollback().await.unwrap();
+    assert_eq!(in_txn, together, "{b}");
+
+    let broken = stmt(r, "SELECT name FROM no_such_table WHERE name = ?", vec!["x".into()]);
+    assert!(run(r, [names("m0010"), broken, none(), pair(), names("")]).await.is_err(), "{b}");
+    for _ in 0..8 {
+        assert_eq!(run(r, [names("m0010"), count(), none(), pair(), names("")]).await.unwrap(), together, "{b}: the pool still answers");
+    }
+    store.close().await;
+    db.cleanup().await;
+}

@@ -4,7 +4,7 @@
 
 use super::AssetVisibility;
 use crate::entity::{asset_carrier, asset_level, carrier, carrier_dep, org_unit, user};
-use crate::repo::{count_upto, ListParams, Page};
+use crate::repo::{ListParams, Page};
 use sea_orm::sea_query::{Expr, LikeExpr};
 use sea_orm::*;
 use varn_domain::asset::{CarrierKind, Hosting};
@@ -75,7 +75,7 @@ pub struct CarrierFilter {
 pub const CARRIER_SORTS: &[&str] = &["name", "kind", "unit"];
 
 /// The carriers that match, one page.
-pub async fn carriers<D: ConnectionTrait>(
+pub async fn carriers<D: ConnectionTrait + 'static>(
     db: &D,
     v: &AssetVisibility,
     f: &CarrierFilter,
@@ -94,7 +94,7 @@ pub async fn carriers<D: ConnectionTrait>(
     if let Some(t) = f.third_country {
         q = q.filter(carrier::Column::ThirdCountry.eq(t));
     }
-    let (total, exact) = count_upto(db, q.clone(), 100_000).await?;
+    let counted = q.clone();
     let name = Expr::col((carrier::Entity, carrier::Column::Name));
     let q = match p.sort.as_deref() {
         Some("kind") => q.order_by(carrier::Column::Kind, p.dir.order()).order_by_asc(name),
@@ -105,7 +105,7 @@ pub async fn carriers<D: ConnectionTrait>(
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    let items = rows(q).all(db).await?;
+    let (items, total, exact) = crate::repo::page_counted(db, counted, 100_000, rows(q)).await?;
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
 }
 

@@ -10,7 +10,7 @@ pub use classify::*;
 pub use reports::*;
 
 use crate::entity::{asset, asset_carrier, org_unit, user};
-use crate::repo::{count_upto, ListParams, Page};
+use crate::repo::{ListParams, Page};
 use crate::scope_condition;
 use sea_orm::sea_query::{Expr, LikeExpr, SimpleExpr};
 use sea_orm::*;
@@ -194,10 +194,14 @@ fn filter(mut q: Select<asset::Entity>, f: &AssetFilter, p: &ListParams, backend
 }
 
 /// The visible assets that match, one page.
-pub async fn list<D: ConnectionTrait>(db: &D, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Result<Page<AssetRow>, DbErr> {
+pub async fn list<D: ConnectionTrait + 'static>(
+    db: &D,
+    v: &AssetVisibility,
+    f: &AssetFilter,
+    p: &ListParams,
+) -> Result<Page<AssetRow>, DbErr> {
     let backend = db.get_database_backend();
     let q = filtered(v, f, p, backend);
-    let (total, exact) = count_upto(db, counted(v, f, p, backend), 100_000).await?;
     let name = Expr::col((asset::Entity, asset::Column::Name));
     let q = match p.sort.as_deref() {
         Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(name),
@@ -209,7 +213,7 @@ pub async fn list<D: ConnectionTrait>(db: &D, v: &AssetVisibility, f: &AssetFilt
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    let items = rows(q).all(db).await?;
+    let (items, total, exact) = super::page_counted(db, counted(v, f, p, backend), 100_000, rows(q)).await?;
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
 }
 

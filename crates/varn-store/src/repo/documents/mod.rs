@@ -133,7 +133,7 @@ pub struct DocFilter {
 pub const SORTS: &[&str] = &["title", "type", "status", "unit", "revision"];
 
 /// The visible documents that match, one page.
-pub async fn list<D: ConnectionTrait>(db: &D, v: &DocVisibility, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, DbErr> {
+pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, DbErr> {
     let mut q = scoped(v);
     if let Some(like) = p.like() {
         // `search_text` is the title lower-cased on write; the pattern is lower-cased too.
@@ -151,7 +151,7 @@ pub async fn list<D: ConnectionTrait>(db: &D, v: &DocVisibility, f: &DocFilter, 
     if let Some(pid) = f.parent_id {
         q = q.filter(doc::Column::ParentId.eq(pid));
     }
-    let (total, exact) = super::count_upto(db, q.clone(), 10_000).await?;
+    let counted = q.clone();
     let q = match p.sort.as_deref() {
         Some("type") => q.order_by(doc::Column::DocType, p.dir.order()).order_by_asc(doc::Column::Title),
         Some("status") => q.order_by(doc::Column::Status, p.dir.order()).order_by_asc(doc::Column::Title),
@@ -163,7 +163,7 @@ pub async fn list<D: ConnectionTrait>(db: &D, v: &DocVisibility, f: &DocFilter, 
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    let items = rows(q).all(db).await?;
+    let (items, total, exact) = super::page_counted(db, counted, 10_000, rows(q)).await?;
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
 }
 

@@ -31,7 +31,7 @@ pub struct ActionRow {
 }
 
 /// An incident's actions, open ones first by due date, then the done.
-pub async fn actions<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<ActionRow>, DbErr> {
+pub fn actions_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<ActionRow>> {
     incident_action::Entity::find()
         .filter(incident_action::Column::IncidentId.eq(incident_id))
         .join(
@@ -57,8 +57,11 @@ pub async fn actions<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec
         .order_by_asc(incident_action::Column::DueDate)
         .order_by_asc(incident_action::Column::Id)
         .into_model::<ActionRow>()
-        .all(db)
-        .await
+}
+
+/// [`actions_query`], run.
+pub async fn actions<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<ActionRow>, DbErr> {
+    actions_query(incident_id).all(db).await
 }
 
 /// One action of an incident.
@@ -67,15 +70,18 @@ pub async fn action<D: ConnectionTrait>(db: &D, incident_id: i64, id: i64) -> Re
 }
 
 /// The protections (requirement codes) an incident concerns, in code order.
-pub async fn requirements<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<String>, DbErr> {
+pub fn requirements_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectGetableTuple<String>> {
     incident_requirement::Entity::find()
         .filter(incident_requirement::Column::IncidentId.eq(incident_id))
         .select_only()
         .column(incident_requirement::Column::Code)
         .order_by_asc(incident_requirement::Column::Code)
         .into_tuple()
-        .all(db)
-        .await
+}
+
+/// [`requirements_query`], run.
+pub async fn requirements<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<String>, DbErr> {
+    requirements_query(incident_id).all(db).await
 }
 
 /// Links (or unlinks) a protection to an incident.

@@ -241,7 +241,7 @@ fn filtered(v: &IncidentVisibility, f: &IncidentFilter, p: &ListParams, by_ids: 
 
 /// The visible incidents that match, one page; by default the nearest deadline first
 /// (those without one after, the newest first).
-pub async fn list<D: ConnectionTrait>(
+pub async fn list<D: ConnectionTrait + 'static>(
     db: &D,
     v: &IncidentVisibility,
     f: &IncidentFilter,
@@ -251,8 +251,14 @@ pub async fn list<D: ConnectionTrait>(
     let q = filtered(v, f, p, by_ids);
     // "More than 10 000" is enough for a page header; counting ten years of the city's
     // incidents cost more than the page (25 ms on PostgreSQL).
-    let (total, exact) = count_upto(db, q.clone(), 10_000).await?;
-    let page = |items| Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact };
+    let counted = q.clone();
+    let page = |(items, total, exact): (Vec<IncidentRow>, u64, bool)| Page {
+        items,
+        total,
+        page: p.page.max(1),
+        per_page: p.per_page.unwrap_or(total.max(1)),
+        exact,
+    };
     let id = col(incident::Column::Id);
     let o = p.dir.order();
     let q = match (p.sort.as_deref(), p.per_page) {
@@ -260,7 +266,9 @@ pub async fn list<D: ConnectionTrait>(
         (Some("title"), _) => q.order_by(col(incident::Column::Title), o).order_by_asc(id),
         (Some("unit"), _) => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), o).order_by_desc(id),
         (Some("status"), _) => q.order_by(col(incident::Column::Status), o).order_by_desc(id),
-        (None | Some("due"), Some(per)) if p.dir == crate::repo::Dir::Asc => return Ok(page(by_due(db, q, p.offset(), per).await?)),
+        (None | Some("due"), Some(per)) if p.dir == crate::repo::Dir::Asc => {
+            return Ok(page(by_due(db, q, counted, p.offset(), per).await?))
+        }
         _ => q
             .order_by_with_nulls(col(incident::Column::NextDue), o, NullOrdering::Last)
             .order_by_desc(col(incident::Column::ReportedAt))
@@ -270,20 +278,26 @@ pub async fn list<D: ConnectionTrait>(
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    Ok(page(rows(q).all(db).await?))
+    Ok(page(crate::repo::page_counted(db, counted, 10_000, rows(q)).await?))
 }
 
 /// A page in deadline order, read as two index walks rather than one sort of every row:
 /// first the few with a running deadline (nearest first), then the rest, newest first.
-async fn by_due<D: ConnectionTrait>(db: &D, q: Select<incident::Entity>, offset: u64, per: u64) -> Result<Vec<IncidentRow>, DbErr> {
+/// The count (of `counted`, up to 10 000) is read with the first walk.
+async fn by_due<D: ConnectionTrait + 'static>(
+    db: &D,
+    q: Select<incident::Entity>,
+    counted: Select<incident::Entity>,
+    offset: u64,
+    per: u64,
+) -> Result<(Vec<IncidentRow>, u64, bool), DbErr> {
     let due = q.clone().filter(col(incident::Column::NextDue).is_not_null());
-    let mut items =
-        rows(due.clone().order_by_asc(col(incident::Column::NextDue)).order_by_asc(col(incident::Column::Id)).offset(offset).limit(per))
-            .all(db)
-            .await?;
+    let first =
+        rows(due.clone().order_by_asc(col(incident::Column::NextDue)).order_by_asc(col(incident::Column::Id)).offset(offset).limit(per));
+    let (mut items, total, exact) = crate::repo::page_counted(db, counted, 10_000, first).await?;
     let got = items.len() as u64;
     if got == per {
-        return Ok(items);
+        return Ok((items, total, exact));
     }
     // How many have a deadline: known from this page unless the page lies past them all.
     let n_due = if got > 0 || offset == 0 { offset + got } else { count_upto(db, due, 100_000).await?.0 };
@@ -294,7 +308,7 @@ async fn by_due<D: ConnectionTrait>(db: &D, q: Select<incident::Entity>, offset:
         .offset(offset.saturating_sub(n_due))
         .limit(per - got);
     items.extend(rows(rest).all(db).await?);
-    Ok(items)
+    Ok((items, total, exact))
 }
 
 /// One visible incident with the path of its unit.

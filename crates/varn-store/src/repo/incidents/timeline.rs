@@ -23,7 +23,7 @@ pub struct EventRow {
 }
 
 /// The timeline, oldest first.
-pub async fn events<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<EventRow>, DbErr> {
+pub fn events_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<EventRow>> {
     incident_event::Entity::find()
         .filter(incident_event::Column::IncidentId.eq(incident_id))
         .join(
@@ -42,8 +42,11 @@ pub async fn events<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<
         .order_by_asc(incident_event::Column::At)
         .order_by_asc(incident_event::Column::Id)
         .into_model::<EventRow>()
-        .all(db)
-        .await
+}
+
+/// [`events_query`], run.
+pub async fn events<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<EventRow>, DbErr> {
+    events_query(incident_id).all(db).await
 }
 
 /// Appends a step to the timeline; returns its id and time.
@@ -98,7 +101,7 @@ pub struct DutyRow {
 }
 
 /// The duties answered for an incident.
-pub async fn duties<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<DutyRow>, DbErr> {
+pub fn duties_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<DutyRow>> {
     incident_duty::Entity::find()
         .filter(incident_duty::Column::IncidentId.eq(incident_id))
         .join(
@@ -114,8 +117,11 @@ pub async fn duties<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<
         ])
         .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "answered_by_name")
         .into_model::<DutyRow>()
-        .all(db)
-        .await
+}
+
+/// [`duties_query`], run.
+pub async fn duties<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<DutyRow>, DbErr> {
+    duties_query(incident_id).all(db).await
 }
 
 /// Records (or replaces) the answer to a regime's question.
@@ -171,7 +177,7 @@ pub struct ReportRow {
 }
 
 /// The reports sent for an incident, in the order sent.
-pub async fn reports<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<ReportRow>, DbErr> {
+pub fn reports_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<ReportRow>> {
     incident_report::Entity::find()
         .filter(incident_report::Column::IncidentId.eq(incident_id))
         .join(
@@ -193,16 +199,16 @@ pub async fn reports<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec
         .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "sent_by_name")
         .order_by_asc(incident_report::Column::SentAt)
         .into_model::<ReportRow>()
-        .all(db)
-        .await
 }
 
-/// Names of the assets and carriers an incident concerns: (id, name) each.
-pub async fn linked<D: ConnectionTrait>(
-    db: &D,
-    incident_id: i64,
-) -> Result<(Vec<(i64, String)>, Vec<(i64, String, Option<String>)>), DbErr> {
-    let assets = asset::Entity::find()
+/// [`reports_query`], run.
+pub async fn reports<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<ReportRow>, DbErr> {
+    reports_query(incident_id).all(db).await
+}
+
+/// Names of the assets an incident concerns: (id, name).
+pub fn linked_assets_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectGetableTuple<(i64, String)>> {
+    asset::Entity::find()
         .filter(
             asset::Column::Id.in_subquery(
                 sea_orm::sea_query::Query::select()
@@ -216,9 +222,11 @@ pub async fn linked<D: ConnectionTrait>(
         .columns([asset::Column::Id, asset::Column::Name])
         .order_by_asc(asset::Column::Name)
         .into_tuple()
-        .all(db)
-        .await?;
-    let carriers = carrier::Entity::find()
+}
+
+/// Names of the carriers an incident concerns: (id, name, supplier).
+pub fn linked_carriers_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectGetableTuple<(i64, String, Option<String>)>> {
+    carrier::Entity::find()
         .filter(
             carrier::Column::Id.in_subquery(
                 sea_orm::sea_query::Query::select()
@@ -232,9 +240,14 @@ pub async fn linked<D: ConnectionTrait>(
         .columns([carrier::Column::Id, carrier::Column::Name, carrier::Column::Supplier])
         .order_by_asc(carrier::Column::Name)
         .into_tuple()
-        .all(db)
-        .await?;
-    Ok((assets, carriers))
+}
+
+/// Names of the assets and carriers an incident concerns: (id, name) each.
+pub async fn linked<D: ConnectionTrait>(
+    db: &D,
+    incident_id: i64,
+) -> Result<(Vec<(i64, String)>, Vec<(i64, String, Option<String>)>), DbErr> {
+    Ok((linked_assets_query(incident_id).all(db).await?, linked_carriers_query(incident_id).all(db).await?))
 }
 
 /// Links (or unlinks) an asset or a carrier.

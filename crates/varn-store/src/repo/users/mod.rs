@@ -264,6 +264,11 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<use
     user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await
 }
 
+/// The query of [`by_ids`] (`ids` not empty).
+pub fn by_ids_query(ids: Vec<i64>) -> sea_orm::Selector<sea_orm::SelectModel<user::Model>> {
+    user::Entity::find().filter(user::Column::Id.is_in(ids)).into_model()
+}
+
 /// How many users exist.
 pub async fn count_all<D: ConnectionTrait>(db: &D) -> Result<u64, DbErr> {
     user::Entity::find().count(db).await

@@ -1,0 +1,167 @@
+//! Several independent reads of one page, sent to the database together.
+//!
+//! SQLx runs each SQLite connection on a thread of its own, so every statement is a hand-off
+//! to that thread and back: two thread switches, which on a busy two-core machine cost more
+//! than a small statement itself (a profile of an incident's page, twelve statements: a third
+//! of the server's CPU in the kernel's `finish_task_switch`). [`Reads`] gathers a page's
+//! statements and, on SQLite, sends them to one connection's thread as one multi-statement
+//! command (SQLite prepares them one after the other and each binds its own parameters in
+//! order), so the page pays one hand-off however many statements it has. On PostgreSQL, and on
+//! a connection that is not the read pool (a transaction), the statements run one after the
+//! other as before. The SQL of each statement is the same on both paths: built by SeaORM or
+//! written with `?` parameters, as every repository function builds it.
+//!
+//! ```ignore
+//! let mut reads = Reads::on(db);
+//! let duties = reads.add(repo::duties_query(id));
+//! let events = reads.add(repo::events_query(id));
+//! let mut got = reads.run(db).await?;
+//! let (duties, events) = (got.take(duties)?, got.take(events)?);
+//! ```
+
+use sea_orm::sea_query::Values;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, QueryResult, RuntimeErr, SelectorTrait, Statement};
+use std::marker::PhantomData;
+
+/// A page's reads, gathered to be sent together.
+#[derive(Debug)]
+pub struct Reads {
+    backend: DbBackend,
+    statements: Vec<Statement>,
+}
+
+/// The place of one read's rows in [`Got`], and how to decode them.
+#[derive(Debug)]
+#[must_use = "take the rows with Got::take"]
+pub struct Pending<S> {
+    index: usize,
+    selector: PhantomData<S>,
+}
+
+/// The rows of each read, in the order they were added.
+#[derive(Debug)]
+pub struct Got {
+    rows: Vec<Option<Vec<QueryResult>>>,
+}
+
+impl Reads {
+    /// No reads yet, for this database.
+    pub fn new(backend: DbBackend) -> Self {
+        Reads { backend, statements: Vec::new() }
+    }
+
+    /// No reads yet, for `db`'s database.
+    pub fn on<D: ConnectionTrait>(db: &D) -> Self {
+        Self::new(db.get_database_backend())
+    }
+
+    /// Adds a SeaORM query (`Entity::find()….into_model::<T>()`, `.into_tuple()`, …).
+    pub fn add<S: SelectorTrait>(&mut self, q: sea_orm::Selector<S>) -> Pending<S> {
+        let st = q.into_statement(self.backend);
+        self.push(st)
+    }
+
+    /// Adds a statement already built for this database, whose rows `S` decodes (e.g.
+    /// `SelectModel<Row>` for a `FromQueryResult` row).
+    pub fn add_statement<S: SelectorTrait>(&mut self, st: Statement) -> Pending<S> {
+        self.push(st)
+    }
+
+    fn push<S>(&mut self, st: Statement) -> Pending<S> {
+        self.statements.push(st);
+        Pending { index: self.statements.len() - 1, selector: PhantomData }
+    }
+
+    /// How many reads are gathered.
+    pub fn len(&self) -> usize {
+        self.statements.len()
+    }
+
+    /// Whether none are.
+    pub fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+    }
+
+    /// Runs every read: on SQLite's read pool as one command to one connection, otherwise one
+    /// after the other on `db`.
+    pub async fn run<D: ConnectionTrait + 'static>(self, db: &D) -> Result<Got, DbErr> {
+        if self.statements.len() > 1 && self.statements.iter().all(plain_parameters) {
+            if let Some(conn @ DatabaseConnection::SqlxSqlitePoolConnection(_)) =
+                (db as &dyn std::any::Any).downcast_ref::<DatabaseConnection>()
+            {
+                return together(conn.get_sqlite_connection_pool(), self.statements).await;
+            }
+        }
+        let mut rows = Vec::with_capacity(self.statements.len());
+        for st in self.statements {
+            rows.push(Some(db.query_all(st).await?));
+        }
+        Ok(Got { rows })
+    }
+}
+
+impl Got {
+    /// The rows of one read, decoded. Each read's rows can be taken once.
+    pub fn take<S: SelectorTrait>(&mut self, p: Pending<S>) -> Result<Vec<S::Item>, DbErr> {
+        let rows = self
+            .rows
+            .get_mut(p.index)
+            .and_then(Option::take)
+            .ok_or_else(|| DbErr::Custom(format!("read {} of a batch was taken already or never run", p.index)))?;
+        rows.into_iter().map(S::from_raw_query_result).collect()
+    }
+
+    /// The first row of one read, decoded (`None` if it returned none).
+    pub fn take_one<S: SelectorTrait>(&mut self, p: Pending<S>) -> Result<Option<S::Item>, DbErr> {
+        Ok(self.take(p)?.into_iter().next())
+    }
+}
+
+/// Whether a statement's parameters are all plain `?` (or `$n` on PostgreSQL, which never
+/// takes the joined path). A numbered SQLite parameter (`?1`) names its place in the whole
+/// command, not in its own statement, so such a statement is run on its own.
+fn plain_parameters(st: &Statement) -> bool {
+    let b = st.sql.as_bytes();
+    !b.windows(2).any(|w| w[0] == b'?' && w[1].is_ascii_digit()) && !st.sql.trim_end().ends_with(';')
+}
+
+fn sqlx_err(e: sqlx::Error) -> DbErr {
+    DbErr::Query(RuntimeErr::SqlxError(e))
+}
+
+/// The statements as one command on one SQLite connection: their SQL joined with `;`, their
+/// parameters in the same order. SQLx steps through them one statement at a time, binding each
+/// its own parameters, and marks the end of each statement's rows with its result.
+async fn together(pool: &sqlx::SqlitePool, statements: Vec<Statement>) -> Result<Got, DbErr> {
+    use futures_util::StreamExt;
+    use sqlx::Executor;
+    let n = statements.len();
+    let mut sql = String::with_capacity(statements.iter().map(|s| s.sql.len() + 2).sum());
+    let mut values = Vec::new();
+    for st in statements {
+        if !sql.is_empty() {
+            sql.push_str(";\n");
+        }
+        sql.push_str(&st.sql);
+        if let Some(v) = st.values {
+            values.extend(v.0);
+        }
+    }
+    let mut conn = pool.acquire().await.map_err(sqlx_err)?;
+    let query = sqlx::query_with(&sql, sea_query_binder::SqlxValues(Values(values)));
+    let mut rows: Vec<Option<Vec<QueryResult>>> = Vec::with_capacity(n);
+    let mut current = Vec::new();
+    {
+        let mut stream = (&mut *conn).fetch_many(query);
+        while let Some(item) = stream.next().await {
+            match item.map_err(sqlx_err)? {
+                sqlx::Either::Left(_done) => rows.push(Some(std::mem::take(&mut current))),
+                sqlx::Either::Right(row) => current.push(QueryResult::from(row)),
+            }
+        }
+    }
+    if rows.len() != n {
+        return Err(DbErr::Custom(format!("a batch of {n} reads returned {} results", rows.len())));
+    }
+    Ok(Got { rows })
+}
