@@ -8,7 +8,7 @@ use crate::{Actor, AppError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use varn_domain::asset::{Assessment, ReqKind};
+use varn_domain::asset::{Assessment, Levels, ReqKind};
 use varn_domain::{Code, FieldErrors};
 use varn_store::entity::asset_measure;
 use varn_store::repo::assets as repo;
@@ -64,12 +64,24 @@ impl Assets<'_> {
         repo::find(self.db(), &self.visibility(actor), id).await?.ok_or(AppError::NotFound)?;
         let levels = levels_of_rows(repo::levels_of(self.db(), id).await?);
         let stored = repo::measures(self.db(), id).await?;
-        let owners = users::by_ids(self.db(), stored.iter().filter_map(|m| m.owner_user_id).collect()).await?;
+        self.plan_items(&levels, stored, lang).await
+    }
+
+    /// The handlingsplan for `levels` with the self-assessments `stored`, in `lang` (reads the
+    /// names of the assessments' owners, if any).
+    pub(super) async fn plan_items(
+        &self,
+        levels: &Levels,
+        stored: Vec<asset_measure::Model>,
+        lang: &str,
+    ) -> Result<Vec<PlanItem>, AppError> {
+        let owner_ids: Vec<i64> = stored.iter().filter_map(|m| m.owner_user_id).collect();
+        let owners = if owner_ids.is_empty() { vec![] } else { users::by_ids(self.db(), owner_ids).await? };
         let name = |u: Option<i64>| u.and_then(|u| owners.iter().find(|o| o.id == u)).map(|o| o.display_name.clone());
         Ok(self
             .classification()
             .catalogue
-            .for_levels(&levels)
+            .for_levels(levels)
             .into_iter()
             .map(|r| {
                 let m = stored.iter().find(|m| m.requirement == r.code);

@@ -2,13 +2,16 @@
 //! carriers and levels, and the dependency graph in both directions.
 
 use super::classify::levels_of_rows;
+use super::plan::PlanItem;
 use super::Assets;
 use crate::{Actor, AppError};
 use sea_orm::ConnectionTrait;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use varn_domain::asset::Levels;
+use varn_store::batch::Reads;
 use varn_store::entity::{asset, carrier};
+use varn_store::repo::assets::ClassificationRow;
 use varn_store::repo::assets::{self as repo, AssetFilter, AssetRow, CarrierRow};
 use varn_store::repo::{org, users, ListParams};
 
@@ -209,16 +212,48 @@ pub(crate) async fn reaches<C: ConnectionTrait>(db: &C, from: i64, to: i64) -> R
 impl Assets<'_> {
     /// A visible asset with its carriers and levels.
     pub async fn view(&self, actor: &Actor, id: i64) -> Result<AssetView, AppError> {
+        Ok(self.read_view(actor, id, None).await?.0)
+    }
+
+    /// A visible asset's page: its view, its handlingsplan in `lang` and its classifications,
+    /// newest first (the asset found once, its parts read together).
+    pub async fn page(&self, actor: &Actor, id: i64, lang: &str) -> Result<(AssetView, Vec<PlanItem>, Vec<ClassificationRow>), AppError> {
+        self.read_view(actor, id, Some(lang)).await
+    }
+
+    async fn read_view(
+        &self,
+        actor: &Actor,
+        id: i64,
+        plan_in: Option<&str>,
+    ) -> Result<(AssetView, Vec<PlanItem>, Vec<ClassificationRow>), AppError> {
         let db = self.db();
         let vis = self.visibility(actor);
         let (a, path) = repo::find(db, &vis, id).await?.ok_or(AppError::NotFound)?;
         let can_edit = self.may_edit(actor, &a, &path);
-        let units = org::by_ids(db, [Some(a.unit_id), a.pua_unit_id].into_iter().flatten().collect()).await?;
-        let unit = |u: i64| units.iter().find(|x| x.id == u).map(|x| x.name.clone());
-        let owner = match a.owner_user_id {
-            Some(o) => users::find_any(db, o).await?,
+        // The asset's parts are independent reads: one batch, one hand-off on SQLite.
+        let mut b = Reads::on(db);
+        let units = b.add(org::by_ids_query([Some(a.unit_id), a.pua_unit_id].into_iter().flatten().collect()));
+        let owner = a.owner_user_id.map(|o| b.add(users::by_ids_query(vec![o])));
+        let carriers = b.add(repo::carriers_of_query(&vis, id));
+        let levels = b.add(repo::levels_of_query(id));
+        let more = plan_in.map(|_| (b.add(repo::measures_query(id)), b.add(repo::history_query(id))));
+        let mut got = b.run(db).await?;
+        let units = got.take(units)?;
+        let owner = match owner {
+            Some(o) => got.take_one(o)?,
             None => None,
         };
+        let carriers = got.take(carriers)?;
+        let levels = levels_of_rows(got.take(levels)?);
+        let (plan, history) = match (more, plan_in) {
+            (Some((m, h)), Some(lang)) => {
+                let history = got.take(h)?;
+                (self.plan_items(&levels, got.take(m)?, lang).await?, history)
+            }
+            _ => (vec![], vec![]),
+        };
+        let unit = |u: i64| units.iter().find(|x| x.id == u).map(|x| x.name.clone());
         let facts = AssetFacts {
             id: a.id,
             name: a.name.clone(),
@@ -240,9 +275,7 @@ impl Assets<'_> {
             max_level: a.max_level,
             model: a,
         };
-        let carriers = repo::carriers_of(db, &vis, id).await?;
-        let levels = levels_of_rows(repo::levels_of(db, id).await?);
-        Ok(AssetView { asset: facts, carriers, levels, can_edit })
+        Ok((AssetView { asset: facts, carriers, levels, can_edit }, plan, history))
     }
 
     /// A carrier with what it must meet, what it carries and its dependencies.

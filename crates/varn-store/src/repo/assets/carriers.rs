@@ -133,8 +133,22 @@ pub async fn carriers_by_id<D: ConnectionTrait>(db: &D, v: &AssetVisibility, ids
 
 /// The carriers an asset lives on.
 pub async fn carriers_of<D: ConnectionTrait>(db: &D, v: &AssetVisibility, asset_id: i64) -> Result<Vec<CarrierRow>, DbErr> {
-    let ids = asset_carrier::Entity::find().filter(asset_carrier::Column::AssetId.eq(asset_id)).all(db).await?;
-    carriers_by_id(db, v, ids.into_iter().map(|r| r.carrier_id).collect()).await
+    carriers_of_query(v, asset_id).all(db).await
+}
+
+/// The query of [`carriers_of`]: the visible carriers linked to the asset, by name.
+pub fn carriers_of_query(v: &AssetVisibility, asset_id: i64) -> Selector<SelectModel<CarrierRow>> {
+    let linked = sea_orm::sea_query::Query::select()
+        .column(asset_carrier::Column::CarrierId)
+        .from(asset_carrier::Entity)
+        .and_where(asset_carrier::Column::AssetId.eq(asset_id))
+        .to_owned();
+    rows(
+        carrier::Entity::find()
+            .filter(none_unless(v))
+            .filter(Expr::col((carrier::Entity, carrier::Column::Id)).in_subquery(linked))
+            .order_by_asc(Expr::col((carrier::Entity, carrier::Column::Name))),
+    )
 }
 
 /// One step of the dependency graph from `ids`: what they depend on (`down`) or what

@@ -35,6 +35,11 @@ pub struct ClassificationRow {
 
 /// Every classification of an asset, newest first.
 pub async fn history<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<ClassificationRow>, DbErr> {
+    history_query(asset_id).all(db).await
+}
+
+/// The query of [`history`].
+pub fn history_query(asset_id: i64) -> Selector<SelectModel<ClassificationRow>> {
     let by = sea_orm::sea_query::Alias::new("by_user");
     let with = sea_orm::sea_query::Alias::new("with_user");
     classification::Entity::find()
@@ -65,8 +70,6 @@ pub async fn history<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<Cl
         .column_as(Expr::col((with, user::Column::DisplayName)), "with_name")
         .order_by_desc(classification::Column::Id)
         .into_model::<ClassificationRow>()
-        .all(db)
-        .await
 }
 
 /// Replaces the levels in force of an asset.
@@ -82,13 +85,26 @@ pub async fn set_levels<D: ConnectionTrait>(db: &D, asset_id: i64, levels: &[(St
 
 /// The levels in force of an asset.
 pub async fn levels_of<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<(String, i64)>, DbErr> {
-    let rows = asset_level::Entity::find().filter(asset_level::Column::AssetId.eq(asset_id)).all(db).await?;
-    Ok(rows.into_iter().map(|r| (r.aspect, r.level)).collect())
+    levels_of_query(asset_id).all(db).await
+}
+
+/// The query of [`levels_of`]: (aspect, level).
+pub fn levels_of_query(asset_id: i64) -> Selector<SelectGetableTuple<(String, i64)>> {
+    asset_level::Entity::find()
+        .filter(asset_level::Column::AssetId.eq(asset_id))
+        .select_only()
+        .columns([asset_level::Column::Aspect, asset_level::Column::Level])
+        .into_tuple()
 }
 
 /// The self-assessments of an asset's handlingsplan.
 pub async fn measures<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<asset_measure::Model>, DbErr> {
-    asset_measure::Entity::find().filter(asset_measure::Column::AssetId.eq(asset_id)).all(db).await
+    measures_query(asset_id).all(db).await
+}
+
+/// The query of [`measures`].
+pub fn measures_query(asset_id: i64) -> Selector<SelectModel<asset_measure::Model>> {
+    asset_measure::Entity::find().filter(asset_measure::Column::AssetId.eq(asset_id)).into_model()
 }
 
 /// Writes the self-assessment of one requirement (replacing any earlier one); returns the

@@ -112,15 +112,13 @@ async fn page(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<PageQ>) -> PageResu
 async fn show(ctx: &Ctx, id: i64, link_q: String, form: FormState, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
     let assets = ctx.state.app.assets();
-    let v = assets.view(actor, id).await?;
+    let lang = ctx.lang.code();
+    let (v, plan, hist) = assets.page(actor, id, lang).await?;
     let tr = ctx.tr;
     let forms = v.asset.forms.iter().filter_map(|f| InfoForm::parse(f).ok()).map(|f| label(tr, f)).collect::<Vec<_>>().join(", ");
     let model = &assets.classification().model;
     let separate = !model.needs_separate_analysis(&v.levels).is_empty();
-    let lang = ctx.lang.code();
-    let plan: Vec<PlanRow> = assets
-        .plan(actor, id, lang)
-        .await?
+    let plan: Vec<PlanRow> = plan
         .into_iter()
         .map(|p| PlanRow {
             aspect: model.aspect(&p.aspect).map(|a| a.name.get(lang).to_owned()).unwrap_or_default(),
@@ -130,7 +128,6 @@ async fn show(ctx: &Ctx, id: i64, link_q: String, form: FormState, status: Statu
         })
         .collect();
     let plan_done = plan.iter().filter(|p| matches!(p.p.assessment, Some(Assessment::Uppfyllt | Assessment::EjTillampligt))).count();
-    let hist = assets.history(actor, id).await?;
     let history = hist
         .iter()
         .enumerate()
