@@ -154,8 +154,13 @@ impl<'a> Documents<'a> {
 
     /// [`Self::remiss_status`] of a document the actor has already been shown (by `view`).
     pub(super) async fn remiss_of(&self, actor: &Actor, id: i64) -> Result<RemissStatus, AppError> {
+        let all = repo::remisses(self.db(), id).await?;
+        self.remiss_from(actor, all).await
+    }
+
+    /// The remiss from every instance of the document (`all`, newest version first).
+    pub(super) async fn remiss_from(&self, actor: &Actor, all: Vec<RemissRow>) -> Result<RemissStatus, AppError> {
         let db = self.db();
-        let all = repo::remisses(db, id).await?;
         let newest = all.first().map(|r| r.version_id);
         let instances: Vec<RemissRow> = all.into_iter().filter(|r| Some(r.version_id) == newest).collect();
         let mut mine_open = Vec::new();

@@ -4,10 +4,13 @@ use super::queries::{Comment, Document, Version, VersionRef};
 use super::{render, Documents};
 use crate::{Actor, AppError};
 use varn_domain::document::{DecidingBody, DocType, Status, VersionState};
+use varn_store::batch::Reads;
 use varn_store::entity::{document as doc, org_unit};
 use varn_store::repo::attachments::{self, AttachmentMeta};
-use varn_store::repo::documents::{self as repo, ActionRow, DocRow, DocVisibility};
-use varn_store::repo::org;
+use varn_store::repo::documents::{self as repo, ActionRow, DocRow};
+use varn_store::repo::documents::{PendingAck, RemissRow};
+use varn_store::repo::{org, users};
+use varn_store::sea_orm::SelectModel;
 
 /// Everything the document page shows.
 #[derive(Debug, Clone)]
@@ -102,32 +105,89 @@ impl<'a> Documents<'a> {
         let version = self.version_of(&d, drafts, number).await?;
         let db = self.db();
         let ancestors = self.ancestors(&vis, &d).await?;
-        let children = repo::children(db, &vis, id).await?;
-        let versions = repo::versions(db, id).await?.into_iter().filter(|v| v.state != VersionState::Draft || drafts).map(|v| VersionRef {
+        // What the page shows beside the version are independent reads: one batch, one
+        // hand-off on SQLite.
+        let mut b = Reads::on(db);
+        let children = b.add(repo::children_query(&vis, id));
+        let versions = b.add(repo::versions_query(id));
+        let unit_ids = [Some(d.unit_id), Some(d.applies_to_unit_id), version.deciding_unit_id, version.approver_unit_id, d.repeal_unit_id];
+        let units = b.add(org::by_ids_query(unit_ids.into_iter().flatten().collect()));
+        let owner = d.owner_user_id.map(|u| b.add(users::by_ids_query(vec![u])));
+        let approver = version.approved_by_user_id.map(|u| b.add(users::by_ids_query(vec![u])));
+        let draft = (d.status != Status::Gallande).then(|| b.add(repo::draft_query(d.id)));
+        let in_force = d.current_version_id.filter(|c| *c != version.id).map(|c| b.add(repo::version_by_id_query(c)));
+        let actions = (d.doc_type == DocType::Strategi).then(|| b.add_statement::<SelectModel<ActionRow>>(repo::actions_statement(db, id)));
+        // The editors' notes are theirs; the remissinstanser answer through the remiss.
+        let comments = can_edit.then(|| b.add(repo::comments_query(id)));
+        let file = version.attachment_id.map(|a| b.add(attachments::meta_by_id_query(a)));
+        let acked = b.add(repo::has_acked_query(version.id, actor.id.0));
+        let pending = (d.current_version_id == Some(version.id))
+            .then(|| repo::pending_acks_statement(db, actor.id.0, &vis.chain))
+            .flatten()
+            .map(|st| b.add_statement::<SelectModel<PendingAck>>(st));
+        let remisses = b.add_statement::<SelectModel<RemissRow>>(repo::remisses_statement(db, id));
+        let replaced_by = d.replaced_by_id.map(|r| b.add(repo::titles_query(&vis, vec![r])));
+        let has_child = (d.doc_type == DocType::Policy).then(|| b.add(org::has_child_query(version_scope_applies(&d, &version))));
+        let mut got = b.run(db).await?;
+
+        let children = got.take(children)?;
+        let versions = got.take(versions)?.into_iter().filter(|v| v.state != VersionState::Draft || drafts).map(|v| VersionRef {
             number: v.number,
             state: v.state,
             decision_date: v.decision_date,
             adopted_at: v.adopted_at,
         });
-        let unit_ids = [Some(d.unit_id), Some(d.applies_to_unit_id), version.deciding_unit_id, version.approver_unit_id, d.repeal_unit_id];
-        let units = org::by_ids(db, unit_ids.into_iter().flatten().collect()).await?;
+        let units = got.take(units)?;
         let uname = |i: i64| units.iter().find(|u| u.id == i).map(|u| u.name.clone()).unwrap_or_default();
-        let decided = self.decided(actor, &d, &version, &units).await?;
-        let (replaced_by, warnings) = self.repeal_and_advice(&vis, &d, &version).await?;
-        let owner = match d.owner_user_id {
-            Some(u) => varn_store::repo::users::find_any(db, u).await?.map(|u| (u.display_name, u.username)),
+        let owner = match owner {
+            Some(o) => got.take_one(o)?.map(|u| (u.display_name, u.username)),
             None => None,
         };
-        let actions = if d.doc_type == DocType::Strategi { repo::actions(db, id).await? } else { vec![] };
+        let approver = match approver {
+            Some(a) => got.take_one(a)?,
+            None => None,
+        };
+        let draft = match draft {
+            Some(p) => got.take_one(p)?,
+            None => None,
+        };
+        let in_force = match in_force {
+            Some(p) => got.take_one(p)?,
+            None => None,
+        };
+        let decided = self.decided(actor, &d, &version, &units, approver, draft, in_force).await?;
+        let replaced_by = match replaced_by {
+            Some(p) => got.take(p)?.pop(),
+            None => None,
+        };
+        let single_unit = match has_child {
+            Some(p) => got.take(p)?.is_empty(),
+            None => false,
+        };
+        let warnings = if single_unit { vec!["warn.doc.policy_single_unit"] } else { vec![] };
+        let actions = match actions {
+            Some(p) => got.take(p)?,
+            None => vec![],
+        };
         let on_remiss = d.status == Status::PaRemiss;
-        // The editors' notes are theirs; the remissinstanser answer through the remiss.
-        let comments = if can_edit { repo::comments(db, id).await?.into_iter().map(Into::into).collect() } else { vec![] };
-        let file = if let Some(a) = version.attachment_id { attachments::meta_by_id(db, a).await? } else { None };
+        let comments = match comments {
+            Some(p) => got.take(p)?.into_iter().map(Into::into).collect(),
+            None => vec![],
+        };
+        let file = match file {
+            Some(p) => got.take_one(p)?,
+            None => None,
+        };
+        let acked = got.take_one(acked)?.is_some();
+        let ack_pending = match pending {
+            Some(p) if !acked => got.take(p)?.iter().any(|p| p.version_id == version.id),
+            _ => false,
+        };
+        let remiss = self.remiss_from(actor, got.take(remisses)?).await?;
         // Editors make the moves of the life cycle; a decision is offered to whoever may record it.
         let moves = d.status.moves(d.current_version_id.is_some());
         let moves =
             moves.into_iter().filter(|to| if matches!(to, Status::Gallande | Status::Upphavd) { decided.may_decide } else { can_edit });
-        let (acked, ack_pending) = self.ack_state(actor, &vis, &d, version.id).await?;
         Ok(DocView {
             html: render::markdown(&version.body_md),
             unit_name: uname(d.unit_id),
@@ -150,54 +210,36 @@ impl<'a> Documents<'a> {
             decided,
             replaced_by,
             warnings,
-            remiss: self.remiss_of(actor, id).await?,
+            remiss,
         })
     }
 
-    /// Whether the actor confirmed the version, and whether they are asked to and have not.
-    async fn ack_state(&self, actor: &Actor, vis: &DocVisibility, d: &doc::Model, version: i64) -> Result<(bool, bool), AppError> {
-        let db = self.db();
-        let acked = repo::has_acked(db, version, actor.id.0).await?;
-        let pending = !acked
-            && d.current_version_id == Some(version)
-            && repo::pending_acks(db, actor.id.0, &vis.chain).await?.iter().any(|p| p.version_id == version);
-        Ok((acked, pending))
-    }
-
-    /// The document that replaces a repealed one, and advice on the version shown (a policy
-    /// that applies to one unit only).
-    async fn repeal_and_advice(
+    /// Whose decision `v` is, in names, and whether the actor may record the one `d` waits for.
+    #[allow(clippy::too_many_arguments)]
+    async fn decided(
         &self,
-        vis: &DocVisibility,
+        actor: &Actor,
         d: &doc::Model,
         v: &Version,
-    ) -> Result<(Option<DocRow>, Vec<&'static str>), AppError> {
-        let db = self.db();
-        let replaced_by = match d.replaced_by_id {
-            Some(r) => repo::titles(db, vis, vec![r]).await?.pop(),
-            None => None,
-        };
-        let single_unit = d.doc_type == DocType::Policy && org::child_count(db, version_scope_applies(d, v)).await? == 0;
-        Ok((replaced_by, if single_unit { vec!["warn.doc.policy_single_unit"] } else { vec![] }))
-    }
-
-    /// Whose decision `v` is, in names, and whether the actor may record the one `d` waits for.
-    async fn decided(&self, actor: &Actor, d: &doc::Model, v: &Version, units: &[org_unit::Model]) -> Result<Decided, AppError> {
+        units: &[org_unit::Model],
+        approved_by: Option<varn_store::entity::user::Model>,
+        draft: Option<varn_store::entity::document_version::Model>,
+        in_force: Option<varn_store::entity::document_version::Model>,
+    ) -> Result<Decided, AppError> {
         let db = self.db();
         let name = |i: Option<i64>| i.and_then(|i| units.iter().find(|u| u.id == i)).map(|u| u.name.clone());
-        let approver = match (v.approved_by_user_id, v.approver_unit_id.and_then(|i| units.iter().find(|u| u.id == i))) {
-            (Some(uid), Some(u)) => varn_store::repo::users::find_any(db, uid).await?.map(|p| (p.display_name, u.kind, u.name.clone())),
+        let approver = match (approved_by, v.approver_unit_id.and_then(|i| units.iter().find(|u| u.id == i))) {
+            (Some(p), Some(u)) => Some((p.display_name, u.kind, u.name.clone())),
             _ => None,
         };
         // The decision waited for, as (body, its unit): the draft's (to adopt) or the version in
-        // force's (to repeal). A document in force waits for no draft's decision, and when the
-        // version shown is the one in force its decision is already read.
-        let draft = if d.status != Status::Gallande { repo::draft(db, d.id).await? } else { None };
+        // force's (to repeal). A document in force waits for no draft's decision (none is read
+        // for it), and when the version shown is the one in force its decision is already read.
         let waiting = match draft {
             Some(dr) => Some((dr.deciding_body, dr.deciding_unit_id)),
             None => match d.current_version_id {
                 Some(c) if c == v.id => Some((v.deciding_body, v.deciding_unit_id)),
-                Some(c) => repo::version_by_id(db, c).await?.map(|w| (w.deciding_body, w.deciding_unit_id)),
+                Some(_) => in_force.map(|w| (w.deciding_body, w.deciding_unit_id)),
                 None => None,
             },
         };

@@ -56,6 +56,11 @@ pub async fn meta_by_id<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<At
     meta().filter(attachment::Column::Id.eq(id)).into_model::<AttachmentMeta>().one(db).await
 }
 
+/// The query of [`meta_by_id`].
+pub fn meta_by_id_query(id: i64) -> Selector<SelectModel<AttachmentMeta>> {
+    meta().filter(attachment::Column::Id.eq(id)).into_model::<AttachmentMeta>()
+}
+
 /// One attachment with its bytes.
 pub async fn get<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<attachment::Model>, DbErr> {
     attachment::Entity::find_by_id(id).one(db).await

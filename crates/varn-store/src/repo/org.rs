@@ -157,6 +157,11 @@ pub async fn child_count<D: ConnectionTrait>(db: &D, id: i64) -> Result<u64, DbE
     OrgUnit::find().filter(C::ParentId.eq(id)).count(db).await
 }
 
+/// Whether a unit has a child: the query gives one row if it has.
+pub fn has_child_query(id: i64) -> Selector<SelectGetableTuple<i64>> {
+    OrgUnit::find().filter(C::ParentId.eq(id)).select_only().column(C::Id).limit(1).into_tuple()
+}
+
 /// What still refers to a unit, by kind, so a delete can say why it is refused.
 pub async fn references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'static str, u64)>, DbErr> {
     use crate::entity::{attachment, role_grant, task};

@@ -14,6 +14,17 @@ pub async fn ack_requests<D: ConnectionTrait>(db: &D, document_id: i64) -> Resul
         .await
 }
 
+/// The query of [`has_acked`]: the confirmation's id, if any.
+pub fn has_acked_query(version_id: i64, user_id: i64) -> Selector<SelectGetableTuple<i64>> {
+    document_ack::Entity::find()
+        .filter(document_ack::Column::VersionId.eq(version_id))
+        .filter(document_ack::Column::UserId.eq(user_id))
+        .select_only()
+        .column(document_ack::Column::Id)
+        .limit(1)
+        .into_tuple()
+}
+
 /// Whether the user has confirmed the version.
 pub async fn has_acked<D: ConnectionTrait>(db: &D, version_id: i64, user_id: i64) -> Result<bool, DbErr> {
     Ok(document_ack::Entity::find()
@@ -142,8 +153,16 @@ pub struct PendingAck {
 /// Current versions the user has been asked to confirm (a request on one of `chain`, the
 /// user's units and those above) and has not.
 pub async fn pending_acks<D: ConnectionTrait>(db: &D, user_id: i64, chain: &[i64]) -> Result<Vec<PendingAck>, DbErr> {
+    match pending_acks_statement(db, user_id, chain) {
+        Some(st) => PendingAck::find_by_statement(st).all(db).await,
+        None => Ok(vec![]),
+    }
+}
+
+/// The statement of [`pending_acks`] (rows: [`PendingAck`]; none for an empty `chain`).
+pub fn pending_acks_statement<D: ConnectionTrait>(db: &D, user_id: i64, chain: &[i64]) -> Option<Statement> {
     if chain.is_empty() {
-        return Ok(vec![]);
+        return None;
     }
     let marks = vec!["?"; chain.len()].join(",");
     let repealed = Status::Upphavd;
@@ -156,7 +175,7 @@ pub async fn pending_acks<D: ConnectionTrait>(db: &D, user_id: i64, chain: &[i64
     );
     let mut values: Vec<Value> = chain.iter().map(|i| (*i).into()).collect();
     values.push(user_id.into());
-    PendingAck::find_by_statement(stmt(db, &sql, values)).all(db).await
+    Some(stmt(db, &sql, values))
 }
 
 /// A read-confirmation request that covers a unit (made on it or on a unit above it).

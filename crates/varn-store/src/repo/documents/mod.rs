@@ -188,7 +188,12 @@ pub async fn find_any<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<doc:
 
 /// The visible documents that implement `id`.
 pub async fn children<D: ConnectionTrait>(db: &D, v: &DocVisibility, id: i64) -> Result<Vec<DocRow>, DbErr> {
-    rows(scoped(v).filter(doc::Column::ParentId.eq(id)).order_by_asc(doc::Column::DocType).order_by_asc(doc::Column::Title)).all(db).await
+    children_query(v, id).all(db).await
+}
+
+/// The query of [`children`].
+pub fn children_query(v: &DocVisibility, id: i64) -> Selector<SelectModel<DocRow>> {
+    rows(scoped(v).filter(doc::Column::ParentId.eq(id)).order_by_asc(doc::Column::DocType).order_by_asc(doc::Column::Title))
 }
 
 /// Titles of documents by id (for the chain of parents; titles of visible parents only).
@@ -196,7 +201,12 @@ pub async fn titles<D: ConnectionTrait>(db: &D, v: &DocVisibility, ids: Vec<i64>
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    rows(scoped(v).filter(doc::Column::Id.is_in(ids))).all(db).await
+    titles_query(v, ids).all(db).await
+}
+
+/// The query of [`titles`] (`ids` not empty).
+pub fn titles_query(v: &DocVisibility, ids: Vec<i64>) -> Selector<SelectModel<DocRow>> {
+    rows(scoped(v).filter(doc::Column::Id.is_in(ids)))
 }
 
 /// What of the module refers to a unit, for the unit's delete guard: documents it owns or

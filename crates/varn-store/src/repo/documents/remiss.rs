@@ -35,12 +35,17 @@ pub struct RemissRow {
 
 /// The instances of a document's remisses, newest version first, in unit order.
 pub async fn remisses<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<RemissRow>, DbErr> {
+    RemissRow::find_by_statement(remisses_statement(db, document_id)).all(db).await
+}
+
+/// The statement of [`remisses`] (rows: [`RemissRow`]).
+pub fn remisses_statement<D: ConnectionTrait>(db: &D, document_id: i64) -> Statement {
     let sql = "SELECT r.id, r.version_id, r.unit_id, o.name AS unit_name, r.person_user_id, p.display_name AS person_name, \
                r.due_date, r.task_id, r.answered_by, a.display_name AS answered_by_name, r.answered_at, r.answer \
                FROM document_remisses r JOIN org_units o ON o.id = r.unit_id \
                LEFT JOIN users p ON p.id = r.person_user_id LEFT JOIN users a ON a.id = r.answered_by \
                WHERE r.document_id = ? ORDER BY r.version_id DESC, o.path, r.id";
-    RemissRow::find_by_statement(stmt(db, sql, vec![document_id.into()])).all(db).await
+    stmt(db, sql, vec![document_id.into()])
 }
 
 /// One instance.

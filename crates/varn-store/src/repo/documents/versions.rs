@@ -7,7 +7,17 @@ use varn_domain::document::VersionState;
 
 /// Versions of a document, newest first.
 pub async fn versions<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<ver::Model>, DbErr> {
-    ver::Entity::find().filter(ver::Column::DocumentId.eq(document_id)).order_by_desc(ver::Column::Number).all(db).await
+    versions_query(document_id).all(db).await
+}
+
+/// The query of [`versions`].
+pub fn versions_query(document_id: i64) -> Selector<SelectModel<ver::Model>> {
+    ver::Entity::find().filter(ver::Column::DocumentId.eq(document_id)).order_by_desc(ver::Column::Number).into_model()
+}
+
+/// The query of [`version_by_id`].
+pub fn version_by_id_query(id: i64) -> Selector<SelectModel<ver::Model>> {
+    ver::Entity::find_by_id(id).into_model()
 }
 
 /// One version by number.
@@ -22,12 +32,17 @@ pub async fn version_by_id<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option
 
 /// The draft (unadopted) version of a document, if one is open.
 pub async fn draft<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Option<ver::Model>, DbErr> {
+    Ok(draft_query(document_id).all(db).await?.into_iter().next())
+}
+
+/// The query of [`draft`] (at most one row).
+pub fn draft_query(document_id: i64) -> Selector<SelectModel<ver::Model>> {
     ver::Entity::find()
         .filter(ver::Column::DocumentId.eq(document_id))
         .filter(ver::Column::State.eq(VersionState::Draft))
         .order_by_desc(ver::Column::Number)
-        .one(db)
-        .await
+        .limit(1)
+        .into_model()
 }
 
 /// A strategy action with the state of its task.
@@ -59,12 +74,17 @@ pub struct ActionRow {
 
 /// The actions of a strategy.
 pub async fn actions<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<ActionRow>, DbErr> {
+    ActionRow::find_by_statement(actions_statement(db, document_id)).all(db).await
+}
+
+/// The statement of [`actions`] (rows: [`ActionRow`]).
+pub fn actions_statement<D: ConnectionTrait>(db: &D, document_id: i64) -> Statement {
     let sql = "SELECT a.id, a.title, a.responsible_user_id, u.display_name AS responsible_user_name, a.responsible_unit_id, \
                o.name AS responsible_unit_name, a.due_date, a.priority, a.task_id, t.status AS task_status \
                FROM document_actions a LEFT JOIN users u ON u.id = a.responsible_user_id \
                LEFT JOIN org_units o ON o.id = a.responsible_unit_id LEFT JOIN tasks t ON t.id = a.task_id \
                WHERE a.document_id = ? ORDER BY a.due_date, a.id";
-    ActionRow::find_by_statement(stmt(db, sql, vec![document_id.into()])).all(db).await
+    stmt(db, sql, vec![document_id.into()])
 }
 
 /// The actions of a strategy as stored.
@@ -74,11 +94,15 @@ pub async fn action_models<D: ConnectionTrait>(db: &D, document_id: i64) -> Resu
 
 /// The remiss comments of a document, oldest first.
 pub async fn comments<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<document_comment::Model>, DbErr> {
+    comments_query(document_id).all(db).await
+}
+
+/// The query of [`comments`].
+pub fn comments_query(document_id: i64) -> Selector<SelectModel<document_comment::Model>> {
     document_comment::Entity::find()
         .filter(document_comment::Column::DocumentId.eq(document_id))
         .order_by_asc(document_comment::Column::Id)
-        .all(db)
-        .await
+        .into_model()
 }
 
 /// Names of users by id.
