@@ -3,6 +3,7 @@
 use crate::{Actor, App, AppError, Page};
 use serde_json::json;
 use varn_domain::Permission;
+use varn_store::batch::Reads;
 use varn_store::repo::org;
 use varn_store::repo::tasks::{self as repo, NewTask, TaskRow};
 
@@ -22,11 +23,26 @@ impl App {
     /// 1) of `per_page`, with how many there are in all. A page past the last is the last.
     pub async fn my_tasks(&self, actor: &Actor, include_done: bool, page: u64, per_page: u64) -> Result<Page<TaskView>, AppError> {
         let db = self.store.read();
+        let (me, units) = (actor.id.0, &actor.acted_for);
         let per_page = per_page.max(1);
-        let total = repo::count_mine(db, actor.id.0, &actor.acted_for, include_done).await?;
-        let page = page.clamp(1, total.div_ceil(per_page).max(1));
-        let rows = repo::mine(db, actor.id.0, &actor.acted_for, include_done, (page - 1) * per_page, per_page).await?;
-        let items = self.task_views(rows).await?;
+        let asked = page.max(1);
+        // The count, the page asked for and the names of the units the tasks can be assigned
+        // to (the actor's own: see `mine_condition`) in one batch; a page past the last is
+        // read again as the last.
+        let mut b = Reads::on(db);
+        let total = b.add(repo::count_mine_query(me, units, include_done));
+        let rows = b.add(repo::mine_query(me, units, include_done, (asked - 1) * per_page, per_page));
+        let names = (!units.is_empty()).then(|| b.add(org::by_ids_query(units.clone())));
+        let mut got = b.run(db).await?;
+        let total = got.take_one(total)?.unwrap_or(0).max(0) as u64;
+        let page = asked.min(total.div_ceil(per_page).max(1));
+        let rows =
+            if page == asked { got.take(rows)? } else { repo::mine(db, me, units, include_done, (page - 1) * per_page, per_page).await? };
+        let names = match names {
+            Some(n) => got.take(n)?,
+            None => vec![],
+        };
+        let items = self.views_named(rows, &names);
         Ok(Page { items, total, page, per_page, exact: true })
     }
 
@@ -43,15 +59,19 @@ impl App {
         unit_ids.sort_unstable();
         unit_ids.dedup();
         let units = org::by_ids(self.store.read(), unit_ids).await?;
+        Ok(self.views_named(rows, &units))
+    }
+
+    /// The rows with the names of their units (among `units`) and days left.
+    fn views_named(&self, rows: Vec<TaskRow>, units: &[varn_store::entity::org_unit::Model]) -> Vec<TaskView> {
         let today = self.today();
-        Ok(rows
-            .into_iter()
+        rows.into_iter()
             .map(|t| TaskView {
                 unit_name: t.assignee_unit_id.and_then(|u| units.iter().find(|x| x.id == u)).map(|u| u.name.clone()),
                 days_left: varn_domain::task::days_left(t.due_date, today),
                 task: t,
             })
-            .collect())
+            .collect()
     }
 
     /// Creates a task (used by the modules, and by the demo).

@@ -6,6 +6,7 @@ use super::Assets;
 use crate::modules::{Note, WorkItem, WorkSection};
 use crate::{Actor, AppError};
 use varn_domain::asset::Assessment;
+use varn_store::batch::Reads;
 use varn_store::repo::assets as repo;
 
 /// How early a review shows in Mina uppgifter.
@@ -17,7 +18,12 @@ impl<'a> Assets<'a> {
         let db = self.db();
         let today = varn_domain::task::today();
         let by = today + chrono::Duration::days(REVIEW_NOTICE_DAYS);
-        let reviews = repo::reviews_of(db, actor.id.0, by, 100).await?.into_iter().map(|a| {
+        let mut b = Reads::on(db);
+        let reviews = b.add(repo::reviews_of_query(actor.id.0, by, 100));
+        let measures = b.add(repo::open_measures_of_query(actor.id.0, 100));
+        let mut got = b.run(db).await?;
+        let (reviews, measures) = (got.take(reviews)?, got.take(measures)?);
+        let reviews = reviews.into_iter().map(|a| {
             let note = match a.next_review {
                 None => Note::key("asset.work.classify"),
                 Some(d) if d < today => Note::key("asset.work.review_late").on(Some(d)),
@@ -25,7 +31,7 @@ impl<'a> Assets<'a> {
             };
             WorkItem { title: a.name, link: format!("/assets/{}", a.id), notes: vec![note], detail: None, date: None }
         });
-        let measures = repo::open_measures_of(db, actor.id.0, 100).await?.into_iter().map(|m| {
+        let measures = measures.into_iter().map(|m| {
             let key = if m.assessment == Some(Assessment::Delvis) { "asset.work.measure_partly" } else { "asset.work.measure_missing" };
             let text =
                 self.classification().catalogue.get(&m.requirement).map(|r| format!("{} {}", r.code, r.text.sv)).unwrap_or(m.requirement);

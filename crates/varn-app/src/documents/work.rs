@@ -13,6 +13,8 @@ use varn_domain::{OrgPath, Permission};
 /// The kind under which the follow-up of work counts documents to follow up.
 pub const FOLLOW_UP_KIND: &str = "document.follow_up";
 
+use sea_orm::SelectModel;
+use varn_store::batch::Reads;
 use varn_store::entity::{document_ack, document_ack_request, document_comment};
 use varn_store::repo::documents::{
     self as repo, AckUnitRow, FollowUpCount, FollowUpFor, FollowUpRow, OverdueAction, PendingAck, PersonRow,
@@ -269,14 +271,29 @@ impl<'a> Documents<'a> {
     /// The module's part of Mina uppgifter: documents to confirm, and documents and strategy
     /// actions of the actor's that need follow-up.
     pub async fn work_sections(self, actor: &Actor) -> Result<Vec<WorkSection>, AppError> {
-        let acks = self.pending_acks(actor).await?.into_iter().map(|p| WorkItem {
+        // The three lists in one batch (one hand-off on SQLite).
+        let db = self.db();
+        let vis = self.visibility(actor);
+        let (me, units, today) = (actor.id.0, &actor.acted_for, varn_domain::task::today());
+        let mut b = Reads::on(db);
+        let acks = repo::pending_acks_statement(db, me, &vis.chain).map(|st| b.add_statement::<SelectModel<PendingAck>>(st));
+        let docs = repo::follow_up_statement(db, FollowUpFor::Owner(me, units), today, 200)
+            .map(|st| b.add_statement::<SelectModel<FollowUpRow>>(st));
+        let late = repo::overdue_actions_statement(db, FollowUpFor::Owner(me, units), today, 200)
+            .map(|st| b.add_statement::<SelectModel<OverdueAction>>(st));
+        let mut got = b.run(db).await?;
+        let (acks, docs, actions) = (
+            acks.map(|p| got.take(p)).transpose()?.unwrap_or_default(),
+            docs.map(|p| got.take(p)).transpose()?.unwrap_or_default(),
+            late.map(|p| got.take(p)).transpose()?.unwrap_or_default(),
+        );
+        let acks = acks.into_iter().map(|p| WorkItem {
             title: p.title,
             link: format!("/documents/{}", p.document_id),
             notes: vec![Note { key: "doc.version_n", args: vec![("n", p.number.to_string())], date: None }],
             detail: None,
             date: p.due_date,
         });
-        let (docs, actions) = self.my_follow_up(actor).await?;
         let docs = docs.into_iter().map(|d| {
             let mut notes = Vec::new();
             if d.revision_overdue {

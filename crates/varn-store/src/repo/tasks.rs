@@ -94,6 +94,11 @@ pub async fn mine<D: ConnectionTrait>(
     offset: u64,
     limit: u64,
 ) -> Result<Vec<TaskRow>, DbErr> {
+    mine_query(user_id, units, include_done, offset, limit).all(db).await
+}
+
+/// The query of [`mine`].
+pub fn mine_query(user_id: i64, units: &[i64], include_done: bool, offset: u64, limit: u64) -> Selector<SelectModel<TaskRow>> {
     task::Entity::find()
         .filter(mine_condition(user_id, units, include_done))
         .select_only()
@@ -114,13 +119,20 @@ pub async fn mine<D: ConnectionTrait>(
         .offset(offset)
         .limit(limit)
         .into_model::<TaskRow>()
-        .all(db)
-        .await
 }
 
 /// How many tasks [`mine`] would list in all.
 pub async fn count_mine<D: ConnectionTrait>(db: &D, user_id: i64, units: &[i64], include_done: bool) -> Result<u64, DbErr> {
     task::Entity::find().filter(mine_condition(user_id, units, include_done)).count(db).await
+}
+
+/// The query of [`count_mine`]: one row, the count.
+pub fn count_mine_query(user_id: i64, units: &[i64], include_done: bool) -> Selector<SelectGetableTuple<i64>> {
+    task::Entity::find()
+        .filter(mine_condition(user_id, units, include_done))
+        .select_only()
+        .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
+        .into_tuple()
 }
 
 /// Whether task `id` is one of the user's (open or done).

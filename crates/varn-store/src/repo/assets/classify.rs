@@ -146,6 +146,11 @@ pub struct OpenMeasure {
 
 /// The requirements a person owns that are partly or not met.
 pub async fn open_measures_of<D: ConnectionTrait>(db: &D, user_id: i64, cap: u64) -> Result<Vec<OpenMeasure>, DbErr> {
+    open_measures_of_query(user_id, cap).all(db).await
+}
+
+/// The query of [`open_measures_of`].
+pub fn open_measures_of_query(user_id: i64, cap: u64) -> Selector<SelectModel<OpenMeasure>> {
     asset_measure::Entity::find()
         .join(
             JoinType::InnerJoin,
@@ -164,17 +169,19 @@ pub async fn open_measures_of<D: ConnectionTrait>(db: &D, user_id: i64, cap: u64
         .order_by_asc(asset_measure::Column::DueDate)
         .limit(cap)
         .into_model::<OpenMeasure>()
-        .all(db)
-        .await
 }
 
 /// A person's assets to classify or whose review is due by `by`.
 pub async fn reviews_of<D: ConnectionTrait>(db: &D, user_id: i64, by: chrono::NaiveDate, cap: u64) -> Result<Vec<asset::Model>, DbErr> {
+    reviews_of_query(user_id, by, cap).all(db).await
+}
+
+/// The query of [`reviews_of`].
+pub fn reviews_of_query(user_id: i64, by: chrono::NaiveDate, cap: u64) -> Selector<SelectModel<asset::Model>> {
     asset::Entity::find()
         .filter(asset::Column::OwnerUserId.eq(user_id))
         .filter(Condition::any().add(asset::Column::ClassificationId.is_null()).add(asset::Column::NextReview.lte(by)))
         .order_by_asc(asset::Column::NextReview)
         .limit(cap)
-        .all(db)
-        .await
+        .into_model()
 }

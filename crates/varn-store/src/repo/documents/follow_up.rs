@@ -105,8 +105,16 @@ pub async fn follow_up<D: ConnectionTrait>(
     today: chrono::NaiveDate,
     cap: u64,
 ) -> Result<Vec<FollowUpRow>, DbErr> {
+    match follow_up_statement(db, who, today, cap) {
+        Some(st) => FollowUpRow::find_by_statement(st).all(db).await,
+        None => Ok(vec![]),
+    }
+}
+
+/// The statement of [`follow_up`] (rows: [`FollowUpRow`]; none when `who` names nothing).
+pub fn follow_up_statement<D: ConnectionTrait>(db: &D, who: FollowUpFor<'_>, today: chrono::NaiveDate, cap: u64) -> Option<Statement> {
     let mut values: Vec<Value> = vec![today.into(), today.into(), false.into()];
-    let Some(w) = whose(&who, &mut values) else { return Ok(vec![]) };
+    let w = whose(&who, &mut values)?;
     values.extend([today.into(), today.into(), false.into(), (cap as i64).into()]);
     let (in_force, strategi, _) = codes();
     let sql = format!(
@@ -119,7 +127,7 @@ pub async fn follow_up<D: ConnectionTrait>(
          AND (d.revision_date < ? OR (d.doc_type = '{strategi}' AND d.valid_until < ?) OR {NO_OWNER}) \
          ORDER BY d.revision_date, d.id LIMIT ?"
     );
-    FollowUpRow::find_by_statement(stmt(db, &sql, values)).all(db).await
+    Some(stmt(db, &sql, values))
 }
 
 /// Counts per owning unit within `scope`, aggregated in SQL.
@@ -165,8 +173,22 @@ pub async fn overdue_actions<D: ConnectionTrait>(
     today: chrono::NaiveDate,
     cap: u64,
 ) -> Result<Vec<OverdueAction>, DbErr> {
+    match overdue_actions_statement(db, who, today, cap) {
+        Some(st) => OverdueAction::find_by_statement(st).all(db).await,
+        None => Ok(vec![]),
+    }
+}
+
+/// The statement of [`overdue_actions`] (rows: [`OverdueAction`]; none when `who` names
+/// nothing).
+pub fn overdue_actions_statement<D: ConnectionTrait>(
+    db: &D,
+    who: FollowUpFor<'_>,
+    today: chrono::NaiveDate,
+    cap: u64,
+) -> Option<Statement> {
     let mut values: Vec<Value> = vec![today.into()];
-    let Some(w) = whose(&who, &mut values) else { return Ok(vec![]) };
+    let w = whose(&who, &mut values)?;
     values.push((cap as i64).into());
     let (_, _, open) = codes();
     let sql = format!(
@@ -174,5 +196,5 @@ pub async fn overdue_actions<D: ConnectionTrait>(
          FROM document_actions a JOIN documents d ON d.id = a.document_id JOIN tasks t ON t.id = a.task_id \
          JOIN org_units o ON o.id = COALESCE(t.unit_id, d.unit_id) WHERE t.status = '{open}' AND t.due_date < ? AND {w} ORDER BY a.due_date, a.id LIMIT ?"
     );
-    OverdueAction::find_by_statement(stmt(db, &sql, values)).all(db).await
+    Some(stmt(db, &sql, values))
 }
