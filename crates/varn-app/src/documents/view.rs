@@ -7,8 +7,8 @@ use varn_domain::document::{DecidingBody, DocType, Status, VersionState};
 use varn_store::batch::Reads;
 use varn_store::entity::{document as doc, org_unit};
 use varn_store::repo::attachments::{self, AttachmentMeta};
+use varn_store::repo::documents::RemissRow;
 use varn_store::repo::documents::{self as repo, ActionRow, DocRow};
-use varn_store::repo::documents::{PendingAck, RemissRow};
 use varn_store::repo::{org, users};
 use varn_store::sea_orm::SelectModel;
 
@@ -121,10 +121,12 @@ impl<'a> Documents<'a> {
         let comments = can_edit.then(|| b.add(repo::comments_query(id)));
         let file = version.attachment_id.map(|a| b.add(attachments::meta_by_id_query(a)));
         let acked = b.add(repo::has_acked_query(version.id, actor.id.0));
-        let pending = (d.current_version_id == Some(version.id))
-            .then(|| repo::pending_acks_statement(db, actor.id.0, &vis.chain))
+        // Asked to confirm: a request for the version in force on one of the actor's units or
+        // those above (and not confirmed, read beside it).
+        let asked = (d.current_version_id == Some(version.id) && d.status != Status::Upphavd)
+            .then(|| repo::asked_query(version.id, &vis.chain))
             .flatten()
-            .map(|st| b.add_statement::<SelectModel<PendingAck>>(st));
+            .map(|q| b.add(q));
         let remisses = b.add_statement::<SelectModel<RemissRow>>(repo::remisses_statement(db, id));
         let replaced_by = d.replaced_by_id.map(|r| b.add(repo::titles_query(&vis, vec![r])));
         let has_child = (d.doc_type == DocType::Policy).then(|| b.add(org::has_child_query(version_scope_applies(&d, &version))));
@@ -179,9 +181,9 @@ impl<'a> Documents<'a> {
             None => None,
         };
         let acked = got.take_one(acked)?.is_some();
-        let ack_pending = match pending {
-            Some(p) if !acked => got.take(p)?.iter().any(|p| p.version_id == version.id),
-            _ => false,
+        let ack_pending = match asked {
+            Some(p) => !acked && got.take_one(p)?.is_some(),
+            None => false,
         };
         let remiss = self.remiss_from(actor, got.take(remisses)?).await?;
         // Editors make the moves of the life cycle; a decision is offered to whoever may record it.

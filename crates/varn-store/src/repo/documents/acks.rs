@@ -25,6 +25,23 @@ pub fn has_acked_query(version_id: i64, user_id: i64) -> Selector<SelectGetableT
         .into_tuple()
 }
 
+/// Whether a read confirmation of the version is asked of one of `chain` (the user's units
+/// and those above): the query gives one row if it is (none for an empty `chain`).
+pub fn asked_query(version_id: i64, chain: &[i64]) -> Option<Selector<SelectGetableTuple<i64>>> {
+    if chain.is_empty() {
+        return None;
+    }
+    Some(
+        document_ack_request::Entity::find()
+            .filter(document_ack_request::Column::VersionId.eq(version_id))
+            .filter(document_ack_request::Column::UnitId.is_in(chain.to_vec()))
+            .select_only()
+            .column(document_ack_request::Column::Id)
+            .limit(1)
+            .into_tuple(),
+    )
+}
+
 /// Whether the user has confirmed the version.
 pub async fn has_acked<D: ConnectionTrait>(db: &D, version_id: i64, user_id: i64) -> Result<bool, DbErr> {
     Ok(document_ack::Entity::find()
