@@ -19,7 +19,18 @@ async fn staff_confirm_reading_once_and_the_owner_sees_how_many(#[case] b: &str)
     assert!(pend.as_array().unwrap().iter().any(|x| x["document_id"] == policy), "{pend}");
     let (_, rep) = sara.call(Method::GET, &format!("/api/v1/documents/{policy}/acknowledgements"), None).await;
     assert_eq!((rep[0]["staff"].as_i64(), rep[0]["acknowledged"].as_i64()), (Some(1), Some(0)), "{rep}");
+    // The document's page asks her, and only her, until she has confirmed.
+    const ASKED: &str = "Du ombeds bekräfta att du har läst den gällande versionen";
+    const DONE: &str = "Du har bekräftat att du läst den här versionen.";
+    let page = format!("/documents/{policy}");
+    let lisa_web = t.signed_in("lisa.nilsson").await;
+    let (code, html) = lisa_web.text(&page).await;
+    assert!(code == 200 && html.contains(ASKED) && !html.contains(DONE), "{b}: {html}");
+    let (code, html) = t.signed_in("omar.haddad").await.text(&page).await;
+    assert!(code == 200 && !html.contains(ASKED), "{b}: omar was not asked");
     assert_eq!(lisa.call(Method::POST, &format!("/api/v1/documents/{policy}/acknowledge"), None).await.0, 204);
+    let (_, html) = lisa_web.text(&page).await;
+    assert!(!html.contains(ASKED) && html.contains(DONE), "{b}: {html}");
     assert_eq!(lisa.call(Method::POST, &format!("/api/v1/documents/{policy}/acknowledge"), None).await.0, 409, "once is enough");
     let (_, pend) = lisa.call(Method::GET, "/api/v1/documents/pending-acknowledgements", None).await;
     assert!(!pend.as_array().unwrap().iter().any(|x| x["document_id"] == policy), "{b}: no longer asked");
