@@ -11,6 +11,10 @@
 //! other as before. The SQL of each statement is the same on both paths: built by SeaORM or
 //! written with `?` parameters, as every repository function builds it.
 //!
+//! SQLx 0.8 still runs several statements in one SQLite command through `Executor::fetch_many`
+//! but has marked that behaviour deprecated (launchbadge/sqlx#3108); the test
+//! `store::a_batch_of_reads_gives_each_read_its_own_rows` fails if an upgrade changes it.
+//!
 //! ```ignore
 //! let mut reads = Reads::on(db);
 //! let duties = reads.add(repo::duties_query(id));
