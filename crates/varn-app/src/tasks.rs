@@ -38,10 +38,7 @@ impl App {
         let page = asked.min(total.div_ceil(per_page).max(1));
         let rows =
             if page == asked { got.take(rows)? } else { repo::mine(db, me, units, include_done, (page - 1) * per_page, per_page).await? };
-        let names = match names {
-            Some(n) => got.take(n)?,
-            None => vec![],
-        };
+        let names = got.take_if(names)?;
         let items = self.views_named(rows, &names);
         Ok(Page { items, total, page, per_page, exact: true })
     }

@@ -119,6 +119,17 @@ impl Got {
     pub fn take_one<S: SelectorTrait>(&mut self, p: Pending<S>) -> Result<Option<S::Item>, DbErr> {
         Ok(self.take(p)?.into_iter().next())
     }
+
+    /// The rows of a read that was added only when needed (none if it was not).
+    pub fn take_if<S: SelectorTrait>(&mut self, p: Option<Pending<S>>) -> Result<Vec<S::Item>, DbErr> {
+        p.map_or(Ok(Vec::new()), |p| self.take(p))
+    }
+
+    /// The first row of a read that was added only when needed (`None` if it was not, or it
+    /// returned none).
+    pub fn take_one_if<S: SelectorTrait>(&mut self, p: Option<Pending<S>>) -> Result<Option<S::Item>, DbErr> {
+        p.map_or(Ok(None), |p| self.take_one(p))
+    }
 }
 
 /// Whether a statement's parameters are all plain `?` (or `$n` on PostgreSQL, which never

@@ -240,10 +240,7 @@ impl Assets<'_> {
         let more = plan_in.map(|_| (b.add(repo::measures_query(id)), b.add(repo::history_query(id))));
         let mut got = b.run(db).await?;
         let units = got.take(units)?;
-        let owner = match owner {
-            Some(o) => got.take_one(o)?,
-            None => None,
-        };
+        let owner = got.take_one_if(owner)?;
         let carriers = got.take(carriers)?;
         let levels = levels_of_rows(got.take(levels)?);
         let (plan, history) = match (more, plan_in) {

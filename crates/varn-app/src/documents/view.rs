@@ -141,50 +141,19 @@ impl<'a> Documents<'a> {
         });
         let units = got.take(units)?;
         let uname = |i: i64| units.iter().find(|u| u.id == i).map(|u| u.name.clone()).unwrap_or_default();
-        let owner = match owner {
-            Some(o) => got.take_one(o)?.map(|u| (u.display_name, u.username)),
-            None => None,
-        };
-        let approver = match approver {
-            Some(a) => got.take_one(a)?,
-            None => None,
-        };
-        let draft = match draft {
-            Some(p) => got.take_one(p)?,
-            None => None,
-        };
-        let in_force = match in_force {
-            Some(p) => got.take_one(p)?,
-            None => None,
-        };
-        let decided = self.decided(actor, &d, &version, &units, approver, draft, in_force).await?;
-        let replaced_by = match replaced_by {
-            Some(p) => got.take(p)?.pop(),
-            None => None,
-        };
-        let single_unit = match has_child {
-            Some(p) => got.take(p)?.is_empty(),
-            None => false,
-        };
+        let owner = got.take_one_if(owner)?.map(|u| (u.display_name, u.username));
+        let waits =
+            Waiting { approved_by: got.take_one_if(approver)?, draft: got.take_one_if(draft)?, in_force: got.take_one_if(in_force)? };
+        let decided = self.decided(actor, &d, &version, &units, waits).await?;
+        let replaced_by = got.take_one_if(replaced_by)?;
+        let single_unit = has_child.is_some() && got.take_one_if(has_child)?.is_none();
         let warnings = if single_unit { vec!["warn.doc.policy_single_unit"] } else { vec![] };
-        let actions = match actions {
-            Some(p) => got.take(p)?,
-            None => vec![],
-        };
+        let actions = got.take_if(actions)?;
         let on_remiss = d.status == Status::PaRemiss;
-        let comments = match comments {
-            Some(p) => got.take(p)?.into_iter().map(Into::into).collect(),
-            None => vec![],
-        };
-        let file = match file {
-            Some(p) => got.take_one(p)?,
-            None => None,
-        };
+        let comments = got.take_if(comments)?.into_iter().map(Into::into).collect();
+        let file = got.take_one_if(file)?;
         let acked = got.take_one(acked)?.is_some();
-        let ack_pending = match asked {
-            Some(p) => !acked && got.take_one(p)?.is_some(),
-            None => false,
-        };
+        let ack_pending = !acked && got.take_one_if(asked)?.is_some();
         let remiss = self.remiss_from(actor, got.take(remisses)?).await?;
         // Editors make the moves of the life cycle; a decision is offered to whoever may record it.
         let moves = d.status.moves(d.current_version_id.is_some());
@@ -217,18 +186,16 @@ impl<'a> Documents<'a> {
     }
 
     /// Whose decision `v` is, in names, and whether the actor may record the one `d` waits for.
-    #[allow(clippy::too_many_arguments)]
     async fn decided(
         &self,
         actor: &Actor,
         d: &doc::Model,
         v: &Version,
         units: &[org_unit::Model],
-        approved_by: Option<varn_store::entity::user::Model>,
-        draft: Option<varn_store::entity::document_version::Model>,
-        in_force: Option<varn_store::entity::document_version::Model>,
+        w: Waiting,
     ) -> Result<Decided, AppError> {
         let db = self.db();
+        let Waiting { approved_by, draft, in_force } = w;
         let name = |i: Option<i64>| i.and_then(|i| units.iter().find(|u| u.id == i)).map(|u| u.name.clone());
         let approver = match (approved_by, v.approver_unit_id.and_then(|i| units.iter().find(|u| u.id == i))) {
             (Some(p), Some(u)) => Some((p.display_name, u.kind, u.name.clone())),
@@ -271,6 +238,15 @@ impl<'a> Documents<'a> {
         }
         Ok(out)
     }
+}
+
+/// What the page's batch read for [`Documents::decided`]: the person who approved the version
+/// shown, the open draft (a document not in force) and the version in force (when another
+/// version is shown).
+struct Waiting {
+    approved_by: Option<varn_store::entity::user::Model>,
+    draft: Option<varn_store::entity::document_version::Model>,
+    in_force: Option<varn_store::entity::document_version::Model>,
 }
 
 /// The unit the version applies to (a draft's own scope, else the document's).

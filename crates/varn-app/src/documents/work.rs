@@ -225,17 +225,6 @@ impl<'a> Documents<'a> {
         Ok(repo::pending_acks(self.db(), actor.id.0, &vis.chain).await?)
     }
 
-    /// Documents the actor owns (or whose unit they act for) that need follow-up, and the
-    /// overdue actions of the strategies they own.
-    pub async fn my_follow_up(&self, actor: &Actor) -> Result<(Vec<FollowUpRow>, Vec<OverdueAction>), AppError> {
-        let db = self.db();
-        let units = &actor.acted_for;
-        let today = varn_domain::task::today();
-        let docs = repo::follow_up(db, FollowUpFor::Owner(actor.id.0, units), today, 200).await?;
-        let actions = repo::overdue_actions(db, FollowUpFor::Owner(actor.id.0, units), today, 200).await?;
-        Ok((docs, actions))
-    }
-
     /// The overview for the samordnare: counts per unit and the first `cap` items of each
     /// list, within DomainRead. Kept per scope, day and `cap` until this server commits a
     /// write (at most 10 s); readers who miss at once wait for one reading.
@@ -282,11 +271,7 @@ impl<'a> Documents<'a> {
         let late = repo::overdue_actions_statement(db, FollowUpFor::Owner(me, units), today, 200)
             .map(|st| b.add_statement::<SelectModel<OverdueAction>>(st));
         let mut got = b.run(db).await?;
-        let (acks, docs, actions) = (
-            acks.map(|p| got.take(p)).transpose()?.unwrap_or_default(),
-            docs.map(|p| got.take(p)).transpose()?.unwrap_or_default(),
-            late.map(|p| got.take(p)).transpose()?.unwrap_or_default(),
-        );
+        let (acks, docs, actions) = (got.take_if(acks)?, got.take_if(docs)?, got.take_if(late)?);
         let acks = acks.into_iter().map(|p| WorkItem {
             title: p.title,
             link: format!("/documents/{}", p.document_id),

@@ -53,7 +53,7 @@ pub async fn of_entity<D: ConnectionTrait>(db: &D, entity_type: &str, entity_id:
 
 /// One attachment's metadata.
 pub async fn meta_by_id<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<AttachmentMeta>, DbErr> {
-    meta().filter(attachment::Column::Id.eq(id)).into_model::<AttachmentMeta>().one(db).await
+    meta_by_id_query(id).one(db).await
 }
 
 /// The query of [`meta_by_id`].

@@ -121,12 +121,7 @@ pub fn mine_query(user_id: i64, units: &[i64], include_done: bool, offset: u64, 
         .into_model::<TaskRow>()
 }
 
-/// How many tasks [`mine`] would list in all.
-pub async fn count_mine<D: ConnectionTrait>(db: &D, user_id: i64, units: &[i64], include_done: bool) -> Result<u64, DbErr> {
-    task::Entity::find().filter(mine_condition(user_id, units, include_done)).count(db).await
-}
-
-/// The query of [`count_mine`]: one row, the count.
+/// How many tasks [`mine`] would list in all: one row, the count.
 pub fn count_mine_query(user_id: i64, units: &[i64], include_done: bool) -> Selector<SelectGetableTuple<i64>> {
     task::Entity::find()
         .filter(mine_condition(user_id, units, include_done))

@@ -14,7 +14,7 @@ pub async fn ack_requests<D: ConnectionTrait>(db: &D, document_id: i64) -> Resul
         .await
 }
 
-/// The query of [`has_acked`]: the confirmation's id, if any.
+/// Whether the user has confirmed the version: the confirmation's id, if any.
 pub fn has_acked_query(version_id: i64, user_id: i64) -> Selector<SelectGetableTuple<i64>> {
     document_ack::Entity::find()
         .filter(document_ack::Column::VersionId.eq(version_id))
@@ -40,16 +40,6 @@ pub fn asked_query(version_id: i64, chain: &[i64]) -> Option<Selector<SelectGeta
             .limit(1)
             .into_tuple(),
     )
-}
-
-/// Whether the user has confirmed the version.
-pub async fn has_acked<D: ConnectionTrait>(db: &D, version_id: i64, user_id: i64) -> Result<bool, DbErr> {
-    Ok(document_ack::Entity::find()
-        .filter(document_ack::Column::VersionId.eq(version_id))
-        .filter(document_ack::Column::UserId.eq(user_id))
-        .one(db)
-        .await?
-        .is_some())
 }
 
 /// Who has confirmed, per unit under the request.

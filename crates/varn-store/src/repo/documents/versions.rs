@@ -27,12 +27,12 @@ pub async fn version<D: ConnectionTrait>(db: &D, document_id: i64, number: i32) 
 
 /// One version by id.
 pub async fn version_by_id<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<ver::Model>, DbErr> {
-    ver::Entity::find_by_id(id).one(db).await
+    version_by_id_query(id).one(db).await
 }
 
 /// The draft (unadopted) version of a document, if one is open.
 pub async fn draft<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Option<ver::Model>, DbErr> {
-    Ok(draft_query(document_id).all(db).await?.into_iter().next())
+    draft_query(document_id).one(db).await
 }
 
 /// The query of [`draft`] (at most one row).

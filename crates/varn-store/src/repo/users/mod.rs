@@ -261,7 +261,7 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<use
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await
+    by_ids_query(ids).all(db).await
 }
 
 /// The query of [`by_ids`] (`ids` not empty).
