@@ -5,7 +5,9 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use varn_domain::org::check_move;
 use varn_domain::{Code, FieldErrors, OrgKind, OrgPath, Permission, UnitName};
+use varn_store::batch::Reads;
 use varn_store::entity::org_unit::Model as Unit;
+use varn_store::repo::attachments::{self, AttachmentMeta};
 use varn_store::repo::org::{self as repo, OrgFilter};
 use varn_store::repo::users::GrantRow;
 use varn_store::repo::{users, ListParams, Page};
@@ -159,24 +161,37 @@ impl App {
 
     /// One unit, or `NotFound` when it does not exist or lies outside the actor's scope.
     pub async fn org_get(&self, actor: &Actor, id: i64) -> Result<UnitDetail, AppError> {
+        Ok(self.org_detail(actor, id, false).await?.0)
+    }
+
+    /// A unit's page: [`App::org_get`] and the unit's files, read together.
+    pub async fn org_page(&self, actor: &Actor, id: i64) -> Result<(UnitDetail, Vec<AttachmentMeta>), AppError> {
+        self.org_detail(actor, id, true).await
+    }
+
+    /// The unit (found within the reader's scope first), then its ancestors, children,
+    /// grants, head and contact and (with `files`) its files as one batch of reads.
+    async fn org_detail(&self, actor: &Actor, id: i64, files: bool) -> Result<(UnitDetail, Vec<AttachmentMeta>), AppError> {
         let db = self.store.read();
-        let unit = repo::find(db, &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?;
+        let scope = actor.scope(Permission::OrgRead);
+        let unit = repo::find(db, &scope, id).await?.ok_or(AppError::NotFound)?;
         let path = OrgPath::parse(&unit.path).map_err(|e| AppError::Internal(e.into()))?;
-        let mut ancestors = repo::by_ids(db, path.ids().into_iter().map(|i| i.0).filter(|i| *i != id).collect()).await?;
+        let mut b = Reads::on(db);
+        let ancestors = b.add(repo::by_ids_query(path.ids().into_iter().map(|i| i.0).filter(|i| *i != id).collect()));
+        let children = b.add(repo::children_query(&scope, id));
+        let grants = actor.scope(Permission::UserRead).covers(&path).then(|| b.add(users::grants_on_query(id)));
+        let people = b.add(users::by_ids_query([unit.head_user_id, unit.security_contact_id].into_iter().flatten().collect()));
+        let files = files.then(|| b.add(attachments::of_entity_query("org_unit", id)));
+        let mut got = b.run(db).await?;
+        let mut ancestors = got.take(ancestors)?;
         ancestors.sort_by_key(|u| u.path.len());
-        let children = repo::list(
-            db,
-            &actor.scope(Permission::OrgRead),
-            &OrgFilter { parent_id: Some(id), ..Default::default() },
-            &ListParams { per_page: None, ..Default::default() },
-        )
-        .await?
-        .items;
-        let grants = if actor.scope(Permission::UserRead).covers(&path) { users::grants_on(db, id).await? } else { vec![] };
-        let people = users::by_ids(db, [unit.head_user_id, unit.security_contact_id].into_iter().flatten().collect()).await?;
+        let children = got.take(children)?;
+        let grants = got.take_if(grants)?;
+        let people = got.take(people)?;
+        let files = got.take_if(files)?;
         let find = |id: Option<i64>| id.and_then(|i| people.iter().find(|p| p.id == i));
         let name_of = |id: Option<i64>| find(id).map(|p| p.display_name.clone());
-        Ok(UnitDetail {
+        let detail = UnitDetail {
             head_username: find(unit.head_user_id).map(|p| p.username.clone()),
             contact_username: find(unit.security_contact_id).map(|p| p.username.clone()),
             head_name: name_of(unit.head_user_id),
@@ -186,7 +201,8 @@ impl App {
             ancestors,
             children,
             grants,
-        })
+        };
+        Ok((detail, files))
     }
 
     /// Creates a unit under a parent the actor may write.

@@ -76,6 +76,11 @@ impl Reads {
         Pending { index: self.statements.len() - 1, selector: PhantomData }
     }
 
+    /// The database the reads are built for.
+    pub fn backend(&self) -> DbBackend {
+        self.backend
+    }
+
     /// How many reads are gathered.
     pub fn len(&self) -> usize {
         self.statements.len()

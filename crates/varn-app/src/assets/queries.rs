@@ -7,7 +7,7 @@ use super::Assets;
 use crate::{Actor, AppError};
 use sea_orm::ConnectionTrait;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use varn_domain::asset::Levels;
 use varn_store::batch::Reads;
 use varn_store::entity::{asset, carrier};
@@ -142,55 +142,83 @@ pub const GRAPH_SHOWN: usize = 100;
 /// How far the graph is followed.
 pub const GRAPH_DEPTH: u8 = 5;
 
-/// Every carrier's dependencies, both ways: what each depends on and what depends on it,
-/// each list in id order.
+/// Every carrier's dependencies, both ways: what each depends on and what depends on it.
+/// Carriers are numbered by their place in `ids` (ascending id), so a walk marks what it has
+/// seen in a flat list instead of a map.
 #[derive(Debug, Default)]
 pub struct DependencyGraph {
-    down: std::collections::HashMap<i64, Vec<i64>>,
-    up: std::collections::HashMap<i64, Vec<i64>>,
+    ids: Vec<i64>,
+    down: Vec<Vec<u32>>,
+    up: Vec<Vec<u32>>,
+}
+
+/// What a walk from one carrier reached: how many carriers in all, and the nearest ones as
+/// (carrier, depth, reached through), by depth and then id.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Reach {
+    /// Every carrier reached within the depth.
+    pub total: usize,
+    /// The nearest, at most the number asked for.
+    pub nearest: Vec<(i64, u8, i64)>,
 }
 
 impl DependencyGraph {
     /// The graph of these (carrier, depends on) edges.
     pub fn new(edges: Vec<(i64, i64)>) -> Self {
-        let mut g = DependencyGraph::default();
+        let mut ids: Vec<i64> = edges.iter().flat_map(|(a, b)| [*a, *b]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut down = vec![Vec::new(); ids.len()];
+        let mut up = vec![Vec::new(); ids.len()];
         for (from, to) in edges {
-            g.down.entry(from).or_default().push(to);
-            g.up.entry(to).or_default().push(from);
+            if let (Ok(f), Ok(t)) = (ids.binary_search(&from), ids.binary_search(&to)) {
+                down[f].push(t as u32);
+                up[t].push(f as u32);
+            }
         }
-        for list in g.down.values_mut().chain(g.up.values_mut()) {
+        for list in down.iter_mut().chain(up.iter_mut()) {
             list.sort_unstable();
             list.dedup();
         }
-        g
+        DependencyGraph { ids, down, up }
     }
 
     /// Breadth first from `id` one way (`down`: what it depends on), at most `max_depth`
-    /// steps: every carrier reached with its shortest depth, and the carrier through which
-    /// it was first reached (lowest id first at each step).
-    pub fn walk(&self, id: i64, down: bool, max_depth: u8) -> (BTreeMap<i64, u8>, BTreeMap<i64, i64>) {
+    /// steps: every carrier reached counted once, at its shortest depth, and the nearest
+    /// `shown` of them with the carrier through which each was first reached (the lowest id
+    /// among those of the step before).
+    pub fn walk(&self, id: i64, down: bool, max_depth: u8, shown: usize) -> Reach {
+        let Ok(start) = self.ids.binary_search(&id) else { return Reach::default() };
         let next_of = if down { &self.down } else { &self.up };
-        let mut depth: BTreeMap<i64, u8> = BTreeMap::new();
-        let mut via: BTreeMap<i64, i64> = BTreeMap::new();
-        let mut front = vec![id];
+        let mut seen = vec![false; self.ids.len()];
+        seen[start] = true;
+        let mut reach = Reach::default();
+        // (carrier, reached through), in id order: the lower parent comes first.
+        let mut front: Vec<(u32, u32)> = vec![(start as u32, start as u32)];
         for d in 1..=max_depth {
-            front.sort_unstable();
             let mut next = Vec::new();
-            for from in &front {
-                for n in next_of.get(from).map(Vec::as_slice).unwrap_or_default() {
-                    if *n != id && !depth.contains_key(n) {
-                        depth.insert(*n, d);
-                        via.insert(*n, *from);
-                        next.push(*n);
+            for &(from, _) in &front {
+                for &n in next_of.get(from as usize).map(Vec::as_slice).unwrap_or_default() {
+                    if let Some(s) = seen.get_mut(n as usize).filter(|s| !**s) {
+                        *s = true;
+                        next.push((n, from));
                     }
                 }
             }
             if next.is_empty() {
                 break;
             }
+            next.sort_unstable_by_key(|(n, _)| *n);
+            reach.total += next.len();
+            let room = shown.saturating_sub(reach.nearest.len());
+            reach.nearest.extend(next.iter().take(room).map(|&(n, via)| (self.id(n), d, self.id(via))));
             front = next;
         }
-        (depth, via)
+        reach
+    }
+
+    fn id(&self, at: u32) -> i64 {
+        self.ids.get(at as usize).copied().unwrap_or_default()
     }
 }
 
@@ -275,15 +303,30 @@ impl Assets<'_> {
         Ok((AssetView { asset: facts, carriers, levels, can_edit }, plan, history))
     }
 
-    /// A carrier with what it must meet, what it carries and its dependencies.
+    /// A carrier with what it must meet, what it carries and its dependencies: the carrier
+    /// with its unit first (whether the reader sees it), then the rest in one batch.
     pub async fn carrier(&self, actor: &Actor, id: i64) -> Result<CarrierView, AppError> {
         let db = self.db();
         let vis = self.visibility(actor);
-        let (c, path) = repo::carrier(db, &vis, id).await?.ok_or(AppError::NotFound)?;
+        let (c, unit) = repo::carrier_with_unit(db, &vis, id).await?.ok_or(AppError::NotFound)?;
+        let (unit_name, path) = unit.map(|u| (u.name, u.path)).unwrap_or_default();
         let can_edit = self.may_edit_carrier(actor, &c, &path);
-        let people = users::by_ids(db, [c.system_owner_user_id, c.system_admin_user_id].into_iter().flatten().collect()).await?;
+        let dependencies = self.dependency_graph().await?;
+        let depends_on = dependencies.walk(id, true, GRAPH_DEPTH, GRAPH_SHOWN);
+        let used_by = dependencies.walk(id, false, GRAPH_DEPTH, GRAPH_SHOWN);
+        let mut b = Reads::on(db);
+        let people = b.add(users::by_ids_query([c.system_owner_user_id, c.system_admin_user_id].into_iter().flatten().collect()));
+        let inherited = b.add(repo::inherited_levels_query(id));
+        let carried = b.add(repo::carried_count_query(id));
+        let f = AssetFilter { carrier_id: Some(id), ..Default::default() };
+        let p = ListParams { page: 1, per_page: Some(200), ..Default::default() };
+        let assets = repo::list_reads(&mut b, &vis, &f, &p);
+        let shown = |r: &Reach| r.nearest.iter().map(|(n, _, _)| *n).collect();
+        let down_rows = b.add(repo::carriers_by_id_query(&self.visibility_any(), shown(&depends_on)));
+        let up_rows = b.add(repo::carriers_by_id_query(&self.visibility_any(), shown(&used_by)));
+        let mut got = b.run(db).await?;
+        let people = got.take(people)?;
         let who = |u: Option<i64>| u.and_then(|u| people.iter().find(|p| p.id == u));
-        let unit_name = org::find_any(db, c.unit_id).await?.map(|u| u.name).unwrap_or_default();
         let facts = CarrierFacts {
             unit_name,
             system_owner_name: who(c.system_owner_user_id).map(|p| p.display_name.clone()),
@@ -291,14 +334,11 @@ impl Assets<'_> {
             usernames: (who(c.system_owner_user_id).map(|p| p.username.clone()), who(c.system_admin_user_id).map(|p| p.username.clone())),
             model: c,
         };
-        let inherited = levels_of_rows(repo::inherited_levels(db, id).await?);
-        let carried = repo::carried_count(db, id).await?;
-        let f = AssetFilter { carrier_id: Some(id), ..Default::default() };
-        let p = ListParams { page: 1, per_page: Some(200), ..Default::default() };
-        let assets = repo::list(db, &vis, &f, &p).await?.items;
-        let dependencies = self.dependency_graph().await?;
-        let (depends_on, depends_on_total, depends_on_via) = self.walk(&dependencies, id, true).await?;
-        let (used_by, used_by_total, used_by_via) = self.walk(&dependencies, id, false).await?;
+        let inherited = levels_of_rows(got.take(inherited)?);
+        let carried = got.take_one(carried)?.unwrap_or(0).max(0) as u64;
+        let assets = assets.take(&mut got)?.items;
+        let (depends_on, depends_on_total, depends_on_via) = walked(depends_on, got.take(down_rows)?);
+        let (used_by, used_by_total, used_by_via) = walked(used_by, got.take(up_rows)?);
         let graph = Graph { depends_on, used_by, depends_on_total, used_by_total, depends_on_via, used_by_via };
         Ok(CarrierView { carrier: facts, inherited, carried, assets, graph, can_edit })
     }
@@ -314,47 +354,56 @@ impl Assets<'_> {
         self.app.carrier_graph.try_get_with(self.app.writes_committed(), load).await.map_err(|e| AppError::Internal(e.to_string()))
     }
 
-    /// The carriers reached from `id` one way, each at its shortest depth: the nearest
-    /// [`GRAPH_SHOWN`] with their rows, how many in all, and through which carrier each
-    /// listed one was reached.
-    async fn walk(&self, graph: &DependencyGraph, id: i64, down: bool) -> Result<Walk, AppError> {
-        let (depth, via) = graph.walk(id, down, GRAPH_DEPTH);
-        let mut nearest: Vec<(u8, i64)> = depth.iter().map(|(id, d)| (*d, *id)).collect();
-        nearest.sort_unstable();
-        let shown: Vec<i64> = nearest.iter().take(GRAPH_SHOWN).map(|(_, id)| *id).collect();
-        let vias = shown.iter().map(|n| (*n, via.get(n).copied().unwrap_or(id))).collect();
-        let rows = repo::carriers_by_id(self.db(), &self.visibility_any(), shown).await?;
-        let mut out: Vec<(CarrierRow, u8)> =
-            rows.into_iter().map(|r| (depth.get(&r.id).copied().unwrap_or(0), r)).map(|(d, r)| (r, d)).collect();
-        out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.name.cmp(&b.0.name)));
-        Ok((out, depth.len(), vias))
-    }
-
     /// The carrier register's visibility (the whole city) for someone already let in.
     fn visibility_any(&self) -> repo::AssetVisibility {
         repo::AssetVisibility { read: varn_domain::Scope::All, write: varn_domain::Scope::None, user_id: 0 }
     }
 }
 
+/// One direction of the walk as the page shows it: the nearest carriers' rows with
+/// their depth (nearest first, then by name), how many in all, and through which carrier each
+/// listed one was reached.
+fn walked(reach: Reach, rows: Vec<CarrierRow>) -> Walk {
+    let depth = |n: i64| reach.nearest.iter().find(|(c, _, _)| *c == n).map_or(0, |(_, d, _)| *d);
+    let mut out: Vec<(CarrierRow, u8)> = rows.into_iter().map(|r| (depth(r.id), r)).map(|(d, r)| (r, d)).collect();
+    out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.name.cmp(&b.0.name)));
+    let vias = reach.nearest.iter().map(|(n, _, via)| (*n, *via)).collect();
+    (out, reach.total, vias)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::DependencyGraph;
+    use super::{DependencyGraph, Reach};
 
     #[test]
     fn the_walk_finds_each_carrier_at_its_shortest_depth_once() {
         // 1 depends on 2 and 3; 2 and 3 on 4; 4 on 5 and back on 1 (a cycle); 6 on 5.
         let g = DependencyGraph::new(vec![(1, 3), (1, 2), (2, 4), (3, 4), (4, 5), (4, 1), (6, 5), (1, 2)]);
-        let (depth, via) = g.walk(1, true, 5);
-        assert_eq!(depth.into_iter().collect::<Vec<_>>(), vec![(2, 1), (3, 1), (4, 2), (5, 3)]);
-        // 4 is reached through the lower of its two parents; the start is never listed.
-        assert_eq!(via.get(&4), Some(&2));
-        assert_eq!(via.get(&5), Some(&4));
-        // Up: what stops if 5 stops.
-        let (up, _) = g.walk(5, false, 5);
-        assert_eq!(up.into_iter().collect::<Vec<_>>(), vec![(1, 3), (2, 2), (3, 2), (4, 1), (6, 1)]);
+        // Each once, by depth; 4 is reached through the lower of its two parents, 2 and 3
+        // through the start; the start is never listed, though the cycle leads back to it.
+        let down = g.walk(1, true, 5, 100);
+        assert_eq!(down, Reach { total: 4, nearest: vec![(2, 1, 1), (3, 1, 1), (4, 2, 2), (5, 3, 4)] });
+        // Up: what stops if 5 stops (1 only through 4, at depth 3).
+        let up = g.walk(5, false, 5, 100);
+        assert_eq!(up.nearest, vec![(4, 1, 5), (6, 1, 5), (2, 2, 4), (3, 2, 4), (1, 3, 2)]);
+        assert_eq!(up.total, 5);
         // The depth is a limit.
-        let (near, _) = g.walk(1, true, 1);
-        assert_eq!(near.keys().copied().collect::<Vec<_>>(), vec![2, 3]);
-        assert!(g.walk(7, true, 5).0.is_empty());
+        assert_eq!(g.walk(1, true, 1, 100), Reach { total: 2, nearest: vec![(2, 1, 1), (3, 1, 1)] });
+        // Only the nearest are listed, but all are counted.
+        assert_eq!(g.walk(5, false, 5, 3), Reach { total: 5, nearest: vec![(4, 1, 5), (6, 1, 5), (2, 2, 4)] });
+        // A carrier without dependencies reaches nothing.
+        assert_eq!(g.walk(7, true, 5, 100), Reach::default());
+    }
+
+    #[test]
+    fn a_long_chain_is_walked_to_its_depth_only() {
+        // 1 → 2 → … → 50 000: five steps down from 1, everything up from the end (capped).
+        let g = DependencyGraph::new((1..50_000).map(|i| (i, i + 1)).collect());
+        let down = g.walk(1, true, 5, 100);
+        assert_eq!(down.total, 5);
+        assert_eq!(down.nearest.iter().map(|(n, d, _)| (*n, *d)).collect::<Vec<_>>(), vec![(2, 1), (3, 2), (4, 3), (5, 4), (6, 5)]);
+        let up = g.walk(50_000, false, u8::MAX, 2);
+        assert_eq!(up.total, 255);
+        assert_eq!(up.nearest, vec![(49_999, 1, 50_000), (49_998, 2, 49_999)]);
     }
 }

@@ -24,6 +24,7 @@ mod m0016_people_search_pg;
 mod m0017_follow_up_reviews;
 mod m0018_people_search_stored;
 mod m0019_incident_handler_status;
+mod m0020_assets_unit_search;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -49,6 +50,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0017_follow_up_reviews::Migration),
         Box::new(m0018_people_search_stored::Migration),
         Box::new(m0019_incident_handler_status::Migration),
+        Box::new(m0020_assets_unit_search::Migration),
     ]
 }
 

@@ -42,13 +42,16 @@ fn meta() -> Select<attachment::Entity> {
 
 /// The attachments of an entity.
 pub async fn of_entity<D: ConnectionTrait>(db: &D, entity_type: &str, entity_id: i64) -> Result<Vec<AttachmentMeta>, DbErr> {
+    of_entity_query(entity_type, entity_id).all(db).await
+}
+
+/// The query of [`of_entity`].
+pub fn of_entity_query(entity_type: &str, entity_id: i64) -> Selector<SelectModel<AttachmentMeta>> {
     meta()
         .filter(attachment::Column::EntityType.eq(entity_type))
         .filter(attachment::Column::EntityId.eq(entity_id))
         .order_by_asc(attachment::Column::Id)
         .into_model::<AttachmentMeta>()
-        .all(db)
-        .await
 }
 
 /// One attachment's metadata.

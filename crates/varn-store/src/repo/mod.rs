@@ -180,9 +180,36 @@ where
     C: sea_orm::ConnectionTrait + 'static,
 {
     let mut b = crate::batch::Reads::on(db);
-    let n = b.add_statement::<sea_orm::SelectGetableTuple<i64>>(count_upto_statement(db.get_database_backend(), counted, cap));
-    let items = b.add(rows);
+    let page = CountedPage::add(&mut b, counted, cap, rows);
     let mut got = b.run(db).await?;
-    let (total, exact) = capped(got.take_one(n)?.unwrap_or(0), cap);
-    Ok((got.take(items)?, total, exact))
+    page.take(&mut got)
+}
+
+/// The two reads of [`page_counted`] added to a larger batch: take them with
+/// [`CountedPage::take`] once it has run.
+#[derive(Debug)]
+#[must_use = "take the rows with CountedPage::take"]
+pub struct CountedPage<S> {
+    count: crate::batch::Pending<sea_orm::SelectGetableTuple<i64>>,
+    rows: crate::batch::Pending<S>,
+    cap: u64,
+}
+
+impl<S: sea_orm::SelectorTrait> CountedPage<S> {
+    /// Adds the rows and the count of `counted` up to `cap` to `b`.
+    pub fn add<E: sea_orm::EntityTrait>(
+        b: &mut crate::batch::Reads,
+        counted: sea_orm::Select<E>,
+        cap: u64,
+        rows: sea_orm::Selector<S>,
+    ) -> Self {
+        let count = b.add_statement(count_upto_statement(b.backend(), counted, cap));
+        CountedPage { count, rows: b.add(rows), cap }
+    }
+
+    /// The rows, the count and whether it is exact.
+    pub fn take(self, got: &mut crate::batch::Got) -> Result<(Vec<S::Item>, u64, bool), sea_orm::DbErr> {
+        let (total, exact) = capped(got.take_one(self.count)?.unwrap_or(0), self.cap);
+        Ok((got.take(self.rows)?, total, exact))
+    }
 }

@@ -64,6 +64,12 @@ pub async fn all_in_scope<D: ConnectionTrait>(db: &D, scope: &Scope) -> Result<V
     scoped(scope).order_by_asc(C::Path).all(db).await
 }
 
+/// The units directly under `id` within `scope`, in tree order (what [`list`] gives for
+/// `parent_id` on one page, without its count).
+pub fn children_query(scope: &Scope, id: i64) -> Selector<SelectModel<org_unit::Model>> {
+    scoped(scope).filter(C::ParentId.eq(id)).order_by_asc(C::Path).into_model()
+}
+
 /// One unit, if it exists and lies within `scope`.
 pub async fn find<D: ConnectionTrait>(db: &D, scope: &Scope, id: i64) -> Result<Option<org_unit::Model>, DbErr> {
     scoped(scope).filter(C::Id.eq(id)).one(db).await

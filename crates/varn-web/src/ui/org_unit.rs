@@ -83,7 +83,7 @@ struct UnitForms {
 async fn unit_view(ctx: &Ctx, id: i64, forms: UnitForms, status: StatusCode) -> PageResult {
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
-    let d = app.org_get(actor, id).await?;
+    let (d, files) = app.org_page(actor, id).await?;
     if forms.admin && !d.can_write {
         return Err(AppError::Forbidden.into());
     }
@@ -94,7 +94,6 @@ async fn unit_view(ctx: &Ctx, id: i64, forms: UnitForms, status: StatusCode) -> 
         (a.can_somewhere(Permission::DocumentRead), a.can_somewhere(Permission::AssetRead), a.can_somewhere(Permission::IncidentRead));
     let parents = if d.can_write && forms.admin { app.org_writable(actor).await? } else { vec![] };
     let parents = parents.into_iter().filter(|p| !p.path.starts_with(&d.unit.path)).collect();
-    let files = app.unit_attachments(actor, id).await?;
     // A person as the picker names them: "Name (sign-in name)".
     let named = |n: &Option<String>, u: &Option<String>| match (n, u) {
         (Some(n), Some(u)) => format!("{n} ({u})"),

@@ -138,6 +138,13 @@ async fn files_are_stored_with_their_hash_and_served_as_downloads(#[case] b: &st
     let sha = r.headers()["x-content-sha256"].to_str().unwrap().to_owned();
     assert_eq!(r.bytes().await.unwrap().to_vec(), body);
     assert_eq!(sha, files[0].sha256);
+    // The unit's page lists the file with its link, beside the unit's people and children.
+    let (s, page) = c.text(&format!("/org/{ifo}")).await;
+    assert_eq!(s, 200);
+    assert!(page.contains("delegation.txt") && page.contains(&format!("/attachments/{}", files[0].id)), "{page}");
+    assert!(page.contains("Socialnämnden") && page.contains("Omar Haddad"), "the path above and who holds a role there: {page}");
+    let (_, socf) = c.text(&format!("/org/{}", t.id("Socialförvaltningen"))).await;
+    assert!(socf.contains("Försörjningsstöd") && socf.contains("LSS-boenden") && !socf.contains("delegation.txt"), "{socf}");
     // Too large: refused with a message; another nämnd's head cannot know it exists.
     let big = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(vec![b'x'; 70 * 1024]).file_name("stor.bin"));
     let r = c.http.post(c.url(&format!("/org/{ifo}/attachments?_csrf={}", c.csrf))).multipart(big).send().await.unwrap();

@@ -111,9 +111,16 @@ pub async fn carriers<D: ConnectionTrait + 'static>(
 
 /// One carrier with the path of its unit.
 pub async fn carrier<D: ConnectionTrait>(db: &D, v: &AssetVisibility, id: i64) -> Result<Option<(carrier::Model, String)>, DbErr> {
-    let Some(c) = carrier::Entity::find_by_id(id).filter(none_unless(v)).one(db).await? else { return Ok(None) };
-    let path = org_unit::Entity::find_by_id(c.unit_id).one(db).await?.map(|u| u.path).unwrap_or_default();
-    Ok(Some((c, path)))
+    Ok(carrier_with_unit(db, v, id).await?.map(|(c, u)| (c, u.map(|u| u.path).unwrap_or_default())))
+}
+
+/// One carrier with its unit, in one statement.
+pub async fn carrier_with_unit<D: ConnectionTrait>(
+    db: &D,
+    v: &AssetVisibility,
+    id: i64,
+) -> Result<Option<(carrier::Model, Option<org_unit::Model>)>, DbErr> {
+    carrier::Entity::find_by_id(id).filter(none_unless(v)).find_also_related(org_unit::Entity).one(db).await
 }
 
 /// Carriers by id (rows), in name order.
@@ -121,14 +128,17 @@ pub async fn carriers_by_id<D: ConnectionTrait>(db: &D, v: &AssetVisibility, ids
     if ids.is_empty() {
         return Ok(vec![]);
     }
+    carriers_by_id_query(v, ids).all(db).await
+}
+
+/// The query of [`carriers_by_id`] (no ids: none, as SeaQuery writes an empty `IN`).
+pub fn carriers_by_id_query(v: &AssetVisibility, ids: Vec<i64>) -> Selector<SelectModel<CarrierRow>> {
     rows(
         carrier::Entity::find()
             .filter(none_unless(v))
             .filter(Expr::col((carrier::Entity, carrier::Column::Id)).is_in(ids))
             .order_by_asc(Expr::col((carrier::Entity, carrier::Column::Name))),
     )
-    .all(db)
-    .await
 }
 
 /// The carriers an asset lives on.
@@ -194,12 +204,12 @@ pub async fn existing_carriers<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Res
 
 /// What a carrier must meet: per aspect the highest level among the assets it carries.
 pub async fn inherited_levels<D: ConnectionTrait>(db: &D, carrier_id: i64) -> Result<Vec<(String, i64)>, DbErr> {
-    #[derive(FromQueryResult)]
-    struct L {
-        aspect: String,
-        level: i64,
-    }
-    let q = asset_level::Entity::find()
+    inherited_levels_query(carrier_id).all(db).await
+}
+
+/// The query of [`inherited_levels`]: (aspect, highest level).
+pub fn inherited_levels_query(carrier_id: i64) -> Selector<SelectGetableTuple<(String, i64)>> {
+    asset_level::Entity::find()
         .select_only()
         .column(asset_level::Column::Aspect)
         .column_as(Expr::col(asset_level::Column::Level).max(), "level")
@@ -212,11 +222,19 @@ pub async fn inherited_levels<D: ConnectionTrait>(db: &D, carrier_id: i64) -> Re
         )
         .filter(asset_carrier::Column::CarrierId.eq(carrier_id))
         .group_by(asset_level::Column::Aspect)
-        .into_model::<L>();
-    Ok(q.all(db).await?.into_iter().map(|l| (l.aspect, l.level)).collect())
+        .into_tuple()
 }
 
 /// How many assets a carrier carries (all of them, whatever the reader sees).
 pub async fn carried_count<D: ConnectionTrait>(db: &D, carrier_id: i64) -> Result<u64, DbErr> {
-    asset_carrier::Entity::find().filter(asset_carrier::Column::CarrierId.eq(carrier_id)).count(db).await
+    Ok(carried_count_query(carrier_id).one(db).await?.unwrap_or(0).max(0) as u64)
+}
+
+/// The query of [`carried_count`].
+pub fn carried_count_query(carrier_id: i64) -> Selector<SelectGetableTuple<i64>> {
+    asset_carrier::Entity::find()
+        .select_only()
+        .column_as(Expr::col(asset_carrier::Column::AssetId).count(), "n")
+        .filter(asset_carrier::Column::CarrierId.eq(carrier_id))
+        .into_tuple()
 }

@@ -200,7 +200,15 @@ pub async fn list<D: ConnectionTrait + 'static>(
     f: &AssetFilter,
     p: &ListParams,
 ) -> Result<Page<AssetRow>, DbErr> {
-    let backend = db.get_database_backend();
+    let mut b = crate::batch::Reads::on(db);
+    let page = list_reads(&mut b, v, f, p);
+    let mut got = b.run(db).await?;
+    page.take(&mut got)
+}
+
+/// [`list`]'s reads (the page and its count) added to a larger batch.
+pub fn list_reads(b: &mut crate::batch::Reads, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> ListReads {
+    let backend = b.backend();
     let q = filtered(v, f, p, backend);
     let name = Expr::col((asset::Entity, asset::Column::Name));
     let q = match p.sort.as_deref() {
@@ -213,8 +221,24 @@ pub async fn list<D: ConnectionTrait + 'static>(
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    let (items, total, exact) = super::page_counted(db, counted(v, f, p, backend), 100_000, rows(q)).await?;
-    Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
+    ListReads { reads: super::CountedPage::add(b, counted(v, f, p, backend), 100_000, rows(q)), page: p.page, per_page: p.per_page }
+}
+
+/// A page of the register added to a batch by [`list_reads`].
+#[derive(Debug)]
+#[must_use = "take the page with ListReads::take"]
+pub struct ListReads {
+    reads: super::CountedPage<SelectModel<AssetRow>>,
+    page: u64,
+    per_page: Option<u64>,
+}
+
+impl ListReads {
+    /// The page, once the batch has run.
+    pub fn take(self, got: &mut crate::batch::Got) -> Result<Page<AssetRow>, DbErr> {
+        let (items, total, exact) = self.reads.take(got)?;
+        Ok(Page { items, total, page: self.page.max(1), per_page: self.per_page.unwrap_or(total.max(1)), exact })
+    }
 }
 
 /// One visible asset with the path of its unit.

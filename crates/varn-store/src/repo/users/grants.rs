@@ -77,12 +77,12 @@ pub async fn grants_of_many<D: ConnectionTrait>(db: &D, user_ids: Vec<i64>, scop
 
 /// The grants on one unit (who holds what there).
 pub async fn grants_on<D: ConnectionTrait>(db: &D, unit_id: i64) -> Result<Vec<GrantRow>, DbErr> {
-    grant_rows()
-        .filter(role_grant::Column::OrgUnitId.eq(unit_id))
-        .order_by_asc(role_grant::Column::Role)
-        .into_model::<GrantRow>()
-        .all(db)
-        .await
+    grants_on_query(unit_id).all(db).await
+}
+
+/// The query of [`grants_on`].
+pub fn grants_on_query(unit_id: i64) -> Selector<SelectModel<GrantRow>> {
+    grant_rows().filter(role_grant::Column::OrgUnitId.eq(unit_id)).order_by_asc(role_grant::Column::Role).into_model::<GrantRow>()
 }
 
 /// One grant by id.

@@ -161,6 +161,14 @@ async fn carriers_inherit_what_they_carry_and_dependencies_show_both_ways_withou
     let (_, c) = api.call(Method::GET, &format!("/api/v1/carriers/{form}"), None).await;
     assert_eq!(c["inherited"], json!({"k": 3, "r": 3, "t": 2, "s": 2}));
     assert_eq!(c["carried"], 2);
+    assert_eq!(c["carrier"]["unit_name"], "IT-avdelningen", "{c}");
+    let mut carried: Vec<&str> = c["assets"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    carried.sort_unstable();
+    assert_eq!(carried, ["Anmälan om missförhållanden", "Ansökan om parkeringstillstånd"]);
+    assert_eq!((c["graph"]["depends_on_total"].as_u64(), c["graph"]["used_by_total"].as_u64()), (Some(0), Some(0)), "{c}");
+    // The demo's e-mail service names its systemägare.
+    let (_, e) = api.call(Method::GET, &format!("/api/v1/carriers/{epost}"), None).await;
+    assert_eq!(e["carrier"]["system_owner_name"], "Anna Sjöberg", "{e}");
     // Dependencies: the form service → e-mail → (demo) identity service and network.
     let (s, _) = api.call(Method::PUT, &format!("/api/v1/carriers/{form}/depends-on/{epost}"), Some(json!({}))).await;
     assert_eq!(s, 204);
@@ -176,6 +184,12 @@ async fn carriers_inherit_what_they_carry_and_dependencies_show_both_ways_withou
         down.contains(&("Identitets- och behörighetstjänsten".into(), 2)) && down.contains(&("Stadens datacenter".into(), 3)),
         "{down:?}"
     );
+    // Each listed carrier is counted, and drawn from the one it was reached through.
+    assert_eq!(c["graph"]["depends_on_total"].as_u64(), Some(down.len() as u64), "{c}");
+    let via: Vec<(i64, i64)> = serde_json::from_value(c["graph"]["depends_on_via"].clone()).unwrap();
+    let ad = carrier_id(&t, "Identitets- och behörighetstjänsten").await;
+    assert!(via.contains(&(epost, form)) && via.contains(&(ad, epost)), "{via:?}");
+    assert_eq!(via.len(), down.len());
     // What stops if the data centre stops: reaches the form service three steps up.
     let dc = carrier_id(&t, "Stadens datacenter").await;
     let (_, d) = api.call(Method::GET, &format!("/api/v1/carriers/{dc}"), None).await;
