@@ -164,7 +164,15 @@ pub struct AppParts {
     /// write (and at most 10 s): a carrier's page walks it both ways, which was one query per
     /// step with up to a few thousand ids (10 ms for a carrier many depend on).
     pub(crate) carrier_graph: moka::future::Cache<u64, std::sync::Arc<assets::DependencyGraph>>,
+    /// The contacts with each authority counted for one reader's view, kept as the follow-up's
+    /// counts are: the samordnare's count reads every contact in the city (16 000 at storstad).
+    pub(crate) contact_counts: ContactCountCache,
 }
+
+/// Keyed by the reader's view of contacts (scope, and the user where it matters) and the
+/// writes committed.
+pub(crate) type ContactCountCache =
+    moka::future::Cache<(String, i64, u64), std::sync::Arc<Vec<varn_store::repo::authorities::ContactCount>>>;
 
 pub(crate) type DocFollowUpCache = moka::future::Cache<(String, chrono::NaiveDate, u64, u64), std::sync::Arc<documents::FollowUp>>;
 
@@ -213,6 +221,7 @@ impl App {
             work_views: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
             doc_follow_ups: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
             carrier_graph: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
+            contact_counts: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
         })))
     }
 }

@@ -153,7 +153,7 @@ impl Incidents<'_> {
             return Err(AppError::Forbidden);
         }
         let all = repo::all(self.db()).await?;
-        let mut counts = repo::counts(self.db(), &self.contact_visibility(actor)).await?;
+        let mut counts = Vec::clone(&*self.contact_counts(actor).await?);
         Ok(all
             .into_iter()
             .map(|a| {
@@ -161,6 +161,17 @@ impl Incidents<'_> {
                 (a, c)
             })
             .collect())
+    }
+
+    /// The contacts in the actor's view counted per authority, kept until this server commits
+    /// a write (and at most 10 s); readers with the same view who miss at once wait for one
+    /// count.
+    async fn contact_counts(&self, actor: &Actor) -> Result<std::sync::Arc<Vec<ContactCount>>, AppError> {
+        let v = self.contact_visibility(actor);
+        // The reader's own contacts count only where the scope does not already hold them all.
+        let key = (format!("{:?}", v.read), if v.read.is_all() { 0 } else { v.user_id }, self.app.writes_committed());
+        let load = async { Ok::<_, AppError>(std::sync::Arc::new(repo::counts(self.db(), &v).await?)) };
+        self.app.contact_counts.try_get_with(key, load).await.map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// The units a contact may be recorded for outside an incident: the bodies, förvaltningar
