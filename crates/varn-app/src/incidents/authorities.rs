@@ -9,12 +9,14 @@ use super::commands::optional_text;
 use super::Incidents;
 use crate::{Actor, AppError};
 use chrono::{DateTime, Utc};
+use sea_orm::SelectModel;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use varn_domain::incident::{AuthorityKind, Channel, Direction};
 use varn_domain::validation::bounded_text;
 use varn_domain::{Code, FieldErrors, OrgPath, Permission};
-use varn_store::entity::authority;
+use varn_store::batch::{Got, Pending, Reads};
+use varn_store::entity::{authority, org_unit};
 use varn_store::repo::authorities::{self as repo, AuthorityFields, ContactCount, ContactRow, ContactVisibility, NewContact};
 use varn_store::repo::incidents as incidents_repo;
 use varn_store::repo::{org, Page};
@@ -179,18 +181,19 @@ impl Incidents<'_> {
     /// (contacts with authorities are made on behalf of a förvaltning, rarely of an enhet):
     /// (id, name) in the tree's order.
     pub async fn contact_units(&self, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
+        let mut b = Reads::on(self.db());
+        let units = self.contact_units_reads(&mut b, actor);
+        let mut got = b.run(self.db()).await?;
+        units.take(&mut got, actor)
+    }
+
+    /// [`Incidents::contact_units`]' reads added to a batch.
+    fn contact_units_reads(&self, b: &mut Reads, actor: &Actor) -> ContactUnits {
         use varn_domain::OrgKind::*;
-        let scope = actor.scope(Permission::IncidentHandle);
         let own: Vec<i64> = actor.access.grants().iter().filter_map(|g| g.unit_path.ids().last().map(|u| u.0)).collect();
-        let mut units = org::of_kinds(self.db(), vec![Kommunfullmaktige, Kommunstyrelse, Namnd, Forvaltning, Bolag]).await?;
-        units.extend(org::by_ids(self.db(), own.clone()).await?.into_iter().filter(|u| u.active));
-        units.sort_by(|a, b| a.path.cmp(&b.path));
-        units.dedup_by_key(|u| u.id);
-        Ok(units
-            .into_iter()
-            .filter(|u| own.contains(&u.id) || OrgPath::parse(&u.path).is_ok_and(|p| scope.covers(&p)))
-            .map(|u| (u.id, u.name))
-            .collect())
+        let kinds = b.add(org::of_kinds_query(vec![Kommunfullmaktige, Kommunstyrelse, Namnd, Forvaltning, Bolag]));
+        let own_units = b.add(org::by_ids_query(own.clone()));
+        ContactUnits { kinds, own_units, own }
     }
 
     /// The active authorities to choose among when recording a contact: (id, name).
@@ -203,9 +206,35 @@ impl Incidents<'_> {
         if !self.uses_register(actor) {
             return Err(AppError::Forbidden);
         }
-        let a = repo::find(self.db(), id).await?.ok_or(AppError::NotFound)?;
-        let contacts = repo::contacts(self.db(), &self.contact_visibility(actor), id, page, 50).await?;
+        let (a, contacts, _) = self.authority_page(actor, id, page, false).await?;
         Ok((a, contacts))
+    }
+
+    /// [`Incidents::authority`] and, with `units`, the units a contact may be recorded for,
+    /// read together.
+    pub async fn authority_page(
+        &self,
+        actor: &Actor,
+        id: i64,
+        page: u64,
+        units: bool,
+    ) -> Result<(authority::Model, Page<ContactRow>, Vec<(i64, String)>), AppError> {
+        if !self.uses_register(actor) {
+            return Err(AppError::Forbidden);
+        }
+        let db = self.db();
+        let mut b = Reads::on(db);
+        let found = b.add(repo::find_query(id));
+        let contacts = repo::contacts_reads(&mut b, &self.contact_visibility(actor), id, page, 50);
+        let units = units.then(|| self.contact_units_reads(&mut b, actor));
+        let mut got = b.run(db).await?;
+        let a = got.take_one(found)?.ok_or(AppError::NotFound)?;
+        let contacts = contacts.take(&mut got)?;
+        let units = match units {
+            Some(u) => u.take(&mut got, actor)?,
+            None => vec![],
+        };
+        Ok((a, contacts, units))
     }
 
     /// Adds (no id) or changes an authority; returns its id.
@@ -379,4 +408,28 @@ pub(crate) fn builtin() -> Result<Vec<(String, AuthorityFields)>, AppError> {
             (x.code, f)
         })
         .collect())
+}
+
+/// The reads of [`Incidents::contact_units`] in a batch.
+struct ContactUnits {
+    kinds: Pending<SelectModel<org_unit::Model>>,
+    own_units: Pending<SelectModel<org_unit::Model>>,
+    own: Vec<i64>,
+}
+
+impl ContactUnits {
+    /// The bodies, förvaltningar and bolag where the actor handles incidents and the units of
+    /// the actor's own roles: (id, name) in the tree's order.
+    fn take(self, got: &mut Got, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
+        let scope = actor.scope(Permission::IncidentHandle);
+        let mut units = got.take(self.kinds)?;
+        units.extend(got.take(self.own_units)?.into_iter().filter(|u| u.active));
+        units.sort_by(|a, b| a.path.cmp(&b.path));
+        units.dedup_by_key(|u| u.id);
+        Ok(units
+            .into_iter()
+            .filter(|u| self.own.contains(&u.id) || OrgPath::parse(&u.path).is_ok_and(|p| scope.covers(&p)))
+            .map(|u| (u.id, u.name))
+            .collect())
+    }
 }

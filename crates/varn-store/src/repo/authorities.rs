@@ -17,7 +17,12 @@ pub async fn all<D: ConnectionTrait>(db: &D) -> Result<Vec<authority::Model>, Db
 
 /// One authority or network.
 pub async fn find<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<authority::Model>, DbErr> {
-    authority::Entity::find_by_id(id).one(db).await
+    find_query(id).one(db).await
+}
+
+/// The query of [`find`].
+pub fn find_query(id: i64) -> sea_orm::Selector<sea_orm::SelectModel<authority::Model>> {
+    authority::Entity::find_by_id(id).into_model()
 }
 
 /// The one a data file names by its code.
@@ -246,11 +251,35 @@ pub async fn contacts<D: ConnectionTrait + 'static>(
     page: u64,
     per_page: u64,
 ) -> Result<Page<ContactRow>, DbErr> {
+    let mut b = crate::batch::Reads::on(db);
+    let reads = contacts_reads(&mut b, v, authority_id, page, per_page);
+    let mut got = b.run(db).await?;
+    reads.take(&mut got)
+}
+
+/// [`contacts`]' reads (the page and its count) added to a larger batch.
+pub fn contacts_reads(b: &mut crate::batch::Reads, v: &ContactVisibility, authority_id: i64, page: u64, per_page: u64) -> ContactsReads {
     let by =
         |names| scoped(v, names).filter(Expr::col((authority_contact::Entity, authority_contact::Column::AuthorityId)).eq(authority_id));
     let items = rows(by(true)).offset((page.max(1) - 1) * per_page).limit(per_page).into_model::<ContactRow>();
-    let (items, total, exact) = crate::repo::page_counted(db, by(false), 1_000, items).await?;
-    Ok(Page { items, total, page: page.max(1), per_page, exact })
+    ContactsReads { reads: crate::repo::CountedPage::add(b, by(false), 1_000, items), page: page.max(1), per_page }
+}
+
+/// A page of an authority's contacts added to a batch by [`contacts_reads`].
+#[derive(Debug)]
+#[must_use = "take the page with ContactsReads::take"]
+pub struct ContactsReads {
+    reads: crate::repo::CountedPage<sea_orm::SelectModel<ContactRow>>,
+    page: u64,
+    per_page: u64,
+}
+
+impl ContactsReads {
+    /// The page, once the batch has run.
+    pub fn take(self, got: &mut crate::batch::Got) -> Result<Page<ContactRow>, DbErr> {
+        let (items, total, exact) = self.reads.take(got)?;
+        Ok(Page { items, total, page: self.page, per_page: self.per_page, exact })
+    }
 }
 
 /// The contacts made about an incident (whoever sees its handling sees them all).

@@ -95,7 +95,12 @@ pub fn by_ids_query(ids: Vec<i64>) -> sea_orm::Selector<sea_orm::SelectModel<org
 
 /// Active units of these kinds, in tree order (the deciding bodies for a picker).
 pub async fn of_kinds<D: ConnectionTrait>(db: &D, kinds: Vec<varn_domain::OrgKind>) -> Result<Vec<org_unit::Model>, DbErr> {
-    OrgUnit::find().filter(C::Kind.is_in(kinds)).filter(C::Active.eq(true)).order_by_asc(C::Path).all(db).await
+    of_kinds_query(kinds).all(db).await
+}
+
+/// The query of [`of_kinds`].
+pub fn of_kinds_query(kinds: Vec<varn_domain::OrgKind>) -> Selector<SelectModel<org_unit::Model>> {
+    OrgUnit::find().filter(C::Kind.is_in(kinds)).filter(C::Active.eq(true)).order_by_asc(C::Path).into_model()
 }
 
 /// The root unit, if the tree has one.

@@ -90,14 +90,14 @@ async fn show(ctx: &Ctx, id: i64, page: u64, form: FormState, code: StatusCode) 
     let app = &ctx.state.app;
     let inc = app.incidents();
     let tr = ctx.tr;
-    let (a, contacts) = inc.authority(actor, id, page).await?;
+    let records = inc.records_contacts(actor);
+    let (a, contacts, units) = inc.authority_page(actor, id, page, records).await?;
     let lines = contacts
         .items
         .iter()
         .map(|c| (c.clone(), tr.datetime(&c.at), format!("{}, {}", label(tr, c.direction), label(tr, c.channel).to_lowercase())))
         .collect();
-    let records = inc.records_contacts(actor) && a.active;
-    let units = if records { inc.contact_units(actor).await? } else { vec![] };
+    let records = records && a.active;
     let form = if form.v("unit_id").is_empty() {
         let own = actor.access.grants().iter().max_by_key(|g| g.unit_path.depth()).and_then(|g| g.unit_path.ids().last().copied());
         let mut f = form;

@@ -238,5 +238,16 @@ async fn the_register_of_authorities_keeps_contacts_per_unit_and_a_report_sent_i
     assert_eq!(r.status().as_u16(), 422);
     let body = r.text().await.unwrap();
     assert!(body.contains("value=\"2026-11-02\"") && body.contains("value=\"in\" checked"), "the contact form keeps its input");
+    // The units she may record for: her förvaltning (still chosen), not one outside her area.
+    assert!(body.contains(&format!("<option value=\"{socf}\" selected>Socialförvaltningen</option>")), "{body}");
+    assert!(!body.contains(&format!("<option value=\"{}\"", t_.id("Utbildningsförvaltningen"))), "{body}");
+    // The page itself offers the same units, and the contacts already made with IMY.
+    let (s, page) = kb.text(&format!("/authorities/{imy}")).await;
+    assert_eq!(s, 200);
+    assert!(
+        page.contains(&format!("<option value=\"{socf}\""))
+            && !page.contains(&format!("<option value=\"{}\"", t_.id("Utbildningsförvaltningen")))
+    );
+    assert!(page.contains("Integritetsskyddsmyndigheten (IMY)"), "{page}");
     t_.stop().await;
 }
