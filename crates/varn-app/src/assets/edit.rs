@@ -214,7 +214,7 @@ impl Assets<'_> {
         deps.retain(|d| *d != on);
         if depends {
             // No cycles: `on` must not (transitively) depend on `id`.
-            if super::queries::reaches(&*w, on, id).await? {
+            if super::graph::reaches(&*w, on, id).await? {
                 return Err(AppError::field("depends_on_id", "err.asset.dependency_cycle"));
             }
             deps.push(on);

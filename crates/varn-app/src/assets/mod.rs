@@ -12,6 +12,7 @@ mod classify;
 pub(crate) mod commands;
 mod demo;
 mod edit;
+mod graph;
 mod import;
 mod import_carriers;
 mod plan;
@@ -22,9 +23,10 @@ mod work;
 pub use carrier_commands::{CarrierCommand, CarrierForm, CarrierJson};
 pub use classify::{ClassifyForm, ClassifyJson, Comparison, Preview};
 pub use commands::{AssetCommand, AssetForm, AssetJson};
+pub use graph::{DependencyGraph, Reach};
 pub use import::{is_xlsx, xlsx_to_csv, ImportPreview, RowProblem};
 pub use plan::{MeasureForm, PlanItem};
-pub use queries::{AssetView, CarrierView, DependencyGraph, Graph};
+pub use queries::{AssetView, CarrierView, Graph};
 pub use reports::Overview;
 pub use varn_store::repo::assets::{
     AssetFilter, AssetRow, CarrierFilter, CarrierRow, ClassificationRow, UnitCoverage, CARRIER_SORTS, SORTS,

@@ -19,6 +19,7 @@ mod lifecycle;
 mod links;
 mod overview;
 mod queries;
+mod register;
 mod report;
 mod work;
 
