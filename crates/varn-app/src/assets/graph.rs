@@ -116,7 +116,13 @@ pub(crate) async fn reaches<C: ConnectionTrait>(db: &C, from: i64, to: i64) -> R
 /// listed one was reached.
 pub(crate) fn walked(reach: Reach, rows: Vec<CarrierRow>) -> Walk {
     let depth = |n: i64| reach.nearest.iter().find(|(c, _, _)| *c == n).map_or(0, |(_, d, _)| *d);
-    let mut out: Vec<(CarrierRow, u8)> = rows.into_iter().map(|r| (depth(r.id), r)).map(|(d, r)| (r, d)).collect();
+    let mut out: Vec<(CarrierRow, u8)> = rows
+        .into_iter()
+        .map(|r| {
+            let d = depth(r.id);
+            (r, d)
+        })
+        .collect();
     out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.name.cmp(&b.0.name)));
     let vias = reach.nearest.iter().map(|(n, _, via)| (*n, *via)).collect();
     (out, reach.total, vias)
