@@ -6,7 +6,6 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A language of the interface.
@@ -46,7 +45,9 @@ impl Lang {
     }
 }
 
-type Map = HashMap<String, String>;
+/// Keys are looked up a few hundred times per page: Fx hashing, not SipHash (the keys are the
+/// program's own, so there is nothing for a visitor to collide).
+type Map = rustc_hash::FxHashMap<String, String>;
 
 fn flatten(prefix: &str, v: &toml::Value, out: &mut Map) {
     match v {
@@ -66,7 +67,7 @@ fn flatten(prefix: &str, v: &toml::Value, out: &mut Map) {
 }
 
 fn load(src: &str) -> Map {
-    let mut m = Map::new();
+    let mut m = Map::default();
     match src.parse::<toml::Value>() {
         Ok(v) => flatten("", &v, &mut m),
         Err(e) => tracing::error!(error = %e, "translation catalogue does not parse"),
@@ -285,12 +286,27 @@ impl Tr {
 
     /// Formats a time stamp in Swedish local time (Europe/Stockholm, summer time included).
     pub fn datetime(&self, d: &chrono::DateTime<chrono::Utc>) -> String {
-        d.with_timezone(&chrono_tz::Europe::Stockholm).format("%Y-%m-%d %H:%M").to_string()
+        stockholm(d, false)
     }
 
     /// Like [`Tr::datetime`], with seconds (audit log).
     pub fn datetime_secs(&self, d: &chrono::DateTime<chrono::Utc>) -> String {
-        d.with_timezone(&chrono_tz::Europe::Stockholm).format("%Y-%m-%d %H:%M:%S").to_string()
+        stockholm(d, true)
+    }
+}
+
+/// A time stamp in Stockholm's local time, written out directly like [`Tr::date`] (chrono's
+/// `format` parses its pattern at every call).
+fn stockholm(d: &chrono::DateTime<chrono::Utc>, secs: bool) -> String {
+    use chrono::{Datelike, Timelike};
+    let l = d.with_timezone(&chrono_tz::Europe::Stockholm);
+    match (l.year(), secs) {
+        (0..=9999, false) => format!("{:04}-{:02}-{:02} {:02}:{:02}", l.year(), l.month(), l.day(), l.hour(), l.minute()),
+        (0..=9999, true) => {
+            format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", l.year(), l.month(), l.day(), l.hour(), l.minute(), l.second())
+        }
+        (_, false) => l.format("%Y-%m-%d %H:%M").to_string(),
+        (_, true) => l.format("%Y-%m-%d %H:%M:%S").to_string(),
     }
 }
 
@@ -303,6 +319,27 @@ mod tests {
         assert_eq!(Tr::new(Lang::Sv).date(&d(2026, 3, 7)), "2026-03-07");
         assert_eq!(Tr::new(Lang::En).date(&d(999, 12, 31)), "0999-12-31");
         assert_eq!(Tr::new(Lang::Sv).date(&d(12345, 1, 2)), d(12345, 1, 2).format("%Y-%m-%d").to_string());
+    }
+
+    #[test]
+    #[allow(clippy::expect_used)]
+    fn time_stamps_are_stockholm_time_written_as_chrono_writes_them() {
+        use chrono::TimeZone;
+        let tr = Tr::new(Lang::Sv);
+        // Winter (UTC+1), summer (UTC+2) and the night summer time ends (03:00 → 02:00).
+        for (utc, local) in [
+            ((2026, 1, 5, 7, 4, 9), "2026-01-05 08:04:09"),
+            ((2026, 7, 31, 22, 30, 0), "2026-08-01 00:30:00"),
+            ((2026, 10, 25, 0, 59, 59), "2026-10-25 02:59:59"),
+            ((2026, 10, 25, 1, 0, 0), "2026-10-25 02:00:00"),
+        ] {
+            let (y, mo, d, h, mi, s) = utc;
+            let t = chrono::Utc.with_ymd_and_hms(y, mo, d, h, mi, s).single().expect("a time");
+            assert_eq!(tr.datetime_secs(&t), local);
+            assert_eq!(tr.datetime(&t), local[..16]);
+            let chrono_says = t.with_timezone(&chrono_tz::Europe::Stockholm).format("%Y-%m-%d %H:%M:%S").to_string();
+            assert_eq!(tr.datetime_secs(&t), chrono_says);
+        }
     }
 
     #[test]

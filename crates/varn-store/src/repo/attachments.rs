@@ -27,7 +27,7 @@ pub struct AttachmentMeta {
 }
 
 fn meta() -> Select<attachment::Entity> {
-    attachment::Entity::find().select_only().columns([
+    crate::repo::select::find::<attachment::Entity>().select_only().columns([
         attachment::Column::Id,
         attachment::Column::EntityType,
         attachment::Column::EntityId,

@@ -121,7 +121,8 @@ pub async fn list<D: ConnectionTrait + 'static>(
     f: &AuditFilter,
     p: &ListParams,
 ) -> Result<Page<audit_log::Model>, DbErr> {
-    let mut q = audit_log::Entity::find().filter(crate::scope_condition(scope, Expr::col(audit_log::Column::OrgPath).into()));
+    let mut q = crate::repo::select::find::<audit_log::Entity>()
+        .filter(crate::scope_condition(scope, Expr::col(audit_log::Column::OrgPath).into()));
     if let Some(a) = f.actor_id {
         q = q.filter(audit_log::Column::ActorId.eq(a));
     }
@@ -220,7 +221,7 @@ pub async fn verify<D: ConnectionTrait>(db: &D, key: &AuditKey, checkpoint: Opti
     let mut prev = GENESIS.to_owned();
     let mut expect = 1_i64;
     loop {
-        let batch = audit_log::Entity::find()
+        let batch = crate::repo::select::find::<audit_log::Entity>()
             .filter(audit_log::Column::Id.gte(expect))
             .order_by_asc(audit_log::Column::Id)
             .limit(5000)

@@ -12,7 +12,11 @@ use varn_domain::Scope;
 
 /// The register, by name (inactive ones last).
 pub async fn all<D: ConnectionTrait>(db: &D) -> Result<Vec<authority::Model>, DbErr> {
-    authority::Entity::find().order_by_desc(authority::Column::Active).order_by_asc(authority::Column::Name).all(db).await
+    crate::repo::select::find::<authority::Entity>()
+        .order_by_desc(authority::Column::Active)
+        .order_by_asc(authority::Column::Name)
+        .all(db)
+        .await
 }
 
 /// One authority or network.
@@ -27,12 +31,12 @@ pub fn find_query(id: i64) -> sea_orm::Selector<sea_orm::SelectModel<authority::
 
 /// The one a data file names by its code.
 pub async fn by_code<D: ConnectionTrait>(db: &D, code: &str) -> Result<Option<authority::Model>, DbErr> {
-    authority::Entity::find().filter(authority::Column::Code.eq(code)).one(db).await
+    crate::repo::select::find::<authority::Entity>().filter(authority::Column::Code.eq(code)).one(db).await
 }
 
 /// Another one of this name (names are unique).
 pub async fn name_taken<D: ConnectionTrait>(db: &D, name: &str, except: Option<i64>) -> Result<bool, DbErr> {
-    let mut q = authority::Entity::find().filter(Expr::expr(Expr::col(authority::Column::Name)).eq(name.trim()));
+    let mut q = crate::repo::select::find::<authority::Entity>().filter(Expr::expr(Expr::col(authority::Column::Name)).eq(name.trim()));
     if let Some(id) = except {
         q = q.filter(authority::Column::Id.ne(id));
     }
@@ -118,7 +122,7 @@ fn unit_join(q: Select<authority_contact::Entity>) -> Select<authority_contact::
 /// The contacts in view; joined with their unit when the scope needs its path or `names`
 /// asks for the unit's name (a city-wide count reads the contacts' index only).
 fn scoped(v: &ContactVisibility, names: bool) -> Select<authority_contact::Entity> {
-    let mut q = authority_contact::Entity::find();
+    let mut q = crate::repo::select::find::<authority_contact::Entity>();
     if names {
         q = unit_join(q);
     }
@@ -289,7 +293,7 @@ pub async fn of_incident<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result
 
 /// The query of [`of_incident`].
 pub fn of_incident_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<ContactRow>> {
-    let q = unit_join(authority_contact::Entity::find())
+    let q = unit_join(crate::repo::select::find::<authority_contact::Entity>())
         .filter(Expr::col((authority_contact::Entity, authority_contact::Column::IncidentId)).eq(incident_id));
     rows(q).into_model::<ContactRow>()
 }

@@ -23,7 +23,7 @@ pub async fn recipients<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    user::Entity::find()
+    crate::repo::select::find::<user::Entity>()
         .filter(user::Column::Id.is_in(ids))
         .filter(user::Column::Active.eq(true))
         .filter(user::Column::Email.is_not_null())
@@ -40,7 +40,7 @@ pub async fn recipients<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec
 
 /// The users holding `role` on the unit `unit_id` itself (the samordnare: on the root).
 pub async fn holders_on<D: ConnectionTrait>(db: &D, role: varn_domain::Role, unit_id: i64) -> Result<Vec<i64>, DbErr> {
-    role_grant::Entity::find()
+    crate::repo::select::find::<role_grant::Entity>()
         .filter(role_grant::Column::Role.eq(role))
         .filter(role_grant::Column::OrgUnitId.eq(unit_id))
         .select_only()
@@ -92,7 +92,7 @@ pub async fn enqueue<D: ConnectionTrait>(db: &D, mails: Vec<NewMail>) -> Result<
 
 /// Mails due now, oldest first.
 pub async fn due<D: ConnectionTrait>(db: &D, now: chrono::DateTime<chrono::Utc>, limit: u64) -> Result<Vec<mail_outbox::Model>, DbErr> {
-    mail_outbox::Entity::find()
+    crate::repo::select::find::<mail_outbox::Entity>()
         .filter(mail_outbox::Column::SentAt.is_null())
         .filter(mail_outbox::Column::DeliverAfter.lte(now))
         .order_by_asc(mail_outbox::Column::Id)
@@ -133,7 +133,7 @@ pub async fn mark_failed<D: ConnectionTrait>(
 
 /// How many mails wait, and the oldest's age in seconds (for the health of the queue).
 pub async fn waiting<D: ConnectionTrait>(db: &D) -> Result<u64, DbErr> {
-    mail_outbox::Entity::find().filter(mail_outbox::Column::SentAt.is_null()).count(db).await
+    crate::repo::select::find::<mail_outbox::Entity>().filter(mail_outbox::Column::SentAt.is_null()).count(db).await
 }
 
 /// A person's choice (none: immediate).

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod incidents;
 pub mod mail;
 pub mod org;
+pub mod select;
 pub mod sessions;
 pub mod settings;
 pub mod tasks;

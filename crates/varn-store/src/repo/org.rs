@@ -21,7 +21,7 @@ pub struct OrgFilter {
 }
 
 fn scoped(scope: &Scope) -> Select<OrgUnit> {
-    OrgUnit::find().filter(scope_condition(scope, Expr::col((org_unit::Entity, C::Path)).into()))
+    super::select::find::<OrgUnit>().filter(scope_condition(scope, Expr::col((org_unit::Entity, C::Path)).into()))
 }
 
 /// The units within `scope` that match, one page, in tree order by default.
@@ -90,7 +90,7 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<org
 
 /// The query of [`by_ids`] (`ids` not empty).
 pub fn by_ids_query(ids: Vec<i64>) -> sea_orm::Selector<sea_orm::SelectModel<org_unit::Model>> {
-    OrgUnit::find().filter(C::Id.is_in(ids)).into_model()
+    super::select::find::<OrgUnit>().filter(C::Id.is_in(ids)).into_model()
 }
 
 /// Active units of these kinds, in tree order (the deciding bodies for a picker).
@@ -100,17 +100,17 @@ pub async fn of_kinds<D: ConnectionTrait>(db: &D, kinds: Vec<varn_domain::OrgKin
 
 /// The query of [`of_kinds`].
 pub fn of_kinds_query(kinds: Vec<varn_domain::OrgKind>) -> Selector<SelectModel<org_unit::Model>> {
-    OrgUnit::find().filter(C::Kind.is_in(kinds)).filter(C::Active.eq(true)).order_by_asc(C::Path).into_model()
+    super::select::find::<OrgUnit>().filter(C::Kind.is_in(kinds)).filter(C::Active.eq(true)).order_by_asc(C::Path).into_model()
 }
 
 /// The root unit, if the tree has one.
 pub async fn root<D: ConnectionTrait>(db: &D) -> Result<Option<org_unit::Model>, DbErr> {
-    OrgUnit::find().filter(C::ParentId.is_null()).order_by_asc(C::Id).one(db).await
+    super::select::find::<OrgUnit>().filter(C::ParentId.is_null()).order_by_asc(C::Id).one(db).await
 }
 
 /// How many units exist in all.
 pub async fn count_all<D: ConnectionTrait>(db: &D) -> Result<u64, DbErr> {
-    OrgUnit::find().count(db).await
+    super::select::find::<OrgUnit>().count(db).await
 }
 
 /// Inserts a unit under `parent` (path computed from the new id).
@@ -165,12 +165,12 @@ pub async fn move_subtree<D: ConnectionTrait>(db: &D, id: i64, new_parent: i64, 
 
 /// How many direct children a unit has.
 pub async fn child_count<D: ConnectionTrait>(db: &D, id: i64) -> Result<u64, DbErr> {
-    OrgUnit::find().filter(C::ParentId.eq(id)).count(db).await
+    super::select::find::<OrgUnit>().filter(C::ParentId.eq(id)).count(db).await
 }
 
 /// Whether a unit has a child: the query gives one row if it has.
 pub fn has_child_query(id: i64) -> Selector<SelectGetableTuple<i64>> {
-    OrgUnit::find().filter(C::ParentId.eq(id)).select_only().column(C::Id).limit(1).into_tuple()
+    super::select::find::<OrgUnit>().filter(C::ParentId.eq(id)).select_only().column(C::Id).limit(1).into_tuple()
 }
 
 /// What still refers to a unit, by kind, so a delete can say why it is refused.
@@ -181,15 +181,15 @@ pub async fn references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'st
     if children > 0 {
         out.push(("children", children));
     }
-    let grants = role_grant::Entity::find().filter(role_grant::Column::OrgUnitId.eq(id)).count(db).await?;
+    let grants = crate::repo::select::find::<role_grant::Entity>().filter(role_grant::Column::OrgUnitId.eq(id)).count(db).await?;
     if grants > 0 {
         out.push(("grants", grants));
     }
-    let tasks = task::Entity::find().filter(task::Column::AssigneeUnitId.eq(id)).count(db).await?;
+    let tasks = crate::repo::select::find::<task::Entity>().filter(task::Column::AssigneeUnitId.eq(id)).count(db).await?;
     if tasks > 0 {
         out.push(("tasks", tasks));
     }
-    let files = attachment::Entity::find().filter(attachment::Column::OrgUnitId.eq(id)).count(db).await?;
+    let files = crate::repo::select::find::<attachment::Entity>().filter(attachment::Column::OrgUnitId.eq(id)).count(db).await?;
     if files > 0 {
         out.push(("attachments", files));
     }

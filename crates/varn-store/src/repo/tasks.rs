@@ -99,7 +99,7 @@ pub async fn mine<D: ConnectionTrait>(
 
 /// The query of [`mine`].
 pub fn mine_query(user_id: i64, units: &[i64], include_done: bool, offset: u64, limit: u64) -> Selector<SelectModel<TaskRow>> {
-    task::Entity::find()
+    crate::repo::select::find::<task::Entity>()
         .filter(mine_condition(user_id, units, include_done))
         .select_only()
         .columns([
@@ -123,7 +123,7 @@ pub fn mine_query(user_id: i64, units: &[i64], include_done: bool, offset: u64, 
 
 /// How many tasks [`mine`] would list in all: one row, the count.
 pub fn count_mine_query(user_id: i64, units: &[i64], include_done: bool) -> Selector<SelectGetableTuple<i64>> {
-    task::Entity::find()
+    crate::repo::select::find::<task::Entity>()
         .filter(mine_condition(user_id, units, include_done))
         .select_only()
         .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
@@ -132,7 +132,12 @@ pub fn count_mine_query(user_id: i64, units: &[i64], include_done: bool) -> Sele
 
 /// Whether task `id` is one of the user's (open or done).
 pub async fn is_mine<D: ConnectionTrait>(db: &D, user_id: i64, units: &[i64], id: i64) -> Result<bool, DbErr> {
-    Ok(task::Entity::find().filter(task::Column::Id.eq(id)).filter(mine_condition(user_id, units, true)).count(db).await? > 0)
+    Ok(crate::repo::select::find::<task::Entity>()
+        .filter(task::Column::Id.eq(id))
+        .filter(mine_condition(user_id, units, true))
+        .count(db)
+        .await?
+        > 0)
 }
 
 /// One task.

@@ -73,7 +73,7 @@ async fn try_count<D: ConnectionTrait>(
             .exec(db)
             .await?;
     }
-    t::Entity::find().filter(key(source, account)).one(db).await
+    crate::repo::select::find::<t::Entity>().filter(key(source, account)).one(db).await
 }
 
 /// Admits a check: counted as a failure until it succeeds, and in flight until decided.
@@ -126,7 +126,7 @@ pub async fn clear_account<D: ConnectionTrait>(db: &D, account: &str) -> Result<
 
 /// One row by its key.
 pub async fn find<D: ConnectionTrait>(db: &D, source: &str, account: &str) -> Result<Option<t::Model>, DbErr> {
-    t::Entity::find().filter(key(source, account)).one(db).await
+    crate::repo::select::find::<t::Entity>().filter(key(source, account)).one(db).await
 }
 
 /// Counts a failed attempt with an unknown name on the source's [`ALL`] row. Returns the
@@ -150,7 +150,7 @@ pub async fn note_unknown<D: ConnectionTrait>(db: &D, source: &str, minute: i64)
 
 /// The rows with failures, newest first (at most `limit`), and how many there are.
 pub async fn list<D: ConnectionTrait>(db: &D, limit: u64) -> Result<(Vec<t::Model>, u64), DbErr> {
-    let q = t::Entity::find().filter(Condition::any().add(C::Failures.gt(0)).add(C::BlockedUntil.gt(super::now())));
+    let q = crate::repo::select::find::<t::Entity>().filter(Condition::any().add(C::Failures.gt(0)).add(C::BlockedUntil.gt(super::now())));
     let total = q.clone().count(db).await?;
     Ok((q.order_by_desc(C::LastAt).limit(limit).all(db).await?, total))
 }

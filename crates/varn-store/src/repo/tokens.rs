@@ -7,7 +7,7 @@ use sea_orm::*;
 /// The active token with this hash: not revoked, not expired.
 pub async fn find_active<D: ConnectionTrait>(db: &D, hash: &str) -> Result<Option<api_token::Model>, DbErr> {
     let live = Condition::any().add(api_token::Column::ExpiresAt.is_null()).add(api_token::Column::ExpiresAt.gt(super::now()));
-    api_token::Entity::find()
+    crate::repo::select::find::<api_token::Entity>()
         .filter(api_token::Column::TokenHash.eq(hash))
         .filter(api_token::Column::RevokedAt.is_null())
         .filter(live)
@@ -28,7 +28,11 @@ pub async fn revoke_all<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<u64,
 
 /// A user's tokens, newest first.
 pub async fn of_user<D: ConnectionTrait>(db: &D, user_id: i64) -> Result<Vec<api_token::Model>, DbErr> {
-    api_token::Entity::find().filter(api_token::Column::UserId.eq(user_id)).order_by_desc(api_token::Column::Id).all(db).await
+    crate::repo::select::find::<api_token::Entity>()
+        .filter(api_token::Column::UserId.eq(user_id))
+        .order_by_desc(api_token::Column::Id)
+        .all(db)
+        .await
 }
 
 /// Stores a new token.

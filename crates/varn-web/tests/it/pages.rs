@@ -316,6 +316,10 @@ async fn a_large_export_streams_every_row_and_lists_refuse_unknown_filters_and_s
     let (_, html) = c.text("/users?q=xport").await;
     let (a, b2, z) = (html.find("Export 00000"), html.find("Export 00001"), html.find("Export 04499"));
     assert!(a.is_some() && a < b2 && z.is_none(), "{b}: first page by name");
+    // 4 500 match over the whole city: counted up to a thousand; 10 match: counted exactly.
+    assert!(html.contains("<p data-count>fler än 1000 – förfina sökningen"), "{b}: {html}");
+    let (_, ten) = c.text("/users?q=Export+0449").await;
+    assert!(ten.contains("<p data-count>10 totalt</p>"), "{b}: {ten}");
     // The second page goes on where the first ended (PostgreSQL reads the page's ids from its
     // name index first, then their rows).
     let (_, html) = c.text("/users?q=xport&page=2").await;

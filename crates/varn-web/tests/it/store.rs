@@ -407,7 +407,9 @@ async fn sqlite_plans_once_and_a_subtree_still_uses_the_path_index() {
 /// A page's reads sent together (`varn_store::batch::Reads`: on SQLite one command to one
 /// connection, each statement binding its own parameters in order) give each read exactly the
 /// rows it gives alone, including none; inside a transaction they run one by one with the same
-/// result; a read that fails fails the batch and leaves the pool usable.
+/// result; a read that fails fails the batch and leaves the pool usable (on SQLite the batch
+/// runs in one transaction: unless the failure rolls it back, the next batch on that
+/// connection cannot begin its own).
 #[rstest]
 #[case::sqlite("sqlite")]
 #[case::postgres("postgres")]

@@ -81,7 +81,7 @@ pub async fn carriers<D: ConnectionTrait + 'static>(
     f: &CarrierFilter,
     p: &ListParams,
 ) -> Result<Page<CarrierRow>, DbErr> {
-    let mut q = carrier::Entity::find().filter(none_unless(v));
+    let mut q = crate::repo::select::find::<carrier::Entity>().filter(none_unless(v));
     if let Some(like) = p.like() {
         q = q.filter(Expr::col((carrier::Entity, carrier::Column::SearchText)).like(LikeExpr::new(like).escape('\\')));
     }
@@ -134,7 +134,7 @@ pub async fn carriers_by_id<D: ConnectionTrait>(db: &D, v: &AssetVisibility, ids
 /// The query of [`carriers_by_id`] (no ids: none, as SeaQuery writes an empty `IN`).
 pub fn carriers_by_id_query(v: &AssetVisibility, ids: Vec<i64>) -> Selector<SelectModel<CarrierRow>> {
     rows(
-        carrier::Entity::find()
+        crate::repo::select::find::<carrier::Entity>()
             .filter(none_unless(v))
             .filter(Expr::col((carrier::Entity, carrier::Column::Id)).is_in(ids))
             .order_by_asc(Expr::col((carrier::Entity, carrier::Column::Name))),
@@ -154,7 +154,7 @@ pub fn carriers_of_query(v: &AssetVisibility, asset_id: i64) -> Selector<SelectM
         .and_where(asset_carrier::Column::AssetId.eq(asset_id))
         .to_owned();
     rows(
-        carrier::Entity::find()
+        crate::repo::select::find::<carrier::Entity>()
             .filter(none_unless(v))
             .filter(Expr::col((carrier::Entity, carrier::Column::Id)).in_subquery(linked))
             .order_by_asc(Expr::col((carrier::Entity, carrier::Column::Name))),
@@ -168,13 +168,13 @@ pub async fn dependency_step<D: ConnectionTrait>(db: &D, ids: Vec<i64>, down: bo
         return Ok(vec![]);
     }
     let col = if down { carrier_dep::Column::CarrierId } else { carrier_dep::Column::DependsOnId };
-    let edges = carrier_dep::Entity::find().filter(col.is_in(ids)).all(db).await?;
+    let edges = crate::repo::select::find::<carrier_dep::Entity>().filter(col.is_in(ids)).all(db).await?;
     Ok(edges.into_iter().map(|e| (e.carrier_id, e.depends_on_id)).collect())
 }
 
 /// Every dependency between carriers, as (carrier, depends on) edges.
 pub async fn all_dependencies<D: ConnectionTrait>(db: &D) -> Result<Vec<(i64, i64)>, DbErr> {
-    let edges = carrier_dep::Entity::find()
+    let edges = crate::repo::select::find::<carrier_dep::Entity>()
         .select_only()
         .columns([carrier_dep::Column::CarrierId, carrier_dep::Column::DependsOnId])
         .into_tuple::<(i64, i64)>()
@@ -199,7 +199,13 @@ pub async fn existing_carriers<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Res
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    Ok(carrier::Entity::find().filter(carrier::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|c| c.id).collect())
+    Ok(crate::repo::select::find::<carrier::Entity>()
+        .filter(carrier::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| c.id)
+        .collect())
 }
 
 /// What a carrier must meet: per aspect the highest level among the assets it carries.
@@ -209,7 +215,7 @@ pub async fn inherited_levels<D: ConnectionTrait>(db: &D, carrier_id: i64) -> Re
 
 /// The query of [`inherited_levels`]: (aspect, highest level).
 pub fn inherited_levels_query(carrier_id: i64) -> Selector<SelectGetableTuple<(String, i64)>> {
-    asset_level::Entity::find()
+    crate::repo::select::find::<asset_level::Entity>()
         .select_only()
         .column(asset_level::Column::Aspect)
         .column_as(Expr::col(asset_level::Column::Level).max(), "level")
@@ -232,7 +238,7 @@ pub async fn carried_count<D: ConnectionTrait>(db: &D, carrier_id: i64) -> Resul
 
 /// The query of [`carried_count`].
 pub fn carried_count_query(carrier_id: i64) -> Selector<SelectGetableTuple<i64>> {
-    asset_carrier::Entity::find()
+    crate::repo::select::find::<asset_carrier::Entity>()
         .select_only()
         .column_as(Expr::col(asset_carrier::Column::AssetId).count(), "n")
         .filter(asset_carrier::Column::CarrierId.eq(carrier_id))

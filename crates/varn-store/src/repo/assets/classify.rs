@@ -42,7 +42,7 @@ pub async fn history<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<Cl
 pub fn history_query(asset_id: i64) -> Selector<SelectModel<ClassificationRow>> {
     let by = sea_orm::sea_query::Alias::new("by_user");
     let with = sea_orm::sea_query::Alias::new("with_user");
-    classification::Entity::find()
+    crate::repo::select::find::<classification::Entity>()
         .filter(classification::Column::AssetId.eq(asset_id))
         .join_as(
             JoinType::LeftJoin,
@@ -90,7 +90,7 @@ pub async fn levels_of<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<
 
 /// The query of [`levels_of`]: (aspect, level).
 pub fn levels_of_query(asset_id: i64) -> Selector<SelectGetableTuple<(String, i64)>> {
-    asset_level::Entity::find()
+    crate::repo::select::find::<asset_level::Entity>()
         .filter(asset_level::Column::AssetId.eq(asset_id))
         .select_only()
         .columns([asset_level::Column::Aspect, asset_level::Column::Level])
@@ -104,7 +104,7 @@ pub async fn measures<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<a
 
 /// The query of [`measures`].
 pub fn measures_query(asset_id: i64) -> Selector<SelectModel<asset_measure::Model>> {
-    asset_measure::Entity::find().filter(asset_measure::Column::AssetId.eq(asset_id)).into_model()
+    crate::repo::select::find::<asset_measure::Entity>().filter(asset_measure::Column::AssetId.eq(asset_id)).into_model()
 }
 
 /// Writes the self-assessment of one requirement (replacing any earlier one); returns the
@@ -151,7 +151,7 @@ pub async fn open_measures_of<D: ConnectionTrait>(db: &D, user_id: i64, cap: u64
 
 /// The query of [`open_measures_of`].
 pub fn open_measures_of_query(user_id: i64, cap: u64) -> Selector<SelectModel<OpenMeasure>> {
-    asset_measure::Entity::find()
+    crate::repo::select::find::<asset_measure::Entity>()
         .join(
             JoinType::InnerJoin,
             asset_measure::Entity::belongs_to(asset::Entity).from(asset_measure::Column::AssetId).to(asset::Column::Id).into(),
@@ -178,7 +178,7 @@ pub async fn reviews_of<D: ConnectionTrait>(db: &D, user_id: i64, by: chrono::Na
 
 /// The query of [`reviews_of`].
 pub fn reviews_of_query(user_id: i64, by: chrono::NaiveDate, cap: u64) -> Selector<SelectModel<asset::Model>> {
-    asset::Entity::find()
+    crate::repo::select::find::<asset::Entity>()
         .filter(asset::Column::OwnerUserId.eq(user_id))
         .filter(Condition::any().add(asset::Column::ClassificationId.is_null()).add(asset::Column::NextReview.lte(by)))
         .order_by_asc(asset::Column::NextReview)

@@ -59,7 +59,7 @@ pub fn visible(v: &AssetVisibility) -> Condition {
 }
 
 fn scoped(v: &AssetVisibility) -> Select<asset::Entity> {
-    asset::Entity::find().join(JoinType::InnerJoin, asset::Relation::Unit.def()).filter(visible(v))
+    crate::repo::select::find::<asset::Entity>().join(JoinType::InnerJoin, asset::Relation::Unit.def()).filter(visible(v))
 }
 
 /// A row of the register.
@@ -136,7 +136,7 @@ fn filtered(v: &AssetVisibility, f: &AssetFilter, p: &ListParams, backend: DbBac
 /// only the register's smallest index: 25 000 assets in about a tenth of the time).
 fn counted(v: &AssetVisibility, f: &AssetFilter, p: &ListParams, backend: DbBackend) -> Select<asset::Entity> {
     if v.sees_all() {
-        filter(asset::Entity::find(), f, p, backend)
+        filter(crate::repo::select::find::<asset::Entity>(), f, p, backend)
     } else {
         filtered(v, f, p, backend)
     }
@@ -314,14 +314,17 @@ pub async fn set_carriers<D: ConnectionTrait>(db: &D, asset_id: i64, carriers: &
 /// What of the module refers to a unit, for the unit's delete guard.
 pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'static str, u64)>, DbErr> {
     let mut out = Vec::new();
-    let assets = asset::Entity::find()
+    let assets = crate::repo::select::find::<asset::Entity>()
         .filter(Condition::any().add(asset::Column::UnitId.eq(id)).add(asset::Column::PuaUnitId.eq(id)))
         .count(db)
         .await?;
     if assets > 0 {
         out.push(("assets", assets));
     }
-    let carriers = crate::entity::carrier::Entity::find().filter(crate::entity::carrier::Column::UnitId.eq(id)).count(db).await?;
+    let carriers = crate::repo::select::find::<crate::entity::carrier::Entity>()
+        .filter(crate::entity::carrier::Column::UnitId.eq(id))
+        .count(db)
+        .await?;
     if carriers > 0 {
         out.push(("carriers", carriers));
     }

@@ -90,7 +90,7 @@ pub async fn coverage<D: ConnectionTrait>(db: &D, v: &AssetVisibility, today: ch
     // Built, not written, so that the date is bound the way each database binds it.
     let late = Expr::case(Expr::col((asset::Entity, asset::Column::NextReview)).lt(today), 1).finally(0);
     let overdue = SimpleExpr::FunctionCall(Func::sum(late));
-    asset::Entity::find()
+    crate::repo::select::find::<asset::Entity>()
         .join(JoinType::InnerJoin, asset::Relation::Unit.def())
         .filter(visible(v))
         .select_only()
@@ -110,7 +110,7 @@ pub async fn coverage<D: ConnectionTrait>(db: &D, v: &AssetVisibility, today: ch
 
 /// Levels per aspect, within scope.
 pub async fn level_counts<D: ConnectionTrait>(db: &D, v: &AssetVisibility) -> Result<Vec<LevelCount>, DbErr> {
-    asset_level::Entity::find()
+    crate::repo::select::find::<asset_level::Entity>()
         .filter(of_visible(asset_level::Column::AssetId, v))
         .select_only()
         .columns([asset_level::Column::Aspect, asset_level::Column::Level])
@@ -127,7 +127,7 @@ pub async fn level_counts<D: ConnectionTrait>(db: &D, v: &AssetVisibility) -> Re
 /// IT systems and services by hosting and third-country transfer (the city's register).
 pub async fn hosting_counts<D: ConnectionTrait>(db: &D) -> Result<Vec<HostingCount>, DbErr> {
     use varn_domain::asset::CarrierKind;
-    carrier::Entity::find()
+    crate::repo::select::find::<carrier::Entity>()
         .filter(carrier::Column::Kind.is_in([CarrierKind::ItSystem, CarrierKind::ItTjanst]))
         .select_only()
         .columns([carrier::Column::Hosting, carrier::Column::ThirdCountry])
@@ -150,7 +150,7 @@ pub async fn sensitive_carriers<D: ConnectionTrait>(
     cap: u64,
 ) -> Result<Vec<SensitiveCarrier>, DbErr> {
     let a = Alias::new("a");
-    asset_carrier::Entity::find()
+    crate::repo::select::find::<asset_carrier::Entity>()
         .join_as(
             JoinType::InnerJoin,
             asset_carrier::Entity::belongs_to(asset::Entity).from(asset_carrier::Column::AssetId).to(asset::Column::Id).into(),
@@ -180,7 +180,7 @@ pub async fn sensitive_carriers<D: ConnectionTrait>(
 
 /// Self-assessments by outcome, within scope.
 pub async fn assessment_counts<D: ConnectionTrait>(db: &D, v: &AssetVisibility) -> Result<Vec<AssessmentCount>, DbErr> {
-    asset_measure::Entity::find()
+    crate::repo::select::find::<asset_measure::Entity>()
         .filter(of_visible(asset_measure::Column::AssetId, v))
         .select_only()
         .column(asset_measure::Column::Assessment)

@@ -7,7 +7,7 @@ use varn_domain::document::Status;
 
 /// The acknowledgement requests of a document.
 pub async fn ack_requests<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<document_ack_request::Model>, DbErr> {
-    document_ack_request::Entity::find()
+    crate::repo::select::find::<document_ack_request::Entity>()
         .filter(document_ack_request::Column::DocumentId.eq(document_id))
         .order_by_asc(document_ack_request::Column::Id)
         .all(db)
@@ -16,7 +16,7 @@ pub async fn ack_requests<D: ConnectionTrait>(db: &D, document_id: i64) -> Resul
 
 /// Whether the user has confirmed the version: the confirmation's id, if any.
 pub fn has_acked_query(version_id: i64, user_id: i64) -> Selector<SelectGetableTuple<i64>> {
-    document_ack::Entity::find()
+    crate::repo::select::find::<document_ack::Entity>()
         .filter(document_ack::Column::VersionId.eq(version_id))
         .filter(document_ack::Column::UserId.eq(user_id))
         .select_only()
@@ -32,7 +32,7 @@ pub fn asked_query(version_id: i64, chain: &[i64]) -> Option<Selector<SelectGeta
         return None;
     }
     Some(
-        document_ack_request::Entity::find()
+        crate::repo::select::find::<document_ack_request::Entity>()
             .filter(document_ack_request::Column::VersionId.eq(version_id))
             .filter(document_ack_request::Column::UnitId.is_in(chain.to_vec()))
             .select_only()

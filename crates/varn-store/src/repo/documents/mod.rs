@@ -69,7 +69,7 @@ pub fn visible(v: &DocVisibility) -> Condition {
 }
 
 fn scoped(v: &DocVisibility) -> Select<doc::Entity> {
-    doc::Entity::find().join(JoinType::InnerJoin, doc::Relation::Unit.def()).filter(visible(v))
+    crate::repo::select::find::<doc::Entity>().join(JoinType::InnerJoin, doc::Relation::Unit.def()).filter(visible(v))
 }
 
 /// A row of the register.
@@ -214,19 +214,23 @@ pub fn titles_query(v: &DocVisibility, ids: Vec<i64>) -> Selector<SelectModel<Do
 pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'static str, u64)>, DbErr> {
     use crate::entity::{document_ack_request, document_action};
     let mut out = Vec::new();
-    let docs = doc::Entity::find()
+    let docs = crate::repo::select::find::<doc::Entity>()
         .filter(Condition::any().add(doc::Column::UnitId.eq(id)).add(doc::Column::AppliesToUnitId.eq(id)))
         .count(db)
         .await?;
     if docs > 0 {
         out.push(("documents", docs));
     }
-    let actions = document_action::Entity::find().filter(document_action::Column::ResponsibleUnitId.eq(id)).count(db).await?;
-    let asks = document_ack_request::Entity::find().filter(document_ack_request::Column::UnitId.eq(id)).count(db).await?;
-    let remisses =
-        crate::entity::document_remiss::Entity::find().filter(crate::entity::document_remiss::Column::UnitId.eq(id)).count(db).await?;
+    let actions =
+        crate::repo::select::find::<document_action::Entity>().filter(document_action::Column::ResponsibleUnitId.eq(id)).count(db).await?;
+    let asks =
+        crate::repo::select::find::<document_ack_request::Entity>().filter(document_ack_request::Column::UnitId.eq(id)).count(db).await?;
+    let remisses = crate::repo::select::find::<crate::entity::document_remiss::Entity>()
+        .filter(crate::entity::document_remiss::Column::UnitId.eq(id))
+        .count(db)
+        .await?;
     // Decisions name a body's unit (or the chef's) too.
-    let decided = crate::entity::document_version::Entity::find()
+    let decided = crate::repo::select::find::<crate::entity::document_version::Entity>()
         .filter(
             Condition::any()
                 .add(crate::entity::document_version::Column::DecidingUnitId.eq(id))

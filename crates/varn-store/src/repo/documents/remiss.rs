@@ -55,7 +55,11 @@ pub async fn remiss<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<rem::M
 
 /// The open instances (not answered) of a document.
 pub async fn open_remisses<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<rem::Model>, DbErr> {
-    rem::Entity::find().filter(rem::Column::DocumentId.eq(document_id)).filter(rem::Column::AnsweredAt.is_null()).all(db).await
+    crate::repo::select::find::<rem::Entity>()
+        .filter(rem::Column::DocumentId.eq(document_id))
+        .filter(rem::Column::AnsweredAt.is_null())
+        .all(db)
+        .await
 }
 
 /// Whether `user_id` answers for the unit: its head, or a holder of Verksamhetsansvarig
@@ -65,7 +69,7 @@ pub async fn answers_for_unit<D: ConnectionTrait>(db: &D, user_id: i64, unit_id:
     if head {
         return Ok(true);
     }
-    Ok(role_grant::Entity::find()
+    Ok(crate::repo::select::find::<role_grant::Entity>()
         .filter(role_grant::Column::UserId.eq(user_id))
         .filter(role_grant::Column::OrgUnitId.eq(unit_id))
         .filter(role_grant::Column::Role.eq(varn_domain::Role::Verksamhetsansvarig))

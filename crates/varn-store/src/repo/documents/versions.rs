@@ -12,7 +12,10 @@ pub async fn versions<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Ve
 
 /// The query of [`versions`].
 pub fn versions_query(document_id: i64) -> Selector<SelectModel<ver::Model>> {
-    ver::Entity::find().filter(ver::Column::DocumentId.eq(document_id)).order_by_desc(ver::Column::Number).into_model()
+    crate::repo::select::find::<ver::Entity>()
+        .filter(ver::Column::DocumentId.eq(document_id))
+        .order_by_desc(ver::Column::Number)
+        .into_model()
 }
 
 /// The query of [`version_by_id`].
@@ -22,7 +25,11 @@ pub fn version_by_id_query(id: i64) -> Selector<SelectModel<ver::Model>> {
 
 /// One version by number.
 pub async fn version<D: ConnectionTrait>(db: &D, document_id: i64, number: i32) -> Result<Option<ver::Model>, DbErr> {
-    ver::Entity::find().filter(ver::Column::DocumentId.eq(document_id)).filter(ver::Column::Number.eq(number)).one(db).await
+    crate::repo::select::find::<ver::Entity>()
+        .filter(ver::Column::DocumentId.eq(document_id))
+        .filter(ver::Column::Number.eq(number))
+        .one(db)
+        .await
 }
 
 /// One version by id.
@@ -37,7 +44,7 @@ pub async fn draft<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Optio
 
 /// The query of [`draft`] (at most one row).
 pub fn draft_query(document_id: i64) -> Selector<SelectModel<ver::Model>> {
-    ver::Entity::find()
+    crate::repo::select::find::<ver::Entity>()
         .filter(ver::Column::DocumentId.eq(document_id))
         .filter(ver::Column::State.eq(VersionState::Draft))
         .order_by_desc(ver::Column::Number)
@@ -89,7 +96,7 @@ pub fn actions_statement<D: ConnectionTrait>(db: &D, document_id: i64) -> Statem
 
 /// The actions of a strategy as stored.
 pub async fn action_models<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<document_action::Model>, DbErr> {
-    document_action::Entity::find().filter(document_action::Column::DocumentId.eq(document_id)).all(db).await
+    crate::repo::select::find::<document_action::Entity>().filter(document_action::Column::DocumentId.eq(document_id)).all(db).await
 }
 
 /// The remiss comments of a document, oldest first.
@@ -99,7 +106,7 @@ pub async fn comments<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Ve
 
 /// The query of [`comments`].
 pub fn comments_query(document_id: i64) -> Selector<SelectModel<document_comment::Model>> {
-    document_comment::Entity::find()
+    crate::repo::select::find::<document_comment::Entity>()
         .filter(document_comment::Column::DocumentId.eq(document_id))
         .order_by_asc(document_comment::Column::Id)
         .into_model()
@@ -110,7 +117,7 @@ pub async fn user_names<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    user::Entity::find()
+    crate::repo::select::find::<user::Entity>()
         .select_only()
         .columns([user::Column::Id, user::Column::DisplayName])
         .filter(user::Column::Id.is_in(ids))
@@ -121,7 +128,7 @@ pub async fn user_names<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec
 
 /// Tasks of a source, for tests and checks.
 pub async fn tasks_of_action<D: ConnectionTrait>(db: &D, action_id: i64) -> Result<Vec<task::Model>, DbErr> {
-    task::Entity::find()
+    crate::repo::select::find::<task::Entity>()
         .filter(task::Column::SourceType.eq(varn_domain::document::TASK_SOURCE_ACTION))
         .filter(task::Column::SourceId.eq(action_id))
         .all(db)
@@ -130,7 +137,7 @@ pub async fn tasks_of_action<D: ConnectionTrait>(db: &D, action_id: i64) -> Resu
 
 /// Whether any version of the document names one of `bodies` as its deciding body's unit.
 pub async fn decided_by_any<D: ConnectionTrait>(db: &D, document_id: i64, bodies: &[i64]) -> Result<bool, DbErr> {
-    Ok(ver::Entity::find()
+    Ok(crate::repo::select::find::<ver::Entity>()
         .filter(ver::Column::DocumentId.eq(document_id))
         .filter(ver::Column::DecidingUnitId.is_in(bodies.to_vec()))
         .count(db)

@@ -32,7 +32,7 @@ pub struct ActionRow {
 
 /// An incident's actions, open ones first by due date, then the done.
 pub fn actions_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<ActionRow>> {
-    incident_action::Entity::find()
+    crate::repo::select::find::<incident_action::Entity>()
         .filter(incident_action::Column::IncidentId.eq(incident_id))
         .join(
             JoinType::InnerJoin,
@@ -71,7 +71,7 @@ pub async fn action<D: ConnectionTrait>(db: &D, incident_id: i64, id: i64) -> Re
 
 /// The protections (requirement codes) an incident concerns, in code order.
 pub fn requirements_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectGetableTuple<String>> {
-    incident_requirement::Entity::find()
+    crate::repo::select::find::<incident_requirement::Entity>()
         .filter(incident_requirement::Column::IncidentId.eq(incident_id))
         .select_only()
         .column(incident_requirement::Column::Code)
@@ -99,12 +99,12 @@ pub async fn link_requirement<D: ConnectionTrait>(db: &D, incident_id: i64, code
 
 /// The action a task carries.
 pub async fn action_of_task<D: ConnectionTrait>(db: &D, task_id: i64) -> Result<Option<incident_action::Model>, DbErr> {
-    incident_action::Entity::find().filter(incident_action::Column::TaskId.eq(task_id)).one(db).await
+    crate::repo::select::find::<incident_action::Entity>().filter(incident_action::Column::TaskId.eq(task_id)).one(db).await
 }
 
 /// Whether the user owns an action of the incident (and so sees the incident).
 pub async fn owns_action<D: ConnectionTrait>(db: &D, incident_id: i64, user_id: i64) -> Result<bool, DbErr> {
-    Ok(incident_action::Entity::find()
+    Ok(crate::repo::select::find::<incident_action::Entity>()
         .filter(incident_action::Column::IncidentId.eq(incident_id))
         .filter(incident_action::Column::ResponsibleUserId.eq(user_id))
         .count(db)

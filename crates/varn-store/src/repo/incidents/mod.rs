@@ -110,7 +110,7 @@ fn open_status() -> SimpleExpr {
 }
 
 fn joined() -> Select<incident::Entity> {
-    incident::Entity::find().join(JoinType::InnerJoin, incident::Relation::Unit.def())
+    crate::repo::select::find::<incident::Entity>().join(JoinType::InnerJoin, incident::Relation::Unit.def())
 }
 
 fn scoped(v: &IncidentVisibility) -> Select<incident::Entity> {
@@ -320,7 +320,7 @@ pub async fn find<D: ConnectionTrait>(db: &D, v: &IncidentVisibility, id: i64) -
 
 /// What of the module refers to a unit, for the unit's delete guard.
 pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<(&'static str, u64)>, DbErr> {
-    let n = incident::Entity::find()
+    let n = crate::repo::select::find::<incident::Entity>()
         .filter(
             Condition::any()
                 .add(incident::Column::UnitId.eq(id))
@@ -329,8 +329,10 @@ pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<
         )
         .count(db)
         .await?;
-    let c =
-        crate::entity::authority_contact::Entity::find().filter(crate::entity::authority_contact::Column::UnitId.eq(id)).count(db).await?;
+    let c = crate::repo::select::find::<crate::entity::authority_contact::Entity>()
+        .filter(crate::entity::authority_contact::Column::UnitId.eq(id))
+        .count(db)
+        .await?;
     Ok([("incidents", n), ("authority_contacts", c)].into_iter().filter(|x| x.1 > 0).collect())
 }
 

@@ -21,7 +21,7 @@ pub async fn to_remind<D: ConnectionTrait>(
             Expr::col((incident_reminder::Entity, incident_reminder::Column::DueAt)).equals((incident::Entity, incident::Column::NextDue)),
         )
         .to_owned();
-    incident::Entity::find()
+    crate::repo::select::find::<incident::Entity>()
         .filter(incident::Column::NextDue.is_not_null())
         .filter(incident::Column::NextDue.lt(until))
         .filter(Expr::exists(done).not())

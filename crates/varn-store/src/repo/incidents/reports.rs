@@ -55,7 +55,7 @@ fn hours(backend: DbBackend, col: &str) -> SimpleExpr {
 }
 
 fn in_view(v: &IncidentVisibility, since: chrono::DateTime<chrono::Utc>) -> Select<incident::Entity> {
-    incident::Entity::find()
+    crate::repo::select::find::<incident::Entity>()
         .join(JoinType::InnerJoin, incident::Relation::Unit.def())
         .filter(visible(v))
         .filter(Expr::col((incident::Entity, incident::Column::ReportedAt)).gte(since))

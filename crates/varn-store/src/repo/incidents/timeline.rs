@@ -24,7 +24,7 @@ pub struct EventRow {
 
 /// The timeline, oldest first.
 pub fn events_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<EventRow>> {
-    incident_event::Entity::find()
+    crate::repo::select::find::<incident_event::Entity>()
         .filter(incident_event::Column::IncidentId.eq(incident_id))
         .join(
             JoinType::LeftJoin,
@@ -102,7 +102,7 @@ pub struct DutyRow {
 
 /// The duties answered for an incident.
 pub fn duties_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<DutyRow>> {
-    incident_duty::Entity::find()
+    crate::repo::select::find::<incident_duty::Entity>()
         .filter(incident_duty::Column::IncidentId.eq(incident_id))
         .join(
             JoinType::InnerJoin,
@@ -178,7 +178,7 @@ pub struct ReportRow {
 
 /// The reports sent for an incident, in the order sent.
 pub fn reports_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<ReportRow>> {
-    incident_report::Entity::find()
+    crate::repo::select::find::<incident_report::Entity>()
         .filter(incident_report::Column::IncidentId.eq(incident_id))
         .join(
             JoinType::InnerJoin,
@@ -208,7 +208,7 @@ pub async fn reports<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec
 
 /// Names of the assets an incident concerns: (id, name).
 pub fn linked_assets_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectGetableTuple<(i64, String)>> {
-    asset::Entity::find()
+    crate::repo::select::find::<asset::Entity>()
         .filter(
             asset::Column::Id.in_subquery(
                 sea_orm::sea_query::Query::select()
@@ -226,7 +226,7 @@ pub fn linked_assets_query(incident_id: i64) -> sea_orm::Selector<sea_orm::Selec
 
 /// Names of the carriers an incident concerns: (id, name, supplier).
 pub fn linked_carriers_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectGetableTuple<(i64, String, Option<String>)>> {
-    carrier::Entity::find()
+    crate::repo::select::find::<carrier::Entity>()
         .filter(
             carrier::Column::Id.in_subquery(
                 sea_orm::sea_query::Query::select()

@@ -25,7 +25,7 @@ pub struct GrantRow {
 }
 
 fn grant_rows() -> Select<role_grant::Entity> {
-    role_grant::Entity::find()
+    crate::repo::select::find::<role_grant::Entity>()
         .select_only()
         .column(role_grant::Column::Id)
         .column(role_grant::Column::UserId)
@@ -98,7 +98,7 @@ pub async fn add_grant<D: ConnectionTrait>(
     role: varn_domain::Role,
     by: Option<i64>,
 ) -> Result<Option<role_grant::Model>, DbErr> {
-    let exists = role_grant::Entity::find()
+    let exists = crate::repo::select::find::<role_grant::Entity>()
         .filter(role_grant::Column::UserId.eq(user_id))
         .filter(role_grant::Column::OrgUnitId.eq(unit_id))
         .filter(role_grant::Column::Role.eq(role))

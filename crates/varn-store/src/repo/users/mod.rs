@@ -21,7 +21,7 @@ pub struct UserFilter {
 /// Users visible in `scope`: those holding a role on a unit in the scope. A city-wide scope
 /// sees every user, including those with no grant yet.
 fn visible(scope: &Scope, role: Option<varn_domain::Role>) -> Select<user::Entity> {
-    let mut q = user::Entity::find();
+    let mut q = crate::repo::select::find::<user::Entity>();
     if !scope.is_all() || role.is_some() {
         let mut sub = Query::select()
             .column((role_grant::Entity, role_grant::Column::UserId))
@@ -78,14 +78,15 @@ fn fts_phrase(q: &str, email: bool) -> String {
     format!("{{{cols}}} : \"{}\"", q.trim().replace('"', "\"\""))
 }
 
-/// How many users the SQLite trigram index finds for `typed` (none: PostgreSQL, or too short
-/// for the index).
-async fn fts_count<D: ConnectionTrait>(db: &D, typed: &str, email: bool) -> Result<Option<u64>, DbErr> {
+/// How many users the SQLite trigram index finds for `typed`, counted up to `upto` + 1 (none:
+/// PostgreSQL, or too short for the index). Stopping there lets the index stop reading: "anna"
+/// among 50 000 (2 563 matches) is 0.2 ms counted to 1 001 against 0.5–1.5 ms counted whole.
+async fn fts_count<D: ConnectionTrait>(db: &D, typed: &str, email: bool, upto: u64) -> Result<Option<u64>, DbErr> {
     if db.get_database_backend() != DbBackend::Sqlite || typed.trim().chars().count() < 3 {
         return Ok(None);
     }
-    let count = "SELECT COUNT(*) FROM users_fts WHERE users_fts MATCH ?";
-    let row = db.query_one(super::stmt(db, count, vec![fts_phrase(typed, email).into()])).await?;
+    let count = format!("SELECT COUNT(*) FROM (SELECT rowid FROM users_fts WHERE users_fts MATCH ? LIMIT {})", upto.saturating_add(1));
+    let row = db.query_one(super::stmt(db, &count, vec![fts_phrase(typed, email).into()])).await?;
     Ok(Some(row.map(|r| r.try_get_by_index::<i64>(0)).transpose()?.unwrap_or(0).max(0) as u64))
 }
 
@@ -116,7 +117,7 @@ async fn by_name<D: ConnectionTrait>(
         DbBackend::Sqlite if !narrowed && typed.trim().chars().count() >= 3 => {
             let many = match matched {
                 Some(n) => n > MANY_MATCHES,
-                None => fts_count(db, typed, email).await?.unwrap_or(0) > MANY_MATCHES,
+                None => fts_count(db, typed, email, MANY_MATCHES).await?.unwrap_or(0) > MANY_MATCHES,
             };
             if many {
                 st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1);
@@ -127,7 +128,7 @@ async fn by_name<D: ConnectionTrait>(
         }
         DbBackend::Postgres => {
             let page = q.select_only().column(user::Column::Id).into_query();
-            let rows = user::Entity::find()
+            let rows = crate::repo::select::find::<user::Entity>()
                 .filter(user::Column::Id.in_subquery(page))
                 .order_by_asc(user::Column::DisplayName)
                 .order_by_asc(user::Column::Id);
@@ -135,7 +136,7 @@ async fn by_name<D: ConnectionTrait>(
         }
         _ => {}
     }
-    user::Entity::find().from_raw_sql(st).all(db).await
+    crate::repo::select::find::<user::Entity>().from_raw_sql(st).all(db).await
 }
 
 /// The users visible in `scope` that match, one page.
@@ -154,10 +155,11 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
     let whole_city = scope.is_all() && f.role.is_none() && f.active.is_none();
     let (total, exact) = if let (Some(typed), Some(_)) = (p.q.as_deref(), p.per_page) {
         // The trigram index holds every user: over the whole city it counts the matches by
-        // itself (0.4 ms for "anna" among 50 000, against 1.4 ms through the users table).
-        match fts_count(db, typed, true).await? {
-            Some(n) if whole_city => (n.min(1_000), n <= 1_000),
-            _ => super::count_upto(db, q.clone(), 1_000).await?,
+        // itself (0.2 ms for "anna" among 50 000, against 1.4 ms through the users table).
+        // (Only over the whole city: a narrower list is counted through the table.)
+        match if whole_city { fts_count(db, typed, true, 1_000).await? } else { None } {
+            Some(n) => (n.min(1_000), n <= 1_000),
+            None => super::count_upto(db, q.clone(), 1_000).await?,
         }
     } else {
         (q.clone().count(db).await?, true)
@@ -243,7 +245,8 @@ pub async fn find_person<D: ConnectionTrait>(db: &D, typed: &str) -> Result<Opti
         }
     }
     let Some(matches) = name_matches(db.get_database_backend(), t, false) else { return Ok(None) };
-    let found: Vec<user::Model> = user::Entity::find().filter(user::Column::Active.eq(true)).filter(matches).limit(50).all(db).await?;
+    let found: Vec<user::Model> =
+        crate::repo::select::find::<user::Entity>().filter(user::Column::Active.eq(true)).filter(matches).limit(50).all(db).await?;
     let mut same = found.into_iter().filter(|u| u.display_name.trim().to_lowercase() == lower);
     match (same.next(), same.next()) {
         (Some(u), None) => Ok(Some(u)),
@@ -253,7 +256,7 @@ pub async fn find_person<D: ConnectionTrait>(db: &D, typed: &str) -> Result<Opti
 
 /// A user by sign-in name.
 pub async fn by_username<D: ConnectionTrait>(db: &D, username: &str) -> Result<Option<user::Model>, DbErr> {
-    user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await
+    crate::repo::select::find::<user::Entity>().filter(user::Column::Username.eq(username)).one(db).await
 }
 
 /// Users by ids, no scope (for names of things already authorised).
@@ -266,12 +269,12 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<use
 
 /// The query of [`by_ids`] (`ids` not empty).
 pub fn by_ids_query(ids: Vec<i64>) -> sea_orm::Selector<sea_orm::SelectModel<user::Model>> {
-    user::Entity::find().filter(user::Column::Id.is_in(ids)).into_model()
+    crate::repo::select::find::<user::Entity>().filter(user::Column::Id.is_in(ids)).into_model()
 }
 
 /// How many users exist.
 pub async fn count_all<D: ConnectionTrait>(db: &D) -> Result<u64, DbErr> {
-    user::Entity::find().count(db).await
+    crate::repo::select::find::<user::Entity>().count(db).await
 }
 
 /// The row of a new, active user with Swedish as language.
