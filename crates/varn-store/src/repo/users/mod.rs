@@ -136,7 +136,8 @@ async fn by_name<D: ConnectionTrait>(
         }
         _ => {}
     }
-    crate::repo::select::find::<user::Entity>().from_raw_sql(st).all(db).await
+    // from_raw_sql replaces the whole statement: the column list is not written here.
+    user::Entity::find().from_raw_sql(st).all(db).await
 }
 
 /// The users visible in `scope` that match, one page.
