@@ -59,9 +59,10 @@ impl Reads {
         Self::new(db.get_database_backend())
     }
 
-    /// Adds a SeaORM query (`Entity::find()….into_model::<T>()`, `.into_tuple()`, …).
-    pub fn add<S: SelectorTrait>(&mut self, q: sea_orm::Selector<S>) -> Pending<S> {
-        let st = q.into_statement(self.backend);
+    /// Adds a SeaORM query (`Entity::find()….into_model::<T>()`, `.into_tuple()`, …) or a
+    /// kept one ([`crate::repo::kept`]).
+    pub fn add<R: crate::repo::kept::Read>(&mut self, q: R) -> Pending<R::S> {
+        let st = q.statement(self.backend);
         self.push(st)
     }
 

@@ -110,6 +110,16 @@ pub struct IncidentView {
 impl Incidents<'_> {
     /// One visible incident (`NotFound` otherwise).
     pub async fn view(&self, actor: &Actor, id: i64) -> Result<IncidentView, AppError> {
+        Ok(self.view_with(actor, id, false).await?.0)
+    }
+
+    /// [`Self::view`] for its page: with the active authorities to record a contact with,
+    /// (id, name), when the actor handles it (read in the same batch).
+    pub async fn view_for_page(&self, actor: &Actor, id: i64) -> Result<(IncidentView, Vec<(i64, String)>), AppError> {
+        self.view_with(actor, id, true).await
+    }
+
+    async fn view_with(&self, actor: &Actor, id: i64, choices: bool) -> Result<(IncidentView, Vec<(i64, String)>), AppError> {
         let db = self.db();
         let (i, path) = self.find(actor, id).await?;
         let reads_all = self.reads(actor, &i, &path);
@@ -130,7 +140,9 @@ impl Incidents<'_> {
                 b.add(varn_store::repo::authorities::of_incident_query(id)),
             )
         });
+        let choices = (choices && self.may_handle(actor, &i, &path)).then(|| b.add(varn_store::repo::authorities::choices_query()));
         let mut got = b.run(db).await?;
+        let choices = got.take_if(choices)?;
         let (links, requirements, contacts) = match more {
             Some((a, c, r, k)) => ((got.take(a)?, got.take(c)?), got.take(r)?, got.take(k)?),
             None => ((vec![], vec![]), vec![], vec![]),
@@ -146,7 +158,7 @@ impl Incidents<'_> {
             requirements,
             contacts,
         };
-        Ok(self.assemble(actor, i, &path, parts))
+        Ok((self.assemble(actor, i, &path, parts), choices))
     }
 
     /// Whether the actor reads the handling (not only the report): they handle it, or read

@@ -61,7 +61,7 @@ impl Incidents<'_> {
 
     /// The active authorities to choose among when recording a contact: (id, name).
     pub async fn authority_choices(&self) -> Result<Vec<(i64, String)>, AppError> {
-        Ok(repo::all(self.db()).await?.into_iter().filter(|a| a.active).map(|a| (a.id, a.name)).collect())
+        Ok(varn_store::repo::kept::all(self.db(), repo::choices_query()).await?)
     }
 
     /// One authority with a page of the contacts in the actor's view, newest first.

@@ -19,6 +19,19 @@ pub async fn all<D: ConnectionTrait>(db: &D) -> Result<Vec<authority::Model>, Db
         .await
 }
 
+/// The active ones to choose among when recording a contact, by name: (id, name).
+pub fn choices_query() -> impl crate::repo::kept::Read<S = sea_orm::SelectGetableTuple<(i64, String)>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![true.into()], || {
+        crate::repo::select::find::<authority::Entity>()
+            .filter(authority::Column::Active.eq(true))
+            .select_only()
+            .columns([authority::Column::Id, authority::Column::Name])
+            .order_by_asc(authority::Column::Name)
+            .into_tuple()
+    })
+}
+
 /// One authority or network.
 pub async fn find<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<authority::Model>, DbErr> {
     find_query(id).one(db).await
@@ -288,14 +301,17 @@ impl ContactsReads {
 
 /// The contacts made about an incident (whoever sees its handling sees them all).
 pub async fn of_incident<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<ContactRow>, DbErr> {
-    of_incident_query(incident_id).all(db).await
+    crate::repo::kept::all(db, of_incident_query(incident_id)).await
 }
 
 /// The query of [`of_incident`].
-pub fn of_incident_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<ContactRow>> {
-    let q = unit_join(crate::repo::select::find::<authority_contact::Entity>())
-        .filter(Expr::col((authority_contact::Entity, authority_contact::Column::IncidentId)).eq(incident_id));
-    rows(q).into_model::<ContactRow>()
+pub fn of_incident_query(incident_id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<ContactRow>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![incident_id.into()], move || {
+        let q = unit_join(crate::repo::select::find::<authority_contact::Entity>())
+            .filter(Expr::col((authority_contact::Entity, authority_contact::Column::IncidentId)).eq(incident_id));
+        rows(q).into_model::<ContactRow>()
+    })
 }
 
 /// A contact to record.

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod authorities;
 pub mod documents;
 pub mod incidents;
+pub mod kept;
 pub mod mail;
 pub mod org;
 pub mod select;

@@ -85,12 +85,14 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<org
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    by_ids_query(ids).all(db).await
+    super::kept::all(db, by_ids_query(ids)).await
 }
 
 /// The query of [`by_ids`] (`ids` not empty).
-pub fn by_ids_query(ids: Vec<i64>) -> sea_orm::Selector<sea_orm::SelectModel<org_unit::Model>> {
-    super::select::find::<OrgUnit>().filter(C::Id.is_in(ids)).into_model()
+pub fn by_ids_query(ids: Vec<i64>) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<org_unit::Model>> + use<> {
+    static KEPT: [super::kept::Slot; 4] = [const { super::kept::Slot::new() }; 4];
+    let values = ids.iter().map(|&i| i.into()).collect();
+    super::kept::Slot::keep_nth(&KEPT, ids.len(), values, move || super::select::find::<OrgUnit>().filter(C::Id.is_in(ids)).into_model())
 }
 
 /// Active units of these kinds, in tree order (the deciding bodies for a picker).

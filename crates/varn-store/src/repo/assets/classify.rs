@@ -35,41 +35,44 @@ pub struct ClassificationRow {
 
 /// Every classification of an asset, newest first.
 pub async fn history<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<ClassificationRow>, DbErr> {
-    history_query(asset_id).all(db).await
+    crate::repo::kept::all(db, history_query(asset_id)).await
 }
 
 /// The query of [`history`].
-pub fn history_query(asset_id: i64) -> Selector<SelectModel<ClassificationRow>> {
-    let by = sea_orm::sea_query::Alias::new("by_user");
-    let with = sea_orm::sea_query::Alias::new("with_user");
-    crate::repo::select::find::<classification::Entity>()
-        .filter(classification::Column::AssetId.eq(asset_id))
-        .join_as(
-            JoinType::LeftJoin,
-            classification::Entity::belongs_to(user::Entity).from(classification::Column::ClassifiedBy).to(user::Column::Id).into(),
-            by.clone(),
-        )
-        .join_as(
-            JoinType::LeftJoin,
-            classification::Entity::belongs_to(user::Entity).from(classification::Column::WithUserId).to(user::Column::Id).into(),
-            with.clone(),
-        )
-        .select_only()
-        .columns([
-            classification::Column::Id,
-            classification::Column::Model,
-            classification::Column::Levels,
-            classification::Column::Answers,
-            classification::Column::PersonalData,
-            classification::Column::SpecialCategories,
-            classification::Column::ClassifiedAt,
-            classification::Column::NextReview,
-            classification::Column::Note,
-        ])
-        .column_as(Expr::col((by, user::Column::DisplayName)), "classified_by_name")
-        .column_as(Expr::col((with, user::Column::DisplayName)), "with_name")
-        .order_by_desc(classification::Column::Id)
-        .into_model::<ClassificationRow>()
+pub fn history_query(asset_id: i64) -> impl crate::repo::kept::Read<S = SelectModel<ClassificationRow>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![asset_id.into()], move || {
+        let by = sea_orm::sea_query::Alias::new("by_user");
+        let with = sea_orm::sea_query::Alias::new("with_user");
+        crate::repo::select::find::<classification::Entity>()
+            .filter(classification::Column::AssetId.eq(asset_id))
+            .join_as(
+                JoinType::LeftJoin,
+                classification::Entity::belongs_to(user::Entity).from(classification::Column::ClassifiedBy).to(user::Column::Id).into(),
+                by.clone(),
+            )
+            .join_as(
+                JoinType::LeftJoin,
+                classification::Entity::belongs_to(user::Entity).from(classification::Column::WithUserId).to(user::Column::Id).into(),
+                with.clone(),
+            )
+            .select_only()
+            .columns([
+                classification::Column::Id,
+                classification::Column::Model,
+                classification::Column::Levels,
+                classification::Column::Answers,
+                classification::Column::PersonalData,
+                classification::Column::SpecialCategories,
+                classification::Column::ClassifiedAt,
+                classification::Column::NextReview,
+                classification::Column::Note,
+            ])
+            .column_as(Expr::col((by, user::Column::DisplayName)), "classified_by_name")
+            .column_as(Expr::col((with, user::Column::DisplayName)), "with_name")
+            .order_by_desc(classification::Column::Id)
+            .into_model::<ClassificationRow>()
+    })
 }
 
 /// Replaces the levels in force of an asset.
@@ -85,26 +88,32 @@ pub async fn set_levels<D: ConnectionTrait>(db: &D, asset_id: i64, levels: &[(St
 
 /// The levels in force of an asset.
 pub async fn levels_of<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<(String, i64)>, DbErr> {
-    levels_of_query(asset_id).all(db).await
+    crate::repo::kept::all(db, levels_of_query(asset_id)).await
 }
 
 /// The query of [`levels_of`]: (aspect, level).
-pub fn levels_of_query(asset_id: i64) -> Selector<SelectGetableTuple<(String, i64)>> {
-    crate::repo::select::find::<asset_level::Entity>()
-        .filter(asset_level::Column::AssetId.eq(asset_id))
-        .select_only()
-        .columns([asset_level::Column::Aspect, asset_level::Column::Level])
-        .into_tuple()
+pub fn levels_of_query(asset_id: i64) -> impl crate::repo::kept::Read<S = SelectGetableTuple<(String, i64)>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![asset_id.into()], move || {
+        crate::repo::select::find::<asset_level::Entity>()
+            .filter(asset_level::Column::AssetId.eq(asset_id))
+            .select_only()
+            .columns([asset_level::Column::Aspect, asset_level::Column::Level])
+            .into_tuple()
+    })
 }
 
 /// The self-assessments of an asset's handlingsplan.
 pub async fn measures<D: ConnectionTrait>(db: &D, asset_id: i64) -> Result<Vec<asset_measure::Model>, DbErr> {
-    measures_query(asset_id).all(db).await
+    crate::repo::kept::all(db, measures_query(asset_id)).await
 }
 
 /// The query of [`measures`].
-pub fn measures_query(asset_id: i64) -> Selector<SelectModel<asset_measure::Model>> {
-    crate::repo::select::find::<asset_measure::Entity>().filter(asset_measure::Column::AssetId.eq(asset_id)).into_model()
+pub fn measures_query(asset_id: i64) -> impl crate::repo::kept::Read<S = SelectModel<asset_measure::Model>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![asset_id.into()], move || {
+        crate::repo::select::find::<asset_measure::Entity>().filter(asset_measure::Column::AssetId.eq(asset_id)).into_model()
+    })
 }
 
 /// Writes the self-assessment of one requirement (replacing any earlier one); returns the

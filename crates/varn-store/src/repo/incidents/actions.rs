@@ -31,37 +31,43 @@ pub struct ActionRow {
 }
 
 /// An incident's actions, open ones first by due date, then the done.
-pub fn actions_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<ActionRow>> {
-    crate::repo::select::find::<incident_action::Entity>()
-        .filter(incident_action::Column::IncidentId.eq(incident_id))
-        .join(
-            JoinType::InnerJoin,
-            incident_action::Entity::belongs_to(user::Entity).from(incident_action::Column::ResponsibleUserId).to(user::Column::Id).into(),
-        )
-        .join(
-            JoinType::InnerJoin,
-            incident_action::Entity::belongs_to(task::Entity).from(incident_action::Column::TaskId).to(task::Column::Id).into(),
-        )
-        .select_only()
-        .columns([
-            incident_action::Column::Id,
-            incident_action::Column::Title,
-            incident_action::Column::ResponsibleUserId,
-            incident_action::Column::DueDate,
-        ])
-        .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "responsible_name")
-        .column_as(Expr::col((task::Entity, task::Column::Status)), "status")
-        .column_as(Expr::col((task::Entity, task::Column::CompletedAt)), "completed_at")
-        .order_by_asc(Expr::cust("CASE WHEN tasks.status = 'open' THEN 0 ELSE 1 END"))
-        .order_by_asc(Expr::cust("CASE WHEN incident_actions.due_date IS NULL THEN 1 ELSE 0 END"))
-        .order_by_asc(incident_action::Column::DueDate)
-        .order_by_asc(incident_action::Column::Id)
-        .into_model::<ActionRow>()
+pub fn actions_query(incident_id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<ActionRow>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![incident_id.into()], move || {
+        crate::repo::select::find::<incident_action::Entity>()
+            .filter(incident_action::Column::IncidentId.eq(incident_id))
+            .join(
+                JoinType::InnerJoin,
+                incident_action::Entity::belongs_to(user::Entity)
+                    .from(incident_action::Column::ResponsibleUserId)
+                    .to(user::Column::Id)
+                    .into(),
+            )
+            .join(
+                JoinType::InnerJoin,
+                incident_action::Entity::belongs_to(task::Entity).from(incident_action::Column::TaskId).to(task::Column::Id).into(),
+            )
+            .select_only()
+            .columns([
+                incident_action::Column::Id,
+                incident_action::Column::Title,
+                incident_action::Column::ResponsibleUserId,
+                incident_action::Column::DueDate,
+            ])
+            .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "responsible_name")
+            .column_as(Expr::col((task::Entity, task::Column::Status)), "status")
+            .column_as(Expr::col((task::Entity, task::Column::CompletedAt)), "completed_at")
+            .order_by_asc(Expr::cust("CASE WHEN tasks.status = 'open' THEN 0 ELSE 1 END"))
+            .order_by_asc(Expr::cust("CASE WHEN incident_actions.due_date IS NULL THEN 1 ELSE 0 END"))
+            .order_by_asc(incident_action::Column::DueDate)
+            .order_by_asc(incident_action::Column::Id)
+            .into_model::<ActionRow>()
+    })
 }
 
 /// [`actions_query`], run.
 pub async fn actions<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<ActionRow>, DbErr> {
-    actions_query(incident_id).all(db).await
+    crate::repo::kept::all(db, actions_query(incident_id)).await
 }
 
 /// One action of an incident.
@@ -70,18 +76,21 @@ pub async fn action<D: ConnectionTrait>(db: &D, incident_id: i64, id: i64) -> Re
 }
 
 /// The protections (requirement codes) an incident concerns, in code order.
-pub fn requirements_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectGetableTuple<String>> {
-    crate::repo::select::find::<incident_requirement::Entity>()
-        .filter(incident_requirement::Column::IncidentId.eq(incident_id))
-        .select_only()
-        .column(incident_requirement::Column::Code)
-        .order_by_asc(incident_requirement::Column::Code)
-        .into_tuple()
+pub fn requirements_query(incident_id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectGetableTuple<String>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![incident_id.into()], move || {
+        crate::repo::select::find::<incident_requirement::Entity>()
+            .filter(incident_requirement::Column::IncidentId.eq(incident_id))
+            .select_only()
+            .column(incident_requirement::Column::Code)
+            .order_by_asc(incident_requirement::Column::Code)
+            .into_tuple()
+    })
 }
 
 /// [`requirements_query`], run.
 pub async fn requirements<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<String>, DbErr> {
-    requirements_query(incident_id).all(db).await
+    crate::repo::kept::all(db, requirements_query(incident_id)).await
 }
 
 /// Links (or unlinks) a protection to an incident.

@@ -312,9 +312,27 @@ async fn by_due<D: ConnectionTrait + 'static>(
 }
 
 /// One visible incident with the path of its unit.
+/// The query of [`find`]: its text is kept for those who see the whole city (no condition
+/// of their own).
+pub fn find_query(
+    v: &IncidentVisibility,
+    id: i64,
+) -> impl crate::repo::kept::Read<S = SelectTwoModel<incident::Model, org_unit::Model>> + use<'_> {
+    static KEPT: [crate::repo::kept::Slot; 1] = [const { crate::repo::kept::Slot::new() }];
+    let shape = usize::from(v.read.is_all());
+    crate::repo::kept::Slot::keep_nth(&KEPT, shape, vec![id.into(), 1u64.into()], move || {
+        incident::Entity::find_by_id(id)
+            .find_also_related(org_unit::Entity)
+            .filter(visible(v))
+            .limit(1)
+            .into_model::<incident::Model, org_unit::Model>()
+    })
+}
+
 pub async fn find<D: ConnectionTrait>(db: &D, v: &IncidentVisibility, id: i64) -> Result<Option<(incident::Model, String)>, DbErr> {
     // One query: the incident with its unit, where the caller may see it.
-    let found = incident::Entity::find_by_id(id).find_also_related(org_unit::Entity).filter(visible(v)).one(db).await?;
+    let q = find_query(v, id);
+    let found = crate::repo::kept::all(db, q).await?.into_iter().next();
     Ok(found.and_then(|(i, u)| u.map(|u| (i, u.path))))
 }
 

@@ -23,30 +23,33 @@ pub struct EventRow {
 }
 
 /// The timeline, oldest first.
-pub fn events_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<EventRow>> {
-    crate::repo::select::find::<incident_event::Entity>()
-        .filter(incident_event::Column::IncidentId.eq(incident_id))
-        .join(
-            JoinType::LeftJoin,
-            incident_event::Entity::belongs_to(user::Entity).from(incident_event::Column::UserId).to(user::Column::Id).into(),
-        )
-        .select_only()
-        .columns([
-            incident_event::Column::Id,
-            incident_event::Column::At,
-            incident_event::Column::Kind,
-            incident_event::Column::Text,
-            incident_event::Column::Data,
-        ])
-        .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "user_name")
-        .order_by_asc(incident_event::Column::At)
-        .order_by_asc(incident_event::Column::Id)
-        .into_model::<EventRow>()
+pub fn events_query(incident_id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<EventRow>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![incident_id.into()], move || {
+        crate::repo::select::find::<incident_event::Entity>()
+            .filter(incident_event::Column::IncidentId.eq(incident_id))
+            .join(
+                JoinType::LeftJoin,
+                incident_event::Entity::belongs_to(user::Entity).from(incident_event::Column::UserId).to(user::Column::Id).into(),
+            )
+            .select_only()
+            .columns([
+                incident_event::Column::Id,
+                incident_event::Column::At,
+                incident_event::Column::Kind,
+                incident_event::Column::Text,
+                incident_event::Column::Data,
+            ])
+            .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "user_name")
+            .order_by_asc(incident_event::Column::At)
+            .order_by_asc(incident_event::Column::Id)
+            .into_model::<EventRow>()
+    })
 }
 
 /// [`events_query`], run.
 pub async fn events<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<EventRow>, DbErr> {
-    events_query(incident_id).all(db).await
+    crate::repo::kept::all(db, events_query(incident_id)).await
 }
 
 /// Appends a step to the timeline; returns its id and time.
@@ -101,27 +104,30 @@ pub struct DutyRow {
 }
 
 /// The duties answered for an incident.
-pub fn duties_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<DutyRow>> {
-    crate::repo::select::find::<incident_duty::Entity>()
-        .filter(incident_duty::Column::IncidentId.eq(incident_id))
-        .join(
-            JoinType::InnerJoin,
-            incident_duty::Entity::belongs_to(user::Entity).from(incident_duty::Column::AnsweredBy).to(user::Column::Id).into(),
-        )
-        .select_only()
-        .columns([
-            incident_duty::Column::Regime,
-            incident_duty::Column::Applies,
-            incident_duty::Column::Note,
-            incident_duty::Column::AnsweredAt,
-        ])
-        .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "answered_by_name")
-        .into_model::<DutyRow>()
+pub fn duties_query(incident_id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<DutyRow>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![incident_id.into()], move || {
+        crate::repo::select::find::<incident_duty::Entity>()
+            .filter(incident_duty::Column::IncidentId.eq(incident_id))
+            .join(
+                JoinType::InnerJoin,
+                incident_duty::Entity::belongs_to(user::Entity).from(incident_duty::Column::AnsweredBy).to(user::Column::Id).into(),
+            )
+            .select_only()
+            .columns([
+                incident_duty::Column::Regime,
+                incident_duty::Column::Applies,
+                incident_duty::Column::Note,
+                incident_duty::Column::AnsweredAt,
+            ])
+            .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "answered_by_name")
+            .into_model::<DutyRow>()
+    })
 }
 
 /// [`duties_query`], run.
 pub async fn duties<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<DutyRow>, DbErr> {
-    duties_query(incident_id).all(db).await
+    crate::repo::kept::all(db, duties_query(incident_id)).await
 }
 
 /// Records (or replaces) the answer to a regime's question.
@@ -177,69 +183,80 @@ pub struct ReportRow {
 }
 
 /// The reports sent for an incident, in the order sent.
-pub fn reports_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectModel<ReportRow>> {
-    crate::repo::select::find::<incident_report::Entity>()
-        .filter(incident_report::Column::IncidentId.eq(incident_id))
-        .join(
-            JoinType::InnerJoin,
-            incident_report::Entity::belongs_to(user::Entity).from(incident_report::Column::SentBy).to(user::Column::Id).into(),
-        )
-        .select_only()
-        .columns([
-            incident_report::Column::Id,
-            incident_report::Column::Regime,
-            incident_report::Column::Report,
-            incident_report::Column::Outcome,
-            incident_report::Column::Note,
-            incident_report::Column::SentAt,
-            incident_report::Column::Recipient,
-            incident_report::Column::Reference,
-            incident_report::Column::DueAt,
-        ])
-        .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "sent_by_name")
-        .order_by_asc(incident_report::Column::SentAt)
-        .into_model::<ReportRow>()
+pub fn reports_query(incident_id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<ReportRow>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![incident_id.into()], move || {
+        crate::repo::select::find::<incident_report::Entity>()
+            .filter(incident_report::Column::IncidentId.eq(incident_id))
+            .join(
+                JoinType::InnerJoin,
+                incident_report::Entity::belongs_to(user::Entity).from(incident_report::Column::SentBy).to(user::Column::Id).into(),
+            )
+            .select_only()
+            .columns([
+                incident_report::Column::Id,
+                incident_report::Column::Regime,
+                incident_report::Column::Report,
+                incident_report::Column::Outcome,
+                incident_report::Column::Note,
+                incident_report::Column::SentAt,
+                incident_report::Column::Recipient,
+                incident_report::Column::Reference,
+                incident_report::Column::DueAt,
+            ])
+            .column_as(Expr::col((user::Entity, user::Column::DisplayName)), "sent_by_name")
+            .order_by_asc(incident_report::Column::SentAt)
+            .into_model::<ReportRow>()
+    })
 }
 
 /// [`reports_query`], run.
 pub async fn reports<D: ConnectionTrait>(db: &D, incident_id: i64) -> Result<Vec<ReportRow>, DbErr> {
-    reports_query(incident_id).all(db).await
+    crate::repo::kept::all(db, reports_query(incident_id)).await
 }
 
 /// Names of the assets an incident concerns: (id, name).
-pub fn linked_assets_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectGetableTuple<(i64, String)>> {
-    crate::repo::select::find::<asset::Entity>()
-        .filter(
-            asset::Column::Id.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(incident_asset::Column::AssetId)
-                    .from(incident_asset::Entity)
-                    .and_where(incident_asset::Column::IncidentId.eq(incident_id))
-                    .to_owned(),
-            ),
-        )
-        .select_only()
-        .columns([asset::Column::Id, asset::Column::Name])
-        .order_by_asc(asset::Column::Name)
-        .into_tuple()
+pub fn linked_assets_query(incident_id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectGetableTuple<(i64, String)>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![incident_id.into()], move || {
+        crate::repo::select::find::<asset::Entity>()
+            .filter(
+                asset::Column::Id.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(incident_asset::Column::AssetId)
+                        .from(incident_asset::Entity)
+                        .and_where(incident_asset::Column::IncidentId.eq(incident_id))
+                        .to_owned(),
+                ),
+            )
+            .select_only()
+            .columns([asset::Column::Id, asset::Column::Name])
+            .order_by_asc(asset::Column::Name)
+            .into_tuple()
+    })
 }
 
 /// Names of the carriers an incident concerns: (id, name, supplier).
-pub fn linked_carriers_query(incident_id: i64) -> sea_orm::Selector<sea_orm::SelectGetableTuple<(i64, String, Option<String>)>> {
-    crate::repo::select::find::<carrier::Entity>()
-        .filter(
-            carrier::Column::Id.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(incident_carrier::Column::CarrierId)
-                    .from(incident_carrier::Entity)
-                    .and_where(incident_carrier::Column::IncidentId.eq(incident_id))
-                    .to_owned(),
-            ),
-        )
-        .select_only()
-        .columns([carrier::Column::Id, carrier::Column::Name, carrier::Column::Supplier])
-        .order_by_asc(carrier::Column::Name)
-        .into_tuple()
+pub fn linked_carriers_query(
+    incident_id: i64,
+) -> impl crate::repo::kept::Read<S = sea_orm::SelectGetableTuple<(i64, String, Option<String>)>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![incident_id.into()], move || {
+        crate::repo::select::find::<carrier::Entity>()
+            .filter(
+                carrier::Column::Id.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(incident_carrier::Column::CarrierId)
+                        .from(incident_carrier::Entity)
+                        .and_where(incident_carrier::Column::IncidentId.eq(incident_id))
+                        .to_owned(),
+                ),
+            )
+            .select_only()
+            .columns([carrier::Column::Id, carrier::Column::Name, carrier::Column::Supplier])
+            .order_by_asc(carrier::Column::Name)
+            .into_tuple()
+    })
 }
 
 /// Names of the assets and carriers an incident concerns: (id, name) each.
@@ -247,7 +264,10 @@ pub async fn linked<D: ConnectionTrait>(
     db: &D,
     incident_id: i64,
 ) -> Result<(Vec<(i64, String)>, Vec<(i64, String, Option<String>)>), DbErr> {
-    Ok((linked_assets_query(incident_id).all(db).await?, linked_carriers_query(incident_id).all(db).await?))
+    Ok((
+        crate::repo::kept::all(db, linked_assets_query(incident_id)).await?,
+        crate::repo::kept::all(db, linked_carriers_query(incident_id)).await?,
+    ))
 }
 
 /// Links (or unlinks) an asset or a carrier.

@@ -265,12 +265,16 @@ pub async fn by_ids<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Result<Vec<use
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    by_ids_query(ids).all(db).await
+    crate::repo::kept::all(db, by_ids_query(ids)).await
 }
 
 /// The query of [`by_ids`] (`ids` not empty).
-pub fn by_ids_query(ids: Vec<i64>) -> sea_orm::Selector<sea_orm::SelectModel<user::Model>> {
-    crate::repo::select::find::<user::Entity>().filter(user::Column::Id.is_in(ids)).into_model()
+pub fn by_ids_query(ids: Vec<i64>) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<user::Model>> + use<> {
+    static KEPT: [crate::repo::kept::Slot; 4] = [const { crate::repo::kept::Slot::new() }; 4];
+    let values = ids.iter().map(|&i| i.into()).collect();
+    crate::repo::kept::Slot::keep_nth(&KEPT, ids.len(), values, move || {
+        crate::repo::select::find::<user::Entity>().filter(user::Column::Id.is_in(ids)).into_model()
+    })
 }
 
 /// How many users exist.

@@ -118,7 +118,7 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
     let inc = app.incidents();
-    let v = inc.view(actor, id).await?;
+    let (v, authorities) = inc.view_for_page(actor, id).await?;
     let rules = inc.rules();
     let lang = ctx.lang.code();
     let tr = ctx.tr;
@@ -205,7 +205,6 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
             (c.clone(), tr.datetime(&c.at), how)
         })
         .collect();
-    let authorities = if v.may_handle { ctx.state.app.incidents().authority_choices().await? } else { vec![] };
     let page = IncidentPage {
         find,
         found,
