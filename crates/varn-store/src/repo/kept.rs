@@ -3,7 +3,7 @@
 //! SeaORM's query builder writes every statement anew on every request: each identifier
 //! becomes a `String`, is escaped into another and formatted, each expression is boxed and
 //! cloned. A profile of an incident's page (session 20: eleven statements, each a join or a
-//! sub-query) put 13 % of the server's CPU in building those statements, against 11 % in
+//! sub-query) put 17 % of the server's CPU in building those statements, against 11 % in
 //! SQLite running them. Most of a page's reads have one shape whatever the request: only the
 //! values bound to their `?` differ (an incident's duties, reports, timeline, actions …).
 //!
