@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use sea_orm::{DatabaseTransaction, DbErr};
 use std::future::Future;
 use std::pin::Pin;
+use varn_store::batch::{Got, Reads};
 
 /// A boxed future, so that modules' functions can sit in one list.
 pub type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -61,8 +62,13 @@ pub struct WorkSection {
     pub items: Vec<WorkItem>,
 }
 
-/// What a module adds to a person's Mina uppgifter.
-pub type WorkFn = for<'a> fn(&'a App, &'a Actor) -> Boxed<'a, Result<Vec<WorkSection>, AppError>>;
+/// What a module makes of its rows once the batch of Mina uppgifter has run: its sections.
+pub type WorkTake = Box<dyn FnOnce(&App, &mut Got) -> Result<Vec<WorkSection>, AppError> + Send>;
+
+/// What a module adds to a person's Mina uppgifter: its reads, added to the page's one batch
+/// (one hand-off on SQLite for the tasks and every module's lists), and what makes its
+/// sections of their rows.
+pub type WorkFn = for<'a> fn(&'a App, &'a Actor, &'a mut Reads) -> Boxed<'a, Result<WorkTake, AppError>>;
 
 /// What of a module still refers to an organisation unit: (`ref.*` catalogue key, count).
 pub type UnitRefsFn = for<'a> fn(&'a DatabaseTransaction, i64) -> Boxed<'a, Result<Vec<(&'static str, u64)>, DbErr>>;
@@ -129,11 +135,22 @@ pub fn audit_entities() -> Vec<&'static str> {
 }
 
 impl App {
-    /// What every module asks of the actor, section by section (empty sections left out).
-    pub async fn my_work(&self, actor: &Actor) -> Result<Vec<WorkSection>, AppError> {
-        let mut out = Vec::new();
+    /// What every module asks of the actor: each module's reads added to `reads` (the page's
+    /// batch), and what makes their sections once it has run (see [`App::work_sections`]).
+    pub async fn work_reads(&self, actor: &Actor, reads: &mut Reads) -> Result<Vec<WorkTake>, AppError> {
+        let mut out = Vec::with_capacity(MODULES.len());
         for m in MODULES {
-            out.extend((m.work)(self, actor).await?.into_iter().filter(|s| !s.items.is_empty()));
+            out.push((m.work)(self, actor, reads).await?);
+        }
+        Ok(out)
+    }
+
+    /// The sections of [`App::work_reads`] from the batch's rows, module by module (empty
+    /// sections left out).
+    pub fn work_sections(&self, takes: Vec<WorkTake>, got: &mut Got) -> Result<Vec<WorkSection>, AppError> {
+        let mut out = Vec::new();
+        for take in takes {
+            out.extend(take(self, got)?.into_iter().filter(|s| !s.items.is_empty()));
         }
         Ok(out)
     }

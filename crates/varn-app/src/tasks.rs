@@ -1,5 +1,6 @@
 //! Mina uppgifter: every task any module assigns to the user or their units.
 
+use crate::modules::WorkSection;
 use crate::{Actor, App, AppError, Page};
 use serde_json::json;
 use varn_domain::Permission;
@@ -18,29 +19,41 @@ pub struct TaskView {
     pub days_left: Option<i64>,
 }
 
+/// What Mina uppgifter shows: a page of the actor's tasks and every module's sections.
+#[derive(Debug, Clone)]
+pub struct MyTasks {
+    /// The page of tasks.
+    pub tasks: Page<TaskView>,
+    /// What each module asks of the actor (empty sections left out).
+    pub sections: Vec<WorkSection>,
+}
+
 impl App {
-    /// The actor's open tasks (or all, with `include_done`), overdue first: page `page` (from
-    /// 1) of `per_page`, with how many there are in all. A page past the last is the last.
-    pub async fn my_tasks(&self, actor: &Actor, include_done: bool, page: u64, per_page: u64) -> Result<Page<TaskView>, AppError> {
+    /// Mina uppgifter: the actor's open tasks (or all, with `include_done`), overdue first:
+    /// page `page` (from 1) of `per_page`, with how many there are in all (a page past the
+    /// last is the last), and every module's sections.
+    pub async fn my_tasks(&self, actor: &Actor, include_done: bool, page: u64, per_page: u64) -> Result<MyTasks, AppError> {
         let db = self.store.read();
         let (me, units) = (actor.id.0, &actor.acted_for);
         let per_page = per_page.max(1);
         let asked = page.max(1);
-        // The count, the page asked for and the names of the units the tasks can be assigned
-        // to (the actor's own: see `mine_condition`) in one batch; a page past the last is
-        // read again as the last.
+        // The count, the page asked for, the names of the units the tasks can be assigned to
+        // (the actor's own: see `mine_condition`) and every module's lists in one batch; a
+        // page past the last is read again as the last.
         let mut b = Reads::on(db);
         let total = b.add(repo::count_mine_query(me, units, include_done));
         let rows = b.add(repo::mine_query(me, units, include_done, (asked - 1) * per_page, per_page));
         let names = (!units.is_empty()).then(|| b.add(org::by_ids_query(units.clone())));
+        let work = self.work_reads(actor, &mut b).await?;
         let mut got = b.run(db).await?;
         let total = got.take_one(total)?.unwrap_or(0).max(0) as u64;
         let page = asked.min(total.div_ceil(per_page).max(1));
-        let rows =
-            if page == asked { got.take(rows)? } else { repo::mine(db, me, units, include_done, (page - 1) * per_page, per_page).await? };
+        let rows = if page == asked { got.take(rows)? } else { Vec::new() };
         let names = got.take_if(names)?;
+        let sections = self.work_sections(work, &mut got)?;
+        let rows = if page == asked { rows } else { repo::mine(db, me, units, include_done, (page - 1) * per_page, per_page).await? };
         let items = self.views_named(rows, &names);
-        Ok(Page { items, total, page, per_page, exact: true })
+        Ok(MyTasks { tasks: Page { items, total, page, per_page, exact: true }, sections })
     }
 
     /// The actor's open tasks, overdue first, at most `limit`: the list alone, without the

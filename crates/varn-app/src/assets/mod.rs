@@ -43,7 +43,10 @@ use varn_store::repo::{ListParams, Page};
 /// The module's registration with the foundation.
 pub const MODULE: crate::modules::Module = crate::modules::Module {
     name: "assets",
-    work: |app, actor| Box::pin(app.assets().work_sections(actor)),
+    work: |app, actor, reads| {
+        let take = app.assets().work_reads(actor, reads);
+        Box::pin(async { Ok(take) })
+    },
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
     audit_entities: &["asset", "carrier"],
     demo: |app, city| Box::pin(app.assets().load_demo(city)),

@@ -160,13 +160,15 @@ async fn approving_chef<C: ConnectionTrait>(
 }
 
 /// Whether `actor` may record `body`'s decision on a document owned by `owning` (to offer
-/// the form; [`authorise`] decides when they send it).
+/// the form; [`authorise`] decides when they send it). `city_bodies`: the active units of the
+/// city-wide bodies' kinds in tree order (read with the page: [`city_bodies_query`]).
 pub(crate) async fn may_decide<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     body: DecidingBody,
     body_unit_id: Option<i64>,
     owning: &org_unit::Model,
+    city_bodies: &[org_unit::Model],
 ) -> Result<bool, AppError> {
     if is_city_coordinator(&actor.access) {
         return Ok(true);
@@ -174,10 +176,25 @@ pub(crate) async fn may_decide<C: ConnectionTrait>(
     if body == DecidingBody::Chef {
         return heads_any(db, actor.id.0, owning).await;
     }
-    Ok(match body_unit(db, body, body_unit_id).await? {
-        Ok(Some(u)) => registers_for(&actor.access, &path(&u)?),
-        _ => false,
+    let unit = match body.unit_kind() {
+        // As `body_unit` finds it: the first active unit of its kind in tree order.
+        Some(kind) if body.is_unique() => city_bodies.iter().find(|u| u.kind == kind).cloned(),
+        _ => body_unit(db, body, body_unit_id).await?.ok().flatten(),
+    };
+    Ok(match unit {
+        Some(u) => registers_for(&actor.access, &path(&u)?),
+        None => false,
     })
+}
+
+/// The active units of the kinds of the city-wide deciding bodies (KF, KS), in tree order.
+pub(crate) fn city_bodies_query() -> impl varn_store::repo::kept::Read<S = varn_store::sea_orm::SelectModel<org_unit::Model>> {
+    let kinds = [DecidingBody::Kommunfullmaktige, DecidingBody::Kommunstyrelse, DecidingBody::Namnd, DecidingBody::Styrelse]
+        .into_iter()
+        .filter(|b| b.is_unique())
+        .filter_map(DecidingBody::unit_kind)
+        .collect();
+    varn_store::repo::org::of_kinds_query(kinds)
 }
 
 /// The chefs who may approve an instruction owned by `owning`: the heads of it and of the

@@ -44,7 +44,10 @@ use varn_store::repo::{settings, ListParams, Page};
 /// The module's registration with the foundation.
 pub const MODULE: crate::modules::Module = crate::modules::Module {
     name: "documents",
-    work: |app, actor| Box::pin(app.documents().work_sections(actor)),
+    work: |app, actor, reads| {
+        let take = app.documents().work_reads(actor, reads);
+        Box::pin(async { Ok(take) })
+    },
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
     audit_entities: &["document"],
     demo: |app, city| Box::pin(app.documents().load_demo(city)),
@@ -167,8 +170,13 @@ impl<'a> Documents<'a> {
     /// [`Self::find`] with the visibility already worked out.
     pub(crate) async fn find_in(&self, vis: &DocVisibility, actor: &Actor, id: i64) -> Result<(doc::Model, bool), AppError> {
         let (d, path) = repo::find(self.db(), vis, id).await?.ok_or(AppError::NotFound)?;
-        let p = OrgPath::parse(&path).map_err(|e| AppError::Internal(e.into()))?;
-        Ok((d, actor.scope(Permission::DocumentWrite).covers(&p)))
+        Ok((d, self.may_edit(actor, &path)?))
+    }
+
+    /// Whether the actor edits the documents of the unit at `path`.
+    pub(crate) fn may_edit(&self, actor: &Actor, path: &str) -> Result<bool, AppError> {
+        let p = OrgPath::parse(path).map_err(|e| AppError::Internal(e.into()))?;
+        Ok(actor.scope(Permission::DocumentWrite).covers(&p))
     }
 
     /// A visible document over whose owning unit the actor holds `cap`, read through `db` (the

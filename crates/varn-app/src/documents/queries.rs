@@ -248,6 +248,11 @@ impl<'a> Documents<'a> {
             },
         }
         .ok_or(AppError::NotFound)?;
+        self.readable(v, drafts)
+    }
+
+    /// The version, unless it is a draft and drafts are not the actor's to read.
+    pub(super) fn readable(&self, v: varn_store::entity::document_version::Model, drafts: bool) -> Result<Version, AppError> {
         if v.state == VersionState::Draft && !drafts {
             return Err(AppError::NotFound);
         }

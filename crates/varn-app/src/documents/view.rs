@@ -29,6 +29,8 @@ pub struct DocView {
     pub applies_to_name: String,
     /// Whether it applies to the whole city (the root).
     pub applies_to_root: bool,
+    /// The path of the unit it applies to (whose staff may be asked to confirm it).
+    pub applies_to_path: Option<String>,
     /// Dokumentansvarig person's name and sign-in name.
     pub owner: Option<(String, String)>,
     /// The documents above, from the top.
@@ -100,10 +102,22 @@ impl<'a> Documents<'a> {
     /// The document page.
     pub async fn view(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<DocView, AppError> {
         let vis = self.visibility(actor);
-        let (d, can_edit) = self.find_in(&vis, actor, id).await?;
-        let drafts = self.drafts_readable(actor, &d, can_edit).await?;
-        let version = self.version_of(&d, drafts, number).await?;
         let db = self.db();
+        // The document (with its unit's path, for the actor's rights) and the version shown,
+        // both by the document's id: one hand-off. The version is kept only if the document
+        // is visible; a document never adopted shows its draft (read after).
+        let mut b = Reads::on(db);
+        let found = b.add(repo::find_query(&vis, id));
+        let shown = b.add(repo::shown_query(id, number));
+        let mut got = b.run(db).await?;
+        let repo::Found { doc: d, path } = got.take_one(found)?.ok_or(AppError::NotFound)?;
+        let can_edit = self.may_edit(actor, &path)?;
+        let drafts = self.drafts_readable(actor, &d, can_edit).await?;
+        let version = match got.take_one(shown)? {
+            Some(v) => self.readable(v, drafts)?,
+            None if number.is_none() && d.current_version_id.is_none() => self.version_of(&d, drafts, None).await?,
+            None => return Err(AppError::NotFound),
+        };
         let ancestors = self.ancestors(&vis, &d).await?;
         // What the page shows beside the version are independent reads: one batch, one
         // hand-off on SQLite.
@@ -130,6 +144,7 @@ impl<'a> Documents<'a> {
         let remisses = b.add_statement::<SelectModel<RemissRow>>(repo::remisses_statement(db, id));
         let replaced_by = d.replaced_by_id.map(|r| b.add(repo::titles_query(&vis, vec![r])));
         let has_child = (d.doc_type == DocType::Policy).then(|| b.add(org::has_child_query(version_scope_applies(&d, &version))));
+        let city_bodies = b.add(super::decide::city_bodies_query());
         let mut got = b.run(db).await?;
 
         let children = got.take(children)?;
@@ -144,7 +159,8 @@ impl<'a> Documents<'a> {
         let owner = got.take_one_if(owner)?.map(|u| (u.display_name, u.username));
         let waits =
             Waiting { approved_by: got.take_one_if(approver)?, draft: got.take_one_if(draft)?, in_force: got.take_one_if(in_force)? };
-        let decided = self.decided(actor, &d, &version, &units, waits).await?;
+        let city_bodies = got.take(city_bodies)?;
+        let decided = self.decided(actor, &d, &version, &units, waits, &city_bodies).await?;
         let replaced_by = got.take_one_if(replaced_by)?;
         let single_unit = has_child.is_some() && got.take_one_if(has_child)?.is_none();
         let warnings = if single_unit { vec!["warn.doc.policy_single_unit"] } else { vec![] };
@@ -164,6 +180,7 @@ impl<'a> Documents<'a> {
             unit_name: uname(d.unit_id),
             applies_to_name: uname(d.applies_to_unit_id),
             applies_to_root: units.iter().any(|u| u.id == d.applies_to_unit_id && u.parent_id.is_none()),
+            applies_to_path: units.iter().find(|u| u.id == d.applies_to_unit_id).map(|u| u.path.clone()),
             can_comment: on_remiss && can_edit,
             doc: d.into(),
             version,
@@ -193,6 +210,7 @@ impl<'a> Documents<'a> {
         v: &Version,
         units: &[org_unit::Model],
         w: Waiting,
+        city_bodies: &[org_unit::Model],
     ) -> Result<Decided, AppError> {
         let db = self.db();
         let Waiting { approved_by, draft, in_force } = w;
@@ -222,7 +240,7 @@ impl<'a> Documents<'a> {
         };
         if let (Some((body, body_unit)), Some(o)) = (waiting, owning) {
             if d.status != Status::Upphavd {
-                out.may_decide = super::decide::may_decide(db, actor, body, body_unit, o).await?;
+                out.may_decide = super::decide::may_decide(db, actor, body, body_unit, o, city_bodies).await?;
             }
             out.waiting_body = Some(body);
             out.waiting_body_name = match body_unit {

@@ -2,7 +2,7 @@
 //! overdue.
 
 use super::Documents;
-use crate::modules::{Note, WorkItem, WorkSection};
+use crate::modules::{Note, WorkItem, WorkSection, WorkTake};
 use crate::{Actor, AppError};
 use sea_orm::{ActiveModelTrait, Set};
 use serde::Serialize;
@@ -258,51 +258,50 @@ impl<'a> Documents<'a> {
     }
 
     /// The module's part of Mina uppgifter: documents to confirm, and documents and strategy
-    /// actions of the actor's that need follow-up.
-    pub async fn work_sections(self, actor: &Actor) -> Result<Vec<WorkSection>, AppError> {
-        // The three lists in one batch (one hand-off on SQLite).
+    /// actions of the actor's that need follow-up; its three lists added to the page's batch.
+    pub fn work_reads(self, actor: &Actor, b: &mut Reads) -> WorkTake {
         let db = self.db();
         let vis = self.visibility(actor);
         let (me, units, today) = (actor.id.0, &actor.acted_for, varn_domain::task::today());
-        let mut b = Reads::on(db);
         let acks = repo::pending_acks_statement(db, me, &vis.chain).map(|st| b.add_statement::<SelectModel<PendingAck>>(st));
         let docs = repo::follow_up_statement(db, FollowUpFor::Owner(me, units), today, 200)
             .map(|st| b.add_statement::<SelectModel<FollowUpRow>>(st));
         let late = repo::overdue_actions_statement(db, FollowUpFor::Owner(me, units), today, 200)
             .map(|st| b.add_statement::<SelectModel<OverdueAction>>(st));
-        let mut got = b.run(db).await?;
-        let (acks, docs, actions) = (got.take_if(acks)?, got.take_if(docs)?, got.take_if(late)?);
-        let acks = acks.into_iter().map(|p| WorkItem {
-            title: p.title,
-            link: format!("/documents/{}", p.document_id),
-            notes: vec![Note { key: "doc.version_n", args: vec![("n", p.number.to_string())], date: None }],
-            detail: None,
-            date: p.due_date,
-        });
-        let docs = docs.into_iter().map(|d| {
-            let mut notes = Vec::new();
-            if d.revision_overdue {
-                notes.push(Note::key("doc.fu.revision").on(d.revision_date));
-            }
-            if d.expired {
-                notes.push(Note::key("doc.fu.expired").on(d.valid_until));
-            }
-            if d.no_owner {
-                notes.push(Note::key("doc.fu.no_owner"));
-            }
-            WorkItem { title: d.title, link: format!("/documents/{}", d.id), notes, detail: None, date: None }
-        });
-        let late = actions.into_iter().map(|a| WorkItem {
-            title: a.document_title,
-            link: format!("/documents/{}#actions", a.document_id),
-            notes: vec![Note::key("doc.fu.action_late")],
-            detail: Some(a.title),
-            date: a.due_date,
-        });
-        Ok(vec![
-            WorkSection { id: "acks-h", heading: "doc.my_acks", items: acks.collect() },
-            WorkSection { id: "fu-h", heading: "doc.my_follow_up", items: docs.chain(late).collect() },
-        ])
+        Box::new(move |_, got| {
+            let (acks, docs, actions) = (got.take_if(acks)?, got.take_if(docs)?, got.take_if(late)?);
+            let acks = acks.into_iter().map(|p| WorkItem {
+                title: p.title,
+                link: format!("/documents/{}", p.document_id),
+                notes: vec![Note { key: "doc.version_n", args: vec![("n", p.number.to_string())], date: None }],
+                detail: None,
+                date: p.due_date,
+            });
+            let docs = docs.into_iter().map(|d| {
+                let mut notes = Vec::new();
+                if d.revision_overdue {
+                    notes.push(Note::key("doc.fu.revision").on(d.revision_date));
+                }
+                if d.expired {
+                    notes.push(Note::key("doc.fu.expired").on(d.valid_until));
+                }
+                if d.no_owner {
+                    notes.push(Note::key("doc.fu.no_owner"));
+                }
+                WorkItem { title: d.title, link: format!("/documents/{}", d.id), notes, detail: None, date: None }
+            });
+            let late = actions.into_iter().map(|a| WorkItem {
+                title: a.document_title,
+                link: format!("/documents/{}#actions", a.document_id),
+                notes: vec![Note::key("doc.fu.action_late")],
+                detail: Some(a.title),
+                date: a.due_date,
+            });
+            Ok(vec![
+                WorkSection { id: "acks-h", heading: "doc.my_acks", items: acks.collect() },
+                WorkSection { id: "fu-h", heading: "doc.my_follow_up", items: docs.chain(late).collect() },
+            ])
+        })
     }
 
     /// Units whose staff the actor may ask to confirm: those the document applies to that
@@ -316,9 +315,16 @@ impl<'a> Documents<'a> {
     pub async fn ack_units_of(&self, actor: &Actor, d: &super::Document) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
         actor.can(Permission::DocumentWrite)?;
         let applies = org::find_any(self.db(), d.applies_to_unit_id).await?.ok_or(AppError::NotFound)?;
+        self.ack_units_under(actor, &applies.path).await
+    }
+
+    /// [`Documents::ack_units_of`] for a document that applies to the unit at `applies_path`
+    /// (read with the document's page).
+    pub async fn ack_units_under(&self, actor: &Actor, applies_path: &str) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        actor.can(Permission::DocumentWrite)?;
         // Within the actor's own scope: they ask their own staff.
         let all = self.app.org_units_in(actor, Permission::DocumentWrite).await?;
-        Ok(all.into_iter().filter(|u| u.active && u.path.starts_with(&applies.path)).collect())
+        Ok(all.into_iter().filter(|u| u.active && u.path.starts_with(applies_path)).collect())
     }
 
     /// A remiss comment on the version on remiss.

@@ -48,7 +48,7 @@ use varn_store::repo::{ListParams, Page};
 /// The module's registration with the foundation.
 pub const MODULE: crate::modules::Module = crate::modules::Module {
     name: "incidents",
-    work: |app, actor| Box::pin(app.incidents().work_sections(actor)),
+    work: |app, actor, reads| Box::pin(app.incidents().work_reads(actor, reads)),
     unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
     audit_entities: &["incident", "authority"],
     demo: |app, city| Box::pin(app.incidents().load_demo(city)),

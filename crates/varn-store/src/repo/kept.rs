@@ -221,6 +221,41 @@ mod tests {
     }
 
     #[test]
+    fn the_task_lists_reads_are_kept_per_shape_and_bind_their_own_values() {
+        use crate::repo::tasks::{count_mine_query, mine_query};
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            for units in [vec![], vec![3], vec![3, 8, 12, 40]] {
+                for done in [false, true] {
+                    let what = format!("{backend:?} units {units:?} done {done}");
+                    let _ = mine_query(1, &units, done, 0, 50).statement(backend);
+                    let _ = count_mine_query(1, &units, done).statement(backend);
+                    assert!(mine_query(2, &units, done, 50, 50).is_kept(backend), "{what}: the list kept");
+                    assert!(count_mine_query(2, &units, done).is_kept(backend), "{what}: the count kept");
+                    // Another user, page and units of the same count: the kept text binds them.
+                    let others: Vec<i64> = units.iter().map(|u| u + 100).collect();
+                    assert_eq!(
+                        mine_query(9, &others, done, 100, 50).statement(backend),
+                        mine_query(9, &others, done, 100, 50).fresh(backend),
+                        "{what}"
+                    );
+                    assert_eq!(
+                        count_mine_query(9, &others, done).statement(backend),
+                        count_mine_query(9, &others, done).fresh(backend),
+                        "{what}"
+                    );
+                }
+            }
+            // Open only and all of them are two texts: the kept open list never lists done tasks.
+            let open = mine_query(1, &[3], false, 0, 50).statement(backend);
+            let all = mine_query(1, &[3], true, 0, 50).statement(backend);
+            assert_ne!(open.sql, all.sql, "{backend:?}");
+            let five: Vec<i64> = (1..=5).collect();
+            assert!(!mine_query(1, &five, false, 0, 50).is_kept(backend), "five units: no slot, built");
+            assert_eq!(mine_query(1, &five, false, 0, 50).statement(backend), mine_query(1, &five, false, 0, 50).fresh(backend));
+        }
+    }
+
+    #[test]
     fn a_kept_text_is_used_without_building() {
         static SET: Slot = Slot::new();
         let _ = SET.sqlite.set(Some("SELECT kept WHERE x = ?".into()));

@@ -1,9 +1,10 @@
 //! Tasks: every deadline any module assigns lands here and in "Mina uppgifter".
 
 use crate::entity::task;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, Value};
 use sea_orm::*;
 use varn_domain::task::TaskStatus;
+use varn_domain::Code;
 
 /// A task to create.
 #[derive(Debug, Clone)]
@@ -94,40 +95,82 @@ pub async fn mine<D: ConnectionTrait>(
     offset: u64,
     limit: u64,
 ) -> Result<Vec<TaskRow>, DbErr> {
-    mine_query(user_id, units, include_done, offset, limit).all(db).await
+    crate::repo::kept::all(db, mine_query(user_id, units, include_done, offset, limit)).await
 }
 
-/// The query of [`mine`].
-pub fn mine_query(user_id: i64, units: &[i64], include_done: bool, offset: u64, limit: u64) -> Selector<SelectModel<TaskRow>> {
-    crate::repo::select::find::<task::Entity>()
-        .filter(mine_condition(user_id, units, include_done))
-        .select_only()
-        .columns([
-            task::Column::Id,
-            task::Column::SourceType,
-            task::Column::Title,
-            task::Column::Link,
-            task::Column::AssigneeUserId,
-            task::Column::AssigneeUnitId,
-            task::Column::DueDate,
-            task::Column::Status,
-        ])
-        // Undated tasks last on both databases.
-        .order_by_asc(Expr::cust("CASE WHEN due_date IS NULL THEN 1 ELSE 0 END"))
-        .order_by_asc(task::Column::DueDate)
-        .order_by_asc(task::Column::Id)
-        .offset(offset)
-        .limit(limit)
-        .into_model::<TaskRow>()
+/// Which kept text a query of the user's tasks uses: its shape is decided by how many units
+/// (0–4 kept) and whether done tasks are included; `None` past that (built every time).
+fn mine_shape(units: &[i64], include_done: bool) -> usize {
+    if units.len() > 4 {
+        0
+    } else {
+        units.len() * 2 + usize::from(include_done) + 1
+    }
+}
+
+/// The values a query of the user's tasks binds, in order (see [`mine_condition`]).
+fn mine_values(user_id: i64, units: &[i64], include_done: bool) -> Vec<Value> {
+    let mut v: Vec<Value> = Vec::with_capacity(units.len() + 4);
+    v.push(user_id.into());
+    v.extend(units.iter().map(|&u| Value::from(u)));
+    if !include_done {
+        v.push(TaskStatus::Open.as_str().into());
+    }
+    v
+}
+
+/// The query of [`mine`] (its text kept per shape, see [`crate::repo::kept`]).
+pub fn mine_query(
+    user_id: i64,
+    units: &[i64],
+    include_done: bool,
+    offset: u64,
+    limit: u64,
+) -> impl crate::repo::kept::Read<S = SelectModel<TaskRow>> + use<> {
+    static KEPT: [crate::repo::kept::Slot; 10] = [const { crate::repo::kept::Slot::new() }; 10];
+    let mut values = mine_values(user_id, units, include_done);
+    values.extend([Value::from(limit), Value::from(offset)]);
+    let units = units.to_vec();
+    crate::repo::kept::Slot::keep_nth(&KEPT, mine_shape(&units, include_done), values, move || {
+        crate::repo::select::find::<task::Entity>()
+            .filter(mine_condition(user_id, &units, include_done))
+            .select_only()
+            .columns([
+                task::Column::Id,
+                task::Column::SourceType,
+                task::Column::Title,
+                task::Column::Link,
+                task::Column::AssigneeUserId,
+                task::Column::AssigneeUnitId,
+                task::Column::DueDate,
+                task::Column::Status,
+            ])
+            // Undated tasks last on both databases.
+            .order_by_asc(Expr::cust("CASE WHEN due_date IS NULL THEN 1 ELSE 0 END"))
+            .order_by_asc(task::Column::DueDate)
+            .order_by_asc(task::Column::Id)
+            .offset(offset)
+            .limit(limit)
+            .into_model::<TaskRow>()
+    })
 }
 
 /// How many tasks [`mine`] would list in all: one row, the count.
-pub fn count_mine_query(user_id: i64, units: &[i64], include_done: bool) -> Selector<SelectGetableTuple<i64>> {
-    crate::repo::select::find::<task::Entity>()
-        .filter(mine_condition(user_id, units, include_done))
-        .select_only()
-        .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
-        .into_tuple()
+pub fn count_mine_query(
+    user_id: i64,
+    units: &[i64],
+    include_done: bool,
+) -> impl crate::repo::kept::Read<S = SelectGetableTuple<i64>> + use<> {
+    static KEPT: [crate::repo::kept::Slot; 10] = [const { crate::repo::kept::Slot::new() }; 10];
+    let values = mine_values(user_id, units, include_done);
+    let units = units.to_vec();
+    crate::repo::kept::Slot::keep_nth(&KEPT, mine_shape(&units, include_done), values, move || {
+        crate::repo::select::find::<task::Entity>()
+            .filter(mine_condition(user_id, &units, include_done))
+            .select_only()
+            .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
+            .into_tuple()
+    })
 }
 
 /// Whether task `id` is one of the user's (open or done).

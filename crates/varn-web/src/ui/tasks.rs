@@ -105,8 +105,7 @@ async fn tasks_page(ctx: Ctx, Query(q): Query<TasksQ>) -> PageResult {
     let include_done = q.all.is_some();
     let app = &ctx.state.app;
     let page_no = q.page.as_deref().and_then(|p| p.trim().parse::<u64>().ok()).unwrap_or(1);
-    let tasks = app.my_tasks(actor, include_done, page_no, TASKS_PER_PAGE).await?;
-    let sections = app.my_work(actor).await?;
+    let varn_app::tasks::MyTasks { tasks, sections } = app.my_tasks(actor, include_done, page_no, TASKS_PER_PAGE).await?;
     let overdue = app.overdue_in_scope(actor).await?;
     let page = TasksPage {
         shell: ctx.shell("tasks.heading"),

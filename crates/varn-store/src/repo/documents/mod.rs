@@ -174,11 +174,28 @@ pub async fn tree<D: ConnectionTrait>(db: &D, v: &DocVisibility, cap: u64) -> Re
 
 /// One visible document with the path of its unit.
 pub async fn find<D: ConnectionTrait>(db: &D, v: &DocVisibility, id: i64) -> Result<Option<(doc::Model, String)>, DbErr> {
-    let Some(d) = scoped(v).filter(doc::Column::Id.eq(id)).one(db).await? else {
-        return Ok(None);
-    };
-    let path = org_unit::Entity::find_by_id(d.unit_id).one(db).await?.map(|u| u.path).unwrap_or_default();
-    Ok(Some((d, path)))
+    Ok(find_query(v, id).one(db).await?.map(|f| (f.doc, f.path)))
+}
+
+/// A document with the path of its owning unit (what [`find`] reads).
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The document.
+    pub doc: doc::Model,
+    /// Its owning unit's path.
+    pub path: String,
+}
+
+impl FromQueryResult for Found {
+    fn from_query_result(row: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+        Ok(Found { doc: doc::Model::from_query_result(row, pre)?, path: row.try_get(pre, "unit_path")? })
+    }
+}
+
+/// The query of [`find`]: the document and its unit's path in one statement (the unit is
+/// joined for the visibility already).
+pub fn find_query(v: &DocVisibility, id: i64) -> Selector<SelectModel<Found>> {
+    scoped(v).filter(doc::Column::Id.eq(id)).column_as(org_unit::Column::Path, "unit_path").limit(1).into_model()
 }
 
 /// One document regardless of visibility (for rules on the parent).

@@ -23,6 +23,27 @@ pub fn version_by_id_query(id: i64) -> Selector<SelectModel<ver::Model>> {
     ver::Entity::find_by_id(id).into_model()
 }
 
+/// The version a document's page shows, by the document's id: version `number`, or without
+/// one the version in force (none when none is: the page then shows the open draft). Read in
+/// one batch with the document itself.
+pub fn shown_query(document_id: i64, number: Option<i32>) -> Selector<SelectModel<ver::Model>> {
+    let q = crate::repo::select::find::<ver::Entity>();
+    match number {
+        Some(n) => q.filter(ver::Column::DocumentId.eq(document_id)).filter(ver::Column::Number.eq(n)),
+        None => q.filter(
+            ver::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(crate::entity::document::Column::CurrentVersionId)
+                    .from(crate::entity::document::Entity)
+                    .and_where(crate::entity::document::Column::Id.eq(document_id))
+                    .to_owned(),
+            ),
+        ),
+    }
+    .limit(1)
+    .into_model()
+}
+
 /// One version by number.
 pub async fn version<D: ConnectionTrait>(db: &D, document_id: i64, number: i32) -> Result<Option<ver::Model>, DbErr> {
     crate::repo::select::find::<ver::Entity>()

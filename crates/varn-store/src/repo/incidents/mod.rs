@@ -358,12 +358,17 @@ pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<
 /// into its sections in one query. Those raised to allvarlig störning or kris come first,
 /// whatever their deadlines (a crisis whose reports are all sent has none running, and would
 /// otherwise fall behind hundreds of ordinary incidents with deadlines), then the nearest
-/// deadline first.
-pub async fn open_in_view<D: ConnectionTrait>(db: &D, v: &IncidentVisibility, limit: u64) -> Result<Vec<IncidentRow>, DbErr> {
-    open_in_view_counting(db, v, limit, FEW_OPEN).await
+/// deadline first. A query to add to the page's batch: on PostgreSQL its shape depends on a
+/// count read first (see [`few_open`]).
+pub async fn open_in_view_query<D: ConnectionTrait>(
+    db: &D,
+    v: &IncidentVisibility,
+    limit: u64,
+) -> Result<Selector<SelectModel<IncidentRow>>, DbErr> {
+    open_in_view_query_counting(db, v, limit, FEW_OPEN).await
 }
 
-/// [`open_in_view`] with another bound for "few" (see [`few_open`]): 0 reads them by the
+/// The rows of [`open_in_view_query`] with another bound for "few" (see [`few_open`]): 0 reads them by the
 /// `OR` whenever any are in view, `u64::MAX` by their ids always. For tests of both ways.
 #[doc(hidden)]
 pub async fn open_in_view_counting<D: ConnectionTrait>(
@@ -372,6 +377,15 @@ pub async fn open_in_view_counting<D: ConnectionTrait>(
     limit: u64,
     few: u64,
 ) -> Result<Vec<IncidentRow>, DbErr> {
+    open_in_view_query_counting(db, v, limit, few).await?.all(db).await
+}
+
+async fn open_in_view_query_counting<D: ConnectionTrait>(
+    db: &D,
+    v: &IncidentVisibility,
+    limit: u64,
+    few: u64,
+) -> Result<Selector<SelectModel<IncidentRow>>, DbErr> {
     let f = IncidentFilter { open: Some(true), ..Default::default() };
     let ordinary = format!("CASE WHEN \"incidents\".\"level\" = '{}' THEN 1 ELSE 0 END", Level::Incident.as_str());
     let by_ids = few_open(db, v, few).await?;
@@ -380,5 +394,5 @@ pub async fn open_in_view_counting<D: ConnectionTrait>(
         .order_by_with_nulls(col(incident::Column::NextDue), sea_orm::Order::Asc, NullOrdering::Last)
         .order_by_desc(col(incident::Column::ReportedAt))
         .limit(limit);
-    rows(q).all(db).await
+    Ok(rows(q))
 }

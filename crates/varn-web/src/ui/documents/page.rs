@@ -198,7 +198,11 @@ pub(super) async fn doc_view(ctx: &Ctx, id: i64, number: Option<i32>, x: Extra, 
     // counts (an aggregate over the staff of each request) are for its editors here, and for
     // the others on the page of the requests.
     let may_ask = docs.can_create(actor) && v.doc.current_version_id.is_some() && v.doc.status != Status::Upphavd;
-    let ack_units = if may_ask { docs.ack_units_of(actor, &v.doc).await? } else { vec![] };
+    let ack_units = match (&v.applies_to_path, may_ask) {
+        (Some(p), true) => docs.ack_units_under(actor, p).await?,
+        (None, true) => docs.ack_units_of(actor, &v.doc).await?,
+        (_, false) => vec![],
+    };
     let ack_reports = if may_ask && v.can_edit { docs.ack_report(actor, id).await? } else { vec![] };
     let remiss_units = if v.can_edit && v.doc.status.is_editable() { docs.remiss_units().await? } else { vec![] };
     let mut shell = ctx.shell_named(v.version.title.clone());
