@@ -52,24 +52,41 @@ impl App {
         let names = got.take_if(names)?;
         let sections = self.work_sections(work, &mut got)?;
         let rows = if page == asked { rows } else { repo::mine(db, me, units, include_done, (page - 1) * per_page, per_page).await? };
+        let names = self.with_other_units(&rows, names).await?;
         let items = self.views_named(rows, &names);
         Ok(MyTasks { tasks: Page { items, total, page, per_page, exact: true }, sections })
     }
 
     /// The actor's open tasks, overdue first, at most `limit`: the list alone, without the
-    /// count a page of them needs (the task API's plain list).
+    /// count a page of them needs (the task API's plain list), with the names of the units
+    /// they can be assigned to (the actor's own) in the same batch.
     pub async fn my_open_tasks(&self, actor: &Actor, limit: u64) -> Result<Vec<TaskView>, AppError> {
-        let rows = repo::mine(self.store.read(), actor.id.0, &actor.acted_for, false, 0, limit.max(1)).await?;
-        self.task_views(rows).await
+        let db = self.store.read();
+        let units = &actor.acted_for;
+        let mut b = Reads::on(db);
+        let rows = b.add(repo::mine_query(actor.id.0, units, false, 0, limit.max(1)));
+        let names = (!units.is_empty()).then(|| b.add(org::by_ids_query(units.clone())));
+        let mut got = b.run(db).await?;
+        let (rows, names) = (got.take(rows)?, got.take_if(names)?);
+        let names = self.with_other_units(&rows, names).await?;
+        Ok(self.views_named(rows, &names))
     }
 
-    /// The rows with their units' names (one query for all of them) and days left.
-    async fn task_views(&self, rows: Vec<TaskRow>) -> Result<Vec<TaskView>, AppError> {
-        let mut unit_ids: Vec<i64> = rows.iter().filter_map(|t| t.assignee_unit_id).collect();
-        unit_ids.sort_unstable();
-        unit_ids.dedup();
-        let units = org::by_ids(self.store.read(), unit_ids).await?;
-        Ok(self.views_named(rows, &units))
+    /// `names` (the actor's own units, read with the tasks) and any other unit a task of
+    /// theirs is also assigned to (a task given to them by name and to a unit they do not
+    /// act for): read only when there is one.
+    async fn with_other_units(
+        &self,
+        rows: &[TaskRow],
+        mut names: Vec<varn_store::entity::org_unit::Model>,
+    ) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        let mut other: Vec<i64> = rows.iter().filter_map(|t| t.assignee_unit_id).filter(|u| !names.iter().any(|n| n.id == *u)).collect();
+        if !other.is_empty() {
+            other.sort_unstable();
+            other.dedup();
+            names.extend(org::by_ids(self.store.read(), other).await?);
+        }
+        Ok(names)
     }
 
     /// The rows with the names of their units (among `units`) and days left.

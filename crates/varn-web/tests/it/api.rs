@@ -226,6 +226,34 @@ async fn tasks_land_in_mina_uppgifter_of_the_responsible(#[case] b: &str) {
     assert_eq!(s, 204);
     let (_, k) = karin.call(Method::GET, "/api/v1/tasks", None).await;
     assert_eq!(k.as_array().unwrap().len(), 3);
+    // A task given to Karin by name and to a unit she does not act for (Utbildningsförvaltningen)
+    // is hers, named with that unit, in the API and on her page.
+    use varn_store::sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let db = t.app.store.write();
+    let utbf = varn_store::entity::org_unit::Entity::find()
+        .filter(varn_store::entity::org_unit::Column::Name.eq("Utbildningsförvaltningen"))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let task = varn_store::repo::tasks::NewTask {
+        source_type: "test".into(),
+        source_id: None,
+        title: "Stäm av skolornas behörigheter".into(),
+        link: "/tasks".into(),
+        assignee_user_id: Some(t.id("karin.berg")),
+        assignee_unit_id: Some(utbf.id),
+        due_date: None,
+        unit_id: None,
+    };
+    varn_store::repo::tasks::insert(db, task).await.unwrap();
+    let (_, k) = karin.call(Method::GET, "/api/v1/tasks", None).await;
+    let mine = k.as_array().unwrap().iter().find(|x| x["title"] == "Stäm av skolornas behörigheter").expect("the task is Karin's");
+    assert_eq!(mine["unit_name"], "Utbildningsförvaltningen", "{k}");
+    let page = t.signed_in("karin.berg").await.text("/tasks").await.1;
+    let at = page.find("Stäm av skolornas behörigheter").expect("on her page");
+    let row_end = page[at..].find("</tr>").map_or(page.len(), |e| at + e);
+    assert!(page[at..row_end].contains("Utbildningsförvaltningen"), "the unit is named in the task's row");
     t.stop().await;
 }
 
