@@ -25,7 +25,12 @@ fn scoped(scope: &Scope) -> Select<OrgUnit> {
 }
 
 /// The units within `scope` that match, one page, in tree order by default.
-pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &OrgFilter, p: &ListParams) -> Result<Page<org_unit::Model>, DbErr> {
+pub async fn list<D: ConnectionTrait + 'static>(
+    db: &D,
+    scope: &Scope,
+    f: &OrgFilter,
+    p: &ListParams,
+) -> Result<Page<org_unit::Model>, DbErr> {
     let mut q = scoped(scope);
     if let Some(like) = p.like() {
         q = q.filter(ilike(Expr::col((org_unit::Entity, C::Name)).into(), &like));
@@ -42,7 +47,8 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &OrgFilter, p: &
     if let Some(u) = &f.under {
         q = q.filter(crate::under_path(Expr::col(C::Path).into(), u));
     }
-    let total = q.clone().count(db).await?;
+    // The count (exact: a city has hundreds of units, not millions) and the page in one batch.
+    let count = q.clone().select_only().column_as(Expr::cust("COUNT(*)"), "n").into_tuple::<i64>();
     let q = match p.sort.as_deref() {
         Some("name") => q.order_by(C::Name, p.dir.order()),
         Some("kind") => q.order_by(C::Kind, p.dir.order()).order_by_asc(C::Name),
@@ -52,7 +58,11 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &OrgFilter, p: &
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    let items = q.all(db).await?;
+    let mut b = crate::batch::Reads::on(db);
+    let (count, rows) = (b.add(count), b.add(q.into_model::<org_unit::Model>()));
+    let mut got = b.run(db).await?;
+    let total = got.take_one(count)?.unwrap_or(0).max(0) as u64;
+    let items = got.take(rows)?;
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact: true })
 }
 
