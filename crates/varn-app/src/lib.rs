@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod health;
 pub mod incidents;
+pub mod risks;
 pub mod mail;
 pub mod modules;
 pub mod org;
@@ -79,6 +80,9 @@ pub struct AppConfig {
     pub classification: Option<std::sync::Arc<assets::Classification>>,
     /// The incidents' reporting duties and types (none: the ones in `data/` compiled in).
     pub incident_rules: Option<std::sync::Arc<incidents::Rules>>,
+    /// The risk matrix and the catalogues of threats and vulnerabilities (none: the ones in
+    /// `data/` compiled in).
+    pub risk_rules: Option<std::sync::Arc<risks::RiskRules>>,
     /// The SMTP server (none: mail is queued and kept, not sent).
     pub mail: Option<mail::MailConfig>,
 }
@@ -95,6 +99,7 @@ impl Default for AppConfig {
             audit_checkpoint_file: None,
             classification: None,
             incident_rules: None,
+            risk_rules: None,
             mail: None,
         }
     }
@@ -146,6 +151,8 @@ pub struct AppParts {
     pub(crate) classification: std::sync::Arc<assets::Classification>,
     /// The incidents' reporting duties and types, checked.
     pub(crate) incident_rules: std::sync::Arc<incidents::Rules>,
+    /// The risk matrix and catalogues, checked.
+    pub(crate) risk_rules: std::sync::Arc<risks::RiskRules>,
     /// The mail texts, checked.
     pub(crate) mail_texts: std::sync::Arc<mail::Texts>,
     /// How many writes this server has committed: a cache keyed by it is recomputed after any
@@ -202,6 +209,10 @@ impl App {
             Some(r) => r.clone(),
             None => std::sync::Arc::new(incidents::Rules::builtin()?),
         };
+        let risk_rules = match &config.risk_rules {
+            Some(r) => r.clone(),
+            None => std::sync::Arc::new(risks::RiskRules::builtin()?),
+        };
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         Ok(App(std::sync::Arc::new(AppParts {
             store,
@@ -215,6 +226,7 @@ impl App {
             incident_alerts: moka::sync::Cache::builder().max_capacity(5_000).time_to_live(std::time::Duration::from_secs(30)).build(),
             classification,
             incident_rules,
+            risk_rules,
             mail_texts: std::sync::Arc::new(mail::Texts::builtin()?),
             writes: std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0)),
             work_counts: moka::future::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(10)).build(),

@@ -125,7 +125,7 @@ pub fn no_follow_up<'a>(_: &'a App, _: &'a varn_domain::Scope, _: NaiveDate) -> 
 }
 
 /// Every module. A new module adds one line.
-pub const MODULES: &[Module] = &[crate::documents::MODULE, crate::assets::MODULE, crate::incidents::MODULE];
+pub const MODULES: &[Module] = &[crate::documents::MODULE, crate::assets::MODULE, crate::risks::MODULE, crate::incidents::MODULE];
 
 /// The entity types of the audit log: the foundation's, then every module's.
 pub fn audit_entities() -> Vec<&'static str> {

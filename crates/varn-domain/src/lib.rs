@@ -12,6 +12,7 @@ pub mod document;
 pub mod ids;
 pub mod incident;
 pub mod org;
+pub mod risk;
 pub mod role;
 pub mod task;
 pub mod user;

@@ -37,6 +37,13 @@ pub enum Permission {
     /// Incidenter: triage and handle the incidents of the units in scope, answer the
     /// reporting duties, record reports sent, escalate.
     IncidentHandle,
+    /// Riskhantering: read the risk analyses and risks of the units in scope.
+    RiskRead,
+    /// Riskhantering: make and change risk analyses and risks in scope, link them, close them.
+    RiskWrite,
+    /// Riskhantering: accept a risk in scope on the unit's behalf (at the level the matrix
+    /// asks of the risk's level).
+    RiskAccept,
     /// Find the people holding a role in scope by name (the fields that name a person).
     PeopleSearch,
     /// Follow up the open and overdue work of the units in scope (uppföljning).
@@ -74,7 +81,7 @@ impl Role {
         use Permission::*;
         match self {
             Role::SystemAdmin => {
-                &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DocumentRead, AssetRead, SettingsAdmin, PeopleSearch, Participate]
+                &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DocumentRead, AssetRead, RiskRead, SettingsAdmin, PeopleSearch, Participate]
             }
             Role::Samordnare => &[
                 OrgRead,
@@ -88,11 +95,13 @@ impl Role {
                 AssetWrite,
                 IncidentRead,
                 IncidentHandle,
+                RiskRead,
+                RiskWrite,
                 Supervise,
                 PeopleSearch,
                 Participate,
             ],
-            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, AssetRead, IncidentRead, Supervise, PeopleSearch, Participate],
+            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, AssetRead, IncidentRead, RiskRead, Supervise, PeopleSearch, Participate],
             Role::Verksamhetsansvarig => &[
                 OrgRead,
                 OrgWrite,
@@ -104,11 +113,14 @@ impl Role {
                 AssetWrite,
                 IncidentRead,
                 IncidentHandle,
+                RiskRead,
+                RiskWrite,
+                RiskAccept,
                 Supervise,
                 PeopleSearch,
                 Participate,
             ],
-            Role::Informationsagare => &[OrgRead, DocumentRead, AssetRead, AssetOwn, PeopleSearch, Participate],
+            Role::Informationsagare => &[OrgRead, DocumentRead, AssetRead, AssetOwn, RiskRead, RiskWrite, PeopleSearch, Participate],
             Role::Registrator => &[OrgRead, DocumentRead, DocumentAdopt, PeopleSearch, Participate],
             Role::Medarbetare => &[OrgRead, Participate],
         }
@@ -152,6 +164,8 @@ mod tests {
                     | Permission::AssetWrite
                     | Permission::AssetOwn
                     | Permission::IncidentHandle
+                    | Permission::RiskWrite
+                    | Permission::RiskAccept
                     | Permission::UserAdmin
                     | Permission::SettingsAdmin
             ));
@@ -164,6 +178,10 @@ mod tests {
         assert!(!Role::SystemAdmin.allows(Permission::IncidentRead));
         assert!(!Role::Medarbetare.allows(Permission::IncidentRead));
         assert!(Role::Verksamhetsansvarig.allows(Permission::IncidentHandle));
+        // Risks are accepted by the line (a head), not by the samordnare who advises.
+        assert!(Role::Verksamhetsansvarig.allows(Permission::RiskAccept));
+        assert!(!Role::Samordnare.allows(Permission::RiskAccept) && Role::Samordnare.allows(Permission::RiskWrite));
+        assert!(!Role::Medarbetare.allows(Permission::RiskRead) && !Role::Registrator.allows(Permission::RiskRead));
         // The follow-up of work: the samordnare, the auditor and the heads; not the others.
         for r in [Role::Samordnare, Role::Revisor, Role::Verksamhetsansvarig] {
             assert!(r.allows(Permission::Supervise), "{r:?}");

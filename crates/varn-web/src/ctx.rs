@@ -37,7 +37,15 @@ pub struct Ctx {
 }
 
 /// Messages a redirect may ask the next page to show.
-const MESSAGES: [&str; 63] = [
+const MESSAGES: [&str; 71] = [
+    "msg.risk_analysis_created",
+    "msg.risk_analysis_saved",
+    "msg.risk_created",
+    "msg.risk_saved",
+    "msg.risk_accepted",
+    "msg.risk_closed",
+    "msg.risk_linked",
+    "msg.risk_action_added",
     "msg.unit_created",
     "msg.unit_deleted",
     "msg.file_deleted",

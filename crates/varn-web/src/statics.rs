@@ -24,6 +24,19 @@ pub fn routes() -> Router<crate::AppState> {
         .route("/static/htmx-2.0.11.min.js", get(|| async { serve(HTMX, "text/javascript; charset=utf-8") }))
         .route("/static/htmx-LICENSE.txt", get(|| async { serve(HTMX_LICENSE, "text/plain; charset=utf-8") }))
         .route("/static/favicon.svg", get(|| async { serve(FAVICON, "image/svg+xml") }))
+        // The risk matrix's level colours, from the city's matrix file (checked at start: codes
+        // plain, colours #rrggbb), as classes for the heat map's cells and the level badges.
+        .route("/static/risk-levels.css", get(risk_levels))
         // Browsers ask for it whatever the page says: the same shield, not a 404 in the log.
         .route("/favicon.ico", get(|| async { serve(FAVICON, "image/svg+xml") }))
+}
+
+async fn risk_levels(axum::extract::State(s): axum::extract::State<crate::AppState>) -> impl IntoResponse {
+    let m = &s.app.risks().rules().matrix;
+    let css: String = m
+        .levels
+        .iter()
+        .map(|l| format!(".heat-{c}, .badge.risk-{c} {{ background: {bg}; color: {fg}; }}\n", c = l.code, bg = l.colour, fg = varn_domain::risk::matrix::CELL_TEXT))
+        .collect();
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], css)
 }

@@ -152,6 +152,7 @@ async fn app_on(store: Store, cfg: &Config, read_only: bool) -> anyhow::Result<A
         audit_checkpoint_file: Some(cfg.checkpoint_file()),
         classification: classification(cfg)?,
         incident_rules: incident_rules(cfg)?,
+        risk_rules: risk_rules(cfg)?,
         mail: cfg.mail()?,
         ..AppConfig::default()
     };
@@ -172,6 +173,21 @@ fn classification(cfg: &Config) -> anyhow::Result<Option<std::sync::Arc<varn_app
     let c = varn_app::assets::Classification::parse(&read(&model)?, &read(&reqs)?).with_context(|| format!("in {}", dir.display()))?;
     tracing::info!(model = %c.model.id, requirements = c.catalogue.requirements.len(), "classification model loaded");
     Ok(Some(std::sync::Arc::new(c)))
+}
+
+/// The risk matrix and catalogues from the content folder (`risks/`), when it has them: a
+/// city with a 5×5 matrix or its own threats loads its own; a file that does not hold
+/// together stops the start with the reason.
+fn risk_rules(cfg: &Config) -> anyhow::Result<Option<std::sync::Arc<varn_app::risks::RiskRules>>> {
+    let dir = cfg.content_dir.join("risks");
+    let (matrix, catalogue) = (dir.join("matrix.yaml"), dir.join("catalogue.yaml"));
+    if !matrix.exists() {
+        return Ok(None);
+    }
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).with_context(|| format!("could not read {}", p.display()));
+    let r = varn_app::risks::RiskRules::parse(&read(&matrix)?, &read(&catalogue)?).with_context(|| format!("in {}", dir.display()))?;
+    tracing::info!(size = r.matrix.likelihood.len(), threats = r.catalogue.threats.len(), "risk matrix loaded");
+    Ok(Some(std::sync::Arc::new(r)))
 }
 
 /// The incidents' reporting duties and types from the content folder (`incidents/`), when

@@ -125,7 +125,7 @@ pub(crate) fn id_field(e: &mut FieldErrors, field: &str, s: &str, required: bool
     }
 }
 
-pub(super) fn checked(v: &str) -> bool {
+pub(crate) fn checked(v: &str) -> bool {
     matches!(v.trim(), "on" | "true" | "1" | "yes")
 }
 

@@ -12,7 +12,7 @@ use super::Incidents;
 use crate::demo::DemoCity;
 use crate::{Actor, AppError};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
 use std::collections::HashMap;
 use varn_domain::Permission;
@@ -83,6 +83,9 @@ struct DemoIncident {
     /// The protections concerned (requirement codes).
     #[serde(default)]
     protections: Vec<String>,
+    /// The risks concerned (titles in the risk register).
+    #[serde(default)]
+    risks: Vec<String>,
     /// Actions: what, who (user name), due days after awareness, done.
     #[serde(default)]
     actions: Vec<(String, String, i64, bool)>,
@@ -185,6 +188,15 @@ impl Incidents<'_> {
         self.triage(handler, id, TriageCommand::try_from(&triage)).await?;
         for code in &d.protections {
             let link = super::links::LinkJson { requirement: Some(code.clone()), ..Default::default() };
+            self.link(handler, id, &link).await?;
+        }
+        for title in &d.risks {
+            let found = varn_store::entity::risk::Entity::find()
+                .filter(varn_store::entity::risk::Column::Title.eq(title.as_str()))
+                .one(self.app.store.read())
+                .await?
+                .ok_or_else(|| AppError::Internal(format!("demo incidents: unknown risk {title}")))?;
+            let link = super::links::LinkJson { risk_id: Some(found.id), ..Default::default() };
             self.link(handler, id, &link).await?;
         }
         for (title, owner, days, done) in &d.actions {

@@ -1,4 +1,4 @@
-//! The information assets, carriers (systems) and protections an incident concerns. A handler links what
+//! The information assets, carriers (systems), protections and risks an incident concerns. A handler links what
 //! they can see in the asset register; each link and unlink is a timeline step and audited.
 
 use super::lifecycle::Step;
@@ -20,6 +20,9 @@ pub struct LinkJson {
     /// A protection: a requirement of the classification model by its code (`K3-03`), one that
     /// failed or is to be reviewed after the incident.
     pub requirement: Option<String>,
+    /// A risk of the register (one that came true, or that the incident shows to be higher than
+    /// assessed), one the handler can see.
+    pub risk_id: Option<i64>,
     /// Link (true, the default) or unlink (false).
     pub linked: Option<bool>,
 }
@@ -28,7 +31,7 @@ impl Incidents<'_> {
     /// Links or unlinks an asset and/or a carrier the actor can see in the register.
     pub async fn link(&self, actor: &Actor, id: i64, cmd: &LinkJson) -> Result<(), AppError> {
         self.handled(self.db(), actor, id).await?;
-        if cmd.asset_id.is_none() && cmd.carrier_id.is_none() && cmd.requirement.is_none() {
+        if cmd.asset_id.is_none() && cmd.carrier_id.is_none() && cmd.requirement.is_none() && cmd.risk_id.is_none() {
             return Err(AppError::field("asset_id", "err.choose"));
         }
         let requirement = match cmd.requirement.as_deref().map(str::trim) {
@@ -55,9 +58,15 @@ impl Incidents<'_> {
             repo::link_requirement(&*w, id, code, linked).await?;
             names.push(code.clone());
         }
+        if let Some(r) = cmd.risk_id {
+            let scope = self.app.risks().scope(actor);
+            let (risk, _) = varn_store::repo::risks::find(&*w, &scope, r).await?.ok_or_else(|| AppError::field("risk_id", "err.choose"))?;
+            varn_store::repo::risks::link_incident(&*w, id, r, linked).await?;
+            names.push(risk.title);
+        }
         let m: incident::ActiveModel = h.incident.clone().into();
-        let data =
-            json!({"asset_id": cmd.asset_id, "carrier_id": cmd.carrier_id, "requirement": requirement, "linked": linked, "names": names});
+        let data = json!({"asset_id": cmd.asset_id, "carrier_id": cmd.carrier_id, "requirement": requirement, "risk_id": cmd.risk_id,
+            "linked": linked, "names": names});
         let kind = if linked { "linked" } else { "unlinked" };
         let step = Step { kind, action: "incident.link", text: None, data: Some(data.clone()), extra: Some(data) };
         self.finish(w, h, m, step).await

@@ -10,6 +10,7 @@ pub mod incidents;
 pub mod kept;
 pub mod mail;
 pub mod org;
+pub mod risks;
 pub mod select;
 pub mod sessions;
 pub mod settings;

@@ -2,6 +2,7 @@
 //! Session (with `X-CSRF-Token`) or `Authorization: Bearer` token; one error format.
 
 mod assets;
+mod risks;
 mod contract;
 mod documents;
 mod dto;
@@ -106,6 +107,7 @@ fn modules() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(documents::routes())
         .merge(assets::routes())
+        .merge(risks::routes())
         .merge(incidents::routes())
         .merge(throttles::routes())
         .merge(work::routes())

@@ -3,6 +3,7 @@
 
 mod account;
 pub(crate) mod assets;
+pub(crate) mod risks;
 mod audit;
 mod audit_words;
 mod auth;
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .merge(modules::routes())
         .merge(documents::routes())
         .merge(assets::routes())
+        .merge(risks::routes())
         .merge(incidents::routes())
         .merge(org::routes())
         .merge(users::routes())

@@ -24,7 +24,6 @@ async fn page(ctx: Ctx, key: &str) -> PageResult {
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/risks", get(|c: Ctx| async move { page(c, "risks").await }))
         .route("/controls", get(|c: Ctx| async move { page(c, "controls").await }))
         .route("/suppliers", get(|c: Ctx| async move { page(c, "suppliers").await }))
         .route("/training", get(|c: Ctx| async move { page(c, "training").await }))

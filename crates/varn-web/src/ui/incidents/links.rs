@@ -44,13 +44,14 @@ pub(super) async fn search(ctx: &Ctx, actor: &Actor, q: &str) -> Result<Vec<Foun
     Ok(out)
 }
 
-/// The form: one of `asset_id` / `carrier_id` / `requirement`, and `linked` (`no` to unlink).
+/// The form: one of `asset_id` / `carrier_id` / `requirement` / `risk_id`, and `linked` (`no` to unlink).
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 struct LinkForm {
     asset_id: String,
     carrier_id: String,
     requirement: String,
+    risk_id: String,
     linked: String,
 }
 
@@ -58,7 +59,13 @@ async fn link(ctx: Ctx, Path(id): Path<i64>, Form(f): Form<LinkForm>) -> PageRes
     let actor = ctx.actor()?;
     let num = |s: &str| s.trim().parse::<i64>().ok();
     let requirement = Some(f.requirement.trim().to_owned()).filter(|r| !r.is_empty());
-    let cmd = LinkJson { asset_id: num(&f.asset_id), carrier_id: num(&f.carrier_id), requirement, linked: Some(f.linked != "no") };
+    let cmd = LinkJson {
+        asset_id: num(&f.asset_id),
+        carrier_id: num(&f.carrier_id),
+        requirement,
+        risk_id: num(&f.risk_id),
+        linked: Some(f.linked != "no"),
+    };
     ctx.state.app.incidents().link(actor, id, &cmd).await?;
     Ok(see_other(&format!("/incidents/{id}#links"), "incident_linked"))
 }

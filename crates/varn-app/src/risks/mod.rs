@@ -1,0 +1,168 @@
+//! Risk management (riskhantering): risk analyses of a unit and their risks, the heat map,
+//! treatment actions as tasks, acceptance by the right level, and the links to information
+//! assets and incidents. Reached as `app.risks()`.
+//!
+//! Who may do what: RiskRead reads the analyses and risks of the units in scope; RiskWrite
+//! (unit heads, information owners, the samordnare) makes and changes them there; RiskAccept
+//! (unit heads) accepts a risk on the unit's behalf, at the level the matrix asks of the
+//! risk's residual level (a high risk by a förvaltning's head or above, say).
+
+pub(crate) mod commands;
+mod demo;
+mod edit;
+mod queries;
+mod work;
+
+pub use commands::{AnalysisForm, AnalysisJson, RiskForm, RiskJson};
+pub use edit::ActionJson;
+pub use queries::{AnalysisView, HeatMap, RiskView};
+pub use varn_store::repo::risks::{
+    AnalysisFilter, AnalysisRow, HeatCell, LinkedRisk, Named, RiskFilter, RiskRow, ANALYSIS_SORTS, SORTS,
+};
+
+use crate::{Actor, App, AppError};
+use varn_domain::risk::{Catalogue, Matrix};
+use varn_domain::{Permission, Scope};
+use varn_store::repo::risks as repo;
+use varn_store::repo::{ListParams, Page};
+
+/// The module's registration with the foundation.
+pub const MODULE: crate::modules::Module = crate::modules::Module {
+    name: "risks",
+    work: |app, actor, reads| {
+        let take = app.risks().work_reads(actor, reads);
+        Box::pin(async { Ok(take) })
+    },
+    unit_refs: |txn, id| Box::pin(repo::unit_references(txn, id)),
+    audit_entities: &["risk_analysis", "risk"],
+    demo: |app, city| Box::pin(app.risks().load_demo(city)),
+    // Open risks past their review date (a closed risk has none).
+    follow_up: |app, scope, today| Box::pin(app.past_date(REVIEW_LATE, today.into(), scope)),
+    follow_up_links: &[crate::modules::FollowUpLink { kind: "risk.review", link: "/risks?review=overdue", by_unit: true }],
+};
+
+const REVIEW_LATE: varn_store::repo::work::PastDate =
+    varn_store::repo::work::PastDate { table: "risks", column: "review_on", kind: "risk.review" };
+
+/// The city's risk matrix and its catalogues of threats and vulnerabilities, checked.
+#[derive(Debug, Clone)]
+pub struct RiskRules {
+    /// The matrix.
+    pub matrix: Matrix,
+    /// The catalogues.
+    pub catalogue: Catalogue,
+}
+
+impl RiskRules {
+    /// Parses and checks a matrix file and a catalogue file (YAML).
+    pub fn parse(matrix: &str, catalogue: &str) -> Result<Self, AppError> {
+        let bad = |what: &str, e: &dyn std::fmt::Display| AppError::Internal(format!("risk {what}: {e}"));
+        let matrix: Matrix = serde_yaml::from_str(matrix).map_err(|e| bad("matrix", &e))?;
+        matrix.check().map_err(|e| bad("matrix", &e))?;
+        let catalogue: Catalogue = serde_yaml::from_str(catalogue).map_err(|e| bad("catalogue", &e))?;
+        catalogue.check().map_err(|e| bad("catalogue", &e))?;
+        Ok(RiskRules { matrix, catalogue })
+    }
+
+    /// The files in `data/risks/` as shipped.
+    pub fn builtin() -> Result<Self, AppError> {
+        Self::parse(include_str!("../../../../data/risks/matrix.yaml"), include_str!("../../../../data/risks/catalogue.yaml"))
+    }
+}
+
+impl App {
+    /// The risk module.
+    pub fn risks(&self) -> Risks<'_> {
+        Risks { app: self }
+    }
+}
+
+/// The risk module's use cases.
+#[derive(Clone, Copy)]
+pub struct Risks<'a> {
+    app: &'a App,
+}
+
+impl<'a> Risks<'a> {
+    fn db(&self) -> &'a sea_orm::DatabaseConnection {
+        self.app.store.read()
+    }
+
+    /// The matrix and catalogues in use.
+    pub fn rules(&self) -> &'a RiskRules {
+        &self.app.risk_rules
+    }
+
+    /// Where the actor reads risks.
+    pub fn scope(&self, actor: &Actor) -> Scope {
+        actor.scope(Permission::RiskRead)
+    }
+
+    /// Whether the actor uses the module at all.
+    pub fn can_use(&self, actor: &Actor) -> bool {
+        !self.scope(actor).is_none()
+    }
+
+    /// Whether the actor may make analyses somewhere.
+    pub fn can_create(&self, actor: &Actor) -> bool {
+        actor.access.can_somewhere(Permission::RiskWrite)
+    }
+
+    /// The active units where the actor may make analyses, in tree order.
+    pub async fn writable_units(&self, actor: &Actor) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
+        let mut units = self.app.org_units_in(actor, Permission::RiskWrite).await?;
+        units.retain(|u| u.active);
+        units.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(units)
+    }
+
+    /// A unit filter turned into its subtree's path (a unit the actor cannot see is a mistake
+    /// at the filter, not an empty list).
+    async fn under(&self, actor: &Actor, unit_id: Option<i64>, field: &str) -> Result<Option<String>, AppError> {
+        match unit_id {
+            Some(u) => Ok(Some(self.app.readable_unit_path(actor, u).await.map_err(|_| AppError::field(field, "err.choose"))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The register: visible risks that match, one page.
+    pub async fn list(&self, actor: &Actor, unit_id: Option<i64>, f: &RiskFilter, p: &ListParams) -> Result<Page<RiskRow>, AppError> {
+        let f = RiskFilter { under: self.under(actor, unit_id, "unit").await?, ..f.clone() };
+        Ok(repo::list(self.db(), &self.scope(actor), &f, p).await?)
+    }
+
+    /// The heat maps before and after treatment of the open risks that match, in one batch.
+    pub async fn heat_maps(&self, actor: &Actor, unit_id: Option<i64>, f: &RiskFilter) -> Result<(HeatMap, HeatMap), AppError> {
+        let f = RiskFilter { under: self.under(actor, unit_id, "unit").await?, ..f.clone() };
+        let scope = self.scope(actor);
+        let mut b = varn_store::batch::Reads::on(self.db());
+        let inherent = b.add(repo::heat_map_query(&scope, &f, false, b.backend()));
+        let residual = b.add(repo::heat_map_query(&scope, &f, true, b.backend()));
+        let mut got = b.run(self.db()).await?;
+        let m = &self.rules().matrix;
+        Ok((HeatMap::new(m, got.take(inherent)?, false), HeatMap::new(m, got.take(residual)?, true)))
+    }
+
+    /// The heat map alone (the API's).
+    pub async fn heat_map(&self, actor: &Actor, unit_id: Option<i64>, f: &RiskFilter, residual: bool) -> Result<HeatMap, AppError> {
+        let f = RiskFilter { under: self.under(actor, unit_id, "unit_id").await?, ..f.clone() };
+        let q = repo::heat_map_query(&self.scope(actor), &f, residual, self.db().get_database_backend());
+        Ok(HeatMap::new(&self.rules().matrix, q.all(self.db()).await?, residual))
+    }
+
+    /// The analyses, one page.
+    pub async fn analyses(&self, actor: &Actor, unit_id: Option<i64>, p: &ListParams) -> Result<Page<AnalysisRow>, AppError> {
+        let f = AnalysisFilter { under: self.under(actor, unit_id, "unit").await? };
+        let mut b = varn_store::batch::Reads::on(self.db());
+        let page = repo::analyses_reads(&mut b, &self.scope(actor), &f, p);
+        let mut got = b.run(self.db()).await?;
+        Ok(page.take(&mut got)?)
+    }
+
+    /// Whether the actor may change what sits in the unit at `path`.
+    pub fn may_write(&self, actor: &Actor, path: &str) -> bool {
+        varn_domain::OrgPath::parse(path).is_ok_and(|p| actor.scope(Permission::RiskWrite).covers(&p))
+    }
+}
+
+use sea_orm::ConnectionTrait;
