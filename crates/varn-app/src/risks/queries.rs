@@ -165,8 +165,13 @@ impl Risks<'_> {
         Ok(repo::risks_of_incident_query(incident_id).all(self.db()).await?)
     }
 
-    /// The open risks an incident of the unit at `path` may concern (its subtree and above).
-    pub async fn candidates(&self, path: &str) -> Result<Vec<LinkedRisk>, AppError> {
-        Ok(repo::candidates_query(path, 200, self.db().get_database_backend()).all(self.db()).await?)
+    /// The open risks an incident of the unit may concern (in its subtree and above it, 200
+    /// at most, highest first), none for a reader of no risks.
+    pub async fn candidates(&self, actor: &Actor, unit_id: i64) -> Result<Vec<LinkedRisk>, AppError> {
+        if !self.can_use(actor) {
+            return Ok(vec![]);
+        }
+        let Some(u) = varn_store::repo::org::find_any(self.db(), unit_id).await? else { return Ok(vec![]) };
+        Ok(repo::candidates_query(&self.scope(actor), &u.path, 200, self.db().get_database_backend()).all(self.db()).await?)
     }
 }

@@ -166,6 +166,7 @@ async fn every_route_answers_each_role_as_the_permission_model_says(#[case] b: &
     table.extend(crate::documents::authz_rows(&ids));
     table.extend(crate::assets::authz_rows(&t).await);
     table.extend(crate::incidents::authz_rows(&t).await);
+    table.extend(crate::risks::authz_rows(&t).await);
     let failures = walk(&t, &table).await;
     assert!(failures.is_empty(), "{b}:\n{}", failures.join("\n"));
 

@@ -16,6 +16,7 @@ mod helpers;
 mod incidents;
 mod org;
 mod pages;
+mod risks;
 mod signin;
 mod store;
 mod work;

@@ -80,8 +80,8 @@ pub fn incidents_of_query(risk_id: i64) -> Selector<SelectModel<Named>> {
 }
 
 /// The open risks in a unit's subtree and above it (those an incident of the unit may
-/// concern), highest first, at most `cap`.
-pub fn candidates_query(unit_path: &str, cap: u64, backend: DbBackend) -> Selector<SelectModel<LinkedRisk>> {
+/// concern) that `scope` shows, highest first, at most `cap`.
+pub fn candidates_query(scope: &varn_domain::Scope, unit_path: &str, cap: u64, backend: DbBackend) -> Selector<SelectModel<LinkedRisk>> {
     // The unit's own subtree and its ancestors: the ids on its path.
     let ids: Vec<i64> = unit_path.split('/').filter_map(|s| s.parse().ok()).collect();
     let mut units = crate::under_path_sql("\"path\"", unit_path);
@@ -93,12 +93,13 @@ pub fn candidates_query(unit_path: &str, cap: u64, backend: DbBackend) -> Select
         DbBackend::Postgres => format!("\"risks\".\"unit_id\" = ANY(ARRAY({sub}))"),
         _ => format!("\"risks\".\"unit_id\" IN ({sub})"),
     };
-    linked(
-        crate::repo::select::find::<risk::Entity>()
-            .filter(Expr::cust(cond))
-            .filter(risk::Column::Status.ne(varn_domain::risk::RiskStatus::Avslutad.as_str()))
-            .limit(cap),
-    )
+    let mut q = crate::repo::select::find::<risk::Entity>()
+        .filter(Expr::cust(cond))
+        .filter(risk::Column::Status.ne(varn_domain::risk::RiskStatus::Avslutad.as_str()));
+    if let Some(c) = super::units_clause("\"risks\".\"unit_id\"", scope, None, backend) {
+        q = q.filter(c);
+    }
+    linked(q.limit(cap))
 }
 
 /// Links (or unlinks) an asset to a risk.

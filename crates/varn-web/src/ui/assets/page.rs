@@ -86,6 +86,8 @@ struct AssetPage {
     assessments: Vec<(&'static str, String)>,
     form: FormState,
     overdue: bool,
+    /// The risks that concern it, for a reader of risks.
+    risks: Vec<(varn_app::risks::LinkedRisk, String, String, String)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -146,6 +148,21 @@ async fn show(ctx: &Ctx, id: i64, link_q: String, form: FormState, status: Statu
     };
     let carriers = v.carriers.iter().map(|c| (c.clone(), label(tr, c.kind))).collect();
     let overdue = v.asset.next_review.is_some_and(|d| d < varn_domain::task::today());
+    let risk_module = ctx.state.app.risks();
+    let risks = if risk_module.can_use(actor) {
+        risk_module
+            .of_asset(id)
+            .await?
+            .into_iter()
+            .map(|r| {
+                let (name, class) = crate::ui::risks::level(ctx, r.residual_score);
+                let status = label(ctx.tr, r.status);
+                (r, name, class, status)
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     let page = AssetPage {
         shell: ctx.shell_named(v.asset.name.clone()),
         forms,
@@ -160,6 +177,7 @@ async fn show(ctx: &Ctx, id: i64, link_q: String, form: FormState, status: Statu
         assessments: crate::present::options::<Assessment>(tr),
         form,
         overdue,
+        risks,
         v,
     };
     Ok(render(&page, status))

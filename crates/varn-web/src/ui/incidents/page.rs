@@ -88,6 +88,9 @@ struct IncidentPage {
     /// The protections it concerns and those to choose among: (code, text).
     requirements: Vec<(String, String)>,
     requirement_choices: Vec<(String, String)>,
+    /// The risks it concerns, and those to choose among (open ones of its unit and above).
+    risks: Vec<varn_app::risks::LinkedRisk>,
+    risk_choices: Vec<varn_app::risks::LinkedRisk>,
     /// The reader.
     me: i64,
     blank: FormState,
@@ -188,6 +191,15 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
     } else {
         vec![]
     };
+    let risk_module = app.risks();
+    let risks = if risk_module.can_use(actor) { risk_module.of_incident(v.id).await? } else { vec![] };
+    let risk_choices = if v.may_handle {
+        let mut c = risk_module.candidates(actor, v.unit_id).await?;
+        c.retain(|r| !risks.iter().any(|x| x.id == r.id));
+        c
+    } else {
+        vec![]
+    };
     let today = varn_domain::incident::local_date(now);
     let actions = v
         .actions
@@ -233,6 +245,8 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
         blank: FormState::new(),
         requirements,
         requirement_choices,
+        risks,
+        risk_choices,
         v,
     };
     Ok(render(&page, code))

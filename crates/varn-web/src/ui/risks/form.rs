@@ -146,12 +146,12 @@ async fn risk_page(ctx: &Ctx, id: Option<i64>, f: &RiskForm, form: FormState, st
     if !risks.can_create(actor) {
         return Err(AppError::Forbidden.into());
     }
-    // The analysis the risk goes in, by its title (a mistake at the field if it is not one the
-    // user may change: the form shows it as it was sent).
+    // The analysis the risk goes in, by its title: one the user may change (404 outside their
+    // scope, 403 where they only read).
     let analysis_title = match f.analysis_id.trim().parse::<i64>() {
         Ok(a) => match risks.analysis_view(actor, a).await {
             Ok(v) if v.can_edit => v.analysis.title,
-            Ok(_) | Err(AppError::NotFound) => return Err(AppError::Forbidden.into()),
+            Ok(_) => return Err(AppError::Forbidden.into()),
             Err(e) => return Err(e.into()),
         },
         Err(_) => return Err(AppError::field("analysis", "err.choose").into()),

@@ -1,0 +1,87 @@
+//! The module's pages: the register with its two heat maps, a risk's and an analysis's pages,
+//! the forms (a mistake comes back with what was typed and the message at the field), and the
+//! risks shown on an asset's and an incident's pages.
+
+use super::*;
+use rstest::rstest;
+
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn the_register_its_heat_maps_and_the_forms_work_as_pages(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let karin = t.signed_in("karin.berg").await;
+    // The register of Socialnämnden's part: two heat maps, the demo risks, the levels in words.
+    let (s, html) = karin.text("/risks").await;
+    assert_eq!(s, 200);
+    assert!(html.contains("id=\"heat-inherent\"") && html.contains("id=\"heat-residual\""), "two heat maps");
+    assert!(html.contains(SOC_RISK) && !html.contains("Elevers uppgifter når fel vårdnadshavare"), "her part of the city only");
+    assert!(html.contains("/static/risk-levels.css") && html.contains("Mycket hög"));
+    // A cell of the heat map lists its risks: 4 × 3 (the misdirected e-mail) before treatment.
+    let (s, cell) = karin.text("/risks?cell=i-4-3").await;
+    assert_eq!(s, 200);
+    assert!(cell.contains("Felskickad e-post med känsliga personuppgifter") && !cell.contains(SOC_RISK), "the cell's risks only");
+    assert_eq!(karin.get("/risks?cell=x-9").await.status(), 422, "a malformed cell is a mistake, not an error");
+    // The styles of the levels come from the city's matrix.
+    let css = karin.get("/static/risk-levels.css").await.text().await.unwrap();
+    assert!(css.contains(".heat-mycket_hog") && css.contains("#f6b3b3"), "{css}");
+
+    // The analysis's page and a new risk through the form: a mistake keeps what was typed.
+    let a = analysis_id(&t, SOC_ANALYSIS).await;
+    let (s, html) = karin.text(&format!("/risks/analyses/{a}")).await;
+    assert_eq!(s, 200);
+    assert!(html.contains(SOC_RISK) && html.contains("Ny risk"));
+    let (s, form) = karin.text(&format!("/risks/new?analysis={a}")).await;
+    assert_eq!(s, 200);
+    assert!(form.contains("Nätfiske och bedrägeri") && form.contains("3 – Sannolik"), "catalogue and scale from the data files");
+    let aid = a.to_string();
+    let fields = [
+        ("analysis_id", aid.as_str()),
+        ("title", "Lösenord delas i handläggargruppen"),
+        ("threat", "missbruk"),
+        ("vulnerability", ""),
+        ("likelihood", "3"),
+        ("consequence", "9"),
+        ("aspect_k", "on"),
+        ("treatment_plan", "Personliga konton <script>"),
+    ];
+    let r = karin.post_form("/risks", &fields).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("value=\"Lösenord delas i handläggargruppen\""), "the title kept");
+    assert!(html.contains("Personliga konton &#60;script&#62;") || html.contains("Personliga konton &lt;script&gt;"), "the plan kept, escaped: {html}");
+    assert!(html.contains("<option value=\"missbruk\" selected>"), "the threat kept");
+    assert!(html.contains("name=\"aspect_k\" checked"), "the aspect kept");
+    assert!(html.contains("id=\"e-vulnerability\"") && html.contains("id=\"e-consequence\"") && html.contains("Välj ett värde på skalan."), "messages at the fields");
+    let mut fixed = fields.to_vec();
+    fixed[3] = ("vulnerability", "kunskap");
+    fixed[5] = ("consequence", "2");
+    let r = karin.post_form("/risks", &fixed).await;
+    assert_eq!(r.status(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    let (s, page) = karin.text(&to).await;
+    assert_eq!(s, 200);
+    assert!(page.contains("Risken är registrerad.") && page.contains("Avsiktligt missbruk av behörighet") && page.contains("Medel"), "{to}");
+    assert!(page.contains("Acceptera risken"), "a head over it may accept");
+
+    // The asset's page shows the risks that concern it; the incident's the risk it concerns.
+    let barn = crate::assets::asset_id(&t, "Socialtjänstens akter – barn och unga").await;
+    let (_, asset) = karin.text(&format!("/assets/{barn}")).await;
+    assert!(asset.contains("Risker som gäller informationstillgången") && asset.contains(SOC_RISK));
+    let inc = crate::incidents::incident_id(&t, "Journalanteckningar skickade till fel mottagare").await;
+    let (_, incident) = karin.text(&format!("/incidents/{inc}")).await;
+    assert!(incident.contains("Risker som incidenten gäller") && incident.contains("Felskickad e-post med känsliga personuppgifter"));
+
+    // In English.
+    let en = karin.get("/lang?to=en&back=/risks").await;
+    assert!(en.status().is_redirection());
+    let (_, html) = karin.text("/risks").await;
+    assert!(html.contains("Heat map") && html.contains("After treatment") && html.contains("Very high"), "English labels");
+    // An employee has no risk register.
+    assert_eq!(t.signed_in("lisa.nilsson").await.get("/risks").await.status(), 403);
+    t.stop().await;
+}
