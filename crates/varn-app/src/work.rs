@@ -15,8 +15,17 @@ use varn_store::repo::work::{self as repo, WorkQuery};
 pub use varn_store::repo::work::{WorkCount, WorkTask};
 
 /// Kinds in the order the columns show them (others follow, alphabetically).
-const KIND_ORDER: &[&str] =
-    &["document.action", "document.remiss", "incident.action", "arshjul", "document.follow_up", "incident.report", "asset.review"];
+const KIND_ORDER: &[&str] = &[
+    "document.action",
+    "document.remiss",
+    "incident.action",
+    "risk.action",
+    "arshjul",
+    "document.follow_up",
+    "incident.report",
+    "asset.review",
+    "risk.review",
+];
 
 /// How many tasks the drill-down lists.
 pub const TASKS_SHOWN: u64 = 100;

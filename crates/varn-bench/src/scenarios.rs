@@ -121,7 +121,7 @@ pub fn scenarios() -> Vec<Case> {
         },
         Case {
             id: "asset",
-            title: "3. En informationstillgång (klassning, bärare, handlingsplan)",
+            title: "3. En informationstillgång (klassning, bärare, handlingsplan, risker)",
             role: Role::Samordnare,
             kind: Kind::Get("/assets/1"),
         },
@@ -148,6 +148,26 @@ pub fn scenarios() -> Vec<Case> {
             title: "10. CSV-export av 25 000 informationstillgångar",
             role: Role::Samordnare,
             kind: Kind::Get("/assets?format=csv"),
+        },
+        Case {
+            id: "risks",
+            title: "4. En nämnds risker med värmekartor (samordnare, 50 000 risker)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/risks?unit=3"),
+        },
+        Case { id: "risks-head", title: "Riskregistret i den egna delen (enhetschef)", role: Role::Head, kind: Kind::Get("/risks") },
+        Case { id: "risk", title: "En risk (nivåer, åtgärder, tillgångar)", role: Role::Samordnare, kind: Kind::Get("/risks/2") },
+        Case {
+            id: "api-risk-heat",
+            title: "GET /api/v1/risks/heat-map?unit_id=3",
+            role: Role::Samordnare,
+            kind: Kind::Get("/api/v1/risks/heat-map?unit_id=3"),
+        },
+        Case {
+            id: "risk-analyses",
+            title: "Riskanalyserna, nyaste först (samordnare, 5 000)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/risks/analyses"),
         },
         Case {
             id: "incidents",

@@ -80,9 +80,19 @@ impl Role {
     pub fn permissions(self) -> &'static [Permission] {
         use Permission::*;
         match self {
-            Role::SystemAdmin => {
-                &[OrgRead, OrgWrite, UserRead, UserAdmin, AuditRead, DocumentRead, AssetRead, RiskRead, SettingsAdmin, PeopleSearch, Participate]
-            }
+            Role::SystemAdmin => &[
+                OrgRead,
+                OrgWrite,
+                UserRead,
+                UserAdmin,
+                AuditRead,
+                DocumentRead,
+                AssetRead,
+                RiskRead,
+                SettingsAdmin,
+                PeopleSearch,
+                Participate,
+            ],
             Role::Samordnare => &[
                 OrgRead,
                 OrgWrite,
@@ -101,7 +111,9 @@ impl Role {
                 PeopleSearch,
                 Participate,
             ],
-            Role::Revisor => &[OrgRead, UserRead, AuditRead, DocumentRead, AssetRead, IncidentRead, RiskRead, Supervise, PeopleSearch, Participate],
+            Role::Revisor => {
+                &[OrgRead, UserRead, AuditRead, DocumentRead, AssetRead, IncidentRead, RiskRead, Supervise, PeopleSearch, Participate]
+            }
             Role::Verksamhetsansvarig => &[
                 OrgRead,
                 OrgWrite,

@@ -36,7 +36,14 @@ async fn risk_levels(axum::extract::State(s): axum::extract::State<crate::AppSta
     let css: String = m
         .levels
         .iter()
-        .map(|l| format!(".heat-{c}, .badge.risk-{c} {{ background: {bg}; color: {fg}; }}\n", c = l.code, bg = l.colour, fg = varn_domain::risk::matrix::CELL_TEXT))
+        .map(|l| {
+            format!(
+                ".heat-{c}, .badge.risk-{c} {{ background: {bg}; color: {fg}; }}\n",
+                c = l.code,
+                bg = l.colour,
+                fg = varn_domain::risk::matrix::CELL_TEXT
+            )
+        })
         .collect();
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], css)
 }

@@ -72,7 +72,8 @@ fn fail(what: &str) -> impl Fn(AppError) -> AppError + '_ {
 impl Risks<'_> {
     async fn demo_actor(&self, username: &str) -> Result<Actor, AppError> {
         let db = self.db();
-        let u = users::by_username(db, username).await?.ok_or_else(|| AppError::Internal(format!("demo risks: unknown user {username}")))?;
+        let u =
+            users::by_username(db, username).await?.ok_or_else(|| AppError::Internal(format!("demo risks: unknown user {username}")))?;
         crate::auth::load_actor(db, &u).await
     }
 

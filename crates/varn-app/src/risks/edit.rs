@@ -253,8 +253,12 @@ impl Risks<'_> {
         m.update(&*w).await?;
         let level = self.rules().matrix.level(r.residual_score).map(|l| l.code.clone());
         let audit = cap.audit("risk.accept", "risk").entity(id).at(found.unit_path);
-        w.commit(audit.before(json!({"status": r.status})).after(json!({"status": "accepterad", "residual_score": r.residual_score, "level": level})))
-            .await
+        w.commit(
+            audit
+                .before(json!({"status": r.status}))
+                .after(json!({"status": "accepterad", "residual_score": r.residual_score, "level": level})),
+        )
+        .await
     }
 
     /// Closes a risk that is no longer relevant (no review, out of the heat map).
@@ -286,8 +290,7 @@ impl Risks<'_> {
             varn_store::repo::assets::find(&*w, &vis, asset_id).await?.ok_or_else(|| AppError::field("asset_id", "err.choose"))?;
         repo::link_asset(&*w, id, asset_id, linked).await?;
         let action = if linked { "risk.link_asset" } else { "risk.unlink_asset" };
-        w.commit(cap.audit(action, "risk").entity(id).at(found.unit_path).after(json!({"asset_id": asset_id, "name": asset.name})))
-            .await
+        w.commit(cap.audit(action, "risk").entity(id).at(found.unit_path).after(json!({"asset_id": asset_id, "name": asset.name}))).await
     }
 
     /// Gives a treatment action to a person (a task in their Mina uppgifter); returns its id.
@@ -358,4 +361,3 @@ fn fill(m: &mut risk::ActiveModel, c: &RiskCommand, owner: Option<i64>) {
     m.search_text = Set(c.title.to_lowercase());
     m.updated_at = Set(now());
 }
-

@@ -16,9 +16,7 @@ mod work;
 pub use commands::{AnalysisForm, AnalysisJson, RiskForm, RiskJson};
 pub use edit::ActionJson;
 pub use queries::{AnalysisView, HeatMap, RiskView};
-pub use varn_store::repo::risks::{
-    AnalysisFilter, AnalysisRow, HeatCell, LinkedRisk, Named, RiskFilter, RiskRow, ANALYSIS_SORTS, SORTS,
-};
+pub use varn_store::repo::risks::{AnalysisFilter, AnalysisRow, HeatCell, LinkedRisk, Named, RiskFilter, RiskRow, ANALYSIS_SORTS, SORTS};
 
 use crate::{Actor, App, AppError};
 use varn_domain::risk::{Catalogue, Matrix};

@@ -10,6 +10,7 @@ mod doc_text;
 mod documents;
 mod incidents;
 mod names;
+mod risks;
 mod samverkan;
 
 use city::City;
@@ -176,6 +177,10 @@ pub async fn generate(store: &Store, scale: &Scale, seed: u64, password_hash: &s
     let made = samverkan::generate(store, scale, &city, &mut rng).await?;
     report.parts.push(("incident actions with tasks, contacts with authorities", made, t.elapsed().as_secs_f64()));
 
+    let t = Instant::now();
+    let made = risks::generate(store, scale, &city, &mut rng).await?;
+    report.parts.push(("risk analyses, risks, treatment actions with tasks", made, t.elapsed().as_secs_f64()));
+
     // Later modules add their parts here.
 
     let t = Instant::now();
@@ -216,6 +221,9 @@ async fn fix_sequences(store: &Store) -> Result<(), AppError> {
         "incident_actions",
         "authorities",
         "authority_contacts",
+        "risk_analyses",
+        "risks",
+        "risk_actions",
     ] {
         let sql = format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), GREATEST((SELECT MAX(id) FROM {t}), 1))");
         store.write().execute(Statement::from_string(DbBackend::Postgres, sql)).await?;

@@ -2,13 +2,13 @@
 //! Session (with `X-CSRF-Token`) or `Authorization: Bearer` token; one error format.
 
 mod assets;
-mod risks;
 mod contract;
 mod documents;
 mod dto;
 mod incidents;
 mod org;
 mod people;
+mod risks;
 mod throttles;
 mod users;
 mod work;

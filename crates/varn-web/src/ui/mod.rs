@@ -3,7 +3,6 @@
 
 mod account;
 pub(crate) mod assets;
-pub(crate) mod risks;
 mod audit;
 mod audit_words;
 mod auth;
@@ -14,6 +13,7 @@ mod modules;
 mod org;
 mod org_unit;
 mod people;
+pub(crate) mod risks;
 mod tasks;
 mod throttles;
 pub(crate) mod tree;

@@ -154,10 +154,27 @@ async fn sizes_references_and_the_chain(s1: &varn_store::Store, scale: &varn_app
     let carried = "SELECT COUNT(*) FROM incident_actions a JOIN tasks t ON t.id = a.task_id \
                    WHERE t.source_type = 'incident.action' AND t.source_id = a.incident_id AND t.assignee_user_id = a.responsible_user_id";
     assert_eq!(count(s1, carried).await, incident_actions, "{b}: each action is its owner's task");
-    assert_eq!(count(s1, "SELECT COUNT(*) FROM tasks").await, (scale.tasks + actions) as i64 + remisses + incident_actions);
+    // Risk analyses of BENCH.md's shape (ten risks each), each risk with a treatment action
+    // that is its owner's task, a third of them open.
+    let analyses = count(s1, "SELECT COUNT(*) FROM risk_analyses").await;
+    assert!(analyses > 0, "{b}");
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM risks").await, analyses * 10, "{b}");
+    let risk_actions = count(s1, "SELECT COUNT(*) FROM risk_actions").await;
+    assert_eq!(risk_actions, analyses * 10, "{b}");
+    let carried = "SELECT COUNT(*) FROM risk_actions a JOIN tasks t ON t.id = a.task_id \
+                   WHERE t.source_type = 'risk.action' AND t.source_id = a.risk_id AND t.assignee_user_id = a.responsible_user_id";
+    assert_eq!(count(s1, carried).await, risk_actions, "{b}: each treatment action is its owner's task");
+    let open_risk_actions = count(s1, "SELECT COUNT(*) FROM tasks WHERE source_type = 'risk.action' AND status = 'open'").await;
+    assert_eq!(open_risk_actions, risk_actions / 3, "{b}");
+    let unit_of_analysis = "SELECT COUNT(*) FROM risks r JOIN risk_analyses a ON a.id = r.analysis_id WHERE r.unit_id <> a.unit_id";
+    assert_eq!(count(s1, unit_of_analysis).await, 0, "{b}: a risk carries its analysis's unit");
+    let scores = "SELECT COUNT(*) FROM risks WHERE score <> likelihood * consequence \
+                  OR residual_score <> COALESCE(residual_likelihood * residual_consequence, score) OR residual_score > score";
+    assert_eq!(count(s1, scores).await, 0, "{b}: the kept scores are the matrix's");
+    assert_eq!(count(s1, "SELECT COUNT(*) FROM tasks").await, (scale.tasks + actions) as i64 + remisses + incident_actions + risk_actions);
     assert_eq!(
         count(s1, "SELECT COUNT(*) FROM tasks WHERE status = 'open'").await,
-        (scale.tasks.div_ceil(3) + actions) as i64 + open_remisses + open_incident_actions
+        (scale.tasks.div_ceil(3) + actions) as i64 + open_remisses + open_incident_actions + open_risk_actions
     );
     // Every report sent is a contact with its authority, about its incident.
     let reports = count(s1, "SELECT COUNT(*) FROM incident_reports").await;

@@ -62,6 +62,11 @@ async fn the_samordnare_sees_every_units_overdue_work_and_a_head_their_own(#[cas
     assert!(reports >= 1 && reviews >= 1, "{b}: the demo city has both: {late_reports} {late_reviews}");
     assert_eq!(kind(&w["total"], "incident.report"), (reports, reports), "{b}: {w}");
     assert_eq!(kind(&w["total"], "asset.review"), (reviews, reviews), "{b}: {w}");
+    // Risks past their review date: the register's count (two in the demo city).
+    let (_, late_risks) = sara.call(Method::GET, "/api/v1/risks?review_overdue=true", None).await;
+    let risks = late_risks["total"].as_i64().unwrap();
+    assert_eq!(risks, 2, "{b}: {late_risks}");
+    assert_eq!(kind(&w["total"], "risk.review"), (risks, risks), "{b}: {w}");
     // Two clicks: the nämnd, then the task.
     let (_, w) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}"), None).await;
     assert_eq!(w["trail"][0]["name"], "Kommunfullmäktige", "{w}");
@@ -72,7 +77,9 @@ async fn the_samordnare_sees_every_units_overdue_work_and_a_head_their_own(#[cas
     let r = row(&w, socf);
     let late = (kind(r, "arshjul").0, kind(r, "document.action").0, kind(r, "document.follow_up").0, kind(r, "asset.review").0);
     assert_eq!(late, (1, 1, 1, 1), "{b}: and a classification past its review date: {r}");
-    assert_eq!(r["overdue"], 4, "{b}: {r}");
+    // ... and in IFO a risk past its review date and a risk's treatment action past its due date.
+    assert_eq!((kind(r, "risk.review").0, kind(r, "risk.action").0), (1, 1), "{b}: {r}");
+    assert_eq!(r["overdue"], 6, "{b}: {r}");
     // Only one kind, or every open task.
     let (_, w2) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}&kind=document.action"), None).await;
     assert!(has_task(&w2, LATE_TASK).is_none() && has_task(&w2, "Klassa informationen").is_some(), "{w2}");
@@ -133,7 +140,7 @@ async fn the_samordnare_sees_every_units_overdue_work_and_a_head_their_own(#[cas
     let (_, after) = sara.call(Method::GET, &format!("/api/v1/follow-up/work?unit={socn}"), None).await;
     assert!(has_task(&after, LATE_TASK).is_none(), "{b}: {after}");
     assert_eq!(kind(row(&after, socf), "arshjul"), (0, 1), "{b}: {after}");
-    assert_eq!(row(&after, socf)["overdue"], 3, "{b}: one fewer: {after}");
+    assert_eq!(row(&after, socf)["overdue"], 5, "{b}: one fewer: {after}");
     t.stop().await;
 }
 
@@ -180,7 +187,7 @@ async fn the_page_leads_from_the_city_to_a_units_late_task(#[case] b: &str) {
     assert!(own.contains(">Hemtjänst Öst</a>") && !own.contains(">Kommunstyrelsen</a>"), "Lisa's own part only: {own}");
     // The start page says how much is late and leads here, with the same count as the view.
     let (_, home) = t.signed_in("karin.berg").await.text("/tasks").await;
-    assert!(home.contains("I ditt ansvarsområde är 4 uppgifter och tidsfrister försenade"), "{home}");
+    assert!(home.contains("I ditt ansvarsområde är 6 uppgifter och tidsfrister försenade"), "{home}");
     assert!(home.contains("uppgifter till dig och till de enheter du leder"), "the head's lead");
     // The employee's start page: her document to confirm, a friendly lead, no "nothing to do".
     let lisa = t.signed_in("lisa.nilsson").await;

@@ -3,8 +3,13 @@
 
 use crate::entity::{asset, incident_risk, risk, risk_action, risk_asset, task, user};
 use sea_orm::sea_query::Expr;
-use varn_domain::Code;
 use sea_orm::*;
+use varn_domain::Code;
+
+/// `SELECT <col> FROM <table> WHERE <by> = <id>`: the ids on one side of a link table.
+fn ids_of<E: EntityTrait, C: ColumnTrait>(table: E, col: C, by: C, id: i64) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select().column(col).from(table).and_where(by.eq(id)).to_owned()
+}
 
 /// A linked thing by id and name.
 #[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
@@ -21,7 +26,12 @@ pub fn assets_of_query(risk_id: i64) -> Selector<SelectModel<Named>> {
         .select_only()
         .column(asset::Column::Id)
         .column_as(Expr::col((asset::Entity, asset::Column::Name)), "name")
-        .filter(Expr::cust_with_values("\"assets\".\"id\" IN (SELECT \"asset_id\" FROM \"risk_assets\" WHERE \"risk_id\" = ?)", [risk_id]))
+        .filter(Expr::col((asset::Entity, asset::Column::Id)).in_subquery(ids_of(
+            risk_asset::Entity,
+            risk_asset::Column::AssetId,
+            risk_asset::Column::RiskId,
+            risk_id,
+        )))
         .order_by_asc(asset::Column::Name)
         .into_model()
 }
@@ -50,18 +60,22 @@ fn linked(q: Select<risk::Entity>) -> Selector<SelectModel<LinkedRisk>> {
 
 /// The risks that concern an asset (every one: who sees the asset sees what threatens it).
 pub fn risks_of_asset_query(asset_id: i64) -> Selector<SelectModel<LinkedRisk>> {
-    linked(crate::repo::select::find::<risk::Entity>().filter(Expr::cust_with_values(
-        "\"risks\".\"id\" IN (SELECT \"risk_id\" FROM \"risk_assets\" WHERE \"asset_id\" = ?)",
-        [asset_id],
-    )))
+    linked(crate::repo::select::find::<risk::Entity>().filter(Expr::col((risk::Entity, risk::Column::Id)).in_subquery(ids_of(
+        risk_asset::Entity,
+        risk_asset::Column::RiskId,
+        risk_asset::Column::AssetId,
+        asset_id,
+    ))))
 }
 
 /// The risks an incident concerns.
 pub fn risks_of_incident_query(incident_id: i64) -> Selector<SelectModel<LinkedRisk>> {
-    linked(crate::repo::select::find::<risk::Entity>().filter(Expr::cust_with_values(
-        "\"risks\".\"id\" IN (SELECT \"risk_id\" FROM \"incident_risks\" WHERE \"incident_id\" = ?)",
-        [incident_id],
-    )))
+    linked(crate::repo::select::find::<risk::Entity>().filter(Expr::col((risk::Entity, risk::Column::Id)).in_subquery(ids_of(
+        incident_risk::Entity,
+        incident_risk::Column::RiskId,
+        incident_risk::Column::IncidentId,
+        incident_id,
+    ))))
 }
 
 /// The incidents that concern a risk, newest first, by reference title.
@@ -71,10 +85,12 @@ pub fn incidents_of_query(risk_id: i64) -> Selector<SelectModel<Named>> {
         .select_only()
         .column(incident::Column::Id)
         .column_as(Expr::col((incident::Entity, incident::Column::Title)), "name")
-        .filter(Expr::cust_with_values(
-            "\"incidents\".\"id\" IN (SELECT \"incident_id\" FROM \"incident_risks\" WHERE \"risk_id\" = ?)",
-            [risk_id],
-        ))
+        .filter(Expr::col((incident::Entity, incident::Column::Id)).in_subquery(ids_of(
+            incident_risk::Entity,
+            incident_risk::Column::IncidentId,
+            incident_risk::Column::RiskId,
+            risk_id,
+        )))
         .order_by_desc(incident::Column::Id)
         .into_model()
 }

@@ -148,11 +148,10 @@ fn filter(scope: &Scope, f: &RiskFilter, p: &ListParams, backend: DbBackend) -> 
     }
     if let Some((residual, l, c)) = f.cell {
         let (lc, cc) = axes(residual);
-        q = q.filter(Expr::cust_with_values(format!("{lc} = ?"), [l])).filter(Expr::cust_with_values(format!("{cc} = ?"), [c]));
+        q = q.filter(Expr::cust(lc).eq(l)).filter(Expr::cust(cc).eq(c));
     }
     q
 }
-
 
 fn rows(q: Select<risk::Entity>) -> Selector<SelectModel<RiskRow>> {
     q.join(JoinType::InnerJoin, risk::Relation::Unit.def())
@@ -365,10 +364,9 @@ pub fn analyses_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &AnalysisFi
     let sorted = match p.sort.as_deref() {
         Some("title") => q.clone().order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::Title)), p.dir.order()),
         Some("unit") => q.clone().order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()),
-        _ => q.clone().order_by(
-            Expr::col((risk_analysis::Entity, risk_analysis::Column::AnalysedOn)),
-            if desc { Order::Asc } else { Order::Desc },
-        ),
+        _ => q
+            .clone()
+            .order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::AnalysedOn)), if desc { Order::Asc } else { Order::Desc }),
     }
     .order_by_asc(id);
     let sorted = match p.per_page {
@@ -404,13 +402,9 @@ pub struct AnalysisFound {
 }
 
 /// The query of one visible analysis.
-pub fn find_analysis_query(
-    scope: &Scope,
-    id: i64,
-    backend: DbBackend,
-) -> Selector<SelectModel<With<risk_analysis::Model, AnalysisFound>>> {
-    let mut q = crate::repo::select::find::<risk_analysis::Entity>()
-        .filter(Expr::col((risk_analysis::Entity, risk_analysis::Column::Id)).eq(id));
+pub fn find_analysis_query(scope: &Scope, id: i64, backend: DbBackend) -> Selector<SelectModel<With<risk_analysis::Model, AnalysisFound>>> {
+    let mut q =
+        crate::repo::select::find::<risk_analysis::Entity>().filter(Expr::col((risk_analysis::Entity, risk_analysis::Column::Id)).eq(id));
     if let Some(c) = units_clause("\"risk_analyses\".\"unit_id\"", scope, None, backend) {
         q = q.filter(c);
     }

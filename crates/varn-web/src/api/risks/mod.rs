@@ -25,7 +25,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_one, update))
         .routes(routes!(accept))
         .routes(routes!(close))
-        .routes(routes!(link_asset, unlink_asset))
+        .routes(routes!(link_asset))
+        .routes(routes!(unlink_asset))
         .routes(routes!(add_action))
         .routes(routes!(list_analyses, create_analysis))
         .routes(routes!(get_analysis, update_analysis))
@@ -58,8 +59,7 @@ pub struct RiskArgs {
 impl RiskArgs {
     fn filter(&self) -> Result<RiskFilter, AppError> {
         let status = self.status.as_deref().map(|s| RiskStatus::parse(s).map_err(|e| AppError::field("status", e))).transpose()?;
-        let treatment =
-            self.treatment.as_deref().map(|s| Treatment::parse(s).map_err(|e| AppError::field("treatment", e))).transpose()?;
+        let treatment = self.treatment.as_deref().map(|s| Treatment::parse(s).map_err(|e| AppError::field("treatment", e))).transpose()?;
         Ok(RiskFilter {
             analysis_id: self.analysis_id,
             status,

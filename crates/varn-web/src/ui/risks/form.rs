@@ -68,11 +68,15 @@ async fn save_analysis(ctx: &Ctx, id: Option<i64>, f: AnalysisForm) -> PageResul
     let cmd = (&f).try_into();
     let done = match id {
         None => risks.create_analysis(actor, cmd).await.map(|n| see_other(&format!("/risks/analyses/{n}"), "risk_analysis_created")),
-        Some(id) => risks.update_analysis(actor, id, cmd).await.map(|()| see_other(&format!("/risks/analyses/{id}"), "risk_analysis_saved")),
+        Some(id) => {
+            risks.update_analysis(actor, id, cmd).await.map(|()| see_other(&format!("/risks/analyses/{id}"), "risk_analysis_saved"))
+        }
     };
     match done {
         Ok(r) => Ok(r),
-        Err(AppError::Invalid(errs)) => analysis_page(ctx, id, analysis_state(&f).errors(ctx.tr, &errs), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(AppError::Invalid(errs)) => {
+            analysis_page(ctx, id, analysis_state(&f).errors(ctx.tr, &errs), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -213,7 +217,9 @@ async fn save_risk(ctx: &Ctx, id: Option<i64>, f: RiskForm) -> PageResult {
     };
     match done {
         Ok(r) => Ok(r),
-        Err(AppError::Invalid(errs)) => risk_page(ctx, id, &f, risk_state(&f).errors(ctx.tr, &errs), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(AppError::Invalid(errs)) => {
+            risk_page(ctx, id, &f, risk_state(&f).errors(ctx.tr, &errs), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(e) => Err(e.into()),
     }
 }

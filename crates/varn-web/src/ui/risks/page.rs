@@ -165,6 +165,7 @@ async fn analysis(ctx: Ctx, Path(id): Path<i64>) -> PageResult {
     let mut a = risks.analysis_view(actor, id).await?;
     let heat = vec![grid(&ctx, &a.heat_map, &format!("/risks?analysis={id}"))];
     let rows = rows(&ctx, std::mem::take(&mut a.risks));
-    let page = AnalysisPage { shell: ctx.shell_named(a.analysis.title.clone()), scope: label(ctx.tr, a.analysis.scope_kind), heat, rows, a };
+    let page =
+        AnalysisPage { shell: ctx.shell_named(a.analysis.title.clone()), scope: label(ctx.tr, a.analysis.scope_kind), heat, rows, a };
     Ok(render(&page, StatusCode::OK))
 }

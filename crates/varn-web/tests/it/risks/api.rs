@@ -32,10 +32,19 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
     // An analysis: every mistake at its field, nothing written.
     let (_, before) = sara.call(Method::GET, "/api/v1/risk-analyses", None).await;
     let (s, e) = sara
-        .call(Method::POST, "/api/v1/risk-analyses", Some(json!({"title": " ", "unit_id": fsd, "scope_kind": "planet", "analysed_on": "2999-01-01"})))
+        .call(
+            Method::POST,
+            "/api/v1/risk-analyses",
+            Some(json!({"title": " ", "unit_id": fsd, "scope_kind": "planet", "analysed_on": "2999-01-01"})),
+        )
         .await;
     assert_eq!(s, 422, "{e}");
-    assert!(has(&e, "title", "err.required") && has(&e, "scope_kind", "err.risk.scope_invalid") && has(&e, "analysed_on", "err.risk.analysed_future"), "{e}");
+    assert!(
+        has(&e, "title", "err.required")
+            && has(&e, "scope_kind", "err.risk.scope_invalid")
+            && has(&e, "analysed_on", "err.risk.analysed_future"),
+        "{e}"
+    );
     let (_, after) = sara.call(Method::GET, "/api/v1/risk-analyses", None).await;
     assert_eq!(before["total"], after["total"]);
     // A head makes analyses only within their scope.
@@ -104,7 +113,11 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
     assert!(has(&karin.call(Method::POST, &accept, None).await.1, "accept", "err.risk.not_acceptable"));
     // Anna heads Stadsledningsförvaltningen: a very high risk there is the board's to accept.
     let (_, v) = anna
-        .call(Method::POST, "/api/v1/risk-analyses", Some(json!({"title": "Riskanalys: nätet", "unit_id": slf_it, "scope_kind": "system", "analysed_on": "2026-02-01"})))
+        .call(
+            Method::POST,
+            "/api/v1/risk-analyses",
+            Some(json!({"title": "Riskanalys: nätet", "unit_id": slf_it, "scope_kind": "system", "analysed_on": "2026-02-01"})),
+        )
         .await;
     let net = v["analysis"]["id"].as_i64().unwrap();
     let (_, v) = anna.call(Method::POST, "/api/v1/risks", Some(risk(net, "Avbrott i stadsnätet", (4, 4), None))).await;
@@ -119,22 +132,33 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
     assert_eq!(anna.call(Method::POST, &format!("/api/v1/risks/{very_high}/accept"), None).await.1["risk"]["status"], "accepterad");
 
     // The acceptance covers the level it was given at: a new residual level lapses it.
-    let (s, v) = karin.call(Method::PUT, &format!("/api/v1/risks/{id}"), Some(risk(analysis, "Kontokapning i e-tjänsten", (3, 4), Some((3, 3))))).await;
+    let (s, v) = karin
+        .call(Method::PUT, &format!("/api/v1/risks/{id}"), Some(risk(analysis, "Kontokapning i e-tjänsten", (3, 4), Some((3, 3)))))
+        .await;
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["risk"]["status"], "behandlas");
     assert!(v["risk"]["accepted_by"].is_null() && v["accepted_by_name"].is_null(), "{v}");
 
     // A treatment action lands in its owner's Mina uppgifter.
-    let (s, e) = karin.call(Method::POST, &format!("/api/v1/risks/{id}/actions"), Some(json!({"title": "", "responsible_username": "ingen.alls"}))).await;
+    let (s, e) = karin
+        .call(Method::POST, &format!("/api/v1/risks/{id}/actions"), Some(json!({"title": "", "responsible_username": "ingen.alls"})))
+        .await;
     assert_eq!(s, 422);
     assert!(has(&e, "title", "err.required") && has(&e, "responsible_username", "err.user.unknown"), "{e}");
     let (s, v) = karin
-        .call(Method::POST, &format!("/api/v1/risks/{id}/actions"), Some(json!({"title": "Inför BankID-inloggning i e-tjänsten", "responsible_username": "omar.haddad", "due_date": "2099-03-01"})))
+        .call(
+            Method::POST,
+            &format!("/api/v1/risks/{id}/actions"),
+            Some(json!({"title": "Inför BankID-inloggning i e-tjänsten", "responsible_username": "omar.haddad", "due_date": "2099-03-01"})),
+        )
         .await;
     assert_eq!(s, 201, "{v}");
     assert_eq!(v["actions"][0]["responsible_name"], "Omar Haddad");
     let (_, tasks) = api_as(&t, "omar.haddad").await.call(Method::GET, "/api/v1/tasks", None).await;
-    assert!(tasks.as_array().unwrap().iter().any(|x| x["title"].as_str().unwrap().starts_with("Inför BankID-inloggning i e-tjänsten")), "{tasks}");
+    assert!(
+        tasks.as_array().unwrap().iter().any(|x| x["title"].as_str().unwrap().starts_with("Inför BankID-inloggning i e-tjänsten")),
+        "{tasks}"
+    );
 
     // Assets: only one the linker can see; an incident links the risk, and the risk shows it.
     let elev = crate::assets::asset_id(&t, "Elevdokumentation (betyg, omdömen, åtgärdsprogram)").await;

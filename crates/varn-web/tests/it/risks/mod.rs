@@ -14,9 +14,16 @@ use serde_json::json;
 pub async fn risk_id(t: &TestApp, title: &str) -> i64 {
     let api = api_as(t, "sara.lindqvist").await;
     let q = title.split_whitespace().next().unwrap_or(title);
-    let (s, v) = api.call(Method::GET, &format!("/api/v1/risks?include_closed=true&limit=500&q={}", crate::assets::urlencode(q)), None).await;
+    let (s, v) =
+        api.call(Method::GET, &format!("/api/v1/risks?include_closed=true&limit=500&q={}", crate::assets::urlencode(q)), None).await;
     assert_eq!(s, 200, "{v}");
-    v["items"].as_array().unwrap().iter().find(|r| r["title"] == title).and_then(|r| r["id"].as_i64()).unwrap_or_else(|| panic!("no risk {title}"))
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["title"] == title)
+        .and_then(|r| r["id"].as_i64())
+        .unwrap_or_else(|| panic!("no risk {title}"))
 }
 
 /// The id of a demo analysis by its exact title.
@@ -24,7 +31,13 @@ pub async fn analysis_id(t: &TestApp, title: &str) -> i64 {
     let api = api_as(t, "sara.lindqvist").await;
     let (s, v) = api.call(Method::GET, "/api/v1/risk-analyses?limit=500", None).await;
     assert_eq!(s, 200, "{v}");
-    v["items"].as_array().unwrap().iter().find(|r| r["title"] == title).and_then(|r| r["id"].as_i64()).unwrap_or_else(|| panic!("no analysis {title}"))
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["title"] == title)
+        .and_then(|r| r["id"].as_i64())
+        .unwrap_or_else(|| panic!("no analysis {title}"))
 }
 
 pub const SOC_ANALYSIS: &str = "Riskanalys: Verksamhetssystemet för socialtjänsten";

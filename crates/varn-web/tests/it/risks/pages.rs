@@ -53,10 +53,16 @@ async fn the_register_its_heat_maps_and_the_forms_work_as_pages(#[case] b: &str)
     assert_eq!(r.status(), 422);
     let html = r.text().await.unwrap();
     assert!(html.contains("value=\"Lösenord delas i handläggargruppen\""), "the title kept");
-    assert!(html.contains("Personliga konton &#60;script&#62;") || html.contains("Personliga konton &lt;script&gt;"), "the plan kept, escaped: {html}");
+    assert!(
+        html.contains("Personliga konton &#60;script&#62;") || html.contains("Personliga konton &lt;script&gt;"),
+        "the plan kept, escaped: {html}"
+    );
     assert!(html.contains("<option value=\"missbruk\" selected>"), "the threat kept");
     assert!(html.contains("name=\"aspect_k\" checked"), "the aspect kept");
-    assert!(html.contains("id=\"e-vulnerability\"") && html.contains("id=\"e-consequence\"") && html.contains("Välj ett värde på skalan."), "messages at the fields");
+    assert!(
+        html.contains("id=\"e-vulnerability\"") && html.contains("id=\"e-consequence\"") && html.contains("Välj ett värde på skalan."),
+        "messages at the fields"
+    );
     let mut fixed = fields.to_vec();
     fixed[3] = ("vulnerability", "kunskap");
     fixed[5] = ("consequence", "2");
@@ -65,7 +71,10 @@ async fn the_register_its_heat_maps_and_the_forms_work_as_pages(#[case] b: &str)
     let to = r.headers()["location"].to_str().unwrap().to_owned();
     let (s, page) = karin.text(&to).await;
     assert_eq!(s, 200);
-    assert!(page.contains("Risken är registrerad.") && page.contains("Avsiktligt missbruk av behörighet") && page.contains("Medel"), "{to}");
+    assert!(
+        page.contains("Risken är registrerad.") && page.contains("Avsiktligt missbruk av behörighet") && page.contains("Medel"),
+        "{to}"
+    );
     assert!(page.contains("Acceptera risken"), "a head over it may accept");
 
     // The asset's page shows the risks that concern it; the incident's the risk it concerns.
