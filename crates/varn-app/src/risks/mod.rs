@@ -42,6 +42,19 @@ pub const MODULE: crate::modules::Module = crate::modules::Module {
 const REVIEW_LATE: varn_store::repo::work::PastDate =
     varn_store::repo::work::PastDate { table: "risks", column: "review_on", kind: "risk.review" };
 
+/// The register's page: the risks that match and the heat maps of the open ones.
+#[derive(Debug)]
+pub struct Register {
+    /// One page of risks.
+    pub page: Page<RiskRow>,
+    /// Before treatment.
+    pub inherent: HeatMap,
+    /// After treatment.
+    pub residual: HeatMap,
+    /// The unit chosen as filter.
+    pub unit_name: Option<String>,
+}
+
 /// The city's risk matrix and its catalogues of threats and vulnerabilities, checked.
 #[derive(Debug, Clone)]
 pub struct RiskRules {
@@ -129,16 +142,26 @@ impl<'a> Risks<'a> {
         Ok(repo::list(self.db(), &self.scope(actor), &f, p).await?)
     }
 
-    /// The heat maps before and after treatment of the open risks that match, in one batch.
-    pub async fn heat_maps(&self, actor: &Actor, unit_id: Option<i64>, f: &RiskFilter) -> Result<(HeatMap, HeatMap), AppError> {
-        let f = RiskFilter { under: self.under(actor, unit_id, "unit").await?, ..f.clone() };
+    /// The register's page: a unit chosen as filter (its name and subtree), then one page of
+    /// the risks that match and both heat maps of the open ones, in one batch.
+    pub async fn register(&self, actor: &Actor, unit_id: Option<i64>, f: &RiskFilter, p: &ListParams) -> Result<Register, AppError> {
+        let unit = match unit_id {
+            Some(u) => Some(
+                varn_store::repo::org::find(self.db(), &actor.scope(Permission::OrgRead), u)
+                    .await?
+                    .ok_or_else(|| AppError::field("unit", "err.choose"))?,
+            ),
+            None => None,
+        };
+        let f = RiskFilter { under: unit.as_ref().map(|u| u.path.clone()), ..f.clone() };
         let scope = self.scope(actor);
         let mut b = varn_store::batch::Reads::on(self.db());
-        let inherent = b.add(repo::heat_map_query(&scope, &f, false, b.backend()));
-        let residual = b.add(repo::heat_map_query(&scope, &f, true, b.backend()));
+        let page = repo::list_reads(&mut b, &scope, &f, p);
+        let cells = b.add(repo::heat_maps_query(&scope, &f, b.backend()));
         let mut got = b.run(self.db()).await?;
-        let m = &self.rules().matrix;
-        Ok((HeatMap::new(m, got.take(inherent)?, false), HeatMap::new(m, got.take(residual)?, true)))
+        let page = page.take(&mut got)?;
+        let (inherent, residual) = HeatMap::pair(&self.rules().matrix, &got.take(cells)?);
+        Ok(Register { page, inherent, residual, unit_name: unit.map(|u| u.name) })
     }
 
     /// The heat map alone (the API's).

@@ -3,7 +3,6 @@
 
 use super::Risks;
 use crate::{Actor, AppError};
-use sea_orm::ConnectionTrait;
 use serde::Serialize;
 use varn_domain::risk::Matrix;
 use varn_domain::Permission;
@@ -35,6 +34,14 @@ impl HeatMap {
         }
         let total = counted.iter().map(|x| x.n).sum();
         HeatMap { residual, cells, total }
+    }
+
+    /// Both maps from cells counted before and after treatment at once.
+    pub fn pair(m: &Matrix, pairs: &[varn_store::repo::risks::CellPair]) -> (Self, Self) {
+        let inherent = pairs.iter().map(|p| HeatCell { likelihood: p.likelihood, consequence: p.consequence, n: p.n }).collect();
+        let residual =
+            pairs.iter().map(|p| HeatCell { likelihood: p.residual_likelihood, consequence: p.residual_consequence, n: p.n }).collect();
+        (HeatMap::new(m, inherent, false), HeatMap::new(m, residual, true))
     }
 
     /// How many sit in a cell.
@@ -160,18 +167,25 @@ impl Risks<'_> {
         Ok(repo::risks_of_asset_query(asset_id).all(self.db()).await?)
     }
 
-    /// The risks an incident concerns.
-    pub async fn of_incident(&self, incident_id: i64) -> Result<Vec<LinkedRisk>, AppError> {
-        Ok(repo::risks_of_incident_query(incident_id).all(self.db()).await?)
-    }
-
-    /// The open risks an incident of the unit may concern (in its subtree and above it, 200
-    /// at most, highest first), none for a reader of no risks.
-    pub async fn candidates(&self, actor: &Actor, unit_id: i64) -> Result<Vec<LinkedRisk>, AppError> {
+    /// For an incident's page: the risks it concerns, and (for its handler) the open risks of
+    /// its unit and above it to choose among, in one batch; nothing for a reader of no risks.
+    pub async fn for_incident(
+        &self,
+        actor: &Actor,
+        incident_id: i64,
+        unit_id: i64,
+        handler: bool,
+    ) -> Result<(Vec<LinkedRisk>, Vec<LinkedRisk>), AppError> {
         if !self.can_use(actor) {
-            return Ok(vec![]);
+            return Ok((vec![], vec![]));
         }
-        let Some(u) = varn_store::repo::org::find_any(self.db(), unit_id).await? else { return Ok(vec![]) };
-        Ok(repo::candidates_query(&self.scope(actor), &u.path, 200, self.db().get_database_backend()).all(self.db()).await?)
+        let mut b = varn_store::batch::Reads::on(self.db());
+        let linked = b.add(repo::risks_of_incident_query(incident_id));
+        let choices = handler.then(|| b.add(repo::candidates_query(&self.scope(actor), unit_id, 200, b.backend())));
+        let mut got = b.run(self.db()).await?;
+        let linked = got.take(linked)?;
+        let mut choices = got.take_if(choices)?;
+        choices.retain(|r| !linked.iter().any(|x| x.id == r.id));
+        Ok((linked, choices))
     }
 }

@@ -13,6 +13,10 @@ pub const REVIEW_NOTICE_DAYS: i64 = 30;
 impl<'a> Risks<'a> {
     /// The actor's section of Mina uppgifter, its list added to the page's batch.
     pub fn work_reads(self, actor: &Actor, b: &mut Reads) -> WorkTake {
+        if !self.can_use(actor) {
+            // An employee owns no risks to review: no read.
+            return Box::new(|_, _| Ok(vec![]));
+        }
         let today = varn_domain::task::today();
         let by = today + chrono::Duration::days(REVIEW_NOTICE_DAYS);
         let reviews = b.add(repo::reviews_of_query(actor.id.0, by, 100));

@@ -91,7 +91,9 @@ impl MigrationTrait for Migration {
         )
         .await?;
         index(m, "ix_risks_analysis", t, &["analysis_id", "residual_score"], false).await?;
-        index(m, "ix_risks_unit", t, &["unit_id", "status", "likelihood", "consequence"], false).await?;
+        // A unit's (or a subtree's) open risks and both heat maps from the index alone.
+        let cells = ["unit_id", "status", "likelihood", "consequence", "residual_likelihood", "residual_consequence"];
+        index(m, "ix_risks_unit", t, &cells, false).await?;
         index(m, "ix_risks_status_score", t, &["status", "residual_score", "id"], false).await?;
         index(m, "ix_risks_owner", t, &["owner_user_id", "review_on"], false).await?;
         index(m, "ix_risks_review", t, &["review_on"], false).await?;

@@ -96,15 +96,13 @@ pub fn incidents_of_query(risk_id: i64) -> Selector<SelectModel<Named>> {
 }
 
 /// The open risks in a unit's subtree and above it (those an incident of the unit may
-/// concern) that `scope` shows, highest first, at most `cap`.
-pub fn candidates_query(scope: &varn_domain::Scope, unit_path: &str, cap: u64, backend: DbBackend) -> Selector<SelectModel<LinkedRisk>> {
-    // The unit's own subtree and its ancestors: the ids on its path.
-    let ids: Vec<i64> = unit_path.split('/').filter_map(|s| s.parse().ok()).collect();
-    let mut units = crate::under_path_sql("\"path\"", unit_path);
-    if !ids.is_empty() {
-        units = format!("{units} OR \"id\" IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
-    }
-    let sub = format!("SELECT \"id\" FROM \"org_units\" WHERE {units}");
+/// concern) that `scope` shows, highest first, at most `cap`: the unit's path is read inside
+/// the statement (its subtree by prefix, its ancestors as the ids on it).
+pub fn candidates_query(scope: &varn_domain::Scope, unit_id: i64, cap: u64, backend: DbBackend) -> Selector<SelectModel<LinkedRisk>> {
+    let here = format!("(SELECT \"path\" FROM \"org_units\" WHERE \"id\" = {unit_id})");
+    let sub = format!(
+        "SELECT \"o\".\"id\" FROM \"org_units\" \"o\" WHERE \"o\".\"path\" LIKE {here} || '%' OR {here} LIKE '%/' || \"o\".\"id\" || '/%'"
+    );
     let cond = match backend {
         DbBackend::Postgres => format!("\"risks\".\"unit_id\" = ANY(ARRAY({sub}))"),
         _ => format!("\"risks\".\"unit_id\" IN ({sub})"),

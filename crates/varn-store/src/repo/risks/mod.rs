@@ -278,6 +278,40 @@ impl<M: FromQueryResult, X: FromQueryResult> FromQueryResult for With<M, X> {
     }
 }
 
+/// One cell of both heat maps at once: the cell before treatment and the one after.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct CellPair {
+    /// Likelihood before treatment.
+    pub likelihood: i64,
+    /// Consequence before treatment.
+    pub consequence: i64,
+    /// Likelihood after (the one before while none is assessed).
+    pub residual_likelihood: i64,
+    /// Consequence after.
+    pub residual_consequence: i64,
+    /// How many open risks.
+    pub n: i64,
+}
+
+/// Both heat maps of the open risks that match `f` in one read (grouped by the cell before
+/// and the cell after; at most 16 × 16 groups), through the unit index alone.
+pub fn heat_maps_query(scope: &Scope, f: &RiskFilter, backend: DbBackend) -> Selector<SelectModel<CellPair>> {
+    let f = RiskFilter { status: None, open: true, cell: None, ..f.clone() };
+    let (i, r) = (axes(false), axes(true));
+    filter(scope, &f, &ListParams::default(), backend)
+        .select_only()
+        .column_as(Expr::cust(i.0), "likelihood")
+        .column_as(Expr::cust(i.1), "consequence")
+        .column_as(Expr::cust(r.0), "residual_likelihood")
+        .column_as(Expr::cust(r.1), "residual_consequence")
+        .column_as(Expr::cust("COUNT(*)"), "n")
+        .group_by(Expr::cust(i.0))
+        .group_by(Expr::cust(i.1))
+        .group_by(Expr::cust(r.0))
+        .group_by(Expr::cust(r.1))
+        .into_model::<CellPair>()
+}
+
 /// A risk as its page shows it: the row, its unit's path and names around it.
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct RiskFound {

@@ -191,15 +191,7 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
     } else {
         vec![]
     };
-    let risk_module = app.risks();
-    let risks = if risk_module.can_use(actor) { risk_module.of_incident(v.id).await? } else { vec![] };
-    let risk_choices = if v.may_handle {
-        let mut c = risk_module.candidates(actor, v.unit_id).await?;
-        c.retain(|r| !risks.iter().any(|x| x.id == r.id));
-        c
-    } else {
-        vec![]
-    };
+    let (risks, risk_choices) = app.risks().for_incident(actor, v.id, v.unit_id, v.may_handle).await?;
     let today = varn_domain::incident::local_date(now);
     let actions = v
         .actions

@@ -233,34 +233,34 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     if !risks.can_use(actor) {
         return Err(AppError::Forbidden.into());
     }
-    let l = match run::<Register>(&ctx, &q).await? {
-        Ok(l) => l,
-        Err(download) => return Ok(download),
-    };
-    let rows = rows(&ctx, l.rows);
-    if ctx.htmx {
+    if ctx.htmx || q.export().is_some() {
+        let l = match run::<Register>(&ctx, &q).await? {
+            Ok(l) => l,
+            Err(download) => return Ok(download),
+        };
+        let rows = rows(&ctx, l.rows);
         return Ok(render(&ListPartial { shell: ctx.shell("risk.heading"), view: l.view, rows }, StatusCode::OK));
     }
-    let unit = l.filter.unit;
-    let (inherent, residual) = risks.heat_maps(actor, unit, &l.filter.f).await?;
-    let base = match unit {
+    // The whole page: the unit, then the rows and both heat maps in one batch.
+    varn_app::check_sort(q.sort.as_deref(), Register::SORTS)?;
+    varn_app::check_page(q.params().page)?;
+    let filter = Register::filter(&q)?;
+    let reg = risks.register(actor, filter.unit, &filter.f, &q.params()).await?;
+    let view = ListView::new(Register::BASE, &q, reg.page.total).exact(reg.page.exact);
+    let base = match filter.unit {
         Some(u) => format!("/risks?unit={u}"),
         None => "/risks".to_owned(),
     };
-    let heat = vec![grid(&ctx, &inherent, &base), grid(&ctx, &residual, &base)];
-    let unit_filter = match unit {
-        Some(u) => ctx.state.app.unit_name(actor, u).await?,
-        None => None,
-    };
+    let heat = vec![grid(&ctx, &reg.inherent, &base), grid(&ctx, &reg.residual, &base)];
     let lang = ctx.lang.code();
     let levels = risks.rules().matrix.levels.iter().skip(1).map(|l| (l.from.to_string(), format!("≥ {}", l.name.get(lang)))).collect();
     let page = ListPage {
         shell: ctx.shell("risk.heading"),
-        view: l.view,
-        rows,
+        view,
+        rows: rows(&ctx, reg.page.items),
         can_create: risks.can_create(actor),
         heat,
-        unit_filter,
+        unit_filter: reg.unit_name,
         statuses: options::<RiskStatus>(ctx.tr),
         treatments: options::<Treatment>(ctx.tr),
         levels,
