@@ -32,7 +32,7 @@ pub use commands::*;
 pub use contacts::ContactLists;
 pub use links::LinkJson;
 pub use overview::IncidentOverview;
-pub use queries::IncidentView;
+pub use queries::{Choices, IncidentView};
 pub use report::Alerted;
 pub use varn_store::repo::authorities::{ContactCount, ContactRow};
 pub use varn_store::repo::incidents::{ActionRow, DutyRow, EventRow, IncidentFilter, IncidentRow, ReportRow, SORTS};

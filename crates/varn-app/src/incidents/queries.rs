@@ -101,6 +101,8 @@ pub struct IncidentView {
     pub carriers: Vec<(i64, String, Option<String>)>,
     /// The protections it concerns (requirement codes of the classification model).
     pub requirements: Vec<String>,
+    /// The risks of the register it concerns (for a reader of the handling who reads risks).
+    pub risks: Vec<varn_store::repo::risks::LinkedRisk>,
     /// The actions given, with their owners (one who only reported sees none; an owner theirs).
     pub actions: Vec<ActionRow>,
     /// The contacts made with authorities about it.
@@ -113,13 +115,14 @@ impl Incidents<'_> {
         Ok(self.view_with(actor, id, false).await?.0)
     }
 
-    /// [`Self::view`] for its page: with the active authorities to record a contact with,
-    /// (id, name), when the actor handles it (read in the same batch).
-    pub async fn view_for_page(&self, actor: &Actor, id: i64) -> Result<(IncidentView, Vec<(i64, String)>), AppError> {
+    /// [`Self::view`] for its page: with what a handler chooses among, read in the same batch:
+    /// the active authorities to record a contact with (id, name), and the open risks of the
+    /// incident's unit and above it to link.
+    pub async fn view_for_page(&self, actor: &Actor, id: i64) -> Result<(IncidentView, Choices), AppError> {
         self.view_with(actor, id, true).await
     }
 
-    async fn view_with(&self, actor: &Actor, id: i64, choices: bool) -> Result<(IncidentView, Vec<(i64, String)>), AppError> {
+    async fn view_with(&self, actor: &Actor, id: i64, choices: bool) -> Result<(IncidentView, Choices), AppError> {
         let db = self.db();
         let (i, path) = self.find(actor, id).await?;
         let reads_all = self.reads(actor, &i, &path);
@@ -132,21 +135,28 @@ impl Incidents<'_> {
         let reports = b.add(repo::reports_query(id));
         let events = b.add(repo::events_query(id));
         let actions = b.add(repo::actions_query(id));
+        let risk_scope = self.app.risks().scope(actor);
         let more = reads_all.then(|| {
             (
                 b.add(repo::linked_assets_query(id)),
                 b.add(repo::linked_carriers_query(id)),
                 b.add(repo::requirements_query(id)),
                 b.add(varn_store::repo::authorities::of_incident_query(id)),
+                (!risk_scope.is_none()).then(|| b.add(varn_store::repo::risks::risks_of_incident_query(id))),
             )
         });
-        let choices = (choices && self.may_handle(actor, &i, &path)).then(|| b.add(varn_store::repo::authorities::choices_query()));
+        let handles = choices && self.may_handle(actor, &i, &path);
+        let authorities = handles.then(|| b.add(varn_store::repo::authorities::choices_query()));
+        let risk_choices = (handles && !risk_scope.is_none())
+            .then(|| b.add(varn_store::repo::risks::candidates_query(&risk_scope, &path, 200, b.backend())));
         let mut got = b.run(db).await?;
-        let choices = got.take_if(choices)?;
-        let (links, requirements, contacts) = match more {
-            Some((a, c, r, k)) => ((got.take(a)?, got.take(c)?), got.take(r)?, got.take(k)?),
-            None => ((vec![], vec![]), vec![], vec![]),
+        let authorities = got.take_if(authorities)?;
+        let (links, requirements, contacts, risks) = match more {
+            Some((a, c, r, k, rk)) => ((got.take(a)?, got.take(c)?), got.take(r)?, got.take(k)?, got.take_if(rk)?),
+            None => ((vec![], vec![]), vec![], vec![], vec![]),
         };
+        let mut risk_choices = got.take_if(risk_choices)?;
+        risk_choices.retain(|r| !risks.iter().any(|x| x.id == r.id));
         let parts = Parts {
             units: got.take(units)?,
             people: got.take(people)?.into_iter().map(|u| (u.id, u.username, u.display_name)).collect(),
@@ -156,9 +166,10 @@ impl Incidents<'_> {
             links,
             actions: got.take(actions)?,
             requirements,
+            risks,
             contacts,
         };
-        Ok((self.assemble(actor, i, &path, parts), choices))
+        Ok((self.assemble(actor, i, &path, parts), Choices { authorities, risks: risk_choices }))
     }
 
     /// Whether the actor reads the handling (not only the report): they handle it, or read
@@ -227,6 +238,7 @@ impl Incidents<'_> {
             carriers: p.links.1,
             actions,
             requirements: p.requirements,
+            risks: p.risks,
             contacts: p.contacts,
         }
     }
@@ -243,7 +255,17 @@ pub(super) struct Parts {
     pub(super) links: Links,
     pub(super) actions: Vec<ActionRow>,
     pub(super) requirements: Vec<String>,
+    pub(super) risks: Vec<varn_store::repo::risks::LinkedRisk>,
     pub(super) contacts: Vec<ContactRow>,
+}
+
+/// What a handler chooses among on an incident's page.
+#[derive(Debug, Default)]
+pub struct Choices {
+    /// The active authorities to record a contact with (id, name).
+    pub authorities: Vec<(i64, String)>,
+    /// The open risks of the incident's unit and above it, not yet linked.
+    pub risks: Vec<varn_store::repo::risks::LinkedRisk>,
 }
 
 /// The assets and carriers an incident concerns: (id, name) each, and a carrier's supplier.

@@ -115,6 +115,7 @@ impl Incidents<'_> {
             links: (vec![], vec![]),
             actions: vec![],
             requirements: vec![],
+            risks: vec![],
             contacts: vec![],
         };
         Ok(self.assemble(actor, i, &path, parts))

@@ -166,26 +166,4 @@ impl Risks<'_> {
     pub async fn of_asset(&self, asset_id: i64) -> Result<Vec<LinkedRisk>, AppError> {
         Ok(repo::risks_of_asset_query(asset_id).all(self.db()).await?)
     }
-
-    /// For an incident's page: the risks it concerns, and (for its handler) the open risks of
-    /// its unit and above it to choose among, in one batch; nothing for a reader of no risks.
-    pub async fn for_incident(
-        &self,
-        actor: &Actor,
-        incident_id: i64,
-        unit_id: i64,
-        handler: bool,
-    ) -> Result<(Vec<LinkedRisk>, Vec<LinkedRisk>), AppError> {
-        if !self.can_use(actor) {
-            return Ok((vec![], vec![]));
-        }
-        let mut b = varn_store::batch::Reads::on(self.db());
-        let linked = b.add(repo::risks_of_incident_query(incident_id));
-        let choices = handler.then(|| b.add(repo::candidates_query(&self.scope(actor), unit_id, 200, b.backend())));
-        let mut got = b.run(self.db()).await?;
-        let linked = got.take(linked)?;
-        let mut choices = got.take_if(choices)?;
-        choices.retain(|r| !linked.iter().any(|x| x.id == r.id));
-        Ok((linked, choices))
-    }
 }

@@ -95,14 +95,16 @@ pub fn incidents_of_query(risk_id: i64) -> Selector<SelectModel<Named>> {
         .into_model()
 }
 
-/// The open risks in a unit's subtree and above it (those an incident of the unit may
-/// concern) that `scope` shows, highest first, at most `cap`: the unit's path is read inside
-/// the statement (its subtree by prefix, its ancestors as the ids on it).
-pub fn candidates_query(scope: &varn_domain::Scope, unit_id: i64, cap: u64, backend: DbBackend) -> Selector<SelectModel<LinkedRisk>> {
-    let here = format!("(SELECT \"path\" FROM \"org_units\" WHERE \"id\" = {unit_id})");
-    let sub = format!(
-        "SELECT \"o\".\"id\" FROM \"org_units\" \"o\" WHERE \"o\".\"path\" LIKE {here} || '%' OR {here} LIKE '%/' || \"o\".\"id\" || '/%'"
-    );
+/// The open risks in the subtree of the unit at `unit_path` and above it (those an incident
+/// of the unit may concern) that `scope` shows, highest first, at most `cap`.
+pub fn candidates_query(scope: &varn_domain::Scope, unit_path: &str, cap: u64, backend: DbBackend) -> Selector<SelectModel<LinkedRisk>> {
+    // The subtree by its path; the ancestors are the ids on it.
+    let ids: Vec<String> = unit_path.split('/').filter_map(|s| s.parse::<i64>().ok()).map(|i| i.to_string()).collect();
+    let mut units = crate::under_path_sql("\"path\"", unit_path);
+    if !ids.is_empty() {
+        units = format!("{units} OR \"id\" IN ({})", ids.join(","));
+    }
+    let sub = format!("SELECT \"id\" FROM \"org_units\" WHERE {units}");
     let cond = match backend {
         DbBackend::Postgres => format!("\"risks\".\"unit_id\" = ANY(ARRAY({sub}))"),
         _ => format!("\"risks\".\"unit_id\" IN ({sub})"),

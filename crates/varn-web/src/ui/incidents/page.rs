@@ -121,7 +121,9 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
     let actor = ctx.actor()?;
     let app = &ctx.state.app;
     let inc = app.incidents();
-    let (v, authorities) = inc.view_for_page(actor, id).await?;
+    let (mut v, choices) = inc.view_for_page(actor, id).await?;
+    let (authorities, risk_choices) = (choices.authorities, choices.risks);
+    let risks = std::mem::take(&mut v.risks);
     let rules = inc.rules();
     let lang = ctx.lang.code();
     let tr = ctx.tr;
@@ -191,7 +193,6 @@ pub(super) async fn render_with(ctx: &Ctx, id: i64, failed: &str, form: FormStat
     } else {
         vec![]
     };
-    let (risks, risk_choices) = app.risks().for_incident(actor, v.id, v.unit_id, v.may_handle).await?;
     let today = varn_domain::incident::local_date(now);
     let actions = v
         .actions
