@@ -155,12 +155,24 @@ impl<'a> Risks<'a> {
         };
         let f = RiskFilter { under: unit.as_ref().map(|u| u.path.clone()), ..f.clone() };
         let scope = self.scope(actor);
+        // The maps count the open risks whatever the status, cell and search chosen.
+        let key =
+            (format!("{scope:?}|{:?}", RiskFilter { status: None, open: true, cell: None, ..f.clone() }), self.app.writes_committed());
+        let kept = self.app.risk_heat.get(&key);
         let mut b = varn_store::batch::Reads::on(self.db());
         let page = repo::list_reads(&mut b, &scope, &f, p);
-        let cells = b.add(repo::heat_maps_query(&scope, &f, b.backend()));
+        let cells = kept.is_none().then(|| b.add(repo::heat_maps_query(&scope, &f, b.backend())));
         let mut got = b.run(self.db()).await?;
         let page = page.take(&mut got)?;
-        let (inherent, residual) = HeatMap::pair(&self.rules().matrix, &got.take(cells)?);
+        let maps = match kept {
+            Some(m) => m,
+            None => {
+                let m = std::sync::Arc::new(HeatMap::pair(&self.rules().matrix, &got.take_if(cells)?));
+                self.app.risk_heat.insert(key, m.clone());
+                m
+            }
+        };
+        let (inherent, residual) = (maps.0.clone(), maps.1.clone());
         Ok(Register { page, inherent, residual, unit_name: unit.map(|u| u.name) })
     }
 

@@ -21,6 +21,8 @@ async fn the_register_its_heat_maps_and_the_forms_work_as_pages(#[case] b: &str)
     assert!(html.contains("id=\"heat-inherent\"") && html.contains("id=\"heat-residual\""), "two heat maps");
     assert!(html.contains(SOC_RISK) && !html.contains("Elevers uppgifter når fel vårdnadshavare"), "her part of the city only");
     assert!(html.contains("/static/risk-levels.css") && html.contains("Mycket hög"));
+    let open_before = open_in(&html);
+    assert_eq!(open_before, 3, "her three open demo risks: {html}");
     // A cell of the heat map lists its risks: 4 × 3 (the misdirected e-mail) before treatment.
     let (s, cell) = karin.text("/risks?cell=i-4-3").await;
     assert_eq!(s, 200);
@@ -76,6 +78,9 @@ async fn the_register_its_heat_maps_and_the_forms_work_as_pages(#[case] b: &str)
         "{to}"
     );
     assert!(page.contains("Acceptera risken"), "a head over it may accept");
+    // The heat maps are kept between writes, never past one: the new risk is counted at once.
+    let (_, html) = karin.text("/risks").await;
+    assert_eq!(open_in(&html), open_before + 1, "{html}");
 
     // The asset's page shows the risks that concern it; the incident's the risk it concerns.
     let barn = crate::assets::asset_id(&t, "Socialtjänstens akter – barn och unga").await;
@@ -93,4 +98,11 @@ async fn the_register_its_heat_maps_and_the_forms_work_as_pages(#[case] b: &str)
     // An employee has no risk register.
     assert_eq!(t.signed_in("lisa.nilsson").await.get("/risks").await.status(), 403);
     t.stop().await;
+}
+
+/// The open risks the register's first heat map counts ("(4 öppna risker)").
+fn open_in(html: &str) -> i64 {
+    let at = html.find(" öppna risker)").unwrap_or_else(|| panic!("no count: {html}"));
+    let start = html[..at].rfind('(').unwrap();
+    html[start + 1..at].trim().parse().unwrap()
 }
