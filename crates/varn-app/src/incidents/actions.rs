@@ -35,22 +35,29 @@ pub struct ActionDoneJson {
     pub done: bool,
 }
 
-impl Incidents<'_> {
-    /// Gives an action to a person; returns its id.
-    pub async fn add_action(&self, actor: &Actor, id: i64, cmd: &ActionJson) -> Result<i64, AppError> {
-        self.handled(self.db(), actor, id).await?;
+/// An action's fields, checked: what is to be done, by whom (an active person) and by when.
+pub(crate) struct Checked {
+    pub(crate) title: String,
+    pub(crate) owner: varn_store::entity::user::Model,
+    pub(crate) due: Option<NaiveDate>,
+}
+
+impl ActionJson {
+    /// Checks every field at once (one message per field); the person is read through `db`.
+    /// Shared by an incident's actions and a risk's treatment actions.
+    pub(crate) async fn check<C: sea_orm::ConnectionTrait>(&self, db: &C) -> Result<Checked, AppError> {
         let mut e = FieldErrors::new();
-        let title = e.check("title", bounded_text(&cmd.title, 300));
-        let due = match cmd.due_date.trim() {
+        let title = e.check("title", bounded_text(&self.title, 300));
+        let due = match self.due_date.trim() {
             "" => None,
             d => e.check("due_date", NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| "err.date_invalid")),
         };
-        let owner = match cmd.responsible_username.trim() {
+        let owner = match self.responsible_username.trim() {
             "" => {
                 e.add("responsible_username", "err.incident.action_owner");
                 None
             }
-            n => match users::find_person(self.db(), n).await? {
+            n => match users::find_person(db, n).await? {
                 Some(u) if u.active => Some(u),
                 _ => {
                     e.add("responsible_username", "err.user.unknown");
@@ -60,6 +67,15 @@ impl Incidents<'_> {
         };
         e.into_result()?;
         let (Some(title), Some(owner)) = (title, owner) else { return Err(AppError::Internal("checked above".into())) };
+        Ok(Checked { title, owner, due })
+    }
+}
+
+impl Incidents<'_> {
+    /// Gives an action to a person; returns its id.
+    pub async fn add_action(&self, actor: &Actor, id: i64, cmd: &ActionJson) -> Result<i64, AppError> {
+        self.handled(self.db(), actor, id).await?;
+        let Checked { title, owner, due } = cmd.check(self.db()).await?;
         let (w, h) = self.open(actor, id).await?;
         let a = repo::add_action(
             &*w,

@@ -23,6 +23,7 @@ mod register;
 mod report;
 mod work;
 
+pub(crate) use actions::Checked as CheckedAction;
 pub use actions::{ActionDoneJson, ActionJson};
 pub use alerts::{contacts_key, REMIND_HOURS};
 pub use authorities::{AuthorityJson, ContactJson};

@@ -2,7 +2,8 @@
 //! as the forms: analyses, their risks, the assets they concern, treatment actions, and
 //! acceptance by the head the matrix asks for.
 
-use super::commands::{AnalysisCommand, AnalysisJson, RiskJson};
+use super::analysis_commands::{AnalysisCommand, AnalysisJson};
+use super::commands::RiskJson;
 use super::edit::ActionJson;
 use super::Risks;
 use crate::demo::DemoCity;

@@ -2,14 +2,13 @@
 //! its treatment actions. Formats are checked by the commands ([`super::commands`]); here what
 //! needs the database, inside the write's transaction, each write with its audit row.
 
-use super::commands::{AnalysisCommand, RiskCommand, RiskJson};
+use super::analysis_commands::AnalysisCommand;
+use super::commands::{RiskCommand, RiskJson};
 use super::Risks;
 use crate::{Actor, AppError};
-use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde_json::json;
 use varn_domain::risk::RiskStatus;
-use varn_domain::validation::bounded_text;
 use varn_domain::{FieldErrors, OrgPath, Permission};
 use varn_store::entity::{risk, risk_analysis};
 use varn_store::repo::risks as repo;
@@ -27,17 +26,8 @@ fn risk_json(r: &risk::Model) -> serde_json::Value {
         "treatment": r.treatment, "owner_user_id": r.owner_user_id, "review_on": r.review_on, "status": r.status})
 }
 
-/// A treatment action as the form and the API send it.
-#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct ActionJson {
-    /// What is to be done.
-    pub title: String,
-    /// Who does it (sign-in name).
-    pub responsible_username: String,
-    /// By when (YYYY-MM-DD; blank: no date).
-    pub due_date: String,
-}
+/// A treatment action as the form and the API send it: the same as an incident's action.
+pub use crate::incidents::ActionJson;
 
 impl Risks<'_> {
     fn aspect_codes(&self) -> Vec<&str> {
@@ -296,27 +286,7 @@ impl Risks<'_> {
     /// Gives a treatment action to a person (a task in their Mina uppgifter); returns its id.
     pub async fn add_action(&self, actor: &Actor, id: i64, cmd: &ActionJson) -> Result<i64, AppError> {
         self.editable_risk(self.db(), actor, id).await?;
-        let mut e = FieldErrors::new();
-        let title = e.check("title", bounded_text(&cmd.title, 300));
-        let due = match cmd.due_date.trim() {
-            "" => None,
-            d => e.check("due_date", NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| "err.date_invalid")),
-        };
-        let owner = match cmd.responsible_username.trim() {
-            "" => {
-                e.add("responsible_username", "err.incident.action_owner");
-                None
-            }
-            n => match users::find_person(self.db(), n).await? {
-                Some(u) if u.active => Some(u),
-                _ => {
-                    e.add("responsible_username", "err.user.unknown");
-                    None
-                }
-            },
-        };
-        e.into_result()?;
-        let (Some(title), Some(owner)) = (title, owner) else { return Err(AppError::Internal("checked above".into())) };
+        let crate::incidents::CheckedAction { title, owner, due } = cmd.check(self.db()).await?;
         let cap = actor.can(Permission::RiskWrite)?;
         let w = self.app.begin(&cap).await?;
         let (r, found) = self.editable_risk(&*w, actor, id).await?;

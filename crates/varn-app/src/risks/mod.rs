@@ -7,13 +7,15 @@
 //! (unit heads) accepts a risk on the unit's behalf, at the level the matrix asks of the
 //! risk's residual level (a high risk by a förvaltning's head or above, say).
 
+mod analysis_commands;
 pub(crate) mod commands;
 mod demo;
 mod edit;
 mod queries;
 mod work;
 
-pub use commands::{AnalysisForm, AnalysisJson, RiskForm, RiskJson};
+pub use analysis_commands::{AnalysisCommand, AnalysisForm, AnalysisJson};
+pub use commands::{RiskForm, RiskJson};
 pub use edit::ActionJson;
 pub use queries::{AnalysisView, HeatMap, RiskView};
 pub use varn_store::repo::risks::{AnalysisFilter, AnalysisRow, HeatCell, LinkedRisk, Named, RiskFilter, RiskRow, ANALYSIS_SORTS, SORTS};

@@ -2,8 +2,14 @@
 //! (assets, incidents, treatment actions). Who may see what is decided in the query: a risk
 //! is read through its unit, which it carries from its analysis.
 
+mod analyses;
+mod heat;
 mod links;
 
+use heat::axes;
+
+pub use analyses::*;
+pub use heat::*;
 pub use links::*;
 
 use crate::entity::{org_unit, risk, risk_analysis, user};
@@ -17,7 +23,7 @@ use varn_domain::{Code, Scope};
 /// through their unit's index; none when the scope is the whole city and no subtree is asked.
 /// PostgreSQL gets the units as one array (it would hash an `IN (SELECT …)` and read every
 /// risk past it).
-fn units_clause(col: &str, scope: &Scope, under: Option<&str>, backend: DbBackend) -> Option<SimpleExpr> {
+pub(super) fn units_clause(col: &str, scope: &Scope, under: Option<&str>, backend: DbBackend) -> Option<SimpleExpr> {
     let mut conds = Vec::new();
     match scope {
         Scope::All => {}
@@ -106,11 +112,11 @@ pub struct RiskFilter {
 /// first; its descending order is the lowest first).
 pub const SORTS: &[&str] = &["level", "title", "unit", "review"];
 
-fn col(c: risk::Column) -> SimpleExpr {
+pub(super) fn col(c: risk::Column) -> SimpleExpr {
     Expr::col((risk::Entity, c)).into()
 }
 
-fn filter(scope: &Scope, f: &RiskFilter, p: &ListParams, backend: DbBackend) -> Select<risk::Entity> {
+pub(super) fn filter(scope: &Scope, f: &RiskFilter, p: &ListParams, backend: DbBackend) -> Select<risk::Entity> {
     let mut q = crate::repo::select::find::<risk::Entity>();
     if let Some(c) = units_clause("\"risks\".\"unit_id\"", scope, f.under.as_deref(), backend) {
         q = q.filter(c);
@@ -216,9 +222,9 @@ pub fn list_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &RiskFilter, p:
 #[derive(Debug)]
 #[must_use = "take the page with ListReads::take"]
 pub struct ListReads<T: FromQueryResult> {
-    reads: super::CountedPage<SelectModel<T>>,
-    page: u64,
-    per_page: Option<u64>,
+    pub(super) reads: super::CountedPage<SelectModel<T>>,
+    pub(super) page: u64,
+    pub(super) per_page: Option<u64>,
 }
 
 impl<T: FromQueryResult> ListReads<T> {
@@ -229,45 +235,6 @@ impl<T: FromQueryResult> ListReads<T> {
     }
 }
 
-/// The heat map's axes as SQL: after treatment (the inherent values while none is assessed)
-/// or before.
-fn axes(residual: bool) -> (&'static str, &'static str) {
-    if residual {
-        (
-            "COALESCE(\"risks\".\"residual_likelihood\", \"risks\".\"likelihood\")",
-            "COALESCE(\"risks\".\"residual_consequence\", \"risks\".\"consequence\")",
-        )
-    } else {
-        ("\"risks\".\"likelihood\"", "\"risks\".\"consequence\"")
-    }
-}
-
-/// One cell of the heat map.
-#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
-pub struct HeatCell {
-    /// Likelihood (1 lowest).
-    pub likelihood: i64,
-    /// Consequence (1 lowest).
-    pub consequence: i64,
-    /// How many open risks sit in it.
-    pub n: i64,
-}
-
-/// The heat map of the open risks that match `f` (its search, status and cell filters
-/// aside): how many sit in each cell, before treatment or (`residual`) after it.
-pub fn heat_map_query(scope: &Scope, f: &RiskFilter, residual: bool, backend: DbBackend) -> Selector<SelectModel<HeatCell>> {
-    let f = RiskFilter { status: None, open: true, cell: None, ..f.clone() };
-    let (l, c) = axes(residual);
-    filter(scope, &f, &ListParams::default(), backend)
-        .select_only()
-        .column_as(Expr::cust(l), "likelihood")
-        .column_as(Expr::cust(c), "consequence")
-        .column_as(Expr::cust("COUNT(*)"), "n")
-        .group_by(Expr::cust(l))
-        .group_by(Expr::cust(c))
-        .into_model::<HeatCell>()
-}
-
 /// A row read as an entity's model and more columns beside it.
 #[derive(Debug, Clone)]
 pub struct With<M, X>(pub M, pub X);
@@ -276,40 +243,6 @@ impl<M: FromQueryResult, X: FromQueryResult> FromQueryResult for With<M, X> {
     fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
         Ok(With(M::from_query_result(res, pre)?, X::from_query_result(res, pre)?))
     }
-}
-
-/// One cell of both heat maps at once: the cell before treatment and the one after.
-#[derive(Debug, Clone, FromQueryResult)]
-pub struct CellPair {
-    /// Likelihood before treatment.
-    pub likelihood: i64,
-    /// Consequence before treatment.
-    pub consequence: i64,
-    /// Likelihood after (the one before while none is assessed).
-    pub residual_likelihood: i64,
-    /// Consequence after.
-    pub residual_consequence: i64,
-    /// How many open risks.
-    pub n: i64,
-}
-
-/// Both heat maps of the open risks that match `f` in one read (grouped by the cell before
-/// and the cell after; at most 16 × 16 groups), through the unit index alone.
-pub fn heat_maps_query(scope: &Scope, f: &RiskFilter, backend: DbBackend) -> Selector<SelectModel<CellPair>> {
-    let f = RiskFilter { status: None, open: true, cell: None, ..f.clone() };
-    let (i, r) = (axes(false), axes(true));
-    filter(scope, &f, &ListParams::default(), backend)
-        .select_only()
-        .column_as(Expr::cust(i.0), "likelihood")
-        .column_as(Expr::cust(i.1), "consequence")
-        .column_as(Expr::cust(r.0), "residual_likelihood")
-        .column_as(Expr::cust(r.1), "residual_consequence")
-        .column_as(Expr::cust("COUNT(*)"), "n")
-        .group_by(Expr::cust(i.0))
-        .group_by(Expr::cust(i.1))
-        .group_by(Expr::cust(r.0))
-        .group_by(Expr::cust(r.1))
-        .into_model::<CellPair>()
 }
 
 /// A risk as its page shows it: the row, its unit's path and names around it.
@@ -347,114 +280,6 @@ pub fn find_query(scope: &Scope, id: i64, backend: DbBackend) -> Selector<Select
 /// One visible risk (see [`find_query`]).
 pub async fn find<D: ConnectionTrait>(db: &D, scope: &Scope, id: i64) -> Result<Option<(risk::Model, RiskFound)>, DbErr> {
     Ok(find_query(scope, id, db.get_database_backend()).one(db).await?.map(|w| (w.0, w.1)))
-}
-
-/// A row of the list of analyses.
-#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
-pub struct AnalysisRow {
-    /// Id.
-    pub id: i64,
-    /// Title.
-    pub title: String,
-    /// The unit.
-    pub unit_id: i64,
-    /// Its name.
-    pub unit_name: String,
-    /// What it covers.
-    #[schema(value_type = String)]
-    pub scope_kind: varn_domain::risk::ScopeKind,
-    /// What exactly.
-    pub scope_text: Option<String>,
-    /// When it was made.
-    pub analysed_on: chrono::NaiveDate,
-    /// Its open risks.
-    pub open_risks: i64,
-    /// The highest residual score of its open risks (none without open risks).
-    pub highest: Option<i64>,
-}
-
-/// Filters of the analyses.
-#[derive(Debug, Clone, Default)]
-pub struct AnalysisFilter {
-    /// Of a unit in this subtree (its path).
-    pub under: Option<String>,
-}
-
-/// The sort keys of the analyses (the first is the default: the newest first).
-pub const ANALYSIS_SORTS: &[&str] = &["date", "title", "unit"];
-
-/// The visible analyses that match, one page, added to a batch.
-pub fn analyses_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &AnalysisFilter, p: &ListParams) -> ListReads<AnalysisRow> {
-    let backend = b.backend();
-    let mut q = crate::repo::select::find::<risk_analysis::Entity>();
-    if let Some(c) = units_clause("\"risk_analyses\".\"unit_id\"", scope, f.under.as_deref(), backend) {
-        q = q.filter(c);
-    }
-    if let Some(like) = p.like() {
-        q = q.filter(Expr::col((risk_analysis::Entity, risk_analysis::Column::SearchText)).like(LikeExpr::new(like).escape('\\')));
-    }
-    let id = Expr::col((risk_analysis::Entity, risk_analysis::Column::Id));
-    let desc = p.dir == crate::repo::Dir::Desc;
-    let sorted = match p.sort.as_deref() {
-        Some("title") => q.clone().order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::Title)), p.dir.order()),
-        Some("unit") => q.clone().order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()),
-        _ => q
-            .clone()
-            .order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::AnalysedOn)), if desc { Order::Asc } else { Order::Desc }),
-    }
-    .order_by_asc(id);
-    let sorted = match p.per_page {
-        Some(n) => sorted.offset(p.offset()).limit(n),
-        None => sorted,
-    };
-    let open = "\"r\".\"analysis_id\" = \"risk_analyses\".\"id\" AND \"r\".\"status\" <> 'avslutad'";
-    let rows = sorted
-        .join(JoinType::InnerJoin, risk_analysis::Relation::Unit.def())
-        .select_only()
-        .columns([
-            risk_analysis::Column::Id,
-            risk_analysis::Column::Title,
-            risk_analysis::Column::UnitId,
-            risk_analysis::Column::ScopeKind,
-            risk_analysis::Column::ScopeText,
-            risk_analysis::Column::AnalysedOn,
-        ])
-        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
-        .column_as(Expr::cust(format!("(SELECT COUNT(*) FROM \"risks\" \"r\" WHERE {open})")), "open_risks")
-        .column_as(Expr::cust(format!("(SELECT MAX(\"r\".\"residual_score\") FROM \"risks\" \"r\" WHERE {open})")), "highest")
-        .into_model::<AnalysisRow>();
-    ListReads { reads: super::CountedPage::add(b, q, 100_000, rows), page: p.page, per_page: p.per_page }
-}
-
-/// An analysis with its unit's path and name.
-#[derive(Debug, Clone, FromQueryResult)]
-pub struct AnalysisFound {
-    /// The unit's path.
-    pub unit_path: String,
-    /// The unit's name.
-    pub unit_name: String,
-}
-
-/// The query of one visible analysis.
-pub fn find_analysis_query(scope: &Scope, id: i64, backend: DbBackend) -> Selector<SelectModel<With<risk_analysis::Model, AnalysisFound>>> {
-    let mut q =
-        crate::repo::select::find::<risk_analysis::Entity>().filter(Expr::col((risk_analysis::Entity, risk_analysis::Column::Id)).eq(id));
-    if let Some(c) = units_clause("\"risk_analyses\".\"unit_id\"", scope, None, backend) {
-        q = q.filter(c);
-    }
-    q.join(JoinType::InnerJoin, risk_analysis::Relation::Unit.def())
-        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Path)), "unit_path")
-        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
-        .into_model::<With<risk_analysis::Model, AnalysisFound>>()
-}
-
-/// One visible analysis.
-pub async fn find_analysis<D: ConnectionTrait>(
-    db: &D,
-    scope: &Scope,
-    id: i64,
-) -> Result<Option<(risk_analysis::Model, AnalysisFound)>, DbErr> {
-    Ok(find_analysis_query(scope, id, db.get_database_backend()).one(db).await?.map(|w| (w.0, w.1)))
 }
 
 /// What of the module refers to a unit, for the unit's delete guard.

@@ -1,0 +1,117 @@
+//! Risk analyses: the list (with each analysis's open risks and highest level) and one
+//! visible analysis with its unit.
+
+use super::{units_clause, ListReads, With};
+use crate::entity::{org_unit, risk_analysis};
+use crate::repo::ListParams;
+use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::*;
+use varn_domain::Scope;
+
+/// A row of the list of analyses.
+#[derive(Debug, Clone, FromQueryResult, serde::Serialize, utoipa::ToSchema)]
+pub struct AnalysisRow {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// The unit.
+    pub unit_id: i64,
+    /// Its name.
+    pub unit_name: String,
+    /// What it covers.
+    #[schema(value_type = String)]
+    pub scope_kind: varn_domain::risk::ScopeKind,
+    /// What exactly.
+    pub scope_text: Option<String>,
+    /// When it was made.
+    pub analysed_on: chrono::NaiveDate,
+    /// Its open risks.
+    pub open_risks: i64,
+    /// The highest residual score of its open risks (none without open risks).
+    pub highest: Option<i64>,
+}
+
+/// Filters of the analyses.
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisFilter {
+    /// Of a unit in this subtree (its path).
+    pub under: Option<String>,
+}
+
+/// The sort keys of the analyses (the first is the default: the newest first).
+pub const ANALYSIS_SORTS: &[&str] = &["date", "title", "unit"];
+
+/// The visible analyses that match, one page, added to a batch.
+pub fn analyses_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &AnalysisFilter, p: &ListParams) -> ListReads<AnalysisRow> {
+    let backend = b.backend();
+    let mut q = crate::repo::select::find::<risk_analysis::Entity>();
+    if let Some(c) = units_clause("\"risk_analyses\".\"unit_id\"", scope, f.under.as_deref(), backend) {
+        q = q.filter(c);
+    }
+    if let Some(like) = p.like() {
+        q = q.filter(Expr::col((risk_analysis::Entity, risk_analysis::Column::SearchText)).like(LikeExpr::new(like).escape('\\')));
+    }
+    let id = Expr::col((risk_analysis::Entity, risk_analysis::Column::Id));
+    let desc = p.dir == crate::repo::Dir::Desc;
+    let sorted = match p.sort.as_deref() {
+        Some("title") => q.clone().order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::Title)), p.dir.order()),
+        Some("unit") => q.clone().order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()),
+        _ => q
+            .clone()
+            .order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::AnalysedOn)), if desc { Order::Asc } else { Order::Desc }),
+    }
+    .order_by_asc(id);
+    let sorted = match p.per_page {
+        Some(n) => sorted.offset(p.offset()).limit(n),
+        None => sorted,
+    };
+    let open = "\"r\".\"analysis_id\" = \"risk_analyses\".\"id\" AND \"r\".\"status\" <> 'avslutad'";
+    let rows = sorted
+        .join(JoinType::InnerJoin, risk_analysis::Relation::Unit.def())
+        .select_only()
+        .columns([
+            risk_analysis::Column::Id,
+            risk_analysis::Column::Title,
+            risk_analysis::Column::UnitId,
+            risk_analysis::Column::ScopeKind,
+            risk_analysis::Column::ScopeText,
+            risk_analysis::Column::AnalysedOn,
+        ])
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
+        .column_as(Expr::cust(format!("(SELECT COUNT(*) FROM \"risks\" \"r\" WHERE {open})")), "open_risks")
+        .column_as(Expr::cust(format!("(SELECT MAX(\"r\".\"residual_score\") FROM \"risks\" \"r\" WHERE {open})")), "highest")
+        .into_model::<AnalysisRow>();
+    ListReads { reads: crate::repo::CountedPage::add(b, q, 100_000, rows), page: p.page, per_page: p.per_page }
+}
+
+/// An analysis with its unit's path and name.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct AnalysisFound {
+    /// The unit's path.
+    pub unit_path: String,
+    /// The unit's name.
+    pub unit_name: String,
+}
+
+/// The query of one visible analysis.
+pub fn find_analysis_query(scope: &Scope, id: i64, backend: DbBackend) -> Selector<SelectModel<With<risk_analysis::Model, AnalysisFound>>> {
+    let mut q =
+        crate::repo::select::find::<risk_analysis::Entity>().filter(Expr::col((risk_analysis::Entity, risk_analysis::Column::Id)).eq(id));
+    if let Some(c) = units_clause("\"risk_analyses\".\"unit_id\"", scope, None, backend) {
+        q = q.filter(c);
+    }
+    q.join(JoinType::InnerJoin, risk_analysis::Relation::Unit.def())
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Path)), "unit_path")
+        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
+        .into_model::<With<risk_analysis::Model, AnalysisFound>>()
+}
+
+/// One visible analysis.
+pub async fn find_analysis<D: ConnectionTrait>(
+    db: &D,
+    scope: &Scope,
+    id: i64,
+) -> Result<Option<(risk_analysis::Model, AnalysisFound)>, DbErr> {
+    Ok(find_analysis_query(scope, id, db.get_database_backend()).one(db).await?.map(|w| (w.0, w.1)))
+}
