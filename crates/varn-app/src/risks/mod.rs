@@ -162,7 +162,11 @@ impl<'a> Risks<'a> {
             (format!("{scope:?}|{:?}", RiskFilter { status: None, open: true, cell: None, ..f.clone() }), self.app.writes_committed());
         let kept = self.app.risk_heat.get(&key);
         let mut b = varn_store::batch::Reads::on(self.db());
-        let page = repo::list_reads(&mut b, &scope, &f, p);
+        // The list of every open risk the maps count (no status, cell or search chosen) has
+        // their total as its count.
+        let same_rows = f.status.is_none() && f.open && f.cell.is_none() && p.like().is_none();
+        let known = kept.as_ref().filter(|_| same_rows).map(|m| m.0.total);
+        let page = repo::list_reads_counted(&mut b, &scope, &f, p, known);
         let cells = kept.is_none().then(|| b.add(repo::heat_maps_query(&scope, &f, b.backend())));
         let mut got = b.run(self.db()).await?;
         let page = page.take(&mut got)?;

@@ -27,6 +27,7 @@ mod m0019_incident_handler_status;
 mod m0020_assets_unit_search;
 mod m0021_documents_status_title;
 mod m0022_risks;
+mod m0023_risks_unit_scores;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -55,6 +56,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0020_assets_unit_search::Migration),
         Box::new(m0021_documents_status_title::Migration),
         Box::new(m0022_risks::Migration),
+        Box::new(m0023_risks_unit_scores::Migration),
     ]
 }
 

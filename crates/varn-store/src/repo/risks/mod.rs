@@ -194,28 +194,54 @@ pub async fn list<D: ConnectionTrait + 'static>(db: &D, scope: &Scope, f: &RiskF
 
 /// [`list`]'s reads (the page and its capped count) added to a larger batch.
 pub fn list_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &RiskFilter, p: &ListParams) -> ListReads<RiskRow> {
+    list_reads_counted(b, scope, f, p, None)
+}
+
+/// [`list_reads`], with the count not read when the caller knows it (`known`: how many match).
+pub fn list_reads_counted(
+    b: &mut crate::batch::Reads,
+    scope: &Scope,
+    f: &RiskFilter,
+    p: &ListParams,
+    known: Option<i64>,
+) -> ListReads<RiskRow> {
     let backend = b.backend();
     let q = filter(scope, f, p, backend);
+    let page = match p.per_page {
+        // The page is chosen first, from the risks alone (the default order from the unit
+        // index), and only its rows are looked up and joined: a nämnd's 1 440 open risks were
+        // each joined to their analysis, unit and owner before the sort.
+        Some(n) => {
+            let chosen = match p.sort.as_deref() {
+                Some("unit") => q.clone().join(JoinType::InnerJoin, risk::Relation::Unit.def()),
+                _ => q.clone(),
+            };
+            let chosen = ordered(chosen, p).select_only().column(risk::Column::Id).offset(p.offset()).limit(n).into_query();
+            ordered(crate::repo::select::find::<risk::Entity>().filter(col(risk::Column::Id).in_subquery(chosen)), p)
+        }
+        None => ordered(q.clone(), p),
+    };
+    let reads = match known {
+        Some(n) => super::CountedPage::known(b, n, 100_000, rows(page)),
+        None => super::CountedPage::add(b, q, 100_000, rows(page)),
+    };
+    ListReads { reads, page: p.page, per_page: p.per_page }
+}
+
+/// `q` in the register's order (`p.sort`, `p.dir`); the order by unit needs the unit joined.
+fn ordered(q: Select<risk::Entity>, p: &ListParams) -> Select<risk::Entity> {
     let id = col(risk::Column::Id);
     let title = col(risk::Column::Title);
     let desc = p.dir == crate::repo::Dir::Desc;
-    let sorted = match p.sort.as_deref() {
-        Some("title") => q.clone().order_by(title, p.dir.order()).order_by_asc(id),
-        Some("unit") => {
-            q.clone().order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(title).order_by_asc(id)
-        }
-        Some("review") => q.clone().order_by(col(risk::Column::ReviewOn), p.dir.order()).order_by_asc(id),
+    match p.sort.as_deref() {
+        Some("title") => q.order_by(title, p.dir.order()).order_by_asc(id),
+        Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(title).order_by_asc(id),
+        Some("review") => q.order_by(col(risk::Column::ReviewOn), p.dir.order()).order_by_asc(id),
         _ => q
-            .clone()
             .order_by(col(risk::Column::ResidualScore), if desc { Order::Asc } else { Order::Desc })
             .order_by(col(risk::Column::Score), if desc { Order::Asc } else { Order::Desc })
             .order_by_asc(id),
-    };
-    let sorted = match p.per_page {
-        Some(n) => sorted.offset(p.offset()).limit(n),
-        None => sorted,
-    };
-    ListReads { reads: super::CountedPage::add(b, q, 100_000, rows(sorted)), page: p.page, per_page: p.per_page }
+    }
 }
 
 /// A page of a list added to a batch.

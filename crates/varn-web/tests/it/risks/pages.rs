@@ -81,6 +81,13 @@ async fn the_register_its_heat_maps_and_the_forms_work_as_pages(#[case] b: &str)
     // The heat maps are kept between writes, never past one: the new risk is counted at once.
     let (_, html) = karin.text("/risks").await;
     assert_eq!(open_in(&html), open_before + 1, "{html}");
+    // The list's count is the maps' total while they are kept (the second read), and its
+    // own count when a search narrows the list below what the maps count.
+    let (_, again) = karin.text("/risks").await;
+    assert_eq!(listed_in(&again), open_before + 1, "the count of the list beside kept maps: {again}");
+    let (_, searched) = karin.text("/risks?q=handl%C3%A4ggargruppen").await;
+    assert_eq!(open_in(&searched), open_before + 1, "the maps ignore the search");
+    assert_eq!(listed_in(&searched), 1, "the search's own count: {searched}");
 
     // The asset's page shows the risks that concern it; the incident's the risk it concerns.
     let barn = crate::assets::asset_id(&t, "Socialtjänstens akter – barn och unga").await;
@@ -98,6 +105,12 @@ async fn the_register_its_heat_maps_and_the_forms_work_as_pages(#[case] b: &str)
     // An employee has no risk register.
     assert_eq!(t.signed_in("lisa.nilsson").await.get("/risks").await.status(), 403);
     t.stop().await;
+}
+
+/// The count above the register's list ("12 totalt").
+fn listed_in(html: &str) -> i64 {
+    let at = html.find("<p data-count>").unwrap_or_else(|| panic!("no list count: {html}")) + "<p data-count>".len();
+    html[at..].split_whitespace().next().unwrap().parse().unwrap()
 }
 
 /// The open risks the register's first heat map counts ("(4 öppna risker)").
