@@ -157,9 +157,7 @@ impl<'a> Risks<'a> {
         };
         let f = RiskFilter { under: unit.as_ref().map(|u| u.path.clone()), ..f.clone() };
         let scope = self.scope(actor);
-        // The maps count the open risks whatever the status, cell and search chosen.
-        let key =
-            (format!("{scope:?}|{:?}", RiskFilter { status: None, open: true, cell: None, ..f.clone() }), self.app.writes_committed());
+        let key = self.heat_key(&scope, &f);
         let kept = self.app.risk_heat.get(&key);
         let mut b = varn_store::batch::Reads::on(self.db());
         // The list of every open risk the maps count (no status, cell or search chosen) has
@@ -185,8 +183,24 @@ impl<'a> Risks<'a> {
     /// The heat map alone (the API's).
     pub async fn heat_map(&self, actor: &Actor, unit_id: Option<i64>, f: &RiskFilter, residual: bool) -> Result<HeatMap, AppError> {
         let f = RiskFilter { under: self.under(actor, unit_id, "unit_id").await?, ..f.clone() };
-        let q = repo::heat_map_query(&self.scope(actor), &f, residual, self.db().get_database_backend());
-        Ok(HeatMap::new(&self.rules().matrix, q.all(self.db()).await?, residual))
+        let scope = self.scope(actor);
+        let key = self.heat_key(&scope, &f);
+        let maps = match self.app.risk_heat.get(&key) {
+            Some(m) => m,
+            None => {
+                let cells = repo::heat_maps_query(&scope, &f, self.db().get_database_backend()).all(self.db()).await?;
+                let m = std::sync::Arc::new(HeatMap::pair(&self.rules().matrix, &cells));
+                self.app.risk_heat.insert(key, m.clone());
+                m
+            }
+        };
+        Ok(if residual { maps.1.clone() } else { maps.0.clone() })
+    }
+
+    /// Where both heat maps of `f` are kept for a reader of `scope`: they count the open risks
+    /// whatever the status, cell and search chosen, and only until this server's next write.
+    fn heat_key(&self, scope: &Scope, f: &RiskFilter) -> (String, u64) {
+        (format!("{scope:?}|{:?}", RiskFilter { status: None, open: true, cell: None, ..f.clone() }), self.app.writes_committed())
     }
 
     /// The analyses, one page.

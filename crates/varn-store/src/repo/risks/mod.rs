@@ -235,7 +235,9 @@ fn ordered(q: Select<risk::Entity>, p: &ListParams) -> Select<risk::Entity> {
     let desc = p.dir == crate::repo::Dir::Desc;
     match p.sort.as_deref() {
         Some("title") => q.order_by(title, p.dir.order()).order_by_asc(id),
-        Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(title).order_by_asc(id),
+        Some("unit") => {
+            q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(title).order_by_asc(id)
+        }
         Some("review") => q.order_by(col(risk::Column::ReviewOn), p.dir.order()).order_by_asc(id),
         _ => q
             .order_by(col(risk::Column::ResidualScore), if desc { Order::Asc } else { Order::Desc })
