@@ -180,6 +180,47 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
     let (s, _) = johan.call(Method::POST, &format!("/api/v1/incidents/{incident}/links"), Some(json!({"risk_id": id}))).await;
     assert!(s == 404 || s == 403 || s == 422, "{s}");
 
+    // Every order, read a page of five at a time, gives the whole list once, in that order
+    // (the page is chosen from the risks before its rows are joined).
+    let (_, whole) = sara.call(Method::GET, "/api/v1/risks?limit=500", None).await;
+    let n = whole["total"].as_u64().unwrap();
+    assert!(n > 10, "{whole}");
+    let mut by_title = Vec::new();
+    for sort in ["level", "title", "unit", "review"] {
+        for dir in ["asc", "desc"] {
+            let mut rows: Vec<serde_json::Value> = Vec::new();
+            for page in 1..=n.div_ceil(5) {
+                let (s, p) = sara.call(Method::GET, &format!("/api/v1/risks?sort={sort}&dir={dir}&limit=5&page={page}"), None).await;
+                assert_eq!(s, 200, "{p}");
+                assert_eq!(p["total"].as_u64(), Some(n));
+                rows.extend(p["items"].as_array().unwrap().iter().cloned());
+            }
+            let mut ids: Vec<i64> = rows.iter().map(|r| r["id"].as_i64().unwrap()).collect();
+            // The same order as the whole list read at once (the database's collation decides
+            // titles and names) ...
+            let (_, at_once) = sara.call(Method::GET, &format!("/api/v1/risks?sort={sort}&dir={dir}&limit=500"), None).await;
+            let once: Vec<i64> = at_once["items"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+            assert_eq!(ids, once, "{sort} {dir}");
+            if sort == "title" {
+                by_title.push(once);
+            }
+            // ... and the levels in the order asked.
+            if sort == "level" {
+                let levels: Vec<(i64, i64)> =
+                    rows.iter().map(|r| (r["residual_score"].as_i64().unwrap(), r["score"].as_i64().unwrap())).collect();
+                let mut want = levels.clone();
+                want.sort_by(|a, b| if dir == "asc" { b.cmp(a) } else { a.cmp(b) });
+                assert_eq!(levels, want, "the highest residual level first, unless reversed");
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len() as u64, n, "every risk once, sorted by {sort} {dir}");
+        }
+    }
+    // The titles differ, so the order by title turned round is the order by title descending.
+    by_title[1].reverse();
+    assert_eq!(by_title[0], by_title[1], "titles in order, both ways");
+
     // Who sees it: not another nämnd's head, not an employee.
     assert_eq!(johan.call(Method::GET, &format!("/api/v1/risks/{id}"), None).await.0, 404);
     let (_, jl) = johan.call(Method::GET, "/api/v1/risks?limit=500", None).await;
