@@ -188,12 +188,19 @@ where
     page.take(&mut got)
 }
 
+/// A page's count: read in the batch, or known to the caller (a count kept beside the list).
+#[derive(Debug)]
+enum Count {
+    Read(crate::batch::Pending<sea_orm::SelectGetableTuple<i64>>),
+    Known(i64),
+}
+
 /// The two reads of [`page_counted`] added to a larger batch: take them with
 /// [`CountedPage::take`] once it has run.
 #[derive(Debug)]
 #[must_use = "take the rows with CountedPage::take"]
 pub struct CountedPage<S> {
-    count: Result<crate::batch::Pending<sea_orm::SelectGetableTuple<i64>>, i64>,
+    count: Count,
     rows: crate::batch::Pending<S>,
     cap: u64,
 }
@@ -207,20 +214,20 @@ impl<S: sea_orm::SelectorTrait> CountedPage<S> {
         rows: sea_orm::Selector<S>,
     ) -> Self {
         let count = b.add_statement(count_upto_statement(b.backend(), counted, cap));
-        CountedPage { count: Ok(count), rows: b.add(rows), cap }
+        CountedPage { count: Count::Read(count), rows: b.add(rows), cap }
     }
 
     /// Adds the rows of a list whose count the caller already knows (from a count kept
     /// beside the list, such as a heat map's total of the same rows).
     pub fn known(b: &mut crate::batch::Reads, total: i64, cap: u64, rows: sea_orm::Selector<S>) -> Self {
-        CountedPage { count: Err(total), rows: b.add(rows), cap }
+        CountedPage { count: Count::Known(total), rows: b.add(rows), cap }
     }
 
     /// The rows, the count and whether it is exact.
     pub fn take(self, got: &mut crate::batch::Got) -> Result<(Vec<S::Item>, u64, bool), sea_orm::DbErr> {
         let n = match self.count {
-            Ok(count) => got.take_one(count)?.unwrap_or(0),
-            Err(known) => known,
+            Count::Read(count) => got.take_one(count)?.unwrap_or(0),
+            Count::Known(n) => n,
         };
         let (total, exact) = capped(n, self.cap);
         Ok((got.take(self.rows)?, total, exact))
