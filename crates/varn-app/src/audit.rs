@@ -10,6 +10,7 @@ use crate::{Actor, App, AppError};
 use serde::{Deserialize, Serialize};
 use std::io::Write as _;
 use std::path::Path;
+use varn_domain::audit::LaneHead;
 use varn_domain::Permission;
 use varn_store::entity::audit_log::Model as AuditRow;
 use varn_store::repo::audit::{self as repo, AuditFilter, Checkpoint, Verdict};
@@ -18,10 +19,14 @@ use varn_store::repo::{settings, ListParams, Page};
 /// One line of the checkpoint file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct CheckpointLine {
-    /// The head's sequence number.
+    /// Lane 1's rows (before the chain had lanes: the head's sequence number, the same).
     pub seq: i64,
-    /// The head row's hash.
+    /// Lane 1's newest row's hash.
     pub hash: String,
+    /// The other lanes that held rows (left out when none did, as in lines written before
+    /// the chain had lanes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lanes: Vec<LaneHead>,
     /// When (RFC 3339, UTC).
     pub at: String,
     /// HMAC of the above with the audit key.
@@ -79,14 +84,14 @@ impl App {
         let head = repo::head(self.store.read()).await?;
         if only_if_moved {
             if let Ok(Some(last)) = read_checkpoints(path, self)? {
-                if last.seq == head.seq {
+                if last == head {
                     return Ok(None);
                 }
             }
         }
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let sig = self.store.audit_key().sign_checkpoint(head.seq, &head.hash, &at);
-        let line = CheckpointLine { seq: head.seq, hash: head.hash, at, sig };
+        let sig = self.store.audit_key().sign_checkpoint(head.seq, &head.hash, &head.lanes, &at);
+        let line = CheckpointLine { seq: head.seq, hash: head.hash, lanes: head.lanes, at, sig };
         let text = serde_json::to_string(&line).map_err(|e| AppError::Internal(e.to_string()))?;
         append_line(path, &text).map_err(|e| AppError::Internal(format!("could not write {}: {e}", path.display())))?;
         Ok(Some(line))
@@ -105,13 +110,14 @@ fn read_checkpoints(path: &Path, app: &App) -> Result<Result<Option<Checkpoint>,
     let mut newest: Option<Checkpoint> = None;
     for l in text.lines().filter(|l| !l.trim().is_empty()) {
         let Ok(c) = serde_json::from_str::<CheckpointLine>(l) else {
-            return Ok(Err(newest.map(|n| n.seq + 1).unwrap_or(0)));
+            return Ok(Err(newest.map(|n| n.rows() + 1).unwrap_or(0)));
         };
-        if key.sign_checkpoint(c.seq, &c.hash, &c.at) != c.sig {
+        if key.sign_checkpoint(c.seq, &c.hash, &c.lanes, &c.at) != c.sig {
             return Ok(Err(c.seq));
         }
-        if newest.as_ref().is_none_or(|n| c.seq >= n.seq) {
-            newest = Some(Checkpoint { seq: c.seq, hash: c.hash });
+        let c = Checkpoint { seq: c.seq, hash: c.hash, lanes: c.lanes };
+        if newest.as_ref().is_none_or(|n| c.rows() >= n.rows()) {
+            newest = Some(c);
         }
     }
     Ok(Ok(newest))

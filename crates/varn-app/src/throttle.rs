@@ -112,16 +112,16 @@ impl App {
         let all = throttles::count_attempt(&txn, source, ALL, quiet, first).await?;
         let gates = [gate(&pair, FREE_PER_ACCOUNT, now), gate(&all, FREE_PER_SOURCE, now)];
         if let Some(secs) = gates.iter().filter_map(|g| if let Gate::Refuse(s) = g { Some(*s) } else { None }).max() {
-            txn.commit().await?;
+            self.store.commit(txn).await?;
             return Ok(Some(Err(AppError::Locked(secs))));
         }
         if gates.iter().all(|g| *g == Gate::Admit) {
             throttles::admit(&txn, source, account).await?;
             throttles::admit(&txn, source, ALL).await?;
-            txn.commit().await?;
+            self.store.commit(txn).await?;
             return Ok(Some(Ok(())));
         }
-        txn.commit().await?;
+        self.store.commit(txn).await?;
         Ok(None)
     }
 

@@ -9,7 +9,7 @@ use varn_store::repo::audit::{self, NewAudit};
 
 /// An open write transaction. Dereferences to the transaction, so repository functions take
 /// `&*w` (or `&w` where a `&DatabaseTransaction` is expected).
-pub struct Write(DatabaseTransaction, varn_domain::audit::AuditKey, std::sync::Arc<std::sync::atomic::AtomicU64>);
+pub struct Write(DatabaseTransaction, varn_store::Store, std::sync::Arc<std::sync::atomic::AtomicU64>);
 
 impl std::ops::Deref for Write {
     type Target = DatabaseTransaction;
@@ -19,10 +19,11 @@ impl std::ops::Deref for Write {
 }
 
 impl Write {
-    /// Appends the audit row and commits, both or neither.
+    /// Appends the audit row and commits, both or neither; returns once the write is on the
+    /// disk (`Store::commit`).
     pub async fn commit(self, entry: Audit) -> Result<(), AppError> {
-        audit::append(&self.0, &self.1, entry.0).await?;
-        self.0.commit().await?;
+        audit::append(&self.0, self.1.audit_key(), entry.0).await?;
+        self.1.commit(self.0).await?;
         self.2.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
@@ -33,7 +34,7 @@ impl Write {
     /// row ([`Audit::append_in`]), or bookkeeping that is deliberately not audited row by row
     /// (sign-in throttles, whose failures are summarised instead).
     pub(crate) async fn commit_appended(self) -> Result<(), AppError> {
-        self.0.commit().await?;
+        self.1.commit(self.0).await?;
         self.2.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
@@ -43,13 +44,13 @@ impl App {
     /// Opens a write for the holder of `cap`. Reads that the write depends on belong inside it.
     pub async fn begin(&self, cap: &Capability<'_>) -> Result<Write, AppError> {
         let _ = cap.permission();
-        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone(), self.writes.clone()))
+        Ok(Write(self.store.write().begin().await?, self.store.clone(), self.writes.clone()))
     }
 
     /// Opens a write on a person's own account, which no role's permission covers: signing
     /// in and out, changing one's password, one's API tokens.
     pub(crate) async fn begin_account_write(&self) -> Result<Write, AppError> {
-        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone(), self.writes.clone()))
+        Ok(Write(self.store.write().begin().await?, self.store.clone(), self.writes.clone()))
     }
 
     /// Opens a sign-in's or a sign-out's write: it changes only the person's sessions, their
@@ -59,7 +60,7 @@ impl App {
     /// graph read sixteen times over.
     pub(crate) async fn begin_session_write(&self) -> Result<Write, AppError> {
         let uncounted = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        Ok(Write(self.store.write().begin().await?, self.store.audit_key().clone(), uncounted))
+        Ok(Write(self.store.write().begin().await?, self.store.clone(), uncounted))
     }
 
     /// Opens a write the system makes on its own schedule (a deadline reminder queued):
@@ -106,7 +107,7 @@ impl Audit {
     /// Appends the row inside a bulk load's own transaction (the demo city), where one
     /// transaction holds many changes, each with its row.
     pub(crate) async fn append_in(self, w: &Write) -> Result<(), AppError> {
-        audit::append(&w.0, &w.1, self.0).await?;
+        audit::append(&w.0, w.1.audit_key(), self.0).await?;
         Ok(())
     }
 

@@ -45,10 +45,15 @@ impl AuditKey {
         hex::encode(&m.finalize().into_bytes()[..8])
     }
 
-    /// The signature of a checkpoint: the head's position and hash at a time.
-    pub fn sign_checkpoint(&self, seq: i64, hash: &str, at: &str) -> String {
+    /// The signature of a checkpoint: lane 1's position and hash, the other lanes that hold
+    /// rows, at a time. Without other lanes it is the signature checkpoints had before the
+    /// chain had lanes, so their lines still hold.
+    pub fn sign_checkpoint(&self, seq: i64, hash: &str, others: &[LaneHead], at: &str) -> String {
         let mut m = self.mac();
         m.update(format!("varn audit checkpoint\n{seq}\n{hash}\n{at}").as_bytes());
+        for l in others {
+            m.update(format!("\n{}:{}:{}", l.lane, l.seq, l.hash).as_bytes());
+        }
         hex::encode(m.finalize().into_bytes())
     }
 }
@@ -85,6 +90,22 @@ pub struct AuditContent<'a> {
     pub before: Option<&'a str>,
     /// JSON of the entity after, if any.
     pub after: Option<&'a str>,
+    /// The lane of the chain the row is in, when it is not lane 1. Lane 1 is left out of the
+    /// encoding, so rows written before the chain had lanes keep their hashes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lane: Option<i64>,
+}
+
+/// Where one lane of the chain stood at a checkpoint: its number, how many rows it held and
+/// its newest row's hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct LaneHead {
+    /// The lane (1 and up).
+    pub lane: i64,
+    /// Rows in the lane.
+    pub seq: i64,
+    /// The lane's newest row's hash.
+    pub hash: String,
 }
 
 /// The hash of a row given the previous row's hash: HMAC-SHA-256 under `key`.
@@ -113,7 +134,17 @@ mod tests {
             org_path: Some("/1/"),
             before: None,
             after: Some(after),
+            lane: None,
         }
+    }
+
+    /// A row of lane 1 hashes as rows did before the chain had lanes (the value was computed
+    /// with that encoding), so a database written then still verifies.
+    #[test]
+    fn a_row_of_lane_one_hashes_as_before_lanes() {
+        let h = chain_hash(&AuditKey::for_tests(), GENESIS, &c(1, "{}"));
+        assert_eq!(h, "e8a16237b96826547e5d0101074a09b15b3cad7f2a6f1dce83d01b711697686e");
+        assert_ne!(h, chain_hash(&AuditKey::for_tests(), GENESIS, &AuditContent { lane: Some(2), ..c(1, "{}") }));
     }
 
     #[test]
@@ -150,6 +181,7 @@ mod tests {
             ("before", AuditContent { before: Some("{}"), ..base.clone() }),
             ("after", AuditContent { after: Some("{\"a\":1}"), ..base.clone() }),
             ("after absent", AuditContent { after: None, ..base.clone() }),
+            ("lane", AuditContent { lane: Some(2), ..base.clone() }),
             ("text moved between fields", AuditContent { actor_name: "adminorg", action: ".create", ..base.clone() }),
         ];
         let mut seen = std::collections::HashSet::from([h.clone()]);
@@ -167,9 +199,12 @@ mod tests {
         assert_ne!(chain_hash(&a, GENESIS, &c(1, "{}")), chain_hash(&b, GENESIS, &c(1, "{}")));
         assert_ne!(a.id(), b.id());
         assert_eq!(a.id().len(), 16);
-        assert_eq!(a.sign_checkpoint(5, "ab", "t"), a.sign_checkpoint(5, "ab", "t"));
-        assert_ne!(a.sign_checkpoint(5, "ab", "t"), a.sign_checkpoint(4, "ab", "t"));
-        assert_ne!(a.sign_checkpoint(5, "ab", "t"), b.sign_checkpoint(5, "ab", "t"));
+        assert_eq!(a.sign_checkpoint(5, "ab", &[], "t"), a.sign_checkpoint(5, "ab", &[], "t"));
+        assert_ne!(a.sign_checkpoint(5, "ab", &[], "t"), a.sign_checkpoint(4, "ab", &[], "t"));
+        assert_ne!(a.sign_checkpoint(5, "ab", &[], "t"), b.sign_checkpoint(5, "ab", &[], "t"));
+        let lane = |seq| LaneHead { lane: 2, seq, hash: "cd".into() };
+        assert_ne!(a.sign_checkpoint(5, "ab", &[lane(3)], "t"), a.sign_checkpoint(5, "ab", &[], "t"));
+        assert_ne!(a.sign_checkpoint(5, "ab", &[lane(3)], "t"), a.sign_checkpoint(5, "ab", &[lane(2)], "t"));
         assert!(!format!("{a:?}").contains("1, 1"));
     }
 }

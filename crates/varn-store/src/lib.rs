@@ -7,6 +7,7 @@ pub mod maintenance;
 pub mod migration;
 pub mod repo;
 mod scope;
+pub mod wal_sync;
 
 pub use scope::{scope_condition, under_path, under_path_sql, units_in_scope};
 
@@ -51,8 +52,10 @@ pub const DEFAULT_MMAP_MIB: u64 = 0;
 /// What SQLite promises about a write once it is acknowledged.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Durability {
-    /// `synchronous=FULL`: the WAL is synced at every commit, so an acknowledged write
-    /// survives a power cut or an operating-system crash.
+    /// An acknowledged write survives a power cut or an operating-system crash: the WAL is
+    /// synced after the commit and before the write is acknowledged, once for all the
+    /// writers that committed meanwhile (the group sync of [`wal_sync`]; SQLite's own
+    /// `synchronous=FULL` synced inside each commit, on the one writer).
     #[default]
     Full,
     /// `synchronous=NORMAL`: synced at checkpoints only; survives a crash of Värn, but a power
@@ -114,13 +117,17 @@ pub fn redact_url(url: &str) -> String {
 /// On SQLite the write pool has a single connection: SQLite allows one writer at a time,
 /// and queueing writers in the pool instead of in `busy_timeout` keeps the audit hash chain
 /// strictly ordered and avoids `SQLITE_BUSY` on lock upgrades. On PostgreSQL both are the
-/// same pool and the audit head row is locked by the `UPDATE` that moves it
-/// (`repo::audit::append`), until the write commits.
+/// same pool and a write locks one of the audit chain's lanes by the `UPDATE` that moves its
+/// head (`repo::audit::append`), until it commits.
+///
+/// On SQLite with durability `full` the writer commits without syncing and
+/// [`Store::commit`] waits for the group sync of the write-ahead log (see [`wal_sync`]).
 #[derive(Clone, Debug)]
 pub struct Store {
     read: DatabaseConnection,
     write: DatabaseConnection,
     audit_key: varn_domain::audit::AuditKey,
+    wal: Option<std::sync::Arc<wal_sync::WalSync>>,
 }
 
 impl Store {
@@ -147,17 +154,16 @@ impl Store {
                 .await
                 .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
             let db = SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
-            Ok(Store { read: db.clone(), write: db, audit_key: Default::default() })
+            Ok(Store { read: db.clone(), write: db, audit_key: Default::default(), wal: None })
         } else if cfg.url.starts_with("sqlite:") {
             let where_ = sqlite_path(&cfg.url).unwrap_or_default();
             let opts = SqliteConnectOptions::from_str(&cfg.url)
                 .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(match cfg.durability {
-                    Durability::Full => SqliteSynchronous::Full,
-                    Durability::Normal => SqliteSynchronous::Normal,
-                })
+                // `full` is kept by the group sync after the commit (`Store::commit`), not
+                // by SQLite inside it.
+                .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
                 // Paths are digits and slashes: case-sensitive LIKE lets SQLite use the index.
@@ -187,10 +193,12 @@ impl Store {
                 .connect_with(opts.read_only(false))
                 .await
                 .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
+            let wal = (cfg.durability == Durability::Full).then(|| std::sync::Arc::new(wal_sync::WalSync::new(&where_)));
             Ok(Store {
                 read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read_pool),
                 write: SqlxSqliteConnector::from_sqlx_sqlite_pool(write_pool),
                 audit_key: Default::default(),
+                wal,
             })
         } else {
             Err(StoreError::Open("the database URL must start with sqlite: or postgres://".into()))
@@ -218,7 +226,7 @@ impl Store {
                 .map_err(|e| StoreError::Open(format!("{path}: {e}")))?;
             let db = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
             migration::check_current(&db).await.map_err(|e| StoreError::Open(format!("{path}: {e}")))?;
-            return Ok(Store { read: db.clone(), write: db, audit_key: Default::default() });
+            return Ok(Store { read: db.clone(), write: db, audit_key: Default::default(), wal: None });
         }
         let s = Self::open(cfg).await?;
         migration::check_current(&s.write).await.map_err(|e| StoreError::Open(e.to_string()))?;
@@ -252,6 +260,23 @@ impl Store {
     /// The connection for writes (begin a transaction on it).
     pub fn write(&self) -> &DatabaseConnection {
         &self.write
+    }
+
+    /// Commits a write and returns once it is as durable as configured: on SQLite with
+    /// durability `full`, after the group sync of the write-ahead log that covers it (see
+    /// [`wal_sync`]); elsewhere the commit itself was.
+    pub async fn commit(&self, txn: sea_orm::DatabaseTransaction) -> Result<(), DbErr> {
+        txn.commit().await?;
+        if let Some(w) = &self.wal {
+            let n = w.committed();
+            w.synced_through(n).await.map_err(|e| DbErr::Custom(format!("syncing the write-ahead log: {e}")))?;
+        }
+        Ok(())
+    }
+
+    /// The group sync's (commits, commits on the disk, syncs), on SQLite with durability `full`.
+    pub fn wal_counts(&self) -> Option<(u64, u64, u64)> {
+        self.wal.as_ref().map(|w| w.counts())
     }
 
     /// Checks that the database answers a read on the read pool and takes a write on the

@@ -97,6 +97,7 @@ pub(super) async fn audit(store: &Store, s: &Scale, city: &City, rng: &mut StdRn
                 after_json: after,
                 prev_hash: prev.clone(),
                 hash: String::new(),
+                lane: 1,
             };
             m.hash = chain_hash(store.audit_key(), &prev, &varn_store::repo::audit::content(&m));
             prev = m.hash.clone();

@@ -228,6 +228,8 @@ async fn fix_sequences(store: &Store) -> Result<(), AppError> {
         let sql = format!("SELECT setval(pg_get_serial_sequence('{t}', 'id'), GREATEST((SELECT MAX(id) FROM {t}), 1))");
         store.write().execute(Statement::from_string(DbBackend::Postgres, sql)).await?;
     }
+    // The audit log's ids come from a sequence of its own (its lanes, m0024).
+    varn_store::repo::audit::ids_follow(store.write()).await?;
     Ok(())
 }
 

@@ -20,6 +20,8 @@ pub struct Model {
     pub after_json: Option<String>,
     pub prev_hash: String,
     pub hash: String,
+    /// The lane of the chain the row is in (see `repo::audit::LANES`).
+    pub lane: i16,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

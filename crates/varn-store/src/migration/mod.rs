@@ -28,6 +28,7 @@ mod m0020_assets_unit_search;
 mod m0021_documents_status_title;
 mod m0022_risks;
 mod m0023_risks_unit_scores;
+mod m0024_audit_lanes;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -57,6 +58,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0021_documents_status_title::Migration),
         Box::new(m0022_risks::Migration),
         Box::new(m0023_risks_unit_scores::Migration),
+        Box::new(m0024_audit_lanes::Migration),
     ]
 }
 

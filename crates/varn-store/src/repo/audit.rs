@@ -4,8 +4,26 @@ use super::{ListParams, Page};
 use crate::entity::{audit_head, audit_log};
 use sea_orm::sea_query::Expr;
 use sea_orm::*;
-use varn_domain::audit::{chain_hash, AuditContent, AuditKey, GENESIS};
+use std::collections::BTreeMap;
+use varn_domain::audit::{chain_hash, AuditContent, AuditKey, LaneHead, GENESIS};
 use varn_domain::Scope;
+
+/// How many lanes the chain has: how many writers' commits may be in flight at once on
+/// PostgreSQL (SQLite's one writer appends in lane 1). Migration m0024 made the heads.
+pub const LANES: i64 = 8;
+
+/// Moves PostgreSQL's id sequence past the largest id written: after the migration, and after
+/// rows written with their ids (the benchmark's city).
+pub const IDS_FOLLOW: &str = "SELECT setval('audit_log_ids', COALESCE((SELECT MAX(id) FROM audit_log), 0) + 1, false)";
+
+/// Moves the id sequence past the rows written with their own ids (PostgreSQL; nothing to do
+/// on SQLite, which takes the largest id + 1).
+pub async fn ids_follow<D: ConnectionTrait>(db: &D) -> Result<(), DbErr> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute(Statement::from_string(DbBackend::Postgres, IDS_FOLLOW)).await?;
+    }
+    Ok(())
+}
 
 /// What a use case records about one change.
 #[derive(Debug, Clone, Default)]
@@ -41,27 +59,48 @@ pub fn content(m: &audit_log::Model) -> AuditContent<'_> {
         org_path: m.org_path.as_deref(),
         before: m.before_json.as_deref(),
         after: m.after_json.as_deref(),
+        lane: (m.lane != 1).then_some(i64::from(m.lane)),
     }
 }
 
-/// Appends one row, chained to the last. Call inside the transaction of the change.
+/// Appends one row, chained to the last row of its lane. Call inside the transaction of the
+/// change.
 ///
-/// The chain's head is moved and read in one statement (`UPDATE … RETURNING`), which on
-/// PostgreSQL also takes its row lock: writers queue there until this transaction ends. On
-/// PostgreSQL the row and the head's new hash are then written in one more statement, so the
-/// lock is held over two round trips and the commit (it was three); SQLite has a single
-/// writer connection and runs the two writes one after the other.
+/// The first statement takes a lane and moves its head (`UPDATE … RETURNING`, which also
+/// returns the row's id). On PostgreSQL it takes the first lane no other transaction holds
+/// (`FOR UPDATE SKIP LOCKED`; a transaction that holds one already is given it again, as its
+/// own lock does not skip), and only when all are held waits for one chosen by its backend
+/// (so that waiting writers spread over the lanes): writers queue only when [`LANES`] commits
+/// are in flight. The row and the lane's new hash
+/// are then written in one more statement. SQLite has a single writer connection, appends in
+/// lane 1 and runs the two writes one after the other.
 pub async fn append<D: ConnectionTrait>(db: &D, key: &AuditKey, a: NewAudit) -> Result<i64, DbErr> {
     #[derive(FromQueryResult)]
     struct Head {
-        last_seq: i64,
+        lane: i32,
         last_hash: String,
+        next_id: i64,
     }
     let backend = db.get_database_backend();
-    let take = Statement::from_string(backend, "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash");
-    let head = Head::find_by_statement(take).one(db).await?.ok_or_else(|| DbErr::RecordNotFound("audit_head".into()))?;
+    let take = if backend == DbBackend::Postgres {
+        format!(
+            "UPDATE audit_head SET last_seq = last_seq + 1 \
+             WHERE id = COALESCE((SELECT id FROM audit_head ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED), \
+                                 (SELECT id FROM audit_head ORDER BY (id + pg_backend_pid()) % {LANES}, id LIMIT 1)) \
+             RETURNING id AS lane, last_hash, nextval('audit_log_ids') AS next_id"
+        )
+    } else {
+        "UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 \
+         RETURNING id AS lane, last_hash, (SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log) AS next_id"
+            .to_owned()
+    };
+    let head = Head::find_by_statement(Statement::from_string(backend, take))
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("audit_head".into()))?;
+    let lane = i16::try_from(head.lane).map_err(|_| DbErr::Custom(format!("audit lane {} out of range", head.lane)))?;
     let mut row = audit_log::Model {
-        id: head.last_seq,
+        id: head.next_id,
         at_us: super::now().timestamp_micros(),
         actor_id: a.actor_id,
         actor_name: a.actor_name,
@@ -73,6 +112,7 @@ pub async fn append<D: ConnectionTrait>(db: &D, key: &AuditKey, a: NewAudit) -> 
         after_json: a.after.map(|v| v.to_string()),
         prev_hash: head.last_hash,
         hash: String::new(),
+        lane,
     };
     row.hash = chain_hash(key, &row.prev_hash, &content(&row));
     let id = row.id;
@@ -81,13 +121,15 @@ pub async fn append<D: ConnectionTrait>(db: &D, key: &AuditKey, a: NewAudit) -> 
     if backend == DbBackend::Postgres {
         let mut values = insert.values.map(|v| v.0).unwrap_or_default();
         values.push(hash.into());
-        let sql = format!("WITH moved AS (UPDATE audit_head SET last_hash = ${} WHERE id = 1) {}", values.len(), insert.sql);
+        values.push(head.lane.into());
+        let n = values.len();
+        let sql = format!("WITH moved AS (UPDATE audit_head SET last_hash = ${} WHERE id = ${n}) {}", n - 1, insert.sql);
         db.execute(Statement::from_sql_and_values(backend, sql, values)).await?;
     } else {
         db.execute(insert).await?;
         audit_head::Entity::update_many()
             .col_expr(audit_head::Column::LastHash, Expr::value(hash))
-            .filter(audit_head::Column::Id.eq(1))
+            .filter(audit_head::Column::Id.eq(head.lane))
             .exec(db)
             .await?;
     }
@@ -165,12 +207,12 @@ pub async fn list<D: ConnectionTrait + 'static>(
         None => q,
     };
     let (items, total, exact) = if unfiltered {
-        // The head row knows how many rows the chain has; read with the page.
+        // The lanes' heads know how many rows the chain has; read with the page.
         let mut b = crate::batch::Reads::on(db);
-        let head = b.add(audit_head::Entity::find_by_id(1).into_model::<audit_head::Model>());
+        let heads = b.add(audit_head::Entity::find().into_model::<audit_head::Model>());
         let items = b.add(q.into_model::<audit_log::Model>());
         let mut got = b.run(db).await?;
-        let total = got.take_one(head)?.map(|h| h.last_seq.max(0) as u64).unwrap_or(0);
+        let total = got.take(heads)?.iter().map(|h| h.last_seq.max(0) as u64).sum();
         (got.take(items)?, total, true)
     } else if p.per_page.is_some() {
         super::page_counted(db, counted, 10_000, q.into_model::<audit_log::Model>()).await?
@@ -191,70 +233,142 @@ pub enum Verdict {
     },
     /// The first row that is changed, missing or out of place.
     Broken {
-        /// The sequence number where the chain breaks.
+        /// Where the chain breaks: the id of a row that is changed, or of the row that follows
+        /// one that is missing (ids may have gaps: a write rolled back leaves its id unused);
+        /// for rows missing from the end of a lane, the lane's first missing position (in lane
+        /// 1 of a chain without gaps in its ids, the missing row's id).
         seq: i64,
         /// What is wrong there.
         reason: &'static str,
     },
 }
 
-/// A signed record, kept outside the database, of where the chain's head was.
+/// A signed record, kept outside the database, of where the chain's heads were.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checkpoint {
-    /// The head's sequence number.
+    /// Lane 1's rows.
     pub seq: i64,
-    /// The head row's hash.
+    /// Lane 1's newest hash.
     pub hash: String,
+    /// The other lanes that held rows.
+    pub lanes: Vec<LaneHead>,
 }
 
-/// The head: the newest row's position and hash.
+impl Checkpoint {
+    /// Rows in all lanes.
+    pub fn rows(&self) -> i64 {
+        self.seq + self.lanes.iter().map(|l| l.seq).sum::<i64>()
+    }
+
+    /// Every lane's head, lane 1 first.
+    fn heads(&self) -> impl Iterator<Item = LaneHead> + '_ {
+        std::iter::once(LaneHead { lane: 1, seq: self.seq, hash: self.hash.clone() }).chain(self.lanes.iter().cloned())
+    }
+}
+
+/// The heads: each lane's rows and newest hash (lane 1 always, the others when they hold rows).
 pub async fn head<D: ConnectionTrait>(db: &D) -> Result<Checkpoint, DbErr> {
-    let h = audit_head::Entity::find_by_id(1).one(db).await?.ok_or_else(|| DbErr::RecordNotFound("audit_head".into()))?;
-    Ok(Checkpoint { seq: h.last_seq, hash: h.last_hash })
+    let heads = audit_head::Entity::find().order_by_asc(audit_head::Column::Id).all(db).await?;
+    let first = heads.iter().find(|h| h.id == 1).ok_or_else(|| DbErr::RecordNotFound("audit_head".into()))?;
+    Ok(Checkpoint {
+        seq: first.last_seq,
+        hash: first.last_hash.clone(),
+        lanes: heads
+            .iter()
+            .filter(|h| h.id != 1 && h.last_seq > 0)
+            .map(|h| LaneHead { lane: i64::from(h.id), seq: h.last_seq, hash: h.last_hash.clone() })
+            .collect(),
+    })
 }
 
-/// Walks the whole chain in id order, in batches, and reports the first break: a row whose
-/// keyed hash does not match, a missing row, a head that does not point at the last row, or
-/// (given the latest checkpoint) a chain that no longer reaches the checkpoint or differs
-/// from it there (rows removed from the end and the head moved back).
-pub async fn verify<D: ConnectionTrait>(db: &D, key: &AuditKey, checkpoint: Option<&Checkpoint>) -> Result<Verdict, DbErr> {
-    let mut prev = GENESIS.to_owned();
-    let mut expect = 1_i64;
+/// Walks the whole log in id order, in batches, following each lane's chain, and reports the
+/// first break: a row whose keyed hash does not match, a row that does not follow its lane's
+/// last (changed, removed or moved), a head that does not point at its lane's last row, or
+/// (given the latest checkpoint) a lane that no longer reaches the checkpoint or differs from
+/// it there (rows removed from the end and the head moved back).
+///
+/// The heads and every row are read in one snapshot (a read transaction; on PostgreSQL
+/// `REPEATABLE READ`), so writes that commit meanwhile, in any order of their ids, are either
+/// wholly seen or not at all.
+pub async fn verify<D: ConnectionTrait + TransactionTrait>(
+    db: &D,
+    key: &AuditKey,
+    checkpoint: Option<&Checkpoint>,
+) -> Result<Verdict, DbErr> {
+    let txn = if db.get_database_backend() == DbBackend::Postgres {
+        db.begin_with_config(Some(IsolationLevel::RepeatableRead), Some(AccessMode::ReadOnly)).await?
+    } else {
+        db.begin().await?
+    };
+    let verdict = verify_in(&txn, key, checkpoint).await;
+    txn.rollback().await?;
+    verdict
+}
+
+async fn verify_in(db: &DatabaseTransaction, key: &AuditKey, checkpoint: Option<&Checkpoint>) -> Result<Verdict, DbErr> {
+    struct Lane {
+        rows: i64,
+        prev: String,
+        last_id: i64,
+    }
+    let heads = audit_head::Entity::find().all(db).await?;
+    let mut lanes: BTreeMap<i64, Lane> =
+        heads.iter().map(|h| (i64::from(h.id), Lane { rows: 0, prev: GENESIS.to_owned(), last_id: 0 })).collect();
+    let marks: BTreeMap<i64, LaneHead> = checkpoint.map(|c| c.heads().map(|h| (h.lane, h)).collect()).unwrap_or_default();
+    let mut after = 0_i64;
+    let mut rows = 0_i64;
     loop {
         let batch = crate::repo::select::find::<audit_log::Entity>()
-            .filter(audit_log::Column::Id.gte(expect))
+            .filter(audit_log::Column::Id.gt(after))
             .order_by_asc(audit_log::Column::Id)
             .limit(5000)
             .all(db)
             .await?;
-        if batch.is_empty() {
-            break;
-        }
+        let Some(last) = batch.last() else { break };
+        after = last.id;
         for row in &batch {
-            if row.id != expect {
-                return Ok(Verdict::Broken { seq: expect, reason: "missing" });
+            let Some(lane) = lanes.get_mut(&i64::from(row.lane)) else {
+                return Ok(Verdict::Broken { seq: row.id, reason: "lane" });
+            };
+            if chain_hash(key, &lane.prev, &content(row)) != row.hash {
+                // Which part is not as written: only the stored link, a row missing before
+                // this one (the row is whole and links to a row that is gone), or the row.
+                let reason = if row.prev_hash != lane.prev && chain_hash(key, &row.prev_hash, &content(row)) == row.hash {
+                    "missing"
+                } else {
+                    "content"
+                };
+                return Ok(Verdict::Broken { seq: row.id, reason });
             }
-            if row.prev_hash != prev {
+            if row.prev_hash != lane.prev {
                 return Ok(Verdict::Broken { seq: row.id, reason: "prev_hash" });
             }
-            if chain_hash(key, &prev, &content(row)) != row.hash {
-                return Ok(Verdict::Broken { seq: row.id, reason: "content" });
-            }
-            if checkpoint.is_some_and(|c| c.seq == row.id && c.hash != row.hash) {
+            lane.rows += 1;
+            if marks.get(&i64::from(row.lane)).is_some_and(|m| m.seq == lane.rows && m.hash != row.hash) {
                 return Ok(Verdict::Broken { seq: row.id, reason: "checkpoint" });
             }
-            prev = row.hash.clone();
-            expect += 1;
+            lane.prev = row.hash.clone();
+            lane.last_id = row.id;
+            rows += 1;
         }
     }
-    if let Some(c) = checkpoint.filter(|c| c.seq > expect - 1) {
-        // The checkpoint saw rows that are gone.
-        return Ok(Verdict::Broken { seq: (expect).min(c.seq), reason: "truncated" });
+    for (n, lane) in &lanes {
+        if marks.get(n).is_some_and(|m| m.seq > lane.rows) {
+            // The checkpoint saw rows that are gone.
+            return Ok(Verdict::Broken { seq: lane.rows + 1, reason: "truncated" });
+        }
     }
-    let head = audit_head::Entity::find_by_id(1).one(db).await?;
-    match head {
-        Some(h) if h.last_seq == expect - 1 && h.last_hash == prev => Ok(Verdict::Whole { rows: expect - 1 }),
-        Some(h) if h.last_seq >= expect => Ok(Verdict::Broken { seq: expect, reason: "missing" }),
-        _ => Ok(Verdict::Broken { seq: expect - 1, reason: "head" }),
+    if let Some(m) = marks.values().find(|m| !lanes.contains_key(&m.lane)) {
+        return Ok(Verdict::Broken { seq: m.seq, reason: "truncated" });
     }
+    for h in &heads {
+        let Some(lane) = lanes.get(&i64::from(h.id)) else { continue };
+        if h.last_seq > lane.rows {
+            return Ok(Verdict::Broken { seq: lane.rows + 1, reason: "missing" });
+        }
+        if h.last_seq != lane.rows || h.last_hash != lane.prev {
+            return Ok(Verdict::Broken { seq: lane.last_id, reason: "head" });
+        }
+    }
+    Ok(Verdict::Whole { rows })
 }
