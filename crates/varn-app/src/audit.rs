@@ -33,6 +33,13 @@ pub struct CheckpointLine {
     pub sig: String,
 }
 
+impl CheckpointLine {
+    /// Rows in all lanes when the line was written.
+    pub fn rows(&self) -> i64 {
+        self.seq + self.lanes.iter().map(|l| l.seq).sum::<i64>()
+    }
+}
+
 /// The setting that remembers which key wrote the chain.
 const KEY_ID: &str = "audit_key_id";
 

@@ -100,9 +100,10 @@ pub async fn checkpoint(cfg: &Config) -> anyhow::Result<()> {
     let app = crate::open_existing(cfg, true).await?;
     if let Some(c) = app.audit_checkpoint(false).await? {
         println!(
-            "Kontrollpunkt skriven till / checkpoint written to {}: rad / row {} ({})",
+            "Kontrollpunkt skriven till / checkpoint written to {}: {} rader / rows, {} ({})",
             cfg.checkpoint_file().display(),
-            c.seq,
+            c.rows(),
+            if c.lanes.is_empty() { "1 kedja / lane".to_owned() } else { format!("{} kedjor / lanes", c.lanes.len() + 1) },
             &c.hash[..c.hash.len().min(16)]
         );
     }
@@ -120,7 +121,7 @@ pub fn spawn_checkpoints(app: varn_app::App, minutes: u64) {
         loop {
             tick.tick().await;
             match app.audit_checkpoint(true).await {
-                Ok(Some(c)) => tracing::info!(seq = c.seq, "audit checkpoint written"),
+                Ok(Some(c)) => tracing::info!(rows = c.rows(), lanes = c.lanes.len() + 1, "audit checkpoint written"),
                 Ok(None) => {}
                 Err(e) => tracing::warn!(error = %e, "could not write the audit checkpoint"),
             }
