@@ -186,7 +186,7 @@ pub async fn list<D: ConnectionTrait + 'static>(
         None => {}
     }
     if let Some(like) = p.like() {
-        let mut c = Condition::any().add(super::ilike(Expr::col(audit_log::Column::Action).into(), &like));
+        let mut c = Condition::any().add(super::ilike(db.get_database_backend(), Expr::col(audit_log::Column::Action).into(), &like));
         if !f.actions_labelled.is_empty() {
             c = c.add(audit_log::Column::Action.is_in(f.actions_labelled.clone()));
         }

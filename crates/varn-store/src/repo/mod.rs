@@ -124,10 +124,45 @@ pub fn stmt<D: ConnectionTrait>(db: &D, sql: &str, values: Vec<Value>) -> Statem
     }
 }
 
-/// Case-insensitive `LIKE` on a column with `\` as escape, on both databases.
-pub(crate) fn ilike(col: sea_orm::sea_query::SimpleExpr, pattern: &str) -> sea_orm::sea_query::SimpleExpr {
-    use sea_orm::sea_query::{Expr, Func, LikeExpr};
-    Expr::expr(Func::lower(col)).like(LikeExpr::new(pattern).escape('\\'))
+/// Case-insensitive `LIKE` on a column with `\\` as escape, on both databases (the pattern
+/// as [`like_on`] writes it).
+pub(crate) fn ilike(backend: DbBackend, col: sea_orm::sea_query::SimpleExpr, pattern: &str) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::Func;
+    like_on(backend, Func::lower(col).into(), pattern)
+}
+
+/// `col LIKE pattern` with `\\` as escape. On PostgreSQL the pattern is written into the
+/// statement as a literal ([`pg_literal`]): Värn's connections plan a statement once for any
+/// values (`crate::PG_PLAN_CACHE_MODE`), and a plan made for an unknown pattern guesses that
+/// few rows match, so a common word ("riktlinje": 793 of 3 000 documents; "anna": 2 563 of
+/// 50 000 people) was sorted whole instead of read in order (documents 2.3 → 4.2 ms, people
+/// 1.9 → 6.1 ms); with the literal the plan is made for the pattern, each distinct search
+/// its own statement. On SQLite the pattern is bound: its plans never depend on values.
+pub(crate) fn like_on(backend: DbBackend, col: sea_orm::sea_query::SimpleExpr, pattern: &str) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{BinOper, Expr, LikeExpr, SimpleExpr};
+    if backend == DbBackend::Postgres {
+        // Backslash is PostgreSQL's LIKE escape by default.
+        return SimpleExpr::Binary(Box::new(col), BinOper::Like, Box::new(SimpleExpr::Custom(pg_literal(pattern))));
+    }
+    Expr::expr(col).like(LikeExpr::new(pattern).escape('\\'))
+}
+
+/// `text` as a PostgreSQL string constant: an escape string (`E'…'`), so that it means the
+/// same whatever `standard_conforming_strings` says, with backslashes doubled, quotes doubled
+/// and NUL characters (which no PostgreSQL text can hold) left out.
+pub fn pg_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    out.push_str("E'");
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("''"),
+            '\0' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 /// Current time, truncated to microseconds so that what we write reads back equal on both
@@ -231,5 +266,18 @@ impl<S: sea_orm::SelectorTrait> CountedPage<S> {
         };
         let (total, exact) = capped(n, self.cap);
         Ok((got.take(self.rows)?, total, exact))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_postgresql_literal_cannot_be_ended_by_what_it_holds() {
+        assert_eq!(super::pg_literal("%anna%"), "E'%anna%'");
+        assert_eq!(super::pg_literal("o'brien"), "E'o''brien'");
+        // A backslash before the quote must not escape it.
+        assert_eq!(super::pg_literal("\\'; drop table users; --"), "E'\\\\''; drop table users; --'");
+        assert_eq!(super::pg_literal("a\0b"), "E'ab'");
+        assert_eq!(super::pg_literal("åäö \u{1F600}"), "E'åäö \u{1F600}'");
     }
 }

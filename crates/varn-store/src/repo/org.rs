@@ -33,7 +33,7 @@ pub async fn list<D: ConnectionTrait + 'static>(
 ) -> Result<Page<org_unit::Model>, DbErr> {
     let mut q = scoped(scope);
     if let Some(like) = p.like() {
-        q = q.filter(ilike(Expr::col((org_unit::Entity, C::Name)).into(), &like));
+        q = q.filter(ilike(db.get_database_backend(), Expr::col((org_unit::Entity, C::Name)).into(), &like));
     }
     if let Some(k) = &f.kind {
         q = q.filter(C::Kind.eq(*k));

@@ -421,6 +421,116 @@ async fn sqlite_plans_once_and_a_subtree_still_uses_the_path_index() {
     d.cleanup().await;
 }
 
+/// PostgreSQL plans each of Värn's statements once per connection too: the store's
+/// connections ask for generic plans (`varn_store::PG_PLAN_CACHE_MODE`), so the first
+/// execution's plan is already the one kept, its values left as parameters, instead of a plan
+/// made again at every execution for the values given. A URL that names its own
+/// `plan_cache_mode` keeps it.
+#[tokio::test]
+async fn postgres_plans_a_statement_once_for_any_values() {
+    if skip("postgres") {
+        return;
+    }
+    use sea_orm::TransactionTrait;
+    let d = TestDb::new("postgres").await;
+    let s = d.store().await;
+    let pg = sea_orm::DbBackend::Postgres;
+    let text = |r: Option<sea_orm::QueryResult>| r.unwrap().try_get_by_index::<String>(0).unwrap();
+    // One connection for the prepared statement and its plan.
+    let t = s.read().begin().await.unwrap();
+    assert_eq!(text(t.query_one(Statement::from_string(pg, "SHOW plan_cache_mode")).await.unwrap()), varn_store::PG_PLAN_CACHE_MODE);
+    t.execute(Statement::from_string(pg, "PREPARE by_path(text) AS SELECT id FROM org_units WHERE path = $1")).await.unwrap();
+    let plan = t.query_all(Statement::from_string(pg, "EXPLAIN EXECUTE by_path('/1/')")).await.unwrap();
+    let plan: Vec<String> = plan.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()).collect();
+    assert!(plan.iter().any(|l| l.contains("$1")) && !plan.iter().any(|l| l.contains("'/1/'")), "generic plan: {plan:?}");
+    t.rollback().await.unwrap();
+    s.close().await;
+    // A URL with its own mode keeps it.
+    let own = varn_store::Store::open(&varn_store::StoreConfig {
+        url: format!("{}%20-c%20plan_cache_mode%3Dforce_custom_plan", d.url),
+        max_connections: 2,
+        durability: Default::default(),
+        mmap_mib: varn_store::DEFAULT_MMAP_MIB,
+    })
+    .await
+    .unwrap();
+    assert_eq!(text(own.read().query_one(Statement::from_string(pg, "SHOW plan_cache_mode")).await.unwrap()), "force_custom_plan");
+    own.close().await;
+    d.cleanup().await;
+}
+
+/// A search's text is matched as the letters typed, whatever they are: quotes, backslashes and
+/// `LIKE`'s own wildcards find only the names that hold them. On PostgreSQL the pattern is
+/// written into the statement as a literal (so that the plan is made for it), which a quote or
+/// a backslash must not end or change; on SQLite it is bound.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_search_matches_quotes_backslashes_and_wildcards_as_typed(#[case] b: &str) {
+    use sea_orm::ActiveModelTrait;
+    use varn_store::repo::{self, ListParams};
+    if skip(b) {
+        return;
+    }
+    let d = TestDb::new(b).await;
+    let s = d.store().await;
+    let all = varn_domain::Scope::All;
+    let everyone = |s: varn_store::Store| async move {
+        repo::users::list(s.read(), &varn_domain::Scope::All, &Default::default(), &ListParams { page: 1, ..Default::default() })
+            .await
+            .unwrap()
+            .total
+    };
+    let before = everyone(s.clone()).await;
+    let names = [
+        "O'Brien Åsa",
+        "Back\\slash Bo",
+        "Hundra% Hugo",
+        "Under_score Ulla",
+        "Obrien Vanlig",
+        "Backslash Vanlig",
+        "Hundra Vanlig",
+        "Underxscore Vanlig",
+    ];
+    for (i, n) in names.iter().enumerate() {
+        repo::users::new_user(format!("sok{i}"), (*n).into(), None, None).insert(s.write()).await.unwrap();
+    }
+    let root = match repo::org::root(s.read()).await.unwrap() {
+        Some(r) => r,
+        None => repo::org::insert(s.write(), None, varn_domain::OrgKind::Kommunfullmaktige, "Staden").await.unwrap(),
+    };
+    for n in names {
+        repo::org::insert(s.write(), Some(&root), varn_domain::OrgKind::Enhet, n).await.unwrap();
+    }
+    for (typed, want) in [
+        ("o'brien", "O'Brien Åsa"),
+        ("'b", "O'Brien Åsa"),
+        ("k\\s", "Back\\slash Bo"),
+        ("dra%", "Hundra% Hugo"),
+        ("r_s", "Under_score Ulla"),
+        ("'; drop table users; --", ""),
+        ("\\'", ""),
+    ] {
+        let p = ListParams { q: Some(typed.into()), page: 1, per_page: Some(50), ..Default::default() };
+        let users = repo::users::list(s.read(), &all, &Default::default(), &p).await.unwrap();
+        let got: Vec<&str> = users.items.iter().map(|u| u.display_name.as_str()).collect();
+        let expect: Vec<&str> = [want].into_iter().filter(|w| !w.is_empty()).collect();
+        assert_eq!(got, expect, "{b}: users {typed:?}");
+        assert_eq!(users.total, expect.len() as u64, "{b}: users {typed:?}");
+        let people = repo::users::people(s.read(), &all, typed, 10).await.unwrap();
+        let got: Vec<&str> = people.iter().map(|u| u.display_name.as_str()).collect();
+        assert_eq!(got, expect, "{b}: people {typed:?}");
+        let units = repo::org::list(s.read(), &all, &Default::default(), &p).await.unwrap();
+        let got: Vec<&str> = units.items.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(got, expect, "{b}: units {typed:?}");
+    }
+    // The users table is still there, whole.
+    assert_eq!(everyone(s.clone()).await, before + names.len() as u64, "{b}");
+    s.close().await;
+    d.cleanup().await;
+}
+
 /// A page's reads sent together (`varn_store::batch::Reads`: on SQLite one command to one
 /// connection, each statement binding its own parameters in order) give each read exactly the
 /// rows it gives alone, including none; inside a transaction they run one by one with the same

@@ -5,7 +5,7 @@
 use super::AssetVisibility;
 use crate::entity::{asset_carrier, asset_level, carrier, carrier_dep, org_unit, user};
 use crate::repo::{ListParams, Page};
-use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::sea_query::Expr;
 use sea_orm::*;
 use varn_domain::asset::{CarrierKind, Hosting};
 
@@ -83,7 +83,11 @@ pub async fn carriers<D: ConnectionTrait + 'static>(
 ) -> Result<Page<CarrierRow>, DbErr> {
     let mut q = crate::repo::select::find::<carrier::Entity>().filter(none_unless(v));
     if let Some(like) = p.like() {
-        q = q.filter(Expr::col((carrier::Entity, carrier::Column::SearchText)).like(LikeExpr::new(like).escape('\\')));
+        q = q.filter(crate::repo::like_on(
+            db.get_database_backend(),
+            Expr::col((carrier::Entity, carrier::Column::SearchText)).into(),
+            &like,
+        ));
     }
     if let Some(k) = f.kind {
         q = q.filter(carrier::Column::Kind.eq(k));

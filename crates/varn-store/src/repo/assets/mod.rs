@@ -12,7 +12,7 @@ pub use reports::*;
 use crate::entity::{asset, asset_carrier, org_unit, user};
 use crate::repo::{ListParams, Page};
 use crate::scope_condition;
-use sea_orm::sea_query::{Expr, LikeExpr, SimpleExpr};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::*;
 use varn_domain::Scope;
 
@@ -145,7 +145,7 @@ fn counted(v: &AssetVisibility, f: &AssetFilter, p: &ListParams, backend: DbBack
 /// The filters of the register on `q` (assets, perhaps joined with their units).
 fn filter(mut q: Select<asset::Entity>, f: &AssetFilter, p: &ListParams, backend: DbBackend) -> Select<asset::Entity> {
     if let Some(like) = p.like() {
-        q = q.filter(Expr::col((asset::Entity, asset::Column::SearchText)).like(LikeExpr::new(like).escape('\\')));
+        q = q.filter(crate::repo::like_on(backend, Expr::col((asset::Entity, asset::Column::SearchText)).into(), &like));
     }
     if let Some(path) = &f.under {
         // The subtree's units first (a few hundred at most), so that the assets are found

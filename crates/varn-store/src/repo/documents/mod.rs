@@ -137,7 +137,7 @@ pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &D
     let mut q = scoped(v);
     if let Some(like) = p.like() {
         // `search_text` is the title lower-cased on write; the pattern is lower-cased too.
-        q = q.filter(Expr::col((doc::Entity, doc::Column::SearchText)).like(sea_orm::sea_query::LikeExpr::new(like).escape('\\')));
+        q = q.filter(super::like_on(db.get_database_backend(), Expr::col((doc::Entity, doc::Column::SearchText)).into(), &like));
     }
     if let Some(t) = &f.doc_type {
         q = q.filter(doc::Column::DocType.eq(*t));

@@ -16,7 +16,7 @@ pub use timeline::*;
 use crate::entity::{incident, incident_action, org_unit};
 use crate::repo::{count_upto, ListParams, Page};
 use crate::units_in_scope;
-use sea_orm::sea_query::{Alias, Expr, LikeExpr, NullOrdering, Query, SelectStatement, SimpleExpr, UnionType};
+use sea_orm::sea_query::{Alias, Expr, NullOrdering, Query, SelectStatement, SimpleExpr, UnionType};
 use sea_orm::*;
 use varn_domain::incident::{Category, Level, Severity, Status};
 use varn_domain::{Code, Scope};
@@ -195,14 +195,14 @@ const OPEN: [Status; 4] = [Status::Rapporterad, Status::UnderUtredning, Status::
 
 /// The register's query; `by_ids`: the open incidents in view read by their ids (see
 /// [`few_open`]).
-fn filtered(v: &IncidentVisibility, f: &IncidentFilter, p: &ListParams, by_ids: bool) -> Select<incident::Entity> {
+fn filtered(backend: DbBackend, v: &IncidentVisibility, f: &IncidentFilter, p: &ListParams, by_ids: bool) -> Select<incident::Entity> {
     let mut q = match (f.open, by_ids.then(|| open_ids(v)).flatten()) {
         (Some(true), Some(ids)) => joined().filter(col(incident::Column::Id).in_subquery(ids)).filter(open_status()),
         (Some(true), None) => scoped(v).filter(open_status()),
         _ => scoped(v),
     };
     if let Some(like) = p.like() {
-        q = q.filter(col(incident::Column::SearchText).like(LikeExpr::new(like).escape('\\')));
+        q = q.filter(crate::repo::like_on(backend, col(incident::Column::SearchText).into(), &like));
     }
     if let Some(u) = f.mine_user_id {
         q = q.filter(col(incident::Column::ReporterUserId).eq(u));
@@ -248,7 +248,7 @@ pub async fn list<D: ConnectionTrait + 'static>(
     p: &ListParams,
 ) -> Result<Page<IncidentRow>, DbErr> {
     let by_ids = f.open == Some(true) && few_open(db, v, FEW_OPEN).await?;
-    let q = filtered(v, f, p, by_ids);
+    let q = filtered(db.get_database_backend(), v, f, p, by_ids);
     // "More than 10 000" is enough for a page header; counting ten years of the city's
     // incidents cost more than the page (25 ms on PostgreSQL).
     let counted = q.clone();
@@ -389,7 +389,7 @@ async fn open_in_view_query_counting<D: ConnectionTrait>(
     let f = IncidentFilter { open: Some(true), ..Default::default() };
     let ordinary = format!("CASE WHEN \"incidents\".\"level\" = '{}' THEN 1 ELSE 0 END", Level::Incident.as_str());
     let by_ids = few_open(db, v, few).await?;
-    let q = filtered(v, &f, &ListParams::default(), by_ids)
+    let q = filtered(db.get_database_backend(), v, &f, &ListParams::default(), by_ids)
         .order_by(Expr::cust(ordinary), sea_orm::Order::Asc)
         .order_by_with_nulls(col(incident::Column::NextDue), sea_orm::Order::Asc, NullOrdering::Last)
         .order_by_desc(col(incident::Column::ReportedAt))

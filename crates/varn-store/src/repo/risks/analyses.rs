@@ -4,7 +4,7 @@
 use super::{units_clause, ListReads, With};
 use crate::entity::{org_unit, risk_analysis};
 use crate::repo::ListParams;
-use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::sea_query::Expr;
 use sea_orm::*;
 use varn_domain::Scope;
 
@@ -50,7 +50,11 @@ pub fn analyses_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &AnalysisFi
         q = q.filter(c);
     }
     if let Some(like) = p.like() {
-        q = q.filter(Expr::col((risk_analysis::Entity, risk_analysis::Column::SearchText)).like(LikeExpr::new(like).escape('\\')));
+        q = q.filter(crate::repo::like_on(
+            b.backend(),
+            Expr::col((risk_analysis::Entity, risk_analysis::Column::SearchText)).into(),
+            &like,
+        ));
     }
     let id = Expr::col((risk_analysis::Entity, risk_analysis::Column::Id));
     let desc = p.dir == crate::repo::Dir::Desc;

@@ -14,7 +14,7 @@ pub use links::*;
 
 use crate::entity::{org_unit, risk, risk_analysis, user};
 use crate::repo::{ListParams, Page};
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
 use sea_orm::*;
 use varn_domain::risk::{RiskStatus, Treatment};
 use varn_domain::{Code, Scope};
@@ -122,7 +122,7 @@ pub(super) fn filter(scope: &Scope, f: &RiskFilter, p: &ListParams, backend: DbB
         q = q.filter(c);
     }
     if let Some(like) = p.like() {
-        q = q.filter(col(risk::Column::SearchText).like(LikeExpr::new(like).escape('\\')));
+        q = q.filter(crate::repo::like_on(backend, col(risk::Column::SearchText), &like));
     }
     if let Some(a) = f.analysis_id {
         q = q.filter(col(risk::Column::AnalysisId).eq(a));

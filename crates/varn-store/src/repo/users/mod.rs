@@ -55,13 +55,15 @@ fn name_matches(backend: DbBackend, q: &str, email: bool) -> Option<Condition> {
     if backend == DbBackend::Postgres {
         // Backslash is PostgreSQL's LIKE escape already.
         let column = if email { PG_TEXT } else { PG_NAME };
-        return Some(Condition::all().add(Expr::cust_with_values(format!("{column} LIKE $1"), [like])));
+        return Some(Condition::all().add(Expr::cust(format!("{column} LIKE {}", super::pg_literal(&like)))));
     }
-    let mut c = Condition::any()
-        .add(ilike(Expr::col(user::Column::Username).into(), &like))
-        .add(ilike(Expr::col(user::Column::DisplayName).into(), &like));
+    let mut c = Condition::any().add(ilike(backend, Expr::col(user::Column::Username).into(), &like)).add(ilike(
+        backend,
+        Expr::col(user::Column::DisplayName).into(),
+        &like,
+    ));
     if email {
-        c = c.add(ilike(Expr::col(user::Column::Email).into(), &like));
+        c = c.add(ilike(backend, Expr::col(user::Column::Email).into(), &like));
     }
     Some(c)
 }
