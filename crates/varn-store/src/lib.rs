@@ -89,8 +89,9 @@ impl std::fmt::Debug for StoreConfig {
 /// above its custom ones is planned again at every `Bind`, and most of a page's statements
 /// were: Mina uppgifter spent 3.2 ms of its 4.6 ms in the database planning (the server's
 /// statement log) and 1.4 ms running. Every statement is built for a generic plan: the values
-/// a plan depends on most (the open statuses, an organisation path's prefix) are literals, and
-/// where a search's size decides the shape the code chooses it ([`repo::users`]). A URL that
+/// a plan depends on most (the open statuses, an organisation path's prefix, a search's
+/// pattern: `repo::like_on`) are literals, and where a search's size decides the shape the
+/// code chooses it ([`repo::users`]). A URL that
 /// names `plan_cache_mode` in its `options` keeps its own.
 pub const PG_PLAN_CACHE_MODE: &str = "force_generic_plan";
 

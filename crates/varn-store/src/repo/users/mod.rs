@@ -53,9 +53,8 @@ fn name_matches(backend: DbBackend, q: &str, email: bool) -> Option<Condition> {
         );
     }
     if backend == DbBackend::Postgres {
-        // Backslash is PostgreSQL's LIKE escape already.
         let column = if email { PG_TEXT } else { PG_NAME };
-        return Some(Condition::all().add(Expr::cust(format!("{column} LIKE {}", super::pg_literal(&like)))));
+        return Some(Condition::all().add(super::like_on(backend, Expr::cust(column), &like)));
     }
     let mut c = Condition::any().add(ilike(backend, Expr::col(user::Column::Username).into(), &like)).add(ilike(
         backend,
