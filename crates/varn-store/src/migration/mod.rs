@@ -29,6 +29,7 @@ mod m0021_documents_status_title;
 mod m0022_risks;
 mod m0023_risks_unit_scores;
 mod m0024_audit_lanes;
+mod m0025_incident_handlers_spread;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -59,6 +60,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0022_risks::Migration),
         Box::new(m0023_risks_unit_scores::Migration),
         Box::new(m0024_audit_lanes::Migration),
+        Box::new(m0025_incident_handlers_spread::Migration),
     ]
 }
 

@@ -187,12 +187,18 @@ where
 }
 
 /// The statement of [`count_upto`]: `COUNT(*)` of at most `cap + 1` rows of `q`.
+///
+/// The bound is written into the statement, not bound: it is the caller's constant, and
+/// PostgreSQL's plan made once for any values (session 25) takes an unknown `LIMIT` for a
+/// tenth of the rows it expects. For the user list's "anna" (about 3 000 of 50 000 expected)
+/// it then read the table from the start until it had 1 001 (19 000 rows, 12 ms) instead of
+/// taking them from the trigram index (4 ms).
 fn count_upto_statement<E: sea_orm::EntityTrait>(backend: DbBackend, q: sea_orm::Select<E>, cap: u64) -> Statement {
-    use sea_orm::sea_query::{Alias, Expr, Query};
+    use sea_orm::sea_query::Expr;
     use sea_orm::{QuerySelect, QueryTrait};
-    let inner = q.select_only().column_as(Expr::val(1), "one").limit(cap + 1).into_query();
-    let outer = Query::select().expr_as(Expr::cust("COUNT(*)"), Alias::new("n")).from_subquery(inner, Alias::new("t")).to_owned();
-    backend.build(&outer)
+    let inner = backend.build(&q.select_only().column_as(Expr::cust("1"), "one").into_query());
+    let sql = format!("SELECT COUNT(*) AS \"n\" FROM ({} LIMIT {}) AS \"t\"", inner.sql, cap.saturating_add(1));
+    Statement { sql, values: inner.values, db_backend: backend }
 }
 
 fn capped(n: i64, cap: u64) -> (u64, bool) {

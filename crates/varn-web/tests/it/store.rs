@@ -597,3 +597,73 @@ async fn a_batch_of_reads_gives_each_read_its_own_rows(#[case] b: &str) {
     store.close().await;
     db.cleanup().await;
 }
+
+/// A handler's open incidents are read through their own index on PostgreSQL's plan made for
+/// any handler, even where one person handles nearly every incident (the statistics' average
+/// handler then holds them all): the column is told its handlers are many (migration m0025).
+/// Without that setting the same statistics give the plan that reads every open incident.
+#[tokio::test]
+async fn postgres_plans_a_handlers_open_incidents_through_their_index() {
+    if skip("postgres") {
+        return;
+    }
+    use sea_orm::TransactionTrait;
+    let t_ = TestApp::spawn("postgres").await;
+    let db = t_.app.store.write();
+    let pg = sea_orm::DbBackend::Postgres;
+    let run = |sql: &str| Statement::from_string(pg, sql.to_owned());
+    let sara = t_.ids["sara.lindqvist"];
+    // Three thousand open incidents, all handled by Sara, copied from one of the demo's.
+    let cols: Vec<String> = db
+        .query_all(run("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'incidents' AND column_name <> 'id' ORDER BY ordinal_position"))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get_by_index::<String>(0).unwrap())
+        .collect();
+    let values: Vec<String> = cols
+        .iter()
+        .map(|c| match c.as_str() {
+            "handler_user_id" => sara.to_string(),
+            "status" => "'rapporterad'".to_owned(),
+            c => format!("i.{c}"),
+        })
+        .collect();
+    let copy = format!(
+        "INSERT INTO incidents ({}) SELECT {} FROM incidents i, generate_series(1, 3000) WHERE i.id = (SELECT MIN(id) FROM incidents)",
+        cols.join(", "),
+        values.join(", ")
+    );
+    db.execute(run(&copy)).await.unwrap();
+    db.execute(run(&format!("UPDATE incidents SET handler_user_id = {sara} WHERE handler_user_id IS NOT NULL"))).await.unwrap();
+    let st = &t_.app.store;
+    let options = || async move {
+        let q = "SELECT array_to_string(attoptions, ',') FROM pg_attribute WHERE attrelid = 'incidents'::regclass AND attname = 'handler_user_id'";
+        st.write().query_one(run(q)).await.unwrap().and_then(|r| r.try_get_by_index::<Option<String>>(0).ok().flatten())
+    };
+    let set = options().await.unwrap_or_default();
+    assert!(set.split(',').any(|o| o == "n_distinct=-0.01"), "set by the migration: {set}");
+    let plan = |reset: bool| async move {
+        let db = st.write();
+        if reset {
+            db.execute(run("ALTER TABLE incidents ALTER COLUMN handler_user_id RESET (n_distinct)")).await.unwrap();
+        }
+        db.execute(run("ANALYZE incidents")).await.unwrap();
+        let t = st.read().begin().await.unwrap();
+        let open = "'rapporterad', 'under_utredning', 'begransad', 'atgardad'";
+        t.execute(run(&format!("PREPARE handled(bigint) AS SELECT id FROM incidents WHERE handler_user_id = $1 AND status IN ({open})")))
+            .await
+            .unwrap();
+        let rows = t.query_all(run("EXPLAIN EXECUTE handled(1)")).await.unwrap();
+        t.rollback().await.unwrap();
+        rows.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()).collect::<Vec<String>>().join("\n")
+    };
+    // As the migration left it, analysed with the new incidents.
+    let with = plan(false).await;
+    assert!(with.contains("$1") && with.contains("ix_incidents_handler_status"), "the handler's index: {with}");
+    let without = plan(true).await;
+    let reset = options().await.unwrap_or_default();
+    assert!(!reset.contains("n_distinct"), "reset: {reset}");
+    assert!(!without.contains("ix_incidents_handler_status"), "the statistics alone give another plan: {without}");
+    t_.stop().await;
+}

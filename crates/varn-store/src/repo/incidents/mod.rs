@@ -16,7 +16,7 @@ pub use timeline::*;
 use crate::entity::{incident, incident_action, org_unit};
 use crate::repo::{count_upto, ListParams, Page};
 use crate::units_in_scope;
-use sea_orm::sea_query::{Alias, Expr, NullOrdering, Query, SelectStatement, SimpleExpr, UnionType};
+use sea_orm::sea_query::{Expr, NullOrdering, Query, SelectStatement, SimpleExpr, UnionType};
 use sea_orm::*;
 use varn_domain::incident::{Category, Level, Severity, Status};
 use varn_domain::{Code, Scope};
@@ -60,8 +60,15 @@ fn with_actions_of(user_id: i64) -> SelectStatement {
 }
 
 /// The ids of the open incidents a user sees, each way of seeing read through its own index
-/// with the open statuses inside (an action's owner's through the actions; whether those are
-/// open the outer query decides). `None` for one who sees the whole city.
+/// with the open statuses inside (an action's owner's through the actions, then those
+/// incidents by id). `None` for one who sees the whole city.
+///
+/// Every part tests the open statuses itself, so the query that reads the incidents by these
+/// ids does not test them again: with that test outside, PostgreSQL's generic plan (which
+/// reckons with the average handler, and the workload's incidents have one) read every open
+/// incident in the city through the status index to match them against the ids (8 500
+/// incidents, 4.6 ms for a unit head who sees none); without it, each id is looked up
+/// (0.7 ms).
 fn open_ids(v: &IncidentVisibility) -> Option<SelectStatement> {
     if v.read.is_all() {
         return None;
@@ -71,7 +78,7 @@ fn open_ids(v: &IncidentVisibility) -> Option<SelectStatement> {
     };
     let mut q = ids(Condition::all().add(col(incident::Column::ReporterUserId).eq(v.user_id)));
     q.union(UnionType::All, ids(Condition::all().add(col(incident::Column::HandlerUserId).eq(v.user_id))));
-    q.union(UnionType::All, with_actions_of(v.user_id));
+    q.union(UnionType::All, ids(Condition::all().add(col(incident::Column::Id).in_subquery(with_actions_of(v.user_id)))));
     if !v.read.is_none() {
         q.union(UnionType::All, ids(units_in_scope(&v.read, col(incident::Column::UnitId))));
     }
@@ -90,13 +97,15 @@ const FEW_OPEN: u64 = 300;
 /// sort). SQLite plans the `OR` as one index search per part itself (`MULTI-INDEX OR`) and
 /// needs no count.
 async fn few_open<D: ConnectionTrait>(db: &D, v: &IncidentVisibility, few: u64) -> Result<bool, DbErr> {
-    let Some(mut ids) = open_ids(v) else { return Ok(false) };
+    let Some(ids) = open_ids(v) else { return Ok(false) };
     if db.get_database_backend() != DbBackend::Postgres {
         return Ok(false);
     }
-    ids.limit(few.min(u64::from(u32::MAX)) + 1);
-    let q = Query::select().expr(Expr::cust("COUNT(*)")).from_subquery(ids, Alias::new("v")).to_owned();
-    let n = db.query_one(db.get_database_backend().build(&q)).await?.and_then(|r| r.try_get_by_index::<i64>(0).ok()).unwrap_or(0);
+    // The bound as a literal: a plan made for any `LIMIT` takes it for a tenth of the rows.
+    let ids = db.get_database_backend().build(&ids);
+    let sql = format!("SELECT COUNT(*) FROM ({} LIMIT {}) AS \"v\"", ids.sql, few.min(u64::from(u32::MAX)) + 1);
+    let q = Statement { sql, values: ids.values, db_backend: db.get_database_backend() };
+    let n = db.query_one(q).await?.and_then(|r| r.try_get_by_index::<i64>(0).ok()).unwrap_or(0);
     Ok(n as u64 <= few)
 }
 
@@ -197,7 +206,8 @@ const OPEN: [Status; 4] = [Status::Rapporterad, Status::UnderUtredning, Status::
 /// [`few_open`]).
 fn filtered(backend: DbBackend, v: &IncidentVisibility, f: &IncidentFilter, p: &ListParams, by_ids: bool) -> Select<incident::Entity> {
     let mut q = match (f.open, by_ids.then(|| open_ids(v)).flatten()) {
-        (Some(true), Some(ids)) => joined().filter(col(incident::Column::Id).in_subquery(ids)).filter(open_status()),
+        // The ids are open ones (see `open_ids`): the statuses are not tested again.
+        (Some(true), Some(ids)) => joined().filter(col(incident::Column::Id).in_subquery(ids)),
         (Some(true), None) => scoped(v).filter(open_status()),
         _ => scoped(v),
     };

@@ -264,6 +264,20 @@ async fn handlers_see_new_reports_and_deadlines_in_mina_uppgifter_and_escalation
         assert_eq!(by_or, by_ids, "{user}");
         assert_eq!(by_or.contains(&id), sees, "{user}: {by_or:?}");
     }
+    // Closed, it leaves both lists, also for the owner of an action on it (whose way of
+    // seeing it goes through the actions, not the incident's status).
+    use sea_orm::ConnectionTrait;
+    t_.app.store.write().execute_unprepared(&format!("UPDATE incidents SET status = 'avslutad' WHERE id = {id}")).await.unwrap();
+    for user in ["johan.ek", "karin.berg", "omar.haddad"] {
+        let u = varn_store::repo::users::by_username(db, user).await.unwrap().unwrap();
+        let actor = varn_app::auth::load_actor(db, &u).await.unwrap();
+        let v = IncidentVisibility { read: actor.scope(varn_domain::Permission::IncidentHandle), user_id: u.id };
+        let ids = |rows: Vec<varn_store::repo::incidents::IncidentRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        let by_or = ids(open_in_view_counting(db, &v, 300, 0).await.unwrap());
+        let by_ids = ids(open_in_view_counting(db, &v, 300, u64::MAX).await.unwrap());
+        assert_eq!(by_or, by_ids, "{user}, closed");
+        assert!(!by_ids.contains(&id), "{user}: closed, not open: {by_ids:?}");
+    }
     t_.stop().await;
 }
 
