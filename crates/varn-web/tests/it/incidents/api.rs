@@ -251,16 +251,10 @@ async fn handlers_see_new_reports_and_deadlines_in_mina_uppgifter_and_escalation
     // Mina uppgifter's open incidents read either way (by the `OR` of the ways of seeing, or
     // by the ids each way gives, which PostgreSQL picks by how many there are) are the same,
     // for each way: Karin her units', Johan his action's, Omar his own report, Sara all.
-    use varn_store::repo::incidents::{open_in_view_counting, IncidentVisibility};
     let db = t_.app.store.read();
     for (user, sees) in [("karin.berg", true), ("johan.ek", true), ("omar.haddad", true), ("sara.lindqvist", true), ("lisa.nilsson", false)]
     {
-        let u = varn_store::repo::users::by_username(db, user).await.unwrap().unwrap();
-        let actor = varn_app::auth::load_actor(db, &u).await.unwrap();
-        let v = IncidentVisibility { read: actor.scope(varn_domain::Permission::IncidentHandle), user_id: u.id };
-        let ids = |rows: Vec<varn_store::repo::incidents::IncidentRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
-        let by_or = ids(open_in_view_counting(db, &v, 300, 0).await.unwrap());
-        let by_ids = ids(open_in_view_counting(db, &v, 300, u64::MAX).await.unwrap());
+        let (by_or, by_ids) = open_both_ways(db, user).await;
         assert_eq!(by_or, by_ids, "{user}");
         assert_eq!(by_or.contains(&id), sees, "{user}: {by_or:?}");
     }
@@ -269,16 +263,24 @@ async fn handlers_see_new_reports_and_deadlines_in_mina_uppgifter_and_escalation
     use sea_orm::ConnectionTrait;
     t_.app.store.write().execute_unprepared(&format!("UPDATE incidents SET status = 'avslutad' WHERE id = {id}")).await.unwrap();
     for user in ["johan.ek", "karin.berg", "omar.haddad"] {
-        let u = varn_store::repo::users::by_username(db, user).await.unwrap().unwrap();
-        let actor = varn_app::auth::load_actor(db, &u).await.unwrap();
-        let v = IncidentVisibility { read: actor.scope(varn_domain::Permission::IncidentHandle), user_id: u.id };
-        let ids = |rows: Vec<varn_store::repo::incidents::IncidentRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
-        let by_or = ids(open_in_view_counting(db, &v, 300, 0).await.unwrap());
-        let by_ids = ids(open_in_view_counting(db, &v, 300, u64::MAX).await.unwrap());
+        let (by_or, by_ids) = open_both_ways(db, user).await;
         assert_eq!(by_or, by_ids, "{user}, closed");
         assert!(!by_ids.contains(&id), "{user}: closed, not open: {by_ids:?}");
     }
     t_.stop().await;
+}
+
+/// A user's open incidents in view, read by the `OR` of the ways of seeing and by the ids each
+/// way gives (see `few_open`), as ids.
+async fn open_both_ways(db: &sea_orm::DatabaseConnection, user: &str) -> (Vec<i64>, Vec<i64>) {
+    use varn_store::repo::incidents::{open_in_view_counting, IncidentVisibility};
+    let u = varn_store::repo::users::by_username(db, user).await.unwrap().unwrap();
+    let actor = varn_app::auth::load_actor(db, &u).await.unwrap();
+    let v = IncidentVisibility { read: actor.scope(varn_domain::Permission::IncidentHandle), user_id: u.id };
+    let ids = |rows: Vec<varn_store::repo::incidents::IncidentRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    let by_or = ids(open_in_view_counting(db, &v, 300, 0).await.unwrap());
+    let by_ids = ids(open_in_view_counting(db, &v, 300, u64::MAX).await.unwrap());
+    (by_or, by_ids)
 }
 
 #[rstest]
