@@ -196,9 +196,14 @@ where
 fn count_upto_statement<E: sea_orm::EntityTrait>(backend: DbBackend, q: sea_orm::Select<E>, cap: u64) -> Statement {
     use sea_orm::sea_query::Expr;
     use sea_orm::{QuerySelect, QueryTrait};
-    let inner = backend.build(&q.select_only().column_as(Expr::cust("1"), "one").into_query());
+    capped_count_statement(backend.build(&q.select_only().column_as(Expr::cust("1"), "one").into_query()), cap)
+}
+
+/// `COUNT(*)` of at most `cap + 1` rows of a built statement (a union, say), the bound
+/// written in as for [`count_upto_statement`].
+pub(crate) fn capped_count_statement(inner: Statement, cap: u64) -> Statement {
     let sql = format!("SELECT COUNT(*) AS \"n\" FROM ({} LIMIT {}) AS \"t\"", inner.sql, cap.saturating_add(1));
-    Statement { sql, values: inner.values, db_backend: backend }
+    Statement { sql, values: inner.values, db_backend: inner.db_backend }
 }
 
 fn capped(n: i64, cap: u64) -> (u64, bool) {

@@ -52,10 +52,9 @@ pub(super) async fn few_open<D: ConnectionTrait>(db: &D, v: &IncidentVisibility,
     if db.get_database_backend() != DbBackend::Postgres {
         return Ok(false);
     }
-    // The bound as a literal: a plan made for any `LIMIT` takes it for a tenth of the rows.
-    let ids = db.get_database_backend().build(&ids);
-    let sql = format!("SELECT COUNT(*) FROM ({} LIMIT {}) AS \"v\"", ids.sql, few.min(u64::from(u32::MAX)) + 1);
-    let q = Statement { sql, values: ids.values, db_backend: db.get_database_backend() };
+    // The bound written in (`capped_count_statement`); kept within PostgreSQL's `LIMIT`.
+    let few = few.min(u64::from(u32::MAX));
+    let q = crate::repo::capped_count_statement(db.get_database_backend().build(&ids), few);
     let n = db.query_one(q).await?.and_then(|r| r.try_get_by_index::<i64>(0).ok()).unwrap_or(0);
     Ok(n as u64 <= few)
 }
