@@ -72,8 +72,8 @@ pub fn content(m: &audit_log::Model) -> AuditContent<'_> {
 /// own lock does not skip), and only when all are held waits for one chosen by its backend
 /// (so that waiting writers spread over the lanes): writers queue only when [`LANES`] commits
 /// are in flight. The row and the lane's new hash
-/// are then written in one more statement. SQLite has a single writer connection, appends in
-/// lane 1 and runs the two writes one after the other.
+/// are then written in one more statement. SQLite has a single writer connection and appends
+/// in lane 1; its two writes go in one text.
 pub async fn append<D: ConnectionTrait>(db: &D, key: &AuditKey, a: NewAudit) -> Result<i64, DbErr> {
     #[derive(FromQueryResult)]
     struct Head {
@@ -118,21 +118,19 @@ pub async fn append<D: ConnectionTrait>(db: &D, key: &AuditKey, a: NewAudit) -> 
     let id = row.id;
     let hash = row.hash.clone();
     let insert = audit_log::Entity::insert(audit_log::ActiveModel::from(row)).build(backend);
-    if backend == DbBackend::Postgres {
-        let mut values = insert.values.map(|v| v.0).unwrap_or_default();
-        values.push(hash.into());
-        values.push(head.lane.into());
+    // The row and the head's new hash in one statement sent: on PostgreSQL one statement
+    // (the head moved in a `WITH`), on SQLite two statements in one text, which SQLx runs in
+    // one hand-off to the connection's thread, binding their `?`s in order.
+    let mut values = insert.values.map(|v| v.0).unwrap_or_default();
+    values.push(hash.into());
+    values.push(head.lane.into());
+    let sql = if backend == DbBackend::Postgres {
         let n = values.len();
-        let sql = format!("WITH moved AS (UPDATE audit_head SET last_hash = ${} WHERE id = ${n}) {}", n - 1, insert.sql);
-        db.execute(Statement::from_sql_and_values(backend, sql, values)).await?;
+        format!("WITH moved AS (UPDATE audit_head SET last_hash = ${} WHERE id = ${n}) {}", n - 1, insert.sql)
     } else {
-        db.execute(insert).await?;
-        audit_head::Entity::update_many()
-            .col_expr(audit_head::Column::LastHash, Expr::value(hash))
-            .filter(audit_head::Column::Id.eq(head.lane))
-            .exec(db)
-            .await?;
-    }
+        format!("{}; UPDATE audit_head SET last_hash = ? WHERE id = ?", insert.sql)
+    };
+    db.execute(Statement::from_sql_and_values(backend, sql, values)).await?;
     Ok(id)
 }
 
