@@ -286,6 +286,31 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert!(!html.contains(">Inloggning</td>") && html.contains("Enhet skapad"), "only changes");
     let csv = sara.get("/audit?user=sara.lindqvist&format=csv").await.text().await.unwrap();
     assert!(csv.contains("Mottagningsenheten") && csv.contains("Kontrollsumma"));
+    // Every field of every change the demo city made is named from the catalogue, in Swedish
+    // and in English: a key without a label would show as its code ("handler user id").
+    for lang in ["sv", "en"] {
+        sara.get(&format!("/lang?to={lang}&back=/audit")).await;
+        let (mut pages, mut fields) = (0, 0);
+        for page in 1..=200 {
+            let (s, html) = sara.text(&format!("/audit?show=changes&page={page}")).await;
+            if s != 200 {
+                break;
+            }
+            pages += 1;
+            for item in html.split("<li>").skip(1) {
+                let Some((name, _)) = item.split_once(':') else { continue };
+                if name.contains('<') {
+                    continue;
+                }
+                fields += 1;
+                assert!(
+                    !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' '),
+                    "{lang}: page {page}: the field {name:?} has no label"
+                );
+            }
+        }
+        assert!(pages >= 10 && fields >= 1000, "{lang}: the demo city's changes were read: {pages} pages, {fields} fields");
+    }
     // Scope: Karin (Socialnämnden) may not read the audit log at all.
     let karin = t.signed_in("karin.berg").await;
     assert_eq!(karin.get("/audit").await.status(), 403);
