@@ -60,8 +60,15 @@ impl Incidents<'_> {
             saved
         };
         repo::add_event(&*w, id, Some(h.cap.actor().id.0), step.kind, step.text, step.data).await?;
-        let audit = h.cap.audit(step.action, "incident").entity(id).at(h.path.clone()).before(incident_json(&h.incident));
-        w.commit(audit.after(step.extra.unwrap_or_else(|| incident_json(&saved)))).await
+        let audit = h.cap.audit(step.action, "incident").entity(id).at(h.path.clone());
+        let audit = match step.extra {
+            // A step that adds something to the incident (a duty answered, an action, a link,
+            // a report sent) records what it added: beside the incident's fields, which it
+            // does not change, they would read as removed.
+            Some(added) => audit.after(added),
+            None => audit.before(incident_json(&h.incident)).after(incident_json(&saved)),
+        };
+        w.commit(audit).await
     }
 
     /// Triage: category, type, severity, unit, handler, awareness, the bodies; the first

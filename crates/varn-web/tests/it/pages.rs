@@ -290,13 +290,24 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     // and in English: a key without a label would show as its code ("handler user id").
     for lang in ["sv", "en"] {
         sara.get(&format!("/lang?to={lang}&back=/audit")).await;
-        let (mut pages, mut fields) = (0, 0);
+        let (mut pages, mut fields, mut adding_rows) = (0, 0, 0);
         for page in 1..=200 {
             let (s, html) = sara.text(&format!("/audit?show=changes&page={page}")).await;
             if s != 200 {
                 break;
             }
             pages += 1;
+            // A step that adds to an incident (a duty assessed, an action, a link, a report
+            // recorded) lists what it added, not the incident's fields as removed.
+            let (adding, removed) = if lang == "sv" {
+                (["Rapporteringsskyldighet bedömd", "Åtgärd tillagd i incident", "Rapport till myndighet registrerad"], "borttagen (var")
+            } else {
+                (["Reporting duty assessed", "Action added to an incident", "Report to an authority recorded"], "removed (was")
+            };
+            for row in html.split("<tr>").filter(|r| adding.iter().any(|a| r.contains(a))) {
+                adding_rows += 1;
+                assert!(!row.contains(removed), "{lang}: page {page}: {row}");
+            }
             for item in html.split("<li>").skip(1) {
                 let Some((name, _)) = item.split_once(':') else { continue };
                 if name.contains('<') {
@@ -310,6 +321,7 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
             }
         }
         assert!(pages >= 10 && fields >= 1000, "{lang}: the demo city's changes were read: {pages} pages, {fields} fields");
+        assert!(adding_rows >= 10, "{lang}: {adding_rows} rows of steps that add to an incident");
     }
     // Scope: Karin (Socialnämnden) may not read the audit log at all.
     let karin = t.signed_in("karin.berg").await;
