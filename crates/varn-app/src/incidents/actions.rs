@@ -92,7 +92,7 @@ impl Incidents<'_> {
         .await?;
         let m: incident::ActiveModel = h.incident.clone().into();
         let data = json!({"action_id": a.id, "title": title, "responsible": owner.display_name, "responsible_user_id": owner.id, "due_date": due, "task_id": a.task_id});
-        let step = Step { kind: "action", action: "incident.action_add", text: None, data: Some(data.clone()), extra: Some(data) };
+        let step = Step { kind: "action", action: "incident.action_add", text: None, data: Some(data), adds: true };
         self.finish(w, h, m, step).await?;
         Ok(a.id)
     }

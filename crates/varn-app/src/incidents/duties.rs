@@ -39,7 +39,7 @@ impl Incidents<'_> {
         }
         let m: incident::ActiveModel = h.incident.clone().into();
         let data = json!({"regime": r.code, "applies": applies});
-        let step = Step { kind: "duty", action: "incident.duty", text: note, data: Some(data.clone()), extra: Some(data) };
+        let step = Step { kind: "duty", action: "incident.duty", text: note, data: Some(data), adds: true };
         self.finish(w, h, m, step).await
     }
 
@@ -108,7 +108,7 @@ impl Incidents<'_> {
         }
         let m: incident::ActiveModel = h.incident.clone().into();
         let data = json!({"regime": r.code, "report": def.code, "outcome": outcome, "sent_at": sent_at, "recipient": recipient, "reference": reference, "authority": authority.map(|a| a.name)});
-        let step = Step { kind: "report", action: "incident.report_sent", text: note, data: Some(data.clone()), extra: Some(data) };
+        let step = Step { kind: "report", action: "incident.report_sent", text: note, data: Some(data), adds: true };
         self.finish(w, h, m, step).await
     }
 }

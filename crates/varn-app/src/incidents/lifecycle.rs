@@ -59,12 +59,10 @@ impl Incidents<'_> {
         } else {
             saved
         };
+        let added = if step.adds { step.data.clone() } else { None };
         repo::add_event(&*w, id, Some(h.cap.actor().id.0), step.kind, step.text, step.data).await?;
         let audit = h.cap.audit(step.action, "incident").entity(id).at(h.path.clone());
-        let audit = match step.extra {
-            // A step that adds something to the incident (a duty answered, an action, a link,
-            // a report sent) records what it added: beside the incident's fields, which it
-            // does not change, they would read as removed.
+        let audit = match added {
             Some(added) => audit.after(added),
             None => audit.before(incident_json(&h.incident)).after(incident_json(&saved)),
         };
@@ -133,7 +131,7 @@ impl Incidents<'_> {
             m.status = Set(Status::UnderUtredning);
         }
         let data = started.then(|| json!({"from": "rapporterad", "to": "under_utredning"}));
-        self.finish(w, h, m, Step { kind: "triaged", action: "incident.triage", text: None, data, extra: None }).await
+        self.finish(w, h, m, Step { kind: "triaged", action: "incident.triage", text: None, data, adds: false }).await
     }
 
     /// Moves the status along the flow. Closing needs lessons learned, every duty
@@ -167,7 +165,7 @@ impl Incidents<'_> {
         }
         m.status = Set(to);
         let data = Some(json!({"from": from, "to": to}));
-        self.finish(w, h, m, Step { kind: "status", action: "incident.status", text: note, data, extra: None }).await
+        self.finish(w, h, m, Step { kind: "status", action: "incident.status", text: note, data, adds: false }).await
     }
 
     /// What closing needs: lessons, every regime answered, nothing due left unrecorded.
@@ -199,7 +197,7 @@ impl Incidents<'_> {
         e.into_result()?;
         let (w, h) = self.open(actor, id).await?;
         let m: incident::ActiveModel = h.incident.clone().into();
-        self.finish(w, h, m, Step { kind: "note", action: "incident.note", text: t, data: None, extra: None }).await
+        self.finish(w, h, m, Step { kind: "note", action: "incident.note", text: t, data: None, adds: false }).await
     }
 
     /// Raises (or lowers) the level, with the reason.
@@ -226,7 +224,7 @@ impl Incidents<'_> {
             self.alert_escalated(&*w, &raised, &h.path, &actor.display_name, format!("@level.{}", to.as_str()), &reason).await?;
         }
         let data = Some(json!({"from": from, "to": to}));
-        self.finish(w, h, m, Step { kind: "escalated", action: "incident.escalate", text: reason, data, extra: None }).await
+        self.finish(w, h, m, Step { kind: "escalated", action: "incident.escalate", text: reason, data, adds: false }).await
     }
 }
 
@@ -236,5 +234,8 @@ pub(super) struct Step {
     pub(super) action: &'static str,
     pub(super) text: Option<String>,
     pub(super) data: Option<serde_json::Value>,
-    pub(super) extra: Option<serde_json::Value>,
+    /// The step adds something to the incident (a duty answered, an action, a link, a report
+    /// sent): its audit row records `data`, what it added, and not the incident's own fields,
+    /// which it does not change and which beside it would read as removed.
+    pub(super) adds: bool,
 }

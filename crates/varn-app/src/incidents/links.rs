@@ -68,7 +68,7 @@ impl Incidents<'_> {
         let data = json!({"asset_id": cmd.asset_id, "carrier_id": cmd.carrier_id, "requirement": requirement, "risk_id": cmd.risk_id,
             "linked": linked, "names": names});
         let kind = if linked { "linked" } else { "unlinked" };
-        let step = Step { kind, action: "incident.link", text: None, data: Some(data.clone()), extra: Some(data) };
+        let step = Step { kind, action: "incident.link", text: None, data: Some(data), adds: true };
         self.finish(w, h, m, step).await
     }
 }
