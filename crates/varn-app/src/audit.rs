@@ -8,13 +8,15 @@
 
 use crate::{Actor, App, AppError};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::Path;
 use varn_domain::audit::LaneHead;
 use varn_domain::Permission;
+use varn_store::batch::Reads;
 use varn_store::entity::audit_log::Model as AuditRow;
 use varn_store::repo::audit::{self as repo, AuditFilter, Checkpoint, Verdict};
-use varn_store::repo::{settings, ListParams, Page};
+use varn_store::repo::{org, settings, users, ListParams, Page};
 
 /// One line of the checkpoint file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -48,6 +50,38 @@ impl App {
     pub async fn audit_list(&self, actor: &Actor, f: &AuditFilter, p: &ListParams) -> Result<Page<AuditRow>, AppError> {
         let cap = actor.can(Permission::AuditRead)?;
         Ok(repo::list(self.store.read(), cap.scope(), f, p).await?)
+    }
+
+    /// The names of the people and units the audit rows the actor has just read refer to by
+    /// id (a handler, a unit moved), so the log reads "Handläggare: Sara Lindqvist", not a
+    /// number: one batch of two reads, none when there is nothing to name. An id of a row
+    /// since deleted has no name.
+    pub async fn audit_names(
+        &self,
+        actor: &Actor,
+        user_ids: Vec<i64>,
+        unit_ids: Vec<i64>,
+    ) -> Result<(HashMap<i64, String>, HashMap<i64, String>), AppError> {
+        actor.can(Permission::AuditRead)?;
+        if user_ids.is_empty() && unit_ids.is_empty() {
+            return Ok(Default::default());
+        }
+        // An export's 100 000 rows may name thousands: read in parts well under the
+        // databases' limits on bound values, all in the one batch.
+        const PART: usize = 2_000;
+        let db = self.store.read();
+        let mut b = Reads::on(db);
+        let people: Vec<_> = user_ids.chunks(PART).map(|c| b.add(users::by_ids_query(c.to_vec()))).collect();
+        let units: Vec<_> = unit_ids.chunks(PART).map(|c| b.add(org::by_ids_query(c.to_vec()))).collect();
+        let mut got = b.run(db).await?;
+        let mut names = (HashMap::new(), HashMap::new());
+        for p in people {
+            names.0.extend(got.take(p)?.into_iter().map(|u| (u.id, u.display_name)));
+        }
+        for p in units {
+            names.1.extend(got.take(p)?.into_iter().map(|u| (u.id, u.name)));
+        }
+        Ok(names)
     }
 
     /// Checks that the store's audit key is the one the chain was written with (remembered by

@@ -59,7 +59,31 @@ fn when(tr: crate::i18n::Tr, us: i64) -> String {
     chrono::DateTime::from_timestamp_micros(us).map(|d| tr.datetime_secs(&d)).unwrap_or_default()
 }
 
-fn row(ctx: &Ctx, r: AuditRow) -> Row {
+/// The names the page's rows refer to: people and units read in one batch, the incident
+/// rules' codes (duties, reports, types) from the files loaded at start.
+async fn names(ctx: &Ctx, actor: &varn_app::Actor, rows: &[AuditRow]) -> Result<words::Names, varn_app::AppError> {
+    let app = &ctx.state.app;
+    let jsons = rows.iter().flat_map(|r| [(r.entity_type.as_str(), &r.before_json), (r.entity_type.as_str(), &r.after_json)]);
+    let (users, units) = words::ids(jsons);
+    let (users, units) = app.audit_names(actor, users, units).await?;
+    let mut codes = std::collections::HashMap::new();
+    let incidents = rows.iter().any(|r| r.entity_type == "incident");
+    if incidents {
+        let (rules, lang) = (app.incidents().rules(), ctx.lang.code());
+        for r in &rules.regimes.regimes {
+            codes.insert(format!("regime.{}", r.code), r.name.get(lang).to_owned());
+            for d in &r.reports {
+                codes.entry(format!("report.{}", d.code)).or_insert_with(|| d.name.get(lang).to_owned());
+            }
+        }
+        for t in &rules.types.types {
+            codes.insert(format!("type_code.{}", t.code), t.name.get(lang).to_owned());
+        }
+    }
+    Ok(words::Names { users, units, codes })
+}
+
+fn row(ctx: &Ctx, names: &words::Names, r: AuditRow) -> Row {
     let action_key = format!("audit.act.{}", r.action);
     let action = match ctx.tr.t(&action_key) {
         t if t == action_key => r.action.clone(),
@@ -68,7 +92,7 @@ fn row(ctx: &Ctx, r: AuditRow) -> Row {
     let entity =
         format!("{} {}", ctx.tr.t(&format!("audit.ent.{}", r.entity_type)), r.entity_id.map(|i| i.to_string()).unwrap_or_default());
     let tr = ctx.tr;
-    let in_words: Vec<String> = words::changes(tr, &r.entity_type, &r.before_json, &r.after_json)
+    let in_words: Vec<String> = words::changes(tr, names, &r.entity_type, &r.before_json, &r.after_json)
         .into_iter()
         .map(|c| {
             let what = match (&c.before, &c.after) {
@@ -171,6 +195,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         params.per_page = Some(100_000);
     }
     let page = app.audit_list(actor, &f, &params).await?;
+    let names = names(&ctx, actor, &page.items).await?;
     if let Some(fmt) = q.export() {
         let t = ctx.tr;
         let table = Table {
@@ -194,7 +219,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
                 .into_iter()
                 .map(|r| {
                     let hash = r.hash.clone();
-                    let x = row(&ctx, r);
+                    let x = row(&ctx, &names, r);
                     vec![
                         x.id.to_string(),
                         x.when,
@@ -213,7 +238,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         return Ok(download(&table, fmt, "granskningslogg"));
     }
     let view = ListView::new("/audit", &q, page.total).exact(page.exact);
-    let rows = page.items.into_iter().map(|r| row(&ctx, r)).collect();
+    let rows = page.items.into_iter().map(|r| row(&ctx, &names, r)).collect();
     if ctx.htmx {
         return Ok(render(&Partial { shell: ctx.shell("audit.heading"), view, rows }, StatusCode::OK));
     }

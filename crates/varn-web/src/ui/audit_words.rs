@@ -4,6 +4,66 @@
 
 use crate::i18n::Tr;
 use serde_json::Value;
+use std::collections::HashMap;
+
+/// What the rows of one page refer to by id or code, read once for the page: people and
+/// units by name, the data files' codes (a reporting duty, its report) by their names.
+#[derive(Debug, Default)]
+pub struct Names {
+    /// People by user id.
+    pub users: HashMap<i64, String>,
+    /// Units by id.
+    pub units: HashMap<i64, String>,
+    /// A code's name in the user's language, keyed `regime.<code>` or `report.<code>`.
+    pub codes: HashMap<String, String>,
+}
+
+/// What a field's number stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refers {
+    /// A person (a handler, a head, an owner).
+    User,
+    /// A unit of the organisation.
+    Unit,
+}
+
+/// Whether a field's numbers are people's or units' ids (where "unit" or "owner" is a name
+/// instead, the value is text and stays as written).
+pub fn refers(entity: &str, key: &str) -> Option<Refers> {
+    if matches!(key, "user_id" | "security_contact_id" | "user" | "owner" | "person" | "people") || key.ends_with("_user_id") {
+        Some(Refers::User)
+    } else if matches!(key, "unit_id" | "unit" | "applies_to") || key.ends_with("_unit_id") || (key == "parent_id" && entity == "org_unit")
+    {
+        Some(Refers::Unit)
+    } else {
+        None
+    }
+}
+
+/// The ids of people and units that these rows' before and after name, each once.
+pub fn ids<'a>(rows: impl Iterator<Item = (&'a str, &'a Option<String>)>) -> (Vec<i64>, Vec<i64>) {
+    let (mut users, mut units) = (Vec::new(), Vec::new());
+    for (entity, j) in rows {
+        if let Some(Value::Object(m)) = parse(j) {
+            for (k, v) in &m {
+                let to = match refers(entity, k) {
+                    Some(Refers::User) => &mut users,
+                    Some(Refers::Unit) => &mut units,
+                    None => continue,
+                };
+                match v {
+                    Value::Array(a) => to.extend(a.iter().filter_map(Value::as_i64)),
+                    v => to.extend(v.as_i64()),
+                }
+            }
+        }
+    }
+    for v in [&mut users, &mut units] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    (users, units)
+}
 
 /// One field that changed (or was set, or removed), in words.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,13 +111,29 @@ pub fn field_name(tr: Tr, key: &str) -> String {
     }
 }
 
-/// A value in words: a code by its label, yes/no, "uppgift saknas", long text shortened.
-pub fn value_words(tr: Tr, entity: &str, key: &str, v: &Value) -> String {
+/// A value in words: a person or unit by name, a code by its label, yes/no, "uppgift
+/// saknas", long text shortened.
+pub fn value_words(tr: Tr, names: &Names, entity: &str, key: &str, v: &Value) -> String {
     match v {
         Value::Null => tr.t("common.missing").to_owned(),
         Value::Bool(true) => tr.t("common.yes").to_owned(),
         Value::Bool(false) => tr.t("common.no").to_owned(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => {
+            let named = match (refers(entity, key), n.as_i64()) {
+                (Some(Refers::User), Some(id)) => names.users.get(&id),
+                (Some(Refers::Unit), Some(id)) => names.units.get(&id),
+                _ => None,
+            };
+            match named {
+                Some(name) => name.clone(),
+                // Removed since, or not a reference: the number as written.
+                None if refers(entity, key).is_some() => tr.tf("audit.val.gone", &[("id", &n.to_string())]),
+                None => n.to_string(),
+            }
+        }
+        Value::String(s) if matches!(key, "regime" | "report" | "type_code") && names.codes.contains_key(&format!("{key}.{s}")) => {
+            names.codes.get(&format!("{key}.{s}")).cloned().unwrap_or_default()
+        }
         Value::String(s) => {
             // A time stamp in the city's time, not as stored.
             if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
@@ -75,7 +151,7 @@ pub fn value_words(tr: Tr, entity: &str, key: &str, v: &Value) -> String {
             }
             out
         }
-        Value::Array(a) => a.iter().map(|x| value_words(tr, entity, key, x)).collect::<Vec<_>>().join(", "),
+        Value::Array(a) => a.iter().map(|x| value_words(tr, names, entity, key, x)).collect::<Vec<_>>().join(", "),
         Value::Object(_) => v.to_string(),
     }
 }
@@ -85,7 +161,7 @@ fn parse(j: &Option<String>) -> Option<Value> {
 }
 
 /// What changed, in words: with both sides, the keys whose value differs; with one side, all.
-pub fn changes(tr: Tr, entity: &str, before: &Option<String>, after: &Option<String>) -> Vec<Change> {
+pub fn changes(tr: Tr, names: &Names, entity: &str, before: &Option<String>, after: &Option<String>) -> Vec<Change> {
     let (b, a) = (parse(before), parse(after));
     let empty = serde_json::Map::new();
     let bm = match &b {
@@ -96,8 +172,12 @@ pub fn changes(tr: Tr, entity: &str, before: &Option<String>, after: &Option<Str
         Some(Value::Object(m)) => m,
         _ => &empty,
     };
-    // An id beside the thing's name ("authority_id" beside "authority") says nothing more.
-    let named = |k: &str| k.strip_suffix("_id").is_some_and(|base| bm.contains_key(base) || am.contains_key(base));
+    // An id beside the thing's name ("authority_id" beside "authority", "responsible_user_id"
+    // beside "responsible") says nothing more.
+    let has = |k: &str| bm.contains_key(k) || am.contains_key(k);
+    let named = |k: &str| {
+        ["_user_id", "_unit_id", "_id"].iter().any(|suffix| k.strip_suffix(suffix).is_some_and(|base| !base.is_empty() && has(base)))
+    };
     let mut keys: Vec<&String> = bm.keys().chain(am.keys()).filter(|k| !technical(k) && !named(k)).collect();
     keys.sort();
     keys.dedup();
@@ -105,8 +185,8 @@ pub fn changes(tr: Tr, entity: &str, before: &Option<String>, after: &Option<Str
         .filter(|k| bm.get(*k) != am.get(*k))
         .map(|k| Change {
             field: field_name(tr, k),
-            before: bm.get(k).map(|v| value_words(tr, entity, k, v)),
-            after: am.get(k).map(|v| value_words(tr, entity, k, v)),
+            before: bm.get(k).map(|v| value_words(tr, names, entity, k, v)),
+            after: am.get(k).map(|v| value_words(tr, names, entity, k, v)),
         })
         .collect()
 }
@@ -151,7 +231,7 @@ mod tests {
         let sv = Tr::new(Lang::Sv);
         let b = Some(r#"{"status":"utkast","text_sha256":"ab12","title":"Riktlinje"}"#.to_owned());
         let a = Some(r#"{"status":"pa_remiss","text_sha256":"cd34","title":"Riktlinje"}"#.to_owned());
-        let c = changes(sv, "document", &b, &a);
+        let c = changes(sv, &Names::default(), "document", &b, &a);
         assert_eq!(c.len(), 1, "only what changed, hashes left to the details: {c:?}");
         assert_eq!(c[0].field, "Status");
         assert_eq!((c[0].before.as_deref(), c[0].after.as_deref()), (Some("utkast"), Some("på remiss")), "{c:?}");
@@ -161,10 +241,46 @@ mod tests {
     }
 
     #[test]
+    fn people_units_and_duties_read_by_name() {
+        let sv = Tr::new(Lang::Sv);
+        let rows = [
+            ("incident", Some(r#"{"handler_user_id":3,"unit_id":9,"title":"Nätfiske"}"#.to_owned())),
+            ("incident", Some(r#"{"handler_user_id":4,"unit_id":12,"title":"Nätfiske"}"#.to_owned())),
+            ("org_unit", Some(r#"{"parent_id":9,"head_user_id":3,"name":"Hemtjänst"}"#.to_owned())),
+            ("asset", Some(r#"{"parent_id":5,"asset_id":7}"#.to_owned())),
+            ("document", Some(r#"{"unit":14,"people":[4,6],"parent":8,"role":"medarbetare"}"#.to_owned())),
+            ("user", Some(r#"{"unit":"Hemtjänsten Norr","role":"chef"}"#.to_owned())),
+        ];
+        let (users, units) = ids(rows.iter().map(|(e, j)| (*e, j)));
+        assert_eq!((users, units), (vec![3, 4, 6], vec![9, 12, 14]), "each once; an asset's or a document's parent is not a unit");
+        let mut names = Names::default();
+        names.users.insert(3, "Sara Lindqvist".into());
+        names.users.insert(4, "Erik Holm".into());
+        names.units.insert(9, "Hemtjänsten Norr".into());
+        names.codes.insert("regime.lex_sarah".into(), "Lex Sarah".into());
+        let c = changes(sv, &names, "incident", &rows[0].1, &rows[1].1);
+        let get = |f: &str| c.iter().find(|x| x.field == f).map(|x| (x.before.clone(), x.after.clone()));
+        assert_eq!(get("Handläggare"), Some((Some("Sara Lindqvist".into()), Some("Erik Holm".into()))), "{c:?}");
+        assert_eq!(get("Enhet"), Some((Some("Hemtjänsten Norr".into()), Some("nr 12, finns inte längre".into()))), "{c:?}");
+        let duty = Some(r#"{"regime":"lex_sarah","applies":true,"responsible":"Sara Lindqvist","responsible_user_id":3}"#.to_owned());
+        let c = changes(sv, &names, "incident", &None, &duty);
+        assert!(c.iter().any(|x| x.field == "Regelverk" && x.after.as_deref() == Some("Lex Sarah")), "{c:?}");
+        assert!(c.iter().all(|x| x.field != "Ansvarig person"), "the person's id beside their name says nothing more: {c:?}");
+        names.users.insert(6, "Karin Berg".into());
+        let c = changes(sv, &names, "document", &None, &rows[4].1);
+        assert!(c.iter().any(|x| x.field == "Personer" && x.after.as_deref() == Some("Erik Holm, Karin Berg")), "{c:?}");
+        let c = changes(sv, &names, "user", &None, &rows[5].1);
+        assert!(c.iter().any(|x| x.after.as_deref() == Some("Hemtjänsten Norr")), "a unit already named stays: {c:?}");
+        let unknown = Some(r#"{"regime":"ny_lag"}"#.to_owned());
+        let c = changes(sv, &names, "incident", &None, &unknown);
+        assert_eq!(c[0].after.as_deref(), Some("ny_lag"), "a code no longer in the file as written");
+    }
+
+    #[test]
     fn codes_flags_and_blanks_are_words_in_each_language() {
         let (sv, en) = (Tr::new(Lang::Sv), Tr::new(Lang::En));
         let a = Some(r#"{"kind":"enhet","active":false,"head_user_id":null,"role":"medarbetare","unit":"Hemtjänst","unit_id":7,"at":"2026-08-27T09:30:00Z"}"#.to_owned());
-        let c = changes(sv, "org_unit", &None, &a);
+        let c = changes(sv, &Names::default(), "org_unit", &None, &a);
         let get = |f: &str| c.iter().find(|x| x.field == f).and_then(|x| x.after.clone());
         assert_eq!(get("Typ av enhet").as_deref(), Some("Enhet"), "{c:?}");
         assert_eq!(get("Aktiv").as_deref(), Some("Nej"), "{c:?}");
@@ -172,7 +288,7 @@ mod tests {
         assert_eq!(get("Roll").as_deref(), Some("Medarbetare"), "{c:?}");
         assert_eq!(get("Tidpunkt").as_deref(), Some("2026-08-27 11:30"), "Stockholm's time: {c:?}");
         assert!(c.iter().all(|x| !x.field.contains("(nr)")), "the unit by name, not also its number: {c:?}");
-        let c = changes(en, "org_unit", &None, &a);
+        let c = changes(en, &Names::default(), "org_unit", &None, &a);
         assert!(c.iter().any(|x| x.field == "Active" && x.after.as_deref() == Some("No")), "{c:?}");
     }
 }

@@ -290,7 +290,13 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     // and in English: a key without a label would show as its code ("handler user id").
     for lang in ["sv", "en"] {
         sara.get(&format!("/lang?to={lang}&back=/audit")).await;
-        let (mut pages, mut fields, mut adding_rows) = (0, 0, 0);
+        let (mut pages, mut fields, mut adding_rows, mut named, mut duties) = (0, 0, 0, 0, 0);
+        // Fields that hold a person or a unit, and the reporting duty: shown by name.
+        let (refs, regime): (&[&str], &str) = if lang == "sv" {
+            (&["Handläggare", "Enhet", "Chef", "Ansvarig person", "Överordnad enhet", "Systemägare", "Personuppgiftsansvarig"], "Regelverk")
+        } else {
+            (&["Handler", "Unit", "Head", "Responsible person", "Parent unit", "System owner", "Controller (personal data)"], "Regime")
+        };
         for page in 1..=200 {
             let (s, html) = sara.text(&format!("/audit?show=changes&page={page}")).await;
             if s != 200 {
@@ -318,10 +324,21 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
                     !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == ' '),
                     "{lang}: page {page}: the field {name:?} has no label"
                 );
+                let value = item.split("</li>").next().unwrap_or_default().split_once(':').map(|(_, v)| v).unwrap_or_default();
+                let sides: Vec<&str> = value.split(" → ").map(str::trim).collect();
+                if refs.contains(&name) {
+                    named += 1;
+                    assert!(sides.iter().all(|v| !v.chars().all(|c| c.is_ascii_digit())), "{lang}: page {page}: {name} by number: {item}");
+                }
+                if name == regime {
+                    duties += 1;
+                    assert!(sides.iter().all(|v| v.chars().any(|c| c.is_uppercase())), "{lang}: page {page}: the duty by code: {item}");
+                }
             }
         }
         assert!(pages >= 10 && fields >= 1000, "{lang}: the demo city's changes were read: {pages} pages, {fields} fields");
         assert!(adding_rows >= 10, "{lang}: {adding_rows} rows of steps that add to an incident");
+        assert!(named >= 10 && duties >= 5, "{lang}: {named} people and units, {duties} duties read by name");
     }
     // Scope: Karin (Socialnämnden) may not read the audit log at all.
     let karin = t.signed_in("karin.berg").await;

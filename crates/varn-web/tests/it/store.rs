@@ -651,10 +651,14 @@ async fn postgres_plans_a_handlers_open_incidents_through_their_index() {
         db.execute(run("ANALYZE incidents")).await.unwrap();
         let t = st.read().begin().await.unwrap();
         let open = "'rapporterad', 'under_utredning', 'begransad', 'atgardad'";
-        t.execute(run(&format!("PREPARE handled(bigint) AS SELECT id FROM incidents WHERE handler_user_id = $1 AND status IN ({open})")))
+        // A prepared statement outlives the transaction and stays on the pooled connection,
+        // so each plan gets its own name and is deallocated before the connection goes back.
+        let name = if reset { "handled_reset" } else { "handled_set" };
+        t.execute(run(&format!("PREPARE {name}(bigint) AS SELECT id FROM incidents WHERE handler_user_id = $1 AND status IN ({open})")))
             .await
             .unwrap();
-        let rows = t.query_all(run("EXPLAIN EXECUTE handled(1)")).await.unwrap();
+        let rows = t.query_all(run(&format!("EXPLAIN EXECUTE {name}(1)"))).await.unwrap();
+        t.execute(run(&format!("DEALLOCATE {name}"))).await.unwrap();
         t.rollback().await.unwrap();
         rows.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()).collect::<Vec<String>>().join("\n")
     };
