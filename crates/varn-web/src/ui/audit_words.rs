@@ -78,7 +78,8 @@ pub struct Change {
 
 /// Keys that are for machines (hashes, ids of rows already named): in the technical details only.
 fn technical(key: &str) -> bool {
-    key.ends_with("sha256") || key.ends_with("hash") || key == "id" || key == "task_id" || key == "tasks"
+    // A unit's path is its ancestors' ids ("/1/40/"); its parent is named beside it.
+    key.ends_with("sha256") || key.ends_with("hash") || matches!(key, "id" | "task_id" | "tasks" | "path")
 }
 
 /// The catalogue segment a field's coded values are labelled under.
@@ -179,7 +180,8 @@ pub fn changes(tr: Tr, names: &Names, entity: &str, before: &Option<String>, aft
         ["_user_id", "_unit_id", "_id"].iter().any(|suffix| k.strip_suffix(suffix).is_some_and(|base| !base.is_empty() && has(base)))
     };
     let mut keys: Vec<&String> = bm.keys().chain(am.keys()).filter(|k| !technical(k) && !named(k)).collect();
-    keys.sort();
+    // What the row is about first ("Regelverk: Lex Sarah", then whether the duty applies).
+    keys.sort_by_key(|k| (!matches!(k.as_str(), "regime" | "report"), *k));
     keys.dedup();
     keys.into_iter()
         .filter(|k| bm.get(*k) != am.get(*k))
@@ -264,7 +266,7 @@ mod tests {
         assert_eq!(get("Enhet"), Some((Some("Hemtjänsten Norr".into()), Some("nr 12, finns inte längre".into()))), "{c:?}");
         let duty = Some(r#"{"regime":"lex_sarah","applies":true,"responsible":"Sara Lindqvist","responsible_user_id":3}"#.to_owned());
         let c = changes(sv, &names, "incident", &None, &duty);
-        assert!(c.iter().any(|x| x.field == "Regelverk" && x.after.as_deref() == Some("Lex Sarah")), "{c:?}");
+        assert!(c[0].field == "Regelverk" && c[0].after.as_deref() == Some("Lex Sarah"), "the duty first: {c:?}");
         assert!(c.iter().all(|x| x.field != "Ansvarig person"), "the person's id beside their name says nothing more: {c:?}");
         names.users.insert(6, "Karin Berg".into());
         let c = changes(sv, &names, "document", &None, &rows[4].1);
