@@ -120,22 +120,24 @@ pub fn value_words(tr: Tr, names: &Names, entity: &str, key: &str, v: &Value) ->
         Value::Bool(true) => tr.t("common.yes").to_owned(),
         Value::Bool(false) => tr.t("common.no").to_owned(),
         Value::Number(n) => {
-            let named = match (refers(entity, key), n.as_i64()) {
-                (Some(Refers::User), Some(id)) => names.users.get(&id),
-                (Some(Refers::Unit), Some(id)) => names.units.get(&id),
-                _ => None,
+            let of = match refers(entity, key) {
+                Some(Refers::User) => &names.users,
+                Some(Refers::Unit) => &names.units,
+                None => return n.to_string(),
             };
-            match named {
+            match n.as_i64().and_then(|id| of.get(&id)) {
                 Some(name) => name.clone(),
-                // Removed since, or not a reference: the number as written.
-                None if refers(entity, key).is_some() => tr.tf("audit.val.gone", &[("id", &n.to_string())]),
-                None => n.to_string(),
+                // Removed since: the number, said to be gone.
+                None => tr.tf("audit.val.gone", &[("id", &n.to_string())]),
             }
         }
-        Value::String(s) if matches!(key, "regime" | "report" | "type_code") && names.codes.contains_key(&format!("{key}.{s}")) => {
-            names.codes.get(&format!("{key}.{s}")).cloned().unwrap_or_default()
-        }
         Value::String(s) => {
+            // A duty, its report or an incident type by its name in the rules' files.
+            if matches!(key, "regime" | "report" | "type_code") {
+                if let Some(name) = names.codes.get(&format!("{key}.{s}")) {
+                    return name.clone();
+                }
+            }
             // A time stamp in the city's time, not as stored.
             if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
                 return tr.datetime(&t.with_timezone(&chrono::Utc));
