@@ -160,9 +160,13 @@ impl Store {
             }
             // No ping before each use: a ping is one more round trip per query (the pool's
             // default); a connection the server has closed fails its query and is dropped.
+            // Nor after each use (our patch of SQLx, vendor/sqlx-core/VARN-PATCH.md), unless a
+            // dropped transaction's rollback is queued: the ping sends it, so its locks go at
+            // once, not when the connection is next used.
             let pool = PgPoolOptions::new()
                 .max_connections(cfg.max_connections.max(2))
                 .test_before_acquire(false)
+                .release_without_ping(true)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts)
                 .await
@@ -191,11 +195,15 @@ impl Store {
                 // 50 it stops and waits for the page to take them (two more thread switches
                 // per 50 rows). A page reads at most a few hundred.
                 .row_buffer_size(1024);
-            // No ping before each use: on SQLite a ping is a hand-off to the connection's worker
-            // thread and back, as costly as a small query.
+            // No ping before each use, nor after (our patch of SQLx, vendor/sqlx-core/
+            // VARN-PATCH.md): on SQLite a ping is a hand-off to the connection's worker thread and
+            // back, as costly as a small query, and tells nothing the next statement would not.
+            // The worker runs commands in the order they are sent, so a dropped transaction's
+            // rollback still runs before the next user's first statement.
             let write_pool = SqlitePoolOptions::new()
                 .max_connections(1)
                 .test_before_acquire(false)
+                .release_without_ping(true)
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(opts.clone())
                 .await
@@ -203,6 +211,7 @@ impl Store {
             let read_pool = SqlitePoolOptions::new()
                 .max_connections(cfg.max_connections.max(1))
                 .test_before_acquire(false)
+                .release_without_ping(true)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts.read_only(false))
                 .await

@@ -671,3 +671,71 @@ async fn postgres_plans_a_handlers_open_incidents_through_their_index() {
     assert!(!without.contains("ix_incidents_handler_status"), "the statistics alone give another plan: {without}");
     t_.stop().await;
 }
+
+/// A connection goes back to its pool in the drop itself, with no ping and no task (our patch of
+/// SQLx, vendor/sqlx-core/VARN-PATCH.md: upstream pings every released connection in a spawned
+/// task, so on this single-threaded test runtime it would still be out of the pool after the
+/// drop). A transaction dropped without a commit is still rolled back: on SQLite before the next
+/// statement on that connection; on PostgreSQL at once, so its locks do not wait for the
+/// connection's next use (another connection takes the table's strongest lock).
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_released_connection_is_back_at_once_and_a_dropped_transaction_still_rolls_back(#[case] b: &str) {
+    use sea_orm::sqlx;
+    use sea_orm::TransactionTrait;
+    if skip(b) {
+        return;
+    }
+    let db = TestDb::new(b).await;
+    let store = db.store().await;
+    let w = store.write();
+    let st = |sql: &str| Statement::from_string(w.get_database_backend(), sql.to_owned());
+    w.execute(st("CREATE TABLE release_check (x BIGINT NOT NULL)")).await.unwrap();
+
+    for round in 0..3 {
+        let idle_before;
+        if db.is_postgres() {
+            let pool = store.read().get_postgres_connection_pool();
+            let mut c = pool.acquire().await.unwrap();
+            sqlx::query("SELECT 1").execute(&mut *c).await.unwrap();
+            idle_before = pool.num_idle();
+            drop(c);
+            assert_eq!(pool.num_idle(), idle_before + 1, "{b} round {round}: back in the pool in the drop");
+        } else {
+            let pool = store.read().get_sqlite_connection_pool();
+            let mut c = pool.acquire().await.unwrap();
+            sqlx::query("SELECT 1").execute(&mut *c).await.unwrap();
+            idle_before = pool.num_idle();
+            drop(c);
+            assert_eq!(pool.num_idle(), idle_before + 1, "{b} round {round}: back in the pool in the drop");
+        }
+    }
+
+    let txn = w.begin().await.unwrap();
+    txn.execute(st("INSERT INTO release_check (x) VALUES (1)")).await.unwrap();
+    drop(txn);
+    if db.is_postgres() {
+        // A connection of its own, outside the pool: it waits up to ten seconds for the lock the
+        // dropped transaction's insert held, which only its rollback releases.
+        use sqlx::Connection;
+        let mut other = sqlx::PgConnection::connect(&db.url).await.unwrap();
+        let mut t = other.begin().await.unwrap();
+        sqlx::query("SET LOCAL lock_timeout = '10s'").execute(&mut *t).await.unwrap();
+        sqlx::query("LOCK TABLE release_check IN ACCESS EXCLUSIVE MODE")
+            .execute(&mut *t)
+            .await
+            .expect("postgres: the dropped transaction's lock is released without another use of its connection");
+        t.rollback().await.unwrap();
+        other.close().await.unwrap();
+    }
+    let count = |q: Option<sea_orm::QueryResult>| q.unwrap().try_get_by_index::<i64>(0).unwrap();
+    assert_eq!(count(w.query_one(st("SELECT COUNT(*) FROM release_check")).await.unwrap()), 0, "{b}: rolled back");
+    let txn = w.begin().await.unwrap();
+    txn.execute(st("INSERT INTO release_check (x) VALUES (2)")).await.unwrap();
+    txn.commit().await.unwrap();
+    assert_eq!(count(w.query_one(st("SELECT COUNT(*) FROM release_check")).await.unwrap()), 1, "{b}: the next transaction commits");
+    store.close().await;
+    db.cleanup().await;
+}
