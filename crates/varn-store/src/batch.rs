@@ -172,14 +172,14 @@ async fn together(pool: &sqlx::SqlitePool, statements: Vec<Statement>) -> Result
         }
     }
     sql.push_str(";\nCOMMIT");
-    let mut conn = pool.acquire().await.map_err(sqlx_err)?;
+    let mut conn = CloseUnlessClean { conn: pool.acquire().await.map_err(sqlx_err)?, clean: false };
     let query = sqlx::query_with(&sql, sea_query_binder::SqlxValues(Values(values)));
     // BEGIN's result, each read's, COMMIT's.
     let mut rows: Vec<Option<Vec<QueryResult>>> = Vec::with_capacity(n + 2);
     let mut current = Vec::new();
     let mut failed = None;
     {
-        let mut stream = (&mut *conn).fetch_many(query);
+        let mut stream = (&mut *conn.conn).fetch_many(query);
         while let Some(item) = stream.next().await {
             match item {
                 Ok(sqlx::Either::Left(_done)) => rows.push(Some(std::mem::take(&mut current))),
@@ -194,16 +194,32 @@ async fn together(pool: &sqlx::SqlitePool, statements: Vec<Statement>) -> Result
     if let Some(e) = failed {
         // The transaction is open on a connection that goes back to the pool: end it, or
         // close the connection.
-        if sqlx::query("ROLLBACK").execute(&mut *conn).await.is_err() {
-            conn.close_on_drop();
-        }
+        conn.clean = sqlx::query("ROLLBACK").execute(&mut *conn.conn).await.is_ok();
         return Err(sqlx_err(e));
     }
     if rows.len() != n + 2 {
-        conn.close_on_drop();
         return Err(DbErr::Custom(format!("a batch of {n} reads returned {} results", rows.len().saturating_sub(2))));
     }
+    conn.clean = true;
     rows.pop();
     rows.remove(0);
     Ok(Got { rows })
+}
+
+/// A batch's connection, closed instead of returned to the pool unless the batch ended cleanly
+/// (its `COMMIT` run, or its `ROLLBACK` after a failure). When a request is dropped while its
+/// batch runs (the client went away), SQLite's worker thread stops between two statements,
+/// perhaps after `BEGIN` and before `COMMIT`: returned to the pool, that connection would read
+/// an old snapshot and fail the next batch's `BEGIN`.
+struct CloseUnlessClean {
+    conn: sqlx::pool::PoolConnection<sqlx::Sqlite>,
+    clean: bool,
+}
+
+impl Drop for CloseUnlessClean {
+    fn drop(&mut self) {
+        if !self.clean {
+            self.conn.close_on_drop();
+        }
+    }
 }

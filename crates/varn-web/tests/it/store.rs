@@ -739,3 +739,41 @@ async fn a_released_connection_is_back_at_once_and_a_dropped_transaction_still_r
     store.close().await;
     db.cleanup().await;
 }
+
+/// A request dropped while its batch of reads runs on SQLite (the client went away) leaves no
+/// transaction open on a pooled connection: the batch is cut off after its `BEGIN`, during a
+/// long read, and every later batch still begins its own transaction and answers. Without the
+/// batch's guard the cut-off connection went back to the pool inside its transaction and the
+/// next batch on it failed ("cannot start a transaction within a transaction").
+#[tokio::test]
+async fn a_batch_cut_off_midway_leaves_no_transaction_open_on_the_pool() {
+    use sea_orm::SelectGetableTuple;
+    use varn_store::batch::Reads;
+    use varn_store::repo::stmt;
+    let db = TestDb::new("sqlite").await;
+    let store = db.store().await;
+    let r = store.read();
+    let long = || {
+        stmt(
+            r,
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?) SELECT COUNT(*) FROM c",
+            vec![20_000_000i64.into()],
+        )
+    };
+    let short = || stmt(r, "SELECT COUNT(*) FROM varn_migrations WHERE name > ?", vec!["".into()]);
+    let run = |a: Statement, b: Statement| async move {
+        let mut reads = Reads::on(r);
+        let (a, b) = (reads.add_statement::<SelectGetableTuple<i64>>(a), reads.add_statement::<SelectGetableTuple<i64>>(b));
+        let mut got = reads.run(r).await?;
+        Ok::<_, sea_orm::DbErr>((got.take(a)?, got.take(b)?))
+    };
+    let expected = run(short(), short()).await.unwrap();
+    assert!(expected.0[0] > 10, "{expected:?}");
+    let cut = tokio::time::timeout(std::time::Duration::from_millis(300), run(short(), long())).await;
+    assert!(cut.is_err(), "the long read must still run when the request is dropped");
+    for i in 0..10 {
+        assert_eq!(run(short(), short()).await.expect("a later batch begins its own transaction"), expected, "batch {i}");
+    }
+    store.close().await;
+    db.cleanup().await;
+}
