@@ -141,7 +141,7 @@ struct Page {
     view: ListView,
     rows: Vec<Row>,
     entities: Vec<(&'static str, String)>,
-    filter_error: Option<String>,
+    errors: FilterErrors,
 }
 
 #[derive(Template)]
@@ -150,6 +150,19 @@ struct Partial {
     shell: Shell,
     view: ListView,
     rows: Vec<Row>,
+    errors: FilterErrors,
+}
+
+/// The filters that could not be used, by field (`user`, `from`, `to`), with the message shown
+/// at the field and, inside the results that htmx swaps in, as a list linking to it.
+#[derive(Debug, Default)]
+struct FilterErrors(Vec<(&'static str, String)>);
+
+impl FilterErrors {
+    /// The message at field `f`, if it has one.
+    fn e(&self, f: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| *k == f).map(|(_, m)| m.as_str())
+    }
 }
 
 fn day_us(s: &str) -> Option<i64> {
@@ -167,12 +180,12 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         Some("changes") => Some(false),
         _ => None,
     };
-    let mut filter_error = None;
+    let mut errors = FilterErrors::default();
     if let Some(u) = q.filter("user") {
         match app.user_id_by_username(u).await? {
             Some(id) => f.actor_id = Some(id),
             None => {
-                filter_error = Some(ctx.tr.t("err.user.unknown").to_owned());
+                errors.0.push(("user", ctx.tr.t("err.user.unknown").to_owned()));
                 f.actor_id = Some(-1);
             }
         }
@@ -181,7 +194,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         if let Some(v) = q.filter(k) {
             match day_us(v) {
                 Some(us) => *slot = Some(if add_day { us + 86_400_000_000 } else { us }),
-                None => filter_error = Some(ctx.tr.t("err.date_invalid").to_owned()),
+                None => errors.0.push((k, ctx.tr.t("err.date_invalid").to_owned())),
             }
         }
     }
@@ -240,8 +253,8 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     let view = ListView::new("/audit", &q, page.total).exact(page.exact);
     let rows = page.items.into_iter().map(|r| row(&ctx, &names, r)).collect();
     if ctx.htmx {
-        return Ok(render(&Partial { shell: ctx.shell("audit.heading"), view, rows }, StatusCode::OK));
+        return Ok(render(&Partial { shell: ctx.shell("audit.heading"), view, rows, errors }, StatusCode::OK));
     }
     let entities = entities.iter().map(|e| (*e, ctx.tr.t(&format!("audit.ent.{e}")).to_owned())).collect();
-    Ok(render(&Page { shell: ctx.shell("audit.heading"), view, rows, entities, filter_error }, StatusCode::OK))
+    Ok(render(&Page { shell: ctx.shell("audit.heading"), view, rows, entities, errors }, StatusCode::OK))
 }

@@ -269,8 +269,35 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert!(!html.contains("Mottagningsenheten") && html.contains("Inga träffar."), "nothing after today");
     let (_, html) = sara.text("/audit?from=2000-01-01&to=2000-01-02").await;
     assert!(html.contains("Inga träffar."));
-    let (_, html) = sara.text("/audit?from=igår").await;
-    assert!(html.contains("Ange datum som ÅÅÅÅ-MM-DD."));
+    // A filter that cannot be used says so at its field, keeps what was typed (a date field
+    // turned to text, so that it can show it), and lists the mistakes inside the results, which
+    // is all that htmx swaps in when the form is sent with JavaScript.
+    let (_, html) = sara.text("/audit?from=igår&user=ingen.alls").await;
+    assert!(html.contains("<p class=\"error\" id=\"e-from\">") && html.contains("<p class=\"error\" id=\"e-user\">"), "{html}");
+    assert!(
+        html.contains(r#"<input id="f-from" name="from" type="text" value="igår" aria-invalid="true" aria-describedby="e-from">"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"value="ingen.alls""#) && html.contains(r#"aria-invalid="true" aria-describedby="e-user""#), "{html}");
+    assert!(html.contains(r#"<input id="f-to" name="to" type="date" value="">"#), "a field without a mistake stays as it was: {html}");
+    let partial = sara
+        .http
+        .get(sara.url("/audit?from=igår&user=ingen.alls"))
+        .header("hx-request", "true")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(partial.starts_with("<div id=\"results\">"), "{partial}");
+    for (field, message) in [
+        ("f-user", "Ingen aktiv person, eller fler än en, matchar det du skrev. Skriv en del av namnet och välj personen i listan."),
+        ("f-from", "Ange datum som ÅÅÅÅ-MM-DD."),
+    ] {
+        let link = format!("<li><a href=\"#{field}\">{message}</a></li>");
+        assert!(partial.contains(&link) && html.contains(&link), "{link} in {partial}");
+    }
     // A row in words: what changed, the object by its title with a link, the JSON behind a
     // "technical details"; the person filter takes a name; sign-ins apart from changes.
     let r = sara.post_form("/org", &[("parent_id", &socf), ("kind", "enhet"), ("name", "Tillfällig enhet")]).await;
