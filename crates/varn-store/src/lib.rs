@@ -7,6 +7,7 @@ pub mod maintenance;
 pub mod migration;
 pub mod repo;
 mod scope;
+pub mod statistics;
 pub mod wal_sync;
 
 pub use scope::{scope_condition, under_path, under_path_sql, units_in_scope};
@@ -208,6 +209,12 @@ impl Store {
                 .connect_with(opts.clone())
                 .await
                 .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
+            // Statistics for the planner, before any reader connects (a connection reads
+            // them when it opens): SQLite gathers none by itself (see `statistics`).
+            let write = SqlxSqliteConnector::from_sqlx_sqlite_pool(write_pool);
+            if statistics::gather_if_missing(&write).await? {
+                tracing::info!(database = %where_, "planner statistics gathered (the database had none)");
+            }
             let read_pool = SqlitePoolOptions::new()
                 .max_connections(cfg.max_connections.max(1))
                 .test_before_acquire(false)
@@ -219,7 +226,7 @@ impl Store {
             let wal = (cfg.durability == Durability::Full).then(|| std::sync::Arc::new(wal_sync::WalSync::new(&where_)));
             Ok(Store {
                 read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read_pool),
-                write: SqlxSqliteConnector::from_sqlx_sqlite_pool(write_pool),
+                write,
                 audit_key: Default::default(),
                 wal,
             })

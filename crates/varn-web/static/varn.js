@@ -93,9 +93,18 @@ document.addEventListener("submit", function (ev) {
 // the arrows move through the list, Enter or a click chooses, Escape closes. The field then
 // holds "Name (sign-in name)", which the server reads; without JavaScript the whole name is
 // typed instead. The list's count is announced in a live region.
+// A field that htmx swaps in (the audit log's person filter, sent back with its message) is
+// made a combobox when it arrives; each field once.
 (function () {
-  var fields = document.querySelectorAll("input[data-people]");
-  Array.prototype.forEach.call(fields, function (input) {
+  function people(root) {
+    if (!root || !root.querySelectorAll) { return; }
+    var fields = Array.prototype.slice.call(root.querySelectorAll("input[data-people]"));
+    if (root.matches && root.matches("input[data-people]")) { fields.push(root); }
+    fields.forEach(combobox);
+  }
+  function combobox(input) {
+    if (input.getAttribute("data-people-ready")) { return; }
+    input.setAttribute("data-people-ready", "1");
     var list = document.createElement("ul");
     list.id = "lb-" + input.id;
     list.className = "people-list";
@@ -174,7 +183,9 @@ document.addEventListener("submit", function (ev) {
       else if (ev.key === "Escape" && !list.hidden) { ev.preventDefault(); close(); }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
-  });
+  }
+  people(document);
+  document.addEventListener("htmx:load", function (ev) { people(ev.detail && ev.detail.elt); });
 })();
 
 // A list filtered in place (htmx swaps the results): its new count is said in the page's own

@@ -88,8 +88,30 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
     let purge = app.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        // Hours since the planner's statistics were last gathered, or since the start (SQLite;
+        // see varn_store::statistics): at open when there were none, at the first tick after
+        // a first load, then once a day.
+        let mut since: u32 = 0;
         loop {
             tick.tick().await;
+            let store = &purge.store;
+            let sqlite = store.backend() == varn_store::sea_orm::DbBackend::Sqlite;
+            match varn_store::statistics::present(store.write()).await {
+                _ if !sqlite => {}
+                Ok(present) if varn_store::statistics::due(present, since) => {
+                    let t = std::time::Instant::now();
+                    match varn_store::statistics::gather(store.write()).await {
+                        Ok(true) => {
+                            since = 0;
+                            tracing::info!(ms = u64::try_from(t.elapsed().as_millis()).unwrap_or(u64::MAX), "planner statistics gathered");
+                        }
+                        Ok(false) => {}
+                        Err(e) => tracing::warn!(error = %e, "could not gather the planner's statistics"),
+                    }
+                }
+                Ok(_) => since = since.saturating_add(1),
+                Err(e) => tracing::warn!(error = %e, "could not read whether the planner has statistics"),
+            }
             if let Err(e) = varn_store::repo::sessions::purge_expired(purge.store.write()).await {
                 tracing::warn!(error = %e, "could not purge expired sessions");
             }

@@ -22,7 +22,10 @@ pub fn routes() -> Router<AppState> {
 pub struct Row {
     id: i64,
     when: String,
+    /// Who acted: their name today, else the sign-in name the row recorded.
     actor: String,
+    /// The sign-in name the row recorded, shown under the name when there is one.
+    login: Option<String>,
     action: String,
     entity: String,
     /// The object's title, when the row names it.
@@ -64,7 +67,11 @@ fn when(tr: crate::i18n::Tr, us: i64) -> String {
 async fn names(ctx: &Ctx, actor: &varn_app::Actor, rows: &[AuditRow]) -> Result<words::Names, varn_app::AppError> {
     let app = &ctx.state.app;
     let jsons = rows.iter().flat_map(|r| [(r.entity_type.as_str(), &r.before_json), (r.entity_type.as_str(), &r.after_json)]);
-    let (users, units) = words::ids(jsons);
+    let (mut users, units) = words::ids(jsons);
+    // Who acted, by name: the row keeps the sign-in name they had then.
+    users.extend(rows.iter().filter_map(|r| r.actor_id));
+    users.sort_unstable();
+    users.dedup();
     let (users, units) = app.audit_names(actor, users, units).await?;
     let mut codes = std::collections::HashMap::new();
     let incidents = rows.iter().any(|r| r.entity_type == "incident");
@@ -107,10 +114,15 @@ fn row(ctx: &Ctx, names: &words::Names, r: AuditRow) -> Row {
     let title = words::title(&r.before_json, &r.after_json);
     let link = words::link(&r.entity_type, r.entity_id);
     let (before, after) = changes(&r.before_json, &r.after_json);
+    let (actor, login) = match r.actor_id.and_then(|id| names.users.get(&id)) {
+        Some(name) if *name != r.actor_name => (name.clone(), Some(r.actor_name.clone())),
+        _ => (r.actor_name.clone(), None),
+    };
     Row {
         id: r.id,
         when: when(tr, r.at_us),
-        actor: r.actor_name.clone(),
+        actor,
+        login,
         action,
         entity: entity.trim().to_owned(),
         title,
@@ -145,7 +157,7 @@ struct Page {
 }
 
 #[derive(Template)]
-#[template(path = "_audit_rows.html")]
+#[template(path = "_audit_partial.html")]
 struct Partial {
     shell: Shell,
     view: ListView,
@@ -236,7 +248,10 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
                     vec![
                         x.id.to_string(),
                         x.when,
-                        x.actor,
+                        match x.login {
+                            Some(l) => format!("{} ({l})", x.actor),
+                            None => x.actor,
+                        },
                         x.action,
                         x.entity,
                         x.title.unwrap_or_default(),

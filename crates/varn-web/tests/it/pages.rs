@@ -298,6 +298,26 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
         let link = format!("<li><a href=\"#{field}\">{message}</a></li>");
         assert!(partial.contains(&link) && html.contains(&link), "{link} in {partial}");
     }
+    // The fields go with the results, out of band, so that a message appears at its field and
+    // goes again once the filter is mended; the page itself sends none out of band.
+    assert!(partial.contains(r#"<div class="field" id="fld-user" hx-swap-oob="true">"#), "{partial}");
+    assert!(partial.contains(r#"<p class="error" id="e-from">"#) && partial.contains(r#"value="igår" aria-invalid="true""#), "{partial}");
+    assert!(!html.contains("hx-swap-oob"), "{html}");
+    let mended = sara
+        .http
+        .get(sara.url(&format!("/audit?from={}&user=sara.lindqvist", day(-1))))
+        .header("hx-request", "true")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(mended.contains(r#"<div class="field" id="fld-from" hx-swap-oob="true">"#), "{mended}");
+    assert!(!mended.contains("class=\"error") && !mended.contains("aria-invalid"), "the messages gone: {mended}");
+    assert!(mended.contains(&format!(r#"<input id="f-from" name="from" type="date" value="{}">"#, day(-1))), "{mended}");
+    // Who acted, by name, with the sign-in name the row recorded under it.
+    assert!(mended.contains(r#">Sara Lindqvist<br><span class="muted">sara.lindqvist</span></td>"#), "{mended}");
     // A row in words: what changed, the object by its title with a link, the JSON behind a
     // "technical details"; the person filter takes a name; sign-ins apart from changes.
     let r = sara.post_form("/org", &[("parent_id", &socf), ("kind", "enhet"), ("name", "Tillfällig enhet")]).await;
@@ -313,6 +333,7 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert!(!html.contains(">Inloggning</td>") && html.contains("Enhet skapad"), "only changes");
     let csv = sara.get("/audit?user=sara.lindqvist&format=csv").await.text().await.unwrap();
     assert!(csv.contains("Mottagningsenheten") && csv.contains("Kontrollsumma"));
+    assert!(csv.contains("Sara Lindqvist (sara.lindqvist)"), "{csv}");
     // Every field of every change the demo city made is named from the catalogue, in Swedish
     // and in English: a key without a label would show as its code ("handler user id").
     for lang in ["sv", "en"] {
