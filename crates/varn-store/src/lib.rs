@@ -224,12 +224,7 @@ impl Store {
                 .await
                 .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
             let wal = (cfg.durability == Durability::Full).then(|| std::sync::Arc::new(wal_sync::WalSync::new(&where_)));
-            Ok(Store {
-                read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read_pool),
-                write,
-                audit_key: Default::default(),
-                wal,
-            })
+            Ok(Store { read: SqlxSqliteConnector::from_sqlx_sqlite_pool(read_pool), write, audit_key: Default::default(), wal })
         } else {
             Err(StoreError::Open("the database URL must start with sqlite: or postgres://".into()))
         }

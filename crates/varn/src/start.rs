@@ -90,7 +90,7 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         // Hours since the planner's statistics were last gathered, or since the start (SQLite;
         // see varn_store::statistics): at open when there were none, at the first tick after
-        // a first load, then once a day.
+        // a first load, then once a night.
         let mut since: u32 = 0;
         loop {
             tick.tick().await;
@@ -98,7 +98,7 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
             let sqlite = store.backend() == varn_store::sea_orm::DbBackend::Sqlite;
             match varn_store::statistics::present(store.write()).await {
                 _ if !sqlite => {}
-                Ok(present) if varn_store::statistics::due(present, since) => {
+                Ok(present) if varn_store::statistics::due(present, since, chrono::Timelike::hour(&chrono::Local::now())) => {
                     let t = std::time::Instant::now();
                     match varn_store::statistics::gather(store.write()).await {
                         Ok(true) => {
