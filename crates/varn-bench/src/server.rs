@@ -14,13 +14,22 @@ pub fn dir_size(p: &Path) -> u64 {
 }
 
 /// Pins every thread of process `pid` to the cores `cpus` (taskset's list form).
+///
+/// `taskset -a` walks the process's threads and fails when one ends on the way (a blocking
+/// task's thread that had nothing more to do): tried three times.
 pub fn pin(pid: u32, cpus: &str) -> anyhow::Result<()> {
-    let st = std::process::Command::new("taskset")
-        .args(["-a", "-c", "-p", cpus, &pid.to_string()])
-        .stdout(std::process::Stdio::null())
-        .status()?;
-    anyhow::ensure!(st.success(), "taskset could not pin process {pid} to core {cpus}");
-    Ok(())
+    for _ in 0..3 {
+        let st = std::process::Command::new("taskset")
+            .args(["-a", "-c", "-p", cpus, &pid.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()?;
+        if st.success() {
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    anyhow::bail!("taskset could not pin process {pid} to core {cpus}")
 }
 
 /// A CPU profile of the server being recorded (`perf record -e cpu-clock`).

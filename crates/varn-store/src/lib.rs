@@ -210,10 +210,14 @@ impl Store {
                 .await
                 .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
             // Statistics for the planner, before any reader connects (a connection reads
-            // them when it opens): SQLite gathers none by itself (see `statistics`).
+            // them when it opens): SQLite gathers none by itself (see `statistics`). A
+            // database that takes no writes (a read-only file or mount) still opens, without
+            // them: the readiness check is what tells that it takes no writes.
             let write = SqlxSqliteConnector::from_sqlx_sqlite_pool(write_pool);
-            if statistics::gather_if_missing(&write).await? {
-                tracing::info!(database = %where_, "planner statistics gathered (the database had none)");
+            match statistics::gather_if_missing(&write).await {
+                Ok(true) => tracing::info!(database = %where_, "planner statistics gathered (the database had none)"),
+                Ok(false) => {}
+                Err(e) => tracing::warn!(database = %where_, error = %e, "could not gather the planner's statistics"),
             }
             let read_pool = SqlitePoolOptions::new()
                 .max_connections(cfg.max_connections.max(1))

@@ -68,8 +68,10 @@ async fn names(ctx: &Ctx, actor: &varn_app::Actor, rows: &[AuditRow]) -> Result<
     let app = &ctx.state.app;
     let jsons = rows.iter().flat_map(|r| [(r.entity_type.as_str(), &r.before_json), (r.entity_type.as_str(), &r.after_json)]);
     let (mut users, units) = words::ids(jsons);
-    // Who acted, by name: the row keeps the sign-in name they had then.
+    // Who acted, by name: the row keeps the sign-in name they had then; and the person a row
+    // about a person concerns, when it does not name them (a sign-in).
     users.extend(rows.iter().filter_map(|r| r.actor_id));
+    users.extend(rows.iter().filter(|r| r.entity_type == "user").filter_map(|r| r.entity_id));
     users.sort_unstable();
     users.dedup();
     let (users, units) = app.audit_names(actor, users, units).await?;
@@ -111,7 +113,8 @@ fn row(ctx: &Ctx, names: &words::Names, r: AuditRow) -> Row {
             format!("{}: {what}", c.field)
         })
         .collect();
-    let title = words::title(&r.before_json, &r.after_json);
+    let title = words::title(&r.before_json, &r.after_json)
+        .or_else(|| (r.entity_type == "user").then(|| r.entity_id.and_then(|id| names.users.get(&id).cloned())).flatten());
     let link = words::link(&r.entity_type, r.entity_id);
     let (before, after) = changes(&r.before_json, &r.after_json);
     let (actor, login) = match r.actor_id.and_then(|id| names.users.get(&id)) {

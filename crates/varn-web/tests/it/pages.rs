@@ -316,8 +316,14 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert!(mended.contains(r#"<div class="field" id="fld-from" hx-swap-oob="true">"#), "{mended}");
     assert!(!mended.contains("class=\"error") && !mended.contains("aria-invalid"), "the messages gone: {mended}");
     assert!(mended.contains(&format!(r#"<input id="f-from" name="from" type="date" value="{}">"#, day(-1))), "{mended}");
-    // Who acted, by name, with the sign-in name the row recorded under it.
+    // Who acted, by name, with the sign-in name the row recorded under it; a sign-in names
+    // whose it was.
     assert!(mended.contains(r#">Sara Lindqvist<br><span class="muted">sara.lindqvist</span></td>"#), "{mended}");
+    let sara_id = t.id("sara.lindqvist");
+    assert!(
+        mended.contains(&format!(r#"<a href="/users/{sara_id}">Sara Lindqvist</a><br><span class="muted">Användare {sara_id}</span>"#)),
+        "{mended}"
+    );
     // A row in words: what changed, the object by its title with a link, the JSON behind a
     // "technical details"; the person filter takes a name; sign-ins apart from changes.
     let r = sara.post_form("/org", &[("parent_id", &socf), ("kind", "enhet"), ("name", "Tillfällig enhet")]).await;
