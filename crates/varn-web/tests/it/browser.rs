@@ -154,6 +154,7 @@ async fn a_coordinator_signs_in_switches_language_edits_the_organisation_and_sig
 
     sign_in_by_keyboard_in_both_languages(&c, &base).await;
     create_and_move_a_unit(&c).await;
+    filter_the_audit_log_with_a_mistake_and_mend_it(&c, &base).await;
     sign_out_and_be_refused(&c, &base).await;
     work_at_phone_width(&c, &base).await;
     c.close().await.unwrap();
@@ -250,6 +251,43 @@ async fn create_and_move_a_unit(c: &Client) {
 }
 
 /// Signed out; an employee asking for the user list gets the 403 page in Swedish.
+/// The audit log's filters are sent with htmx, which swaps in the results: a person who does
+/// not exist is named at the field, with what was typed kept, and the message goes once the
+/// filter is mended; the field, swapped in anew, is still a person picker.
+async fn filter_the_audit_log_with_a_mistake_and_mend_it(c: &Client, base: &str) {
+    c.goto(&format!("{base}/audit")).await.unwrap();
+    see(c, "h1", "Granskningslogg").await;
+    c.find(Locator::Id("f-user")).await.unwrap().send_keys("ingen.alls").await.unwrap();
+    click_button(c, "Filtrera").await;
+    see(c, "#e-user", "Ingen aktiv person").await;
+    see(c, "#results .error-summary", "Ingen aktiv person").await;
+    let field = c.find(Locator::Id("f-user")).await.unwrap();
+    assert_eq!(field.prop("value").await.unwrap().as_deref(), Some("ingen.alls"), "what was typed is kept");
+    assert_eq!(field.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(field.attr("role").await.unwrap().as_deref(), Some("combobox"), "the swapped-in field is a picker");
+    field.clear().await.unwrap();
+    field.send_keys("sara").await.unwrap();
+    see(c, "#lb-f-user", "Sara Lindqvist").await;
+    field.send_keys("\u{E015}").await.unwrap();
+    field.send_keys("\u{E007}").await.unwrap();
+    assert_eq!(field.prop("value").await.unwrap().as_deref(), Some("Sara Lindqvist (sara.lindqvist)"));
+    click_button(c, "Filtrera").await;
+    see(c, "#results tbody", "Sara Lindqvist").await;
+    let mut gone = false;
+    for _ in 0..50 {
+        if c.find(Locator::Id("e-user")).await.is_err() {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(gone, "the message goes once the filter is mended");
+    let field = c.find(Locator::Id("f-user")).await.unwrap();
+    assert_eq!(field.attr("aria-invalid").await.unwrap(), None);
+    assert!(c.find(Locator::Css("#results .error-summary")).await.is_err(), "nor is it listed");
+    shot(c, "05-granskningslogg-filter").await;
+}
+
 async fn sign_out_and_be_refused(c: &Client, base: &str) {
     // Sign out.
     c.find(Locator::Css("form[action='/logout'] button")).await.unwrap().click().await.unwrap();
