@@ -229,6 +229,12 @@ impl Browser {
         (s, r.text().await.unwrap_or_default())
     }
 
+    /// The body of a GET sent as htmx sends it (`HX-Request`): what htmx swaps in.
+    pub async fn htmx_text(&self, path: &str) -> String {
+        let r = self.http.get(self.url(path)).header("hx-request", "true").send().await.unwrap_or_else(|e| panic!("{path}: {e}"));
+        r.text().await.unwrap_or_default()
+    }
+
     /// Signs in through the form, as a browser would.
     pub async fn login(&mut self, user: &str, pw: &str) -> Response {
         let page = self.get("/login").await.text().await.unwrap_or_default();

@@ -280,16 +280,7 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     );
     assert!(html.contains(r#"value="ingen.alls""#) && html.contains(r#"aria-invalid="true" aria-describedby="e-user""#), "{html}");
     assert!(html.contains(r#"<input id="f-to" name="to" type="date" value="">"#), "a field without a mistake stays as it was: {html}");
-    let partial = sara
-        .http
-        .get(sara.url("/audit?from=igår&user=ingen.alls"))
-        .header("hx-request", "true")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let partial = sara.htmx_text("/audit?from=igår&user=ingen.alls").await;
     assert!(partial.starts_with("<div id=\"results\">"), "{partial}");
     for (field, message) in [
         ("f-user", "Ingen aktiv person, eller fler än en, matchar det du skrev. Skriv en del av namnet och välj personen i listan."),
@@ -303,16 +294,7 @@ async fn the_audit_page_filters_by_user_entity_and_date_and_exports() {
     assert!(partial.contains(r#"<div class="field" id="fld-user" hx-swap-oob="true">"#), "{partial}");
     assert!(partial.contains(r#"<p class="error" id="e-from">"#) && partial.contains(r#"value="igår" aria-invalid="true""#), "{partial}");
     assert!(!html.contains("hx-swap-oob"), "{html}");
-    let mended = sara
-        .http
-        .get(sara.url(&format!("/audit?from={}&user=sara.lindqvist", day(-1))))
-        .header("hx-request", "true")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let mended = sara.htmx_text(&format!("/audit?from={}&user=sara.lindqvist", day(-1))).await;
     assert!(mended.contains(r#"<div class="field" id="fld-from" hx-swap-oob="true">"#), "{mended}");
     assert!(!mended.contains("class=\"error") && !mended.contains("aria-invalid"), "the messages gone: {mended}");
     assert!(mended.contains(&format!(r#"<input id="f-from" name="from" type="date" value="{}">"#, day(-1))), "{mended}");
