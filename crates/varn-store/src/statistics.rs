@@ -59,6 +59,19 @@ pub fn due(present: bool, hours_since: u32, local_hour: u32) -> bool {
     !present || (hours_since >= 12 && (2..=4).contains(&local_hour))
 }
 
+/// One hour of the maintenance loop: gathers the statistics if [`due`] (SQLite only), given
+/// the hours `since` they were last gathered or the server started, and the local hour.
+/// Returns the hours since, counted on (0 when it gathered), and whether it gathered.
+pub async fn tick<D: ConnectionTrait>(db: &D, since: u32, local_hour: u32) -> Result<(u32, bool), DbErr> {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return Ok((since.saturating_add(1), false));
+    }
+    if due(present(db).await?, since, local_hour) && gather(db).await? {
+        return Ok((0, true));
+    }
+    Ok((since.saturating_add(1), false))
+}
+
 #[cfg(test)]
 mod tests {
     use super::due;

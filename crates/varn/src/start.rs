@@ -94,23 +94,16 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
         let mut since: u32 = 0;
         loop {
             tick.tick().await;
-            let store = &purge.store;
-            let sqlite = store.backend() == varn_store::sea_orm::DbBackend::Sqlite;
-            match varn_store::statistics::present(store.write()).await {
-                _ if !sqlite => {}
-                Ok(present) if varn_store::statistics::due(present, since, chrono::Timelike::hour(&chrono::Local::now())) => {
-                    let t = std::time::Instant::now();
-                    match varn_store::statistics::gather(store.write()).await {
-                        Ok(true) => {
-                            since = 0;
-                            tracing::info!(ms = u64::try_from(t.elapsed().as_millis()).unwrap_or(u64::MAX), "planner statistics gathered");
-                        }
-                        Ok(false) => {}
-                        Err(e) => tracing::warn!(error = %e, "could not gather the planner's statistics"),
+            let t = std::time::Instant::now();
+            let hour = chrono::Timelike::hour(&chrono::Local::now());
+            match varn_store::statistics::tick(purge.store.write(), since, hour).await {
+                Ok((h, gathered)) => {
+                    since = h;
+                    if gathered {
+                        tracing::info!(ms = u64::try_from(t.elapsed().as_millis()).unwrap_or(u64::MAX), "planner statistics gathered");
                     }
                 }
-                Ok(_) => since = since.saturating_add(1),
-                Err(e) => tracing::warn!(error = %e, "could not read whether the planner has statistics"),
+                Err(e) => tracing::warn!(error = %e, "could not gather the planner's statistics"),
             }
             if let Err(e) = varn_store::repo::sessions::purge_expired(purge.store.write()).await {
                 tracing::warn!(error = %e, "could not purge expired sessions");

@@ -430,6 +430,14 @@ async fn sqlite_gathers_its_planner_statistics_when_a_database_has_none() {
     let sql = "SELECT stat FROM sqlite_stat1 WHERE tbl = 'org_units' AND idx IS NOT NULL LIMIT 1";
     let row = copy.write().query_one(Statement::from_string(sea_orm::DbBackend::Sqlite, sql)).await.unwrap().unwrap();
     assert!(row.try_get_by_index::<String>(0).unwrap().starts_with(&format!("{} ", n + 5)));
+    // The maintenance loop's hour: on the demo city, which has none, it gathers them whatever
+    // the hour; then not by day nor twice in a night; then the next night.
+    let db = t.app.store.write();
+    assert_eq!(statistics::tick(db, 0, 14).await.unwrap(), (0, true));
+    assert!(statistics::present(db).await.unwrap());
+    assert_eq!(statistics::tick(db, 0, 3).await.unwrap(), (1, false), "not twice in a night");
+    assert_eq!(statistics::tick(db, 20, 14).await.unwrap(), (21, false), "not by day");
+    assert_eq!(statistics::tick(db, 20, 3).await.unwrap(), (0, true), "the next night");
     copy.close().await;
     t.stop().await;
 }
