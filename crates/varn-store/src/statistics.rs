@@ -43,12 +43,13 @@ pub async fn gather<D: ConnectionTrait>(db: &D) -> Result<bool, DbErr> {
     Ok(true)
 }
 
-/// Gathers them if the database has none. Whether it did.
+/// Gathers them if the database has none. Whether there are some now that were not before
+/// (a new database, or one whose tables are all empty, has nothing to gather).
 pub async fn gather_if_missing<D: ConnectionTrait>(db: &D) -> Result<bool, DbErr> {
     if present(db).await? {
         return Ok(false);
     }
-    gather(db).await
+    Ok(gather(db).await? && present(db).await?)
 }
 
 /// Whether the maintenance loop should gather them now: when there are none; else once a night,

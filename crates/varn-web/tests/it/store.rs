@@ -392,8 +392,20 @@ async fn readiness_tells_a_database_that_takes_no_writes() {
 async fn sqlite_gathers_its_planner_statistics_when_a_database_has_none() {
     use varn_store::statistics;
     let t = TestApp::spawn("sqlite").await;
-    // Opened empty, then the demo city loaded: no statistics yet.
+    // Opened empty, then the demo city loaded: no statistics yet. An empty database has
+    // nothing to gather.
     assert!(!statistics::present(t.app.store.write()).await.unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let e = varn_store::Store::open(&varn_store::StoreConfig {
+        url: format!("sqlite://{}", dir.path().join("ny.sqlite").display()),
+        max_connections: 1,
+        durability: Default::default(),
+        mmap_mib: varn_store::DEFAULT_MMAP_MIB,
+    })
+    .await
+    .unwrap();
+    assert!(!statistics::gather_if_missing(e.write()).await.unwrap(), "nothing gathered from no tables");
+    e.close().await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kopia.sqlite");
     t.app.store.backup_to(path.to_str().unwrap()).await.unwrap();
