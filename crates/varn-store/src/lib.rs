@@ -219,12 +219,17 @@ impl Store {
                 Ok(false) => {}
                 Err(e) => tracing::warn!(database = %where_, error = %e, "could not gather the planner's statistics"),
             }
+            // The readers run their statements on the calling task, not on a thread of each
+            // connection's own (our patch of SQLx's driver, vendor/sqlx-sqlite/VARN-PATCH.md):
+            // no thread hand-off per statement. The writer keeps its thread: a commit may
+            // checkpoint the WAL and `ANALYZE` takes seconds, which should not hold a thread of
+            // the runtime.
             let read_pool = SqlitePoolOptions::new()
                 .max_connections(cfg.max_connections.max(1))
                 .test_before_acquire(false)
                 .release_without_ping(true)
                 .acquire_timeout(Duration::from_secs(10))
-                .connect_with(opts.read_only(false))
+                .connect_with(opts.read_only(false).execute_on_caller(true))
                 .await
                 .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
             let wal = (cfg.durability == Durability::Full).then(|| std::sync::Arc::new(wal_sync::WalSync::new(&where_)));

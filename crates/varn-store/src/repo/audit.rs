@@ -324,6 +324,10 @@ async fn verify_in(db: &DatabaseTransaction, key: &AuditKey, checkpoint: Option<
             .await?;
         let Some(last) = batch.last() else { break };
         after = last.id;
+        // On SQLite the reads run on this task and are done when first polled
+        // (vendor/sqlx-sqlite/VARN-PATCH.md): a walk of millions of rows lets the runtime serve
+        // other requests between batches.
+        tokio::task::yield_now().await;
         for row in &batch {
             let Some(lane) = lanes.get_mut(&i64::from(row.lane)) else {
                 return Ok(Verdict::Broken { seq: row.id, reason: "lane" });

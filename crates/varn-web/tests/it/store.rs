@@ -810,19 +810,27 @@ async fn a_released_connection_is_back_at_once_and_a_dropped_transaction_still_r
     db.cleanup().await;
 }
 
-/// A request dropped while its batch of reads runs on SQLite (the client went away) leaves no
-/// transaction open on a pooled connection: the batch is cut off after its `BEGIN`, during a
-/// long read, and every later batch still begins its own transaction and answers. Without the
-/// batch's guard the cut-off connection went back to the pool inside its transaction and the
-/// next batch on it failed ("cannot start a transaction within a transaction").
+/// A request dropped while its batch of reads runs on a SQLite connection with a worker thread
+/// (the client went away) leaves no transaction open on a pooled connection: the batch is cut
+/// off after its `BEGIN`, during a long read, and every later batch still begins its own
+/// transaction and answers. Without the batch's guard the cut-off connection went back to the
+/// pool inside its transaction and the next batch on it failed ("cannot start a transaction
+/// within a transaction"). Värn's read pool runs its statements on the calling task, where a
+/// batch cannot be cut off midway (the next test); the guard is for a pool with worker threads,
+/// which this test opens on the same database.
 #[tokio::test]
 async fn a_batch_cut_off_midway_leaves_no_transaction_open_on_the_pool() {
+    use sea_orm::sqlx;
     use sea_orm::SelectGetableTuple;
+    use std::str::FromStr;
     use varn_store::batch::Reads;
     use varn_store::repo::stmt;
     let db = TestDb::new("sqlite").await;
     let store = db.store().await;
-    let r = store.read();
+    let opts = sqlx::sqlite::SqliteConnectOptions::from_str(&db.url).unwrap();
+    let threaded = sqlx::sqlite::SqlitePoolOptions::new().max_connections(2).connect_with(opts).await.unwrap();
+    let threaded = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(threaded);
+    let r = &threaded;
     let long = || {
         stmt(
             r,
@@ -844,6 +852,87 @@ async fn a_batch_cut_off_midway_leaves_no_transaction_open_on_the_pool() {
     for i in 0..10 {
         assert_eq!(run(short(), short()).await.expect("a later batch begins its own transaction"), expected, "batch {i}");
     }
+    threaded.close().await.unwrap();
     store.close().await;
     db.cleanup().await;
+}
+
+/// Polls a future once, as the runtime first does: its output if it is done by then.
+fn first_poll<F: std::future::Future>(f: F) -> Option<F::Output> {
+    let mut f = std::pin::pin!(f);
+    match f.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(out) => Some(out),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// SQLite's read pool runs each statement on the task that sends it (our patch of SQLx's driver,
+/// vendor/sqlx-sqlite/VARN-PATCH.md): a read, a batch of reads and a read transaction are done
+/// at their future's first poll, where a connection with a worker thread has only sent the
+/// statement and waits for the thread's answer. The writer keeps its thread. And what the worker
+/// thread did, the calling task now does right: a read transaction dropped without commit is
+/// rolled back before the connection's next use (its next `BEGIN` would fail inside it), a batch
+/// whose statement fails leaves no transaction open, and a statement's error reaches its caller.
+#[tokio::test]
+async fn the_read_pool_runs_its_statements_on_the_calling_task() {
+    use sea_orm::sqlx;
+    use sea_orm::SelectGetableTuple;
+    use varn_store::batch::Reads;
+    use varn_store::repo::stmt;
+    let db = TestDb::new("sqlite").await;
+    let store = db.store().await;
+    let (r, w) = (store.read(), store.write());
+    let count = || stmt(r, "SELECT COUNT(*) FROM varn_migrations WHERE name > ?", vec!["".into()]);
+    let n = r.query_one(count()).await.unwrap().unwrap().try_get_by_index::<i64>(0).unwrap();
+    assert!(n > 10, "{n}");
+
+    let once = first_poll(r.query_one(count())).expect("a read on the read pool is done at its first poll");
+    assert_eq!(once.unwrap().unwrap().try_get_by_index::<i64>(0).unwrap(), n);
+    let batch = first_poll(async {
+        let mut reads = Reads::on(r);
+        let (a, b) = (reads.add_statement::<SelectGetableTuple<i64>>(count()), reads.add_statement::<SelectGetableTuple<i64>>(count()));
+        let mut got = reads.run(r).await?;
+        Ok::<_, sea_orm::DbErr>((got.take(a)?, got.take(b)?))
+    })
+    .expect("a batch of reads is done at its first poll");
+    assert_eq!(batch.unwrap(), (vec![n], vec![n]));
+    let wst = stmt(w, "SELECT COUNT(*) FROM varn_migrations WHERE name > ?", vec!["".into()]);
+    assert!(first_poll(w.query_one(wst)).is_none(), "the writer hands its statements to its thread");
+
+    // A read transaction dropped without commit, on one connection of the pool.
+    let pool = r.get_sqlite_connection_pool();
+    let mut c = pool.acquire().await.unwrap();
+    {
+        use sqlx::Connection;
+        let mut t = c.begin().await.unwrap();
+        let got: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM varn_migrations").fetch_one(&mut *t).await.unwrap();
+        assert_eq!(got.0, n);
+    }
+    sqlx::query("BEGIN").execute(&mut *c).await.expect("the dropped transaction was rolled back");
+    sqlx::query("ROLLBACK").execute(&mut *c).await.unwrap();
+    drop(c);
+
+    // A batch whose second read fails: its error is the caller's, and every connection of the
+    // pool still begins the next batch's transaction.
+    let bad = stmt(r, "SELECT json_extract(?, '$.a')", vec!["not json".into()]);
+    let mut reads = Reads::on(r);
+    let (_a, _b) = (reads.add_statement::<SelectGetableTuple<i64>>(count()), reads.add_statement::<SelectGetableTuple<i64>>(bad));
+    let err = reads.run(r).await.expect_err("malformed JSON fails the batch");
+    assert!(err.to_string().contains("malformed JSON"), "{err}");
+    let held: Vec<_> = hold_connections(pool, 4).await;
+    for (i, mut c) in held.into_iter().enumerate() {
+        sqlx::query("BEGIN").execute(&mut *c).await.unwrap_or_else(|e| panic!("connection {i}: {e}"));
+        sqlx::query("ROLLBACK").execute(&mut *c).await.unwrap();
+    }
+    store.close().await;
+    db.cleanup().await;
+}
+
+/// `n` connections of the pool held at once (so that the one a failed batch used is among them).
+async fn hold_connections(pool: &sea_orm::sqlx::SqlitePool, n: usize) -> Vec<sea_orm::sqlx::pool::PoolConnection<sea_orm::sqlx::Sqlite>> {
+    let mut held = Vec::with_capacity(n);
+    for _ in 0..n {
+        held.push(pool.acquire().await.unwrap());
+    }
+    held
 }

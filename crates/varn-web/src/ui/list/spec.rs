@@ -96,6 +96,9 @@ async fn all_rows<S: ListSpec>(tr: Tr, app: &App, actor: &Actor, f: &S::Filter, 
             return Ok(out);
         }
         p.page += 1;
+        // SQLite's reads run on this task (vendor/sqlx-sqlite/VARN-PATCH.md) and are done when
+        // first polled: let the runtime serve other requests between chunks.
+        tokio::task::yield_now().await;
     }
 }
 
