@@ -206,7 +206,7 @@ impl Store {
                 .test_before_acquire(false)
                 .release_without_ping(true)
                 .acquire_timeout(Duration::from_secs(30))
-                .connect_with(opts.clone())
+                .connect_with(opts.clone().execute_on_caller(true))
                 .await
                 .map_err(|e| StoreError::Open(format!("{where_}: {e}")))?;
             // Statistics for the planner, before any reader connects (a connection reads
@@ -219,11 +219,11 @@ impl Store {
                 Ok(false) => {}
                 Err(e) => tracing::warn!(database = %where_, error = %e, "could not gather the planner's statistics"),
             }
-            // The readers run their statements on the calling task, not on a thread of each
-            // connection's own (our patch of SQLx's driver, vendor/sqlx-sqlite/VARN-PATCH.md):
-            // no thread hand-off per statement. The writer keeps its thread: a commit may
-            // checkpoint the WAL and `ANALYZE` takes seconds, which should not hold a thread of
-            // the runtime.
+            // The readers, like the writer above, run their statements on the calling task,
+            // not on a thread of each connection's own (our patch of SQLx's driver,
+            // vendor/sqlx-sqlite/VARN-PATCH.md): no thread hand-off per statement. What takes
+            // long on the writer (the nightly `ANALYZE`) runs where it may block
+            // (`varn/src/start.rs`).
             let read_pool = SqlitePoolOptions::new()
                 .max_connections(cfg.max_connections.max(1))
                 .test_before_acquire(false)

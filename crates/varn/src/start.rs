@@ -96,7 +96,13 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
             tick.tick().await;
             let t = std::time::Instant::now();
             let hour = chrono::Timelike::hour(&chrono::Local::now());
-            match varn_store::statistics::tick(purge.store.write(), since, hour).await {
+            // `ANALYZE` takes seconds and SQLite's writer runs on the calling task
+            // (vendor/sqlx-sqlite/VARN-PATCH.md): the runtime moves its other tasks off this
+            // thread meanwhile.
+            let gathered = tokio::task::block_in_place(|| {
+                tokio::runtime::Handle::current().block_on(varn_store::statistics::tick(purge.store.write(), since, hour))
+            });
+            match gathered {
                 Ok((h, gathered)) => {
                     since = h;
                     if gathered {

@@ -866,15 +866,16 @@ fn first_poll<F: std::future::Future>(f: F) -> Option<F::Output> {
     }
 }
 
-/// SQLite's read pool runs each statement on the task that sends it (our patch of SQLx's driver,
-/// vendor/sqlx-sqlite/VARN-PATCH.md): a read, a batch of reads and a read transaction are done
-/// at their future's first poll, where a connection with a worker thread has only sent the
-/// statement and waits for the thread's answer. The writer keeps its thread. And what the worker
-/// thread did, the calling task now does right: a read transaction dropped without commit is
-/// rolled back before the connection's next use (its next `BEGIN` would fail inside it), a batch
-/// whose statement fails leaves no transaction open, and a statement's error reaches its caller.
+/// SQLite's pools run each statement on the task that sends it (our patch of SQLx's driver,
+/// vendor/sqlx-sqlite/VARN-PATCH.md): a read, a batch of reads and a write are done at their
+/// future's first poll, where a connection with a worker thread (the control, opened here on the
+/// same database) has only sent the statement and waits for the thread's answer. And what the
+/// worker thread did, the calling task now does right: a transaction dropped without commit is
+/// rolled back before the connection's next use (its next `BEGIN` would fail inside it; the
+/// writer's insert is gone), a batch whose statement fails leaves no transaction open, and a
+/// statement's error reaches its caller.
 #[tokio::test]
-async fn the_read_pool_runs_its_statements_on_the_calling_task() {
+async fn sqlites_pools_run_their_statements_on_the_calling_task() {
     use sea_orm::sqlx;
     use sea_orm::SelectGetableTuple;
     use varn_store::batch::Reads;
@@ -897,7 +898,32 @@ async fn the_read_pool_runs_its_statements_on_the_calling_task() {
     .expect("a batch of reads is done at its first poll");
     assert_eq!(batch.unwrap(), (vec![n], vec![n]));
     let wst = stmt(w, "SELECT COUNT(*) FROM varn_migrations WHERE name > ?", vec!["".into()]);
-    assert!(first_poll(w.query_one(wst)).is_none(), "the writer hands its statements to its thread");
+    assert!(first_poll(w.query_one(wst)).is_some(), "a statement on the writer is done at its first poll");
+    let opts = {
+        use std::str::FromStr;
+        sqlx::sqlite::SqliteConnectOptions::from_str(&db.url).unwrap()
+    };
+    let threaded = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect_with(opts).await.unwrap();
+    let threaded = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(threaded);
+    let tst = stmt(&threaded, "SELECT COUNT(*) FROM varn_migrations WHERE name > ?", vec!["".into()]);
+    threaded.query_one(tst.clone()).await.unwrap();
+    assert!(first_poll(threaded.query_one(tst)).is_none(), "a connection with a worker thread is not done at its first poll");
+    threaded.close().await.unwrap();
+
+    // A write transaction dropped without commit: its insert is gone and the writer begins the next.
+    {
+        use sea_orm::TransactionTrait;
+        w.execute(stmt(w, "CREATE TABLE inline_check (x BIGINT NOT NULL)", vec![])).await.unwrap();
+        let txn = w.begin().await.unwrap();
+        txn.execute(stmt(w, "INSERT INTO inline_check (x) VALUES (?)", vec![1i64.into()])).await.unwrap();
+        drop(txn);
+        let txn = w.begin().await.expect("the writer begins the next transaction");
+        txn.execute(stmt(w, "INSERT INTO inline_check (x) VALUES (?)", vec![2i64.into()])).await.unwrap();
+        txn.commit().await.unwrap();
+        let xs = r.query_all(stmt(r, "SELECT x FROM inline_check ORDER BY x", vec![])).await.unwrap();
+        let xs: Vec<i64> = xs.iter().map(|q| q.try_get_by_index::<i64>(0).unwrap()).collect();
+        assert_eq!(xs, vec![2], "the dropped transaction's insert was rolled back");
+    }
 
     // A read transaction dropped without commit, on one connection of the pool.
     let pool = r.get_sqlite_connection_pool();
