@@ -1,14 +1,14 @@
 //! Several independent reads of one page, sent to the database together.
 //!
-//! SQLx runs each SQLite connection on a thread of its own, so every statement is a hand-off
-//! to that thread and back: two thread switches, which on a busy two-core machine cost more
-//! than a small statement itself (a profile of an incident's page, twelve statements: a third
-//! of the server's CPU in the kernel's `finish_task_switch`). [`Reads`] gathers a page's
-//! statements and, on SQLite, sends them to one connection's thread as one multi-statement
-//! command (SQLite prepares them one after the other and each binds its own parameters in
-//! order), so the page pays one hand-off however many statements it has. On PostgreSQL, and on
-//! a connection that is not the read pool (a transaction), the statements run one after the
-//! other as before. The SQL of each statement is the same on both paths: built by SeaORM or
+//! Upstream SQLx runs each SQLite connection on a thread of its own, so every statement is a
+//! hand-off to that thread and back (a profile of an incident's page, twelve statements: a
+//! third of the server's CPU in the kernel's `finish_task_switch`). Värn's pools now run on the
+//! calling task (vendor/sqlx-sqlite/VARN-PATCH.md); a batch still pays one acquire, one command
+//! and one read transaction for all of a page's reads. [`Reads`] gathers a page's statements
+//! and, on SQLite, sends them to one connection as one multi-statement command (SQLite
+//! prepares them one after the other and each binds its own parameters in order). On
+//! PostgreSQL, and on a connection that is not the read pool (a transaction), the statements
+//! run one after the other. The SQL of each statement is the same on both paths: built by SeaORM or
 //! written with `?` parameters, as every repository function builds it.
 //!
 //! SQLx 0.8 still runs several statements in one SQLite command through `Executor::fetch_many`
@@ -208,9 +208,11 @@ async fn together(pool: &sqlx::SqlitePool, statements: Vec<Statement>) -> Result
 
 /// A batch's connection, closed instead of returned to the pool unless the batch ended cleanly
 /// (its `COMMIT` run, or its `ROLLBACK` after a failure). When a request is dropped while its
-/// batch runs (the client went away), SQLite's worker thread stops between two statements,
-/// perhaps after `BEGIN` and before `COMMIT`: returned to the pool, that connection would read
-/// an old snapshot and fail the next batch's `BEGIN`.
+/// batch runs (the client went away) on a connection with a worker thread, the thread stops
+/// between two statements, perhaps after `BEGIN` and before `COMMIT`: returned to the pool,
+/// that connection would read an old snapshot and fail the next batch's `BEGIN`. (On Värn's
+/// pools, which run on the calling task, a batch cannot be cut off midway; the guard stays for
+/// a pool opened with threads, as the batch's test does.)
 struct CloseUnlessClean {
     conn: sqlx::pool::PoolConnection<sqlx::Sqlite>,
     clean: bool,

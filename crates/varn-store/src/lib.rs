@@ -192,15 +192,14 @@ impl Store {
                 .pragma("cache_size", "-4000")
                 .pragma("temp_store", "MEMORY")
                 .pragma("mmap_size", (cfg.mmap_mib * 1024 * 1024).to_string())
-                // The connection's worker thread hands rows over a bounded channel; at SQLx's
-                // 50 it stops and waits for the page to take them (two more thread switches
-                // per 50 rows). A page reads at most a few hundred.
+                // Used only by a connection with a worker thread, which hands rows over a
+                // bounded channel (at SQLx's 50 it stops and waits for the page to take them).
+                // Värn's pools run on the calling task and buffer a statement's rows whole.
                 .row_buffer_size(1024);
             // No ping before each use, nor after (our patch of SQLx, vendor/sqlx-core/
-            // VARN-PATCH.md): on SQLite a ping is a hand-off to the connection's worker thread and
-            // back, as costly as a small query, and tells nothing the next statement would not.
-            // The worker runs commands in the order they are sent, so a dropped transaction's
-            // rollback still runs before the next user's first statement.
+            // VARN-PATCH.md): a ping tells nothing the next statement would not. A dropped
+            // transaction is rolled back in the drop itself (vendor/sqlx-sqlite/VARN-PATCH.md),
+            // before the connection's next user.
             let write_pool = SqlitePoolOptions::new()
                 .max_connections(1)
                 .test_before_acquire(false)
