@@ -215,6 +215,13 @@ impl Browser {
         all.split("; ").find_map(|kv| kv.strip_prefix(&format!("{name}=")).map(str::to_owned))
     }
 
+    /// The `Cookie` header this client sends (its session), for a request made without it.
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        let url = reqwest::Url::parse(&self.base).expect("base");
+        self.jar.cookies(&url).and_then(|h| h.to_str().ok().map(str::to_owned)).unwrap_or_default()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
