@@ -137,40 +137,14 @@ pub(crate) fn ilike(backend: DbBackend, col: sea_orm::sea_query::SimpleExpr, pat
 /// few rows match, so a common word ("riktlinje": 793 of 3 000 documents; "anna": 2 563 of
 /// 50 000 people) was sorted whole instead of read in order (documents 2.3 → 4.2 ms, people
 /// 1.9 → 6.1 ms); with the literal the plan is made for the pattern, each distinct search
-/// its own statement. On SQLite the pattern is bound: its plans never depend on values; and a
-/// search's pattern (`%text%`, no wildcard of its own: [`substring_of`]) is asked as
-/// `instr(col, text) > 0`, the same test (SQLite's `LIKE` compares bytes here: Värn's
-/// connections set `case_sensitive_like`, and both sides are lower-cased) without `LIKE`'s
-/// matcher, which took a quarter of the document register's search (`strcspn` 13.9 %,
-/// `patternCompare` 8.0 %, `likeFunc` 1.5 % of its CPU at storstad, session 32).
+/// its own statement. On SQLite the pattern is bound: its plans never depend on values.
 pub(crate) fn like_on(backend: DbBackend, col: sea_orm::sea_query::SimpleExpr, pattern: &str) -> sea_orm::sea_query::SimpleExpr {
-    use sea_orm::sea_query::{Alias, BinOper, Expr, Func, LikeExpr, SimpleExpr};
+    use sea_orm::sea_query::{BinOper, Expr, LikeExpr, SimpleExpr};
     if backend == DbBackend::Postgres {
         // Backslash is PostgreSQL's LIKE escape by default.
         return SimpleExpr::Binary(Box::new(col), BinOper::Like, Box::new(SimpleExpr::Custom(pg_literal(pattern))));
     }
-    if let Some(text) = substring_of(pattern) {
-        return Expr::expr(Func::cust(Alias::new("instr")).arg(col).arg(text)).gt(0);
-    }
     Expr::expr(col).like(LikeExpr::new(pattern).escape('\\'))
-}
-
-/// The text a `LIKE` pattern with `\` as escape looks for anywhere, when it is one
-/// ([`like_pattern`]'s `%text%` with no `%` or `_` of its own): the text with its escapes taken
-/// out. `None` for any other pattern.
-fn substring_of(pattern: &str) -> Option<String> {
-    let inner = pattern.strip_prefix('%')?.strip_suffix('%')?;
-    let mut out = String::with_capacity(inner.len());
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            // An escaped character is itself; a backslash at the end escaped the closing `%`.
-            '\\' => out.push(chars.next()?),
-            '%' | '_' => return None,
-            c => out.push(c),
-        }
-    }
-    (!out.is_empty()).then_some(out)
 }
 
 /// `text` as a PostgreSQL string constant: an escape string (`E'…'`), so that it means the
@@ -316,17 +290,5 @@ mod tests {
         assert_eq!(super::pg_literal("\\'; drop table users; --"), "E'\\\\''; drop table users; --'");
         assert_eq!(super::pg_literal("a\0b"), "E'ab'");
         assert_eq!(super::pg_literal("åäö \u{1F600}"), "E'åäö \u{1F600}'");
-    }
-
-    #[test]
-    fn a_search_pattern_is_its_text_and_any_other_pattern_is_none() {
-        use super::{like_pattern, substring_of};
-        for typed in ["Riktlinje", "dra%", "r_s", "k\\s", "o'brien", "100 %_\\", "åäö"] {
-            let want = typed.to_lowercase();
-            assert_eq!(substring_of(&like_pattern(typed).unwrap()).as_deref(), Some(want.as_str()), "{typed}");
-        }
-        for pattern in ["%a_b%", "%a%b%", "a%", "%a", "%a\\%", "%%", "%"] {
-            assert_eq!(substring_of(pattern), None, "{pattern}");
-        }
     }
 }
