@@ -193,10 +193,53 @@ where
 /// tenth of the rows it expects. For the user list's "anna" (about 3 000 of 50 000 expected)
 /// it then read the table from the start until it had 1 001 (19 000 rows, 12 ms) instead of
 /// taking them from the trigram index (4 ms).
+///
+/// On SQLite a count of a whole table (nothing filters it: the city-wide register of a
+/// coordinator) is asked as a plain `COUNT(*)` of the table ([`whole_table`]), and capped
+/// after: SQLite answers that from the pages of its smallest index without stepping a row
+/// (25 000 assets: 15 µs against 770 µs stepped through the `LIMIT`), for the registers in
+/// [`COUNTED_WHOLE`].
 fn count_upto_statement<E: sea_orm::EntityTrait>(backend: DbBackend, q: sea_orm::Select<E>, cap: u64) -> Statement {
     use sea_orm::sea_query::Expr;
     use sea_orm::{QuerySelect, QueryTrait};
-    capped_count_statement(backend.build(&q.select_only().column_as(Expr::cust("1"), "one").into_query()), cap)
+    let inner = backend.build(&q.select_only().column_as(Expr::cust("1"), "one").into_query());
+    match whole_table(&inner) {
+        Some(table) => Statement { sql: format!("SELECT COUNT(*) AS \"n\" FROM \"{table}\""), values: None, db_backend: backend },
+        None => capped_count_statement(inner, cap),
+    }
+}
+
+/// Registers sized by the organisation rather than by time, counted whole from their
+/// smallest index (at storstad 3–236 pages, which stay in a connection's cache). Tables that
+/// grow with every day are counted through their `LIMIT` even whole: the incidents' smallest
+/// index (100 000 rows) is 1 048 pages, more than a connection's 4 MB cache, and counting it
+/// whole read them from the file on every request (2.3–3.4 ms against 0.9–1.1 ms for 10 001
+/// stepped); the audit log's 5 000 000 rows take 2.3 ms even cached.
+const COUNTED_WHOLE: &[&str] = &["assets", "documents", "risks", "risk_analyses", "carriers", "org_units", "users", "authority_contacts"];
+
+/// Of those, the ones whose `unit_id` is a required reference to `org_units` (foreign keys are
+/// on): a join of their rows to their unit keeps every row.
+const UNIT_REQUIRED: &[&str] = &["assets", "documents", "risks", "risk_analyses", "carriers"];
+
+/// The table whose rows `inner` (a built `SELECT 1 AS "one" …` on SQLite) counts, when it counts
+/// every row of it: nothing but the table, joined at most to the unit every row must have,
+/// with no condition or `WHERE TRUE` (a city-wide scope).
+pub(crate) fn whole_table(inner: &Statement) -> Option<&str> {
+    if inner.db_backend != DbBackend::Sqlite || inner.values.as_ref().is_some_and(|v| !v.0.is_empty()) {
+        return None;
+    }
+    let rest = inner.sql.strip_prefix("SELECT 1 AS \"one\" FROM \"")?;
+    let (table, rest) = rest.split_once('"')?;
+    if !COUNTED_WHOLE.contains(&table) {
+        return None;
+    }
+    let join = format!(" INNER JOIN \"org_units\" ON \"{table}\".\"unit_id\" = \"org_units\".\"id\"");
+    let rest = match rest.strip_prefix(join.as_str()) {
+        Some(r) if UNIT_REQUIRED.contains(&table) => r,
+        Some(_) => return None,
+        None => rest,
+    };
+    matches!(rest, "" | " WHERE TRUE").then_some(table)
 }
 
 /// `COUNT(*)` of at most `cap + 1` rows of a built statement (a union, say), the bound
@@ -282,6 +325,41 @@ impl<S: sea_orm::SelectorTrait> CountedPage<S> {
 
 #[cfg(test)]
 mod tests {
+    use crate::entity::{asset, audit_log, document, incident};
+    use sea_orm::{ColumnTrait, DbBackend, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait};
+
+    fn count_sql<E: EntityTrait>(backend: DbBackend, q: sea_orm::Select<E>) -> String {
+        super::count_upto_statement(backend, q, 10_000).sql
+    }
+
+    #[test]
+    fn a_whole_table_is_counted_from_its_pages_on_sqlite_and_anything_narrower_to_its_cap() {
+        let capped = |t: &str| format!("SELECT COUNT(*) AS \"n\" FROM (SELECT 1 AS \"one\" FROM \"{t}\"");
+        // The whole register, alone or joined to the unit every asset must have.
+        assert_eq!(count_sql(DbBackend::Sqlite, asset::Entity::find()), "SELECT COUNT(*) AS \"n\" FROM \"assets\"");
+        let joined = document::Entity::find().join(JoinType::InnerJoin, document::Relation::Unit.def());
+        assert_eq!(
+            count_sql(DbBackend::Sqlite, joined.clone().filter(sea_orm::sea_query::Expr::cust("TRUE"))),
+            "SELECT COUNT(*) AS \"n\" FROM \"documents\""
+        );
+        // Any condition, bound value or not, is counted through the rows, as is PostgreSQL.
+        assert!(count_sql(DbBackend::Sqlite, asset::Entity::find().filter(asset::Column::UnitId.eq(3))).starts_with(&capped("assets")));
+        let adopted = joined.filter(document::Column::Status.eq("gallande"));
+        assert!(count_sql(DbBackend::Sqlite, adopted).starts_with(&capped("documents")));
+        let in_unit = asset::Entity::find().filter(sea_orm::sea_query::Expr::cust("\"assets\".\"unit_id\" = 3"));
+        assert!(count_sql(DbBackend::Sqlite, in_unit).starts_with(&capped("assets")));
+        assert!(count_sql(DbBackend::Postgres, asset::Entity::find()).contains("LIMIT 10001"));
+        // The incidents and the audit log grow with time: counted to their cap even whole.
+        assert!(count_sql(DbBackend::Sqlite, audit_log::Entity::find()).ends_with("LIMIT 10001) AS \"t\""));
+        let all_incidents = incident::Entity::find().join(JoinType::InnerJoin, incident::Relation::Unit.def());
+        assert!(count_sql(DbBackend::Sqlite, all_incidents).starts_with(&capped("incidents")));
+        // A join to the units from a table whose rows need not have one could drop rows.
+        let sql = "SELECT 1 AS \"one\" FROM \"users\" INNER JOIN \"org_units\" ON \"users\".\"unit_id\" = \"org_units\".\"id\"";
+        assert_eq!(super::whole_table(&sea_orm::Statement::from_string(DbBackend::Sqlite, sql)), None);
+        let sql = sql.replace("users", "risks");
+        assert_eq!(super::whole_table(&sea_orm::Statement::from_string(DbBackend::Sqlite, sql)), Some("risks"));
+    }
+
     #[test]
     fn a_postgresql_literal_cannot_be_ended_by_what_it_holds() {
         assert_eq!(super::pg_literal("%anna%"), "E'%anna%'");

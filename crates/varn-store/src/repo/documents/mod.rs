@@ -45,6 +45,11 @@ pub fn visible(v: &DocVisibility) -> Condition {
         .add(Condition::all().add(doc::Column::CurrentVersionId.is_not_null()).add(doc::Column::Status.ne(Status::Upphavd)))
         .add(doc::Column::Status.eq(Status::PaRemiss));
     let mut c = Condition::any();
+    if v.write.is_all() {
+        // Every document, drafts included: the other ways of seeing add nothing, and a bare
+        // `TRUE` lets a count of the register be the table's own (`repo::whole_table`).
+        return c.add(scope_condition(&v.write, unit_path()));
+    }
     if !v.write.is_none() {
         c = c.add(scope_condition(&v.write, unit_path()));
     }

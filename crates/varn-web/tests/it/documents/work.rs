@@ -135,7 +135,15 @@ async fn follow_up_reaches_the_owner_and_the_samordnare(#[case] b: &str) {
     let johan = t.id("johan.ek");
     let (s, _) = api_as(&t, "admin").await.call(Method::POST, &format!("/api/v1/users/{johan}/deactivate"), None).await;
     assert_eq!(s, 200);
+    let before = f;
     let (_, f) = sara.call(Method::GET, "/api/v1/documents/follow-up", None).await;
-    assert!(f["documents"].as_array().unwrap().iter().any(|d| d["id"] == skola && d["no_owner"] == true), "{b}: {f}");
+    let row = f["documents"].as_array().unwrap().iter().find(|d| d["id"] == skola && d["no_owner"] == true).cloned();
+    let row = row.unwrap_or_else(|| panic!("{b}: {f}"));
+    // …and their unit's count of them (the overview's own statement) rises by one.
+    let no_owner = |f: &serde_json::Value| {
+        let row = f["counts"].as_array().unwrap().iter().find(|c| c["unit_id"] == row["unit_id"]).cloned();
+        row.map_or(0, |c| c["no_owner"].as_i64().unwrap())
+    };
+    assert_eq!(no_owner(&f), no_owner(&before) + 1, "{b}: {f}");
     t.stop().await;
 }
