@@ -184,6 +184,16 @@ async fn users_and_roles_scope_what_a_user_sees(#[case] b: &str) {
     let (s, _) = admin.call(Method::POST, &format!("/api/v1/users/{uid}/deactivate"), None).await;
     assert_eq!(s, 200);
     assert_eq!(maja.get("/api/v1/me").await.status(), 401);
+    // The list filtered on being active: maja among those who have left, not among the rest.
+    let names = |v: &serde_json::Value| {
+        v["items"].as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    let (s, gone) = admin.call(Method::GET, "/api/v1/users?active=false&limit=100", None).await;
+    assert_eq!(s, 200, "{gone}");
+    assert_eq!(names(&gone), ["maja.ek"], "{b}: {gone}");
+    assert_eq!(gone["total"], 1, "{b}: {gone}");
+    let (_, here) = admin.call(Method::GET, "/api/v1/users?active=true&limit=100", None).await;
+    assert!(!names(&here).contains(&"maja.ek".to_owned()) && names(&here).contains(&"admin".to_owned()), "{b}: {here}");
     let admin_id = t.id("admin");
     let (_, d) = admin.call(Method::GET, &format!("/api/v1/users/{admin_id}"), None).await;
     let admin_grant = d["grants"][0]["id"].as_i64().unwrap();

@@ -151,7 +151,11 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
         q = q.filter(c);
     }
     if let Some(a) = f.active {
-        q = q.filter(user::Column::Active.eq(a));
+        // Written in, not bound: planned once for any value, PostgreSQL took half the city
+        // for `active = $1` and looked for the few who have left by walking all 50 000 names
+        // in order (172 ms at storstad); for `FALSE` it takes them from `ix_users_active`
+        // and sorts them (0.07 ms). SQLite reads TRUE and FALSE as the 1 and 0 it stores.
+        q = q.filter(Expr::cust(if a { "\"users\".\"active\" = TRUE" } else { "\"users\".\"active\" = FALSE" }));
     }
     // A free-text search over tens of thousands of people is counted up to a thousand.
     let whole_city = scope.is_all() && f.role.is_none() && f.active.is_none();
