@@ -40,16 +40,16 @@ fn unit_path() -> SimpleExpr {
 
 /// The SQL condition of [`DocVisibility`] on `documents` joined with its unit.
 pub fn visible(v: &DocVisibility) -> Condition {
-    let published = Condition::any().add(doc::Column::CurrentVersionId.is_not_null()).add(doc::Column::Status.eq(Status::PaRemiss));
-    let live = Condition::any()
-        .add(Condition::all().add(doc::Column::CurrentVersionId.is_not_null()).add(doc::Column::Status.ne(Status::Upphavd)))
-        .add(doc::Column::Status.eq(Status::PaRemiss));
     let mut c = Condition::any();
     if v.write.is_all() {
         // Every document, drafts included: the other ways of seeing add nothing, and a bare
         // `TRUE` lets a count of the register be the table's own (`repo::whole_table`).
         return c.add(scope_condition(&v.write, unit_path()));
     }
+    let published = Condition::any().add(doc::Column::CurrentVersionId.is_not_null()).add(doc::Column::Status.eq(Status::PaRemiss));
+    let live = Condition::any()
+        .add(Condition::all().add(doc::Column::CurrentVersionId.is_not_null()).add(doc::Column::Status.ne(Status::Upphavd)))
+        .add(doc::Column::Status.eq(Status::PaRemiss));
     if !v.write.is_none() {
         c = c.add(scope_condition(&v.write, unit_path()));
     }
