@@ -30,6 +30,7 @@ mod m0022_risks;
 mod m0023_risks_unit_scores;
 mod m0024_audit_lanes;
 mod m0025_incident_handlers_spread;
+pub(crate) mod m0026_people_search_sqlite;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -61,6 +62,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0023_risks_unit_scores::Migration),
         Box::new(m0024_audit_lanes::Migration),
         Box::new(m0025_incident_handlers_spread::Migration),
+        Box::new(m0026_people_search_sqlite::Migration),
     ]
 }
 

@@ -304,6 +304,91 @@ async fn people_are_found_by_any_part_of_their_name(#[case] b: &str) {
     t.stop().await;
 }
 
+/// A name that many people share (more than the 400 above which a search reads names in order
+/// instead of sorting its matches) is found with the same people, in the same order, as a
+/// search that matches few: every match by name, sign-in name or (in the user list) e-mail,
+/// in any case, with the capital Å folded to å wherever it stands, page after page; the person
+/// picker leaves out e-mail and those who have left. On SQLite this is the walk of
+/// `ix_users_name_order` with its folded columns (m0026), on PostgreSQL that of m0018's.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_name_many_share_is_found_in_name_order_with_every_capital_folded(#[case] b: &str) {
+    use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    // 430 people whose name holds "åsa" written every way, and three the search must tell apart.
+    let mut people: Vec<(String, String, String, bool)> = (0..430)
+        .map(|i| {
+            let name = match i % 5 {
+                0 => format!("Åsa Provsson {i:03}"),
+                1 => format!("Lena Kåsaberg {i:03}"),
+                2 => format!("Per ÅSAMARK {i:03}"),
+                3 => format!("Øyvind Prov{i:03}åsa"),
+                _ => format!("Łucja Provsdotter {i:03} Åsa"),
+            };
+            (format!("prov{i:03}"), name, format!("prov{i:03}@exempelstad.se"), true)
+        })
+        .collect();
+    people.push(("aaron.mail".into(), "Aaron Mail".into(), "kåsa.mail@exempelstad.se".into(), true));
+    people.push(("aalto.gone".into(), "Aalto Åsagård".into(), "aalto@exempelstad.se".into(), false));
+    people.push(("zorro.none".into(), "Zorro Ingen".into(), "zorro@exempelstad.se".into(), true));
+    let txn = t.app.store.write().begin().await.unwrap();
+    for (username, name, email, active) in &people {
+        let mut row = varn_store::repo::users::new_user(username.clone(), name.clone(), Some(email.clone()), None);
+        row.active = Set(*active);
+        row.insert(&txn).await.unwrap();
+    }
+    txn.commit().await.unwrap();
+    let sara = api_as(&t, "sara.lindqvist").await;
+    // Everyone, read page by page without a search, is what the searches are checked against.
+    let mut everyone: Vec<(String, String, String, bool)> = vec![];
+    for page in 1.. {
+        let (_, v) = sara.call(Method::GET, &format!("/api/v1/users?limit=500&page={page}"), None).await;
+        let items = v["items"].as_array().unwrap().clone();
+        everyone.extend(items.iter().map(|u| {
+            let s = |k: &str| u[k].as_str().unwrap_or("").to_owned();
+            (s("username"), s("display_name"), s("email"), u["active"].as_bool().unwrap())
+        }));
+        if items.len() < 500 {
+            break;
+        }
+    }
+    assert!(everyone.len() > 430, "{b}: {}", everyone.len());
+    for typed in ["åsa", "ÅSA", "%C3%85sa"] {
+        let want: Vec<&str> = everyone
+            .iter()
+            .filter(|(u, n, e, _)| format!("{n} {u} {e}").to_lowercase().contains("åsa"))
+            .map(|(u, ..)| u.as_str())
+            .collect();
+        assert!(want.len() > 400 && want.contains(&"aaron.mail") && want.contains(&"aalto.gone"), "{b}: {}", want.len());
+        let mut got: Vec<String> = vec![];
+        for page in 1..=want.len().div_ceil(100) {
+            let (s, v) = sara.call(Method::GET, &format!("/api/v1/users?q={typed}&limit=100&page={page}"), None).await;
+            assert_eq!(s, 200, "{b}: {typed}: {v}");
+            assert_eq!(v["total"].as_u64(), Some(want.len() as u64), "{b}: {typed}");
+            got.extend(v["items"].as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap().to_owned()));
+        }
+        assert_eq!(got, want, "{b}: {typed}: every match, in name order");
+    }
+    // The picker: names only, active only, in name order.
+    let want: Vec<&str> = everyone
+        .iter()
+        .filter(|(u, n, _, active)| *active && format!("{n} {u}").to_lowercase().contains("åsa"))
+        .map(|(u, ..)| u.as_str())
+        .take(20)
+        .collect();
+    let (s, hits) = sara.call(Method::GET, "/api/v1/people?q=%C3%85SA&limit=20", None).await;
+    assert_eq!(s, 200, "{b}: {hits}");
+    let got: Vec<&str> = hits.as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap()).collect();
+    assert_eq!(got, want, "{b}: the picker, without e-mail or those who have left");
+    assert!(!got.contains(&"aaron.mail") && !got.contains(&"aalto.gone"), "{b}: {got:?}");
+    t.stop().await;
+}
+
 /// Mina uppgifter lists fifty tasks a page, the nearest due first, with how many there are and
 /// links to the pages beside (keeping "show done"); the API still answers with the whole list;
 /// a task on a later page can be marked done, and someone else's cannot.

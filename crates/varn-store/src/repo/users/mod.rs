@@ -94,18 +94,42 @@ async fn fts_count<D: ConnectionTrait>(db: &D, typed: &str, email: bool, upto: u
 /// Above this many matches, reading names in order beats sorting the matches.
 const MANY_MATCHES: u64 = 400;
 
+/// SQLite's test of `typed` against the folded text in the name-order index (migration m0026):
+/// the name and sign-in name, with `email` the e-mail too. None when the text holds a letter
+/// the columns' fold does not cover (a capital of it in a name would not match its small
+/// form: such a search goes through the trigram index, which folds every letter) or a control
+/// character.
+fn folded_matches(typed: &str, email: bool) -> Option<Condition> {
+    let small = typed.trim().to_lowercase();
+    let covered = |c: char| {
+        (c.is_ascii() && !c.is_ascii_control())
+            || crate::migration::m0026_people_search_sqlite::CAPITALS.chars().any(|k| k.to_lowercase().eq(std::iter::once(c)))
+    };
+    if small.is_empty() || !small.chars().all(covered) {
+        return None;
+    }
+    let column = if email { "\"users\".\"search_text\"" } else { "\"users\".\"search_name\"" };
+    Some(Condition::all().add(Expr::cust_with_values(format!("instr({column}, ?) > 0"), [small])))
+}
+
 /// Runs a search sorted by name, choosing by how many match (`matched`, when counted): one
 /// that matches many people is best read in name order until the page is full, one that
 /// matches few is best found through the trigram index and sorted. Neither planner can know
 /// how many a substring matches ("ann" among 50 000: 4 000, 18 ms sorted and 2 ms in order on
 /// SQLite; a rare name the other way round: a walk of the whole name index, 15–30 ms on
-/// PostgreSQL), so the choice is made here. On SQLite, in order is forced with `INDEXED BY
-/// ix_users_display_name` (and only when the reader's area or a role does not narrow the people,
-/// `narrowed`: then most names read in order would be passed over); on PostgreSQL, sorted is
-/// forced by ordering on an expression the name index does not hold, and in order reads the ids
-/// from the name index alone (it carries the folded name, e-mail and active) before their rows.
+/// PostgreSQL), so the choice is made here. `arranged` is the search without the name's
+/// condition (sorted and paged), `q` the same with [`name_matches`]'.
+///
+/// On SQLite, in order walks `ix_users_name_order` (forced with `INDEXED BY`) and tests each
+/// name's folded text where it lies ([`folded_matches`]; a text the fold does not cover walks
+/// `ix_users_display_name` and tests each name against the trigram index's matches), and only
+/// when the reader's area or a role does not narrow the people (`narrowed`: then most names
+/// read in order would be passed over). On PostgreSQL, sorted is forced by ordering on an
+/// expression the name index does not hold, and in order reads the ids from the name index
+/// alone (it carries the folded name, e-mail and active) before their rows.
 async fn by_name<D: ConnectionTrait>(
     db: &D,
+    arranged: Select<user::Entity>,
     q: Select<user::Entity>,
     typed: &str,
     email: bool,
@@ -113,7 +137,7 @@ async fn by_name<D: ConnectionTrait>(
     matched: Option<u64>,
 ) -> Result<Vec<user::Model>, DbErr> {
     let backend = db.get_database_backend();
-    let mut st = q.build(backend);
+    let mut st = q.clone().build(backend);
     match backend {
         DbBackend::Sqlite if !narrowed && typed.trim().chars().count() >= 3 => {
             let many = match matched {
@@ -121,7 +145,13 @@ async fn by_name<D: ConnectionTrait>(
                 None => fts_count(db, typed, email, MANY_MATCHES).await?.unwrap_or(0) > MANY_MATCHES,
             };
             if many {
-                st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1);
+                match folded_matches(typed, email) {
+                    Some(c) => {
+                        st = arranged.filter(c).build(backend);
+                        st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_name_order\"", 1);
+                    }
+                    None => st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1),
+                }
             }
         }
         DbBackend::Postgres if matched.is_none_or(|n| n <= MANY_MATCHES) => {
@@ -146,16 +176,17 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
     if scope.is_none() {
         return Ok(Page { items: vec![], total: 0, page: 1, per_page: p.per_page.unwrap_or(1), exact: true });
     }
-    let mut q = visible(scope, f.role);
-    if let Some(c) = p.q.as_deref().and_then(|t| name_matches(db.get_database_backend(), t, true)) {
-        q = q.filter(c);
-    }
+    let mut base = visible(scope, f.role);
     if let Some(a) = f.active {
         // Written in, not bound: planned once for any value, PostgreSQL took half the city
         // for `active = $1` and looked for the few who have left by walking all 50 000 names
         // in order (172 ms at storstad); for `FALSE` it takes them from `ix_users_active`
         // and sorts them (0.07 ms). SQLite reads TRUE and FALSE as the 1 and 0 it stores.
-        q = q.filter(Expr::cust(if a { "\"users\".\"active\" = TRUE" } else { "\"users\".\"active\" = FALSE" }));
+        base = base.filter(Expr::cust(if a { "\"users\".\"active\" = TRUE" } else { "\"users\".\"active\" = FALSE" }));
+    }
+    let mut q = base.clone();
+    if let Some(c) = p.q.as_deref().and_then(|t| name_matches(db.get_database_backend(), t, true)) {
+        q = q.filter(c);
     }
     // A free-text search over tens of thousands of people is counted up to a thousand.
     let whole_city = scope.is_all() && f.role.is_none() && f.active.is_none();
@@ -170,22 +201,24 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
     } else {
         (q.clone().count(db).await?, true)
     };
-    let q = match p.sort.as_deref() {
-        Some("username") => q.order_by(user::Column::Username, p.dir.order()),
-        Some("created") => q.order_by(user::Column::CreatedAt, p.dir.order()),
-        _ => q.order_by(user::Column::DisplayName, p.dir.order()).order_by_asc(user::Column::Id),
+    let arrange = |q: Select<user::Entity>| {
+        let q = match p.sort.as_deref() {
+            Some("username") => q.order_by(user::Column::Username, p.dir.order()),
+            Some("created") => q.order_by(user::Column::CreatedAt, p.dir.order()),
+            _ => q.order_by(user::Column::DisplayName, p.dir.order()).order_by_asc(user::Column::Id),
+        };
+        match p.per_page {
+            Some(n) => q.offset(p.offset()).limit(n),
+            None => q,
+        }
     };
     let by_name_order = !matches!(p.sort.as_deref(), Some("username" | "created")) && p.dir == super::Dir::Asc;
-    let q = match p.per_page {
-        Some(n) => q.offset(p.offset()).limit(n),
-        None => q,
-    };
     let items = match p.q.as_deref() {
         Some(typed) if by_name_order => {
             let matched = if exact { total } else { u64::MAX };
-            by_name(db, q, typed, true, !scope.is_all() || f.role.is_some(), Some(matched)).await?
+            by_name(db, arrange(base), arrange(q), typed, true, !scope.is_all() || f.role.is_some(), Some(matched)).await?
         }
-        _ => q.all(db).await?,
+        _ => arrange(q).all(db).await?,
     };
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
 }
@@ -197,7 +230,8 @@ pub async fn people<D: ConnectionTrait>(db: &D, scope: &Scope, typed: &str, limi
     if scope.is_none() {
         return Ok(vec![]);
     }
-    let q = visible(scope, None).filter(user::Column::Active.eq(true)).filter(matches);
+    let base = visible(scope, None).filter(user::Column::Active.eq(true));
+    let q = base.clone().filter(matches);
     // PostgreSQL has no count of its own to choose by: count up to the threshold (through the
     // trigram index, about a millisecond) so that a common name is read in name order.
     let matched = match db.get_database_backend() {
@@ -207,8 +241,8 @@ pub async fn people<D: ConnectionTrait>(db: &D, scope: &Scope, typed: &str, limi
         }
         _ => None,
     };
-    let q = q.order_by_asc(user::Column::DisplayName).limit(limit);
-    by_name(db, q, typed, false, !scope.is_all(), matched).await
+    let arrange = |q: Select<user::Entity>| q.order_by_asc(user::Column::DisplayName).limit(limit);
+    by_name(db, arrange(base), arrange(q), typed, false, !scope.is_all(), matched).await
 }
 
 /// The sort keys of the user list (the first is the default).
