@@ -198,12 +198,16 @@ where
 /// coordinator) is asked as a plain `COUNT(*)` of the table ([`whole_table`]), and capped
 /// after: SQLite answers that from the pages of its smallest index without stepping a row
 /// (25 000 assets: 15 µs against 770 µs stepped through the `LIMIT`), for the registers in
-/// [`COUNTED_WHOLE`].
+/// [`COUNTED_WHOLE`]. PostgreSQL counts every row even so (no table keeps its count), but a
+/// whole table counted bare skips the join to the units that the list's query carries: for a
+/// cap of [`PG_WHOLE_FROM`] or more, which such a register's rows stay within, it reads the
+/// same rows as the capped count and joins none of them (the 25 000 assets: 2.8 ms against 12
+/// ms, `EXPLAIN ANALYZE`).
 fn count_upto_statement<E: sea_orm::EntityTrait>(backend: DbBackend, q: sea_orm::Select<E>, cap: u64) -> Statement {
     use sea_orm::sea_query::Expr;
     use sea_orm::{QuerySelect, QueryTrait};
     let inner = backend.build(&q.select_only().column_as(Expr::cust("1"), "one").into_query());
-    match whole_table(&inner) {
+    match whole_table(&inner, cap) {
         Some(table) => Statement { sql: format!("SELECT COUNT(*) AS \"n\" FROM \"{table}\""), values: None, db_backend: backend },
         None => capped_count_statement(inner, cap),
     }
@@ -217,15 +221,24 @@ fn count_upto_statement<E: sea_orm::EntityTrait>(backend: DbBackend, q: sea_orm:
 /// stepped); the audit log's 5 000 000 rows take 2.3 ms even cached.
 const COUNTED_WHOLE: &[&str] = &["assets", "documents", "risks", "risk_analyses", "carriers", "org_units", "users", "authority_contacts"];
 
+/// On PostgreSQL a whole table is counted bare only for a cap this large: under it, the capped
+/// count stops at the cap where the bare count would read every row (the user list's 1 000 of
+/// 50 000 people).
+const PG_WHOLE_FROM: u64 = 10_000;
+
 /// Of those, the ones whose `unit_id` is a required reference to `org_units` (foreign keys are
 /// on): a join of their rows to their unit keeps every row.
 const UNIT_REQUIRED: &[&str] = &["assets", "documents", "risks", "risk_analyses", "carriers"];
 
-/// The table whose rows `inner` (a built `SELECT 1 AS "one" …` on SQLite) counts, when it counts
-/// every row of it: nothing but the table, joined at most to the unit every row must have,
-/// with no condition or `WHERE TRUE` (a city-wide scope).
-pub(crate) fn whole_table(inner: &Statement) -> Option<&str> {
-    if inner.db_backend != DbBackend::Sqlite || inner.values.as_ref().is_some_and(|v| !v.0.is_empty()) {
+/// The table whose rows `inner` (a built `SELECT 1 AS "one" …`) counts, when it counts every
+/// row of it: nothing but the table, joined at most to the unit every row must have, with no
+/// condition or `WHERE TRUE` (a city-wide scope); on PostgreSQL only when counted up to `cap`
+/// of at least [`PG_WHOLE_FROM`].
+pub(crate) fn whole_table(inner: &Statement, cap: u64) -> Option<&str> {
+    if inner.db_backend == DbBackend::Postgres && cap < PG_WHOLE_FROM {
+        return None;
+    }
+    if !matches!(inner.db_backend, DbBackend::Sqlite | DbBackend::Postgres) || inner.values.as_ref().is_some_and(|v| !v.0.is_empty()) {
         return None;
     }
     let rest = inner.sql.strip_prefix("SELECT 1 AS \"one\" FROM \"")?;
@@ -333,7 +346,7 @@ mod tests {
     }
 
     #[test]
-    fn a_whole_table_is_counted_from_its_pages_on_sqlite_and_anything_narrower_to_its_cap() {
+    fn a_whole_table_is_counted_bare_and_anything_narrower_to_its_cap() {
         let capped = |t: &str| format!("SELECT COUNT(*) AS \"n\" FROM (SELECT 1 AS \"one\" FROM \"{t}\"");
         // The whole register, alone or joined to the unit every asset must have.
         assert_eq!(count_sql(DbBackend::Sqlite, asset::Entity::find()), "SELECT COUNT(*) AS \"n\" FROM \"assets\"");
@@ -348,16 +361,21 @@ mod tests {
         assert!(count_sql(DbBackend::Sqlite, adopted).starts_with(&capped("documents")));
         let in_unit = asset::Entity::find().filter(sea_orm::sea_query::Expr::cust("\"assets\".\"unit_id\" = 3"));
         assert!(count_sql(DbBackend::Sqlite, in_unit).starts_with(&capped("assets")));
-        assert!(count_sql(DbBackend::Postgres, asset::Entity::find()).contains("LIMIT 10001"));
+        // PostgreSQL counts a whole table bare for a large cap, through its cap for a small one.
+        assert_eq!(count_sql(DbBackend::Postgres, asset::Entity::find()), "SELECT COUNT(*) AS \"n\" FROM \"assets\"");
+        let small = super::count_upto_statement(DbBackend::Postgres, asset::Entity::find(), 1_000).sql;
+        assert!(small.starts_with(&capped("assets")) && small.ends_with("LIMIT 1001) AS \"t\""), "{small}");
+        let in_unit_pg = asset::Entity::find().filter(asset::Column::UnitId.eq(3));
+        assert!(count_sql(DbBackend::Postgres, in_unit_pg).starts_with(&capped("assets")));
         // The incidents and the audit log grow with time: counted to their cap even whole.
         assert!(count_sql(DbBackend::Sqlite, audit_log::Entity::find()).ends_with("LIMIT 10001) AS \"t\""));
         let all_incidents = incident::Entity::find().join(JoinType::InnerJoin, incident::Relation::Unit.def());
         assert!(count_sql(DbBackend::Sqlite, all_incidents).starts_with(&capped("incidents")));
         // A join to the units from a table whose rows need not have one could drop rows.
         let sql = "SELECT 1 AS \"one\" FROM \"users\" INNER JOIN \"org_units\" ON \"users\".\"unit_id\" = \"org_units\".\"id\"";
-        assert_eq!(super::whole_table(&sea_orm::Statement::from_string(DbBackend::Sqlite, sql)), None);
+        assert_eq!(super::whole_table(&sea_orm::Statement::from_string(DbBackend::Sqlite, sql), 10_000), None);
         let sql = sql.replace("users", "risks");
-        assert_eq!(super::whole_table(&sea_orm::Statement::from_string(DbBackend::Sqlite, sql)), Some("risks"));
+        assert_eq!(super::whole_table(&sea_orm::Statement::from_string(DbBackend::Sqlite, sql), 10_000), Some("risks"));
     }
 
     #[test]
