@@ -10,6 +10,7 @@ use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
+use serde_json::Value;
 use varn_app::export::Table;
 use varn_store::entity::audit_log::Model as AuditRow;
 use varn_store::repo::audit::AuditFilter;
@@ -38,23 +39,25 @@ pub struct Row {
     after: String,
 }
 
-fn parse(j: &Option<String>) -> Option<serde_json::Value> {
-    j.as_deref().and_then(|s| serde_json::from_str(s).ok())
+/// A row's before and after, each read from its JSON once for the whole page.
+type Json = (Option<Value>, Option<Value>);
+
+fn parsed(r: &AuditRow) -> Json {
+    (words::parse(&r.before_json), words::parse(&r.after_json))
 }
 
 /// Before and after as `key: value` lines; when both exist, only the keys that changed.
-fn changes(before: &Option<String>, after: &Option<String>) -> (String, String) {
-    use serde_json::Value;
+fn changes(before: Option<&Value>, after: Option<&Value>) -> (String, String) {
     let lines = |v: &Value, keep: &dyn Fn(&str) -> bool| match v {
         Value::Object(m) => m.iter().filter(|(k, _)| keep(k)).map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\n"),
         other => other.to_string(),
     };
-    match (parse(before), parse(after)) {
-        (Some(Value::Object(b)), Some(Value::Object(a))) => {
-            let changed = |k: &str| b.get(k) != a.get(k);
-            (lines(&Value::Object(b.clone()), &changed), lines(&Value::Object(a.clone()), &changed))
+    match (before, after) {
+        (Some(b @ Value::Object(bm)), Some(a @ Value::Object(am))) => {
+            let changed = |k: &str| bm.get(k) != am.get(k);
+            (lines(b, &changed), lines(a, &changed))
         }
-        (b, a) => (b.map(|v| lines(&v, &|_| true)).unwrap_or_default(), a.map(|v| lines(&v, &|_| true)).unwrap_or_default()),
+        (b, a) => (b.map(|v| lines(v, &|_| true)).unwrap_or_default(), a.map(|v| lines(v, &|_| true)).unwrap_or_default()),
     }
 }
 
@@ -64,9 +67,9 @@ fn when(tr: crate::i18n::Tr, us: i64) -> String {
 
 /// The names the page's rows refer to: people and units read in one batch, the incident
 /// rules' codes (duties, reports, types) from the files loaded at start.
-async fn names(ctx: &Ctx, actor: &varn_app::Actor, rows: &[AuditRow]) -> Result<words::Names, varn_app::AppError> {
+async fn names(ctx: &Ctx, actor: &varn_app::Actor, rows: &[AuditRow], json: &[Json]) -> Result<words::Names, varn_app::AppError> {
     let app = &ctx.state.app;
-    let jsons = rows.iter().flat_map(|r| [(r.entity_type.as_str(), &r.before_json), (r.entity_type.as_str(), &r.after_json)]);
+    let jsons = rows.iter().zip(json).flat_map(|(r, (b, a))| [(r.entity_type.as_str(), b.as_ref()), (r.entity_type.as_str(), a.as_ref())]);
     let (mut users, units) = words::ids(jsons);
     // Who acted, by name: the row keeps the sign-in name they had then; and the person a row
     // about a person concerns, when it does not name them (a sign-in).
@@ -92,7 +95,8 @@ async fn names(ctx: &Ctx, actor: &varn_app::Actor, rows: &[AuditRow]) -> Result<
     Ok(words::Names { users, units, codes })
 }
 
-fn row(ctx: &Ctx, names: &words::Names, r: AuditRow) -> Row {
+fn row(ctx: &Ctx, names: &words::Names, r: AuditRow, (b, a): Json) -> Row {
+    let (b, a) = (b.as_ref(), a.as_ref());
     let action_key = format!("audit.act.{}", r.action);
     let action = match ctx.tr.t(&action_key) {
         t if t == action_key => r.action.clone(),
@@ -101,7 +105,7 @@ fn row(ctx: &Ctx, names: &words::Names, r: AuditRow) -> Row {
     let entity =
         format!("{} {}", ctx.tr.t(&format!("audit.ent.{}", r.entity_type)), r.entity_id.map(|i| i.to_string()).unwrap_or_default());
     let tr = ctx.tr;
-    let in_words: Vec<String> = words::changes(tr, names, &r.entity_type, &r.before_json, &r.after_json)
+    let in_words: Vec<String> = words::changes(tr, names, &r.entity_type, b, a)
         .into_iter()
         .map(|c| {
             let what = match (&c.before, &c.after) {
@@ -113,10 +117,10 @@ fn row(ctx: &Ctx, names: &words::Names, r: AuditRow) -> Row {
             format!("{}: {what}", c.field)
         })
         .collect();
-    let title = words::title(&r.before_json, &r.after_json)
+    let title = words::title(b, a)
         .or_else(|| (r.entity_type == "user").then(|| r.entity_id.and_then(|id| names.users.get(&id).cloned())).flatten());
     let link = words::link(&r.entity_type, r.entity_id);
-    let (before, after) = changes(&r.before_json, &r.after_json);
+    let (before, after) = changes(b, a);
     let (actor, login) = match r.actor_id.and_then(|id| names.users.get(&id)) {
         Some(name) if *name != r.actor_name => (name.clone(), Some(r.actor_name.clone())),
         _ => (r.actor_name.clone(), None),
@@ -142,8 +146,9 @@ mod tests {
     fn only_changed_keys_are_shown() {
         let b = Some(r#"{"name":"A","kind":"enhet","active":true}"#.to_owned());
         let a = Some(r#"{"name":"B","kind":"enhet","active":true}"#.to_owned());
-        assert_eq!(super::changes(&b, &a), ("name: \"A\"".to_owned(), "name: \"B\"".to_owned()));
-        let (x, y) = super::changes(&None, &a);
+        let (b, a) = (super::words::parse(&b), super::words::parse(&a));
+        assert_eq!(super::changes(b.as_ref(), a.as_ref()), ("name: \"A\"".to_owned(), "name: \"B\"".to_owned()));
+        let (x, y) = super::changes(None, a.as_ref());
         assert_eq!(x, "");
         assert!(y.contains("kind: \"enhet\"") && y.contains("name: \"B\""));
     }
@@ -223,7 +228,8 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         params.per_page = Some(100_000);
     }
     let page = app.audit_list(actor, &f, &params).await?;
-    let names = names(&ctx, actor, &page.items).await?;
+    let json: Vec<Json> = page.items.iter().map(parsed).collect();
+    let names = names(&ctx, actor, &page.items, &json).await?;
     if let Some(fmt) = q.export() {
         let t = ctx.tr;
         let table = Table {
@@ -245,9 +251,10 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
             rows: page
                 .items
                 .into_iter()
-                .map(|r| {
+                .zip(json)
+                .map(|(r, j)| {
                     let hash = r.hash.clone();
-                    let x = row(&ctx, &names, r);
+                    let x = row(&ctx, &names, r, j);
                     vec![
                         x.id.to_string(),
                         x.when,
@@ -269,7 +276,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         return Ok(download(&table, fmt, "granskningslogg"));
     }
     let view = ListView::new("/audit", &q, page.total).exact(page.exact);
-    let rows = page.items.into_iter().map(|r| row(&ctx, &names, r)).collect();
+    let rows = page.items.into_iter().zip(json).map(|(r, j)| row(&ctx, &names, r, j)).collect();
     if ctx.htmx {
         return Ok(render(&Partial { shell: ctx.shell("audit.heading"), view, rows, errors }, StatusCode::OK));
     }

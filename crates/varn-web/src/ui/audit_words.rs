@@ -41,11 +41,11 @@ pub fn refers(entity: &str, key: &str) -> Option<Refers> {
 }
 
 /// The ids of people and units that these rows' before and after name, each once.
-pub fn ids<'a>(rows: impl Iterator<Item = (&'a str, &'a Option<String>)>) -> (Vec<i64>, Vec<i64>) {
+pub fn ids<'a>(rows: impl Iterator<Item = (&'a str, Option<&'a Value>)>) -> (Vec<i64>, Vec<i64>) {
     let (mut users, mut units) = (Vec::new(), Vec::new());
     for (entity, j) in rows {
-        if let Some(Value::Object(m)) = parse(j) {
-            for (k, v) in &m {
+        if let Some(Value::Object(m)) = j {
+            for (k, v) in m {
                 let to = match refers(entity, k) {
                     Some(Refers::User) => &mut users,
                     Some(Refers::Unit) => &mut units,
@@ -159,19 +159,20 @@ pub fn value_words(tr: Tr, names: &Names, entity: &str, key: &str, v: &Value) ->
     }
 }
 
-fn parse(j: &Option<String>) -> Option<Value> {
+/// A row's before or after as JSON, read once for everything the page shows of it (none: not
+/// there, or not JSON).
+pub fn parse(j: &Option<String>) -> Option<Value> {
     j.as_deref().and_then(|s| serde_json::from_str(s).ok())
 }
 
 /// What changed, in words: with both sides, the keys whose value differs; with one side, all.
-pub fn changes(tr: Tr, names: &Names, entity: &str, before: &Option<String>, after: &Option<String>) -> Vec<Change> {
-    let (b, a) = (parse(before), parse(after));
+pub fn changes(tr: Tr, names: &Names, entity: &str, before: Option<&Value>, after: Option<&Value>) -> Vec<Change> {
     let empty = serde_json::Map::new();
-    let bm = match &b {
+    let bm = match before {
         Some(Value::Object(m)) => m,
         _ => &empty,
     };
-    let am = match &a {
+    let am = match after {
         Some(Value::Object(m)) => m,
         _ => &empty,
     };
@@ -196,9 +197,9 @@ pub fn changes(tr: Tr, names: &Names, entity: &str, before: &Option<String>, aft
 }
 
 /// The object's title as the row names it (its title or name, before or after).
-pub fn title(before: &Option<String>, after: &Option<String>) -> Option<String> {
+pub fn title(before: Option<&Value>, after: Option<&Value>) -> Option<String> {
     for j in [after, before] {
-        if let Some(Value::Object(m)) = parse(j) {
+        if let Some(Value::Object(m)) = j {
             for k in ["title", "name", "display_name", "username"] {
                 if let Some(Value::String(s)) = m.get(k) {
                     return Some(s.clone());
@@ -235,11 +236,12 @@ mod tests {
         let sv = Tr::new(Lang::Sv);
         let b = Some(r#"{"status":"utkast","text_sha256":"ab12","title":"Riktlinje"}"#.to_owned());
         let a = Some(r#"{"status":"pa_remiss","text_sha256":"cd34","title":"Riktlinje"}"#.to_owned());
-        let c = changes(sv, &Names::default(), "document", &b, &a);
+        let (b, a) = (parse(&b), parse(&a));
+        let c = changes(sv, &Names::default(), "document", b.as_ref(), a.as_ref());
         assert_eq!(c.len(), 1, "only what changed, hashes left to the details: {c:?}");
         assert_eq!(c[0].field, "Status");
         assert_eq!((c[0].before.as_deref(), c[0].after.as_deref()), (Some("utkast"), Some("på remiss")), "{c:?}");
-        assert_eq!(title(&b, &a).as_deref(), Some("Riktlinje"));
+        assert_eq!(title(b.as_ref(), a.as_ref()).as_deref(), Some("Riktlinje"));
         assert_eq!(link("document", Some(7)).as_deref(), Some("/documents/7"));
         assert_eq!(link("task", Some(7)), None);
     }
@@ -255,28 +257,29 @@ mod tests {
             ("document", Some(r#"{"unit":14,"people":[4,6],"parent":8,"role":"medarbetare"}"#.to_owned())),
             ("user", Some(r#"{"unit":"Hemtjänsten Norr","role":"chef"}"#.to_owned())),
         ];
-        let (users, units) = ids(rows.iter().map(|(e, j)| (*e, j)));
+        let rows = rows.map(|(e, j)| (e, parse(&j)));
+        let (users, units) = ids(rows.iter().map(|(e, j)| (*e, j.as_ref())));
         assert_eq!((users, units), (vec![3, 4, 6], vec![9, 12, 14]), "each once; an asset's or a document's parent is not a unit");
         let mut names = Names::default();
         names.users.insert(3, "Sara Lindqvist".into());
         names.users.insert(4, "Erik Holm".into());
         names.units.insert(9, "Hemtjänsten Norr".into());
         names.codes.insert("regime.lex_sarah".into(), "Lex Sarah".into());
-        let c = changes(sv, &names, "incident", &rows[0].1, &rows[1].1);
+        let c = changes(sv, &names, "incident", rows[0].1.as_ref(), rows[1].1.as_ref());
         let get = |f: &str| c.iter().find(|x| x.field == f).map(|x| (x.before.clone(), x.after.clone()));
         assert_eq!(get("Handläggare"), Some((Some("Sara Lindqvist".into()), Some("Erik Holm".into()))), "{c:?}");
         assert_eq!(get("Enhet"), Some((Some("Hemtjänsten Norr".into()), Some("nr 12, finns inte längre".into()))), "{c:?}");
         let duty = Some(r#"{"regime":"lex_sarah","applies":true,"responsible":"Sara Lindqvist","responsible_user_id":3}"#.to_owned());
-        let c = changes(sv, &names, "incident", &None, &duty);
+        let c = changes(sv, &names, "incident", None, parse(&duty).as_ref());
         assert!(c[0].field == "Regelverk" && c[0].after.as_deref() == Some("Lex Sarah"), "the duty first: {c:?}");
         assert!(c.iter().all(|x| x.field != "Ansvarig person"), "the person's id beside their name says nothing more: {c:?}");
         names.users.insert(6, "Karin Berg".into());
-        let c = changes(sv, &names, "document", &None, &rows[4].1);
+        let c = changes(sv, &names, "document", None, rows[4].1.as_ref());
         assert!(c.iter().any(|x| x.field == "Personer" && x.after.as_deref() == Some("Erik Holm, Karin Berg")), "{c:?}");
-        let c = changes(sv, &names, "user", &None, &rows[5].1);
+        let c = changes(sv, &names, "user", None, rows[5].1.as_ref());
         assert!(c.iter().any(|x| x.after.as_deref() == Some("Hemtjänsten Norr")), "a unit already named stays: {c:?}");
         let unknown = Some(r#"{"regime":"ny_lag"}"#.to_owned());
-        let c = changes(sv, &names, "incident", &None, &unknown);
+        let c = changes(sv, &names, "incident", None, parse(&unknown).as_ref());
         assert_eq!(c[0].after.as_deref(), Some("ny_lag"), "a code no longer in the file as written");
     }
 
@@ -284,7 +287,7 @@ mod tests {
     fn codes_flags_and_blanks_are_words_in_each_language() {
         let (sv, en) = (Tr::new(Lang::Sv), Tr::new(Lang::En));
         let a = Some(r#"{"kind":"enhet","active":false,"head_user_id":null,"role":"medarbetare","unit":"Hemtjänst","unit_id":7,"at":"2026-08-27T09:30:00Z"}"#.to_owned());
-        let c = changes(sv, &Names::default(), "org_unit", &None, &a);
+        let c = changes(sv, &Names::default(), "org_unit", None, parse(&a).as_ref());
         let get = |f: &str| c.iter().find(|x| x.field == f).and_then(|x| x.after.clone());
         assert_eq!(get("Typ av enhet").as_deref(), Some("Enhet"), "{c:?}");
         assert_eq!(get("Aktiv").as_deref(), Some("Nej"), "{c:?}");
@@ -292,7 +295,7 @@ mod tests {
         assert_eq!(get("Roll").as_deref(), Some("Medarbetare"), "{c:?}");
         assert_eq!(get("Tidpunkt").as_deref(), Some("2026-08-27 11:30"), "Stockholm's time: {c:?}");
         assert!(c.iter().all(|x| !x.field.contains("(nr)")), "the unit by name, not also its number: {c:?}");
-        let c = changes(en, &Names::default(), "org_unit", &None, &a);
+        let c = changes(en, &Names::default(), "org_unit", None, parse(&a).as_ref());
         assert!(c.iter().any(|x| x.field == "Active" && x.after.as_deref() == Some("No")), "{c:?}");
     }
 }
