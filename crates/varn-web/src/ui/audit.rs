@@ -69,8 +69,23 @@ fn when(tr: crate::i18n::Tr, us: i64) -> String {
 /// rules' codes (duties, reports, types) from the files loaded at start.
 async fn names(ctx: &Ctx, actor: &varn_app::Actor, rows: &[AuditRow], json: &[Json]) -> Result<words::Names, varn_app::AppError> {
     let app = &ctx.state.app;
-    let jsons = rows.iter().zip(json).flat_map(|(r, (b, a))| [(r.entity_type.as_str(), b.as_ref()), (r.entity_type.as_str(), a.as_ref())]);
-    let (mut users, units) = words::ids(jsons);
+    let (mut users, units) = if json.len() == rows.len() {
+        words::ids(
+            rows.iter().zip(json).flat_map(|(r, (b, a))| [(r.entity_type.as_str(), b.as_ref()), (r.entity_type.as_str(), a.as_ref())]),
+        )
+    } else {
+        // An export (up to 100 000 rows): each row parsed on its own, not all held at once.
+        let (mut users, mut units) = (Vec::new(), Vec::new());
+        for r in rows {
+            let (b, a) = parsed(r);
+            let (u, n) = words::ids([(r.entity_type.as_str(), b.as_ref()), (r.entity_type.as_str(), a.as_ref())].into_iter());
+            users.extend(u);
+            units.extend(n);
+        }
+        units.sort_unstable();
+        units.dedup();
+        (users, units)
+    };
     // Who acted, by name: the row keeps the sign-in name they had then; and the person a row
     // about a person concerns, when it does not name them (a sign-in).
     users.extend(rows.iter().filter_map(|r| r.actor_id));
@@ -228,7 +243,8 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         params.per_page = Some(100_000);
     }
     let page = app.audit_list(actor, &f, &params).await?;
-    let json: Vec<Json> = page.items.iter().map(parsed).collect();
+    // A page's rows parsed once for everything it shows; an export's row by row as written.
+    let json: Vec<Json> = if q.export().is_some() { Vec::new() } else { page.items.iter().map(parsed).collect() };
     let names = names(&ctx, actor, &page.items, &json).await?;
     if let Some(fmt) = q.export() {
         let t = ctx.tr;
@@ -251,9 +267,9 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
             rows: page
                 .items
                 .into_iter()
-                .zip(json)
-                .map(|(r, j)| {
+                .map(|r| {
                     let hash = r.hash.clone();
+                    let j = parsed(&r);
                     let x = row(&ctx, &names, r, j);
                     vec![
                         x.id.to_string(),
