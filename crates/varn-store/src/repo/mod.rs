@@ -207,10 +207,62 @@ fn count_upto_statement<E: sea_orm::EntityTrait>(backend: DbBackend, q: sea_orm:
     use sea_orm::sea_query::Expr;
     use sea_orm::{QuerySelect, QueryTrait};
     let inner = backend.build(&q.select_only().column_as(Expr::cust("1"), "one").into_query());
-    match whole_table(&inner, cap) {
-        Some(table) => Statement { sql: format!("SELECT COUNT(*) AS \"n\" FROM \"{table}\""), values: None, db_backend: backend },
+    if let Some(table) = whole_table(&inner, cap) {
+        return Statement { sql: format!("SELECT COUNT(*) AS \"n\" FROM \"{table}\""), values: None, db_backend: backend };
+    }
+    let inner = without_unit_join(inner);
+    match growing_whole(&inner) {
+        Some(table) => past_cap_statement(backend, table, cap),
         None => capped_count_statement(inner, cap),
     }
+}
+
+/// `inner` (a built `SELECT 1 AS "one" FROM "t" …`) without its join to the units when every
+/// row of `t` has a unit ([`UNIT_REQUIRED`]) and nothing else in it names the joined units:
+/// the join then keeps every row, and counting through it looked each counted row's unit up
+/// (the coordinator's open incidents: 400 lookups, 75 µs against 31 µs without; all of them
+/// counted to 10 001: 610 µs against 290 µs). A scope's or a filter's condition on the
+/// units (`"org_units"."path" LIKE …`) keeps the join.
+fn without_unit_join(inner: Statement) -> Statement {
+    let kept = |sql: &str| -> Option<String> {
+        let rest = sql.strip_prefix("SELECT 1 AS \"one\" FROM \"")?;
+        let (table, rest) = rest.split_once('"')?;
+        if !UNIT_REQUIRED.contains(&table) {
+            return None;
+        }
+        let join = format!(" INNER JOIN \"org_units\" ON \"{table}\".\"unit_id\" = \"org_units\".\"id\"");
+        let rest = rest.strip_prefix(join.as_str())?;
+        (!rest.contains("\"org_units\".")).then(|| format!("SELECT 1 AS \"one\" FROM \"{table}\"{rest}"))
+    };
+    match kept(&inner.sql) {
+        Some(sql) => Statement { sql, ..inner },
+        None => inner,
+    }
+}
+
+/// The table whose every row `inner` counts when it is one that grows with time (not in
+/// [`COUNTED_WHOLE`]: the incidents, the audit log), so that its count is nearly always past
+/// any cap.
+fn growing_whole(inner: &Statement) -> Option<&str> {
+    if inner.values.as_ref().is_some_and(|v| !v.0.is_empty()) {
+        return None;
+    }
+    let rest = inner.sql.strip_prefix("SELECT 1 AS \"one\" FROM \"")?;
+    let (table, rest) = rest.split_once('"')?;
+    (!COUNTED_WHOLE.contains(&table) && matches!(rest, "" | " WHERE TRUE")).then_some(table)
+}
+
+/// The count of all of `table` capped at `cap` + 1, asked as "is there a row past the cap?"
+/// first: stepping over `cap` rows with `OFFSET` takes a third of the time of counting them
+/// through a `LIMIT` (SQLite: 10 000 incidents, 103 µs against 291 µs; no row is handed from
+/// the subquery to the count). Only when there is none (a young database) is the table
+/// counted, and then it holds at most `cap` rows.
+fn past_cap_statement(backend: DbBackend, table: &str, cap: u64) -> Statement {
+    let sql = format!(
+        "SELECT CASE WHEN (SELECT 1 FROM \"{table}\" LIMIT 1 OFFSET {cap}) IS NOT NULL THEN {} ELSE (SELECT COUNT(*) FROM \"{table}\") END AS \"n\"",
+        cap.saturating_add(1)
+    );
+    Statement { sql, values: None, db_backend: backend }
 }
 
 /// Registers sized by the organisation rather than by time, counted whole from their
@@ -226,9 +278,9 @@ const COUNTED_WHOLE: &[&str] = &["assets", "documents", "risks", "risk_analyses"
 /// 50 000 people).
 const PG_WHOLE_FROM: u64 = 10_000;
 
-/// Of those, the ones whose `unit_id` is a required reference to `org_units` (foreign keys are
-/// on): a join of their rows to their unit keeps every row.
-const UNIT_REQUIRED: &[&str] = &["assets", "documents", "risks", "risk_analyses", "carriers"];
+/// The tables whose `unit_id` is a required reference to `org_units` (foreign keys are on): a
+/// join of their rows to their unit keeps every row.
+const UNIT_REQUIRED: &[&str] = &["assets", "documents", "risks", "risk_analyses", "carriers", "incidents"];
 
 /// The table whose rows `inner` (a built `SELECT 1 AS "one" …`) counts, when it counts every
 /// row of it: nothing but the table, joined at most to the unit every row must have, with no
@@ -367,10 +419,31 @@ mod tests {
         assert!(small.starts_with(&capped("assets")) && small.ends_with("LIMIT 1001) AS \"t\""), "{small}");
         let in_unit_pg = asset::Entity::find().filter(asset::Column::UnitId.eq(3));
         assert!(count_sql(DbBackend::Postgres, in_unit_pg).starts_with(&capped("assets")));
-        // The incidents and the audit log grow with time: counted to their cap even whole.
-        assert!(count_sql(DbBackend::Sqlite, audit_log::Entity::find()).ends_with("LIMIT 10001) AS \"t\""));
+        // The incidents and the audit log grow with time: whole, they are asked whether a row
+        // lies past the cap (the join to the units every incident has left out), on both.
+        let past = |t: &str| {
+            format!(
+                "SELECT CASE WHEN (SELECT 1 FROM \"{t}\" LIMIT 1 OFFSET 10000) IS NOT NULL THEN 10001 ELSE (SELECT COUNT(*) FROM \"{t}\") END AS \"n\""
+            )
+        };
+        assert_eq!(count_sql(DbBackend::Sqlite, audit_log::Entity::find()), past("audit_log"));
         let all_incidents = incident::Entity::find().join(JoinType::InnerJoin, incident::Relation::Unit.def());
-        assert!(count_sql(DbBackend::Sqlite, all_incidents).starts_with(&capped("incidents")));
+        assert_eq!(count_sql(DbBackend::Sqlite, all_incidents.clone()), past("incidents"));
+        assert_eq!(count_sql(DbBackend::Postgres, all_incidents.clone()), past("incidents"));
+        // Filtered, they are counted to their cap, without the join when nothing names the
+        // units, through it when the scope's condition does.
+        let open = all_incidents.clone().filter(incident::Column::Status.ne("avslutad"));
+        let sql = count_sql(DbBackend::Sqlite, open);
+        assert!(sql.starts_with(&format!("{} WHERE", capped("incidents"))) && sql.ends_with("LIMIT 10001) AS \"t\""), "{sql}");
+        let scoped = all_incidents.filter(sea_orm::sea_query::Expr::cust("\"org_units\".\"path\" LIKE '/1/3/%'"));
+        assert!(count_sql(DbBackend::Sqlite, scoped).starts_with(&format!("{} INNER JOIN \"org_units\"", capped("incidents"))));
+        // A unit's name or path named in a subquery of its own keeps the join as well.
+        let sql = "SELECT 1 AS \"one\" FROM \"documents\" INNER JOIN \"org_units\" ON \"documents\".\"unit_id\" = \"org_units\".\"id\" WHERE \"org_units\".\"name\" = 'x'";
+        let kept = super::without_unit_join(sea_orm::Statement::from_string(DbBackend::Sqlite, sql));
+        assert_eq!(kept.sql, sql);
+        let sql = sql.replace(" WHERE \"org_units\".\"name\" = 'x'", " WHERE \"documents\".\"status\" = 'gallande'");
+        let left = super::without_unit_join(sea_orm::Statement::from_string(DbBackend::Sqlite, sql));
+        assert_eq!(left.sql, "SELECT 1 AS \"one\" FROM \"documents\" WHERE \"documents\".\"status\" = 'gallande'");
         // A join to the units from a table whose rows need not have one could drop rows.
         let sql = "SELECT 1 AS \"one\" FROM \"users\" INNER JOIN \"org_units\" ON \"users\".\"unit_id\" = \"org_units\".\"id\"";
         assert_eq!(super::whole_table(&sea_orm::Statement::from_string(DbBackend::Sqlite, sql), 10_000), None);

@@ -218,6 +218,27 @@ async fn the_generated_city_works_with_the_app(s1: &varn_store::Store, scale: &v
     let all = tasks().count(s1.read()).await.unwrap();
     assert!(all >= (scale.tasks + actions) as u64, "every task and every action's task");
     assert_eq!(varn_store::repo::count_upto(s1.read(), tasks(), 1_000).await.unwrap(), (all, true));
+    // The incidents joined to their units, as the register counts them: whole (asked whether a
+    // row lies past the cap) and filtered (counted without the join), against a plain count.
+    use varn_store::entity::{incident, org_unit};
+    use varn_store::sea_orm::{ColumnTrait, JoinType, QueryFilter, QuerySelect, RelationTrait};
+    let incidents = || incident::Entity::find().join(JoinType::InnerJoin, incident::Relation::Unit.def());
+    let n = incidents().count(s1.read()).await.unwrap();
+    assert!(n > 10, "{b}: {n} incidents");
+    assert_eq!(varn_store::repo::count_upto(s1.read(), incidents(), 10).await.unwrap(), (10, false), "{b}");
+    assert_eq!(varn_store::repo::count_upto(s1.read(), incidents(), n - 1).await.unwrap(), (n - 1, false), "{b}");
+    assert_eq!(varn_store::repo::count_upto(s1.read(), incidents(), n).await.unwrap(), (n, true), "{b}");
+    let reported = || incidents().filter(incident::Column::Status.eq("rapporterad"));
+    let n_reported = reported().count(s1.read()).await.unwrap();
+    assert!(n_reported > 0 && n_reported < n, "{b}: {n_reported} of {n} just reported");
+    assert_eq!(varn_store::repo::count_upto(s1.read(), reported(), 10_000).await.unwrap(), (n_reported, true), "{b}");
+    assert_eq!(varn_store::repo::count_upto(s1.read(), reported(), n_reported - 1).await.unwrap(), (n_reported - 1, false), "{b}");
+    // A condition on the units keeps the join: the incidents of one unit only.
+    let unit = incident::Entity::find().one(s1.read()).await.unwrap().unwrap().unit_id;
+    let in_unit = || incidents().filter(org_unit::Column::Id.eq(unit));
+    let n_unit = in_unit().count(s1.read()).await.unwrap();
+    assert!(n_unit > 0 && n_unit < n, "{b}: {n_unit} of {n} in unit {unit}");
+    assert_eq!(varn_store::repo::count_upto(s1.read(), in_unit(), 10_000).await.unwrap(), (n_unit, true), "{b}");
     // The generated city works with the app: a head sees the tasks of the unit they lead,
     // and new rows get fresh ids after the generated ones (PostgreSQL sequences).
     let app = varn_app::App::new(s1.clone(), test_config()).unwrap();
