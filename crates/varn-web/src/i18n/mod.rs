@@ -82,6 +82,109 @@ struct Catalog {
     en: Map,
     sv_fluent: Bundle,
     en_fluent: Bundle,
+    sv_ready: ReadyMap,
+    en_ready: ReadyMap,
+}
+
+/// A piece of a catalogue pattern made ready at start, so that [`Tr::tf`] writes most strings
+/// without Fluent's resolver (its argument list, its lookups by name and, for a plural, the
+/// plural rules behind a lock shared by every thread).
+#[derive(Debug)]
+enum Piece {
+    /// Text as it stands.
+    Text(Box<str>),
+    /// An argument's value (a whole number grouped as Fluent's formatter groups it).
+    Arg(Box<str>),
+    /// A choice by an argument: by its plural category when it is a whole number (`one` or
+    /// `other`: Swedish and English have only those for whole numbers), else by the text
+    /// itself; the default variant when no key matches.
+    Choice { arg: Box<str>, variants: Box<[Variant]>, default: usize },
+}
+
+/// A choice's variant: its key and its pieces.
+type Variant = (Box<str>, Box<[Piece]>);
+
+/// A key's message: ready pieces, or left to Fluent (what [`ready`] does not know).
+#[derive(Debug)]
+enum Ready {
+    Pieces(Box<[Piece]>),
+    Fluent,
+}
+
+type ReadyMap = rustc_hash::FxHashMap<String, Ready>;
+
+/// `pattern` as ready pieces when it uses nothing but text, arguments and choices by an
+/// argument between identifier keys; `None` for anything else (Fluent formats it).
+fn ready(pattern: &fluent_syntax::ast::Pattern<&str>) -> Option<Box<[Piece]>> {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement, VariantKey};
+    let mut out = Vec::with_capacity(pattern.elements.len());
+    for e in &pattern.elements {
+        out.push(match e {
+            PatternElement::TextElement { value } => Piece::Text((*value).into()),
+            PatternElement::Placeable { expression: Expression::Inline(InlineExpression::VariableReference { id }) } => {
+                Piece::Arg(id.name.into())
+            }
+            PatternElement::Placeable {
+                expression: Expression::Select { selector: InlineExpression::VariableReference { id }, variants },
+            } => {
+                let mut vs = Vec::with_capacity(variants.len());
+                for v in variants {
+                    let VariantKey::Identifier { name } = v.key else { return None };
+                    vs.push((Box::<str>::from(name), ready(&v.value)?));
+                }
+                Piece::Choice { arg: id.name.into(), variants: vs.into(), default: variants.iter().position(|v| v.default)? }
+            }
+            PatternElement::Placeable { .. } => return None,
+        });
+    }
+    Some(out.into())
+}
+
+/// `v` as the whole number [`Tr::tf`] hands Fluent as a number (plural forms choose by it),
+/// or `None` for text: digits with an optional minus, no leading zero, under 16 characters.
+fn number(v: &str) -> Option<i64> {
+    let numeric = !v.is_empty()
+        && v.len() < 16
+        && (v.bytes().all(|b| b.is_ascii_digit()) || (v.starts_with('-') && v[1..].bytes().all(|b| b.is_ascii_digit())));
+    match v.parse::<i64>() {
+        Ok(n) if numeric && (n == 0 || !v.trim_start_matches('-').starts_with('0')) => Some(n),
+        _ => None,
+    }
+}
+
+/// Writes `pieces` with `args` into `out` as Fluent would (numbers grouped in `lang`'s
+/// style); `None` when an argument is missing (Fluent then writes it and says so).
+fn write_ready(out: &mut String, pieces: &[Piece], args: &[(&str, &str)], lang: Lang) -> Option<()> {
+    let arg = |name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+    for p in pieces {
+        match p {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Arg(name) => {
+                let v = arg(name)?;
+                match number(v) {
+                    Some(n) => match group(n as f64, if lang == Lang::En { ',' } else { '\u{a0}' }) {
+                        Some(g) => out.push_str(&g),
+                        None => {
+                            use std::fmt::Write;
+                            let _ = write!(out, "{n}");
+                        }
+                    },
+                    None => out.push_str(v),
+                }
+            }
+            Piece::Choice { arg: name, variants, default } => {
+                let v = arg(name)?;
+                let key = match number(v) {
+                    Some(n) if n.unsigned_abs() == 1 => "one",
+                    Some(_) => "other",
+                    None => v,
+                };
+                let chosen = variants.iter().find(|(k, _)| &**k == key).or_else(|| variants.get(*default))?;
+                write_ready(out, &chosen.1, args, lang)?;
+            }
+        }
+    }
+    Some(())
 }
 
 /// A catalogue key as a Fluent message id (ids have no dots).
@@ -144,18 +247,26 @@ fn format_en<M>(v: &FluentValue, _: &M) -> Option<String> {
     }
 }
 
-/// The Fluent bundle of one language, and the entries that did not parse (for the test).
-fn bundle(lang: Lang, map: &Map) -> (Bundle, Vec<String>) {
+/// The Fluent bundle of one language, each key's message made ready, and the entries that did
+/// not parse (for the test).
+fn bundle(lang: Lang, map: &Map) -> (Bundle, ReadyMap, Vec<String>) {
     let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut b = Bundle::new_concurrent(vec![id]);
     b.set_use_isolating(false);
     b.set_formatter(Some(if lang == Lang::En { format_en } else { format_sv }));
     let mut bad = Vec::new();
+    let mut ready_map = ReadyMap::default();
     for (k, v) in map.iter().filter(|(_, v)| !v.trim().is_empty()) {
         match FluentResource::try_new(to_ftl(k, v)) {
             Ok(r) => {
+                let pieces = r.entries().find_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => m.value.as_ref().and_then(ready),
+                    _ => None,
+                });
                 if b.add_resource(r).is_err() {
                     bad.push(k.clone());
+                } else {
+                    ready_map.insert(k.clone(), pieces.map_or(Ready::Fluent, Ready::Pieces));
                 }
             }
             Err(_) => bad.push(k.clone()),
@@ -164,16 +275,16 @@ fn bundle(lang: Lang, map: &Map) -> (Bundle, Vec<String>) {
     if !bad.is_empty() {
         tracing::error!(lang = lang.code(), keys = ?bad, "catalogue entries are not Fluent patterns");
     }
-    (b, bad)
+    (b, ready_map, bad)
 }
 
 fn catalog() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
     C.get_or_init(|| {
         let (sv, en) = (load(include_str!("../../locales/sv.toml")), load(include_str!("../../locales/en.toml")));
-        let (sv_fluent, _) = bundle(Lang::Sv, &sv);
-        let (en_fluent, _) = bundle(Lang::En, &en);
-        Catalog { sv, en, sv_fluent, en_fluent }
+        let (sv_fluent, sv_ready, _) = bundle(Lang::Sv, &sv);
+        let (en_fluent, en_ready, _) = bundle(Lang::En, &en);
+        Catalog { sv, en, sv_fluent, en_fluent, sv_ready, en_ready }
     })
 }
 
@@ -205,8 +316,25 @@ impl Tr {
     }
 
     /// The text of `key` formatted by Fluent with `args`: a value that is a whole number is a
-    /// number (plural forms choose by it; large ones are grouped), anything else text.
+    /// number (plural forms choose by it; large ones are grouped), anything else text. Most
+    /// keys are written from their ready pieces; the rest (and a missing argument) by Fluent.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let c = catalog();
+        let (own, own_lang) = if self.lang == Lang::En { (&c.en_ready, Lang::En) } else { (&c.sv_ready, Lang::Sv) };
+        let Some((found, lang)) = own.get(key).map(|r| (r, own_lang)).or_else(|| c.sv_ready.get(key).map(|r| (r, Lang::Sv))) else {
+            return self.t(key).to_owned();
+        };
+        if let Ready::Pieces(pieces) = found {
+            let mut out = String::with_capacity(64);
+            if write_ready(&mut out, pieces, args, lang).is_some() {
+                return out;
+            }
+        }
+        self.fluent(key, args)
+    }
+
+    /// [`Tr::tf`] by Fluent's resolver alone.
+    fn fluent(&self, key: &str, args: &[(&str, &str)]) -> String {
         let c = catalog();
         let id = fluent_id(key);
         let own = if self.lang == Lang::En { &c.en_fluent } else { &c.sv_fluent };
@@ -216,12 +344,9 @@ impl Tr {
         };
         let mut fa = FluentArgs::new();
         for (k, v) in args {
-            let numeric = !v.is_empty()
-                && v.len() < 16
-                && (v.bytes().all(|b| b.is_ascii_digit()) || (v.starts_with('-') && v[1..].bytes().all(|b| b.is_ascii_digit())));
-            match v.parse::<i64>() {
-                Ok(n) if numeric && (n == 0 || !v.trim_start_matches('-').starts_with('0')) => fa.set(*k, FluentValue::from(n)),
-                _ => fa.set(*k, FluentValue::from(*v)),
+            match number(v) {
+                Some(n) => fa.set(*k, FluentValue::from(n)),
+                None => fa.set(*k, FluentValue::from(*v)),
             }
         }
         let mut errors = vec![];

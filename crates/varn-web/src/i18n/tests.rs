@@ -64,7 +64,7 @@ fn both_languages_have_the_same_keys() {
 fn every_string_is_a_fluent_pattern() {
     let c = catalog();
     for (lang, map) in [(Lang::Sv, &c.sv), (Lang::En, &c.en)] {
-        let (_, bad) = bundle(lang, map);
+        let (_, _, bad) = bundle(lang, map);
         assert!(bad.is_empty(), "{}: not Fluent: {bad:?}", lang.code());
     }
 }
@@ -119,4 +119,70 @@ fn times_are_swedish_local_time() {
 fn languages_parse() {
     assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
     assert_eq!(Lang::parse("xx"), None);
+}
+
+/// The names of the arguments `pieces` use.
+fn arg_names(pieces: &[Piece], out: &mut Vec<String>) {
+    for p in pieces {
+        match p {
+            Piece::Text(_) => {}
+            Piece::Arg(name) => out.push(name.to_string()),
+            Piece::Choice { arg, variants, .. } => {
+                out.push(arg.to_string());
+                for (_, v) in variants.iter() {
+                    arg_names(v, out);
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+}
+
+#[test]
+fn ready_strings_are_written_as_fluent_writes_them() {
+    let c = catalog();
+    for (lang, ready) in [(Lang::Sv, &c.sv_ready), (Lang::En, &c.en_ready)] {
+        let tr = Tr::new(lang);
+        let (mut with_args, mut choices) = (0, 0);
+        for (key, r) in ready.iter() {
+            let Ready::Pieces(pieces) = r else { continue };
+            let mut names = Vec::new();
+            arg_names(pieces, &mut names);
+            with_args += usize::from(!names.is_empty());
+            choices += usize::from(pieces.iter().any(|p| matches!(p, Piece::Choice { .. })));
+            // Every argument the same value: text, numbers small and large (grouped), one and
+            // minus one (the `one` form), a leading zero (text), and the keys' own names.
+            for v in ["0", "1", "-1", "2", "7", "1234", "12345", "-20000", "1234567", "007", "-", "one", "other", "Sigrid <b>"] {
+                let args: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), v)).collect();
+                let mut out = String::new();
+                assert!(write_ready(&mut out, pieces, &args, lang).is_some(), "{key}: every argument given");
+                let fluent = tr.fluent(key, &args);
+                assert_eq!(out, fluent, "{lang:?} {key} with {v}");
+                assert_eq!(tr.tf(key, &args), fluent, "{lang:?} {key} with {v}");
+            }
+            // Each argument a value of its own.
+            let values: Vec<String> = (0..names.len()).map(|i| ((i * 7 + 1) * 1_000).to_string()).collect();
+            let args: Vec<(&str, &str)> = names.iter().zip(&values).map(|(n, v)| (n.as_str(), v.as_str())).collect();
+            assert_eq!(tr.tf(key, &args), tr.fluent(key, &args), "{lang:?} {key}");
+            // A missing argument is left to Fluent, which writes it as `{$name}`.
+            if !names.is_empty() {
+                let mut out = String::new();
+                assert!(write_ready(&mut out, pieces, &[], lang).is_none(), "{key}");
+                assert_eq!(tr.tf(key, &[]), tr.fluent(key, &[]), "{lang:?} {key}");
+            }
+        }
+        let all = ready.len();
+        let own = ready.values().filter(|r| matches!(r, Ready::Pieces(_))).count();
+        assert!(own * 100 >= all * 99, "{lang:?}: {own} of {all} keys ready");
+        assert!(with_args > 100 && choices >= 10, "{lang:?}: {with_args} with arguments, {choices} with a choice");
+    }
+    // Known strings, through the ready path.
+    assert_eq!(
+        Tr::new(Lang::Sv).tf("incident.span_dh", &[("d", "2"), ("h", "4")]),
+        Tr::new(Lang::Sv).fluent("incident.span_dh", &[("d", "2"), ("h", "4")])
+    );
+    assert_eq!(Tr::new(Lang::Sv).count("tasks.due_in_days", 1), "om 1 dag");
+    assert_eq!(Tr::new(Lang::Sv).count("tasks.due_in_days", 12_345), "om 12\u{a0}345 dagar");
+    assert_eq!(Tr::new(Lang::En).count("tasks.due_in_days", 12_345), "in 12,345 days");
 }
