@@ -31,6 +31,7 @@ mod m0023_risks_unit_scores;
 mod m0024_audit_lanes;
 mod m0025_incident_handlers_spread;
 pub(crate) mod m0026_people_search_sqlite;
+mod m0027_people_trigrams_sqlite;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -63,6 +64,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0024_audit_lanes::Migration),
         Box::new(m0025_incident_handlers_spread::Migration),
         Box::new(m0026_people_search_sqlite::Migration),
+        Box::new(m0027_people_trigrams_sqlite::Migration),
     ]
 }
 

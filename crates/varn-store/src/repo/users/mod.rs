@@ -112,6 +112,39 @@ fn folded_matches(typed: &str, email: bool) -> Option<Condition> {
     Some(Condition::all().add(Expr::cust_with_values(format!("instr({column}, ?) > 0"), [small])))
 }
 
+/// SQLite's page of a search that many people match, read in name order from the people who
+/// hold the search's first three letters (`users_trigrams`, m0027), each tested with the whole
+/// text where `ix_users_name_order` holds their folded name (m0026). `arranged` is the search
+/// without the name's condition, ordered by name (then id) and paged. None when the text is
+/// shorter than three letters, holds a letter the fold does not cover ([`folded_matches`]) or
+/// `arranged` is not ordered by name.
+fn through_trigram(arranged: Select<user::Entity>, typed: &str, email: bool) -> Option<Statement> {
+    let small = typed.trim().to_lowercase();
+    let tri: String = small.chars().take(3).collect();
+    folded_matches(typed, email)?;
+    if tri.chars().count() < 3 {
+        return None;
+    }
+    let column = if email { "search_text" } else { "search_name" };
+    let test = format!(
+        "\"t\".\"tri\" = ? AND EXISTS (SELECT 1 FROM \"users\" AS \"n\" INDEXED BY \"ix_users_name_order\" \
+         WHERE \"n\".\"display_name\" = \"t\".\"display_name\" AND \"n\".\"id\" = \"t\".\"user_id\" AND instr(\"n\".\"{column}\", ?) > 0)"
+    );
+    let mut st = arranged.filter(Expr::cust_with_values(test, [tri, small])).build(DbBackend::Sqlite);
+    // The people who hold the trigram, in the trigram key's order (name, id), are the outer
+    // loop (CROSS JOIN keeps SQLite from reordering), so the page needs no sort.
+    let order = st.sql.find("ORDER BY \"users\".\"display_name\" ASC")?;
+    let end = st.sql[order..].find(" LIMIT ").map_or(st.sql.len(), |i| order + i);
+    st.sql.replace_range(order..end, "ORDER BY \"t\".\"display_name\" ASC, \"t\".\"user_id\" ASC");
+    let from = "FROM \"users\" WHERE";
+    let at = st.sql.find(from)?;
+    st.sql.replace_range(
+        at..at + from.len(),
+        "FROM \"users_trigrams\" AS \"t\" CROSS JOIN \"users\" ON \"users\".\"id\" = \"t\".\"user_id\" WHERE",
+    );
+    Some(st)
+}
+
 /// Runs a search sorted by name, choosing by how many match (`matched`, when counted): one
 /// that matches many people is best read in name order until the page is full, one that
 /// matches few is best found through the trigram index and sorted. Neither planner can know
@@ -120,9 +153,9 @@ fn folded_matches(typed: &str, email: bool) -> Option<Condition> {
 /// PostgreSQL), so the choice is made here. `arranged` is the search without the name's
 /// condition (sorted and paged), `q` the same with [`name_matches`]'.
 ///
-/// On SQLite, in order walks `ix_users_name_order` (forced with `INDEXED BY`) and tests each
-/// name's folded text where it lies ([`folded_matches`]; a text the fold does not cover walks
-/// `ix_users_display_name` and tests each name against the trigram index's matches), and only
+/// On SQLite, in order walks the people who hold the search's first trigram ([`through_trigram`];
+/// a text the fold does not cover walks `ix_users_display_name` and tests each name against
+/// the trigram index's matches), and only
 /// when the reader's area or a role does not narrow the people (`narrowed`: then most names
 /// read in order would be passed over). On PostgreSQL, sorted is forced by ordering on an
 /// expression the name index does not hold, and in order reads the ids from the name index
@@ -145,11 +178,8 @@ async fn by_name<D: ConnectionTrait>(
                 None => fts_count(db, typed, email, MANY_MATCHES).await?.unwrap_or(0) > MANY_MATCHES,
             };
             if many {
-                match folded_matches(typed, email) {
-                    Some(c) => {
-                        st = arranged.filter(c).build(backend);
-                        st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_name_order\"", 1);
-                    }
+                match through_trigram(arranged.clone(), typed, email) {
+                    Some(walk) => st = walk,
                     None => st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1),
                 }
             }
