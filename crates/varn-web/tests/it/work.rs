@@ -418,6 +418,43 @@ async fn a_name_many_share_is_found_in_name_order_with_every_capital_folded(#[ca
         assert!(!got.contains(&"aaron.mail") && !got.contains(&"aalto.gone"), "{b}: {got:?}");
         assert_eq!(got.first() == Some(&"zorro.none"), round == 1, "{b}: round {round}: {got:?}");
     }
+    // A head's picker, whose area is small (on SQLite each of its people is tested with the
+    // folded text): every third of the people above gets a role in karin.berg's area, and her
+    // search finds those of them who are active and match, in name order, and nobody else.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use varn_store::entity::{role_grant, user};
+    let unit = t.id("Individ- och familjeomsorg");
+    let txn = t.app.store.write().begin().await.unwrap();
+    let mut granted = vec![];
+    for (username, ..) in people.iter().step_by(3) {
+        let row = user::Entity::find().filter(user::Column::Username.eq(username.as_str())).one(&txn).await.unwrap().unwrap();
+        let grant = role_grant::ActiveModel {
+            user_id: Set(row.id),
+            org_unit_id: Set(unit),
+            role: Set(varn_domain::Role::Informationsagare),
+            granted_by: Set(None),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        };
+        grant.insert(&txn).await.unwrap();
+        granted.push(row);
+    }
+    txn.commit().await.unwrap();
+    let mut want: Vec<&user::Model> =
+        granted.iter().filter(|u| u.active && format!("{} {}", u.display_name, u.username).to_lowercase().contains("åsa")).collect();
+    // In the database's own name order, as the samordnare's list gives it.
+    let (_, all) = sara.call(Method::GET, "/api/v1/users?q=%C3%A5sa&limit=500", None).await;
+    let order: Vec<&str> = all["items"].as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap()).collect();
+    assert!(order.len() > 400, "{b}: {}", order.len());
+    want.sort_by_key(|u| order.iter().position(|n| *n == u.username));
+    assert!(want.len() > 100, "{b}: {}", want.len());
+    let karin = api_as(&t, "karin.berg").await;
+    let (s, hits) = karin.call(Method::GET, "/api/v1/people?q=%C3%85sA&limit=50", None).await;
+    assert_eq!(s, 200, "{b}: {hits}");
+    let mut got: Vec<&str> = hits.as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap()).collect();
+    got.dedup();
+    let want: Vec<&str> = want.iter().map(|u| u.username.as_str()).take(50).collect();
+    assert_eq!(got, want, "{b}: the head's picker: her area's matches, in name order");
     t.stop().await;
 }
 

@@ -4,9 +4,11 @@ use super::{ilike, ListParams, Page};
 use crate::entity::{org_unit, role_grant, user};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::*;
+use sqlite::{in_small_area, through_trigram};
 use varn_domain::Scope;
 
 mod grants;
+mod sqlite;
 pub use grants::*;
 
 /// Filters of the user list.
@@ -94,57 +96,6 @@ async fn fts_count<D: ConnectionTrait>(db: &D, typed: &str, email: bool, upto: u
 /// Above this many matches, reading names in order beats sorting the matches.
 const MANY_MATCHES: u64 = 400;
 
-/// SQLite's test of `typed` against the folded text in the name-order index (migration m0026):
-/// the name and sign-in name, with `email` the e-mail too. None when the text holds a letter
-/// the columns' fold does not cover (a capital of it in a name would not match its small
-/// form: such a search goes through the trigram index, which folds every letter) or a control
-/// character.
-fn folded_matches(typed: &str, email: bool) -> Option<Condition> {
-    let small = typed.trim().to_lowercase();
-    let covered = |c: char| {
-        (c.is_ascii() && !c.is_ascii_control())
-            || crate::migration::m0026_people_search_sqlite::CAPITALS.chars().any(|k| k.to_lowercase().eq(std::iter::once(c)))
-    };
-    if small.is_empty() || !small.chars().all(covered) {
-        return None;
-    }
-    let column = if email { "\"users\".\"search_text\"" } else { "\"users\".\"search_name\"" };
-    Some(Condition::all().add(Expr::cust_with_values(format!("instr({column}, ?) > 0"), [small])))
-}
-
-/// SQLite's page of a search that many people match, read in name order from the people who
-/// hold the search's first three letters (`users_trigrams`, m0027), each tested with the whole
-/// text where `ix_users_name_order` holds their folded name (m0026). `arranged` is the search
-/// without the name's condition, ordered by name (then id) and paged. None when the text is
-/// shorter than three letters, holds a letter the fold does not cover ([`folded_matches`]) or
-/// `arranged` is not ordered by name.
-fn through_trigram(arranged: Select<user::Entity>, typed: &str, email: bool) -> Option<Statement> {
-    let small = typed.trim().to_lowercase();
-    let tri: String = small.chars().take(3).collect();
-    folded_matches(typed, email)?;
-    if tri.chars().count() < 3 {
-        return None;
-    }
-    let column = if email { "search_text" } else { "search_name" };
-    let test = format!(
-        "\"t\".\"tri\" = ? AND EXISTS (SELECT 1 FROM \"users\" AS \"n\" INDEXED BY \"ix_users_name_order\" \
-         WHERE \"n\".\"display_name\" = \"t\".\"display_name\" AND \"n\".\"id\" = \"t\".\"user_id\" AND instr(\"n\".\"{column}\", ?) > 0)"
-    );
-    let mut st = arranged.filter(Expr::cust_with_values(test, [tri, small])).build(DbBackend::Sqlite);
-    // The people who hold the trigram, in the trigram key's order (name, id), are the outer
-    // loop (CROSS JOIN keeps SQLite from reordering), so the page needs no sort.
-    let order = st.sql.find("ORDER BY \"users\".\"display_name\" ASC")?;
-    let end = st.sql[order..].find(" LIMIT ").map_or(st.sql.len(), |i| order + i);
-    st.sql.replace_range(order..end, "ORDER BY \"t\".\"display_name\" ASC, \"t\".\"user_id\" ASC");
-    let from = "FROM \"users\" WHERE";
-    let at = st.sql.find(from)?;
-    st.sql.replace_range(
-        at..at + from.len(),
-        "FROM \"users_trigrams\" AS \"t\" CROSS JOIN \"users\" ON \"users\".\"id\" = \"t\".\"user_id\" WHERE",
-    );
-    Some(st)
-}
-
 /// Runs a search sorted by name, choosing by how many match (`matched`, when counted): one
 /// that matches many people is best read in name order until the page is full, one that
 /// matches few is best found through the trigram index and sorted. Neither planner can know
@@ -157,7 +108,8 @@ fn through_trigram(arranged: Select<user::Entity>, typed: &str, email: bool) -> 
 /// a text the fold does not cover walks `ix_users_display_name` and tests each name against
 /// the trigram index's matches), and only
 /// when the reader's area or a role does not narrow the people (`narrowed`: then most names
-/// read in order would be passed over). On PostgreSQL, sorted is forced by ordering on an
+/// read in order would be passed over; a small area's people are each tested instead,
+/// [`in_small_area`]). On PostgreSQL, sorted is forced by ordering on an
 /// expression the name index does not hold, and in order reads the ids from the name index
 /// alone (it carries the folded name, e-mail and active) before their rows.
 async fn by_name<D: ConnectionTrait>(
@@ -182,6 +134,11 @@ async fn by_name<D: ConnectionTrait>(
                     Some(walk) => st = walk,
                     None => st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1),
                 }
+            }
+        }
+        DbBackend::Sqlite if narrowed => {
+            if let Some(walk) = in_small_area(db, &arranged, typed, email).await? {
+                st = walk;
             }
         }
         DbBackend::Postgres if matched.is_none_or(|n| n <= MANY_MATCHES) => {
