@@ -455,6 +455,18 @@ async fn a_name_many_share_is_found_in_name_order_with_every_capital_folded(#[ca
     got.dedup();
     let want: Vec<&str> = want.iter().map(|u| u.username.as_str()).take(50).collect();
     assert_eq!(got, want, "{b}: the head's picker: her area's matches, in name order");
+    // Her user list searches the same people by e-mail too, counted.
+    let mut want: Vec<&user::Model> = granted
+        .iter()
+        .filter(|u| format!("{} {} {}", u.display_name, u.username, u.email.as_deref().unwrap_or("")).to_lowercase().contains("åsa"))
+        .collect();
+    want.sort_by_key(|u| order.iter().position(|n| *n == u.username));
+    let (s, v) = karin.call(Method::GET, "/api/v1/users?q=%C3%85SA&limit=100", None).await;
+    assert_eq!(s, 200, "{b}: {v}");
+    assert_eq!(v["total"].as_u64(), Some(want.len() as u64), "{b}: {v}");
+    let got: Vec<&str> = v["items"].as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap()).collect();
+    let want: Vec<&str> = want.iter().map(|u| u.username.as_str()).take(100).collect();
+    assert_eq!(got, want, "{b}: the head's user list: her area's matches, in name order");
     t.stop().await;
 }
 

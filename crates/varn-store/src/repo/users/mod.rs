@@ -4,7 +4,7 @@ use super::{ilike, ListParams, Page};
 use crate::entity::{org_unit, role_grant, user};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::*;
-use sqlite::{in_small_area, through_trigram};
+use sqlite::{small_area_test, through_trigram};
 use varn_domain::Scope;
 
 mod grants;
@@ -108,8 +108,8 @@ const MANY_MATCHES: u64 = 400;
 /// a text the fold does not cover walks `ix_users_display_name` and tests each name against
 /// the trigram index's matches), and only
 /// when the reader's area or a role does not narrow the people (`narrowed`: then most names
-/// read in order would be passed over; a small area's people are each tested instead,
-/// [`in_small_area`]). On PostgreSQL, sorted is forced by ordering on an
+/// read in order would be passed over; a small area's people are each tested instead, by the
+/// callers: [`small_area_test`]). On PostgreSQL, sorted is forced by ordering on an
 /// expression the name index does not hold, and in order reads the ids from the name index
 /// alone (it carries the folded name, e-mail and active) before their rows.
 async fn by_name<D: ConnectionTrait>(
@@ -134,11 +134,6 @@ async fn by_name<D: ConnectionTrait>(
                     Some(walk) => st = walk,
                     None => st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1),
                 }
-            }
-        }
-        DbBackend::Sqlite if narrowed => {
-            if let Some(walk) = in_small_area(db, &arranged, typed, email).await? {
-                st = walk;
             }
         }
         DbBackend::Postgres if matched.is_none_or(|n| n <= MANY_MATCHES) => {
@@ -172,7 +167,14 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
         base = base.filter(Expr::cust(if a { "\"users\".\"active\" = TRUE" } else { "\"users\".\"active\" = FALSE" }));
     }
     let mut q = base.clone();
-    if let Some(c) = p.q.as_deref().and_then(|t| name_matches(db.get_database_backend(), t, true)) {
+    let narrowed = !scope.is_all() || f.role.is_some();
+    let small = match p.q.as_deref() {
+        Some(typed) if narrowed => small_area_test(db, &base, typed, true).await?,
+        _ => None,
+    };
+    if let Some(c) = small.clone() {
+        q = q.filter(c);
+    } else if let Some(c) = p.q.as_deref().and_then(|t| name_matches(db.get_database_backend(), t, true)) {
         q = q.filter(c);
     }
     // A free-text search over tens of thousands of people is counted up to a thousand.
@@ -201,9 +203,9 @@ pub async fn list<D: ConnectionTrait>(db: &D, scope: &Scope, f: &UserFilter, p: 
     };
     let by_name_order = !matches!(p.sort.as_deref(), Some("username" | "created")) && p.dir == super::Dir::Asc;
     let items = match p.q.as_deref() {
-        Some(typed) if by_name_order => {
+        Some(typed) if by_name_order && small.is_none() => {
             let matched = if exact { total } else { u64::MAX };
-            by_name(db, arrange(base), arrange(q), typed, true, !scope.is_all() || f.role.is_some(), Some(matched)).await?
+            by_name(db, arrange(base), arrange(q), typed, true, narrowed, Some(matched)).await?
         }
         _ => arrange(q).all(db).await?,
     };
@@ -218,6 +220,12 @@ pub async fn people<D: ConnectionTrait>(db: &D, scope: &Scope, typed: &str, limi
         return Ok(vec![]);
     }
     let base = visible(scope, None).filter(user::Column::Active.eq(true));
+    let arrange = |q: Select<user::Entity>| q.order_by_asc(user::Column::DisplayName).limit(limit);
+    if !scope.is_all() {
+        if let Some(c) = small_area_test(db, &base, typed, false).await? {
+            return arrange(base.filter(c)).all(db).await;
+        }
+    }
     let q = base.clone().filter(matches);
     // PostgreSQL has no count of its own to choose by: count up to the threshold (through the
     // trigram index, about a millisecond) so that a common name is read in name order.
@@ -228,7 +236,6 @@ pub async fn people<D: ConnectionTrait>(db: &D, scope: &Scope, typed: &str, limi
         }
         _ => None,
     };
-    let arrange = |q: Select<user::Entity>| q.order_by_asc(user::Column::DisplayName).limit(limit);
     by_name(db, arrange(base), arrange(q), typed, false, !scope.is_all(), matched).await
 }
 

@@ -2,7 +2,7 @@
 //! (m0026) and the people who hold a trigram in name order (`users_trigrams`, m0027).
 
 use crate::entity::user;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::*;
 
 /// SQLite's test of `typed` against the folded text in the name-order index (migration m0026):
@@ -68,25 +68,22 @@ fn folded_test(outer: &str, id: &str, email: bool) -> String {
 /// the 4 000 who hold "ann" in the city).
 const SMALL_AREA: u64 = 500;
 
-/// SQLite's page of a search in a narrowed area: when the area holds at most [`SMALL_AREA`]
-/// people, each of them is tested with the folded text ([`folded_test`]) and the matches
-/// sorted, instead of first collecting every match in the city from the trigram index. None
-/// when the area is larger or the fold does not cover the text.
-pub(super) async fn in_small_area<D: ConnectionTrait>(
+/// SQLite's test of a search in a narrowed area (`area`: the people the reader may see, not
+/// yet searched): when the area holds at most [`SMALL_AREA`] people, the folded text's test
+/// ([`folded_test`]), with which each of them is tested, in place of the trigram index's
+/// condition, which first collects every match in the city. None when the area is larger, the
+/// database is not SQLite or the fold does not cover the text.
+pub(super) async fn small_area_test<D: ConnectionTrait>(
     db: &D,
-    arranged: &Select<user::Entity>,
+    area: &Select<user::Entity>,
     typed: &str,
     email: bool,
-) -> Result<Option<Statement>, DbErr> {
-    let small = typed.trim().to_lowercase();
-    if folded_matches(typed, email).is_none() {
+) -> Result<Option<SimpleExpr>, DbErr> {
+    if db.get_database_backend() != DbBackend::Sqlite || folded_matches(typed, email).is_none() {
         return Ok(None);
     }
-    let mut area = arranged.clone();
-    QueryTrait::query(&mut area).reset_limit().reset_offset().clear_order_by();
-    if crate::repo::count_upto(db, area, SMALL_AREA).await?.1 {
-        let test = Expr::cust_with_values(folded_test("users", "id", email), [small]);
-        return Ok(Some(arranged.clone().filter(test).build(DbBackend::Sqlite)));
+    if !crate::repo::count_upto(db, area.clone(), SMALL_AREA).await?.1 {
+        return Ok(None);
     }
-    Ok(None)
+    Ok(Some(Expr::cust_with_values(folded_test("users", "id", email), [typed.trim().to_lowercase()])))
 }
