@@ -5,34 +5,28 @@ use crate::entity::user;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::*;
 
-/// SQLite's test of `typed` against the folded text in the name-order index (migration m0026):
-/// the name and sign-in name, with `email` the e-mail too. None when the text holds a letter
-/// the columns' fold does not cover (a capital of it in a name would not match its small
-/// form: such a search goes through the trigram index, which folds every letter) or a control
-/// character.
-fn folded_matches(typed: &str, email: bool) -> Option<Condition> {
+/// `typed` as the folded columns of the name-order index (migration m0026) hold text: in small
+/// letters. None when it is empty or holds a letter the columns' fold does not cover (a capital
+/// of it in a name would not match its small form: such a search goes through the trigram
+/// index, which folds every letter) or a control character.
+fn folded(typed: &str) -> Option<String> {
     let small = typed.trim().to_lowercase();
     let covered = |c: char| {
         (c.is_ascii() && !c.is_ascii_control())
             || crate::migration::m0026_people_search_sqlite::CAPITALS.chars().any(|k| k.to_lowercase().eq(std::iter::once(c)))
     };
-    if small.is_empty() || !small.chars().all(covered) {
-        return None;
-    }
-    let column = if email { "\"users\".\"search_text\"" } else { "\"users\".\"search_name\"" };
-    Some(Condition::all().add(Expr::cust_with_values(format!("instr({column}, ?) > 0"), [small])))
+    (!small.is_empty() && small.chars().all(covered)).then_some(small)
 }
 
 /// SQLite's page of a search that many people match, read in name order from the people who
 /// hold the search's first three letters (`users_trigrams`, m0027), each tested with the whole
 /// text where `ix_users_name_order` holds their folded name (m0026). `arranged` is the search
 /// without the name's condition, ordered by name (then id) and paged. None when the text is
-/// shorter than three letters, holds a letter the fold does not cover ([`folded_matches`]) or
+/// shorter than three letters, holds a letter the fold does not cover ([`folded`]) or
 /// `arranged` is not ordered by name.
 pub(super) fn through_trigram(arranged: Select<user::Entity>, typed: &str, email: bool) -> Option<Statement> {
-    let small = typed.trim().to_lowercase();
+    let small = folded(typed)?;
     let tri: String = small.chars().take(3).collect();
-    folded_matches(typed, email)?;
     if tri.chars().count() < 3 {
         return None;
     }
@@ -79,11 +73,9 @@ pub(super) async fn small_area_test<D: ConnectionTrait>(
     typed: &str,
     email: bool,
 ) -> Result<Option<SimpleExpr>, DbErr> {
-    if db.get_database_backend() != DbBackend::Sqlite || folded_matches(typed, email).is_none() {
-        return Ok(None);
-    }
+    let Some(small) = folded(typed).filter(|_| db.get_database_backend() == DbBackend::Sqlite) else { return Ok(None) };
     if !crate::repo::count_upto(db, area.clone(), SMALL_AREA).await?.1 {
         return Ok(None);
     }
-    Ok(Some(Expr::cust_with_values(folded_test("users", "id", email), [typed.trim().to_lowercase()])))
+    Ok(Some(Expr::cust_with_values(folded_test("users", "id", email), [small])))
 }
