@@ -320,7 +320,9 @@ async fn dump_file(path: &std::path::Path) -> Vec<String> {
         let name: String = t.try_get_by_index(0).unwrap();
         let cols = db.query_all(q(format!("PRAGMA table_info({name})"))).await.unwrap();
         let cols: Vec<String> = cols.iter().map(|c| format!("quote({})", c.try_get::<String>("", "name").unwrap())).collect();
-        let rows = db.query_all(q(format!("SELECT {} FROM {name} ORDER BY rowid", cols.join(" || '|' || ")))).await.unwrap();
+        // Each row as one text, the rows in that text's order (a table WITHOUT ROWID, m0027's
+        // trigrams, has no rowid to order by).
+        let rows = db.query_all(q(format!("SELECT {} FROM {name} ORDER BY 1", cols.join(" || '|' || ")))).await.unwrap();
         out.push(format!("{name}: {} rows", rows.len()));
         out.extend(rows.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()));
     }
