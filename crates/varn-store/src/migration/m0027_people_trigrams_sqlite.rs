@@ -21,10 +21,10 @@ use sea_orm_migration::prelude::*;
 pub struct Migration;
 
 /// The highest position of a trigram's first letter that the positions table holds.
-pub(crate) const POSITIONS: u32 = 512;
+const POSITIONS: u32 = 512;
 
-/// The trigrams of `text` (an expression of the row `who`: `new` or `old`) as rows of
-/// (trigram, name, id), for the triggers.
+/// The trigrams of the trigger's row `who` (`new`) as rows of (trigram, name, id), for the
+/// insert; [`DELETE_OLD`] takes those of `old` by the same positions.
 fn trigrams_of(who: &str) -> String {
     format!(
         "SELECT substr({who}.search_text, p.n, 3), {who}.display_name, {who}.id FROM users_trigram_positions p \
