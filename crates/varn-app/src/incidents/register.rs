@@ -7,7 +7,7 @@ use crate::{Actor, AppError};
 use sea_orm::SelectModel;
 use varn_domain::{OrgPath, Permission};
 use varn_store::batch::{Got, Pending, Reads};
-use varn_store::entity::{authority, org_unit};
+use varn_store::entity::authority;
 use varn_store::repo::authorities::{self as repo, ContactCount, ContactRow};
 use varn_store::repo::{org, Page};
 
@@ -54,8 +54,8 @@ impl Incidents<'_> {
     fn contact_units_reads(&self, b: &mut Reads, actor: &Actor) -> ContactUnits {
         use varn_domain::OrgKind::*;
         let own: Vec<i64> = actor.access.grants().iter().filter_map(|g| g.unit_path.ids().last().map(|u| u.0)).collect();
-        let kinds = b.add(org::of_kinds_query(vec![Kommunfullmaktige, Kommunstyrelse, Namnd, Forvaltning, Bolag]));
-        let own_units = b.add(org::by_ids_query(own.clone()));
+        let kinds = b.add(org::names_of_kinds_query(vec![Kommunfullmaktige, Kommunstyrelse, Namnd, Forvaltning, Bolag]));
+        let own_units = b.add(org::names_by_ids_query(own.clone()));
         ContactUnits { kinds, own_units, own }
     }
 
@@ -100,8 +100,8 @@ impl Incidents<'_> {
 
 /// The reads of [`Incidents::contact_units`] in a batch.
 struct ContactUnits {
-    kinds: Pending<SelectModel<org_unit::Model>>,
-    own_units: Pending<SelectModel<org_unit::Model>>,
+    kinds: Pending<SelectModel<org::UnitName>>,
+    own_units: Pending<SelectModel<org::UnitName>>,
     own: Vec<i64>,
 }
 

@@ -32,6 +32,7 @@ mod m0024_audit_lanes;
 mod m0025_incident_handlers_spread;
 pub(crate) mod m0026_people_search_sqlite;
 mod m0027_people_trigrams_sqlite;
+mod m0028_people_trigrams_pg;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -65,6 +66,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0025_incident_handlers_spread::Migration),
         Box::new(m0026_people_search_sqlite::Migration),
         Box::new(m0027_people_trigrams_sqlite::Migration),
+        Box::new(m0028_people_trigrams_pg::Migration),
     ]
 }
 

@@ -202,6 +202,7 @@ mod tests {
         // By ids: one slot per count of ids, each binding its own ids in order.
         check(|i| crate::repo::org::by_ids_query(vec![i]), "a unit by id");
         check(|i| crate::repo::org::by_ids_query(vec![i, i + 5]), "two units by id");
+        check(|i| crate::repo::org::names_by_ids_query(vec![i, i + 5]), "two units' names by id");
         check(|i| crate::repo::users::by_ids_query(vec![i + 1, i]), "two users by id");
         check(|_| authorities::choices_query(), "authorities to choose");
         let city = i::IncidentVisibility { read: varn_domain::Scope::All, user_id: 4 };

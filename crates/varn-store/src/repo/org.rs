@@ -105,6 +105,37 @@ pub fn by_ids_query(ids: Vec<i64>) -> impl crate::repo::kept::Read<S = sea_orm::
     super::kept::Slot::keep_nth(&KEPT, ids.len(), values, move || super::select::find::<OrgUnit>().filter(C::Id.is_in(ids)).into_model())
 }
 
+/// A unit as a picker of units shows it: id, name, path (for the tree's order and the
+/// reader's scope) and whether it is active; four columns instead of the whole row (a contact's
+/// picker lists the city's 80 bodies, förvaltningar and bolag on every authority's page).
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct UnitName {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Materialised path.
+    pub path: String,
+    /// Whether it is active.
+    pub active: bool,
+}
+
+fn unit_names() -> Select<OrgUnit> {
+    super::select::find::<OrgUnit>().select_only().columns([C::Id, C::Name, C::Path, C::Active])
+}
+
+/// [`UnitName`]s of the active units of these kinds, in tree order.
+pub fn names_of_kinds_query(kinds: Vec<varn_domain::OrgKind>) -> Selector<SelectModel<UnitName>> {
+    unit_names().filter(C::Kind.is_in(kinds)).filter(C::Active.eq(true)).order_by_asc(C::Path).into_model()
+}
+
+/// [`UnitName`]s of units by ids (no scope; `ids` not empty).
+pub fn names_by_ids_query(ids: Vec<i64>) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<UnitName>> + use<> {
+    static KEPT: [super::kept::Slot; 4] = [const { super::kept::Slot::new() }; 4];
+    let values = ids.iter().map(|&i| i.into()).collect();
+    super::kept::Slot::keep_nth(&KEPT, ids.len(), values, move || unit_names().filter(C::Id.is_in(ids)).into_model())
+}
+
 /// Active units of these kinds, in tree order (the deciding bodies for a picker).
 pub async fn of_kinds<D: ConnectionTrait>(db: &D, kinds: Vec<varn_domain::OrgKind>) -> Result<Vec<org_unit::Model>, DbErr> {
     of_kinds_query(kinds).all(db).await

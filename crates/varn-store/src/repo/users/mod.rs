@@ -8,6 +8,7 @@ use sqlite::{small_area_test, through_trigram};
 use varn_domain::Scope;
 
 mod grants;
+mod postgres;
 mod sqlite;
 pub use grants::*;
 
@@ -110,8 +111,10 @@ const MANY_MATCHES: u64 = 400;
 /// when the reader's area or a role does not narrow the people (`narrowed`: then most names
 /// read in order would be passed over; a small area's people are each tested instead, by the
 /// callers: [`small_area_test`]). On PostgreSQL, sorted is forced by ordering on an
-/// expression the name index does not hold, and in order reads the ids from the name index
-/// alone (it carries the folded name, e-mail and active) before their rows.
+/// expression the name index does not hold, and in order walks the people who hold the
+/// search's first trigram ([`postgres::through_trigram`], m0028; a text shorter than three
+/// letters reads the ids from the name index alone, which carries the folded name, e-mail and
+/// active) before their rows.
 async fn by_name<D: ConnectionTrait>(
     db: &D,
     arranged: Select<user::Entity>,
@@ -140,6 +143,9 @@ async fn by_name<D: ConnectionTrait>(
             st.sql = st.sql.replacen("ORDER BY \"users\".\"display_name\"", "ORDER BY (\"users\".\"display_name\" || '')", 1);
         }
         DbBackend::Postgres => {
+            if let Some(walk) = postgres::through_trigram(q.clone(), typed) {
+                return user::Entity::find().from_raw_sql(walk).all(db).await;
+            }
             let page = q.select_only().column(user::Column::Id).into_query();
             let rows = crate::repo::select::find::<user::Entity>()
                 .filter(user::Column::Id.in_subquery(page))
