@@ -44,6 +44,9 @@ pub struct Config {
     /// Minutes between automatic checkpoints (written only when the log has grown, and at
     /// shutdown; 0: none).
     pub audit_checkpoint_minutes: u64,
+    /// PostgreSQL: minutes between looks for tables changed enough since they were last
+    /// analysed, which Värn then analyses (varn_store::statistics; 0: leave it to autovacuum).
+    pub pg_analyze_minutes: u64,
     /// The header a trusted reverse proxy writes the client's address to, e.g.
     /// `x-forwarded-for` (its last address counts); empty: the peer's address. Set it only
     /// behind a proxy that overwrites or appends it, or clients choose their own address.
@@ -100,6 +103,7 @@ impl std::fmt::Debug for Config {
             .field("audit_key", &if self.audit_key.is_empty() { "" } else { "***" })
             .field("audit_checkpoint_file", &self.audit_checkpoint_file)
             .field("audit_checkpoint_minutes", &self.audit_checkpoint_minutes)
+            .field("pg_analyze_minutes", &self.pg_analyze_minutes)
             .field("client_ip_header", &self.client_ip_header)
             .field("header_read_timeout_secs", &self.header_read_timeout_secs)
             .field("body_read_timeout_secs", &self.body_read_timeout_secs)
@@ -165,6 +169,7 @@ impl Default for Config {
             audit_key: String::new(),
             audit_checkpoint_file: PathBuf::new(),
             audit_checkpoint_minutes: 10,
+            pg_analyze_minutes: 1,
             client_ip_header: String::new(),
             header_read_timeout_secs: 10,
             body_read_timeout_secs: 60,

@@ -120,6 +120,9 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
             }
         }
     });
+    if app.store.backend() == varn_store::sea_orm::DbBackend::Postgres {
+        spawn_pg_statistics(app.clone(), cfg.pg_analyze_minutes).await;
+    }
     crate::audit_cmd::spawn_checkpoints(app.clone(), cfg.audit_checkpoint_minutes);
     if app.config.mail.is_none() {
         tracing::info!("no smtp_host set: mail is kept in the database's outbox, not sent");
@@ -155,4 +158,37 @@ pub async fn serve(cfg: Config) -> anyhow::Result<()> {
     }
     app.store.clone().close().await;
     Ok(())
+}
+
+/// PostgreSQL: says so when autovacuum is off, and analyses every `minutes` (none if 0) the
+/// tables changed enough since they were last analysed
+/// (varn_store::statistics::refresh_changed), the first time at once.
+async fn spawn_pg_statistics(app: App, minutes: u64) {
+    let off = varn_store::statistics::autovacuum_off(app.store.write()).await.unwrap_or(false);
+    if off && minutes > 0 {
+        tracing::warn!(
+            "PostgreSQL runs with autovacuum off: Värn analyses the tables it changes, but nothing vacuums them (turn autovacuum on)"
+        );
+    } else if off {
+        tracing::warn!("PostgreSQL runs with autovacuum off and pg_analyze_minutes is 0: nothing keeps the planner's statistics");
+    }
+    if minutes == 0 {
+        return;
+    }
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60 * minutes));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let t = std::time::Instant::now();
+            match varn_store::statistics::refresh_changed(app.store.write()).await {
+                Ok(tables) if !tables.is_empty() => {
+                    let ms = u64::try_from(t.elapsed().as_millis()).unwrap_or(u64::MAX);
+                    tracing::info!(ms, tables = %tables.join(", "), "planner statistics gathered");
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "could not gather the planner's statistics"),
+            }
+        }
+    });
 }
