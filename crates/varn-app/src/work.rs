@@ -163,16 +163,16 @@ impl App {
     /// The follow-up of work in the actor's scope (Supervise), at a unit or at the top. The
     /// same for everyone with the same scope and question: kept like the counts (until this
     /// server commits a write, at most 10 s), so the city-wide view is read and assembled once.
-    pub async fn work_overview(&self, actor: &Actor, f: &WorkFilter) -> Result<WorkOverview, AppError> {
+    pub async fn work_overview(&self, actor: &Actor, f: &WorkFilter) -> Result<std::sync::Arc<WorkOverview>, AppError> {
         let cap = actor.can(Permission::Supervise)?;
         let scope = cap.scope().clone();
         let today = self.today();
         let key = (format!("{scope:?}"), format!("{f:?}"), today, self.writes.load(std::sync::atomic::Ordering::Relaxed));
         if let Some(w) = self.work_views.get(&key).await {
-            return Ok((*w).clone());
+            return Ok(w);
         }
-        let w = self.assemble_overview(&scope, f, today).await?;
-        self.work_views.insert(key, std::sync::Arc::new(w.clone())).await;
+        let w = std::sync::Arc::new(self.assemble_overview(&scope, f, today).await?);
+        self.work_views.insert(key, w.clone()).await;
         Ok(w)
     }
 

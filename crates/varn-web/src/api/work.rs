@@ -28,9 +28,18 @@ pub struct WorkParams {
 /// Open and overdue work per unit and kind, with the most overdue tasks (at most 100).
 #[utoipa::path(get, path = "/api/v1/follow-up/work", tag = "uppföljning", params(WorkParams),
     responses((status = 200, body = WorkOverview), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn work(a: ApiActor, Query(p): Query<WorkParams>) -> ApiResult<Json<WorkOverview>> {
+pub async fn work(a: ApiActor, Query(p): Query<WorkParams>) -> ApiResult<Json<Shared>> {
     let f = WorkFilter { unit: p.unit, kind: p.kind, all_open: p.all_open };
-    Ok(Json(a.state.app.work_overview(&a.actor, &f).await?))
+    Ok(Json(Shared(a.state.app.work_overview(&a.actor, &f).await?)))
+}
+
+/// The overview as kept for everyone with the same scope and question, written without a copy.
+pub struct Shared(std::sync::Arc<WorkOverview>);
+
+impl serde::Serialize for Shared {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
 }
 
 pub fn routes() -> OpenApiRouter<AppState> {

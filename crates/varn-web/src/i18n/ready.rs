@@ -80,10 +80,10 @@ pub(super) fn write_ready(out: &mut String, pieces: &[Piece], args: &[(&str, &st
                 match number(v) {
                     Some(n) => match group(n as f64, if lang == Lang::En { ',' } else { '\u{a0}' }) {
                         Some(g) => out.push_str(&g),
-                        None => {
-                            use std::fmt::Write;
-                            let _ = write!(out, "{n}");
-                        }
+                        // Ungrouped, a whole number is written as it was given ([`number`]
+                        // takes no leading zeros), except "-0", which Fluent writes "0".
+                        None if n != 0 => out.push_str(v),
+                        None => out.push('0'),
                     },
                     None => out.push_str(v),
                 }

@@ -153,7 +153,25 @@ fn ready_strings_are_written_as_fluent_writes_them() {
             choices += usize::from(pieces.iter().any(|p| matches!(p, Piece::Choice { .. })));
             // Every argument the same value: text, numbers small and large (grouped), one and
             // minus one (the `one` form), a leading zero (text), and the keys' own names.
-            for v in ["0", "1", "-1", "2", "7", "1234", "12345", "-20000", "1234567", "007", "-", "one", "other", "Sigrid <b>"] {
+            for v in [
+                "0",
+                "-0",
+                "1",
+                "-1",
+                "2",
+                "7",
+                "1234",
+                "9999",
+                "-9999",
+                "12345",
+                "-20000",
+                "1234567",
+                "007",
+                "-",
+                "one",
+                "other",
+                "Sigrid <b>",
+            ] {
                 let args: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), v)).collect();
                 let mut out = String::new();
                 assert!(write_ready(&mut out, pieces, &args, lang).is_some(), "{key}: every argument given");

@@ -21,13 +21,26 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "work.html")]
 struct WorkPage {
     shell: Shell,
-    w: WorkOverview,
+    w: std::sync::Arc<WorkOverview>,
     shown: usize,
+    /// Each kind on the page with its words, looked up once (a kind is named in every cell of
+    /// its column and in every task of it).
+    labels: Vec<(String, String)>,
 }
 
 impl WorkPage {
-    fn kind_label(&self, k: &str) -> String {
-        self.shell.tr.t(&format!("work.kind.{k}")).to_owned()
+    fn new(shell: Shell, w: std::sync::Arc<WorkOverview>) -> WorkPage {
+        let mut labels: Vec<(String, String)> = Vec::new();
+        for k in w.kinds.iter().chain(w.tasks.iter().map(|t| &t.kind)) {
+            if !labels.iter().any(|(x, _)| x == k) {
+                labels.push((k.clone(), shell.tr.t(&format!("work.kind.{k}")).to_owned()));
+            }
+        }
+        WorkPage { shown: w.tasks.len(), shell, w, labels }
+    }
+
+    fn kind_label(&self, k: &str) -> &str {
+        self.labels.iter().find(|(x, _)| x == k).map_or("", |(_, l)| l.as_str())
     }
 
     /// "3 av 12" in words a screen reader says well.
@@ -82,6 +95,5 @@ async fn page(ctx: Ctx, Query(q): Query<WorkQ>) -> PageResult {
     let actor = ctx.actor()?;
     let f = WorkFilter { unit: q.unit, kind: q.kind, all_open: q.all_open.is_some_and(|v| !v.is_empty()) };
     let w = ctx.state.app.work_overview(actor, &f).await?;
-    let shown = w.tasks.len();
-    Ok(render(&WorkPage { shell: ctx.shell("nav.governance"), w, shown }, StatusCode::OK))
+    Ok(render(&WorkPage::new(ctx.shell("nav.governance"), w), StatusCode::OK))
 }
