@@ -176,7 +176,7 @@ async fn spawn_pg_statistics(app: App, minutes: u64) {
         return;
     }
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60 * minutes));
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(minutes.saturating_mul(60)));
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
