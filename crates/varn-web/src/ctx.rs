@@ -189,6 +189,16 @@ impl Ctx {
         self.error_page_of(status_of(e), key, detail)
     }
 
+    /// The page for a request an extractor refused (see [`rejected`]), keeping its status.
+    fn rejection_page(&self, status: StatusCode) -> Response {
+        let (key, detail) = match status {
+            StatusCode::METHOD_NOT_ALLOWED => ("err.not_found", "err.method_page"),
+            StatusCode::PAYLOAD_TOO_LARGE => ("err.too_large", "err.too_large_page"),
+            _ => ("err.bad_request", "err.bad_request_page"),
+        };
+        self.error_page_of(status, key, Some(self.tr.t(detail).to_owned()))
+    }
+
     /// The text of a conflict in the page's language.
     pub fn conflict_text(&self, code: &str, args: &[(String, String)]) -> String {
         conflict_text(self.tr, code, args)
@@ -222,7 +232,10 @@ pub async fn page_failures(axum::extract::State(st): axum::extract::State<AppSta
     let cookies: Vec<header::HeaderValue> = req.headers().get_all(header::COOKIE).iter().cloned().collect();
     let htmx = req.headers().get("hx-request").is_some();
     let res = next.run(req).await;
-    let Some(f) = res.extensions().get::<Failure>() else { return res };
+    let failure = res.extensions().get::<Failure>().cloned();
+    if failure.is_none() && !rejected(&res) {
+        return res;
+    }
     let mut h = axum::http::HeaderMap::new();
     for c in cookies {
         h.append(header::COOKIE, c);
@@ -230,9 +243,32 @@ pub async fn page_failures(axum::extract::State(st): axum::extract::State<AppSta
     let pre_csrf = CookieJar::from_headers(&h).get(pre_cookie(st.web.secure_cookies)).map(|c| c.value().to_owned());
     let path = uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
     let ctx = Ctx { state: st, lang, tr: Tr::new(lang), auth, path, htmx, msg: None, pre_csrf };
-    let mut out = ctx.error_page(&f.0);
+    let mut out = match failure {
+        Some(f) => ctx.error_page(&f.0),
+        None => ctx.rejection_page(res.status()),
+    };
     crate::respond::copy_request_id(&res, &mut out);
+    if let Some(allow) = res.headers().get(header::ALLOW) {
+        out.headers_mut().insert(header::ALLOW, allow.clone());
+    }
     out
+}
+
+/// Whether `res` is an extractor's own answer rather than a page: axum's rejections (a query
+/// or path value of the wrong form, a form that cannot be read, a wrong method, a body too
+/// large) are plain text in English, so they get the error page instead.
+fn rejected(res: &Response) -> bool {
+    let status = res.status();
+    let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    !html
+        && matches!(
+            status,
+            StatusCode::BAD_REQUEST
+                | StatusCode::METHOD_NOT_ALLOWED
+                | StatusCode::PAYLOAD_TOO_LARGE
+                | StatusCode::UNSUPPORTED_MEDIA_TYPE
+                | StatusCode::UNPROCESSABLE_ENTITY
+        )
 }
 
 #[derive(Template)]

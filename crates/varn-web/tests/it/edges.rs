@@ -39,6 +39,43 @@ async fn redirects_stay_on_the_site() {
 }
 
 #[tokio::test]
+async fn malformed_page_addresses_answer_with_the_error_page_in_the_users_language() {
+    let t = TestApp::spawn("sqlite").await;
+    let sara = t.signed_in("sara.lindqvist").await;
+    // A letter where a number belongs, in the query or in the path: the error page, in
+    // Swedish, inside the shell, never axum's own English text.
+    for path in ["/governance?unit=abc", "/assets/abc", "/documents/1?version=nio", "/org/x"] {
+        let r = sara.get(path).await;
+        assert_eq!(r.status(), 400, "{path}");
+        assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/html"), "{path}");
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Adressen eller formuläret kunde inte läsas"), "{path}: {html}");
+        assert!(html.contains("bokstäver där det ska stå ett nummer"), "{path}");
+        assert!(html.contains("href=\"/governance\""), "{path}: the samordnare's menu is there");
+        assert!(!html.contains("deserialize") && !html.contains("Invalid URL"), "{path}");
+    }
+    // A form sent to an address whose number is not one; an address only forms use.
+    let r = sara.post_form("/org/abc/move", &[("parent_id", "1")]).await;
+    assert_eq!(r.status(), 400);
+    assert!(r.text().await.unwrap().contains("Adressen eller formuläret kunde inte läsas"));
+    let r = sara.get("/org/1/move").await;
+    assert_eq!(r.status(), 405);
+    assert_eq!(r.headers()["allow"], "POST");
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Sidan finns inte") && html.contains("Adressen används bara när ett formulär skickas"), "{html}");
+    // In English after the switch.
+    sara.get("/lang?to=en&back=%2F").await;
+    let (s, html) = sara.text("/governance?unit=abc").await;
+    assert_eq!(s, 400);
+    assert!(html.contains("The address or the form could not be read") && html.contains("letters where a number belongs"), "{html}");
+    // The API answers the same mistake in its JSON format.
+    let api = api_as(&t, "sara.lindqvist").await;
+    let (s, e) = api.call(Method::GET, "/api/v1/follow-up/work?unit=abc", None).await;
+    assert_eq!((s, e["error"]["code"].as_str()), (400, Some("bad_request")), "{e}");
+    t.stop().await;
+}
+
+#[tokio::test]
 async fn malformed_api_requests_answer_in_the_apis_format() {
     let t = TestApp::spawn("sqlite").await;
     let api = api_as(&t, "sara.lindqvist").await;
