@@ -100,9 +100,9 @@ pub struct UnitDetail {
     /// The unit.
     pub unit: Unit,
     /// Its ancestors, root first.
-    pub ancestors: Vec<Unit>,
-    /// Its direct children.
-    pub children: Vec<Unit>,
+    pub ancestors: Vec<repo::UnitName>,
+    /// Its direct children, by name.
+    pub children: Vec<repo::UnitName>,
     /// Who holds which role on it.
     pub grants: Vec<GrantRow>,
     /// Names of head and security contact.
@@ -148,7 +148,7 @@ impl App {
     }
 
     /// The name of a unit the actor may read (`None` if none such): what a list filtered on
-    /// a unit shows of it, one query where [`App::org_get`]'s whole detail takes six.
+    /// a unit shows of it, one query where a unit's page takes six.
     pub async fn unit_name(&self, actor: &Actor, id: i64) -> Result<Option<String>, AppError> {
         Ok(repo::find(self.store.read(), &actor.scope(Permission::OrgRead), id).await?.map(|u| u.name))
     }
@@ -160,35 +160,31 @@ impl App {
     }
 
     /// One unit, or `NotFound` when it does not exist or lies outside the actor's scope.
-    pub async fn org_get(&self, actor: &Actor, id: i64) -> Result<UnitDetail, AppError> {
-        Ok(self.org_detail(actor, id, false).await?.0)
+    pub async fn org_get(&self, actor: &Actor, id: i64) -> Result<Unit, AppError> {
+        repo::find(self.store.read(), &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)
     }
 
-    /// A unit's page: [`App::org_get`] and the unit's files, read together.
+    /// A unit's page: the unit (found within the reader's scope first), then its ancestors,
+    /// children, grants, head and contact and its files as one batch of reads.
     pub async fn org_page(&self, actor: &Actor, id: i64) -> Result<(UnitDetail, Vec<AttachmentMeta>), AppError> {
-        self.org_detail(actor, id, true).await
-    }
-
-    /// The unit (found within the reader's scope first), then its ancestors, children,
-    /// grants, head and contact and (with `files`) its files as one batch of reads.
-    async fn org_detail(&self, actor: &Actor, id: i64, files: bool) -> Result<(UnitDetail, Vec<AttachmentMeta>), AppError> {
         let db = self.store.read();
         let scope = actor.scope(Permission::OrgRead);
         let unit = repo::find(db, &scope, id).await?.ok_or(AppError::NotFound)?;
         let path = OrgPath::parse(&unit.path).map_err(|e| AppError::Internal(e.into()))?;
         let mut b = Reads::on(db);
-        let ancestors = b.add(repo::by_ids_query(path.ids().into_iter().map(|i| i.0).filter(|i| *i != id).collect()));
+        let above: Vec<i64> = path.ids().into_iter().map(|i| i.0).filter(|i| *i != id).collect();
+        let ancestors = (!above.is_empty()).then(|| b.add(repo::names_by_ids_query(above)));
         let children = b.add(repo::children_query(&scope, id));
         let grants = actor.scope(Permission::UserRead).covers(&path).then(|| b.add(users::grants_on_query(id)));
         let people = b.add(users::by_ids_query([unit.head_user_id, unit.security_contact_id].into_iter().flatten().collect()));
-        let files = files.then(|| b.add(attachments::of_entity_query("org_unit", id)));
+        let files = b.add(attachments::of_entity_query("org_unit", id));
         let mut got = b.run(db).await?;
-        let mut ancestors = got.take(ancestors)?;
+        let mut ancestors = got.take_if(ancestors)?;
         ancestors.sort_by_key(|u| u.path.len());
         let children = got.take(children)?;
         let grants = got.take_if(grants)?;
         let people = got.take(people)?;
-        let files = got.take_if(files)?;
+        let files = got.take(files)?;
         let find = |id: Option<i64>| id.and_then(|i| people.iter().find(|p| p.id == i));
         let name_of = |id: Option<i64>| find(id).map(|p| p.display_name.clone());
         let detail = UnitDetail {

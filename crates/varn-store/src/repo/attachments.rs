@@ -42,16 +42,20 @@ fn meta() -> Select<attachment::Entity> {
 
 /// The attachments of an entity.
 pub async fn of_entity<D: ConnectionTrait>(db: &D, entity_type: &str, entity_id: i64) -> Result<Vec<AttachmentMeta>, DbErr> {
-    of_entity_query(entity_type, entity_id).all(db).await
+    crate::repo::kept::all(db, of_entity_query(entity_type, entity_id)).await
 }
 
 /// The query of [`of_entity`].
-pub fn of_entity_query(entity_type: &str, entity_id: i64) -> Selector<SelectModel<AttachmentMeta>> {
-    meta()
-        .filter(attachment::Column::EntityType.eq(entity_type))
-        .filter(attachment::Column::EntityId.eq(entity_id))
-        .order_by_asc(attachment::Column::Id)
-        .into_model::<AttachmentMeta>()
+pub fn of_entity_query(entity_type: &str, entity_id: i64) -> impl crate::repo::kept::Read<S = SelectModel<AttachmentMeta>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    let entity_type = entity_type.to_owned();
+    KEPT.keep(vec![entity_type.clone().into(), entity_id.into()], move || {
+        meta()
+            .filter(attachment::Column::EntityType.eq(entity_type))
+            .filter(attachment::Column::EntityId.eq(entity_id))
+            .order_by_asc(attachment::Column::Id)
+            .into_model::<AttachmentMeta>()
+    })
 }
 
 /// One attachment's metadata.

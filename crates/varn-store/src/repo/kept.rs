@@ -213,6 +213,23 @@ mod tests {
             assert!(!i::find_query(&own, 2).is_kept(backend), "a condition of one's own: built every time");
             assert_eq!(i::find_query(&own, 3).statement(backend), i::find_query(&own, 3).fresh(backend));
         }
+        // A unit's page: the unit and its children kept for the whole city only (a scope of
+        // units writes its paths into the statement), its grants and files always.
+        use crate::repo::org;
+        check(|id| org::find_query(&varn_domain::Scope::All, id), "a unit, whole city");
+        check(|id| org::children_query(&varn_domain::Scope::All, id), "a unit's children, whole city");
+        check(crate::repo::users::grants_on_query, "the grants on a unit");
+        check(|id| crate::repo::attachments::of_entity_query("org_unit", id), "a unit's files");
+        let part = varn_domain::Scope::Units(vec![varn_domain::OrgPath::parse("/1/3/").unwrap()]);
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            let _ = org::find_query(&part, 1).statement(backend);
+            let _ = org::children_query(&part, 1).statement(backend);
+            assert!(!org::find_query(&part, 2).is_kept(backend), "a part of the city: built every time");
+            assert!(!org::children_query(&part, 2).is_kept(backend), "a part of the city: built every time");
+            let sql = org::find_query(&part, 3).statement(backend).sql;
+            assert!(sql.contains("'/1/3/%'"), "{sql}");
+            assert!(!org::find_query(&varn_domain::Scope::All, 3).statement(backend).sql.contains("/1/3/"), "the city's text is its own");
+        }
         for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
             let many: Vec<i64> = (1..=9).collect();
             let q = crate::repo::users::by_ids_query(many.clone());

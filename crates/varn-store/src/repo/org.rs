@@ -74,15 +74,38 @@ pub async fn all_in_scope<D: ConnectionTrait>(db: &D, scope: &Scope) -> Result<V
     scoped(scope).order_by_asc(C::Path).all(db).await
 }
 
-/// The units directly under `id` within `scope`, in tree order (what [`list`] gives for
-/// `parent_id` on one page, without its count).
-pub fn children_query(scope: &Scope, id: i64) -> Selector<SelectModel<org_unit::Model>> {
-    scoped(scope).filter(C::ParentId.eq(id)).order_by_asc(C::Path).into_model()
+/// Which of a query's kept texts fits `scope`: a city-wide scope adds nothing to the statement
+/// (slot 1), a scope of units writes its paths into it (0: no slot, built every time).
+fn city_wide(scope: &Scope) -> usize {
+    usize::from(matches!(scope, Scope::All))
+}
+
+/// The units directly under `id` within `scope`, in tree order, as [`UnitName`]s (a unit's
+/// page lists them by name: the city's top has 61).
+pub fn children_query(scope: &Scope, id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<UnitName>> + use<> {
+    static KEPT: [super::kept::Slot; 1] = [const { super::kept::Slot::new() }; 1];
+    let scope = scope.clone();
+    super::kept::Slot::keep_nth(&KEPT, city_wide(&scope), vec![id.into()], move || {
+        unit_names()
+            .filter(scope_condition(&scope, Expr::col((org_unit::Entity, C::Path)).into()))
+            .filter(C::ParentId.eq(id))
+            .order_by_asc(C::Path)
+            .into_model()
+    })
 }
 
 /// One unit, if it exists and lies within `scope`.
 pub async fn find<D: ConnectionTrait>(db: &D, scope: &Scope, id: i64) -> Result<Option<org_unit::Model>, DbErr> {
-    scoped(scope).filter(C::Id.eq(id)).one(db).await
+    Ok(super::kept::all(db, find_query(scope, id)).await?.pop())
+}
+
+/// The query of [`find`].
+pub fn find_query(scope: &Scope, id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<org_unit::Model>> + use<> {
+    static KEPT: [super::kept::Slot; 1] = [const { super::kept::Slot::new() }; 1];
+    let scope = scope.clone();
+    super::kept::Slot::keep_nth(&KEPT, city_wide(&scope), vec![id.into(), 1u64.into()], move || {
+        scoped(&scope).filter(C::Id.eq(id)).limit(1).into_model()
+    })
 }
 
 /// One unit regardless of scope (for rules that need the parent's kind).

@@ -97,8 +97,7 @@ pub async fn create_unit(a: ApiActor, Json(b): Json<NewUnit>) -> ApiResult<(Stat
 /// One unit.
 #[utoipa::path(get, path = "/api/v1/org-units/{id}", tag = "organisation", params(("id" = i64, Path)), responses((status = 200, body = UnitDto), (status = 404, body = ErrorBody)))]
 pub async fn get_unit(a: ApiActor, Path(id): Path<i64>) -> ApiResult<Json<UnitDto>> {
-    let d = a.state.app.org_get(&a.actor, id).await?;
-    Ok(Json(d.unit.into()))
+    Ok(Json(a.state.app.org_get(&a.actor, id).await?.into()))
 }
 
 /// Renames a unit and sets its head and security contact.

@@ -55,7 +55,7 @@ struct UnitPage {
 
 impl UnitPage {
     /// Whether the reader may open a unit above this one (the breadcrumbs link only those).
-    fn opens_unit(&self, u: &Unit) -> bool {
+    fn opens_unit(&self, u: &varn_store::repo::org::UnitName) -> bool {
         varn_domain::OrgPath::parse(&u.path).is_ok_and(|p| self.readable.covers(&p))
     }
 

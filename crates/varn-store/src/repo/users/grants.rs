@@ -77,12 +77,15 @@ pub async fn grants_of_many<D: ConnectionTrait>(db: &D, user_ids: Vec<i64>, scop
 
 /// The grants on one unit (who holds what there).
 pub async fn grants_on<D: ConnectionTrait>(db: &D, unit_id: i64) -> Result<Vec<GrantRow>, DbErr> {
-    grants_on_query(unit_id).all(db).await
+    crate::repo::kept::all(db, grants_on_query(unit_id)).await
 }
 
 /// The query of [`grants_on`].
-pub fn grants_on_query(unit_id: i64) -> Selector<SelectModel<GrantRow>> {
-    grant_rows().filter(role_grant::Column::OrgUnitId.eq(unit_id)).order_by_asc(role_grant::Column::Role).into_model::<GrantRow>()
+pub fn grants_on_query(unit_id: i64) -> impl crate::repo::kept::Read<S = SelectModel<GrantRow>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![unit_id.into()], move || {
+        grant_rows().filter(role_grant::Column::OrgUnitId.eq(unit_id)).order_by_asc(role_grant::Column::Role).into_model::<GrantRow>()
+    })
 }
 
 /// One grant by id.
