@@ -119,7 +119,7 @@ pub struct UnitDetail {
 
 impl App {
     /// Units the actor may see, one page.
-    pub async fn org_list(&self, actor: &Actor, f: &OrgFilter, p: &ListParams) -> Result<Page<Unit>, AppError> {
+    pub async fn org_list(&self, actor: &Actor, f: &OrgFilter, p: &ListParams) -> Result<Page<repo::ListedUnit>, AppError> {
         Ok(repo::list(self.store.read(), &actor.scope(Permission::OrgRead), f, p).await?)
     }
 

@@ -89,6 +89,21 @@ impl From<org_unit::Model> for UnitDto {
     }
 }
 
+impl From<varn_store::repo::org::ListedUnit> for UnitDto {
+    fn from(u: varn_store::repo::org::ListedUnit) -> Self {
+        UnitDto {
+            id: u.id,
+            parent_id: u.parent_id,
+            kind: u.kind.to_string(),
+            name: u.name,
+            path: u.path,
+            head_user_id: u.head_user_id,
+            security_contact_id: u.security_contact_id,
+            active: u.active,
+        }
+    }
+}
+
 /// A new unit.
 #[derive(Deserialize, ToSchema)]
 pub struct NewUnit {

@@ -17,6 +17,7 @@ use varn_app::AppError;
 use varn_app::{Actor, App, ListParams, Page};
 use varn_domain::{OrgKind, Permission};
 use varn_store::entity::org_unit::Model as Unit;
+use varn_store::repo::org::ListedUnit;
 use varn_store::repo::org::OrgFilter;
 
 pub fn routes() -> Router<AppState> {
@@ -110,7 +111,7 @@ async fn tree(ctx: Ctx) -> PageResult {
 
 /// A unit row of the list.
 pub struct UnitRow {
-    unit: Unit,
+    unit: ListedUnit,
     kind: String,
 }
 
@@ -139,12 +140,12 @@ fn kinds(ctx: &Ctx) -> Vec<(&'static str, String)> {
 struct UnitList;
 
 impl ListSpec for UnitList {
-    type Row = Unit;
+    type Row = ListedUnit;
     type Filter = OrgFilter;
     const BASE: &'static str = "/org/list";
     const EXPORT_NAME: &'static str = "organisation";
     const SORTS: &'static [&'static str] = varn_store::repo::org::SORTS;
-    const COLUMNS: &'static [Column<Unit>] = &[
+    const COLUMNS: &'static [Column<ListedUnit>] = &[
         Column { header: "org.col.id", cell: |_, u| u.id.to_string() },
         Column { header: "org.col.name", cell: |_, u| u.name.clone() },
         Column { header: "org.col.kind", cell: |tr, u| crate::present::label(tr, u.kind) },
@@ -156,7 +157,7 @@ impl ListSpec for UnitList {
         Ok(OrgFilter { kind: super::list::code_filter(q, "kind")?, active: super::list::yes_no(q, "active")?, ..Default::default() })
     }
 
-    fn fetch<'a>(app: &'a App, actor: &'a Actor, f: &'a OrgFilter, p: ListParams) -> Boxed<'a, Result<Page<Unit>, AppError>> {
+    fn fetch<'a>(app: &'a App, actor: &'a Actor, f: &'a OrgFilter, p: ListParams) -> Boxed<'a, Result<Page<ListedUnit>, AppError>> {
         Box::pin(async move { app.org_list(actor, f, &p).await })
     }
 }
