@@ -126,6 +126,14 @@ async fn follow_up_reaches_the_owner_and_the_samordnare(#[case] b: &str) {
     assert!(klassa(&f));
     let (_, kf) = api_as(&t, "karin.berg").await.call(Method::GET, "/api/v1/documents/follow-up", None).await;
     assert!(klassa(&kf), "{b}: the responsible head's follow-up has it: {kf}");
+    // The head's counts (their part of the city, kept to in each of the count's reads) are
+    // the city's counts of those units: the overdue revision and the overdue action.
+    let kc = kf["counts"].as_array().unwrap();
+    assert!(kc.iter().any(|c| c["unit_id"] == socf && c["revision_overdue"] == 1 && c["actions_overdue"] == 1), "{b}: {kf}");
+    assert!(!kc.iter().any(|c| c["unit_id"] == slf), "{b}: only their part: {kf}");
+    for c in kc {
+        assert!(f["counts"].as_array().unwrap().contains(c), "{b}: the head's count is the city's: {c} in {f}");
+    }
     // An employee has no overview.
     let (s, _) = api_as(&t, "lisa.nilsson").await.call(Method::GET, "/api/v1/documents/follow-up", None).await;
     assert_eq!(s, 403);
