@@ -7,7 +7,9 @@ mod maint;
 mod start;
 
 /// mimalloc returns freed memory to the system more readily than glibc's allocator under
-/// many threads, which keeps the resident size near what is in use.
+/// many threads, which keeps the resident size near what is in use. With its `override`
+/// feature it is also the C library's `malloc` for the whole process, so SQLite's own
+/// allocations (every value SQLx copies out of a row) take it too instead of glibc's.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
