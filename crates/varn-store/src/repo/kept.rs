@@ -220,7 +220,7 @@ mod tests {
         check(|id| org::children_query(&varn_domain::Scope::All, id), "a unit's children, whole city");
         check(crate::repo::users::grants_on_query, "the grants on a unit");
         check(|id| crate::repo::attachments::of_entity_query("org_unit", id), "a unit's files");
-        let part = varn_domain::Scope::Units(vec![varn_domain::OrgPath::parse("/1/3/").unwrap()]);
+        let part = varn_domain::Scope::Units(varn_domain::OrgPath::parse("/1/3/").into_iter().collect());
         for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
             let _ = org::find_query(&part, 1).statement(backend);
             let _ = org::children_query(&part, 1).statement(backend);

@@ -46,6 +46,13 @@ pub struct ListedUnit {
     pub active: bool,
 }
 
+impl From<org_unit::Model> for ListedUnit {
+    fn from(u: org_unit::Model) -> Self {
+        let org_unit::Model { id, parent_id, kind, name, path, head_user_id, security_contact_id, active, .. } = u;
+        ListedUnit { id, parent_id, kind, name, path, head_user_id, security_contact_id, active }
+    }
+}
+
 /// The units within `scope` that match, one page, in tree order by default.
 pub async fn list<D: ConnectionTrait + 'static>(db: &D, scope: &Scope, f: &OrgFilter, p: &ListParams) -> Result<Page<ListedUnit>, DbErr> {
     let mut q = scoped(scope);

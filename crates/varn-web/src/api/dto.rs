@@ -76,16 +76,7 @@ pub struct UnitDto {
 
 impl From<org_unit::Model> for UnitDto {
     fn from(u: org_unit::Model) -> Self {
-        UnitDto {
-            id: u.id,
-            parent_id: u.parent_id,
-            kind: u.kind.to_string(),
-            name: u.name,
-            path: u.path,
-            head_user_id: u.head_user_id,
-            security_contact_id: u.security_contact_id,
-            active: u.active,
-        }
+        varn_store::repo::org::ListedUnit::from(u).into()
     }
 }
 
