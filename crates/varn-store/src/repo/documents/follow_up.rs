@@ -140,8 +140,8 @@ pub fn follow_up_statement<D: ConnectionTrait>(db: &D, who: FollowUpFor<'_>, tod
 ///
 /// A part of the city is kept to in each of the four reads, not only after them: with the
 /// scope applied once to their union, a unit head's count (Mina uppgifter, every time) read the
-/// whole city's documents and strategy actions and kept their own few (storstad: SQLite 830 →
-/// 82 µs, PostgreSQL 4.1 → 1.0 ms for a unit's subtree).
+/// whole city's documents and strategy actions and kept their own few (storstad: SQLite 885 →
+/// 83 µs, PostgreSQL 4.1 → 1.0 ms for a unit's subtree).
 pub async fn follow_up_counts<D: ConnectionTrait>(db: &D, scope: &Scope, today: chrono::NaiveDate) -> Result<Vec<FollowUpCount>, DbErr> {
     let Some(w) = scope_sql(scope) else { return Ok(vec![]) };
     let (in_force, strategi, open) = codes();
