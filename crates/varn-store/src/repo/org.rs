@@ -99,20 +99,14 @@ pub async fn all_in_scope<D: ConnectionTrait>(db: &D, scope: &Scope) -> Result<V
     scoped(scope).order_by_asc(C::Path).all(db).await
 }
 
-/// Which of a query's kept texts fits `scope`: a city-wide scope adds nothing to the statement
-/// (slot 1), a scope of units writes its paths into it (0: no slot, built every time).
-fn city_wide(scope: &Scope) -> usize {
-    usize::from(matches!(scope, Scope::All))
-}
-
 /// The units directly under `id` within `scope`, in tree order, as [`UnitName`]s (a unit's
-/// page lists them by name: the city's top has 61).
-pub fn children_query(scope: &Scope, id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<UnitName>> + use<> {
+/// page lists them by name: the city's top has 61). Its text is kept for the whole city only:
+/// a scope of units writes its paths into the statement.
+pub fn children_query(scope: &Scope, id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<UnitName>> + use<'_> {
     static KEPT: [super::kept::Slot; 1] = [const { super::kept::Slot::new() }; 1];
-    let scope = scope.clone();
-    super::kept::Slot::keep_nth(&KEPT, city_wide(&scope), vec![id.into()], move || {
+    super::kept::Slot::keep_nth(&KEPT, usize::from(scope.is_all()), vec![id.into()], move || {
         unit_names()
-            .filter(scope_condition(&scope, Expr::col((org_unit::Entity, C::Path)).into()))
+            .filter(scope_condition(scope, Expr::col((org_unit::Entity, C::Path)).into()))
             .filter(C::ParentId.eq(id))
             .order_by_asc(C::Path)
             .into_model()
@@ -124,12 +118,11 @@ pub async fn find<D: ConnectionTrait>(db: &D, scope: &Scope, id: i64) -> Result<
     Ok(super::kept::all(db, find_query(scope, id)).await?.pop())
 }
 
-/// The query of [`find`].
-pub fn find_query(scope: &Scope, id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<org_unit::Model>> + use<> {
+/// The query of [`find`] (kept, as [`children_query`], for the whole city only).
+pub fn find_query(scope: &Scope, id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<org_unit::Model>> + use<'_> {
     static KEPT: [super::kept::Slot; 1] = [const { super::kept::Slot::new() }; 1];
-    let scope = scope.clone();
-    super::kept::Slot::keep_nth(&KEPT, city_wide(&scope), vec![id.into(), 1u64.into()], move || {
-        scoped(&scope).filter(C::Id.eq(id)).limit(1).into_model()
+    super::kept::Slot::keep_nth(&KEPT, usize::from(scope.is_all()), vec![id.into(), 1u64.into()], move || {
+        scoped(scope).filter(C::Id.eq(id)).limit(1).into_model()
     })
 }
 
