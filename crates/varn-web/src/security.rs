@@ -131,9 +131,24 @@ fn csrf_refused(req_is_api: bool, lang: Lang) -> Response {
     if req_is_api {
         crate::respond::error_json(StatusCode::FORBIDDEN, "csrf", tr.t("err.csrf"), None)
     } else {
-        (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], crate::shell::bare_error_page(tr, tr.t("err.csrf")))
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            crate::shell::bare_error_page(tr, tr.t("err.csrf"), None),
+        )
             .into_response()
     }
+}
+
+/// A form whose body is larger than a form may be (see `serve::body_limit`), refused before
+/// its token could be read: the page says so in the user's language, the API in its format.
+fn too_large(req_is_api: bool, lang: Lang) -> Response {
+    let tr = crate::i18n::Tr::new(lang);
+    if req_is_api {
+        return crate::respond::error_json(StatusCode::PAYLOAD_TOO_LARGE, "too_large", tr.t("err.api.too_large"), None);
+    }
+    let page = crate::shell::bare_error_page(tr, tr.t("err.too_large"), Some(tr.t("err.too_large_page")));
+    (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
 }
 
 /// Refuses state-changing requests that do not prove they come from our own pages: the
@@ -170,7 +185,7 @@ pub async fn csrf(State(st): State<AppState>, jar: CookieJar, req: Request, next
     let req = if provided.is_none() && is_form {
         let (parts, body) = req.into_parts();
         let Ok(bytes) = to_bytes(body, 1024 * 1024).await else {
-            return (StatusCode::PAYLOAD_TOO_LARGE, "too large").into_response();
+            return too_large(is_api, lang);
         };
         provided = csrf_from_form(&bytes);
         Request::from_parts(parts, Body::from(bytes))

@@ -37,8 +37,11 @@ impl Default for Limits {
     }
 }
 
-/// Bodies that are not file uploads are cut at `small_body`: a declared length above it is
-/// refused at once with 413, a longer chunked body fails when read (also 413).
+/// Bodies that are not file uploads are cut at `small_body`: a longer body fails when read
+/// (413). A declared length above it is refused at once on the API (whose error layer
+/// answers in JSON); a page's form gets a body that fails at its first bytes, so that the
+/// layers that read it (the CSRF check, the form's extractor) answer with the error page in
+/// the user's language rather than a bare status, without reading what was sent.
 pub async fn body_limit(axum::extract::State(limit): axum::extract::State<usize>, req: Request, next: Next) -> Response {
     let upload =
         req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("multipart/form-data"));
@@ -46,9 +49,11 @@ pub async fn body_limit(axum::extract::State(limit): axum::extract::State<usize>
         return next.run(req).await;
     }
     let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
-    }
+    let limit = match declared.is_some_and(|n| n > limit as u64) {
+        true if req.uri().path().starts_with("/api/") => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+        true => 0,
+        false => limit,
+    };
     next.run(req.map(|b| axum::body::Body::new(http_body_util::Limited::new(b, limit)))).await
 }
 

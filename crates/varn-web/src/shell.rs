@@ -150,11 +150,12 @@ fn render_sized<T: Template>(t: &T) -> askama::Result<String> {
 }
 
 /// A minimal error page for middleware, which has no context.
-pub fn bare_error_page(tr: Tr, message: &str) -> String {
+pub fn bare_error_page(tr: Tr, message: &str, detail: Option<&str>) -> String {
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let detail = detail.map(|d| format!("<p>{}</p>", esc(d))).unwrap_or_default();
     format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><link rel=\"stylesheet\" href=\"/static/varn.css\"></head>\
-         <body><main id=\"main\" class=\"container\"><h1>{}</h1><p><a href=\"/\">{}</a></p></main></body></html>",
+         <body><main id=\"main\" class=\"container\"><h1>{}</h1>{detail}<p><a href=\"/\">{}</a></p></main></body></html>",
         tr.lang.code(),
         esc(message),
         esc(message),
