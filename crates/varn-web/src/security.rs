@@ -127,28 +127,25 @@ fn origin_ok(h: &HeaderMap) -> bool {
 }
 
 fn csrf_refused(req_is_api: bool, lang: Lang) -> Response {
-    let tr = crate::i18n::Tr::new(lang);
-    if req_is_api {
-        crate::respond::error_json(StatusCode::FORBIDDEN, "csrf", tr.t("err.csrf"), None)
-    } else {
-        (
-            StatusCode::FORBIDDEN,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            crate::shell::bare_error_page(tr, tr.t("err.csrf"), None),
-        )
-            .into_response()
-    }
+    refused(req_is_api, lang, StatusCode::FORBIDDEN, "csrf", "err.csrf", None)
 }
 
 /// A form whose body is larger than a form may be (see `serve::body_limit`), refused before
-/// its token could be read: the page says so in the user's language, the API in its format.
+/// its token could be read.
 fn too_large(req_is_api: bool, lang: Lang) -> Response {
+    refused(req_is_api, lang, StatusCode::PAYLOAD_TOO_LARGE, "too_large", "err.too_large", Some("err.too_large_page"))
+}
+
+/// A request this layer refuses, in the user's language: the API in its JSON format (`code`,
+/// the message `key`), a page as a bare error page (this layer has no context for the shell)
+/// with the heading `key` and what to do (`detail`).
+fn refused(req_is_api: bool, lang: Lang, status: StatusCode, code: &str, key: &str, detail: Option<&str>) -> Response {
     let tr = crate::i18n::Tr::new(lang);
     if req_is_api {
-        return crate::respond::error_json(StatusCode::PAYLOAD_TOO_LARGE, "too_large", tr.t("err.api.too_large"), None);
+        return crate::respond::error_json(status, code, tr.t(key), None);
     }
-    let page = crate::shell::bare_error_page(tr, tr.t("err.too_large"), Some(tr.t("err.too_large_page")));
-    (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+    let page = crate::shell::bare_error_page(tr, tr.t(key), detail.map(|d| tr.t(d)));
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
 }
 
 /// Refuses state-changing requests that do not prove they come from our own pages: the
