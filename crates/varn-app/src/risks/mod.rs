@@ -164,10 +164,25 @@ impl<'a> Risks<'a> {
         // their total as its count.
         let same_rows = f.status.is_none() && f.open && f.cell.is_none() && p.like().is_none();
         let known = kept.as_ref().filter(|_| same_rows).map(|m| m.0.total);
-        let page = repo::list_reads_counted(&mut b, &scope, &f, p, known);
+        // In the default order the page lies among the highest (or lowest) residual scores,
+        // which the kept map counts: the read is bounded to them (a nämnd's 1 440 open risks
+        // were each sorted for 50). The map may lag behind another server's write: a bounded
+        // page that comes back short is read again without the bound.
+        let bound = kept.as_ref().filter(|_| same_rows).and_then(|m| page_bound(&m.1, p));
+        let bounded = match bound {
+            Some(Bound::AtLeast(s)) => RiskFilter { min_score: Some(f.min_score.map_or(s, |m| m.max(s))), ..f.clone() },
+            Some(Bound::AtMost(s)) => RiskFilter { max_score: Some(s), ..f.clone() },
+            None => f.clone(),
+        };
+        let page = repo::list_reads_counted(&mut b, &scope, &bounded, p, known);
         let cells = kept.is_none().then(|| b.add(repo::heat_maps_query(&scope, &f, b.backend())));
         let mut got = b.run(self.db()).await?;
-        let page = page.take(&mut got)?;
+        let mut page = page.take(&mut got)?;
+        if bound.is_some() && (page.items.len() as u64) < p.per_page.unwrap_or(0) {
+            let mut b = varn_store::batch::Reads::on(self.db());
+            let again = repo::list_reads_counted(&mut b, &scope, &f, p, known);
+            page = again.take(&mut b.run(self.db()).await?)?;
+        }
         let maps = match kept {
             Some(m) => m,
             None => {
@@ -218,4 +233,76 @@ impl<'a> Risks<'a> {
     }
 }
 
+/// A bound on the residual score of a page of the register in its default order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    /// The highest first: the page's risks score at least this.
+    AtLeast(i64),
+    /// The lowest first: at most this.
+    AtMost(i64),
+}
+
+/// The residual scores the page `p` of the register lies within, from the map of the residual
+/// risks it lists (`map`, counting exactly the register's rows): the page's last place
+/// (offset + page size) counted from the top (or the bottom) of the scale. None where the
+/// order is not by level, the page is not a page, or no score would be left out.
+fn page_bound(map: &HeatMap, p: &ListParams) -> Option<Bound> {
+    if !matches!(p.sort.as_deref(), None | Some("level")) {
+        return None;
+    }
+    let wanted = (p.offset() + p.per_page?) as i64;
+    let mut by_score = std::collections::BTreeMap::<i64, i64>::new();
+    for c in map.cells.iter().filter(|c| c.n > 0) {
+        *by_score.entry(c.likelihood * c.consequence).or_default() += c.n;
+    }
+    let lowest_first = p.dir == varn_store::repo::Dir::Desc;
+    let scores: Box<dyn Iterator<Item = (&i64, &i64)>> =
+        if lowest_first { Box::new(by_score.iter()) } else { Box::new(by_score.iter().rev()) };
+    let mut seen = 0;
+    for (score, n) in scores {
+        seen += n;
+        if seen >= wanted {
+            return (seen < map.total).then_some(if lowest_first { Bound::AtMost(*score) } else { Bound::AtLeast(*score) });
+        }
+    }
+    None
+}
+
 use sea_orm::ConnectionTrait;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use varn_store::repo::risks::HeatCell;
+    use varn_store::repo::Dir;
+
+    /// Open risks at the scores 16 (2), 12 (3), 6 (4) and 2 (5): 14 in all.
+    fn map() -> HeatMap {
+        let cell = |l, c, n| HeatCell { likelihood: l, consequence: c, n };
+        let cells = vec![cell(4, 4, 2), cell(3, 4, 1), cell(4, 3, 2), cell(2, 3, 4), cell(1, 2, 5), cell(5, 5, 0)];
+        HeatMap { residual: true, cells, total: 14 }
+    }
+
+    fn p(page: u64, per: u64, dir: Dir, sort: Option<&str>) -> ListParams {
+        ListParams { page, per_page: Some(per), dir, sort: sort.map(str::to_owned), ..Default::default() }
+    }
+
+    #[test]
+    fn a_page_is_bounded_to_the_scores_that_fill_it() {
+        let m = map();
+        // The highest first: 2 fill at 16, 3 need 12 (five reach it), 6 need 6, 9 reach 6.
+        assert_eq!(page_bound(&m, &p(1, 2, Dir::Asc, None)), Some(Bound::AtLeast(16)));
+        assert_eq!(page_bound(&m, &p(1, 3, Dir::Asc, None)), Some(Bound::AtLeast(12)));
+        assert_eq!(page_bound(&m, &p(2, 3, Dir::Asc, Some("level"))), Some(Bound::AtLeast(6)));
+        assert_eq!(page_bound(&m, &p(3, 3, Dir::Asc, None)), Some(Bound::AtLeast(6)));
+        // Reaching the lowest score leaves nothing out: no bound.
+        assert_eq!(page_bound(&m, &p(4, 3, Dir::Asc, None)), None);
+        assert_eq!(page_bound(&m, &p(1, 50, Dir::Asc, None)), None);
+        // The lowest first: 5 at 2, 6 need 6.
+        assert_eq!(page_bound(&m, &p(1, 5, Dir::Desc, None)), Some(Bound::AtMost(2)));
+        assert_eq!(page_bound(&m, &p(1, 6, Dir::Desc, None)), Some(Bound::AtMost(6)));
+        // Another order, or every row at once: none.
+        assert_eq!(page_bound(&m, &p(1, 2, Dir::Asc, Some("title"))), None);
+        assert_eq!(page_bound(&m, &ListParams { per_page: None, ..Default::default() }), None);
+    }
+}

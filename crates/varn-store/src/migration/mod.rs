@@ -33,6 +33,8 @@ mod m0025_incident_handlers_spread;
 pub(crate) mod m0026_people_search_sqlite;
 mod m0027_people_trigrams_sqlite;
 mod m0028_people_trigrams_pg;
+mod m0029_risks_unit_residual;
+mod m0030_documents_trigrams_sqlite;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -67,6 +69,8 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0026_people_search_sqlite::Migration),
         Box::new(m0027_people_trigrams_sqlite::Migration),
         Box::new(m0028_people_trigrams_pg::Migration),
+        Box::new(m0029_risks_unit_residual::Migration),
+        Box::new(m0030_documents_trigrams_sqlite::Migration),
     ]
 }
 

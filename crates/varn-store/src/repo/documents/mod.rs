@@ -14,7 +14,7 @@ pub use versions::*;
 use crate::entity::{document as doc, org_unit};
 use crate::repo::{ListParams, Page};
 use crate::scope_condition;
-use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, Query, SimpleExpr};
 use sea_orm::*;
 use varn_domain::document::Status;
 use varn_domain::Scope;
@@ -140,9 +140,25 @@ pub const SORTS: &[&str] = &["title", "type", "status", "unit", "revision"];
 /// The visible documents that match, one page.
 pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, DbErr> {
     let mut q = scoped(v);
+    let backend = db.get_database_backend();
+    let tri = p.q.as_deref().and_then(|typed| first_trigram(backend, typed));
     if let Some(like) = p.like() {
-        // `search_text` is the title lower-cased on write; the pattern is lower-cased too.
-        q = q.filter(super::like_on(db.get_database_backend(), Expr::col((doc::Entity, doc::Column::SearchText)).into(), &like));
+        // `search_text` is the title lower-cased on write; the pattern is lower-cased too. On
+        // SQLite the documents that hold the search's first three letters are read from
+        // `documents_trigrams` (m0030), the whole text tested in its row.
+        let text = match &tri {
+            Some(tri) => {
+                QueryTrait::query(&mut q).join(
+                    JoinType::InnerJoin,
+                    trigrams(),
+                    Expr::col((trigrams(), Alias::new("doc_id"))).equals((doc::Entity, doc::Column::Id)),
+                );
+                q = q.filter(Expr::col((trigrams(), Alias::new("tri"))).eq(tri.as_str()));
+                Expr::col((trigrams(), Alias::new("search_text")))
+            }
+            None => Expr::col((doc::Entity, doc::Column::SearchText)),
+        };
+        q = q.filter(super::like_on(backend, text.into(), &like));
     }
     if let Some(t) = &f.doc_type {
         q = q.filter(doc::Column::DocType.eq(*t));
@@ -162,6 +178,10 @@ pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &D
         Some("status") => q.order_by(doc::Column::Status, p.dir.order()).order_by_asc(doc::Column::Title),
         Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(doc::Column::Title),
         Some("revision") => q.order_by(doc::Column::RevisionDate, p.dir.order()).order_by_asc(doc::Column::Id),
+        // The trigram's rows in their key's order: the page needs no sort.
+        _ if tri.is_some() => q
+            .order_by(Expr::col((trigrams(), Alias::new("title"))), p.dir.order())
+            .order_by_asc(Expr::col((trigrams(), Alias::new("doc_id")))),
         _ => q.order_by(doc::Column::Title, p.dir.order()).order_by_asc(doc::Column::Id),
     };
     let q = match p.per_page {
@@ -170,6 +190,18 @@ pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &D
     };
     let (items, total, exact) = super::page_counted(db, counted, 10_000, rows(q)).await?;
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
+}
+
+/// SQLite's table of the documents' trigrams (m0030).
+fn trigrams() -> Alias {
+    Alias::new("documents_trigrams")
+}
+
+/// The first three letters of a search as `search_text` holds them (small letters), on
+/// SQLite; None on PostgreSQL or for a search shorter than three letters.
+fn first_trigram(backend: DbBackend, typed: &str) -> Option<String> {
+    let tri: String = typed.trim().to_lowercase().chars().take(3).collect();
+    (backend == DbBackend::Sqlite && tri.chars().count() == 3).then_some(tri)
 }
 
 /// Every visible document, for the tree (capped).

@@ -96,6 +96,9 @@ pub struct RiskFilter {
     pub open: bool,
     /// The residual score at least this.
     pub min_score: Option<i64>,
+    /// The residual score at most this (the app's bound of a page in the lowest-first order;
+    /// not a filter of the forms).
+    pub max_score: Option<i64>,
     /// Treated this way.
     pub treatment: Option<Treatment>,
     /// Review date before this day.
@@ -134,6 +137,9 @@ pub(super) fn filter(scope: &Scope, f: &RiskFilter, p: &ListParams, backend: DbB
     }
     if let Some(m) = f.min_score {
         q = q.filter(col(risk::Column::ResidualScore).gte(m));
+    }
+    if let Some(m) = f.max_score {
+        q = q.filter(col(risk::Column::ResidualScore).lte(m));
     }
     if let Some(t) = f.treatment {
         q = q.filter(col(risk::Column::Treatment).eq(t.as_str()));

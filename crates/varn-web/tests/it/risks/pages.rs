@@ -119,3 +119,53 @@ fn open_in(html: &str) -> i64 {
     let start = html[..at].rfind('(').unwrap();
     html[start + 1..at].trim().parse().unwrap()
 }
+
+/// The register's page in its default order is read bounded to the residual scores the kept
+/// heat map says fill it: every page, both ways, is the page read without the map, and when
+/// the map has fallen behind a change it did not see (another server's write), the short
+/// bounded page is read again without the bound.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn the_register_bounded_by_its_kept_heat_map_is_the_register_read_whole(#[case] b: &str) {
+    use varn_store::repo::{risks::RiskFilter, Dir, ListParams};
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let u = varn_store::repo::users::by_username(t.app.store.read(), "sara.lindqvist").await.unwrap().unwrap();
+    let sara = varn_app::auth::load_actor(t.app.store.read(), &u).await.unwrap();
+    let f = RiskFilter { open: true, ..Default::default() };
+    let risks = t.app.risks();
+    let ids = |p: &varn_store::repo::Page<varn_store::repo::risks::RiskRow>| p.items.iter().map(|r| r.id).collect::<Vec<_>>();
+    let all = risks.list(&sara, None, &f, &ListParams { per_page: None, ..Default::default() }).await.unwrap();
+    let open = all.items.len() as u64;
+    assert!(open >= 6, "the demo city's open risks: {open}");
+    let scores: std::collections::BTreeSet<i64> = all.items.iter().map(|r| r.residual_score).collect();
+    assert!(scores.len() >= 3, "risks at several levels, so a bound leaves some out: {scores:?}");
+    risks.register(&sara, None, &f, &ListParams::default()).await.unwrap(); // the maps kept
+    for dir in [Dir::Asc, Dir::Desc] {
+        for page in 1..=open.div_ceil(2) {
+            let p = ListParams { page, per_page: Some(2), dir, ..Default::default() };
+            let whole = risks.list(&sara, None, &f, &p).await.unwrap();
+            let bounded = risks.register(&sara, None, &f, &p).await.unwrap().page;
+            assert_eq!(ids(&bounded), ids(&whole), "page {page} {dir:?}");
+            assert_eq!(bounded.total, open);
+        }
+    }
+    // Close the highest, down to the second's level, behind the app's back: the kept map
+    // still counts them, so the bound it gives finds none.
+    let top = risks.list(&sara, None, &f, &ListParams { per_page: Some(2), ..Default::default() }).await.unwrap();
+    let (first, level) = (top.items[0].id, top.items[1].residual_score);
+    let sql = format!("UPDATE risks SET status = 'avslutad' WHERE status <> 'avslutad' AND residual_score >= {level}");
+    sea_orm::ConnectionTrait::execute_unprepared(t.app.store.write(), &sql).await.unwrap();
+    let p = ListParams { per_page: Some(2), ..Default::default() };
+    let whole = risks.list(&sara, None, &f, &p).await.unwrap();
+    assert_eq!(whole.items.len(), 2, "open risks left below the closed level");
+    assert!(!ids(&whole).contains(&first) && whole.items.iter().all(|r| r.residual_score < level));
+    let bounded = risks.register(&sara, None, &f, &p).await.unwrap();
+    assert_eq!(bounded.residual.total as u64, open, "the map kept from before the change");
+    assert_eq!(ids(&bounded.page), ids(&whole), "the short bounded page read again whole");
+    t.stop().await;
+}
