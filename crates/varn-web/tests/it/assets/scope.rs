@@ -36,6 +36,22 @@ async fn each_sees_and_changes_the_assets_of_their_scope_and_the_owner_their_own
     let (_, l) = karin.call(Method::GET, &format!("/api/v1/assets?unit_id={socf}&limit=2"), None).await;
     assert_eq!(l["items"].as_array().unwrap().len(), 2);
     assert_eq!(l["total"], 6, "{l}");
+    // A subtree's page is chosen first and read whole after: page by page, in every order,
+    // it is the order of her whole list (read without the subtree) kept to the subtree's.
+    let ids = |v: &serde_json::Value| v["items"].as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect::<Vec<_>>();
+    for sort in ["name", "unit", "level", "review"] {
+        for dir in ["asc", "desc"] {
+            let (_, whole) = karin.call(Method::GET, &format!("/api/v1/assets?limit=500&sort={sort}&dir={dir}"), None).await;
+            let (_, sub) = karin.call(Method::GET, &format!("/api/v1/assets?unit_id={socf}&limit=500&sort={sort}&dir={dir}"), None).await;
+            let mut paged = vec![];
+            for page in 1..=3 {
+                let q = format!("/api/v1/assets?unit_id={socf}&limit=2&page={page}&sort={sort}&dir={dir}");
+                paged.extend(ids(&karin.call(Method::GET, &q, None).await.1));
+            }
+            let in_sub: Vec<i64> = ids(&whole).into_iter().filter(|i| ids(&sub).contains(i)).collect();
+            assert_eq!((paged.len(), &paged), (6, &in_sub), "{b}: {sort} {dir}");
+        }
+    }
     // The information owner reads IFO's assets, changes his own and not Karin's.
     let omar = api_as(&t, "omar.haddad").await;
     let ifo = t.id("Individ- och familjeomsorg");
