@@ -210,36 +210,18 @@ pub async fn list<D: ConnectionTrait + 'static>(
 pub fn list_reads(b: &mut crate::batch::Reads, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> ListReads {
     let backend = b.backend();
     let q = filtered(v, f, p, backend);
-    let ordered = |q: Select<asset::Entity>| {
-        let name = Expr::col((asset::Entity, asset::Column::Name));
-        let id = Expr::col((asset::Entity, asset::Column::Id));
-        match p.sort.as_deref() {
-            Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(name),
-            Some("level") => q.order_by(asset::Column::MaxLevel, p.dir.order()).order_by_asc(name),
-            Some("review") => q.order_by(asset::Column::NextReview, p.dir.order()).order_by_asc(id),
-            _ => q.order_by(name, p.dir.order()).order_by_asc(id),
-        }
+    let name = Expr::col((asset::Entity, asset::Column::Name));
+    let q = match p.sort.as_deref() {
+        Some("unit") => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(name),
+        Some("level") => q.order_by(asset::Column::MaxLevel, p.dir.order()).order_by_asc(name),
+        Some("review") => q.order_by(asset::Column::NextReview, p.dir.order()).order_by_asc(asset::Column::Id),
+        _ => q.order_by(name, p.dir.order()).order_by_asc(Expr::col((asset::Entity, asset::Column::Id))),
     };
-    let page = match p.per_page {
-        // In a subtree the assets are found unit by unit and must be sorted: the page is then
-        // chosen first, from the assets and their units alone, and only its rows are read
-        // whole and joined to their owners. A nämnd's search for "akter" (82 of its 839
-        // classified assets) read and sorted every match whole (379 µs on SQLite), its 50 ids
-        // chosen first 216 µs. Over the whole city the name index gives the order and the
-        // plain read is the cheaper (100 assets: 162 µs, 216 µs chosen first).
-        Some(n) if f.under.is_some() => {
-            let chosen = ordered(q.clone()).select_only().column(asset::Column::Id).offset(p.offset()).limit(n).into_query();
-            ordered(scoped_any().filter(Expr::col((asset::Entity, asset::Column::Id)).in_subquery(chosen)))
-        }
-        Some(n) => ordered(q).offset(p.offset()).limit(n),
-        None => ordered(q),
+    let q = match p.per_page {
+        Some(n) => q.offset(p.offset()).limit(n),
+        None => q,
     };
-    ListReads { reads: super::CountedPage::add(b, counted(v, f, p, backend), 100_000, rows(page)), page: p.page, per_page: p.per_page }
-}
-
-/// The assets joined to their units, whoever reads (for rows already chosen in scope).
-fn scoped_any() -> Select<asset::Entity> {
-    crate::repo::select::find::<asset::Entity>().join(JoinType::InnerJoin, asset::Relation::Unit.def())
+    ListReads { reads: super::CountedPage::add(b, counted(v, f, p, backend), 100_000, rows(q)), page: p.page, per_page: p.per_page }
 }
 
 /// A page of the register added to a batch by [`list_reads`].
