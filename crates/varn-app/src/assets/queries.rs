@@ -216,8 +216,8 @@ impl Assets<'_> {
         let p = ListParams { page: 1, per_page: Some(200), ..Default::default() };
         let assets = repo::list_reads(&mut b, &vis, &f, &p);
         let shown = |r: &Reach| r.nearest.iter().map(|(n, _, _)| *n).collect();
-        let down_rows = b.add(repo::carriers_by_id_query(&self.visibility_any(), shown(&depends_on)));
-        let up_rows = b.add(repo::carriers_by_id_query(&self.visibility_any(), shown(&used_by)));
+        let down_rows = b.add(repo::carriers_by_id_query(shown(&depends_on)));
+        let up_rows = b.add(repo::carriers_by_id_query(shown(&used_by)));
         let mut got = b.run(db).await?;
         let people = got.take(people)?;
         let who = |u: Option<i64>| u.and_then(|u| people.iter().find(|p| p.id == u));
@@ -246,10 +246,5 @@ impl Assets<'_> {
             Ok::<_, AppError>(std::sync::Arc::new(DependencyGraph::new(edges)))
         };
         self.app.carrier_graph.try_get_with(self.app.writes_committed(), load).await.map_err(|e| AppError::Internal(e.to_string()))
-    }
-
-    /// The carrier register's visibility (the whole city) for someone already let in.
-    fn visibility_any(&self) -> repo::AssetVisibility {
-        repo::AssetVisibility { read: varn_domain::Scope::All, write: varn_domain::Scope::None, user_id: 0 }
     }
 }

@@ -45,18 +45,31 @@ impl Incidents<'_> {
     /// (id, name) in the tree's order.
     pub async fn contact_units(&self, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
         let mut b = Reads::on(self.db());
-        let units = self.contact_units_reads(&mut b, actor);
+        let units = self.contact_units_reads(&mut b, actor).await?;
         let mut got = b.run(self.db()).await?;
         units.take(&mut got, actor)
     }
 
-    /// [`Incidents::contact_units`]' reads added to a batch.
-    fn contact_units_reads(&self, b: &mut Reads, actor: &Actor) -> ContactUnits {
-        use varn_domain::OrgKind::*;
+    /// [`Incidents::contact_units`]' reads added to a batch, with the city's bodies,
+    /// förvaltningar and bolag from what is kept.
+    async fn contact_units_reads(&self, b: &mut Reads, actor: &Actor) -> Result<ContactUnits, AppError> {
         let own: Vec<i64> = actor.access.grants().iter().filter_map(|g| g.unit_path.ids().last().map(|u| u.0)).collect();
-        let kinds = b.add(org::names_of_kinds_query(vec![Kommunfullmaktige, Kommunstyrelse, Namnd, Forvaltning, Bolag]));
+        let bodies = self.contact_bodies().await?;
         let own_units = b.add(org::names_by_ids_query(own.clone()));
-        ContactUnits { kinds, own_units, own }
+        Ok(ContactUnits { bodies, own_units, own })
+    }
+
+    /// The city's active bodies, förvaltningar and bolag in tree order, read once and kept
+    /// until this server commits a write (at most 10 s); readers who miss at once wait for
+    /// one reading. Who sees which of them is decided by [`ContactUnits::take`].
+    async fn contact_bodies(&self) -> Result<std::sync::Arc<Vec<org::UnitName>>, AppError> {
+        use varn_domain::OrgKind::*;
+        let db = self.db();
+        let load = async {
+            let q = org::names_of_kinds_query(vec![Kommunfullmaktige, Kommunstyrelse, Namnd, Forvaltning, Bolag]);
+            Ok::<_, AppError>(std::sync::Arc::new(varn_store::repo::kept::all(db, q).await?))
+        };
+        self.app.contact_bodies.try_get_with(self.app.writes_committed(), load).await.map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// The active authorities to choose among when recording a contact: (id, name).
@@ -86,7 +99,10 @@ impl Incidents<'_> {
         let mut b = Reads::on(db);
         let found = b.add(repo::find_query(id));
         let contacts = repo::contacts_reads(&mut b, &self.contact_visibility(actor), id, page, 50);
-        let units = units.then(|| self.contact_units_reads(&mut b, actor));
+        let units = match units {
+            true => Some(self.contact_units_reads(&mut b, actor).await?),
+            false => None,
+        };
         let mut got = b.run(db).await?;
         let a = got.take_one(found)?.ok_or(AppError::NotFound)?;
         let contacts = contacts.take(&mut got)?;
@@ -100,7 +116,7 @@ impl Incidents<'_> {
 
 /// The reads of [`Incidents::contact_units`] in a batch.
 struct ContactUnits {
-    kinds: Pending<SelectModel<org::UnitName>>,
+    bodies: std::sync::Arc<Vec<org::UnitName>>,
     own_units: Pending<SelectModel<org::UnitName>>,
     own: Vec<i64>,
 }
@@ -110,14 +126,15 @@ impl ContactUnits {
     /// the actor's own roles: (id, name) in the tree's order.
     fn take(self, got: &mut Got, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
         let scope = actor.scope(Permission::IncidentHandle);
-        let mut units = got.take(self.kinds)?;
-        units.extend(got.take(self.own_units)?.into_iter().filter(|u| u.active));
+        let own_units = got.take(self.own_units)?;
+        let mut units: Vec<&org::UnitName> = self
+            .bodies
+            .iter()
+            .chain(own_units.iter().filter(|u| u.active))
+            .filter(|u| self.own.contains(&u.id) || OrgPath::parse(&u.path).is_ok_and(|p| scope.covers(&p)))
+            .collect();
         units.sort_by(|a, b| a.path.cmp(&b.path));
         units.dedup_by_key(|u| u.id);
-        Ok(units
-            .into_iter()
-            .filter(|u| self.own.contains(&u.id) || OrgPath::parse(&u.path).is_ok_and(|p| scope.covers(&p)))
-            .map(|u| (u.id, u.name))
-            .collect())
+        Ok(units.into_iter().map(|u| (u.id, u.name.clone())).collect())
     }
 }

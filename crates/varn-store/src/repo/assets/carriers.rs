@@ -118,31 +118,43 @@ pub async fn carrier<D: ConnectionTrait>(db: &D, v: &AssetVisibility, id: i64) -
     Ok(carrier_with_unit(db, v, id).await?.map(|(c, u)| (c, u.map(|u| u.path).unwrap_or_default())))
 }
 
-/// One carrier with its unit, in one statement.
+/// One carrier with its unit, in one statement (its text written once).
 pub async fn carrier_with_unit<D: ConnectionTrait>(
     db: &D,
     v: &AssetVisibility,
     id: i64,
 ) -> Result<Option<(carrier::Model, Option<org_unit::Model>)>, DbErr> {
-    carrier::Entity::find_by_id(id).filter(none_unless(v)).find_also_related(org_unit::Entity).one(db).await
+    if !v.any() {
+        return Ok(None);
+    }
+    Ok(crate::repo::kept::all(db, carrier_with_unit_query(id)).await?.into_iter().next())
+}
+
+/// The query of [`carrier_with_unit`] for a reader who sees the register.
+pub fn carrier_with_unit_query(id: i64) -> impl crate::repo::kept::Read<S = SelectTwoModel<carrier::Model, org_unit::Model>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![id.into()], move || carrier::Entity::find_by_id(id).find_also_related(org_unit::Entity).into_model())
 }
 
 /// Carriers by id (rows), in name order.
 pub async fn carriers_by_id<D: ConnectionTrait>(db: &D, v: &AssetVisibility, ids: Vec<i64>) -> Result<Vec<CarrierRow>, DbErr> {
-    if ids.is_empty() {
+    if ids.is_empty() || !v.any() {
         return Ok(vec![]);
     }
-    carriers_by_id_query(v, ids).all(db).await
+    crate::repo::kept::all(db, carriers_by_id_query(ids)).await
 }
 
-/// The query of [`carriers_by_id`] (no ids: none, as SeaQuery writes an empty `IN`).
-pub fn carriers_by_id_query(v: &AssetVisibility, ids: Vec<i64>) -> Selector<SelectModel<CarrierRow>> {
-    rows(
-        crate::repo::select::find::<carrier::Entity>()
-            .filter(none_unless(v))
-            .filter(Expr::col((carrier::Entity, carrier::Column::Id)).is_in(ids))
-            .order_by_asc(Expr::col((carrier::Entity, carrier::Column::Name))),
-    )
+/// The query of [`carriers_by_id`] for a reader who sees the register (no ids: none, as
+/// SeaQuery writes an empty `IN`); its text written once per power of two of ids.
+pub fn carriers_by_id_query(ids: Vec<i64>) -> impl crate::repo::kept::Read<S = SelectModel<CarrierRow>> + use<> {
+    static KEPT: [crate::repo::kept::Slot; 8] = [const { crate::repo::kept::Slot::new() }; 8];
+    crate::repo::kept::Slot::keep_ids(&KEPT, ids, |ids| {
+        rows(
+            crate::repo::select::find::<carrier::Entity>()
+                .filter(Expr::col((carrier::Entity, carrier::Column::Id)).is_in(ids))
+                .order_by_asc(Expr::col((carrier::Entity, carrier::Column::Name))),
+        )
+    })
 }
 
 /// The carriers an asset lives on.

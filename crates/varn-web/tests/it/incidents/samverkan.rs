@@ -249,5 +249,15 @@ async fn the_register_of_authorities_keeps_contacts_per_unit_and_a_report_sent_i
             && !page.contains(&format!("<option value=\"{}\"", t_.id("Utbildningsförvaltningen")))
     );
     assert!(page.contains("Integritetsskyddsmyndigheten (IMY)"), "{page}");
+    // The city's bodies and förvaltningar offered to the samordnare are kept between writes:
+    // a förvaltning renamed is offered by its new name at once, on the page read before.
+    let (_, page) = sb.text(&format!("/authorities/{imy}")).await;
+    assert!(page.contains(&format!("<option value=\"{socf}\">Socialförvaltningen</option>")), "{page}");
+    let renamed = json!({"name": "Social- och omsorgsförvaltningen", "head_username": "karin.berg"});
+    let (s, v) = sara.call(Method::PATCH, &format!("/api/v1/org-units/{socf}"), Some(renamed)).await;
+    assert_eq!(s, 200, "{v}");
+    let (_, page) = sb.text(&format!("/authorities/{imy}")).await;
+    assert!(page.contains(&format!("<option value=\"{socf}\">Social- och omsorgsförvaltningen</option>")), "{page}");
+    assert!(!page.contains(">Socialförvaltningen</option>"), "{page}");
     t_.stop().await;
 }
