@@ -245,6 +245,10 @@ mod tests {
         check(a::levels_of_query, "asset levels");
         check(a::measures_query, "asset measures");
         check(a::carrier_with_unit_query, "a carrier with its unit");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap_or_default();
+        check(|u| a::reviews_of_query(u, day, 100), "a person's asset reviews");
+        check(|u| a::open_measures_of_query(u, 100), "a person's open measures");
+        check(|u| crate::repo::risks::reviews_of_query(u, day, 100), "a person's risk reviews");
         check(|i| a::carriers_by_id_query((i..i + 70).collect()), "100 carriers' rows");
         check(a::history_query, "asset history");
         // By ids: one slot per count of ids, each binding its own ids in order.

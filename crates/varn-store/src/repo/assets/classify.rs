@@ -155,42 +155,53 @@ pub struct OpenMeasure {
 
 /// The requirements a person owns that are partly or not met.
 pub async fn open_measures_of<D: ConnectionTrait>(db: &D, user_id: i64, cap: u64) -> Result<Vec<OpenMeasure>, DbErr> {
-    open_measures_of_query(user_id, cap).all(db).await
+    crate::repo::kept::all(db, open_measures_of_query(user_id, cap)).await
 }
 
 /// The query of [`open_measures_of`].
-pub fn open_measures_of_query(user_id: i64, cap: u64) -> Selector<SelectModel<OpenMeasure>> {
-    crate::repo::select::find::<asset_measure::Entity>()
-        .join(
-            JoinType::InnerJoin,
-            asset_measure::Entity::belongs_to(asset::Entity).from(asset_measure::Column::AssetId).to(asset::Column::Id).into(),
-        )
-        .filter(asset_measure::Column::OwnerUserId.eq(user_id))
-        .filter(asset_measure::Column::Assessment.is_in([Assessment::Delvis, Assessment::EjUppfyllt]))
-        .select_only()
-        .columns([
-            asset_measure::Column::AssetId,
-            asset_measure::Column::Requirement,
-            asset_measure::Column::Assessment,
-            asset_measure::Column::DueDate,
-        ])
-        .column_as(Expr::col((asset::Entity, asset::Column::Name)), "asset_name")
-        .order_by_asc(asset_measure::Column::DueDate)
-        .limit(cap)
-        .into_model::<OpenMeasure>()
+pub fn open_measures_of_query(user_id: i64, cap: u64) -> impl crate::repo::kept::Read<S = SelectModel<OpenMeasure>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    let values = vec![user_id.into(), Assessment::Delvis.into(), Assessment::EjUppfyllt.into(), cap.into()];
+    KEPT.keep(values, move || {
+        crate::repo::select::find::<asset_measure::Entity>()
+            .join(
+                JoinType::InnerJoin,
+                asset_measure::Entity::belongs_to(asset::Entity).from(asset_measure::Column::AssetId).to(asset::Column::Id).into(),
+            )
+            .filter(asset_measure::Column::OwnerUserId.eq(user_id))
+            .filter(asset_measure::Column::Assessment.is_in([Assessment::Delvis, Assessment::EjUppfyllt]))
+            .select_only()
+            .columns([
+                asset_measure::Column::AssetId,
+                asset_measure::Column::Requirement,
+                asset_measure::Column::Assessment,
+                asset_measure::Column::DueDate,
+            ])
+            .column_as(Expr::col((asset::Entity, asset::Column::Name)), "asset_name")
+            .order_by_asc(asset_measure::Column::DueDate)
+            .limit(cap)
+            .into_model::<OpenMeasure>()
+    })
 }
 
 /// A person's assets to classify or whose review is due by `by`.
 pub async fn reviews_of<D: ConnectionTrait>(db: &D, user_id: i64, by: chrono::NaiveDate, cap: u64) -> Result<Vec<asset::Model>, DbErr> {
-    reviews_of_query(user_id, by, cap).all(db).await
+    crate::repo::kept::all(db, reviews_of_query(user_id, by, cap)).await
 }
 
 /// The query of [`reviews_of`].
-pub fn reviews_of_query(user_id: i64, by: chrono::NaiveDate, cap: u64) -> Selector<SelectModel<asset::Model>> {
-    crate::repo::select::find::<asset::Entity>()
-        .filter(asset::Column::OwnerUserId.eq(user_id))
-        .filter(Condition::any().add(asset::Column::ClassificationId.is_null()).add(asset::Column::NextReview.lte(by)))
-        .order_by_asc(asset::Column::NextReview)
-        .limit(cap)
-        .into_model()
+pub fn reviews_of_query(
+    user_id: i64,
+    by: chrono::NaiveDate,
+    cap: u64,
+) -> impl crate::repo::kept::Read<S = SelectModel<asset::Model>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![user_id.into(), by.into(), cap.into()], move || {
+        crate::repo::select::find::<asset::Entity>()
+            .filter(asset::Column::OwnerUserId.eq(user_id))
+            .filter(Condition::any().add(asset::Column::ClassificationId.is_null()).add(asset::Column::NextReview.lte(by)))
+            .order_by_asc(asset::Column::NextReview)
+            .limit(cap)
+            .into_model()
+    })
 }

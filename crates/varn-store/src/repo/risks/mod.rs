@@ -323,12 +323,20 @@ pub async fn unit_references<D: ConnectionTrait>(db: &D, id: i64) -> Result<Vec<
 }
 
 /// The risks a person owns that are due for review by `by` (or past it), open ones only.
-pub fn reviews_of_query(user_id: i64, by: chrono::NaiveDate, cap: u64) -> Selector<SelectModel<risk::Model>> {
-    crate::repo::select::find::<risk::Entity>()
-        .filter(risk::Column::OwnerUserId.eq(user_id))
-        .filter(risk::Column::ReviewOn.lte(by))
-        .filter(risk::Column::Status.ne(RiskStatus::Avslutad.as_str()))
-        .order_by_asc(risk::Column::ReviewOn)
-        .limit(cap)
-        .into_model()
+pub fn reviews_of_query(
+    user_id: i64,
+    by: chrono::NaiveDate,
+    cap: u64,
+) -> impl crate::repo::kept::Read<S = SelectModel<risk::Model>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    let values = vec![user_id.into(), by.into(), RiskStatus::Avslutad.as_str().into(), cap.into()];
+    KEPT.keep(values, move || {
+        crate::repo::select::find::<risk::Entity>()
+            .filter(risk::Column::OwnerUserId.eq(user_id))
+            .filter(risk::Column::ReviewOn.lte(by))
+            .filter(risk::Column::Status.ne(RiskStatus::Avslutad.as_str()))
+            .order_by_asc(risk::Column::ReviewOn)
+            .limit(cap)
+            .into_model()
+    })
 }
