@@ -183,6 +183,9 @@ pub struct AppParts {
     /// with an authority may be recorded for, offered on every authority's page, were a scan
     /// of the whole tree on each (about 130 µs of SQLite at storstad's 692 units).
     pub(crate) contact_bodies: moka::future::Cache<u64, std::sync::Arc<Vec<varn_store::repo::org::UnitName>>>,
+    /// The city-wide deciding bodies' units (KF, KS), kept as the contact bodies are: every
+    /// document's page names them and they were a scan of the whole tree on each.
+    pub(crate) city_bodies: moka::future::Cache<u64, std::sync::Arc<Vec<varn_store::entity::org_unit::Model>>>,
 }
 
 /// Keyed by the reader's scope and the register's filter, and the writes committed.
@@ -248,6 +251,7 @@ impl App {
             contact_counts: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
             risk_heat: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(10)).build(),
             contact_bodies: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
+            city_bodies: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
         })))
     }
 }

@@ -197,6 +197,16 @@ pub(crate) fn city_bodies_query() -> impl varn_store::repo::kept::Read<S = varn_
     varn_store::repo::org::of_kinds_query(kinds)
 }
 
+impl super::Documents<'_> {
+    /// [`city_bodies_query`]'s units, read once and kept until this server commits a write
+    /// (at most 10 s); readers who miss at once wait for one reading.
+    pub(crate) async fn city_bodies(&self) -> Result<std::sync::Arc<Vec<org_unit::Model>>, AppError> {
+        let db = self.db();
+        let load = async { Ok::<_, AppError>(std::sync::Arc::new(varn_store::repo::kept::all(db, city_bodies_query()).await?)) };
+        self.app.city_bodies.try_get_with(self.app.writes_committed(), load).await.map_err(|e| AppError::Internal(e.to_string()))
+    }
+}
+
 /// The chefs who may approve an instruction owned by `owning`: the heads of it and of the
 /// units above it that a chef heads (sign-in name, "name, unit"), nearest first.
 pub(crate) async fn approvers<C: ConnectionTrait>(db: &C, owning: &org_unit::Model) -> Result<Vec<(String, String)>, AppError> {

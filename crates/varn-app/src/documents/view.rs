@@ -144,7 +144,7 @@ impl<'a> Documents<'a> {
         let remisses = b.add_statement::<SelectModel<RemissRow>>(repo::remisses_statement(db, id));
         let replaced_by = d.replaced_by_id.map(|r| b.add(repo::titles_query(&vis, vec![r])));
         let has_child = (d.doc_type == DocType::Policy).then(|| b.add(org::has_child_query(version_scope_applies(&d, &version))));
-        let city_bodies = b.add(super::decide::city_bodies_query());
+        let city_bodies = self.city_bodies().await?;
         let mut got = b.run(db).await?;
 
         let children = got.take(children)?;
@@ -159,7 +159,6 @@ impl<'a> Documents<'a> {
         let owner = got.take_one_if(owner)?.map(|u| (u.display_name, u.username));
         let waits =
             Waiting { approved_by: got.take_one_if(approver)?, draft: got.take_one_if(draft)?, in_force: got.take_one_if(in_force)? };
-        let city_bodies = got.take(city_bodies)?;
         let decided = self.decided(actor, &d, &version, &units, waits, &city_bodies).await?;
         let replaced_by = got.take_one_if(replaced_by)?;
         let single_unit = has_child.is_some() && got.take_one_if(has_child)?.is_none();

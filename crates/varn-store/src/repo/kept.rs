@@ -249,6 +249,15 @@ mod tests {
         check(|u| a::reviews_of_query(u, day, 100), "a person's asset reviews");
         check(|u| a::open_measures_of_query(u, 100), "a person's open measures");
         check(|u| crate::repo::risks::reviews_of_query(u, day, 100), "a person's risk reviews");
+        use crate::repo::documents as d;
+        check(d::versions_query, "a document's versions");
+        check(d::version_by_id_query, "a version");
+        check(|i| d::shown_query(i, Some(2)), "a document's version by number");
+        check(|i| d::shown_query(i, None), "a document's version in force");
+        check(d::draft_query, "a document's draft");
+        check(d::comments_query, "a document's comments");
+        check(|i| d::has_acked_query(i, 7), "a confirmation");
+        check(crate::repo::org::has_child_query, "whether a unit has children");
         check(|i| a::carriers_by_id_query((i..i + 70).collect()), "100 carriers' rows");
         check(a::history_query, "asset history");
         // By ids: one slot per count of ids, each binding its own ids in order.

@@ -15,14 +15,17 @@ pub async fn ack_requests<D: ConnectionTrait>(db: &D, document_id: i64) -> Resul
 }
 
 /// Whether the user has confirmed the version: the confirmation's id, if any.
-pub fn has_acked_query(version_id: i64, user_id: i64) -> Selector<SelectGetableTuple<i64>> {
-    crate::repo::select::find::<document_ack::Entity>()
-        .filter(document_ack::Column::VersionId.eq(version_id))
-        .filter(document_ack::Column::UserId.eq(user_id))
-        .select_only()
-        .column(document_ack::Column::Id)
-        .limit(1)
-        .into_tuple()
+pub fn has_acked_query(version_id: i64, user_id: i64) -> impl crate::repo::kept::Read<S = SelectGetableTuple<i64>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![version_id.into(), user_id.into(), 1u64.into()], move || {
+        crate::repo::select::find::<document_ack::Entity>()
+            .filter(document_ack::Column::VersionId.eq(version_id))
+            .filter(document_ack::Column::UserId.eq(user_id))
+            .select_only()
+            .column(document_ack::Column::Id)
+            .limit(1)
+            .into_tuple()
+    })
 }
 
 /// Whether a read confirmation of the version is asked of one of `chain` (the user's units

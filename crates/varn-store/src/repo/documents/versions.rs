@@ -7,26 +7,39 @@ use varn_domain::document::VersionState;
 
 /// Versions of a document, newest first.
 pub async fn versions<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<ver::Model>, DbErr> {
-    versions_query(document_id).all(db).await
+    crate::repo::kept::all(db, versions_query(document_id)).await
 }
 
 /// The query of [`versions`].
-pub fn versions_query(document_id: i64) -> Selector<SelectModel<ver::Model>> {
-    crate::repo::select::find::<ver::Entity>()
-        .filter(ver::Column::DocumentId.eq(document_id))
-        .order_by_desc(ver::Column::Number)
-        .into_model()
+pub fn versions_query(document_id: i64) -> impl crate::repo::kept::Read<S = SelectModel<ver::Model>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![document_id.into()], move || {
+        crate::repo::select::find::<ver::Entity>()
+            .filter(ver::Column::DocumentId.eq(document_id))
+            .order_by_desc(ver::Column::Number)
+            .into_model()
+    })
 }
 
 /// The query of [`version_by_id`].
-pub fn version_by_id_query(id: i64) -> Selector<SelectModel<ver::Model>> {
-    ver::Entity::find_by_id(id).into_model()
+pub fn version_by_id_query(id: i64) -> impl crate::repo::kept::Read<S = SelectModel<ver::Model>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![id.into()], move || ver::Entity::find_by_id(id).into_model())
 }
 
 /// The version a document's page shows, by the document's id: version `number`, or without
 /// one the version in force (none when none is: the page then shows the open draft). Read in
 /// one batch with the document itself.
-pub fn shown_query(document_id: i64, number: Option<i32>) -> Selector<SelectModel<ver::Model>> {
+pub fn shown_query(document_id: i64, number: Option<i32>) -> impl crate::repo::kept::Read<S = SelectModel<ver::Model>> + use<> {
+    static KEPT: [crate::repo::kept::Slot; 2] = [const { crate::repo::kept::Slot::new() }; 2];
+    let values = match number {
+        Some(n) => vec![document_id.into(), n.into(), 1u64.into()],
+        None => vec![document_id.into(), 1u64.into()],
+    };
+    crate::repo::kept::Slot::keep_nth(&KEPT, values.len() - 1, values, move || shown_built(document_id, number))
+}
+
+fn shown_built(document_id: i64, number: Option<i32>) -> Selector<SelectModel<ver::Model>> {
     let q = crate::repo::select::find::<ver::Entity>();
     match number {
         Some(n) => q.filter(ver::Column::DocumentId.eq(document_id)).filter(ver::Column::Number.eq(n)),
@@ -55,22 +68,25 @@ pub async fn version<D: ConnectionTrait>(db: &D, document_id: i64, number: i32) 
 
 /// One version by id.
 pub async fn version_by_id<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<ver::Model>, DbErr> {
-    version_by_id_query(id).one(db).await
+    Ok(crate::repo::kept::all(db, version_by_id_query(id)).await?.into_iter().next())
 }
 
 /// The draft (unadopted) version of a document, if one is open.
 pub async fn draft<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Option<ver::Model>, DbErr> {
-    draft_query(document_id).one(db).await
+    Ok(crate::repo::kept::all(db, draft_query(document_id)).await?.into_iter().next())
 }
 
 /// The query of [`draft`] (at most one row).
-pub fn draft_query(document_id: i64) -> Selector<SelectModel<ver::Model>> {
-    crate::repo::select::find::<ver::Entity>()
-        .filter(ver::Column::DocumentId.eq(document_id))
-        .filter(ver::Column::State.eq(VersionState::Draft))
-        .order_by_desc(ver::Column::Number)
-        .limit(1)
-        .into_model()
+pub fn draft_query(document_id: i64) -> impl crate::repo::kept::Read<S = SelectModel<ver::Model>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![document_id.into(), VersionState::Draft.into(), 1u64.into()], move || {
+        crate::repo::select::find::<ver::Entity>()
+            .filter(ver::Column::DocumentId.eq(document_id))
+            .filter(ver::Column::State.eq(VersionState::Draft))
+            .order_by_desc(ver::Column::Number)
+            .limit(1)
+            .into_model()
+    })
 }
 
 /// A strategy action with the state of its task.
@@ -122,15 +138,18 @@ pub async fn action_models<D: ConnectionTrait>(db: &D, document_id: i64) -> Resu
 
 /// The remiss comments of a document, oldest first.
 pub async fn comments<D: ConnectionTrait>(db: &D, document_id: i64) -> Result<Vec<document_comment::Model>, DbErr> {
-    comments_query(document_id).all(db).await
+    crate::repo::kept::all(db, comments_query(document_id)).await
 }
 
 /// The query of [`comments`].
-pub fn comments_query(document_id: i64) -> Selector<SelectModel<document_comment::Model>> {
-    crate::repo::select::find::<document_comment::Entity>()
-        .filter(document_comment::Column::DocumentId.eq(document_id))
-        .order_by_asc(document_comment::Column::Id)
-        .into_model()
+pub fn comments_query(document_id: i64) -> impl crate::repo::kept::Read<S = SelectModel<document_comment::Model>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![document_id.into()], move || {
+        crate::repo::select::find::<document_comment::Entity>()
+            .filter(document_comment::Column::DocumentId.eq(document_id))
+            .order_by_asc(document_comment::Column::Id)
+            .into_model()
+    })
 }
 
 /// Names of users by id.
