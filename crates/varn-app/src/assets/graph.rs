@@ -66,7 +66,7 @@ impl DependencyGraph {
         let next_of = if down { &self.down } else { &self.up };
         // Per carrier: the step it was reached at (0: not yet; the start: u16::MAX) and the
         // carrier it was reached through, the lowest of that step's parents. A step's front
-        // is kept in the order it was found: only the `shown` nearest are sorted.
+        // is kept in any order: only the `shown` nearest are sorted.
         let mut step = vec![0u16; self.ids.len()];
         let mut via = vec![u32::MAX; self.ids.len()];
         if let Some(s) = step.get_mut(start) {
@@ -94,17 +94,15 @@ impl DependencyGraph {
             reach.total += next.len();
             let room = shown.saturating_sub(reach.nearest.len());
             if room > 0 {
-                let mut nearest: Vec<u32> = if next.len() > room {
-                    let mut all = next.clone();
-                    all.select_nth_unstable(room - 1);
-                    all.truncate(room);
-                    all
-                } else {
-                    next.clone()
-                };
-                nearest.sort_unstable();
+                // The step's `room` lowest first, in order (the front's order does not matter).
+                if next.len() > room {
+                    next.select_nth_unstable(room - 1);
+                }
+                let k = room.min(next.len());
+                let listed = next.get_mut(..k).unwrap_or_default();
+                listed.sort_unstable();
                 let via_of = |n: u32| via.get(n as usize).copied().unwrap_or_default();
-                reach.nearest.extend(nearest.into_iter().map(|n| (self.id(n), d, self.id(via_of(n)))));
+                reach.nearest.extend(listed.iter().map(|&n| (self.id(n), d, self.id(via_of(n)))));
             }
             front = next;
         }

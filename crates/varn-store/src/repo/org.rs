@@ -254,7 +254,7 @@ pub async fn child_count<D: ConnectionTrait>(db: &D, id: i64) -> Result<u64, DbE
 
 /// Whether a unit has a child: the query gives one row if it has.
 pub fn has_child_query(id: i64) -> impl super::kept::Read<S = SelectGetableTuple<i64>> + use<> {
-    static KEPT: super::kept::Slot = crate::repo::kept::Slot::new();
+    static KEPT: super::kept::Slot = super::kept::Slot::new();
     KEPT.keep(vec![id.into(), 1u64.into()], move || {
         super::select::find::<OrgUnit>().filter(C::ParentId.eq(id)).select_only().column(C::Id).limit(1).into_tuple()
     })
