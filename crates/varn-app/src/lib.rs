@@ -207,6 +207,11 @@ pub(crate) type WorkCountCache = moka::future::Cache<(String, chrono::NaiveDate,
 pub(crate) type AckReportCache = moka::sync::Cache<(i64, String), std::sync::Arc<varn_store::repo::documents::AckReport>>;
 
 impl App {
+    /// How many connections the store's read pool may open.
+    pub fn store_connections(&self) -> u32 {
+        self.store.read_connections()
+    }
+
     /// How many writes this server has committed: what is kept under a key with it is made
     /// again after any change made here (see `writes`).
     pub fn writes_committed(&self) -> u64 {

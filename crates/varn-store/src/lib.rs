@@ -290,6 +290,15 @@ impl Store {
         &self.read
     }
 
+    /// How many connections the read pool may open.
+    pub fn read_connections(&self) -> u32 {
+        match self.backend() {
+            DbBackend::Sqlite => self.read.get_sqlite_connection_pool().options().get_max_connections(),
+            DbBackend::Postgres => self.read.get_postgres_connection_pool().options().get_max_connections(),
+            _ => 1,
+        }
+    }
+
     /// The connection for writes (begin a transaction on it).
     pub fn write(&self) -> &DatabaseConnection {
         &self.write

@@ -51,6 +51,9 @@ pub struct StateParts {
     pub web: Arc<WebConfig>,
     /// Exports hold every matching row as text: one at a time keeps memory bounded under load.
     pub exports: Arc<tokio::sync::Semaphore>,
+    /// How many chunks of exports are read at once, each on a blocking thread (one per core,
+    /// at most half the pool's connections: the rest stay for pages).
+    pub export_chunks: Arc<tokio::sync::Semaphore>,
     /// Rendered parts of pages that are the same for everyone with one scope and language,
     /// until this server commits a write (and at most 10 s, for other servers' writes).
     pub fragments: Fragments,
@@ -71,8 +74,16 @@ pub type Fragments = moka::sync::Cache<(&'static str, String, &'static str, u64)
 pub fn router(app: App, web: WebConfig) -> Router {
     let fragments = moka::sync::Cache::builder().max_capacity(500).time_to_live(std::time::Duration::from_secs(10)).build();
     let pdfs = moka::sync::Cache::builder().max_capacity(64).time_to_live(std::time::Duration::from_secs(10)).build();
-    let state =
-        AppState(Arc::new(StateParts { app, web: Arc::new(web), exports: Arc::new(tokio::sync::Semaphore::new(1)), fragments, pdfs }));
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let chunks = cores.min(app.store_connections() as usize / 2).max(1);
+    let state = AppState(Arc::new(StateParts {
+        app,
+        web: Arc::new(web),
+        exports: Arc::new(tokio::sync::Semaphore::new(1)),
+        export_chunks: Arc::new(tokio::sync::Semaphore::new(chunks)),
+        fragments,
+        pdfs,
+    }));
     let max_body = state.app.config.max_attachment_bytes + 64 * 1024;
     Router::new()
         .merge(ui::routes().layer(axum::middleware::from_fn_with_state(state.clone(), ctx::page_failures)))

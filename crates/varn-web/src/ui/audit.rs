@@ -1,6 +1,7 @@
 //! The audit log page: filter by user, entity and date; export.
 
 use super::audit_words as words;
+use super::list::spec::off_runtime;
 use super::list::{download, export_slot, ListQuery, ListView};
 use crate::ctx::{Ctx, PageResult};
 use crate::shell::{render, Shell};
@@ -242,7 +243,14 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         // An export is for a period or a person; the newest 100 000 rows at most.
         params.per_page = Some(100_000);
     }
-    let page = app.audit_list(actor, &f, &params).await?;
+    let page = match q.export() {
+        // Up to 100 000 rows: read off the runtime's threads, like an export's chunks.
+        Some(_) => {
+            let (app, actor, f, params) = (app.clone(), actor.clone(), f.clone(), params.clone());
+            off_runtime(&ctx.state.export_chunks, async move { app.audit_list(&actor, &f, &params).await }).await?
+        }
+        None => app.audit_list(actor, &f, &params).await?,
+    };
     // A page's rows parsed once for everything it shows; an export's row by row as written.
     let json: Vec<Json> = if q.export().is_some() { Vec::new() } else { page.items.iter().map(parsed).collect() };
     let names = names(&ctx, actor, &page.items, &json).await?;
@@ -289,7 +297,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
                 })
                 .collect(),
         };
-        return Ok(download(&table, fmt, "granskningslogg"));
+        return Ok(off_runtime(&ctx.state.export_chunks, async move { Ok(download(&table, fmt, "granskningslogg")) }).await?);
     }
     let view = ListView::new("/audit", &q, page.total).exact(page.exact);
     let rows = page.items.into_iter().zip(json).map(|(r, j)| row(&ctx, &names, r, j)).collect();

@@ -60,13 +60,16 @@ pub async fn run<S: ListSpec>(ctx: &Ctx, q: &ListQuery) -> Result<Result<Listed<
     let filter = S::filter(q)?;
     let app = &ctx.state.app;
     match q.export() {
-        Some(super::Export::Csv) => Ok(Err(csv::<S>(ctx.tr, app.clone(), actor.clone(), filter, q.params()))),
+        Some(super::Export::Csv) => Ok(Err(csv::<S>(ctx, actor.clone(), filter, q.params()))),
         Some(super::Export::Xlsx) => {
             // A workbook is built whole in memory: one at a time.
             let _slot = ctx.state.exports.acquire().await.ok();
-            let rows = all_rows::<S>(ctx.tr, app, actor, &filter, q.params()).await?;
+            let rows = all_rows::<S>(ctx, actor, &filter, q.params()).await?;
             let table = Table { headers: headers::<S>(ctx.tr), rows };
-            Ok(Err(super::download(&table, super::Export::Xlsx, S::EXPORT_NAME)))
+            // The workbook's XML and its compression, for up to tens of thousands of rows.
+            let file =
+                off_runtime(&ctx.state.export_chunks, async move { Ok(super::download(&table, super::Export::Xlsx, S::EXPORT_NAME)) });
+            Ok(Err(file.await?))
         }
         None => {
             let page = S::fetch(app, actor, &filter, q.params()).await?;
@@ -84,28 +87,60 @@ fn cells<S: ListSpec>(tr: Tr, rows: &[S::Row]) -> Vec<Vec<String>> {
     rows.iter().map(|r| S::COLUMNS.iter().map(|c| (c.cell)(tr, r)).collect()).collect()
 }
 
-/// Every matching row as cells, fetched a chunk at a time.
-async fn all_rows<S: ListSpec>(tr: Tr, app: &App, actor: &Actor, f: &S::Filter, mut p: ListParams) -> Result<Vec<Vec<String>>, AppError> {
+/// Every matching row as cells, fetched a chunk at a time (each chunk off the runtime's
+/// threads: [`off_runtime`]).
+async fn all_rows<S: ListSpec>(ctx: &Ctx, actor: &Actor, f: &S::Filter, mut p: ListParams) -> Result<Vec<Vec<String>>, AppError> {
     p.per_page = Some(EXPORT_CHUNK);
     p.page = 1;
     let mut out = Vec::new();
     loop {
-        let page = S::fetch(app, actor, f, p.clone()).await?;
-        out.extend(cells::<S>(tr, &page.items));
-        if (page.items.len() as u64) < EXPORT_CHUNK {
+        let (app, actor, f, params, tr) = (ctx.state.app.clone(), actor.clone(), f.clone(), p.clone(), ctx.tr);
+        let cells = off_runtime(&ctx.state.export_chunks, async move {
+            let page = S::fetch(&app, &actor, &f, params).await?;
+            Ok(cells::<S>(tr, &page.items))
+        })
+        .await?;
+        let full = cells.len() as u64 == EXPORT_CHUNK;
+        out.extend(cells);
+        if !full {
             return Ok(out);
         }
         p.page += 1;
-        // SQLite's reads run on this task (vendor/sqlx-sqlite/VARN-PATCH.md) and are done when
-        // first polled: let the runtime serve other requests between chunks.
-        tokio::task::yield_now().await;
     }
+}
+
+/// Runs `work` (an export's chunk: a read of thousands of rows and their text) on a blocking
+/// thread, at most as many at once as `permits` allows, and waits for it without holding the
+/// runtime.
+///
+/// SQLite's reads run on the task that polls them (vendor/sqlx-sqlite/VARN-PATCH.md), so a
+/// chunk of 2 000 assets read on a request's task held one of the runtime's threads for about
+/// 25 ms: with sixteen exports at once (storstad, session 48) every other request on the
+/// server, a new export's first bytes included, waited behind them (p99 0.5 s to the first
+/// bytes). On a blocking thread the chunk is shared out by the operating system's scheduler
+/// instead, and the runtime's threads stay free for pages. The permits keep the exports from
+/// taking every reader connection of the pool.
+pub(crate) async fn off_runtime<T: Send + 'static>(
+    permits: &std::sync::Arc<tokio::sync::Semaphore>,
+    work: impl std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+) -> Result<T, AppError> {
+    let permit = permits.clone().acquire_owned().await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let rt = tokio::runtime::Handle::current();
+    // The permit goes with the work: a download broken off part-way still counts its chunk
+    // until the chunk ends.
+    let job = tokio::task::spawn_blocking(move || {
+        let out = rt.block_on(work);
+        drop(permit);
+        out
+    });
+    job.await.map_err(|e| AppError::Internal(e.to_string()))?
 }
 
 /// Where a streamed export has come.
 struct Cursor<S: ListSpec> {
     tr: Tr,
     app: App,
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
     actor: Actor,
     filter: S::Filter,
     params: ListParams,
@@ -114,7 +149,9 @@ struct Cursor<S: ListSpec> {
     done: bool,
 }
 
-/// The next piece of a streamed CSV: the header, then one chunk of rows at a time.
+/// The next piece of a streamed CSV: the header, then one chunk of rows at a time, each read
+/// and written as text off the runtime's threads ([`off_runtime`]): the header goes out at
+/// once, and hyper sends each chunk as it comes.
 async fn next_chunk<S: ListSpec>(mut c: Cursor<S>) -> Option<(Result<Vec<u8>, std::io::Error>, Cursor<S>)> {
     if c.done {
         return None;
@@ -124,15 +161,14 @@ async fn next_chunk<S: ListSpec>(mut c: Cursor<S>) -> Option<(Result<Vec<u8>, st
         c.started = true;
         return Some((csv_head(&headers::<S>(c.tr)).map_err(io), c));
     }
-    // SQLite's reads run on this task and are done when first polled (VARN-PATCH.md under
-    // vendor/sqlx-sqlite): without a turn here every chunk would be ready at once, so hyper
-    // would fill its buffer with chunk after chunk before sending the first bytes, and the
-    // export would hold its runtime thread from the first chunk to the last (16 exports of
-    // 25 000 assets: 2.6 s to the first bytes at the median). The turn lets hyper send what it
-    // has and the runtime serve other requests between chunks.
-    tokio::task::yield_now().await;
-    let page = match S::fetch(&c.app, &c.actor, &c.filter, c.params.clone()).await {
-        Ok(p) => p,
+    let (app, actor, filter, params, tr) = (c.app.clone(), c.actor.clone(), c.filter.clone(), c.params.clone(), c.tr);
+    let chunk = off_runtime(&c.permits, async move {
+        let page = S::fetch(&app, &actor, &filter, params).await?;
+        Ok((csv_lines(&cells::<S>(tr, &page.items))?, page.items.len() as u64))
+    })
+    .await;
+    let (text, rows) = match chunk {
+        Ok(x) => x,
         Err(e) => {
             // The header has gone out: the download ends short, and the log says why.
             tracing::error!(error = %e, "export failed part-way");
@@ -140,16 +176,17 @@ async fn next_chunk<S: ListSpec>(mut c: Cursor<S>) -> Option<(Result<Vec<u8>, st
             return Some((Err(io(e)), c));
         }
     };
-    c.done = (page.items.len() as u64) < EXPORT_CHUNK;
+    c.done = rows < EXPORT_CHUNK;
     c.params.page += 1;
-    Some((csv_lines(&cells::<S>(c.tr, &page.items)).map_err(io), c))
+    Some((Ok(text), c))
 }
 
 /// The CSV export as a stream.
-fn csv<S: ListSpec>(tr: Tr, app: App, actor: Actor, filter: S::Filter, mut params: ListParams) -> Response {
+fn csv<S: ListSpec>(ctx: &Ctx, actor: Actor, filter: S::Filter, mut params: ListParams) -> Response {
     params.per_page = Some(EXPORT_CHUNK);
     params.page = 1;
-    let start = Cursor::<S> { tr, app, actor, filter, params, started: false, done: false };
+    let (tr, app, permits) = (ctx.tr, ctx.state.app.clone(), ctx.state.export_chunks.clone());
+    let start = Cursor::<S> { tr, app, permits, actor, filter, params, started: false, done: false };
     let body = Body::from_stream(futures_util::stream::unfold(start, next_chunk::<S>));
     (
         StatusCode::OK,
@@ -160,4 +197,72 @@ fn csv<S: ListSpec>(tr: Tr, app: App, actor: Actor, filter: S::Filter, mut param
         body,
     )
         .into_response()
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use super::off_runtime;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    /// The work runs off the runtime's thread: on a runtime of one thread, a chunk that waits
+    /// for that thread to send it a word gets it (it would wait in vain if it ran there).
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_chunk_runs_off_the_runtime_while_the_runtime_serves_others() {
+        let permits = Arc::new(tokio::sync::Semaphore::new(1));
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let here = std::thread::current().id();
+        let chunk = tokio::spawn({
+            let permits = permits.clone();
+            async move {
+                off_runtime(&permits, async move { Ok((rx.recv_timeout(Duration::from_secs(10)).is_ok(), std::thread::current().id())) })
+                    .await
+            }
+        });
+        // Another task on the runtime's one thread, while the chunk waits.
+        tokio::spawn(async move { tx.send(()).expect("the chunk listens") }).await.expect("sent");
+        let (heard, there) = chunk.await.expect("the chunk ends").expect("the chunk's result");
+        assert!(heard, "the chunk held the runtime's thread");
+        assert_ne!(here, there);
+    }
+
+    /// No more chunks run at once than there are permits, and the permits are given back.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn chunks_run_at_most_as_many_at_once_as_there_are_permits() {
+        let permits = Arc::new(tokio::sync::Semaphore::new(2));
+        let (now, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let jobs: Vec<_> = (0..8)
+            .map(|i| {
+                let (permits, now, most) = (permits.clone(), now.clone(), most.clone());
+                tokio::spawn(async move {
+                    off_runtime(&permits, async move {
+                        let n = now.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(n, Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_millis(20));
+                        now.fetch_sub(1, Ordering::SeqCst);
+                        Ok(i)
+                    })
+                    .await
+                })
+            })
+            .collect();
+        let mut done = Vec::new();
+        for j in jobs {
+            done.push(j.await.expect("the job ends").expect("its result"));
+        }
+        assert_eq!(done, (0..8).collect::<Vec<_>>());
+        assert!((1..=2).contains(&most.load(Ordering::SeqCst)), "{} at once", most.load(Ordering::SeqCst));
+        assert_eq!(permits.available_permits(), 2);
+    }
+
+    /// A chunk's failure is the caller's error.
+    #[tokio::test]
+    async fn a_chunks_failure_comes_back() {
+        let permits = Arc::new(tokio::sync::Semaphore::new(1));
+        let r: Result<(), _> = off_runtime(&permits, async { Err(varn_app::AppError::NotFound) }).await;
+        assert!(matches!(r, Err(varn_app::AppError::NotFound)));
+        assert_eq!(permits.available_permits(), 1);
+    }
 }
