@@ -116,6 +116,7 @@ pub struct WorkOverview {
     /// Whether the task list holds every open task, not only the overdue.
     pub all_open: bool,
     /// Today in the city (what "overdue" is measured against).
+    #[serde(serialize_with = "varn_domain::json_time::date")]
     pub today: chrono::NaiveDate,
 }
 

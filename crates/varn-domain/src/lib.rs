@@ -11,6 +11,7 @@ pub mod code;
 pub mod document;
 pub mod ids;
 pub mod incident;
+pub mod json_time;
 pub mod org;
 pub mod risk;
 pub mod role;

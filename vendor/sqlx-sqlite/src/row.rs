@@ -37,11 +37,8 @@ impl SqliteRow {
         let mut values = Vec::with_capacity(size);
 
         for i in 0..size {
-            values.push(unsafe {
-                let raw = statement.column_value(i);
-
-                SqliteValue::new(raw, columns[i].type_info.clone())
-            });
+            // Värn: read into the value's own memory (value.rs, `Kept`), not copied by SQLite.
+            values.push(SqliteValue::read(statement, i, columns[i].type_info.clone()));
         }
 
         Self {

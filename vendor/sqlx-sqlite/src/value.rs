@@ -3,16 +3,18 @@ use std::marker::PhantomData;
 use std::ptr::NonNull;
 use std::slice::from_raw_parts;
 use std::str::from_utf8;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use libsqlite3_sys::{
     sqlite3_value, sqlite3_value_blob, sqlite3_value_bytes, sqlite3_value_double,
-    sqlite3_value_dup, sqlite3_value_free, sqlite3_value_int64, sqlite3_value_type, SQLITE_NULL,
+    sqlite3_value_dup, sqlite3_value_free, sqlite3_value_int64, sqlite3_value_type, SQLITE_BLOB,
+    SQLITE_INTEGER, SQLITE_NULL, SQLITE_TEXT,
 };
 
 pub(crate) use sqlx_core::value::{Value, ValueRef};
 
 use crate::error::BoxDynError;
+use crate::statement::StatementHandle;
 use crate::type_info::DataType;
 use crate::{Sqlite, SqliteTypeInfo};
 
@@ -43,28 +45,28 @@ impl<'r> SqliteValueRef<'r> {
     // (Similar bug in Postgres): https://github.com/launchbadge/sqlx/issues/3161
     pub(super) fn int64(&self) -> i64 {
         match &self.0 {
-            SqliteValueData::Value(v) => v.0.int64(),
+            SqliteValueData::Value(v) => v.int64(),
             SqliteValueData::BorrowedHandle(v) => v.int64(),
         }
     }
 
     pub(super) fn double(&self) -> f64 {
         match &self.0 {
-            SqliteValueData::Value(v) => v.0.double(),
+            SqliteValueData::Value(v) => v.double(),
             SqliteValueData::BorrowedHandle(v) => v.double(),
         }
     }
 
     pub(super) fn blob(&self) -> &'r [u8] {
         match &self.0 {
-            SqliteValueData::Value(v) => v.0.blob(),
+            SqliteValueData::Value(v) => v.blob(),
             SqliteValueData::BorrowedHandle(v) => v.blob(),
         }
     }
 
     pub(super) fn text(&self) -> Result<&'r str, BoxDynError> {
         match &self.0 {
-            SqliteValueData::Value(v) => v.0.text(),
+            SqliteValueData::Value(v) => v.text(),
             SqliteValueData::BorrowedHandle(v) => v.text(),
         }
     }
@@ -98,7 +100,47 @@ impl<'r> ValueRef<'r> for SqliteValueRef<'r> {
 }
 
 #[derive(Clone)]
-pub struct SqliteValue(Arc<ValueHandle<'static>>);
+pub struct SqliteValue(Kept);
+
+/// Värn's patch (VARN-PATCH.md): how a value of a row is kept. Upstream keeps every value as a
+/// copy SQLite makes (`sqlite3_value_dup`: an allocation for the value and another for its
+/// text) behind an `Arc` (a third). A row's NULL, integer, text and blob are read here into
+/// Rust's own memory instead: nothing for a NULL or an integer, one allocation for a text.
+/// A real number, and a value copied from a borrowed handle, are kept upstream's way.
+#[derive(Clone)]
+enum Kept {
+    Handle(Arc<ValueHandle<'static>>),
+    Null(SqliteTypeInfo),
+    /// The integer and, once asked for, its text (SQLite's `%lld`).
+    Integer(i64, OnceLock<Box<str>>),
+    Text(Box<[u8]>),
+    Blob(Box<[u8]>),
+}
+
+/// SQLite's conversion of a text to an integer (`sqlite3Atoi64`, as `sqlite3_value_int64`
+/// applies it): leading spaces, a sign, the digits up to the first other character, clamped to
+/// the range of `i64`; 0 when there are none. Only a decoder that skips the type check reads
+/// a text as an integer.
+fn text_to_i64(b: &[u8]) -> i64 {
+    let s = std::str::from_utf8(b).unwrap_or("").trim_start();
+    let (neg, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let mut n: i128 = 0;
+    for d in digits.bytes().take_while(u8::is_ascii_digit) {
+        n = (n * 10 + i128::from(d - b'0')).min(i128::from(i64::MAX) + 1);
+    }
+    let n = if neg { -n } else { n };
+    n.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+}
+
+/// SQLite's conversion of a text to a real number: the longest number at its start.
+fn text_to_f64(b: &[u8]) -> f64 {
+    let s = std::str::from_utf8(b).unwrap_or("").trim();
+    (1..=s.len()).rev().filter(|i| s.is_char_boundary(*i)).find_map(|i| s[..i].parse::<f64>().ok().filter(|f| f.is_finite())).unwrap_or(0.0)
+}
 
 pub(crate) struct ValueHandle<'a> {
     value: NonNull<sqlite3_value>,
@@ -201,7 +243,68 @@ impl SqliteValue {
         debug_assert!(!value.is_null());
         let handle =
             ValueHandle::new_owned(NonNull::new_unchecked(sqlite3_value_dup(value)), type_info);
-        Self(Arc::new(handle))
+        Self(Kept::Handle(Arc::new(handle)))
+    }
+
+    /// Värn: column `index` of the statement's current row, read into the value's own memory
+    /// ([`Kept`]); a real number is copied upstream's way.
+    pub(crate) fn read(statement: &StatementHandle, index: usize, type_info: SqliteTypeInfo) -> Self {
+        Self(match statement.column_type(index) {
+            SQLITE_NULL => Kept::Null(type_info),
+            SQLITE_INTEGER => Kept::Integer(statement.column_int64(index), OnceLock::new()),
+            SQLITE_TEXT => Kept::Text(statement.column_blob(index).into()),
+            SQLITE_BLOB => Kept::Blob(statement.column_blob(index).into()),
+            _ => return unsafe { Self::new(statement.column_value(index), type_info) },
+        })
+    }
+
+    fn int64(&self) -> i64 {
+        match &self.0 {
+            Kept::Handle(h) => h.int64(),
+            Kept::Null(_) => 0,
+            Kept::Integer(i, _) => *i,
+            Kept::Text(b) | Kept::Blob(b) => text_to_i64(b),
+        }
+    }
+
+    fn double(&self) -> f64 {
+        match &self.0 {
+            Kept::Handle(h) => h.double(),
+            Kept::Null(_) => 0.0,
+            Kept::Integer(i, _) => *i as f64,
+            Kept::Text(b) | Kept::Blob(b) => text_to_f64(b),
+        }
+    }
+
+    fn blob(&self) -> &[u8] {
+        match &self.0 {
+            Kept::Handle(h) => h.blob(),
+            Kept::Null(_) => &[],
+            Kept::Integer(i, text) => text.get_or_init(|| i.to_string().into_boxed_str()).as_bytes(),
+            Kept::Text(b) | Kept::Blob(b) => b,
+        }
+    }
+
+    fn text(&self) -> Result<&str, BoxDynError> {
+        Ok(from_utf8(self.blob())?)
+    }
+
+    fn type_info_of(&self) -> Cow<'_, SqliteTypeInfo> {
+        match &self.0 {
+            Kept::Handle(h) => h.type_info(),
+            Kept::Null(t) => Cow::Borrowed(t),
+            Kept::Integer(..) => Cow::Owned(SqliteTypeInfo(DataType::Integer)),
+            Kept::Text(_) => Cow::Owned(SqliteTypeInfo(DataType::Text)),
+            Kept::Blob(_) => Cow::Owned(SqliteTypeInfo(DataType::Blob)),
+        }
+    }
+
+    fn is_null_of(&self) -> bool {
+        match &self.0 {
+            Kept::Handle(h) => h.is_null(),
+            Kept::Null(_) => true,
+            _ => false,
+        }
     }
 }
 
@@ -213,11 +316,11 @@ impl Value for SqliteValue {
     }
 
     fn type_info(&self) -> Cow<'_, SqliteTypeInfo> {
-        self.0.type_info()
+        self.type_info_of()
     }
 
     fn is_null(&self) -> bool {
-        self.0.is_null()
+        self.is_null_of()
     }
 }
 

@@ -38,6 +38,7 @@ pub struct PlanItem {
     /// Their name.
     pub owner_name: Option<String>,
     /// By when.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub due_date: Option<NaiveDate>,
 }
 

@@ -63,8 +63,10 @@ pub struct AssetFacts {
     /// Special categories.
     pub special_categories: bool,
     /// Classified on.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub classified_on: Option<chrono::NaiveDate>,
     /// Next review.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub next_review: Option<chrono::NaiveDate>,
     /// Highest level.
     pub max_level: Option<i64>,

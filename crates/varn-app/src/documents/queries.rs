@@ -37,8 +37,10 @@ pub struct Document {
     #[schema(ignore)]
     pub current_version_id: Option<i64>,
     /// Senast reviderad: the last adoption, or review that changed nothing.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub reviewed_on: Option<NaiveDate>,
     /// Nästa översyn.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub next_review: Option<NaiveDate>,
     /// The repeal, when repealed.
     pub repeal: Option<Repeal>,
@@ -48,6 +50,7 @@ pub struct Document {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Repeal {
     /// Date of the decision.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub date: Option<NaiveDate>,
     /// kommunfullmaktige / kommunstyrelse / namnd / styrelse / chef.
     #[schema(value_type = Option<String>)]
@@ -114,16 +117,20 @@ pub struct Version {
     /// I samråd med.
     pub consulted: Option<String>,
     /// Beslutsdatum (for a chef: the date of approval).
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub decision_date: Option<NaiveDate>,
     /// Gäller från, when later than the decision.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub valid_from: Option<NaiveDate>,
     /// Last day of validity; none means tills vidare.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub valid_until: Option<NaiveDate>,
     /// Antagen till följd av lag.
     pub by_law: bool,
     /// Which law.
     pub law: Option<String>,
     /// Nästa översyn (planned review).
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub revision_date: Option<NaiveDate>,
     /// Uppföljning.
     pub follow_up: Option<String>,
@@ -142,6 +149,7 @@ pub struct Version {
     #[schema(ignore)]
     pub protocol_attachment_id: Option<i64>,
     /// When adopted.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub adopted_at: Option<DateTime<Utc>>,
     /// The unit this version applies to, when it holds its own scope (else the document's).
     pub applies_to_unit_id: Option<i64>,
@@ -185,8 +193,10 @@ pub struct VersionRef {
     /// Draft, adopted or superseded.
     pub state: VersionState,
     /// Decision date.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub decision_date: Option<NaiveDate>,
     /// When it was adopted.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub adopted_at: Option<DateTime<Utc>>,
 }
 
@@ -198,6 +208,7 @@ pub struct Comment {
     /// The text.
     pub body: String,
     /// When.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub created_at: DateTime<Utc>,
 }
 

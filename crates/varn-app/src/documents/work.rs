@@ -60,6 +60,7 @@ pub struct AckPreview {
     /// Active people holding a role there or below.
     pub people: i64,
     /// The last day to confirm.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub due_date: Option<chrono::NaiveDate>,
     /// Whether it was sent.
     pub sent: bool,

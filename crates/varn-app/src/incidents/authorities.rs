@@ -52,6 +52,7 @@ pub struct ContactJson {
     /// With whom (from an incident's page; the authority's own route gives it).
     pub authority_id: Option<i64>,
     /// When (RFC 3339; default now).
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub at: Option<DateTime<Utc>>,
     /// `ut` (we contacted them) or `in` (they contacted us).
     pub direction: String,

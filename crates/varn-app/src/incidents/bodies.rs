@@ -34,6 +34,7 @@ pub struct DutyJson {
 #[serde(default)]
 pub struct SentJson {
     /// When it was sent (RFC 3339; default now).
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub sent_at: Option<DateTime<Utc>>,
     /// To whom (default: the recipient in the regimes file).
     pub recipient: Option<String>,

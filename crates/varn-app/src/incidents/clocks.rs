@@ -22,10 +22,12 @@ pub struct Clock {
     /// The regime's answer: applies (true), unanswered (none).
     pub applies: Option<bool>,
     /// Its deadline (none: no fixed hour, "utan onödigt dröjsmål").
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub due: Option<DateTime<Utc>>,
     /// Reckoned from an earlier report's deadline because that report is not sent yet.
     pub estimated: bool,
     /// When it was sent or judged not required.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub done_at: Option<DateTime<Utc>>,
     /// `sent` or `not_required`.
     pub outcome: Option<String>,

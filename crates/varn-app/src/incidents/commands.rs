@@ -62,6 +62,7 @@ pub struct ReportJson {
     pub description: Option<String>,
     /// When it was noticed (RFC 3339; default: now).
     #[serde(default)]
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub noticed_at: Option<DateTime<Utc>>,
     /// The affected unit (default: the reporter's own).
     #[serde(default)]
@@ -268,6 +269,7 @@ pub struct TriageJson {
     #[serde(default)]
     pub personal_data: Option<String>,
     /// When the city became aware (RFC 3339).
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub aware_at: DateTime<Utc>,
     /// The verksamhetsutövare (unit id of the city's root or a bolag).
     #[serde(default)]

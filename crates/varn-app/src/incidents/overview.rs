@@ -10,6 +10,7 @@ use varn_store::repo::incidents::{self as repo, DeadlineRow, Durations, Incident
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct IncidentOverview {
     /// From when (twelve months back).
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub since: chrono::DateTime<chrono::Utc>,
     /// Per month and category.
     pub by_category: Vec<MonthCount>,

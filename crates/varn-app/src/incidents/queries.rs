@@ -57,14 +57,19 @@ pub struct IncidentView {
     /// Handler's name.
     pub handler_name: Option<String>,
     /// Noticed.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub noticed_at: DateTime<Utc>,
     /// The city aware.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub aware_at: DateTime<Utc>,
     /// Reported.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub reported_at: DateTime<Utc>,
     /// Contained.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub contained_at: Option<DateTime<Utc>>,
     /// Closed.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub closed_at: Option<DateTime<Utc>>,
     /// Root cause.
     pub root_cause: Option<String>,
@@ -81,6 +86,7 @@ pub struct IncidentView {
     /// Its name.
     pub pua_name: Option<String>,
     /// The nearest running deadline.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub next_due: Option<DateTime<Utc>>,
     /// Whether the caller may handle it.
     pub may_handle: bool,

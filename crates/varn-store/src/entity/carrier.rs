@@ -21,7 +21,9 @@ pub struct Model {
     pub third_country: bool,
     pub transfer_basis: Option<String>,
     pub search_text: String,
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub created_at: DateTimeUtc,
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub updated_at: DateTimeUtc,
 }
 

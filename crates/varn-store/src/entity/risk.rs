@@ -30,13 +30,17 @@ pub struct Model {
     pub treatment: Option<Treatment>,
     pub treatment_plan: Option<String>,
     pub owner_user_id: Option<i64>,
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub review_on: Option<Date>,
     pub status: RiskStatus,
     pub accepted_by: Option<i64>,
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub accepted_on: Option<Date>,
     /// Title lower-cased, for search.
     pub search_text: String,
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub created_at: DateTimeUtc,
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub updated_at: DateTimeUtc,
 }
 

@@ -14,13 +14,16 @@ pub struct Model {
     pub scope_kind: ScopeKind,
     /// What exactly it covers (the asset, system, process or project by name).
     pub scope_text: Option<String>,
+    #[serde(serialize_with = "varn_domain::json_time::date")]
     pub analysed_on: Date,
     pub participants: Option<String>,
     pub description: Option<String>,
     /// Title lower-cased, for search.
     pub search_text: String,
     pub created_by: i64,
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub created_at: DateTimeUtc,
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub updated_at: DateTimeUtc,
 }
 

@@ -173,6 +173,7 @@ pub struct ContactCount {
     /// How many contacts.
     pub n: i64,
     /// The latest.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub latest: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -200,6 +201,7 @@ pub struct ContactRow {
     /// Its name.
     pub authority_name: String,
     /// When.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub at: chrono::DateTime<chrono::Utc>,
     /// Who made it.
     #[schema(value_type = String)]

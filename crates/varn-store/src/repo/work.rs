@@ -32,6 +32,7 @@ pub struct WorkTask {
     /// Where to do it.
     pub link: String,
     /// By when.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub due_date: Option<chrono::NaiveDate>,
     /// The unit it is counted under.
     pub unit_id: Option<i64>,

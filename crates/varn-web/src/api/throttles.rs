@@ -21,8 +21,10 @@ pub struct ThrottleDto {
     /// Attempts, those refused while throttled included.
     pub attempts: i64,
     /// The latest attempt.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub last_at: chrono::DateTime<chrono::Utc>,
     /// No check before this time (if in the future).
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub blocked_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -970,6 +970,47 @@ fn first_poll<F: std::future::Future>(f: F) -> Option<F::Output> {
     }
 }
 
+/// Dates and time stamps read from SQLite's text as chrono reads them: the two forms Värn
+/// writes (`2026-11-28`, `2026-11-28T10:15:07+00:00`) by the patched driver's own reader
+/// (vendor/sqlx-sqlite/VARN-PATCH.md), every other form and every impossible date the
+/// upstream way.
+#[tokio::test]
+async fn sqlite_reads_dates_and_time_stamps_as_chrono_parses_them() {
+    use chrono::{DateTime, NaiveDate, Utc};
+    let db = TestDb::new("sqlite").await;
+    let store = db.store().await;
+    let r = store.read();
+    let text = |t: &str| Statement::from_sql_and_values(r.get_database_backend(), "SELECT ?", vec![t.into()]);
+    // The last one is not in Värn's form: chrono's pattern reads it all the same.
+    for t in ["2026-11-28", "2024-02-29", "0001-01-01", "9999-12-31", "2026-1-01"] {
+        let row = r.query_one(text(t)).await.unwrap().unwrap();
+        assert_eq!(row.try_get_by_index::<NaiveDate>(0).unwrap(), NaiveDate::parse_from_str(t, "%F").unwrap(), "{t}");
+    }
+    for t in ["2023-02-29", "2026-13-01", "2026-11-31", "28/11/2026"] {
+        let row = r.query_one(text(t)).await.unwrap().unwrap();
+        assert!(row.try_get_by_index::<NaiveDate>(0).is_err(), "{t} is no date");
+    }
+    for t in [
+        "2026-11-28T10:15:07+00:00",
+        "2024-02-29T23:59:59+00:00",
+        "2026-11-28T10:15:07.250+00:00",
+        "2026-11-28T10:15:07+01:00",
+        "2026-11-28T10:15:07Z",
+    ] {
+        let row = r.query_one(text(t)).await.unwrap().unwrap();
+        let want = DateTime::parse_from_rfc3339(t).unwrap().with_timezone(&Utc);
+        assert_eq!(row.try_get_by_index::<DateTime<Utc>>(0).unwrap(), want, "{t}");
+    }
+    for t in ["2026-11-28T24:00:00+00:00", "2026-02-30T10:00:00+00:00", "soon"] {
+        let row = r.query_one(text(t)).await.unwrap().unwrap();
+        assert!(row.try_get_by_index::<DateTime<Utc>>(0).is_err(), "{t} is no time stamp");
+    }
+    // What Värn writes reads back as written.
+    let now = DateTime::parse_from_rfc3339("2026-12-05T14:40:09+00:00").unwrap().with_timezone(&Utc);
+    let row = r.query_one(Statement::from_sql_and_values(r.get_database_backend(), "SELECT ?", vec![now.into()])).await.unwrap().unwrap();
+    assert_eq!(row.try_get_by_index::<DateTime<Utc>>(0).unwrap(), now);
+}
+
 /// SQLite's pools run each statement on the task that sends it (our patch of SQLx's driver,
 /// vendor/sqlx-sqlite/VARN-PATCH.md): a read, a batch of reads and a write are done at their
 /// future's first poll, where a connection with a worker thread (the control, opened here on the

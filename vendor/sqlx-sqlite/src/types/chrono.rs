@@ -123,6 +123,10 @@ fn decode_datetime(value: SqliteValueRef<'_>) -> Result<DateTime<FixedOffset>, B
 }
 
 fn decode_datetime_from_text(value: &str) -> Option<DateTime<FixedOffset>> {
+    // Värn: the form Värn writes (`2026-11-28T10:15:00+00:00`) read by hand first.
+    if let Some(dt) = varn_utc_seconds(value) {
+        return Some(dt);
+    }
     if let Ok(dt) = DateTime::parse_from_rfc3339(value) {
         return Some(dt);
     }
@@ -191,7 +195,13 @@ impl<'r> Decode<'r, Sqlite> for NaiveDateTime {
 
 impl<'r> Decode<'r, Sqlite> for NaiveDate {
     fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
-        Ok(NaiveDate::parse_from_str(value.text()?, "%F")?)
+        let text = value.text()?;
+        // Värn: `YYYY-MM-DD` read by hand; chrono's `parse_from_str` parses its pattern anew
+        // at every call. Anything else (or an impossible date) goes the upstream way.
+        if let Some(d) = varn_date(text.as_bytes()) {
+            return Ok(d);
+        }
+        Ok(NaiveDate::parse_from_str(text, "%F")?)
     }
 }
 
@@ -216,5 +226,55 @@ impl<'r> Decode<'r, Sqlite> for NaiveTime {
         }
 
         Err(format!("invalid time: {value}").into())
+    }
+}
+
+// Värn's patch (VARN-PATCH.md): the two forms Värn stores, read without chrono's parsers.
+
+/// The number written by `digits` (ASCII digits only).
+fn varn_number(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+}
+
+/// `YYYY-MM-DD`, exactly ten bytes, a real date.
+fn varn_date(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = varn_number(&b[0..4])?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, varn_number(&b[5..7])?, varn_number(&b[8..10])?)
+}
+
+/// `YYYY-MM-DDTHH:MM:SS+00:00`, exactly 25 bytes, a real time, in UTC.
+fn varn_utc_seconds(value: &str) -> Option<DateTime<FixedOffset>> {
+    let b = value.as_bytes();
+    if b.len() != 25 || b[10] != b'T' || b[13] != b':' || b[16] != b':' || &b[19..] != b"+00:00" {
+        return None;
+    }
+    let date = varn_date(&b[0..10])?;
+    let time = NaiveTime::from_hms_opt(varn_number(&b[11..13])?, varn_number(&b[14..16])?, varn_number(&b[17..19])?)?;
+    Some(Utc.fix().from_utc_datetime(&date.and_time(time)))
+}
+
+#[cfg(test)]
+mod varn_tests {
+    use super::*;
+
+    #[test]
+    fn the_hand_read_forms_agree_with_chronos_parsers() {
+        let other = "2026-11-28T10:15:00+01:00";
+        assert_eq!(decode_datetime_from_text(other), DateTime::parse_from_rfc3339(other).ok());
+        for text in ["2026-11-28", "2024-02-29", "0001-01-01", "9999-12-31"] {
+            assert_eq!(varn_date(text.as_bytes()), NaiveDate::parse_from_str(text, "%F").ok(), "{text}");
+        }
+        for text in ["2023-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "2026-01-1x", "+2026-01-01", "2026/01/01"] {
+            assert_eq!(varn_date(text.as_bytes()), None, "{text}");
+        }
+        for text in ["2026-11-28T10:15:00+00:00", "2016-11-03T00:53:00+00:00", "2024-02-29T23:59:59+00:00"] {
+            assert_eq!(varn_utc_seconds(text), DateTime::parse_from_rfc3339(text).ok(), "{text}");
+        }
+        for text in ["2026-11-28T10:15:00+01:00", "2026-11-28T24:00:00+00:00", "2026-11-28T10:60:00+00:00", "2026-11-28 10:15:00+00:00", "2026-11-28T10:15:00.5+00:00", "2026-11-28T10:15:00Z"] {
+            assert_eq!(varn_utc_seconds(text), None, "{text}");
+        }
     }
 }

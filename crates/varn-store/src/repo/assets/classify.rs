@@ -26,8 +26,10 @@ pub struct ClassificationRow {
     /// Who took part (samordnare or systemägare).
     pub with_name: Option<String>,
     /// When.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub classified_at: chrono::DateTime<chrono::Utc>,
     /// Next review.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub next_review: Option<chrono::NaiveDate>,
     /// A note.
     pub note: Option<String>,

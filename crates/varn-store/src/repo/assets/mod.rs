@@ -82,8 +82,10 @@ pub struct AssetRow {
     /// The highest level of the classification in force (none: not classified).
     pub max_level: Option<i64>,
     /// When it was classified.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub classified_on: Option<chrono::NaiveDate>,
     /// When the classification is to be reviewed.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub next_review: Option<chrono::NaiveDate>,
 }
 

@@ -157,6 +157,7 @@ pub struct PendingAck {
     /// Its number.
     pub number: i32,
     /// The last day to confirm (the earliest any request gave).
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub due_date: Option<chrono::NaiveDate>,
 }
 

@@ -28,8 +28,10 @@ pub struct FollowUpRow {
     /// Nobody to act.
     pub no_owner: bool,
     /// Revision date.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub revision_date: Option<chrono::NaiveDate>,
     /// End of validity.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub valid_until: Option<chrono::NaiveDate>,
 }
 
@@ -180,6 +182,7 @@ pub struct OverdueAction {
     /// The action.
     pub title: String,
     /// Deadline.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub due_date: Option<chrono::NaiveDate>,
     /// Owning unit's name.
     pub unit_name: String,

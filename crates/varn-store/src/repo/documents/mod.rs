@@ -99,8 +99,10 @@ pub struct DocRow {
     /// The adopted version, if any.
     pub current_version_id: Option<i64>,
     /// Revision date of the adopted version.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub revision_date: Option<chrono::NaiveDate>,
     /// End of validity of the adopted version.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub valid_until: Option<chrono::NaiveDate>,
 }
 

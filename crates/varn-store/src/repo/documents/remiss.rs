@@ -20,6 +20,7 @@ pub struct RemissRow {
     /// Their name.
     pub person_name: Option<String>,
     /// Svarsdatum.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub due_date: Option<chrono::NaiveDate>,
     /// The task it gave.
     pub task_id: Option<i64>,
@@ -28,6 +29,7 @@ pub struct RemissRow {
     /// Their name.
     pub answered_by_name: Option<String>,
     /// When.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub answered_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The answer.
     pub answer: Option<String>,

@@ -105,6 +105,7 @@ pub struct ActionRow {
     /// Its name.
     pub responsible_unit_name: Option<String>,
     /// By when.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub due_date: Option<chrono::NaiveDate>,
     /// hog / medel / lag.
     #[schema(value_type = String)]

@@ -22,11 +22,13 @@ pub struct ActionRow {
     /// Their name.
     pub responsible_name: String,
     /// By when.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub due_date: Option<chrono::NaiveDate>,
     /// Open or done (the task's).
     #[schema(value_type = String)]
     pub status: TaskStatus,
     /// When done.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub completed_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -114,8 +114,10 @@ pub struct IncidentRow {
     #[schema(value_type = String)]
     pub level: Level,
     /// When it was reported.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub reported_at: chrono::DateTime<chrono::Utc>,
     /// The nearest deadline of a report not yet sent.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub next_due: Option<chrono::DateTime<chrono::Utc>>,
 }
 

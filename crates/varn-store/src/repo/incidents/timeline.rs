@@ -11,6 +11,7 @@ pub struct EventRow {
     /// Id.
     pub id: i64,
     /// When.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub at: chrono::DateTime<chrono::Utc>,
     /// What (`reported`, `triaged`, `status`, `note`, `duty`, `report_sent`, `escalated`).
     pub kind: String,
@@ -100,6 +101,7 @@ pub struct DutyRow {
     /// Who answered.
     pub answered_by_name: String,
     /// When.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub answered_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -171,12 +173,14 @@ pub struct ReportRow {
     /// The assessment when not required.
     pub note: Option<String>,
     /// When it was sent.
+    #[serde(serialize_with = "varn_domain::json_time::datetime")]
     pub sent_at: chrono::DateTime<chrono::Utc>,
     /// To whom.
     pub recipient: String,
     /// The reference received.
     pub reference: Option<String>,
     /// Its deadline when sent.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub due_at: Option<chrono::DateTime<chrono::Utc>>,
     /// Who sent it.
     pub sent_by_name: String,

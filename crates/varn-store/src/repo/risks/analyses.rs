@@ -25,6 +25,7 @@ pub struct AnalysisRow {
     /// What exactly.
     pub scope_text: Option<String>,
     /// When it was made.
+    #[serde(serialize_with = "varn_domain::json_time::date")]
     pub analysed_on: chrono::NaiveDate,
     /// Its open risks.
     pub open_risks: i64,

@@ -156,6 +156,7 @@ pub struct ActionRow {
     /// Their name.
     pub responsible_name: String,
     /// By when.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub due_date: Option<chrono::NaiveDate>,
     /// The task that carries it.
     pub task_id: i64,

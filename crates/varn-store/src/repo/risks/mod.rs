@@ -80,6 +80,7 @@ pub struct RiskRow {
     /// The risk owner.
     pub owner_name: Option<String>,
     /// When it is to be reviewed.
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
     pub review_on: Option<chrono::NaiveDate>,
 }
 

@@ -57,6 +57,7 @@ pub struct AuthorityOut {
     /// Contacts made, in the caller's view.
     pub contacts: i64,
     /// The latest of them.
+    #[serde(serialize_with = "varn_domain::json_time::opt_datetime")]
     pub latest_contact: Option<chrono::DateTime<chrono::Utc>>,
 }
 
