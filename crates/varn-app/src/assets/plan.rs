@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use varn_domain::asset::{Assessment, Levels, ReqKind};
 use varn_domain::{Code, FieldErrors};
-use varn_store::entity::asset_measure;
+use varn_store::entity::{asset_measure, user};
 use varn_store::repo::assets as repo;
 use varn_store::repo::{now, users};
 
@@ -78,9 +78,13 @@ impl Assets<'_> {
     ) -> Result<Vec<PlanItem>, AppError> {
         let owner_ids: Vec<i64> = stored.iter().filter_map(|m| m.owner_user_id).collect();
         let owners = if owner_ids.is_empty() { vec![] } else { users::by_ids(self.db(), owner_ids).await? };
+        Ok(self.plan_of(levels, stored, &owners, lang))
+    }
+
+    /// [`Self::plan_items`] with the measures' owners already read.
+    pub(super) fn plan_of(&self, levels: &Levels, stored: Vec<asset_measure::Model>, owners: &[user::Model], lang: &str) -> Vec<PlanItem> {
         let name = |u: Option<i64>| u.and_then(|u| owners.iter().find(|o| o.id == u)).map(|o| o.display_name.clone());
-        Ok(self
-            .classification()
+        self.classification()
             .catalogue
             .for_levels(levels)
             .into_iter()
@@ -99,7 +103,7 @@ impl Assets<'_> {
                     due_date: m.and_then(|m| m.due_date),
                 }
             })
-            .collect())
+            .collect()
     }
 
     /// Records the self-assessment of one requirement of the asset's handlingsplan.

@@ -2,7 +2,7 @@
 //! carriers and levels, and the dependency graph in both directions.
 
 use super::classify::levels_of_rows;
-use super::graph::{walked, DependencyGraph, Reach, GRAPH_DEPTH, GRAPH_SHOWN};
+use super::graph::{DependencyGraph, GRAPH_DEPTH, GRAPH_SHOWN};
 use super::plan::PlanItem;
 use super::Assets;
 use crate::{Actor, AppError};
@@ -161,16 +161,17 @@ impl Assets<'_> {
         let owner = a.owner_user_id.map(|o| b.add(users::by_ids_query(vec![o])));
         let carriers = b.add(repo::carriers_of_query(&vis, id));
         let levels = b.add(repo::levels_of_query(id));
-        let more = plan_in.map(|_| (b.add(repo::measures_query(id)), b.add(repo::history_query(id))));
+        let more =
+            plan_in.map(|_| (b.add(repo::measures_query(id)), b.add(repo::measure_owners_query(id)), b.add(repo::history_query(id))));
         let mut got = b.run(db).await?;
         let units = got.take(units)?;
         let owner = got.take_one_if(owner)?;
         let carriers = got.take(carriers)?;
         let levels = levels_of_rows(got.take(levels)?);
         let (plan, history) = match (more, plan_in) {
-            (Some((m, h)), Some(lang)) => {
+            (Some((m, o, h)), Some(lang)) => {
                 let history = got.take(h)?;
-                (self.plan_items(&levels, got.take(m)?, lang).await?, history)
+                (self.plan_of(&levels, got.take(m)?, &got.take(o)?, lang), history)
             }
             _ => (vec![], vec![]),
         };
@@ -217,9 +218,6 @@ impl Assets<'_> {
         let f = AssetFilter { carrier_id: Some(id), ..Default::default() };
         let p = ListParams { page: 1, per_page: Some(200), ..Default::default() };
         let assets = repo::list_reads(&mut b, &vis, &f, &p);
-        let shown = |r: &Reach| r.nearest.iter().map(|(n, _, _)| *n).collect();
-        let down_rows = b.add(repo::carriers_by_id_query(shown(&depends_on)));
-        let up_rows = b.add(repo::carriers_by_id_query(shown(&used_by)));
         let mut got = b.run(db).await?;
         let people = got.take(people)?;
         let who = |u: Option<i64>| u.and_then(|u| people.iter().find(|p| p.id == u));
@@ -233,8 +231,8 @@ impl Assets<'_> {
         let inherited = levels_of_rows(got.take(inherited)?);
         let carried = got.take_one(carried)?.unwrap_or(0).max(0) as u64;
         let assets = assets.take(&mut got)?.items;
-        let (depends_on, depends_on_total, depends_on_via) = walked(depends_on, got.take(down_rows)?);
-        let (used_by, used_by_total, used_by_via) = walked(used_by, got.take(up_rows)?);
+        let (depends_on, depends_on_total, depends_on_via) = dependencies.walked(depends_on);
+        let (used_by, used_by_total, used_by_via) = dependencies.walked(used_by);
         let graph = Graph { depends_on, used_by, depends_on_total, used_by_total, depends_on_via, used_by_via };
         Ok(CarrierView { carrier: facts, inherited, carried, assets, graph, can_edit })
     }
@@ -244,8 +242,13 @@ impl Assets<'_> {
     async fn dependency_graph(&self) -> Result<std::sync::Arc<DependencyGraph>, AppError> {
         let db = self.db();
         let load = async {
-            let edges = repo::all_dependencies(db).await?;
-            Ok::<_, AppError>(std::sync::Arc::new(DependencyGraph::new(edges)))
+            // One read transaction: every edge's carriers are among the rows.
+            let mut b = Reads::on(db);
+            let edges = b.add(repo::all_dependencies_query());
+            let rows = b.add(repo::all_carrier_rows_query());
+            let mut got = b.run(db).await?;
+            let (edges, rows) = (got.take(edges)?, got.take(rows)?);
+            Ok::<_, AppError>(std::sync::Arc::new(DependencyGraph::new(edges).with_rows(rows)))
         };
         self.app.carrier_graph.try_get_with(self.app.writes_committed(), load).await.map_err(|e| AppError::Internal(e.to_string()))
     }

@@ -82,28 +82,6 @@ impl Slot {
         Kept { slot: n.checked_sub(1).and_then(|i| slots.get(i)), values, build, selector: PhantomData }
     }
 
-    /// [`Slot::keep`] for a query on a list of ids (`IN (…)`): the list is padded to the next
-    /// power of two by repeating its last id (which an `IN` does not count twice), so that
-    /// lists of 1, 2, 3–4, 5–8 … ids share `slots[0]`, `slots[1]`, `slots[2]`, `slots[3]` …
-    /// (a carrier's page asks for its nearest 100 dependencies each way: 65–128 ids, one
-    /// text). Built every time when the list is empty or longer than the last slot's.
-    pub fn keep_ids<S, F>(slots: &'static [Slot], mut ids: Vec<i64>, build: F) -> Kept<S, impl FnOnce() -> Selector<S>>
-    where
-        S: SelectorTrait,
-        F: FnOnce(Vec<i64>) -> Selector<S>,
-    {
-        let bucket = ids.len().checked_next_power_of_two().map(|n| n.trailing_zeros() as usize);
-        let slot = match (bucket, ids.last().copied()) {
-            (Some(b), Some(last)) if b < slots.len() => {
-                ids.resize(1 << b, last);
-                slots.get(b)
-            }
-            _ => None,
-        };
-        let values = ids.iter().map(|&i| i.into()).collect();
-        Kept { slot, values, build: move || build(ids), selector: PhantomData }
-    }
-
     fn of(&self, backend: DbBackend) -> Option<&OnceLock<Option<Box<str>>>> {
         match backend {
             DbBackend::Sqlite => Some(&self.sqlite),
@@ -199,30 +177,6 @@ mod tests {
         }
     }
 
-    static BY_IDS: [Slot; 3] = [const { Slot::new() }; 3];
-    fn by_ids(ids: Vec<i64>) -> impl Read<S = sea_orm::SelectModel<incident::Model>> + use<> {
-        Slot::keep_ids(&BY_IDS, ids, |ids| incident::Entity::find().filter(incident::Column::Id.is_in(ids)).into_model())
-    }
-
-    #[test]
-    fn a_list_of_ids_is_padded_to_its_slots_length_with_its_last_id() {
-        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
-            let values = |ids: Vec<i64>| by_ids(ids).statement(backend).values.map(|v| v.0).unwrap_or_default();
-            let ints = |v: &[i64]| v.iter().map(|&i| Value::from(i)).collect::<Vec<_>>();
-            assert_eq!(values(vec![7]), ints(&[7]), "{backend:?}");
-            assert_eq!(values(vec![7, 3, 9]), ints(&[7, 3, 9, 9]), "{backend:?}");
-            assert_eq!(values(vec![1, 2, 3, 4]), ints(&[1, 2, 3, 4]), "{backend:?}");
-            // Three ids and four share one text, which binds each call's own ids.
-            let _ = by_ids(vec![1, 2, 3]).statement(backend);
-            assert!(by_ids(vec![5, 6, 7]).is_kept(backend) && by_ids(vec![5, 6, 7, 8]).is_kept(backend), "{backend:?}");
-            assert_eq!(by_ids(vec![5, 6]).statement(backend), by_ids(vec![5, 6]).fresh(backend), "{backend:?}");
-            assert_eq!(by_ids(vec![5, 6, 7]).statement(backend).sql, by_ids(vec![5, 6, 7, 7]).fresh(backend).sql, "{backend:?}");
-            // Beyond the last slot, and none: built every time, never padded.
-            assert_eq!(values(vec![1, 2, 3, 4, 5]), ints(&[1, 2, 3, 4, 5]), "{backend:?}");
-            assert!(!by_ids(vec![1, 2, 3, 4, 5]).is_kept(backend) && !by_ids(vec![]).is_kept(backend), "{backend:?}");
-        }
-    }
-
     #[test]
     fn an_incidents_reads_are_kept_and_bind_their_own_incident() {
         use crate::repo::{authorities, incidents as i};
@@ -245,6 +199,15 @@ mod tests {
         check(a::levels_of_query, "asset levels");
         check(a::measures_query, "asset measures");
         check(a::carrier_with_unit_query, "a carrier with its unit");
+        check(a::measure_owners_query, "the owners of an asset's measures");
+        let city = a::AssetVisibility { read: varn_domain::Scope::All, write: varn_domain::Scope::None, user_id: 4 };
+        check(|id| a::find_query(&city, id), "an asset, whole city");
+        let part = a::AssetVisibility { read: varn_domain::Scope::None, write: varn_domain::Scope::None, user_id: 4 };
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            let _ = a::find_query(&part, 1).statement(backend);
+            assert!(!a::find_query(&part, 2).is_kept(backend), "an asset of one's own: built every time");
+            assert_eq!(a::find_query(&part, 3).statement(backend), a::find_query(&part, 3).fresh(backend));
+        }
         let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap_or_default();
         check(|u| a::reviews_of_query(u, day, 100), "a person's asset reviews");
         check(|u| a::open_measures_of_query(u, 100), "a person's open measures");
@@ -258,7 +221,6 @@ mod tests {
         check(d::comments_query, "a document's comments");
         check(|i| d::has_acked_query(i, 7), "a confirmation");
         check(crate::repo::org::has_child_query, "whether a unit has children");
-        check(|i| a::carriers_by_id_query((i..i + 70).collect()), "100 carriers' rows");
         check(a::history_query, "asset history");
         // By ids: one slot per count of ids, each binding its own ids in order.
         check(|i| crate::repo::org::by_ids_query(vec![i]), "a unit by id");

@@ -118,6 +118,20 @@ pub fn measures_query(asset_id: i64) -> impl crate::repo::kept::Read<S = SelectM
     })
 }
 
+/// The people who own a measure of the asset's handlingsplan, read with its measures.
+pub fn measure_owners_query(asset_id: i64) -> impl crate::repo::kept::Read<S = SelectModel<crate::entity::user::Model>> + use<> {
+    use crate::entity::user;
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![asset_id.into()], move || {
+        let owners = sea_orm::sea_query::Query::select()
+            .column(asset_measure::Column::OwnerUserId)
+            .from(asset_measure::Entity)
+            .and_where(asset_measure::Column::AssetId.eq(asset_id))
+            .to_owned();
+        crate::repo::select::find::<user::Entity>().filter(user::Column::Id.in_subquery(owners)).into_model()
+    })
+}
+
 /// Writes the self-assessment of one requirement (replacing any earlier one); returns the
 /// one it replaced.
 pub async fn put_measure<D: ConnectionTrait>(db: &D, m: asset_measure::Model) -> Result<Option<asset_measure::Model>, DbErr> {

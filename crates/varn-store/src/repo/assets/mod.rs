@@ -245,17 +245,26 @@ impl ListReads {
 
 /// One visible asset with the path of its unit.
 pub async fn find<D: ConnectionTrait>(db: &D, v: &AssetVisibility, id: i64) -> Result<Option<(asset::Model, String)>, DbErr> {
-    let found = scoped(v)
-        .filter(Expr::col((asset::Entity, asset::Column::Id)).eq(id))
-        .column_as(Expr::col((org_unit::Entity, org_unit::Column::Path)), "unit_path")
-        .into_model::<AssetWithPath>()
-        .one(db)
-        .await?;
+    let found = crate::repo::kept::all(db, find_query(v, id)).await?.into_iter().next();
     Ok(found.map(|a| (a.model(), a.unit_path)))
 }
 
+/// The query of [`find`]: its text is kept for those who see the whole city (no condition of
+/// their own).
+pub fn find_query(v: &AssetVisibility, id: i64) -> impl crate::repo::kept::Read<S = SelectModel<AssetWithPath>> + use<'_> {
+    static KEPT: [crate::repo::kept::Slot; 1] = [const { crate::repo::kept::Slot::new() }];
+    crate::repo::kept::Slot::keep_nth(&KEPT, usize::from(v.sees_all()), vec![id.into(), 1u64.into()], move || {
+        scoped(v)
+            .filter(Expr::col((asset::Entity, asset::Column::Id)).eq(id))
+            .column_as(Expr::col((org_unit::Entity, org_unit::Column::Path)), "unit_path")
+            .limit(1)
+            .into_model::<AssetWithPath>()
+    })
+}
+
+/// An asset with the path of its unit (see [`find`]).
 #[derive(FromQueryResult)]
-struct AssetWithPath {
+pub struct AssetWithPath {
     id: i64,
     unit_id: i64,
     name: String,

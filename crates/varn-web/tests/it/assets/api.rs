@@ -99,6 +99,10 @@ async fn an_asset_is_registered_classified_through_the_questions_and_its_plan_fo
     let omar = t.signed_in("omar.haddad").await;
     let (_, tasks) = omar.text("/tasks").await;
     assert!(tasks.contains("Hembesök – anteckningar") && tasks.contains("K3-01"), "{tasks}");
+    // The asset's page reads the plan's owners with the rest of its parts and names them.
+    let (_, page) = t.signed_in("sara.lindqvist").await.text(&format!("/assets/{id}")).await;
+    let row = page.split("<tr").find(|r| r.contains("K3-01")).unwrap_or_default();
+    assert!(row.contains("Omar Haddad") && row.contains("2027"), "{row}");
 
     // Lower the confidentiality: the history keeps both, the comparison shows what dropped.
     let (s, p) = api.call(Method::POST, &path, Some(json!({"answers": answers([2, 2, 2, 3], true)}))).await;
@@ -201,6 +205,21 @@ async fn carriers_inherit_what_they_carry_and_dependencies_show_both_ways_withou
         .map(|x| (x[0]["name"].as_str().unwrap().to_owned(), x[1].as_i64().unwrap()))
         .collect();
     assert!(up.contains(&("Formulärtjänst".into(), 3)) && up.contains(&("Identitets- och behörighetstjänsten".into(), 1)), "{up:?}");
+    // The rows the graph lists are kept with it until a write: a carrier renamed (and its
+    // systemägare taken away) shows so on the next page of one that reaches it.
+    let (_, a) = api.call(Method::GET, &format!("/api/v1/carriers/{ad}"), None).await;
+    let was = &a["carrier"];
+    let renamed = json!({"kind": was["kind"], "name": "Inloggningstjänsten", "unit_id": was["unit_id"], "hosting": was["hosting"],
+        "supplier": was["supplier"], "country": was["country"], "third_country": was["third_country"], "transfer_basis": was["transfer_basis"]});
+    let (s, v) = api.call(Method::PUT, &format!("/api/v1/carriers/{ad}"), Some(renamed)).await;
+    assert_eq!(s, 200, "{v}");
+    let (_, d) = api.call(Method::GET, &format!("/api/v1/carriers/{dc}"), None).await;
+    let row = d["graph"]["used_by"].as_array().unwrap().iter().map(|x| &x[0]).find(|r| r["id"] == ad).cloned().unwrap_or_default();
+    assert_eq!(
+        (&row["name"], &row["system_owner_name"], &row["unit_name"]),
+        (&json!("Inloggningstjänsten"), &Value::Null, &was["unit_name"]),
+        "{d}"
+    );
     // No cycles: the data centre cannot depend on what depends on it.
     let (s, e) = api.call(Method::PUT, &format!("/api/v1/carriers/{dc}/depends-on/{form}"), Some(json!({}))).await;
     assert_eq!(s, 422);
