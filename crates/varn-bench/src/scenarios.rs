@@ -120,6 +120,12 @@ pub fn scenarios() -> Vec<Case> {
             kind: Kind::Get("/assets?unit=3&q=akter&classified=yes"),
         },
         Case {
+            id: "assets-city-search",
+            title: "Informationstillgångar i hela staden, sökning, sida 1 (25 000)",
+            role: Role::Samordnare,
+            kind: Kind::Get("/assets?q=akter"),
+        },
+        Case {
             id: "asset",
             title: "3. En informationstillgång (klassning, bärare, handlingsplan, risker)",
             role: Role::Samordnare,

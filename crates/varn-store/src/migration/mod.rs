@@ -35,6 +35,7 @@ mod m0027_people_trigrams_sqlite;
 mod m0028_people_trigrams_pg;
 mod m0029_risks_unit_residual;
 mod m0030_documents_trigrams_sqlite;
+pub(crate) mod m0031_open_tasks_sqlite;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -71,7 +72,21 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0028_people_trigrams_pg::Migration),
         Box::new(m0029_risks_unit_residual::Migration),
         Box::new(m0030_documents_trigrams_sqlite::Migration),
+        Box::new(m0031_open_tasks_sqlite::Migration),
     ]
+}
+
+/// Runs `statements` in order on SQLite, and nothing on another database: a migration that
+/// only SQLite needs (an index or table its planner uses where PostgreSQL's has its own).
+pub(crate) async fn on_sqlite_only(m: &SchemaManager<'_>, statements: impl IntoIterator<Item = String>) -> Result<(), sea_orm::DbErr> {
+    let db = m.get_connection();
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return Ok(());
+    }
+    for s in statements {
+        db.execute(Statement::from_string(DbBackend::Sqlite, s)).await?;
+    }
+    Ok(())
 }
 
 /// Why migrating failed.

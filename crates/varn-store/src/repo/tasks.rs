@@ -119,7 +119,8 @@ fn mine_values(user_id: i64, units: &[i64], include_done: bool) -> Vec<Value> {
     v
 }
 
-/// The query of [`mine`] (its text kept per shape, see [`crate::repo::kept`]).
+/// The query of [`mine`] (its text kept per shape, see [`crate::repo::kept`]); the open
+/// tasks on SQLite through their own indexes ([`OpenOnSqlite`]).
 pub fn mine_query(
     user_id: i64,
     units: &[i64],
@@ -130,8 +131,13 @@ pub fn mine_query(
     static KEPT: [crate::repo::kept::Slot; 10] = [const { crate::repo::kept::Slot::new() }; 10];
     let mut values = mine_values(user_id, units, include_done);
     values.extend([Value::from(limit), Value::from(offset)]);
+    let sqlite = (!include_done).then(|| {
+        let mut v = open_values(user_id, units);
+        v.extend([Value::from(limit), Value::from(offset)]);
+        OpenOnSqlite { units: units.len(), count: false, values: v }
+    });
     let units = units.to_vec();
-    crate::repo::kept::Slot::keep_nth(&KEPT, mine_shape(&units, include_done), values, move || {
+    let other = crate::repo::kept::Slot::keep_nth(&KEPT, mine_shape(&units, include_done), values, move || {
         crate::repo::select::find::<task::Entity>()
             .filter(mine_condition(user_id, &units, include_done))
             .select_only()
@@ -152,7 +158,8 @@ pub fn mine_query(
             .offset(offset)
             .limit(limit)
             .into_model::<TaskRow>()
-    })
+    });
+    Mine { sqlite, other }
 }
 
 /// How many tasks [`mine`] would list in all: one row, the count.
@@ -163,14 +170,111 @@ pub fn count_mine_query(
 ) -> impl crate::repo::kept::Read<S = SelectGetableTuple<i64>> + use<> {
     static KEPT: [crate::repo::kept::Slot; 10] = [const { crate::repo::kept::Slot::new() }; 10];
     let values = mine_values(user_id, units, include_done);
+    let sqlite = (!include_done).then(|| OpenOnSqlite { units: units.len(), count: true, values: open_values(user_id, units) });
     let units = units.to_vec();
-    crate::repo::kept::Slot::keep_nth(&KEPT, mine_shape(&units, include_done), values, move || {
+    let other = crate::repo::kept::Slot::keep_nth(&KEPT, mine_shape(&units, include_done), values, move || {
         crate::repo::select::find::<task::Entity>()
             .filter(mine_condition(user_id, &units, include_done))
             .select_only()
             .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
             .into_tuple()
-    })
+    });
+    Mine { sqlite, other }
+}
+
+/// A read of the user's tasks: the open ones on SQLite as [`OpenOnSqlite`] writes them, else
+/// `other` (SeaORM's query, its text kept).
+struct Mine<R> {
+    sqlite: Option<OpenOnSqlite>,
+    other: R,
+}
+
+impl<R: crate::repo::kept::Read> crate::repo::kept::Read for Mine<R> {
+    type S = R::S;
+    fn statement(self, backend: DbBackend) -> Statement {
+        match self.sqlite {
+            Some(open) if backend == DbBackend::Sqlite => open.statement(),
+            _ => self.other.statement(backend),
+        }
+    }
+    fn fresh(self, backend: DbBackend) -> Statement {
+        match self.sqlite {
+            Some(open) if backend == DbBackend::Sqlite => open.statement(),
+            _ => self.other.fresh(backend),
+        }
+    }
+    fn is_kept(&self, backend: DbBackend) -> bool {
+        match &self.sqlite {
+            Some(open) if backend == DbBackend::Sqlite => open.slot().is_some_and(|s| s.get().is_some()),
+            _ => self.other.is_kept(backend),
+        }
+    }
+}
+
+/// SQLite's read of the user's open tasks (or their count): the tasks given to their units
+/// through one index of the open tasks and those given to them by name (and to no unit of
+/// theirs, so that none comes twice) through the other, both carrying the rows and ordered as
+/// the list is (m0031), merged without a sort when there is at most one unit. Its text is
+/// written here once per number of units (up to four, as [`mine_shape`]).
+struct OpenOnSqlite {
+    units: usize,
+    count: bool,
+    values: Vec<Value>,
+}
+
+impl OpenOnSqlite {
+    fn slot(&self) -> Option<&'static std::sync::OnceLock<Box<str>>> {
+        static ROWS: [std::sync::OnceLock<Box<str>>; 5] = [const { std::sync::OnceLock::new() }; 5];
+        static COUNTS: [std::sync::OnceLock<Box<str>>; 5] = [const { std::sync::OnceLock::new() }; 5];
+        if self.count {
+            COUNTS.get(self.units)
+        } else {
+            ROWS.get(self.units)
+        }
+    }
+
+    fn statement(self) -> Statement {
+        let sql = match self.slot() {
+            Some(slot) => slot.get_or_init(|| open_sqlite_sql(self.units, self.count).into_boxed_str()).to_string(),
+            None => open_sqlite_sql(self.units, self.count),
+        };
+        Statement::from_sql_and_values(DbBackend::Sqlite, sql, self.values)
+    }
+}
+
+/// The values [`open_sqlite_sql`] binds before its `LIMIT`: the units, the user, the units.
+fn open_values(user_id: i64, units: &[i64]) -> Vec<Value> {
+    let mut v: Vec<Value> = Vec::with_capacity(units.len() * 2 + 3);
+    v.extend(units.iter().map(|&u| Value::from(u)));
+    v.push(user_id.into());
+    v.extend(units.iter().map(|&u| Value::from(u)));
+    v
+}
+
+/// The text of [`OpenOnSqlite`] for `units` units: the rows (with `LIMIT ? OFFSET ?`) or
+/// their count.
+fn open_sqlite_sql(units: usize, count: bool) -> String {
+    use crate::migration::m0031_open_tasks_sqlite::{BY_UNIT, BY_USER};
+    let open = TaskStatus::Open.as_str();
+    let list = vec!["?"; units].join(", ");
+    let not_theirs =
+        if units == 0 { String::new() } else { format!(" AND (assignee_unit_id IS NULL OR assignee_unit_id NOT IN ({list}))") };
+    let to_unit =
+        |what: &str| format!("SELECT {what} FROM tasks INDEXED BY {BY_UNIT} WHERE assignee_unit_id IN ({list}) AND status = '{open}'");
+    let to_user =
+        |what: &str| format!("SELECT {what} FROM tasks INDEXED BY {BY_USER} WHERE assignee_user_id = ? AND status = '{open}'{not_theirs}");
+    if count {
+        let by_name = to_user("COUNT(*)");
+        return if units == 0 {
+            format!("SELECT ({by_name}) AS n")
+        } else {
+            format!("SELECT ({}) + ({by_name}) AS n", to_unit("COUNT(*)"))
+        };
+    }
+    let row = "id, source_type, title, link, assignee_user_id, assignee_unit_id, due_date, status, due_date IS NULL AS undated";
+    let by_name = to_user(row);
+    let both = if units == 0 { by_name } else { format!("{} UNION ALL {by_name}", to_unit(row)) };
+    format!("{both} ORDER BY undated, due_date, id LIMIT ? OFFSET ?")
 }
 
 /// Whether task `id` is one of the user's (open or done).

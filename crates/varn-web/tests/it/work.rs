@@ -545,3 +545,80 @@ async fn mina_uppgifter_lists_fifty_a_page_nearest_first(#[case] b: &str) {
     assert!(!on(&html, 119) && html.contains(&format!("{} totalt", total - 1)), "done, off the open list: {html}");
     t.stop().await;
 }
+
+/// A person's open tasks are those given to them by name and those given to a unit they act
+/// for, each once (a task given to both is not listed twice), dated ones nearest first and the
+/// undated last in the order they came, their count the same; SQLite reads them through two
+/// indexes of the open tasks merged (m0031), PostgreSQL through its bitmap of both: the same
+/// answer, for no unit, one, two and three.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn open_tasks_come_once_each_nearest_first_whoever_they_are_given_to(#[case] b: &str) {
+    use varn_store::repo::{kept, tasks};
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let omar = t.id("omar.haddad");
+    let (socn, socf, utbn) = (t.id("Socialnämnden"), t.id("Socialförvaltningen"), t.id("Utbildningsnämnden"));
+    let db = t.app.store.write();
+    let far = chrono::Utc::now().date_naive() + chrono::Days::new(2000);
+    let mut ids = std::collections::HashMap::new();
+    // (title, to the person, to a unit, due in days past `far`)
+    let given: [(&str, bool, Option<i64>, Option<u64>); 7] = [
+        ("Öppen A", true, None, Some(5)),
+        ("Öppen B", false, Some(socf), Some(3)),
+        ("Öppen C", true, Some(socf), Some(4)),
+        ("Öppen D", true, None, None),
+        ("Öppen E", false, Some(socn), None),
+        ("Öppen F", false, Some(utbn), Some(1)),
+        ("Öppen G", true, Some(socf), Some(2)),
+    ];
+    for (title, to_him, unit, due) in given {
+        let task = tasks::NewTask {
+            source_type: "test.open".into(),
+            source_id: None,
+            title: title.into(),
+            link: "/tasks".into(),
+            assignee_user_id: to_him.then_some(omar),
+            assignee_unit_id: unit,
+            due_date: due.map(|d| far + chrono::Days::new(d)),
+            unit_id: None,
+        };
+        ids.insert(title, tasks::insert(db, task).await.unwrap().id);
+    }
+    // G is done: on no open list.
+    tasks::set_status(db, ids["Öppen G"], true).await.unwrap();
+    let read = t.app.store.read();
+    for (units, expected) in [
+        (vec![], vec!["Öppen C", "Öppen A", "Öppen D"]),
+        (vec![socf], vec!["Öppen B", "Öppen C", "Öppen A", "Öppen D"]),
+        (vec![socn, socf], vec!["Öppen B", "Öppen C", "Öppen A", "Öppen D", "Öppen E"]),
+        (vec![utbn, socf, socn], vec!["Öppen F", "Öppen B", "Öppen C", "Öppen A", "Öppen D", "Öppen E"]),
+    ] {
+        let all = tasks::mine(read, omar, &units, false, 0, 10_000).await.unwrap();
+        let ours: Vec<&str> = all.iter().filter(|r| r.source_type == "test.open").map(|r| r.title.as_str()).collect();
+        assert_eq!(ours, expected, "{b}: units {units:?}");
+        let mut seen: Vec<i64> = all.iter().map(|r| r.id).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), all.len(), "{b}: units {units:?}: a task listed twice");
+        assert!(all.iter().all(|r| r.status == varn_domain::task::TaskStatus::Open), "{b}");
+        // Dated first, nearest first, the undated last: the demo's tasks too.
+        let keys: Vec<(bool, Option<chrono::NaiveDate>, i64)> = all.iter().map(|r| (r.due_date.is_none(), r.due_date, r.id)).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{b}: units {units:?}: {keys:?}");
+        let count = kept::all(read, tasks::count_mine_query(omar, &units, false)).await.unwrap();
+        assert_eq!(count, vec![all.len() as i64], "{b}: units {units:?}");
+        // A page of the same list is its slice.
+        let page = tasks::mine(read, omar, &units, false, 2, 3).await.unwrap();
+        let ids_of = |rows: &[tasks::TaskRow]| rows.iter().map(|r| r.id).collect::<Vec<_>>();
+        assert_eq!(ids_of(&page), ids_of(&all[2.min(all.len())..5.min(all.len())]), "{b}: units {units:?}");
+        // With the done ones: G too, once.
+        let with_done = tasks::mine(read, omar, &units, true, 0, 10_000).await.unwrap();
+        let g = with_done.iter().filter(|r| r.id == ids["Öppen G"]).count();
+        assert_eq!(g, 1, "{b}: units {units:?}: given to him by name, done");
+    }
+    t.stop().await;
+}

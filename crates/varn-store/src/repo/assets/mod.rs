@@ -211,6 +211,9 @@ pub async fn list<D: ConnectionTrait + 'static>(
 /// [`list`]'s reads (the page and its count) added to a larger batch.
 pub fn list_reads(b: &mut crate::batch::Reads, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> ListReads {
     let backend = b.backend();
+    if let Some(st) = searched_once(backend, v, f, p) {
+        return ListReads { reads: Reads::Once(b.add_statement(st)), page: p.page, per_page: p.per_page };
+    }
     let q = filtered(v, f, p, backend);
     let name = Expr::col((asset::Entity, asset::Column::Name));
     let q = match p.sort.as_deref() {
@@ -223,14 +226,82 @@ pub fn list_reads(b: &mut crate::batch::Reads, v: &AssetVisibility, f: &AssetFil
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    ListReads { reads: super::CountedPage::add(b, counted(v, f, p, backend), 100_000, rows(q)), page: p.page, per_page: p.per_page }
+    let reads = super::CountedPage::add(b, counted(v, f, p, backend), LIST_CAP, rows(q));
+    ListReads { reads: Reads::Apart(reads), page: p.page, per_page: p.per_page }
+}
+
+/// How far a list's count goes.
+const LIST_CAP: u64 = 100_000;
+
+/// On SQLite, a page of a search in name order and its count read in one pass over what
+/// matches: the assets that match are found once (a `MATERIALIZED` set of their ids and
+/// names), counted, and the page taken from them in name order, and only its rows are joined
+/// to their units and owners. Apart, the count and the page each tested every asset in reach
+/// with `LIKE` (a nämnd's 663 classified assets twice for "akter", a fifth of the page's CPU in
+/// SQLite's pattern match), and the page joined every match before its sort; a city-wide search
+/// walked the register in name order testing each asset's row until its page was full (for
+/// "akter", whose 2 500 matches sort late, about 15 000 rows: 16 ms). A list without a
+/// search term is not read so: it is read in index order and stops at its page, where this
+/// would find every asset in reach first. The set always yields one row, so that a page past
+/// the last still has its count (its asset columns then empty).
+fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Option<Statement> {
+    let n = p.per_page?;
+    if backend != DbBackend::Sqlite || p.like().is_none() || !matches!(p.sort.as_deref(), None | Some("name")) {
+        return None;
+    }
+    // Without the join to the units for a whole-city reader ([`counted`]): joined, SQLite
+    // walked the units and looked up every asset of each to test it (25 000 for a city-wide
+    // "akter": 23 ms against 4.9 ms for a scan of the register, Python's sqlite3).
+    let matched = counted(v, f, p, backend).select_only().column(asset::Column::Id).column(asset::Column::Name).into_query();
+    let inner = backend.build(&matched);
+    let dir = if p.dir == crate::repo::Dir::Desc { "DESC" } else { "ASC" };
+    let sql = format!(
+        "WITH m AS MATERIALIZED ({}), \
+         p AS (SELECT id, name FROM m ORDER BY name {dir}, id ASC LIMIT ? OFFSET ?) \
+         SELECT (SELECT COUNT(*) FROM m) AS total, a.id, a.name, a.unit_id, a.owner_user_id, a.personal_data, a.max_level, \
+         a.classified_on, a.next_review, u.name AS unit_name, o.display_name AS owner_name \
+         FROM (SELECT 1) AS one LEFT JOIN p ON 1 LEFT JOIN assets AS a ON a.id = p.id \
+         LEFT JOIN org_units AS u ON u.id = a.unit_id LEFT JOIN users AS o ON o.id = a.owner_user_id \
+         ORDER BY p.name {dir}, p.id ASC",
+        inner.sql
+    );
+    let mut values = inner.values.map(|v| v.0).unwrap_or_default();
+    values.extend([Value::from(n), Value::from(p.offset())]);
+    Some(Statement::from_sql_and_values(backend, sql, values))
+}
+
+/// A row of [`searched_once`]: the count, and an asset of the page (none when the page is
+/// past the last).
+#[derive(Debug)]
+struct Matched {
+    total: i64,
+    row: Option<AssetRow>,
+}
+
+impl FromQueryResult for Matched {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+        let total = res.try_get(pre, "total")?;
+        let id: Option<i64> = res.try_get(pre, "id")?;
+        let row = match id {
+            Some(_) => Some(AssetRow::from_query_result(res, pre)?),
+            None => None,
+        };
+        Ok(Matched { total, row })
+    }
+}
+
+/// How a page of the register is read: its rows and count apart, or in one pass.
+#[derive(Debug)]
+enum Reads {
+    Apart(super::CountedPage<SelectModel<AssetRow>>),
+    Once(crate::batch::Pending<SelectModel<Matched>>),
 }
 
 /// A page of the register added to a batch by [`list_reads`].
 #[derive(Debug)]
 #[must_use = "take the page with ListReads::take"]
 pub struct ListReads {
-    reads: super::CountedPage<SelectModel<AssetRow>>,
+    reads: Reads,
     page: u64,
     per_page: Option<u64>,
 }
@@ -238,7 +309,19 @@ pub struct ListReads {
 impl ListReads {
     /// The page, once the batch has run.
     pub fn take(self, got: &mut crate::batch::Got) -> Result<Page<AssetRow>, DbErr> {
-        let (items, total, exact) = self.reads.take(got)?;
+        let (items, total, exact) = match self.reads {
+            Reads::Apart(reads) => reads.take(got)?,
+            Reads::Once(pending) => {
+                let rows = got.take(pending)?;
+                let total = rows.first().map_or(0, |r| r.total.max(0) as u64);
+                let items = rows.into_iter().filter_map(|r| r.row).collect();
+                if total > LIST_CAP {
+                    (items, LIST_CAP, false)
+                } else {
+                    (items, total, true)
+                }
+            }
+        };
         Ok(Page { items, total, page: self.page.max(1), per_page: self.per_page.unwrap_or(total.max(1)), exact })
     }
 }

@@ -104,3 +104,78 @@ pub async fn authz_rows(t: &TestApp) -> Vec<(Call, &'static str)> {
         (Call::Json(Method::PUT, format!("/api/v1/carriers/{omsorg}/depends-on/{omsorg}"), json!({})), "FAFAFFNN"),
     ]
 }
+
+/// A search of the register, page by page in name order either way, lists what the whole list
+/// lists in the same order, each page with the whole count, and a page past the last none but
+/// the count: on SQLite a searched page is read with its count in one pass over the matches,
+/// the whole list (no page) as before; for the whole city, for part of it and for an owner
+/// outside that part, with and without a unit's subtree and "classified" chosen.
+#[rstest::rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_searched_register_pages_through_what_it_counts_in_name_order(#[case] b: &str) {
+    use varn_store::repo::assets::{list, AssetFilter, AssetVisibility};
+    use varn_store::repo::{Dir, ListParams};
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let db = t.app.store.read();
+    let socn = varn_store::repo::org::find_any(db, t.id("Socialnämnden")).await.unwrap().unwrap();
+    let part = varn_domain::Scope::Units(vec![varn_domain::OrgPath::parse(&socn.path).unwrap()]);
+    let city = AssetVisibility { read: varn_domain::Scope::All, write: varn_domain::Scope::None, user_id: 0 };
+    let nämnd = AssetVisibility { read: part.clone(), write: varn_domain::Scope::None, user_id: t.id("omar.haddad") };
+    let filters = [
+        AssetFilter::default(),
+        AssetFilter { under: Some(socn.path.clone()), ..Default::default() },
+        AssetFilter { classified: Some(true), ..Default::default() },
+    ];
+    let mut searched = 0;
+    for (who, v) in [("city", &city), ("nämnd", &nämnd)] {
+        for (i, f) in filters.iter().enumerate() {
+            for q in ["a", "register", "ingen sådan tillgång"] {
+                for dir in [Dir::Asc, Dir::Desc] {
+                    let what = format!("{b} {who} filter {i} {q:?} {dir:?}");
+                    let params =
+                        |page: u64, per_page: Option<u64>| ListParams { q: Some(q.into()), sort: Some("name".into()), dir, page, per_page };
+                    let whole = list(db, v, f, &params(1, None)).await.unwrap();
+                    let ids: Vec<i64> = whole.items.iter().map(|r| r.id).collect();
+                    assert_eq!(whole.total, ids.len() as u64, "{what}");
+                    if b == "sqlite" {
+                        // In the names' byte order (PostgreSQL's follows its collation).
+                        let ordered = whole.items.windows(2).all(|w| match dir {
+                            Dir::Asc => w[0].name <= w[1].name,
+                            Dir::Desc => w[0].name >= w[1].name,
+                        });
+                        assert!(ordered, "{what}");
+                    }
+                    let mut paged = vec![];
+                    let pages = ids.len().div_ceil(3).max(1) as u64;
+                    for page in 1..=pages + 1 {
+                        let got = list(db, v, f, &params(page, Some(3))).await.unwrap();
+                        assert_eq!((got.total, got.exact, got.page), (ids.len() as u64, true, page), "{what} page {page}");
+                        assert!(got.items.len() <= 3, "{what} page {page}");
+                        if page > pages {
+                            assert!(got.items.is_empty(), "{what}: past the last page");
+                        }
+                        // Each row as the whole list has it: its unit and owner joined.
+                        for r in &got.items {
+                            let w = whole.items.iter().find(|w| w.id == r.id).unwrap();
+                            assert_eq!(
+                                (&r.name, &r.unit_name, &r.owner_name, r.max_level, r.next_review),
+                                (&w.name, &w.unit_name, &w.owner_name, w.max_level, w.next_review),
+                                "{what}"
+                            );
+                        }
+                        paged.extend(got.items.iter().map(|r| r.id));
+                    }
+                    assert_eq!(paged, ids, "{what}");
+                    searched += ids.len();
+                }
+            }
+        }
+    }
+    assert!(searched > 20, "{b}: the searches found assets to page through ({searched})");
+    t.stop().await;
+}
