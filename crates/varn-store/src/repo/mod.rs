@@ -107,6 +107,14 @@ pub fn like_pattern(q: &str) -> Option<String> {
     Some(format!("%{}%", esc.to_lowercase()))
 }
 
+/// The first three letters of a search as the folded texts hold them (small letters): the
+/// key into a table of trigrams (people m0027/m0028, documents m0030, assets m0032). None for
+/// a search shorter than three letters.
+pub(crate) fn first_trigram(typed: &str) -> Option<String> {
+    let tri: String = typed.trim().to_lowercase().chars().take(3).collect();
+    (tri.chars().count() == 3).then_some(tri)
+}
+
 /// Builds a statement from SQL with `?` placeholders, numbered for PostgreSQL.
 pub fn stmt<D: ConnectionTrait>(db: &D, sql: &str, values: Vec<Value>) -> Statement {
     let backend = db.get_database_backend();

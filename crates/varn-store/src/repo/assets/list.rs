@@ -4,7 +4,7 @@
 use super::{rows, scoped, AssetRow, AssetVisibility};
 use crate::entity::{asset, asset_carrier, org_unit};
 use crate::repo::{ListParams, Page};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::*;
 
 /// Filters of the register.
@@ -46,8 +46,18 @@ fn counted(v: &AssetVisibility, f: &AssetFilter, p: &ListParams, backend: DbBack
 
 /// The filters of the register on `q` (assets, perhaps joined with their units).
 fn filter(mut q: Select<asset::Entity>, f: &AssetFilter, p: &ListParams, backend: DbBackend) -> Select<asset::Entity> {
+    for c in conditions(f, p, backend, Expr::col((asset::Entity, asset::Column::SearchText)).into()) {
+        q = q.filter(c);
+    }
+    q
+}
+
+/// The register's filters as conditions on `assets`, the search tested on `text` (the
+/// asset's `search_text`, or a trigram row's copy of it).
+fn conditions(f: &AssetFilter, p: &ListParams, backend: DbBackend, text: SimpleExpr) -> Vec<SimpleExpr> {
+    let mut c = Vec::new();
     if let Some(like) = p.like() {
-        q = q.filter(crate::repo::like_on(backend, Expr::col((asset::Entity, asset::Column::SearchText)).into(), &like));
+        c.push(crate::repo::like_on(backend, text, &like));
     }
     if let Some(path) = &f.under {
         // The subtree's units first (a few hundred at most), so that the assets are found
@@ -55,44 +65,45 @@ fn filter(mut q: Select<asset::Entity>, f: &AssetFilter, p: &ListParams, backend
         // hashes an `IN (SELECT …)` of units and reads all 25 000 assets past it (4.5 ms for a
         // nämnd's 22 units at storstad); given the ids as one array it reads them through the
         // unit's index (1.3 ms).
-        q = match backend {
-            DbBackend::Postgres => q.filter(Expr::cust(format!(
+        c.push(match backend {
+            DbBackend::Postgres => Expr::cust(format!(
                 "\"assets\".\"unit_id\" = ANY(ARRAY(SELECT \"id\" FROM \"org_units\" WHERE {}))",
                 crate::under_path_sql("\"path\"", path)
-            ))),
+            )),
             _ => {
                 let units = sea_orm::sea_query::Query::select()
                     .column(org_unit::Column::Id)
                     .from(org_unit::Entity)
                     .and_where(crate::under_path(Expr::col(org_unit::Column::Path).into(), path))
                     .to_owned();
-                q.filter(Expr::col((asset::Entity, asset::Column::UnitId)).in_subquery(units))
+                Expr::col((asset::Entity, asset::Column::UnitId)).in_subquery(units)
             }
-        };
+        });
     }
+    let col = |k: asset::Column| Expr::col((asset::Entity, k));
     match f.classified {
-        Some(true) => q = q.filter(asset::Column::ClassificationId.is_not_null()),
-        Some(false) => q = q.filter(asset::Column::ClassificationId.is_null()),
+        Some(true) => c.push(col(asset::Column::ClassificationId).is_not_null()),
+        Some(false) => c.push(col(asset::Column::ClassificationId).is_null()),
         None => {}
     }
     if let Some(l) = f.min_level {
-        q = q.filter(asset::Column::MaxLevel.gte(l));
+        c.push(col(asset::Column::MaxLevel).gte(l));
     }
     if let Some(d) = f.review_before {
-        q = q.filter(asset::Column::NextReview.lt(d));
+        c.push(col(asset::Column::NextReview).lt(d));
     }
     if let Some(o) = f.owner_user_id {
-        q = q.filter(asset::Column::OwnerUserId.eq(o));
+        c.push(col(asset::Column::OwnerUserId).eq(o));
     }
-    if let Some(c) = f.carrier_id {
+    if let Some(carrier) = f.carrier_id {
         let on = sea_orm::sea_query::Query::select()
             .column(asset_carrier::Column::AssetId)
             .from(asset_carrier::Entity)
-            .and_where(asset_carrier::Column::CarrierId.eq(c))
+            .and_where(asset_carrier::Column::CarrierId.eq(carrier))
             .to_owned();
-        q = q.filter(Expr::col((asset::Entity, asset::Column::Id)).in_subquery(on));
+        c.push(col(asset::Column::Id).in_subquery(on));
     }
-    q
+    c
 }
 
 /// The visible assets that match, one page.
@@ -133,41 +144,114 @@ pub fn list_reads(b: &mut crate::batch::Reads, v: &AssetVisibility, f: &AssetFil
 /// How far a list's count goes.
 const LIST_CAP: u64 = 100_000;
 
-/// On SQLite, a page of a search in name order and its count read in one pass over what
-/// matches: the assets that match are found once (a `MATERIALIZED` set of their ids and
-/// names), counted, and the page taken from them in name order, and only its rows are joined
-/// to their units and owners. Apart, the count and the page each tested every asset in reach
-/// with `LIKE` (a nämnd's 663 classified assets twice for "akter", a fifth of the page's CPU in
-/// SQLite's pattern match), and the page joined every match before its sort; a city-wide search
-/// walked the register in name order testing each asset's row until its page was full (for
-/// "akter", whose 2 500 matches sort late, about 15 000 rows: 16 ms). A list without a
-/// search term is not read so: it is read in index order and stops at its page, where this
-/// would find every asset in reach first. The set always yields one row, so that a page past
-/// the last still has its count (its asset columns then empty).
+/// A page of a search in name order and its count read in one statement. A search of the
+/// whole city reads the assets that hold its first three letters ([`through_trigram`]), on
+/// both databases. Otherwise on SQLite the assets that match are found once (a
+/// `MATERIALIZED` set of their ids and names), counted, and the page taken from them in name
+/// order, and only its rows are joined to their units and owners: apart, the count and the
+/// page each tested every asset in reach with `LIKE` (a nämnd's 663 classified assets twice
+/// for "akter", a fifth of the page's CPU in SQLite's pattern match), and the page joined
+/// every match before its sort. PostgreSQL reads such a page and its count apart, as before.
+/// A list without a search term is not read so: it is read in index order and stops at its
+/// page, where this would find every asset in reach first. The statement always yields one
+/// row, so that a page past the last still has its count (its asset columns then empty).
 fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Option<Statement> {
     let n = p.per_page?;
-    if backend != DbBackend::Sqlite || p.like().is_none() || !matches!(p.sort.as_deref(), None | Some("name")) {
+    if p.like().is_none() || !matches!(p.sort.as_deref(), None | Some("name")) {
         return None;
     }
-    // Without the join to the units for a whole-city reader ([`counted`]): joined, SQLite
-    // walked the units and looked up every asset of each to test it (25 000 for a city-wide
-    // "akter": 23 ms against 4.9 ms for a scan of the register, Python's sqlite3).
+    if let Some(st) = through_trigram(backend, v, f, p, n) {
+        return Some(st);
+    }
+    if backend != DbBackend::Sqlite {
+        return None;
+    }
+    // Without the join to the units for a whole-city reader ([`counted`]; a search shorter than
+    // three letters): joined, SQLite walked the units and looked up every asset of each to test
+    // it (25 000 for a city-wide "akter": 23 ms against 4.9 ms for a scan of the register).
     let matched = counted(v, f, p, backend).select_only().column(asset::Column::Id).column(asset::Column::Name).into_query();
     let inner = backend.build(&matched);
     let dir = if p.dir == crate::repo::Dir::Desc { "DESC" } else { "ASC" };
     let sql = format!(
-        "WITH m AS MATERIALIZED ({}), \
-         p AS (SELECT id, name FROM m ORDER BY name {dir}, id ASC LIMIT ? OFFSET ?) \
-         SELECT (SELECT COUNT(*) FROM m) AS total, a.id, a.name, a.unit_id, a.owner_user_id, a.personal_data, a.max_level, \
-         a.classified_on, a.next_review, u.name AS unit_name, o.display_name AS owner_name \
-         FROM (SELECT 1) AS one LEFT JOIN p ON 1 LEFT JOIN assets AS a ON a.id = p.id \
-         LEFT JOIN org_units AS u ON u.id = a.unit_id LEFT JOIN users AS o ON o.id = a.owner_user_id \
+        "WITH m AS MATERIALIZED ({}), p AS (SELECT id, name FROM m ORDER BY name {dir}, id ASC LIMIT ? OFFSET ?) \
+         SELECT (SELECT COUNT(*) FROM m) AS total, {ROW} FROM (SELECT 1) AS one LEFT JOIN p ON TRUE {JOINED} \
          ORDER BY p.name {dir}, p.id ASC",
         inner.sql
     );
     let mut values = inner.values.map(|v| v.0).unwrap_or_default();
     values.extend([Value::from(n), Value::from(p.offset())]);
     Some(Statement::from_sql_and_values(backend, sql, values))
+}
+
+/// The columns of a page's row (the asset `a`, its unit `u`, its owner `o`), and their joins
+/// from the page `p` in [`searched_once`]'s text.
+const ROW: &str = "a.id, a.name, a.unit_id, a.owner_user_id, a.personal_data, a.max_level, a.classified_on, a.next_review, \
+     u.name AS unit_name, o.display_name AS owner_name";
+const JOINED: &str = "LEFT JOIN assets AS a ON a.id = p.id LEFT JOIN org_units AS u ON u.id = a.unit_id \
+     LEFT JOIN users AS o ON o.id = a.owner_user_id";
+
+/// A page of a search of the whole city and its count, read from the assets that hold the
+/// search's first three letters (`assets_trigrams`, m0032), each tested with the whole text in
+/// its trigram row: the count from the trigram's rows, the page walking them in name order until
+/// it is full (no sort), joined to the register only when another filter asks about the asset.
+/// "akter" among the 25 000 assets at storstad reads the 4 712 rows that hold "akt" for the
+/// count, where a scan of the register tested all 25 000. None for a reader of part of the
+/// city, a chosen subtree, or a search shorter than three letters.
+fn through_trigram(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams, n: u64) -> Option<Statement> {
+    use sea_orm::sea_query::{Alias, Order, Query, SelectStatement};
+    if !v.sees_all() || f.under.is_some() {
+        return None;
+    }
+    let tri = crate::repo::first_trigram(p.q.as_deref()?)?;
+    let t = Alias::new("assets_trigrams");
+    let at = |c: &str| Expr::col((t.clone(), Alias::new(c)));
+    let matched = |q: &mut SelectStatement| {
+        q.from(t.clone()).and_where(at("tri").eq(match backend {
+            DbBackend::Postgres => Expr::cust(crate::repo::pg_literal(&tri)),
+            _ => SimpleExpr::from(tri.as_str()),
+        }));
+        let tests = conditions(f, p, backend, at("search_text").into());
+        // The first is the search; any other reads the asset.
+        if tests.len() > 1 {
+            q.inner_join(asset::Entity, Expr::col((asset::Entity, asset::Column::Id)).equals((t.clone(), Alias::new("asset_id"))));
+        }
+        for c in tests {
+            q.and_where(c);
+        }
+    };
+    let mut count = Query::select();
+    count.expr(Expr::cust("COUNT(*)"));
+    matched(&mut count);
+    let mut page = Query::select();
+    page.expr_as(at("asset_id"), Alias::new("id")).expr_as(at("name"), Alias::new("name"));
+    matched(&mut page);
+    let dir = if p.dir == crate::repo::Dir::Desc { Order::Desc } else { Order::Asc };
+    page.order_by((t.clone(), Alias::new("name")), dir.clone())
+        .order_by((t, Alias::new("asset_id")), Order::Asc)
+        .limit(n)
+        .offset(p.offset());
+    let al = |a: &str, c: &str| Expr::col((Alias::new(a), Alias::new(c)));
+    let mut q = Query::select();
+    q.expr_as(SimpleExpr::SubQuery(None, Box::new(count.into_sub_query_statement())), Alias::new("total"))
+        .expr(Expr::cust(ROW))
+        .from_subquery(Query::select().expr(Expr::cust("1")).to_owned(), Alias::new("one"))
+        .join_subquery(sea_orm::JoinType::LeftJoin, page, Alias::new("p"), Expr::cust("TRUE"))
+        .join_as(sea_orm::JoinType::LeftJoin, asset::Entity, Alias::new("a"), al("a", "id").equals((Alias::new("p"), Alias::new("id"))))
+        .join_as(
+            sea_orm::JoinType::LeftJoin,
+            org_unit::Entity,
+            Alias::new("u"),
+            al("u", "id").equals((Alias::new("a"), Alias::new("unit_id"))),
+        )
+        .join_as(
+            sea_orm::JoinType::LeftJoin,
+            Alias::new("users"),
+            Alias::new("o"),
+            al("o", "id").equals((Alias::new("a"), Alias::new("owner_user_id"))),
+        )
+        .order_by_expr(al("p", "name").into(), dir)
+        .order_by_expr(al("p", "id").into(), Order::Asc);
+    Some(backend.build(&q))
 }
 
 /// A row of [`searched_once`]: the count, and an asset of the page (none when the page is

@@ -143,7 +143,7 @@ pub const SORTS: &[&str] = &["title", "type", "status", "unit", "revision"];
 pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, DbErr> {
     let mut q = scoped(v);
     let backend = db.get_database_backend();
-    let tri = p.q.as_deref().and_then(|typed| first_trigram(backend, typed));
+    let tri = p.q.as_deref().and_then(super::first_trigram).filter(|_| backend == DbBackend::Sqlite);
     if let Some(like) = p.like() {
         // `search_text` is the title lower-cased on write; the pattern is lower-cased too. On
         // SQLite the documents that hold the search's first three letters are read from
@@ -197,13 +197,6 @@ pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &D
 /// SQLite's table of the documents' trigrams (m0030).
 fn trigrams() -> Alias {
     Alias::new("documents_trigrams")
-}
-
-/// The first three letters of a search as `search_text` holds them (small letters), on
-/// SQLite; None on PostgreSQL or for a search shorter than three letters.
-fn first_trigram(backend: DbBackend, typed: &str) -> Option<String> {
-    let tri: String = typed.trim().to_lowercase().chars().take(3).collect();
-    (backend == DbBackend::Sqlite && tri.chars().count() == 3).then_some(tri)
 }
 
 /// Every visible document, for the tree (capped).

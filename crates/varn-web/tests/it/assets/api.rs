@@ -238,3 +238,48 @@ async fn carriers_inherit_what_they_carry_and_dependencies_show_both_ways_withou
     assert!(o["sensitive"].as_array().unwrap().iter().any(|s| s["id"] == form && s["top_level"] == 3), "{o}");
     t.stop().await;
 }
+
+/// The register's search as the samordnare makes it (the whole city), paged as the API pages:
+/// the count and each match's id and name.
+async fn city_search(api: &Api, q: &str) -> (i64, Vec<(i64, String)>) {
+    let (s, v) = api.call(Method::GET, &format!("/api/v1/assets?limit=10&q={}", urlencode(q)), None).await;
+    assert_eq!(s, 200, "{v}");
+    let rows = v["items"].as_array().unwrap().iter().map(|a| (a["id"].as_i64().unwrap(), a["name"].as_str().unwrap().to_owned())).collect();
+    (v["total"].as_i64().unwrap(), rows)
+}
+
+/// A search of the whole city finds an asset by its name as it is now, once: new (by any
+/// part of its name, in any case), renamed (the old name no longer finds it) and with only its
+/// capitals changed. Such a search reads the assets that hold its first three letters
+/// (`assets_trigrams`, m0032), which triggers keep on every write of a name.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_city_wide_search_finds_an_asset_by_its_name_as_it_is_now(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let api = api_as(&t, "sara.lindqvist").await;
+    let fsd = t.id("Försörjningsstöd");
+    let (s, v) = api.call(Method::POST, "/api/v1/assets", Some(json!({"name": "Bikupor på Örtagården", "unit_id": fsd}))).await;
+    assert_eq!(s, 201, "{v}");
+    let id = v["asset"]["id"].as_i64().unwrap();
+    let new = (1, vec![(id, "Bikupor på Örtagården".to_owned())]);
+    for q in ["BIKUP", "örtagård", "tagården", " på ör "] {
+        assert_eq!(city_search(&api, q).await, new, "{b} {q:?}");
+    }
+    let (s, v) =
+        api.call(Method::PUT, &format!("/api/v1/assets/{id}"), Some(json!({"name": "Stadsodlingens kupor", "unit_id": fsd}))).await;
+    assert_eq!(s, 200, "{v}");
+    for q in ["bikup", "örtagård"] {
+        assert_eq!(city_search(&api, q).await, (0, vec![]), "{b} {q:?}: the old name");
+    }
+    assert_eq!(city_search(&api, "odlingens").await, (1, vec![(id, "Stadsodlingens kupor".to_owned())]), "{b}");
+    let (s, v) =
+        api.call(Method::PUT, &format!("/api/v1/assets/{id}"), Some(json!({"name": "STADSODLINGENS KUPOR", "unit_id": fsd}))).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(city_search(&api, "odlingens").await, (1, vec![(id, "STADSODLINGENS KUPOR".to_owned())]), "{b}: once, as named now");
+    t.stop().await;
+}
