@@ -41,7 +41,7 @@ fn sqlite() -> Vec<String> {
          SELECT substr(a.search_text, p.n, 3), a.name, a.id, a.search_text FROM assets a \
          JOIN users_trigram_positions p ON p.n <= length(a.search_text) - 2 ORDER BY 1, 2, 3"
             .to_owned(),
-        format!("CREATE TRIGGER assets_trigrams_ai AFTER INSERT ON assets BEGIN {DELETE_OLD} {insert_new} END"),
+        format!("CREATE TRIGGER assets_trigrams_ai AFTER INSERT ON assets BEGIN {insert_new} END"),
         format!("CREATE TRIGGER assets_trigrams_ad AFTER DELETE ON assets BEGIN {DELETE_OLD} END"),
         format!("CREATE TRIGGER assets_trigrams_au AFTER UPDATE OF name, search_text ON assets BEGIN {DELETE_OLD} {insert_new} END"),
     ]
