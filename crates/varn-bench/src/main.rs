@@ -273,14 +273,15 @@ async fn run_scenarios(args: &Args, server: &Server, w: &Workload) -> anyhow::Re
                 (Some(dir), 16) => Some(server::Profile::start(server.pid, dir, s.id)?),
                 _ => None,
             };
-            let (n, errors, rps, p50, p99) = attack(&server.base, c, args.duration).await?;
+            let (n, errors, rps, p50, p99, cpu) = attack(&server.base, server.pid, c, args.duration).await?;
             if let Some(p) = profile {
                 p.finish()?;
             }
             let run_peak = rss_kib(server.pid, "VmHWM:") as f64 / 1024.0;
             eprintln!(
-                "{:<14} c={c:<2} {n:>7} req  {rps:>8.0}/s  p50 {p50:>7.2} ms  p99 {p99:>7.2} ms  fel {errors}  rss {run_peak:.0} MiB",
-                s.id
+                "{:<14} c={c:<2} {n:>7} req  {rps:>8.0}/s  p50 {p50:>7.2} ms  p99 {p99:>7.2} ms  fel {errors}  rss {run_peak:.0} MiB  \
+                 cpu/req server {:.0} µs, generator {:.0} µs",
+                s.id, cpu.server_us, cpu.generator_us
             );
             let (scenario, title) = (s.id.into(), s.title.into());
             rows.push(Row {
@@ -294,6 +295,8 @@ async fn run_scenarios(args: &Args, server: &Server, w: &Workload) -> anyhow::Re
                 p99_ms: p99,
                 ratio_to_floor: None,
                 peak_rss_mib: run_peak,
+                server_cpu_us: cpu.server_us,
+                generator_cpu_us: cpu.generator_us,
             });
         }
     }

@@ -15,6 +15,11 @@ pub struct Row {
     pub ratio_to_floor: Option<f64>,
     /// The server's peak resident memory during this run.
     pub peak_rss_mib: f64,
+    /// The server's CPU time (user and system) per request during the run, µs: what the page
+    /// costs the server where the requests per second also count the load generator's share.
+    pub server_cpu_us: f64,
+    /// The load generator's own CPU time per request during the run, µs.
+    pub generator_cpu_us: f64,
 }
 
 #[derive(Serialize)]
@@ -45,11 +50,14 @@ impl Report {
             self.peak_rss_mib
         );
         println!();
-        println!("| scenario | c | p50 ms | p99 ms | req/s | errors | × floor |");
-        println!("|---|---:|---:|---:|---:|---:|---:|");
+        println!("| scenario | c | p50 ms | p99 ms | req/s | errors | × floor | server CPU µs/req | generator CPU µs/req |");
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for r in &self.rows {
             let ratio = r.ratio_to_floor.map(|x| format!("{x:.2}")).unwrap_or_default();
-            println!("| {} | {} | {:.2} | {:.2} | {:.0} | {} | {ratio} |", r.title, r.concurrency, r.p50_ms, r.p99_ms, r.rps, r.errors);
+            println!(
+                "| {} | {} | {:.2} | {:.2} | {:.0} | {} | {ratio} | {:.0} | {:.0} |",
+                r.title, r.concurrency, r.p50_ms, r.p99_ms, r.rps, r.errors, r.server_cpu_us, r.generator_cpu_us
+            );
         }
     }
 }

@@ -9,6 +9,17 @@ pub fn rss_kib(pid: u32, field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// The CPU time (user and system, seconds) process `pid` ("self" for this one) has used so far.
+pub fn cpu_seconds(pid: &str) -> f64 {
+    let ticks = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok().and_then(|s| {
+        // The fields after the command's name (which may hold spaces) in parentheses.
+        let f: Vec<u64> = s.rsplit_once(')')?.1.split_whitespace().map(|x| x.parse().unwrap_or(0)).collect();
+        Some(f.get(11)? + f.get(12)?)
+    });
+    // Linux reports in clock ticks of 1/100 s (USER_HZ) on every architecture it runs on here.
+    ticks.unwrap_or(0) as f64 / 100.0
+}
+
 pub fn dir_size(p: &Path) -> u64 {
     std::fs::read_dir(p).map(|d| d.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum()).unwrap_or(0)
 }

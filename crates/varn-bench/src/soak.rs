@@ -57,7 +57,7 @@ pub async fn run(base: &str, pid: u32, samordnare: &str, unit: (i64, &str), minu
             tokio::time::sleep(Duration::from_secs(10)).await;
         }
     });
-    let (requests, errors, rps, p50_ms, p99_ms) = attack(base, 16, (minutes * 60) as usize).await?;
+    let (requests, errors, rps, p50_ms, p99_ms, _) = attack(base, pid, 16, (minutes * 60) as usize).await?;
     let samples = sampler.await?;
     let half = samples.len() / 2;
     let report = SoakReport {

@@ -29,7 +29,7 @@ fn trigrams_of(who: &str) -> String {
 }
 
 /// Removes the trigrams of the row `old` (by its whole key).
-const DELETE_OLD: &str = "DELETE FROM documents_trigrams WHERE title = old.title AND doc_id = old.id AND tri IN (\
+pub(super) const DELETE_OLD: &str = "DELETE FROM documents_trigrams WHERE title = old.title AND doc_id = old.id AND tri IN (\
      SELECT substr(old.search_text, p.n, 3) FROM users_trigram_positions p WHERE p.n <= length(old.search_text) - 2);";
 
 #[async_trait::async_trait]

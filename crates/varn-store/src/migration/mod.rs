@@ -37,6 +37,7 @@ mod m0029_risks_unit_residual;
 mod m0030_documents_trigrams_sqlite;
 pub(crate) mod m0031_open_tasks_sqlite;
 mod m0032_assets_trigrams;
+mod m0033_documents_trigrams_status;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -75,6 +76,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0030_documents_trigrams_sqlite::Migration),
         Box::new(m0031_open_tasks_sqlite::Migration),
         Box::new(m0032_assets_trigrams::Migration),
+        Box::new(m0033_documents_trigrams_status::Migration),
     ]
 }
 

@@ -172,6 +172,24 @@ where
     page.take(&mut got)
 }
 
+/// [`page_counted`] with the count of the rows `inner` (a built `SELECT 1 AS "one" FROM …`)
+/// selects, up to `cap`: for a count that reads fewer tables than the page.
+pub async fn page_counted_by<S, C>(
+    db: &C,
+    inner: Statement,
+    cap: u64,
+    rows: sea_orm::Selector<S>,
+) -> Result<(Vec<S::Item>, u64, bool), sea_orm::DbErr>
+where
+    S: sea_orm::SelectorTrait,
+    C: sea_orm::ConnectionTrait + 'static,
+{
+    let mut b = crate::batch::Reads::on(db);
+    let page = CountedPage { count: Count::Read(b.add_statement(capped_count_statement(inner, cap))), rows: b.add(rows), cap };
+    let mut got = b.run(db).await?;
+    page.take(&mut got)
+}
+
 /// A page's count: read in the batch, or known to the caller (a count kept beside the list).
 #[derive(Debug)]
 enum Count {

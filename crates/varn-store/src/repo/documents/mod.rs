@@ -166,7 +166,11 @@ pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &D
         q = q.filter(doc::Column::DocType.eq(*t));
     }
     if let Some(s) = &f.status {
-        q = q.filter(doc::Column::Status.eq(*s));
+        // The trigram's row carries its document's status (m0033): tested before the lookup.
+        q = match &tri {
+            Some(_) => q.filter(Expr::col((trigrams(), Alias::new("status"))).eq(*s)),
+            None => q.filter(doc::Column::Status.eq(*s)),
+        };
     }
     if let Some(u) = f.unit_id {
         q = q.filter(doc::Column::UnitId.eq(u));
@@ -190,11 +194,35 @@ pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &D
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    let (items, total, exact) = super::page_counted(db, counted, 10_000, rows(q)).await?;
+    let (items, total, exact) = match tri.as_deref().zip(p.like()).filter(|_| whole_register(v, f)) {
+        // A search of the whole register counted from the trigram's rows alone: each row
+        // is a document's (kept by triggers) and every document has a unit, so the join
+        // to either would keep every row and only look them up.
+        Some((tri, like)) => {
+            let mut inner = Query::select();
+            inner
+                .expr_as(Expr::cust("1"), Alias::new("one"))
+                .from(trigrams())
+                .and_where(Expr::col((trigrams(), Alias::new("tri"))).eq(tri))
+                .and_where(super::like_on(backend, Expr::col((trigrams(), Alias::new("search_text"))).into(), &like));
+            if let Some(s) = &f.status {
+                inner.and_where(Expr::col((trigrams(), Alias::new("status"))).eq(*s));
+            }
+            super::page_counted_by(db, backend.build(&inner), 10_000, rows(q)).await?
+        }
+        None => super::page_counted(db, counted, 10_000, rows(q)).await?,
+    };
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact })
 }
 
-/// SQLite's table of the documents' trigrams (m0030).
+/// Whether `v` sees every document and `f` chooses among them by status at most: the
+/// register's search is then counted from its trigram rows alone.
+fn whole_register(v: &DocVisibility, f: &DocFilter) -> bool {
+    v.write.is_all() && f.doc_type.is_none() && f.unit_id.is_none() && f.parent_id.is_none()
+}
+
+/// SQLite's table of the documents' trigrams (m0030), each row with its document's status
+/// (m0033).
 fn trigrams() -> Alias {
     Alias::new("documents_trigrams")
 }

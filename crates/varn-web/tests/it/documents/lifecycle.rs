@@ -45,6 +45,10 @@ async fn remiss_goes_to_named_instances_who_alone_answer_by_a_date(#[case] b: &s
     let units = ["Utbildningsförvaltningen", "Socialförvaltningen", "Äldreförvaltningen"].map(|n| json!({"unit_id": t.id(n)}));
     let (s, r) = sara.call(Method::POST, &remiss, Some(json!({"instances": units, "due_date": "2099-03-31"}))).await;
     assert_eq!((s, r["total"].as_i64(), r["answered"].as_i64()), (201, Some(3), Some(0)), "{r}");
+    // The search with a status chosen follows the document's status (SQLite keeps it on the
+    // title's trigrams, m0033).
+    assert_eq!(found_as(&sara, "pa_remiss").await, vec![gid], "{b}");
+    assert_eq!(found_as(&sara, "utkast").await, Vec::<i64>::new(), "{b}");
     the_instances_answer(&t, gid, &r).await;
     // Only editors comment; an employee neither comments nor answers.
     let (s, _) = lisa.call(Method::POST, &format!("/api/v1/documents/{gid}/comments"), Some(json!({"body": "Gäller detta e-post?"}))).await;
@@ -59,6 +63,7 @@ async fn remiss_goes_to_named_instances_who_alone_answer_by_a_date(#[case] b: &s
     // did not answer has its task closed.
     assert_eq!(sara.move_to(gid, "under_revision", None).await.0, 409, "a draft never adopted goes back to utkast");
     assert_eq!(sara.move_to(gid, "utkast", None).await.0, 200);
+    assert_eq!((found_as(&sara, "utkast").await, found_as(&sara, "pa_remiss").await), (vec![gid], vec![]), "{b}");
     assert_eq!(sara.save(gid, &d).await.0, 200);
     // A new title is found by its words at once and the old one no longer (SQLite reads a
     // search from the titles' trigrams, kept by triggers).
@@ -78,6 +83,15 @@ async fn remiss_goes_to_named_instances_who_alone_answer_by_a_date(#[case] b: &s
     let back = items.iter().find(|a| a["action"] == "document.utkast").unwrap();
     assert_eq!(back["after"]["closed_remiss_tasks"].as_array().map(|a| a.len()), Some(1), "{back}");
     t.stop().await;
+}
+
+/// The documents the coordinator finds by "översiktlig riktlinje" with `status` chosen.
+async fn found_as(sara: &Api, status: &str) -> Vec<i64> {
+    let (s, v) = sara.call(Method::GET, &format!("/api/v1/documents?q=%C3%B6versiktlig%20riktlinje&status={status}"), None).await;
+    assert_eq!(s, 200, "{v}");
+    let ids: Vec<i64> = v["items"].as_array().unwrap().iter().filter_map(|d| d["id"].as_i64()).collect();
+    assert_eq!(v["total"].as_u64(), Some(ids.len() as u64), "{status}: the count as the rows: {v}");
+    ids
 }
 
 /// A search of three letters or more (read through the titles' trigrams on SQLite) finds
@@ -101,6 +115,22 @@ async fn the_register_finds_what_a_scan_finds(sara: &Api, b: &str) {
         assert_eq!(found["total"].as_u64(), Some(scanned.len() as u64), "{b}");
         let (_, second) = sara.call(Method::GET, &format!("/api/v1/documents?q=riktlinje&limit=2&page=2&dir={dir}"), None).await;
         assert_eq!(listed(&second), scanned[2..4].to_vec(), "{b} {dir}: the second page");
+    }
+    // With a status chosen: the scan's documents of that status, counted as many.
+    let (_, short) = sara.call(Method::GET, "/api/v1/documents?q=ri&limit=500", None).await;
+    let statuses: std::collections::BTreeSet<String> = short["items"].as_array().unwrap().iter().map(|d| d["status"].to_string()).collect();
+    assert!(statuses.len() >= 2, "{b}: the demo's documents in more than one status: {statuses:?}");
+    for status in ["gallande", "utkast", "pa_remiss", "under_revision", "upphavd"] {
+        let scanned: Vec<i64> = short["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["status"] == status && d["title"].as_str().unwrap().to_lowercase().contains("riktlinje"))
+            .map(|d| d["id"].as_i64().unwrap())
+            .collect();
+        let (_, found) = sara.call(Method::GET, &format!("/api/v1/documents?q=riktlinje&limit=500&status={status}"), None).await;
+        let ids: Vec<i64> = found["items"].as_array().unwrap().iter().map(|d| d["id"].as_i64().unwrap()).collect();
+        assert_eq!((ids, found["total"].as_u64()), (scanned.clone(), Some(scanned.len() as u64)), "{b} {status}");
     }
     let (_, all) = sara.call(Method::GET, "/api/v1/documents?q=riktlinje&limit=500", None).await;
     let (_, other) = sara.call(Method::GET, "/api/v1/documents?q=riktlinje&limit=500&sort=type", None).await;
