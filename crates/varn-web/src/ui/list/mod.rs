@@ -157,9 +157,10 @@ impl ListView {
         self.href(&self.sort, self.desc, n, None)
     }
 
-    /// Whether there is a previous page.
+    /// Whether there is a previous page: none when nothing matched at all (a page past the
+    /// last of an empty search has nothing before it either).
     pub fn has_prev(&self) -> bool {
-        self.page > 1
+        self.page > 1 && self.total > 0
     }
 
     /// Whether there is a next page.
@@ -167,9 +168,15 @@ impl ListView {
         self.page < self.pages
     }
 
-    /// Previous page number.
+    /// Previous page number: from a page past the last (an old link, a list that shrank),
+    /// the last page, where the rows are; where the count stopped at a cap the last page is
+    /// not known, so the page before.
     pub fn prev(&self) -> u64 {
-        self.page.saturating_sub(1).max(1)
+        let before = self.page.saturating_sub(1);
+        match self.exact {
+            true => before.min(self.pages).max(1),
+            false => before.max(1),
+        }
     }
 
     /// Next page number.
@@ -266,6 +273,23 @@ mod tests {
         assert_eq!(v.export_href("csv"), "/org/list?q=skola%20%26%20co&kind=enhet&sort=name&format=csv");
         assert!(!v.has_prev());
         assert!(v.has_next());
+    }
+
+    #[test]
+    fn a_page_past_the_last_leads_back_to_the_rows() {
+        let at = |page: &str, total: u64, exact: bool| {
+            let q = ListQuery { q: Some("akter".into()), page: Some(page.into()), ..Default::default() };
+            let v = ListView::new("/assets", &q, total).exact(exact);
+            (v.has_prev(), v.prev(), v.has_next())
+        };
+        // 120 rows are three pages: from page 7 back to page 3, not to the empty page 6.
+        assert_eq!(at("7", 120, true), (true, 3, false));
+        assert_eq!(at("3", 120, true), (true, 2, false));
+        assert_eq!(at("2", 120, true), (true, 1, true));
+        // Nothing matched: no page before page 5 of nothing.
+        assert_eq!(at("5", 0, true), (false, 1, false));
+        // A count stopped at its cap: the last page is not known, so the page before.
+        assert_eq!(at("30", 1_000, false), (true, 29, false));
     }
 
     #[test]
