@@ -356,13 +356,18 @@ pub async fn act(user: &mut GooseUser) -> TransactionResult {
     Ok(())
 }
 
-pub async fn attack(base: &str, pid: u32, concurrency: usize, secs: usize) -> anyhow::Result<(usize, usize, f64, f64, f64, Cpu)> {
+pub async fn attack(
+    base: &str,
+    pid: u32,
+    concurrency: usize,
+    secs: usize,
+) -> anyhow::Result<(usize, usize, f64, f64, f64, crate::server::Cpu)> {
     if let Some(cur) = current().filter(|c| !c.username.is_empty()) {
         sign_in_ahead(base, &cur.username, concurrency).await?;
     }
     // The CPU both processes use from here to the end of the run (after the sign-ins; the
     // goose users' start, a few milliseconds, falls inside).
-    let (server0, generator0) = (crate::server::cpu_seconds(&pid.to_string()), crate::server::cpu_seconds("self"));
+    let mark = crate::server::CpuMark::now(pid);
     let metrics = GooseAttack::initialize_with_config(goose::config::GooseConfiguration::default())?
         .register_scenario(
             scenario!("bench").register_transaction(transaction!(sign_in).set_on_start()).register_transaction(transaction!(act)),
@@ -385,18 +390,5 @@ pub async fn attack(base: &str, pid: u32, concurrency: usize, secs: usize) -> an
     let dur = metrics.duration.max(1) as f64;
     let p50 = m.raw_data.percentile_us(0.50) as f64 / 1000.0;
     let p99 = m.raw_data.percentile_us(0.99) as f64 / 1000.0;
-    let per = |seconds: f64| seconds * 1e6 / m.raw_data.counter.max(1) as f64;
-    let cpu = Cpu {
-        server_us: per(crate::server::cpu_seconds(&pid.to_string()) - server0),
-        generator_us: per(crate::server::cpu_seconds("self") - generator0),
-    };
-    Ok((m.raw_data.counter, errors, m.success_count as f64 / dur, p50, p99, cpu))
-}
-
-/// CPU time per request of one run, µs.
-pub struct Cpu {
-    /// The server's.
-    pub server_us: f64,
-    /// The load generator's (this process).
-    pub generator_us: f64,
+    Ok((m.raw_data.counter, errors, m.success_count as f64 / dur, p50, p99, mark.per_request(m.raw_data.counter)))
 }

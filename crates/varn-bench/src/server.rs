@@ -9,8 +9,36 @@ pub fn rss_kib(pid: u32, field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time per request of one run, µs.
+pub struct Cpu {
+    /// The server's.
+    pub server_us: f64,
+    /// The load generator's (this process).
+    pub generator_us: f64,
+}
+
+/// The CPU time the server and this process had used at one moment.
+pub struct CpuMark {
+    pid: u32,
+    server: f64,
+    generator: f64,
+}
+
+impl CpuMark {
+    /// Reads both now.
+    pub fn now(pid: u32) -> Self {
+        CpuMark { pid, server: cpu_seconds(&pid.to_string()), generator: cpu_seconds("self") }
+    }
+
+    /// What each has used since, per request of `requests`.
+    pub fn per_request(&self, requests: usize) -> Cpu {
+        let per = |seconds: f64| seconds * 1e6 / requests.max(1) as f64;
+        Cpu { server_us: per(cpu_seconds(&self.pid.to_string()) - self.server), generator_us: per(cpu_seconds("self") - self.generator) }
+    }
+}
+
 /// The CPU time (user and system, seconds) process `pid` ("self" for this one) has used so far.
-pub fn cpu_seconds(pid: &str) -> f64 {
+fn cpu_seconds(pid: &str) -> f64 {
     let ticks = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok().and_then(|s| {
         // The fields after the command's name (which may hold spaces) in parentheses.
         let f: Vec<u64> = s.rsplit_once(')')?.1.split_whitespace().map(|x| x.parse().unwrap_or(0)).collect();
