@@ -45,6 +45,7 @@ const MIX_READS: [&str; 4] = ["/tasks", "/org/list?q=skola&kind=enhet", "/api/v1
 pub fn scenarios() -> Vec<Case> {
     vec![
         Case { id: "tasks", title: "1. Mina uppgifter (enhetschef)", role: Role::Head, kind: Kind::Get("/tasks") },
+        Case { id: "tasks-city", title: "Mina uppgifter (samordnare, hela staden)", role: Role::Samordnare, kind: Kind::Get("/tasks") },
         Case { id: "org-tree", title: "Organisationsträdet (samordnare, hela staden)", role: Role::Samordnare, kind: Kind::Get("/org") },
         Case { id: "unit", title: "En enhets översikt: stadens topp (samordnare)", role: Role::Samordnare, kind: Kind::Get("/org/1") },
         Case {

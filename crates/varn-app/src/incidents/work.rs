@@ -5,6 +5,7 @@
 use super::Incidents;
 use crate::modules::{Note, WorkItem, WorkSection, WorkTake};
 use crate::{Actor, AppError};
+use sea_orm::SelectModel;
 use varn_domain::incident::{Level, Status};
 use varn_domain::Permission;
 use varn_store::batch::Reads;
@@ -12,6 +13,10 @@ use varn_store::repo::incidents::{self as repo, IncidentRow, IncidentVisibility}
 
 /// How far ahead a deadline shows in Mina uppgifter.
 pub const DUE_NOTICE_HOURS: i64 = 48;
+
+/// How many incidents each of the sections shows at most.
+const SHOWN: u64 = 50;
+const SHOWN_USIZE: usize = SHOWN as usize;
 
 fn local(t: chrono::DateTime<chrono::Utc>) -> String {
     let (d, h) = varn_domain::incident::local_parts(t);
@@ -23,31 +28,37 @@ fn item(r: IncidentRow, note: Note) -> WorkItem {
 }
 
 impl<'a> Incidents<'a> {
-    /// The actor's sections of Mina uppgifter: one read, the open incidents in view, added to
-    /// the page's batch and sorted into the sections here.
+    /// The actor's sections of Mina uppgifter: one read, each section's open incidents in
+    /// view, added to the page's batch and sorted into the sections here.
     pub async fn work_reads(self, actor: &Actor, b: &mut Reads) -> Result<WorkTake, AppError> {
         let handle = actor.scope(Permission::IncidentHandle);
         if handle.is_none() {
             return Ok(Box::new(|_, _| Ok(vec![])));
         }
         let v = IncidentVisibility { read: handle, user_id: actor.id.0 };
-        let open = b.add(repo::open_in_view_query(self.db(), &v, 300).await?);
+        let now = chrono::Utc::now();
+        let soon = now + chrono::Duration::hours(DUE_NOTICE_HOURS);
+        let open = b.add_statement::<SelectModel<IncidentRow>>(repo::work_statement(self.db(), &v, soon, SHOWN).await?);
         Ok(Box::new(move |_, got| {
+            // Each section's own first SHOWN are among the rows (`work_statement`), in the
+            // order of the open list: raised first, then the nearest deadline.
             let open = got.take(open)?;
-            let now = chrono::Utc::now();
-            let soon = now + chrono::Duration::hours(DUE_NOTICE_HOURS);
             let new_items: Vec<WorkItem> = open
                 .iter()
                 .filter(|r| r.status == Status::Rapporterad)
-                .take(50)
+                .take(SHOWN_USIZE)
                 .map(|r| item(r.clone(), Note::key("incident.work.triage")))
                 .collect();
-            let due_items = open.iter().filter(|r| r.next_due.is_some_and(|d| d < soon)).take(50).filter_map(|r| {
+            // The deadlines nearest first, whatever the level (the raised have their own
+            // section above).
+            let mut due: Vec<&IncidentRow> = open.iter().filter(|r| r.next_due.is_some_and(|d| d < soon)).collect();
+            due.sort_by_key(|r| (r.next_due, r.id));
+            let due_items = due.into_iter().take(SHOWN_USIZE).filter_map(|r| {
                 let d = r.next_due?;
                 let key = if d < now { "incident.work.due_passed" } else { "incident.work.due_at" };
                 Some(item(r.clone(), Note { key, args: vec![("due", local(d))], date: None }))
             });
-            let raised_items = open.iter().filter(|r| r.level != Level::Incident).take(50).map(|r| {
+            let raised_items = open.iter().filter(|r| r.level != Level::Incident).take(SHOWN_USIZE).map(|r| {
                 let key = if r.level == Level::Kris { "incident.work.kris" } else { "incident.work.allvarlig" };
                 item(r.clone(), Note::key(key))
             });

@@ -38,6 +38,7 @@ mod m0030_documents_trigrams_sqlite;
 pub(crate) mod m0031_open_tasks_sqlite;
 mod m0032_assets_trigrams;
 mod m0033_documents_trigrams_status;
+mod m0034_incidents_status_level;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -77,6 +78,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0031_open_tasks_sqlite::Migration),
         Box::new(m0032_assets_trigrams::Migration),
         Box::new(m0033_documents_trigrams_status::Migration),
+        Box::new(m0034_incidents_status_level::Migration),
     ]
 }
 

@@ -314,4 +314,20 @@ mod tests {
         assert_eq!(a, query(7, "a".into()).statement(DbBackend::Sqlite));
         assert_eq!(b, query(8, "b".into()).statement(DbBackend::Sqlite), "the second call is built anew");
     }
+
+    #[test]
+    fn the_city_wide_start_pages_incidents_are_kept_and_bind_their_own_moment() {
+        use crate::repo::incidents::city_work_read;
+        let t = chrono::Utc::now();
+        for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+            let _ = city_work_read(backend, t, 50).statement(backend);
+            assert!(city_work_read(backend, t, 50).is_kept(backend), "{backend:?}: its values in the order it binds them");
+            let later = t + chrono::Duration::hours(5);
+            assert_eq!(
+                city_work_read(backend, later, 7).statement(backend),
+                city_work_read(backend, later, 7).fresh(backend),
+                "{backend:?}"
+            );
+        }
+    }
 }

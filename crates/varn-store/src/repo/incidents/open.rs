@@ -124,3 +124,94 @@ pub async fn open_in_view_query_counting<D: ConnectionTrait>(
         .limit(limit);
     Ok(rows(q))
 }
+
+/// The open incidents in view that Mina uppgifter's three sections show, in one statement.
+///
+/// For one who sees the whole city, at most `each` for each section: those raised above
+/// incident (the nearest deadline first, then the newest), those whose deadline falls before
+/// `soon` (the nearest first) and the new reports not yet triaged (raised first, then the
+/// nearest deadline), each part through its own index, and its text kept
+/// ([`crate::repo::kept`]). Before, the samordnare's page read the first 300 of all the city's
+/// open incidents in the order of [`open_in_view_query`] and sorted the sections out of them:
+/// at storstad's 400 open it read and sorted every one to show 104, and with more than 300
+/// open a new report whose deadline lay behind 300 others was missing from "new reports".
+///
+/// One who sees a part reads their open incidents by their ids as before
+/// ([`open_in_view_query`], at most 300): they see few, and their ways of seeing written into
+/// each of three parts made a unit head's page dearer (the ids gathered three times).
+///
+/// The rows come in the order of [`open_in_view_query`]; the app takes each section from them
+/// by its own test and order (`incidents::work`).
+pub async fn work_statement<D: ConnectionTrait>(
+    db: &D,
+    v: &IncidentVisibility,
+    soon: chrono::DateTime<chrono::Utc>,
+    each: u64,
+) -> Result<Statement, DbErr> {
+    use crate::repo::kept::Read;
+    let backend = db.get_database_backend();
+    if v.read.is_all() {
+        return Ok(city_work_read(backend, soon, each).statement(backend));
+    }
+    Ok(open_in_view_query(db, v, FEW_OPEN).await?.into_statement(backend))
+}
+
+/// [`work_statement`]'s read for one who sees the whole city (for tests of its kept text).
+#[doc(hidden)]
+pub fn city_work_read(
+    backend: DbBackend,
+    soon: chrono::DateTime<chrono::Utc>,
+    each: u64,
+) -> impl crate::repo::kept::Read<S = SelectModel<IncidentRow>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    let values = vec![
+        Level::Incident.as_str().into(),
+        each.into(),
+        soon.into(),
+        each.into(),
+        varn_domain::incident::Status::Rapporterad.as_str().into(),
+        each.into(),
+    ];
+    KEPT.keep(values, move || city_work_query(backend, soon, each))
+}
+
+fn city_work_query(backend: DbBackend, soon: chrono::DateTime<chrono::Utc>, each: u64) -> Selector<SelectModel<IncidentRow>> {
+    use sea_orm::sea_query::Alias;
+    let ordinary = || Expr::cust(format!("CASE WHEN \"incidents\".\"level\" = '{}' THEN 1 ELSE 0 END", Level::Incident.as_str()));
+    let (next_due, reported, id) = (col(incident::Column::NextDue), col(incident::Column::ReportedAt), col(incident::Column::Id));
+    let part = |q: Select<incident::Entity>, alias: &str| {
+        let q = q.limit(each).select_only().column(incident::Column::Id).into_query();
+        Query::select().column(Alias::new("id")).from_subquery(q, Alias::new(alias)).to_owned()
+    };
+    let find = crate::repo::select::find::<incident::Entity>;
+    // Through the status index: the open, each tested for its level.
+    let raised = find()
+        .filter(open_status())
+        .filter(col(incident::Column::Level).ne(Level::Incident.as_str()))
+        .order_by_with_nulls(next_due.clone(), Order::Asc, NullOrdering::Last)
+        .order_by_desc(reported.clone())
+        .order_by_asc(id.clone());
+    // Through the deadlines' index in its order, stopping at `each` (only open incidents have
+    // a deadline running; the statuses are tested on the rows it finds).
+    let due = find()
+        .filter(next_due.clone().lt(soon))
+        .filter(open_status_tested(backend))
+        .order_by_asc(next_due.clone())
+        .order_by_asc(id.clone());
+    // Through the status index: the new reports alone.
+    let new = find()
+        .filter(col(incident::Column::Status).eq(varn_domain::incident::Status::Rapporterad.as_str()))
+        .order_by(ordinary(), Order::Asc)
+        .order_by_with_nulls(next_due.clone(), Order::Asc, NullOrdering::Last)
+        .order_by_desc(reported.clone())
+        .order_by_asc(id.clone());
+    let mut shown = part(raised, "r");
+    shown.union(UnionType::Distinct, part(due, "d")).union(UnionType::Distinct, part(new, "n"));
+    let q = super::joined()
+        .filter(id.clone().in_subquery(shown))
+        .order_by(ordinary(), Order::Asc)
+        .order_by_with_nulls(next_due, Order::Asc, NullOrdering::Last)
+        .order_by_desc(reported)
+        .order_by_asc(id);
+    rows(q)
+}
