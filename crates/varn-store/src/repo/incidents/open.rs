@@ -164,14 +164,7 @@ pub fn city_work_read(
     each: u64,
 ) -> impl crate::repo::kept::Read<S = SelectModel<IncidentRow>> + use<> {
     static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
-    let values = vec![
-        Level::Incident.as_str().into(),
-        each.into(),
-        soon.into(),
-        each.into(),
-        varn_domain::incident::Status::Rapporterad.as_str().into(),
-        each.into(),
-    ];
+    let values = vec![each.into(), soon.into(), each.into(), each.into()];
     KEPT.keep(values, move || city_work_query(backend, soon, each))
 }
 
@@ -184,10 +177,13 @@ fn city_work_query(backend: DbBackend, soon: chrono::DateTime<chrono::Utc>, each
         Query::select().column(Alias::new("id")).from_subquery(q, Alias::new(alias)).to_owned()
     };
     let find = crate::repo::select::find::<incident::Entity>;
+    // The level and the status are written in, not bound: PostgreSQL plans a prepared
+    // statement once for any value, and for a bound status it read the new reports as if they
+    // were a quarter of all incidents (30 ms at storstad against 1.4 ms written in).
     // Through the status index: the open, each tested for its level.
     let raised = find()
         .filter(open_status())
-        .filter(col(incident::Column::Level).ne(Level::Incident.as_str()))
+        .filter(Expr::cust(format!("\"incidents\".\"level\" <> '{}'", Level::Incident.as_str())))
         .order_by_with_nulls(next_due.clone(), Order::Asc, NullOrdering::Last)
         .order_by_desc(reported.clone())
         .order_by_asc(id.clone());
@@ -200,7 +196,7 @@ fn city_work_query(backend: DbBackend, soon: chrono::DateTime<chrono::Utc>, each
         .order_by_asc(id.clone());
     // Through the status index: the new reports alone.
     let new = find()
-        .filter(col(incident::Column::Status).eq(varn_domain::incident::Status::Rapporterad.as_str()))
+        .filter(Expr::cust(format!("\"incidents\".\"status\" = '{}'", varn_domain::incident::Status::Rapporterad.as_str())))
         .order_by(ordinary(), Order::Asc)
         .order_by_with_nulls(next_due.clone(), Order::Asc, NullOrdering::Last)
         .order_by_desc(reported.clone())
