@@ -8,8 +8,6 @@
 //! page's choice of 50 ids): 396 µs sorting them all through `ix_risks_unit`, 158 µs bounded
 //! through it, 55 µs bounded through this index.
 
-use super::m0003_documents::index;
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -18,12 +16,6 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        index(m, "ix_risks_unit_residual", "risks", &["unit_id", "residual_score", "status", "score"], false).await?;
-        if m.get_database_backend() == DbBackend::Sqlite && crate::statistics::present(m.get_connection()).await? {
-            // A database with statistics gets this index's at once (the others' stay); one
-            // without is analysed whole when it opens (`statistics`).
-            m.get_connection().execute(Statement::from_string(DbBackend::Sqlite, "ANALYZE ix_risks_unit_residual")).await?;
-        }
-        Ok(())
+        super::index_with_statistics(m, "ix_risks_unit_residual", "risks", &["unit_id", "residual_score", "status", "score"]).await
     }
 }

@@ -7,8 +7,6 @@
 //! up) and 186 µs for the new (134). This index holds them beside the status, so both are
 //! read from it alone.
 
-use super::m0003_documents::index;
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -17,11 +15,6 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        index(m, "ix_incidents_status_level", "incidents", &["status", "level", "next_due", "reported_at"], false).await?;
-        if m.get_database_backend() == DbBackend::Sqlite && crate::statistics::present(m.get_connection()).await? {
-            // As m0029: a database with statistics gets this index's at once.
-            m.get_connection().execute(Statement::from_string(DbBackend::Sqlite, "ANALYZE ix_incidents_status_level")).await?;
-        }
-        Ok(())
+        super::index_with_statistics(m, "ix_incidents_status_level", "incidents", &["status", "level", "next_due", "reported_at"]).await
     }
 }

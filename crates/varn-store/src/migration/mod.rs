@@ -95,6 +95,17 @@ pub(crate) async fn on_sqlite_only(m: &SchemaManager<'_>, statements: impl IntoI
     Ok(())
 }
 
+/// Creates an index (as `m0003_documents::index`, not unique) and, on a SQLite database that
+/// has statistics, gathers this index's at once (the others' stay); one without is analysed
+/// whole when it opens (`statistics`). PostgreSQL keeps no statistics of a plain index.
+pub(crate) async fn index_with_statistics(m: &SchemaManager<'_>, name: &str, table: &str, columns: &[&str]) -> Result<(), sea_orm::DbErr> {
+    m0003_documents::index(m, name, table, columns, false).await?;
+    if m.get_database_backend() == DbBackend::Sqlite && crate::statistics::present(m.get_connection()).await? {
+        m.get_connection().execute(Statement::from_string(DbBackend::Sqlite, format!("ANALYZE {name}"))).await?;
+    }
+    Ok(())
+}
+
 /// Why migrating failed.
 #[derive(Debug, thiserror::Error)]
 pub enum MigrateError {
