@@ -141,6 +141,9 @@ pub struct AppParts {
     /// The assets overview per user, for a minute: it aggregates the whole register
     /// (110–180 ms at storstad); any change of an asset or carrier clears it.
     pub(crate) asset_overviews: moka::sync::Cache<i64, std::sync::Arc<assets::Overview>>,
+    /// How many assets hold each three-letter run searched for, for ten minutes: a search of
+    /// the whole register reads the assets that hold its rarest (`Assets::rarest_trigram`).
+    pub(crate) asset_trigrams: moka::sync::Cache<String, i64>,
     /// Where a report lands and who is told at once, per unit (the chain of units from the
     /// root, and the samordnare and the nearest security contact as mail recipients), for
     /// 30 s: every report reads them, they change rarely. Cleared by changes of roles, users,
@@ -243,6 +246,7 @@ impl App {
             ack_reports: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(60)).build(),
             unit_acks: moka::future::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(60)).build(),
             asset_overviews: moka::sync::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(60)).build(),
+            asset_trigrams: moka::sync::Cache::builder().max_capacity(20_000).time_to_live(std::time::Duration::from_secs(600)).build(),
             incident_alerts: moka::sync::Cache::builder().max_capacity(5_000).time_to_live(std::time::Duration::from_secs(30)).build(),
             classification,
             incident_rules,

@@ -142,8 +142,10 @@ impl Got {
 /// takes the joined path). A numbered SQLite parameter (`?1`) names its place in the whole
 /// command, not in its own statement, so such a statement is run on its own.
 fn plain_parameters(st: &Statement) -> bool {
-    let b = st.sql.as_bytes();
-    !b.windows(2).any(|w| w[0] == b'?' && w[1].is_ascii_digit()) && !st.sql.trim_end().ends_with(';')
+    // Each `?` found by `match_indices` (a `memchr`), where a byte-pair window over the whole
+    // text took 2 % of a document page's CPU.
+    let numbered = st.sql.match_indices('?').any(|(i, _)| st.sql.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit));
+    !numbered && !st.sql.trim_end().ends_with(';')
 }
 
 fn sqlx_err(e: sqlx::Error) -> DbErr {

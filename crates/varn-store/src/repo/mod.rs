@@ -115,6 +115,21 @@ pub(crate) fn first_trigram(typed: &str) -> Option<String> {
     (tri.chars().count() == 3).then_some(tri)
 }
 
+/// Every distinct three-letter run of a search as the folded texts hold them (small letters),
+/// in the order they first occur: any of them is held by every text the search matches. Empty
+/// for a search shorter than three letters.
+pub fn trigrams_of(typed: &str) -> Vec<String> {
+    let chars: Vec<char> = typed.trim().to_lowercase().chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    for w in chars.windows(3) {
+        let t: String = w.iter().collect();
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// Builds a statement from SQL with `?` placeholders, numbered for PostgreSQL.
 pub fn stmt<D: ConnectionTrait>(db: &D, sql: &str, values: Vec<Value>) -> Statement {
     let backend = db.get_database_backend();

@@ -9,8 +9,12 @@ use varn_store::entity::{api_token, audit_log, org_unit, user};
 pub struct PageOf<T> {
     /// Rows.
     pub items: Vec<T>,
-    /// Matching rows in all.
+    /// Matching rows in all, or where counting stopped (`exact` false).
     pub total: u64,
+    /// False when counting stopped at a cap: `total` is then a lower bound (a search of the
+    /// whole city's people or information assets is counted up to 1 000, the audit log up to
+    /// 10 000).
+    pub exact: bool,
     /// Page, from 1.
     pub page: u64,
     /// Rows per page.

@@ -115,14 +115,18 @@ pub async fn open_in_view_query_counting<D: ConnectionTrait>(
     few: u64,
 ) -> Result<Selector<SelectModel<IncidentRow>>, DbErr> {
     let f = IncidentFilter { open: Some(true), ..Default::default() };
-    let ordinary = format!("CASE WHEN \"incidents\".\"level\" = '{}' THEN 1 ELSE 0 END", Level::Incident.as_str());
     let by_ids = few_open(db, v, few).await?;
-    let q = filtered(db.get_database_backend(), v, &f, &ListParams::default(), by_ids)
-        .order_by(Expr::cust(ordinary), sea_orm::Order::Asc)
-        .order_by_with_nulls(col(incident::Column::NextDue), sea_orm::Order::Asc, NullOrdering::Last)
-        .order_by_desc(col(incident::Column::ReportedAt))
-        .limit(limit);
+    let q = in_open_order(filtered(db.get_database_backend(), v, &f, &ListParams::default(), by_ids)).limit(limit);
     Ok(rows(q))
+}
+
+/// The open list's order: those raised above incident first, then the nearest deadline (none
+/// last), then the newest report.
+fn in_open_order(q: Select<incident::Entity>) -> Select<incident::Entity> {
+    let ordinary = format!("CASE WHEN \"incidents\".\"level\" = '{}' THEN 1 ELSE 0 END", Level::Incident.as_str());
+    q.order_by(Expr::cust(ordinary), Order::Asc)
+        .order_by_with_nulls(col(incident::Column::NextDue), Order::Asc, NullOrdering::Last)
+        .order_by_desc(col(incident::Column::ReportedAt))
 }
 
 /// The open incidents in view that Mina uppgifter's three sections show, in one statement.
@@ -170,7 +174,6 @@ pub fn city_work_read(
 
 fn city_work_query(backend: DbBackend, soon: chrono::DateTime<chrono::Utc>, each: u64) -> Selector<SelectModel<IncidentRow>> {
     use sea_orm::sea_query::Alias;
-    let ordinary = || Expr::cust(format!("CASE WHEN \"incidents\".\"level\" = '{}' THEN 1 ELSE 0 END", Level::Incident.as_str()));
     let (next_due, reported, id) = (col(incident::Column::NextDue), col(incident::Column::ReportedAt), col(incident::Column::Id));
     let part = |q: Select<incident::Entity>, alias: &str| {
         let q = q.limit(each).select_only().column(incident::Column::Id).into_query();
@@ -195,19 +198,12 @@ fn city_work_query(backend: DbBackend, soon: chrono::DateTime<chrono::Utc>, each
         .order_by_asc(next_due.clone())
         .order_by_asc(id.clone());
     // Through the status index: the new reports alone.
-    let new = find()
-        .filter(Expr::cust(format!("\"incidents\".\"status\" = '{}'", varn_domain::incident::Status::Rapporterad.as_str())))
-        .order_by(ordinary(), Order::Asc)
-        .order_by_with_nulls(next_due.clone(), Order::Asc, NullOrdering::Last)
-        .order_by_desc(reported.clone())
-        .order_by_asc(id.clone());
+    let new = in_open_order(
+        find().filter(Expr::cust(format!("\"incidents\".\"status\" = '{}'", varn_domain::incident::Status::Rapporterad.as_str()))),
+    )
+    .order_by_asc(id.clone());
     let mut shown = part(raised, "r");
     shown.union(UnionType::Distinct, part(due, "d")).union(UnionType::Distinct, part(new, "n"));
-    let q = super::joined()
-        .filter(id.clone().in_subquery(shown))
-        .order_by(ordinary(), Order::Asc)
-        .order_by_with_nulls(next_due, Order::Asc, NullOrdering::Last)
-        .order_by_desc(reported)
-        .order_by_asc(id);
+    let q = in_open_order(super::joined().filter(id.clone().in_subquery(shown))).order_by_asc(id);
     rows(q)
 }

@@ -72,9 +72,10 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<AssetA
         review_before: f.review_overdue.filter(|x| *x).map(|_| varn_domain::task::today()),
         owner_user_id: f.owner_user_id,
         carrier_id: f.carrier_id,
+        key_trigram: None,
     };
     let p = assets.list(&a.actor, &filter, &l.params_for(varn_app::assets::SORTS)?).await?;
-    Ok(Json(PageOf { total: p.total, page: p.page, per_page: p.per_page, items: p.items }))
+    Ok(Json(PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items }))
 }
 
 /// Registers an asset (an information owner registers their own; a unit head and the

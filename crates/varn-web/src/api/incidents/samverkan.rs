@@ -103,7 +103,7 @@ async fn detail(a: &ApiActor, id: i64, page: u64) -> Result<AuthorityDetail, App
     let count = ContactCount { authority_id: m.id, n: p.total as i64, latest };
     Ok(AuthorityDetail {
         authority: out(m, Some(&count)),
-        contacts: PageOf { total: p.total, page: p.page, per_page: p.per_page, items: p.items },
+        contacts: PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items },
     })
 }
 

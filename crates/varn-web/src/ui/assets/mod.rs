@@ -111,6 +111,7 @@ impl ListSpec for Register {
             owner_user_id: None,
             carrier_id: num("carrier", "carrier")?,
             unit_id: num("unit", "unit")?,
+            key_trigram: None,
         })
     }
 

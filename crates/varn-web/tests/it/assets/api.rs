@@ -283,3 +283,80 @@ async fn a_city_wide_search_finds_an_asset_by_its_name_as_it_is_now(#[case] b: &
     assert_eq!(city_search(&api, "odlingens").await, (1, vec![(id, "STADSODLINGENS KUPOR".to_owned())]), "{b}: once, as named now");
     t.stop().await;
 }
+
+/// A search of the whole city reads the assets that hold the rarest run of three letters in
+/// it, as the app counted them, and finds the same whatever the counts kept: here "xyl" is
+/// held by six assets and "lof" by the two that match, and after ten more that match are
+/// registered (the counts kept still say two) every one is found, in name order.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_city_wide_search_reads_the_assets_that_hold_its_rarest_three_letters(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let api = api_as(&t, "sara.lindqvist").await;
+    let fsd = t.id("Försörjningsstöd");
+    let register = |name: String| {
+        let api = &api;
+        async move {
+            let (s, v) = api.call(Method::POST, "/api/v1/assets", Some(json!({"name": name, "unit_id": fsd}))).await;
+            assert_eq!(s, 201, "{v}");
+            v["asset"]["id"].as_i64().unwrap()
+        }
+    };
+    let mut matching = vec![];
+    for n in ["B", "A"] {
+        let name = format!("Xylofonkvist {n}");
+        matching.push((register(name.clone()).await, name));
+    }
+    for n in 1..=4 {
+        register(format!("Xylografi {n}")).await;
+    }
+    let counted = varn_store::repo::assets::trigram_rows(t.app.store.read(), &["xyl".into(), "lof".into(), "kvi".into()]).await.unwrap();
+    let n = |t: &str| counted.iter().find(|(c, _)| c == t).map_or(0, |(_, n)| *n);
+    assert_eq!((n("xyl"), n("lof")), (6, 2), "{b}: {counted:?}");
+    let assets = t.app.assets();
+    assert_eq!(assets.rarest_trigram("Xylofonkvist").await.unwrap().as_deref(), Some("lof"), "{b}: the first of the fewest");
+    assert_eq!(assets.rarest_trigram("xylo").await.unwrap().as_deref(), Some("xyl"), "{b}: a tie goes to the first");
+    assert_eq!(assets.rarest_trigram("xy").await.unwrap(), None, "{b}");
+    matching.sort_by(|a, b| a.1.cmp(&b.1));
+    assert_eq!(city_search(&api, "xylofonkvist").await, (2, matching.clone()), "{b}");
+    for n in 0..10 {
+        let name = format!("Xylofonkvist C{n}");
+        matching.push((register(name.clone()).await, name));
+    }
+    matching.sort_by(|a, b| a.1.cmp(&b.1));
+    let (total, first) = city_search(&api, "XYLOFONKVIST").await;
+    assert_eq!((total, first), (12, matching[..10].to_vec()), "{b}: found with the counts kept from before");
+    assert_eq!(city_search(&api, "ylografi").await.0, 4, "{b}");
+    let (_, v) = api.call(Method::GET, "/api/v1/assets?limit=10&q=xylofonkvist", None).await;
+    assert_eq!(v["exact"], true, "{b}: {v}");
+    // Past a thousand matches the count stops, and says so (in the API and on the page); the
+    // page is still the first ten in name order.
+    use sea_orm::ConnectionTrait;
+    let more = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) \
+         INSERT INTO assets (unit_id, name, forms, personal_data, special_categories, search_text, created_at, updated_at) \
+         SELECT f.unit_id, 'Xylofonkvist E' || i, f.forms, f.personal_data, f.special_categories, 'xylofonkvist e' || i, \
+         f.created_at, f.updated_at FROM n, (SELECT * FROM assets ORDER BY id LIMIT 1) f";
+    t.app.store.write().execute_unprepared(more).await.unwrap();
+    let (s, v) = api.call(Method::GET, "/api/v1/assets?limit=10&q=xylofonkvist", None).await;
+    assert_eq!((s, &v["total"], &v["exact"]), (200, &json!(1000), &json!(false)), "{b}: {v}");
+    let names: Vec<&str> = v["items"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["Xylofonkvist A", "Xylofonkvist B", "Xylofonkvist C0", "Xylofonkvist C1"]
+            .iter()
+            .chain(&["Xylofonkvist C2", "Xylofonkvist C3", "Xylofonkvist C4", "Xylofonkvist C5", "Xylofonkvist C6", "Xylofonkvist C7"])
+            .copied()
+            .collect::<Vec<_>>(),
+        "{b}"
+    );
+    let (_, page) = t.signed_in("sara.lindqvist").await.text("/assets?q=xylofonkvist").await;
+    assert!(page.contains("fler än 1000 – förfina sökningen"), "{b}: the count says it stopped");
+    let (_, v) = api.call(Method::GET, "/api/v1/assets?limit=10", None).await;
+    assert_eq!(v["exact"], true, "{b}: the whole register is counted: {v}");
+    t.stop().await;
+}

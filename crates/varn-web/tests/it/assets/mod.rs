@@ -109,7 +109,8 @@ pub async fn authz_rows(t: &TestApp) -> Vec<(Call, &'static str)> {
 /// lists in the same order, each page with the whole count, and a page past the last none but
 /// the count: on SQLite a searched page is read with its count in one pass over the matches,
 /// the whole list (no page) as before; for the whole city, for part of it and for an owner
-/// outside that part, with and without a unit's subtree and "classified" chosen.
+/// outside that part, with and without a unit's subtree and "classified" chosen, and a whole
+/// city's search read by another run of its letters than the first.
 #[rstest::rstest]
 #[case::sqlite("sqlite")]
 #[case::postgres("postgres")]
@@ -130,6 +131,10 @@ async fn a_searched_register_pages_through_what_it_counts_in_name_order(#[case] 
         AssetFilter::default(),
         AssetFilter { under: Some(socn.path.clone()), ..Default::default() },
         AssetFilter { classified: Some(true), ..Default::default() },
+        // A whole-city search read by a later run of its letters, and by one not in it (read
+        // by its first three letters then).
+        AssetFilter { key_trigram: Some("ste".into()), ..Default::default() },
+        AssetFilter { key_trigram: Some("zzz".into()), ..Default::default() },
     ];
     let mut searched = 0;
     for (who, v) in [("city", &city), ("nämnd", &nämnd)] {
