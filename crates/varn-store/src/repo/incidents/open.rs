@@ -168,8 +168,16 @@ pub fn city_work_read(
     each: u64,
 ) -> impl crate::repo::kept::Read<S = SelectModel<IncidentRow>> + use<> {
     static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
-    let values = vec![each.into(), soon.into(), each.into(), each.into()];
+    let values = vec![each.into(), soon.into(), each.into(), each.into(), each.into(), each.into()];
     KEPT.keep(values, move || city_work_query(backend, soon, each))
+}
+
+/// `"incidents"."level" IN (…)` the levels above incident, written in: an index on (status,
+/// level, …) is then sought for each, where `level <> 'incident'` read every row of the
+/// status (after the benchmark's wave of 34 000 new reports: 1.6 ms against 8 µs).
+fn raised_level() -> SimpleExpr {
+    let raised: Vec<String> = Level::ALL.iter().filter(|l| **l != Level::Incident).map(|l| format!("'{}'", l.as_str())).collect();
+    Expr::cust(format!("\"incidents\".\"level\" IN ({})", raised.join(", ")))
 }
 
 fn city_work_query(backend: DbBackend, soon: chrono::DateTime<chrono::Utc>, each: u64) -> Selector<SelectModel<IncidentRow>> {
@@ -183,10 +191,10 @@ fn city_work_query(backend: DbBackend, soon: chrono::DateTime<chrono::Utc>, each
     // The level and the status are written in, not bound: PostgreSQL plans a prepared
     // statement once for any value, and for a bound status it read the new reports as if they
     // were a quarter of all incidents (30 ms at storstad against 1.4 ms written in).
-    // Through the status index: the open, each tested for its level.
+    // Through the status and level index: the open that are raised.
     let raised = find()
         .filter(open_status())
-        .filter(Expr::cust(format!("\"incidents\".\"level\" <> '{}'", Level::Incident.as_str())))
+        .filter(raised_level())
         .order_by_with_nulls(next_due.clone(), Order::Asc, NullOrdering::Last)
         .order_by_desc(reported.clone())
         .order_by_asc(id.clone());
@@ -197,13 +205,26 @@ fn city_work_query(backend: DbBackend, soon: chrono::DateTime<chrono::Utc>, each
         .filter(open_status_tested(backend))
         .order_by_asc(next_due.clone())
         .order_by_asc(id.clone());
-    // Through the status index: the new reports alone.
-    let new = in_open_order(
-        find().filter(Expr::cust(format!("\"incidents\".\"status\" = '{}'", varn_domain::incident::Status::Rapporterad.as_str()))),
-    )
-    .order_by_asc(id.clone());
+    // The new reports in the open list's order, in three parts that each read the status and
+    // level index in (nearly) their own order and stop at `each`: the raised, then those at
+    // incident level with a deadline (nearest first), then those without (newest first). One
+    // read sorted every new report, 4 ms a page after the benchmark's wave of 34 000.
+    let new = || find().filter(Expr::cust(format!("\"incidents\".\"status\" = '{}'", varn_domain::incident::Status::Rapporterad.as_str())));
+    let incident_level = || Expr::cust(format!("\"incidents\".\"level\" = '{}'", Level::Incident.as_str()));
+    let new_raised = in_open_order(new().filter(raised_level())).order_by_asc(id.clone());
+    let new_due = new()
+        .filter(incident_level())
+        .filter(next_due.clone().is_not_null())
+        .order_by_asc(next_due.clone())
+        .order_by_desc(reported.clone())
+        .order_by_asc(id.clone());
+    let new_undue = new().filter(incident_level()).filter(next_due.clone().is_null()).order_by_desc(reported).order_by_asc(id.clone());
     let mut shown = part(raised, "r");
-    shown.union(UnionType::Distinct, part(due, "d")).union(UnionType::Distinct, part(new, "n"));
+    shown
+        .union(UnionType::Distinct, part(due, "d"))
+        .union(UnionType::Distinct, part(new_raised, "n"))
+        .union(UnionType::Distinct, part(new_due, "nd"))
+        .union(UnionType::Distinct, part(new_undue, "nu"));
     let q = in_open_order(super::joined().filter(id.clone().in_subquery(shown))).order_by_asc(id);
     rows(q)
 }
