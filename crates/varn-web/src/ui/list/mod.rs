@@ -91,6 +91,8 @@ pub struct ListView {
     pub page: u64,
     /// Pages.
     pub pages: u64,
+    /// Whether this page is full: where the count stopped at a cap, there may be rows after it.
+    more: bool,
 }
 
 fn enc(s: &str) -> String {
@@ -111,7 +113,16 @@ impl ListView {
             exact: true,
             page: p.page,
             pages: total.div_ceil(PER_PAGE).max(1),
+            more: false,
         }
+    }
+
+    /// How many rows this page shows: a full page of a count stopped at its cap has a next
+    /// page, whatever the pages the cap makes (a search of more than 1 000 assets pages on past
+    /// its twentieth page).
+    pub fn shown(mut self, rows: usize) -> Self {
+        self.more = rows as u64 >= PER_PAGE;
+        self
     }
 
     /// Marks the total as a lower bound when the count stopped at a cap.
@@ -165,7 +176,7 @@ impl ListView {
 
     /// Whether there is a next page.
     pub fn has_next(&self) -> bool {
-        self.page < self.pages
+        self.page < self.pages || (!self.exact && self.more)
     }
 
     /// Previous page number: from a page past the last (an old link, a list that shrank),
@@ -290,6 +301,14 @@ mod tests {
         assert_eq!(at("5", 0, true), (false, 1, false));
         // A count stopped at its cap: the last page is not known, so the page before.
         assert_eq!(at("30", 1_000, false), (true, 29, false));
+        // Past the cap's pages while the pages are full, and not after the last full one.
+        let next = |page: &str, total: u64, exact: bool, rows: usize| {
+            let q = ListQuery { q: Some("akter".into()), page: Some(page.into()), ..Default::default() };
+            ListView::new("/assets", &q, total).exact(exact).shown(rows).has_next()
+        };
+        assert!(next("20", 1_000, false, 50) && next("21", 1_000, false, 50));
+        assert!(!next("21", 1_000, false, 12), "the last rows");
+        assert!(!next("20", 1_000, true, 50), "exactly a thousand: twenty pages");
     }
 
     #[test]

@@ -354,8 +354,15 @@ async fn a_city_wide_search_reads_the_assets_that_hold_its_rarest_three_letters(
             .collect::<Vec<_>>(),
         "{b}"
     );
-    let (_, page) = t.signed_in("sara.lindqvist").await.text("/assets?q=xylofonkvist").await;
-    assert!(page.contains("fler än 1000 – förfina sökningen"), "{b}: the count says it stopped");
+    let browser = t.signed_in("sara.lindqvist").await;
+    let (_, page) = browser.text("/assets?q=xylofonkvist").await;
+    assert!(page.contains("fler än 1000 – förfina sökningen · sida 1"), "{b}: the count says it stopped");
+    // The pages go on past the count's twenty while they are full: page 21 holds the last 12.
+    let (_, page) = browser.text("/assets?q=xylofonkvist&page=20").await;
+    assert!(page.contains("rel=\"next\"") && page.contains("sida 20<"), "{b}: {page}");
+    let (_, page) = browser.text("/assets?q=xylofonkvist&page=21").await;
+    assert_eq!(page.matches("Xylofonkvist E").count(), 12, "{b}: {page}");
+    assert!(!page.contains("rel=\"next\"") && page.contains("rel=\"prev\""), "{b}: the last page");
     let (_, v) = api.call(Method::GET, "/api/v1/assets?limit=10", None).await;
     assert_eq!(v["exact"], true, "{b}: the whole register is counted: {v}");
     t.stop().await;
