@@ -21,6 +21,13 @@ pub struct PageOf<T> {
     pub per_page: u64,
 }
 
+impl<T> PageOf<T> {
+    /// A page of the store's, each row made into `T` (`From::from` where the row is `T`).
+    pub fn of<R>(p: varn_store::repo::Page<R>, row: impl FnMut(R) -> T) -> Self {
+        PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items.into_iter().map(row).collect() }
+    }
+}
+
 /// List parameters shared by every list.
 #[derive(Deserialize, IntoParams, Default)]
 #[into_params(parameter_in = Query)]

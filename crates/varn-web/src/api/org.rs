@@ -83,13 +83,7 @@ pub async fn list_units(a: ApiActor, Query(l): Query<ListArgs>, Query(u): Query<
         ..Default::default()
     };
     let p = a.state.app.org_list(&a.actor, &f, &l.params_for(varn_store::repo::org::SORTS)?).await?;
-    Ok(Json(PageOf {
-        total: p.total,
-        exact: p.exact,
-        page: p.page,
-        per_page: p.per_page,
-        items: p.items.into_iter().map(Into::into).collect(),
-    }))
+    Ok(Json(PageOf::of(p, Into::into)))
 }
 
 /// Creates a unit.

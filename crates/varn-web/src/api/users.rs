@@ -54,13 +54,7 @@ pub async fn list_users(a: ApiActor, Query(l): Query<ListArgs>, Query(u): Query<
             &l.params_for(varn_store::repo::users::SORTS)?,
         )
         .await?;
-    Ok(Json(PageOf {
-        total: p.total,
-        exact: p.exact,
-        page: p.page,
-        per_page: p.per_page,
-        items: p.items.into_iter().map(Into::into).collect(),
-    }))
+    Ok(Json(PageOf::of(p, Into::into)))
 }
 
 /// Creates a user (Systemadministratör).
@@ -159,13 +153,7 @@ pub async fn audit(a: ApiActor, Query(q): Query<AuditArgs>) -> ApiResult<Json<Pa
     varn_app::check_page(q.page.unwrap_or(1))?;
     let p = ListArgs { page: q.page, limit: q.limit, dir: Some("desc".into()), ..Default::default() }.params();
     let page = a.state.app.audit_list(&a.actor, &f, &p).await?;
-    Ok(Json(PageOf {
-        total: page.total,
-        exact: page.exact,
-        page: page.page,
-        per_page: page.per_page,
-        items: page.items.into_iter().map(Into::into).collect(),
-    }))
+    Ok(Json(PageOf::of(page, Into::into)))
 }
 
 /// Checks the audit chain (city-wide auditors and samordnare).

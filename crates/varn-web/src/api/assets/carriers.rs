@@ -36,7 +36,7 @@ pub async fn list_carriers(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Que
         third_country: f.third_country,
     };
     let p = assets.carriers(&a.actor, &filter, &l.params_for(varn_app::assets::CARRIER_SORTS)?).await?;
-    Ok(Json(PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items }))
+    Ok(Json(PageOf::of(p, From::from)))
 }
 
 /// Registers a carrier.

@@ -75,7 +75,7 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<AssetA
         key_trigram: None,
     };
     let p = assets.list(&a.actor, &filter, &l.params_for(varn_app::assets::SORTS)?).await?;
-    Ok(Json(PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items }))
+    Ok(Json(PageOf::of(p, From::from)))
 }
 
 /// Registers an asset (an information owner registers their own; a unit head and the

@@ -76,7 +76,7 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<DocArg
         parent_id: f.parent_id,
     };
     let p = a.state.app.documents().list(&a.actor, &filter, &l.params_for(varn_app::documents::SORTS)?).await?;
-    Ok(Json(PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items }))
+    Ok(Json(PageOf::of(p, From::from)))
 }
 
 /// Creates a document as utkast (version 1), checked against the policy's rules.

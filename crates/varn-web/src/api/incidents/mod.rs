@@ -82,7 +82,7 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<Incide
     };
     let inc = a.state.app.incidents();
     let p = inc.list(&a.actor, &filter, &l.params_for(varn_app::incidents::SORTS)?).await?;
-    Ok(Json(PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items }))
+    Ok(Json(PageOf::of(p, From::from)))
 }
 
 /// Reports an incident (every employee). The city is aware from this moment; the legal

@@ -101,10 +101,7 @@ async fn detail(a: &ApiActor, id: i64, page: u64) -> Result<AuthorityDetail, App
     let (m, p) = a.state.app.incidents().authority(&a.actor, id, page).await?;
     let latest = p.items.first().map(|c| c.at);
     let count = ContactCount { authority_id: m.id, n: p.total as i64, latest };
-    Ok(AuthorityDetail {
-        authority: out(m, Some(&count)),
-        contacts: PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items },
-    })
+    Ok(AuthorityDetail { authority: out(m, Some(&count)), contacts: PageOf::of(p, From::from) })
 }
 
 /// Gives an action about the incident to a person by a date: a task in their Mina uppgifter.

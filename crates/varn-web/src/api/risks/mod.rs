@@ -82,7 +82,7 @@ pub async fn list(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Query<RiskAr
         return Err(AppError::Forbidden.into());
     }
     let p = risks.list(&a.actor, f.unit_id, &f.filter()?, &l.params_for(varn_app::risks::SORTS)?).await?;
-    Ok(Json(PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items }))
+    Ok(Json(PageOf::of(p, From::from)))
 }
 
 /// Whether the heat map counts after treatment.
@@ -202,7 +202,7 @@ pub async fn list_analyses(a: ApiActor, Query(l): Query<ListArgs>, Query(f): Que
         return Err(AppError::Forbidden.into());
     }
     let p = risks.analyses(&a.actor, f.unit_id, &l.params_for(varn_app::risks::ANALYSIS_SORTS)?).await?;
-    Ok(Json(PageOf { total: p.total, exact: p.exact, page: p.page, per_page: p.per_page, items: p.items }))
+    Ok(Json(PageOf::of(p, From::from)))
 }
 
 /// Makes a risk analysis of a unit in the caller's scope.
