@@ -6,6 +6,7 @@ mod contract;
 mod documents;
 mod dto;
 mod incidents;
+mod list;
 mod org;
 mod people;
 mod risks;
@@ -26,6 +27,7 @@ use varn_app::{Actor, AppError};
 
 pub use crate::respond::{error_json, ErrorBody, ErrorDetail, FieldProblem, WebError};
 pub use dto::*;
+pub use list::*;
 
 /// The signed-in caller of an API route.
 pub struct ApiActor {

@@ -1,6 +1,7 @@
 //! API: the caller, organisation units and their files.
 
 use super::dto::*;
+use super::list::*;
 use super::{ApiActor, ApiResult, ErrorBody, WebError};
 use crate::AppState;
 use axum::extract::{Multipart, Path, Query};

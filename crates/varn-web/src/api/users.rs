@@ -1,6 +1,7 @@
 //! API: users, roles, tokens, the audit log and tasks.
 
 use super::dto::*;
+use super::list::*;
 use super::{ApiActor, ApiResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{Path, Query};

@@ -1,7 +1,7 @@
 //! The carrier register through the API: list, register, change, and dependencies.
 
-use crate::api::dto::{ListArgs, PageOf};
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::api::{ListArgs, PageOf};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::Json;

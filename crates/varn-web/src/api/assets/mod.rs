@@ -4,8 +4,8 @@
 mod carriers;
 mod classify;
 
-use crate::api::dto::{ListArgs, PageOf};
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::api::{ListArgs, PageOf};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::Json;

@@ -1,7 +1,7 @@
 //! The register, a document, its drafts, moves and versions.
 
-use crate::api::dto::{ListArgs, PageOf};
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::api::{ListArgs, PageOf};
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::Json;

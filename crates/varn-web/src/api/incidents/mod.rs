@@ -4,8 +4,8 @@
 
 mod samverkan;
 
-use crate::api::dto::{ListArgs, PageOf};
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::api::{ListArgs, PageOf};
 use crate::AppState;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;

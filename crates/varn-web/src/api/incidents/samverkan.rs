@@ -1,7 +1,7 @@
 //! API: an incident's actions and its contacts with authorities, and the register of
 //! authorities and networks with the contacts made.
 
-use crate::api::dto::PageOf;
+use crate::api::PageOf;
 use crate::api::{ApiActor, ApiResult, ErrorBody};
 use crate::AppState;
 use axum::extract::{Path, Query};

@@ -1,8 +1,8 @@
 //! API: risk management — analyses, risks, the heat map, acceptance, closing, the assets a
 //! risk concerns and its treatment actions. One router that also carries its OpenAPI paths.
 
-use crate::api::dto::{ListArgs, PageOf};
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::api::{ListArgs, PageOf};
 use crate::AppState;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
