@@ -299,7 +299,7 @@ async fn page(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         };
         return Ok(off_runtime(&ctx.state.export_chunks, async move { Ok(download(&table, fmt, "granskningslogg")) }).await?);
     }
-    let view = ListView::new("/audit", &q, page.total).exact(page.exact).shown(page.items.len());
+    let view = ListView::for_page("/audit", &q, &page);
     let rows = page.items.into_iter().zip(json).map(|(r, j)| row(&ctx, &names, r, j)).collect();
     if ctx.htmx {
         return Ok(render(&Partial { shell: ctx.shell("audit.heading"), view, rows, errors }, StatusCode::OK));

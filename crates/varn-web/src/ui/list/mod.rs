@@ -117,6 +117,12 @@ impl ListView {
         }
     }
 
+    /// The view of a list at `base` showing `page`: its count, whether the count stopped at
+    /// a cap, and whether its rows fill it.
+    pub fn for_page<T>(base: &str, q: &ListQuery, page: &varn_app::Page<T>) -> Self {
+        Self::new(base, q, page.total).exact(page.exact).shown(page.items.len())
+    }
+
     /// How many rows this page shows: a full page of a count stopped at its cap has a next
     /// page, whatever the pages the cap makes (a search of more than 1 000 assets pages on past
     /// its twentieth page).
@@ -304,7 +310,8 @@ mod tests {
         // Past the cap's pages while the pages are full, and not after the last full one.
         let next = |page: &str, total: u64, exact: bool, rows: usize| {
             let q = ListQuery { q: Some("akter".into()), page: Some(page.into()), ..Default::default() };
-            ListView::new("/assets", &q, total).exact(exact).shown(rows).has_next()
+            let page = varn_app::Page { items: vec![(); rows], total, page: 0, per_page: PER_PAGE, exact };
+            ListView::for_page("/assets", &q, &page).has_next()
         };
         assert!(next("20", 1_000, false, 50) && next("21", 1_000, false, 50));
         assert!(!next("21", 1_000, false, 12), "the last rows");

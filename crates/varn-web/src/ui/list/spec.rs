@@ -73,7 +73,7 @@ pub async fn run<S: ListSpec>(ctx: &Ctx, q: &ListQuery) -> Result<Result<Listed<
         }
         None => {
             let page = S::fetch(app, actor, &filter, q.params()).await?;
-            let view = ListView::new(S::BASE, q, page.total).exact(page.exact).shown(page.items.len());
+            let view = ListView::for_page(S::BASE, q, &page);
             Ok(Ok(Listed { view, rows: page.items, filter }))
         }
     }

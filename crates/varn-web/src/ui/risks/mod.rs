@@ -246,7 +246,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
     varn_app::check_page(q.params().page)?;
     let filter = Register::filter(&q)?;
     let reg = risks.register(actor, filter.unit, &filter.f, &q.params()).await?;
-    let view = ListView::new(Register::BASE, &q, reg.page.total).exact(reg.page.exact).shown(reg.page.items.len());
+    let view = ListView::for_page(Register::BASE, &q, &reg.page);
     let base = match filter.unit {
         Some(u) => format!("/risks?unit={u}"),
         None => "/risks".to_owned(),
