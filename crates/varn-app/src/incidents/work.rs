@@ -19,8 +19,7 @@ const SHOWN: u64 = 50;
 const SHOWN_USIZE: usize = SHOWN as usize;
 
 fn local(t: chrono::DateTime<chrono::Utc>) -> String {
-    let (d, h) = varn_domain::incident::local_parts(t);
-    format!("{d} {h}")
+    varn_domain::incident::local_text(t, false)
 }
 
 fn item(r: IncidentRow, note: Note) -> WorkItem {

@@ -93,6 +93,41 @@ pub fn local_date(t: DateTime<Utc>) -> chrono::NaiveDate {
 
 /// A moment as Swedish local date and time (`2026-03-29`, `14:05`), for forms.
 pub fn local_parts(t: DateTime<Utc>) -> (String, String) {
+    let mut date = local_text(t, false);
+    match date.rfind(' ') {
+        Some(at) => {
+            let time = date[at + 1..].to_owned();
+            date.truncate(at);
+            (date, time)
+        }
+        None => (date, String::new()),
+    }
+}
+
+/// A moment in Swedish local time, `2026-03-29 14:05` (with `secs`, `2026-03-29 14:05:09`),
+/// written out directly: chrono's `format` parses its pattern at every call, and a list
+/// writes one or two a row (on the coordinator's Mina uppgifter it was 4 % of the page).
+pub fn local_text(t: DateTime<Utc>, secs: bool) -> String {
     let l = t.with_timezone(&Stockholm);
-    (l.format("%Y-%m-%d").to_string(), l.format("%H:%M").to_string())
+    if !(0..=9999).contains(&l.year()) {
+        return l.format(if secs { "%Y-%m-%d %H:%M:%S" } else { "%Y-%m-%d %H:%M" }).to_string();
+    }
+    let mut s = String::with_capacity(19);
+    digits(&mut s, l.year().unsigned_abs(), 4);
+    for (sep, n) in [('-', l.month()), ('-', l.day()), (' ', l.hour()), (':', l.minute())] {
+        s.push(sep);
+        digits(&mut s, n, 2);
+    }
+    if secs {
+        s.push(':');
+        digits(&mut s, l.second(), 2);
+    }
+    s
+}
+
+/// Writes the last `width` decimal digits of `n`, with leading zeros.
+pub fn digits(s: &mut String, n: u32, width: u32) {
+    for p in (0..width).rev() {
+        s.push(char::from(b'0' + (n / 10u32.pow(p) % 10) as u8));
+    }
 }

@@ -9,6 +9,6 @@ mod tests;
 pub mod types;
 
 pub use authority::{AuthorityKind, Channel, Direction};
-pub use clock::{deadline, late_by, local_date, local_parts, local_to_utc, Span};
+pub use clock::{deadline, digits, late_by, local_date, local_parts, local_text, local_to_utc, Span};
 pub use regime::{Anchor, Regime, Regimes, ReportDef, Scheduled};
 pub use types::{Answer, Category, IncidentType, IncidentTypes, Level, Severity, Status};

@@ -41,6 +41,19 @@ fn lateness_is_measured_and_local_dates_are_swedish() {
 }
 
 #[test]
+fn local_times_are_written_as_chrono_writes_them() {
+    // Winter, summer, New Year's night and the hour repeated in autumn.
+    for at in ["2026-01-05T07:04:09Z", "2026-07-31T22:30:00Z", "2026-12-31T23:30:59Z", "2026-10-25T00:59:59Z", "0999-02-03T04:05:06Z"] {
+        let t = utc(at);
+        let l = t.with_timezone(&chrono_tz::Europe::Stockholm);
+        assert_eq!(local_text(t, true), l.format("%Y-%m-%d %H:%M:%S").to_string(), "{at}");
+        assert_eq!(local_text(t, false), l.format("%Y-%m-%d %H:%M").to_string(), "{at}");
+        assert_eq!(local_parts(t), (l.format("%Y-%m-%d").to_string(), l.format("%H:%M").to_string()), "{at}");
+    }
+    assert_eq!(local_parts(utc("2026-03-29T12:05:00Z")), ("2026-03-29".to_owned(), "14:05".to_owned()));
+}
+
+#[test]
 fn the_regimes_file_holds_and_gives_each_report_its_clock() {
     let r: Regimes = serde_yaml::from_str(REGIMES).unwrap();
     r.check().unwrap();

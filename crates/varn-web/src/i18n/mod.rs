@@ -297,11 +297,11 @@ impl Tr {
         // list page writes a date per row.
         if (0..=9999).contains(&d.year()) {
             let mut s = String::with_capacity(10);
-            digits(&mut s, d.year().unsigned_abs(), 4);
+            varn_domain::incident::digits(&mut s, d.year().unsigned_abs(), 4);
             s.push('-');
-            digits(&mut s, d.month(), 2);
+            varn_domain::incident::digits(&mut s, d.month(), 2);
             s.push('-');
-            digits(&mut s, d.day(), 2);
+            varn_domain::incident::digits(&mut s, d.day(), 2);
             s
         } else {
             d.format("%Y-%m-%d").to_string()
@@ -325,33 +325,9 @@ impl Tr {
     }
 }
 
-/// A time stamp in Stockholm's local time, written out directly like [`Tr::date`] (chrono's
-/// `format` parses its pattern at every call, and `format!` of six numbers was four fifths of
-/// this function on the incident list, which writes two a row).
+/// A time stamp in Stockholm's local time, written out directly like [`Tr::date`].
 fn stockholm(d: &chrono::DateTime<chrono::Utc>, secs: bool) -> String {
-    use chrono::{Datelike, Timelike};
-    let l = d.with_timezone(&chrono_tz::Europe::Stockholm);
-    if !(0..=9999).contains(&l.year()) {
-        return l.format(if secs { "%Y-%m-%d %H:%M:%S" } else { "%Y-%m-%d %H:%M" }).to_string();
-    }
-    let mut s = String::with_capacity(19);
-    digits(&mut s, l.year().unsigned_abs(), 4);
-    for (sep, n) in [('-', l.month()), ('-', l.day()), (' ', l.hour()), (':', l.minute())] {
-        s.push(sep);
-        digits(&mut s, n, 2);
-    }
-    if secs {
-        s.push(':');
-        digits(&mut s, l.second(), 2);
-    }
-    s
-}
-
-/// Writes the last `width` decimal digits of `n`, with leading zeros.
-fn digits(s: &mut String, n: u32, width: u32) {
-    for p in (0..width).rev() {
-        s.push(char::from(b'0' + (n / 10u32.pow(p) % 10) as u8));
-    }
+    varn_domain::incident::local_text(*d, secs)
 }
 
 mod ready;

@@ -208,11 +208,16 @@ pub async fn existing_carriers<D: ConnectionTrait>(db: &D, ids: Vec<i64>) -> Res
 
 /// What a carrier must meet: per aspect the highest level among the assets it carries.
 pub async fn inherited_levels<D: ConnectionTrait>(db: &D, carrier_id: i64) -> Result<Vec<(String, i64)>, DbErr> {
-    inherited_levels_query(carrier_id).all(db).await
+    crate::repo::kept::all(db, inherited_levels_query(carrier_id)).await
 }
 
-/// The query of [`inherited_levels`]: (aspect, highest level).
-pub fn inherited_levels_query(carrier_id: i64) -> Selector<SelectGetableTuple<(String, i64)>> {
+/// The query of [`inherited_levels`]: (aspect, highest level); its text written once.
+pub fn inherited_levels_query(carrier_id: i64) -> impl crate::repo::kept::Read<S = SelectGetableTuple<(String, i64)>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![carrier_id.into()], move || inherited_levels_select(carrier_id))
+}
+
+fn inherited_levels_select(carrier_id: i64) -> Selector<SelectGetableTuple<(String, i64)>> {
     crate::repo::select::find::<asset_level::Entity>()
         .select_only()
         .column(asset_level::Column::Aspect)
@@ -231,14 +236,17 @@ pub fn inherited_levels_query(carrier_id: i64) -> Selector<SelectGetableTuple<(S
 
 /// How many assets a carrier carries (all of them, whatever the reader sees).
 pub async fn carried_count<D: ConnectionTrait>(db: &D, carrier_id: i64) -> Result<u64, DbErr> {
-    Ok(carried_count_query(carrier_id).one(db).await?.unwrap_or(0).max(0) as u64)
+    Ok(crate::repo::kept::all(db, carried_count_query(carrier_id)).await?.first().copied().unwrap_or(0).max(0) as u64)
 }
 
-/// The query of [`carried_count`].
-pub fn carried_count_query(carrier_id: i64) -> Selector<SelectGetableTuple<i64>> {
-    crate::repo::select::find::<asset_carrier::Entity>()
-        .select_only()
-        .column_as(Expr::col(asset_carrier::Column::AssetId).count(), "n")
-        .filter(asset_carrier::Column::CarrierId.eq(carrier_id))
-        .into_tuple()
+/// The query of [`carried_count`]; its text written once.
+pub fn carried_count_query(carrier_id: i64) -> impl crate::repo::kept::Read<S = SelectGetableTuple<i64>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![carrier_id.into()], move || {
+        crate::repo::select::find::<asset_carrier::Entity>()
+            .select_only()
+            .column_as(Expr::col(asset_carrier::Column::AssetId).count(), "n")
+            .filter(asset_carrier::Column::CarrierId.eq(carrier_id))
+            .into_tuple()
+    })
 }
