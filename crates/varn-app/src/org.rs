@@ -255,7 +255,9 @@ impl App {
         let before = snapshot(&unit);
         let new_head = unit.head_user_id != head;
         let mut am: varn_store::entity::org_unit::ActiveModel = unit.into();
-        am.name = sea_orm::Set(name.into_inner());
+        let name = name.into_inner();
+        am.search_text = sea_orm::Set(name.to_lowercase());
+        am.name = sea_orm::Set(name);
         am.head_user_id = sea_orm::Set(head);
         am.security_contact_id = sea_orm::Set(contact);
         am.updated_at = sea_orm::Set(varn_store::repo::now());

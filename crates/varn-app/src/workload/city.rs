@@ -141,6 +141,7 @@ fn unit_rows(units: &[Unit], head_of: &HashMap<usize, i64>, now: chrono::DateTim
             }),
             kind: Set(u.kind),
             name: Set(u.name.clone()),
+            search_text: Set(u.name.to_lowercase()),
             path: Set(u.path.clone()),
             head_user_id: Set(head_of.get(&i).copied()),
             security_contact_id: Set(None),

@@ -14,6 +14,8 @@ pub struct Model {
     pub head_user_id: Option<i64>,
     pub security_contact_id: Option<i64>,
     pub active: bool,
+    /// The name lower-cased by Rust (Å, Ä and Ö too), for the unit list's search.
+    pub search_text: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

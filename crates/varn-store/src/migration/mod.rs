@@ -39,6 +39,7 @@ pub(crate) mod m0031_open_tasks_sqlite;
 mod m0032_assets_trigrams;
 mod m0033_documents_trigrams_status;
 mod m0034_incidents_status_level;
+mod m0035_org_units_search_text;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -79,6 +80,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0032_assets_trigrams::Migration),
         Box::new(m0033_documents_trigrams_status::Migration),
         Box::new(m0034_incidents_status_level::Migration),
+        Box::new(m0035_org_units_search_text::Migration),
     ]
 }
 

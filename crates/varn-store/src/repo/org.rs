@@ -1,6 +1,6 @@
 //! Organisation units.
 
-use super::{ilike, ListParams, Page};
+use super::{ListParams, Page};
 use crate::entity::org_unit::{self, Column as C, Entity as OrgUnit};
 use crate::scope_condition;
 use sea_orm::sea_query::{Expr, Query};
@@ -57,7 +57,7 @@ impl From<org_unit::Model> for ListedUnit {
 pub async fn list<D: ConnectionTrait + 'static>(db: &D, scope: &Scope, f: &OrgFilter, p: &ListParams) -> Result<Page<ListedUnit>, DbErr> {
     let mut q = scoped(scope);
     if let Some(like) = p.like() {
-        q = q.filter(ilike(db.get_database_backend(), Expr::col((org_unit::Entity, C::Name)).into(), &like));
+        q = q.filter(super::like_on(db.get_database_backend(), Expr::col((org_unit::Entity, C::SearchText)).into(), &like));
     }
     if let Some(k) = &f.kind {
         q = q.filter(C::Kind.eq(*k));
@@ -211,6 +211,7 @@ pub async fn insert<D: ConnectionTrait>(
         parent_id: Set(parent.map(|p| p.id)),
         kind: Set(kind),
         name: Set(name.to_owned()),
+        search_text: Set(name.to_lowercase()),
         path: Set(placeholder),
         head_user_id: Set(None),
         security_contact_id: Set(None),

@@ -103,10 +103,16 @@ async fn rename_and_set_a_head(t: &TestApp, api: &Api, id: i64) {
         .call(
             Method::PATCH,
             &format!("/api/v1/org-units/{id}"),
-            Some(json!({"name": "Barn, unga och familj", "head_username": "johan.ek"})),
+            Some(json!({"name": "Barn, unga och familj i Östberga", "head_username": "johan.ek"})),
         )
         .await;
     assert_eq!(s, 200, "{r}");
+    // The search finds the new name whatever its case, Å, Ä and Ö too (SQLite's `lower()`
+    // folds only ASCII), and no longer the old.
+    for q in ["%C3%B6stberga", "BARN%2C%20UNGA%20OCH%20FAMILJ%20I%20%C3%96STBERGA"] {
+        let (_, found) = api.call(Method::GET, &format!("/api/v1/org-units?q={q}"), None).await;
+        assert_eq!((found["total"].as_u64(), found["items"][0]["id"].as_i64()), (Some(1), Some(id)), "{q}: {found}");
+    }
     assert_eq!(r["head_user_id"], t.id("johan.ek"));
     let (_, after) = johan.text("/tasks").await;
     assert!(after.contains("Enhetens egen uppgift"), "the new head's task at once");

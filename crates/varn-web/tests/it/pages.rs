@@ -83,6 +83,11 @@ async fn lists_search_filter_sort_page_and_export(#[case] b: &str) {
     assert!(html.contains("Norrskolan") && html.contains("Söderskolan") && html.contains("Kulturskolan"), "{b}: case-insensitive search");
     assert!(!html.contains("Socialförvaltningen</a>"));
     assert!(html.contains("3 totalt"));
+    // Å, Ä and Ö fold as the other letters do: "ÄLDREN" and "äldren" find Äldrenämnden.
+    for q in ["%C3%84LDREN", "%C3%A4ldren"] {
+        let (_, html) = c.text(&format!("/org/list?q={q}")).await;
+        assert!(html.contains("Äldrenämnden") && html.contains("1 totalt"), "{b}: {q}");
+    }
     let (_, html) = c.text("/org/list?kind=namnd&sort=name&dir=desc").await;
     let p1 = html.find("Äldrenämnden").unwrap();
     let p2 = html.find("Kulturnämnden").unwrap();
