@@ -97,6 +97,33 @@ pub(crate) async fn on_sqlite_only(m: &SchemaManager<'_>, statements: impl IntoI
     Ok(())
 }
 
+/// Adds to `table` a column `search_text` of at most `len` characters holding `source`
+/// lower-cased by Rust (Å, Ä and Ö too: SQLite's `lower()` folds only ASCII), filled for
+/// every row there is; the writes keep it from then on.
+pub(crate) async fn add_folded_copy(m: &SchemaManager<'_>, table: &str, source: &str, len: u32) -> Result<(), sea_orm::DbErr> {
+    use sea_orm_migration::prelude::{Alias, ColumnDef, Table};
+    m.alter_table(
+        Table::alter()
+            .table(Alias::new(table))
+            .add_column(ColumnDef::new(Alias::new("search_text")).string_len(len).not_null().default(""))
+            .to_owned(),
+    )
+    .await?;
+    let db = m.get_connection();
+    let backend = db.get_database_backend();
+    let rows = db.query_all(Statement::from_string(backend, format!("SELECT id, {source} FROM {table}"))).await?;
+    let sql = match backend {
+        DbBackend::Postgres => format!("UPDATE {table} SET search_text = $1 WHERE id = $2"),
+        _ => format!("UPDATE {table} SET search_text = ? WHERE id = ?"),
+    };
+    for r in rows {
+        let id: i64 = r.try_get("", "id")?;
+        let text: String = r.try_get("", source)?;
+        db.execute(Statement::from_sql_and_values(backend, &sql, [text.to_lowercase().into(), id.into()])).await?;
+    }
+    Ok(())
+}
+
 /// Creates an index (as `m0003_documents::index`, not unique) and, on a SQLite database that
 /// has statistics, gathers this index's at once (the others' stay); one without is analysed
 /// whole when it opens (`statistics`). PostgreSQL keeps no statistics of a plain index.
