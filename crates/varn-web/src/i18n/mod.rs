@@ -316,18 +316,13 @@ impl Tr {
 
     /// Formats a time stamp in Swedish local time (Europe/Stockholm, summer time included).
     pub fn datetime(&self, d: &chrono::DateTime<chrono::Utc>) -> String {
-        stockholm(d, false)
+        varn_domain::incident::local_text(*d, false)
     }
 
     /// Like [`Tr::datetime`], with seconds (audit log).
     pub fn datetime_secs(&self, d: &chrono::DateTime<chrono::Utc>) -> String {
-        stockholm(d, true)
+        varn_domain::incident::local_text(*d, true)
     }
-}
-
-/// A time stamp in Stockholm's local time, written out directly like [`Tr::date`].
-fn stockholm(d: &chrono::DateTime<chrono::Utc>, secs: bool) -> String {
-    varn_domain::incident::local_text(*d, secs)
 }
 
 mod ready;

@@ -214,24 +214,22 @@ pub async fn inherited_levels<D: ConnectionTrait>(db: &D, carrier_id: i64) -> Re
 /// The query of [`inherited_levels`]: (aspect, highest level); its text written once.
 pub fn inherited_levels_query(carrier_id: i64) -> impl crate::repo::kept::Read<S = SelectGetableTuple<(String, i64)>> + use<> {
     static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
-    KEPT.keep(vec![carrier_id.into()], move || inherited_levels_select(carrier_id))
-}
-
-fn inherited_levels_select(carrier_id: i64) -> Selector<SelectGetableTuple<(String, i64)>> {
-    crate::repo::select::find::<asset_level::Entity>()
-        .select_only()
-        .column(asset_level::Column::Aspect)
-        .column_as(Expr::col(asset_level::Column::Level).max(), "level")
-        .join(
-            JoinType::InnerJoin,
-            asset_level::Entity::belongs_to(asset_carrier::Entity)
-                .from(asset_level::Column::AssetId)
-                .to(asset_carrier::Column::AssetId)
-                .into(),
-        )
-        .filter(asset_carrier::Column::CarrierId.eq(carrier_id))
-        .group_by(asset_level::Column::Aspect)
-        .into_tuple()
+    KEPT.keep(vec![carrier_id.into()], move || {
+        crate::repo::select::find::<asset_level::Entity>()
+            .select_only()
+            .column(asset_level::Column::Aspect)
+            .column_as(Expr::col(asset_level::Column::Level).max(), "level")
+            .join(
+                JoinType::InnerJoin,
+                asset_level::Entity::belongs_to(asset_carrier::Entity)
+                    .from(asset_level::Column::AssetId)
+                    .to(asset_carrier::Column::AssetId)
+                    .into(),
+            )
+            .filter(asset_carrier::Column::CarrierId.eq(carrier_id))
+            .group_by(asset_level::Column::Aspect)
+            .into_tuple()
+    })
 }
 
 /// How many assets a carrier carries (all of them, whatever the reader sees).
