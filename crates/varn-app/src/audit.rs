@@ -71,8 +71,8 @@ impl App {
         const PART: usize = 2_000;
         let db = self.store.read();
         let mut b = Reads::on(db);
-        let people: Vec<_> = user_ids.chunks(PART).map(|c| b.add(users::by_ids_query(c.to_vec()))).collect();
-        let units: Vec<_> = unit_ids.chunks(PART).map(|c| b.add(org::by_ids_query(c.to_vec()))).collect();
+        let people: Vec<_> = user_ids.chunks(PART).map(|c| b.add(users::names_by_ids_query(c.to_vec()))).collect();
+        let units: Vec<_> = unit_ids.chunks(PART).map(|c| b.add(org::names_by_ids_query(c.to_vec()))).collect();
         let mut got = b.run(db).await?;
         let mut names = (HashMap::new(), HashMap::new());
         for p in people {

@@ -176,7 +176,7 @@ impl App {
         let ancestors = (!above.is_empty()).then(|| b.add(repo::names_by_ids_query(above)));
         let children = b.add(repo::children_query(&scope, id));
         let grants = actor.scope(Permission::UserRead).covers(&path).then(|| b.add(users::grants_on_query(id)));
-        let people = b.add(users::by_ids_query([unit.head_user_id, unit.security_contact_id].into_iter().flatten().collect()));
+        let people = b.add(users::names_by_ids_query([unit.head_user_id, unit.security_contact_id].into_iter().flatten().collect()));
         let files = b.add(attachments::of_entity_query("org_unit", id));
         let mut got = b.run(db).await?;
         let mut ancestors = got.take_if(ancestors)?;

@@ -1,5 +1,6 @@
 #![allow(clippy::rc_buffer)]
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use sqlx_core::column::ColumnIndex;
@@ -16,6 +17,9 @@ pub struct SqliteRow {
     pub(crate) values: Box<[SqliteValue]>,
     pub(crate) columns: Arc<Vec<SqliteColumn>>,
     pub(crate) column_names: Arc<HashMap<UStr, usize>>,
+    /// Värn: the place after the column last looked up by name, tried first by the next
+    /// lookup (a row is mostly read in the order of its columns).
+    pub(crate) next: AtomicUsize,
 }
 
 // Accessing values from the statement object is
@@ -45,6 +49,7 @@ impl SqliteRow {
             values: values.into_boxed_slice(),
             columns: Arc::clone(columns),
             column_names: Arc::clone(column_names),
+            next: AtomicUsize::new(0),
         }
     }
 }
@@ -67,10 +72,21 @@ impl Row for SqliteRow {
 
 impl ColumnIndex<SqliteRow> for &'_ str {
     fn index(&self, row: &SqliteRow) -> Result<usize, Error> {
-        row.column_names
-            .get(*self)
-            .ok_or_else(|| Error::ColumnNotFound((*self).into()))
-            .copied()
+        // Värn: the columns are compared by name from the one after the column last looked up
+        // (a row is mostly read in the order of its columns), instead of hashing the name for
+        // the map; only when two columns share a name is the map asked, as upstream does (it
+        // finds the last of them) (vendor/sqlx-sqlite/VARN-PATCH.md).
+        let columns = &row.columns[..];
+        let index = if row.column_names.len() == columns.len() {
+            let next = row.next.load(Ordering::Relaxed).min(columns.len());
+            let named = |i: &usize| &*columns[*i].name == *self;
+            (next..columns.len()).chain(0..next).find(named)
+        } else {
+            row.column_names.get(*self).copied()
+        };
+        let index = index.ok_or_else(|| Error::ColumnNotFound((*self).into()))?;
+        row.next.store(index + 1, Ordering::Relaxed);
+        Ok(index)
     }
 }
 

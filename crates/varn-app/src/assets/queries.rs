@@ -158,7 +158,7 @@ impl Assets<'_> {
         // The asset's parts are independent reads: one batch, one hand-off on SQLite.
         let mut b = Reads::on(db);
         let units = b.add(org::by_ids_query([Some(a.unit_id), a.pua_unit_id].into_iter().flatten().collect()));
-        let owner = a.owner_user_id.map(|o| b.add(users::by_ids_query(vec![o])));
+        let owner = a.owner_user_id.map(|o| b.add(users::names_by_ids_query(vec![o])));
         let carriers = b.add(repo::carriers_of_query(&vis, id));
         let levels = b.add(repo::levels_of_query(id));
         let more =
@@ -212,7 +212,7 @@ impl Assets<'_> {
         let depends_on = dependencies.walk(id, true, GRAPH_DEPTH, GRAPH_SHOWN);
         let used_by = dependencies.walk(id, false, GRAPH_DEPTH, GRAPH_SHOWN);
         let mut b = Reads::on(db);
-        let people = b.add(users::by_ids_query([c.system_owner_user_id, c.system_admin_user_id].into_iter().flatten().collect()));
+        let people = b.add(users::names_by_ids_query([c.system_owner_user_id, c.system_admin_user_id].into_iter().flatten().collect()));
         let inherited = b.add(repo::inherited_levels_query(id));
         let carried = b.add(repo::carried_count_query(id));
         let f = AssetFilter { carrier_id: Some(id), ..Default::default() };

@@ -136,7 +136,7 @@ impl Incidents<'_> {
         let mut b = Reads::on(db);
         let unit_ids: Vec<i64> = [Some(i.unit_id), i.operator_unit_id, i.pua_unit_id].into_iter().flatten().collect();
         let units = b.add(org::by_ids_query(unit_ids));
-        let people = b.add(users::by_ids_query([Some(i.reporter_user_id), i.handler_user_id].into_iter().flatten().collect()));
+        let people = b.add(users::names_by_ids_query([Some(i.reporter_user_id), i.handler_user_id].into_iter().flatten().collect()));
         let duties = b.add(repo::duties_query(id));
         let reports = b.add(repo::reports_query(id));
         let events = b.add(repo::events_query(id));

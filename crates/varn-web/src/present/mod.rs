@@ -55,4 +55,55 @@ mod tests {
         assert_eq!(label(Tr::new(Lang::Sv), Status::UnderUtredning), "Under utredning");
         assert_eq!(label(Tr::new(Lang::En), Status::UnderUtredning), "Under investigation");
     }
+
+    /// A text as the page templates write it: through askama's HTML escaper (vendored, with
+    /// its eight-bytes-at-a-time scan: vendor/askama/VARN-PATCH.md).
+    #[derive(askama::Template)]
+    #[template(source = "{{ text }}", ext = "html")]
+    struct Escaped<'a> {
+        text: &'a str,
+    }
+
+    /// The escaper every template uses: what it writes is what escaping each character on its
+    /// own writes, for every special character at every place in a text long enough for the
+    /// words of eight bytes, with two-byte letters around it, and for texts with none.
+    #[test]
+    fn the_html_escaper_writes_what_a_plain_escaper_writes() {
+        use askama::Template;
+        let plain = |s: &str| {
+            s.chars()
+                .map(|c| match c {
+                    '"' => "&#34;".to_owned(),
+                    '&' => "&#38;".to_owned(),
+                    '\'' => "&#39;".to_owned(),
+                    '<' => "&#60;".to_owned(),
+                    '>' => "&#62;".to_owned(),
+                    c => c.to_string(),
+                })
+                .collect::<String>()
+        };
+        let mut texts = vec![String::new(), "Åtgärdsplan för kärnverksamhet, 2026".to_owned(), "x".repeat(17)];
+        let specials = ['"', '&', '\'', '<', '>'];
+        for (k, special) in specials.iter().enumerate() {
+            for at in 0..20 {
+                let mut t: String = "ä".repeat(at / 2) + &"b".repeat(at % 2);
+                t.push(*special);
+                t.push_str(&"öv".repeat(k + 3));
+                t.push(specials[(k + at) % specials.len()]);
+                texts.push(t);
+            }
+        }
+        // Shorter than a word, a word, and a word and a few: each special at each place.
+        for n in 1..=12 {
+            for at in 0..n {
+                texts.push((0..n).map(|i| if i == at { specials[(n + at) % specials.len()] } else { 'a' }).collect());
+            }
+        }
+        texts.push("<script>alert('x')</script> & \"quoted\"".to_owned());
+        for text in &texts {
+            let written = Escaped { text }.render().map_err(|e| e.to_string());
+            assert_eq!(written, Ok(plain(text)), "{text:?}");
+        }
+        assert_eq!(Escaped { text: "Kö < 5 & \"A\"" }.render().ok().as_deref(), Some("Kö &#60; 5 &#38; &#34;A&#34;"));
+    }
 }

@@ -111,15 +111,26 @@ async fn names(ctx: &Ctx, actor: &varn_app::Actor, rows: &[AuditRow], json: &[Js
     Ok(words::Names { users, units, codes })
 }
 
+/// The parts as one text, without `format!` (several per row of the log).
+fn joined(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 fn row(ctx: &Ctx, names: &words::Names, r: AuditRow, (b, a): Json) -> Row {
     let (b, a) = (b.as_ref(), a.as_ref());
-    let action_key = format!("audit.act.{}", r.action);
+    let action_key = joined(&["audit.act.", &r.action]);
     let action = match ctx.tr.t(&action_key) {
         t if t == action_key => r.action.clone(),
         t => t.to_owned(),
     };
-    let entity =
-        format!("{} {}", ctx.tr.t(&format!("audit.ent.{}", r.entity_type)), r.entity_id.map(|i| i.to_string()).unwrap_or_default());
+    let entity = match r.entity_id {
+        Some(id) => joined(&[ctx.tr.t(&joined(&["audit.ent.", &r.entity_type])), " ", &id.to_string()]),
+        None => ctx.tr.t(&joined(&["audit.ent.", &r.entity_type])).to_owned(),
+    };
     let tr = ctx.tr;
     let in_words: Vec<String> = words::changes(tr, names, &r.entity_type, b, a)
         .into_iter()
@@ -130,7 +141,7 @@ fn row(ctx: &Ctx, names: &words::Names, r: AuditRow, (b, a): Json) -> Row {
                 (Some(b), None) => tr.tf("audit.removed", &[("before", b)]),
                 (None, None) => String::new(),
             };
-            format!("{}: {what}", c.field)
+            joined(&[&c.field, ": ", &what])
         })
         .collect();
     let title = words::title(b, a)

@@ -1011,6 +1011,43 @@ async fn sqlite_reads_dates_and_time_stamps_as_chrono_parses_them() {
     assert_eq!(row.try_get_by_index::<DateTime<Utc>>(0).unwrap(), now);
 }
 
+/// A row's values found by their columns' names as upstream finds them, whatever order they are
+/// read in (the patched driver compares names from where the last lookup left off:
+/// vendor/sqlx-sqlite/VARN-PATCH.md): in order, backwards, one name twice, a name two columns
+/// share (the last of them, as upstream's map gives), a name the row lacks (an error); and a
+/// NULL read into an `Option` is `None`, into a value an error that names the column (the
+/// patched SeaORM: vendor/sea-orm/VARN-PATCH.md). On both databases.
+#[tokio::test]
+async fn a_rows_values_are_found_by_their_columns_names_in_any_order() {
+    for kind in ["sqlite", "postgres"] {
+        if skip(kind) {
+            continue;
+        }
+        let db = TestDb::new(kind).await;
+        let store = db.store().await;
+        let r = store.read();
+        let sql = "SELECT 1 AS a, 'två' AS b, NULL AS c, 4 AS d, 5 AS e";
+        let row = r.query_one(Statement::from_string(r.get_database_backend(), sql)).await.unwrap().unwrap();
+        let int = |name: &str| row.try_get::<i32>("", name).unwrap_or_else(|e| panic!("{kind} {name}: {e}"));
+        assert_eq!((int("a"), row.try_get::<String>("", "b").unwrap(), int("d"), int("e")), (1, "två".to_owned(), 4, 5), "{kind}");
+        assert_eq!((int("e"), int("d"), int("a"), int("a"), int("e")), (5, 4, 1, 1, 5), "{kind}: backwards and again");
+        assert_eq!(row.try_get::<Option<i32>>("", "c").unwrap(), None, "{kind}");
+        assert_eq!(row.try_get::<Option<i32>>("", "d").unwrap(), Some(4), "{kind}");
+        let null = row.try_get::<i32>("", "c").unwrap_err().to_string();
+        assert!(null.ends_with("A null value was encountered while decoding c"), "{kind}: {null}");
+        assert!(row.try_get::<i32>("", "f").is_err(), "{kind}: no column f");
+        let shared = "SELECT 1 AS a, 2 AS x, 3 AS a";
+        let row = r.query_one(Statement::from_string(r.get_database_backend(), shared)).await.unwrap().unwrap();
+        if kind == "sqlite" {
+            // SQLx's map of names keeps the last column of a name; PostgreSQL's driver the first.
+            assert_eq!(row.try_get::<i32>("", "a").unwrap(), 3, "{kind}");
+        }
+        assert_eq!((row.try_get::<i32>("", "x").unwrap(), row.try_get::<i32>("", "a").unwrap()), (2, row.try_get::<i32>("", "a").unwrap()));
+        drop(store);
+        db.cleanup().await;
+    }
+}
+
 /// SQLite's pools run each statement on the task that sends it (our patch of SQLx's driver,
 /// vendor/sqlx-sqlite/VARN-PATCH.md): a read, a batch of reads and a write are done at their
 /// future's first poll, where a connection with a worker thread (the control, opened here on the
