@@ -1014,7 +1014,7 @@ async fn sqlite_reads_dates_and_time_stamps_as_chrono_parses_them() {
 /// A row's values found by their columns' names as upstream finds them, whatever order they are
 /// read in (the patched driver compares names from where the last lookup left off:
 /// vendor/sqlx-sqlite/VARN-PATCH.md): in order, backwards, one name twice, a name two columns
-/// share (the last of them, as upstream's map gives), a name the row lacks (an error); and a
+/// share (the last of them, as SQLx's map of names gives), a name the row lacks (an error); and a
 /// NULL read into an `Option` is `None`, into a value an error that names the column (the
 /// patched SeaORM: vendor/sea-orm/VARN-PATCH.md). On both databases.
 #[tokio::test]
@@ -1038,11 +1038,9 @@ async fn a_rows_values_are_found_by_their_columns_names_in_any_order() {
         assert!(row.try_get::<i32>("", "f").is_err(), "{kind}: no column f");
         let shared = "SELECT 1 AS a, 2 AS x, 3 AS a";
         let row = r.query_one(Statement::from_string(r.get_database_backend(), shared)).await.unwrap().unwrap();
-        if kind == "sqlite" {
-            // SQLx's map of names keeps the last column of a name; PostgreSQL's driver the first.
-            assert_eq!(row.try_get::<i32>("", "a").unwrap(), 3, "{kind}");
-        }
-        assert_eq!((row.try_get::<i32>("", "x").unwrap(), row.try_get::<i32>("", "a").unwrap()), (2, row.try_get::<i32>("", "a").unwrap()));
+        // SQLx's map of names (both drivers) keeps the last column of a name.
+        assert_eq!((row.try_get::<i32>("", "a").unwrap(), row.try_get::<i32>("", "x").unwrap()), (3, 2), "{kind}");
+        assert_eq!(row.try_get::<i32>("", "a").unwrap(), 3, "{kind}: again, after x");
         drop(store);
         db.cleanup().await;
     }
