@@ -92,16 +92,26 @@ pub fn router(app: App, web: WebConfig) -> Router {
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .route("/readyz", axum::routing::get(readyz))
         .fallback(ui::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), security::authenticate))
-        .layer(axum::middleware::from_fn_with_state(state.web.limits.small_body, serve::body_limit))
-        .layer(axum::extract::DefaultBodyLimit::max(max_body))
-        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(state.web.limits.body_read))
-        .layer(axum::middleware::from_fn(respond::api_json_errors))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
-        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
-        .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(security::span as fn(&axum::extract::Request) -> tracing::Span))
-        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(tower_http::request_id::MakeRequestUuid))
+        // The layers every request passes, as one stack (outermost first): `Router::layer`
+        // wraps each route in them one at a time, and axum clones a route's whole stack for
+        // every request, so one stack is one box to clone instead of ten.
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(tower_http::request_id::MakeRequestUuid))
+                .layer(
+                    tower_http::trace::TraceLayer::new_for_http()
+                        .make_span_with(security::span as fn(&axum::extract::Request) -> tracing::Span),
+                )
+                .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+                .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+                .layer(axum::middleware::from_fn(respond::api_json_errors))
+                .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(state.web.limits.body_read))
+                .layer(tower_http::map_request_body::MapRequestBodyLayer::new(axum::body::Body::new))
+                .layer(axum::extract::DefaultBodyLimit::max(max_body))
+                .layer(axum::middleware::from_fn_with_state(state.web.limits.small_body, serve::body_limit))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), security::authenticate))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf)),
+        )
         .with_state(state)
 }
 

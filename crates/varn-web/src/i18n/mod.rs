@@ -218,9 +218,7 @@ impl Tr {
     /// number (plural forms choose by it; large ones are grouped), anything else text. Most
     /// keys are written from their ready pieces; the rest (and a missing argument) by Fluent.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let c = catalog();
-        let (own, own_lang) = if self.lang == Lang::En { (&c.en_ready, Lang::En) } else { (&c.sv_ready, Lang::Sv) };
-        let Some((found, lang)) = own.get(key).map(|r| (r, own_lang)).or_else(|| c.sv_ready.get(key).map(|r| (r, Lang::Sv))) else {
+        let Some((found, lang)) = self.ready_of(key) else {
             return self.t(key).to_owned();
         };
         if let Ready::Pieces(pieces) = found {
@@ -230,6 +228,31 @@ impl Tr {
             }
         }
         self.fluent(key, args)
+    }
+
+    /// [`Tr::tf`] with whole numbers for arguments ("3 av 12", "5 dagar försenad"), written
+    /// without making a text of each number and reading it back (a follow-up page writes
+    /// thousands).
+    pub fn tfn(&self, key: &str, args: &[(&str, i64)]) -> String {
+        let Some((found, lang)) = self.ready_of(key) else {
+            return self.t(key).to_owned();
+        };
+        if let Ready::Pieces(pieces) = found {
+            let mut out = String::with_capacity(32);
+            if write_ready_n(&mut out, pieces, args, lang).is_some() {
+                return out;
+            }
+        }
+        let texts: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        let args: Vec<(&str, &str)> = texts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.fluent(key, &args)
+    }
+
+    /// `key`'s ready message in this language, else in Swedish, with the language it is in.
+    fn ready_of(&self, key: &str) -> Option<(&'static Ready, Lang)> {
+        let c = catalog();
+        let (own, own_lang) = if self.lang == Lang::En { (&c.en_ready, Lang::En) } else { (&c.sv_ready, Lang::Sv) };
+        own.get(key).map(|r| (r, own_lang)).or_else(|| c.sv_ready.get(key).map(|r| (r, Lang::Sv)))
     }
 
     /// [`Tr::tf`] by Fluent's resolver alone.
@@ -258,7 +281,7 @@ impl Tr {
 
     /// `key` with a count `n` (plural forms choose by it).
     pub fn count(&self, key: &str, n: i64) -> String {
-        self.tf(key, &[("n", &n.to_string())])
+        self.tfn(key, &[("n", n)])
     }
 
     /// The codes whose label (`prefix` + code) contains `words`, in this language (a search
@@ -311,7 +334,7 @@ impl Tr {
     /// A date written out for a sentence: "20 november 2026", "20 November 2026".
     pub fn long_date(&self, d: &chrono::NaiveDate) -> String {
         use chrono::Datelike;
-        self.tf("fmt.long_date", &[("day", &d.day().to_string()), ("month", &d.month().to_string()), ("year", &d.year().to_string())])
+        self.tfn("fmt.long_date", &[("day", i64::from(d.day())), ("month", i64::from(d.month())), ("year", i64::from(d.year()))])
     }
 
     /// Formats a time stamp in Swedish local time (Europe/Stockholm, summer time included).
@@ -328,7 +351,7 @@ impl Tr {
 mod ready;
 #[cfg(test)]
 use ready::Piece;
-use ready::{number, ready, write_ready, Ready, ReadyMap};
+use ready::{number, ready, write_ready, write_ready_n, Ready, ReadyMap};
 
 #[cfg(test)]
 mod tests;

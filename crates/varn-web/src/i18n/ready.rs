@@ -68,37 +68,82 @@ pub(super) fn number(v: &str) -> Option<i64> {
     }
 }
 
+/// An argument's value: text (a whole number in it is read as one, as Fluent reads it), or a
+/// whole number given as one ([`super::Tr::tfn`]: no text made and read back).
+#[derive(Clone, Copy)]
+pub(super) enum Val<'a> {
+    Text(&'a str),
+    Num(i64),
+}
+
 /// Writes `pieces` with `args` into `out` as Fluent would (numbers grouped in `lang`'s
 /// style); `None` when an argument is missing (Fluent then writes it and says so).
 pub(super) fn write_ready(out: &mut String, pieces: &[Piece], args: &[(&str, &str)], lang: Lang) -> Option<()> {
-    let arg = |name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+    write_with(out, pieces, &|name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| Val::Text(v)), lang)
+}
+
+/// [`write_ready`] with whole numbers for arguments.
+pub(super) fn write_ready_n(out: &mut String, pieces: &[Piece], args: &[(&str, i64)], lang: Lang) -> Option<()> {
+    write_with(out, pieces, &|name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| Val::Num(*v)), lang)
+}
+
+fn write_with<'a, F: Fn(&str) -> Option<Val<'a>>>(out: &mut String, pieces: &[Piece], arg: &F, lang: Lang) -> Option<()> {
     for p in pieces {
         match p {
             Piece::Text(t) => out.push_str(t),
-            Piece::Arg(name) => {
-                let v = arg(name)?;
-                match number(v) {
-                    Some(n) => match group(n as f64, if lang == Lang::En { ',' } else { '\u{a0}' }) {
-                        Some(g) => out.push_str(&g),
-                        // Ungrouped, a whole number is written as it was given ([`number`]
-                        // takes no leading zeros), except "-0", which Fluent writes "0".
-                        None if n != 0 => out.push_str(v),
-                        None => out.push('0'),
-                    },
+            Piece::Arg(name) => match arg(name)? {
+                Val::Text(v) => match number(v) {
+                    Some(n) => write_number(out, n, Some(v), lang),
                     None => out.push_str(v),
-                }
-            }
+                },
+                Val::Num(n) => write_number(out, n, None, lang),
+            },
             Piece::Choice { arg: name, variants, default } => {
-                let v = arg(name)?;
-                let key = match number(v) {
-                    Some(n) if n.unsigned_abs() == 1 => "one",
-                    Some(_) => "other",
-                    None => v,
+                let key = match arg(name)? {
+                    Val::Text(v) => match number(v) {
+                        Some(n) if n.unsigned_abs() == 1 => "one",
+                        Some(_) => "other",
+                        None => v,
+                    },
+                    Val::Num(n) if n.unsigned_abs() == 1 => "one",
+                    Val::Num(_) => "other",
                 };
                 let chosen = variants.iter().find(|(k, _)| &**k == key).or_else(|| variants.get(*default))?;
-                write_ready(out, &chosen.1, args, lang)?;
+                write_with(out, &chosen.1, arg, lang)?;
             }
         }
     }
     Some(())
+}
+
+/// A whole number as Fluent writes it: grouped from five digits, else as given (`given`, the
+/// text it was read from, has no leading zeros: [`number`]), except "-0", written "0".
+fn write_number(out: &mut String, n: i64, given: Option<&str>, lang: Lang) {
+    match group(n as f64, if lang == Lang::En { ',' } else { '\u{a0}' }) {
+        Some(g) => out.push_str(&g),
+        None if n == 0 => out.push('0'),
+        None => match given {
+            Some(v) => out.push_str(v),
+            None => push_int(out, n),
+        },
+    }
+}
+
+/// `n` in decimal digits, without a `String` of its own.
+fn push_int(out: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }

@@ -178,11 +178,18 @@ fn ready_strings_are_written_as_fluent_writes_them() {
                 let fluent = tr.fluent(key, &args);
                 assert_eq!(out, fluent, "{lang:?} {key} with {v}");
                 assert_eq!(tr.tf(key, &args), fluent, "{lang:?} {key} with {v}");
+                // The same whole number given as a number.
+                if let Some(n) = number(v) {
+                    let nargs: Vec<(&str, i64)> = names.iter().map(|k| (k.as_str(), n)).collect();
+                    assert_eq!(tr.tfn(key, &nargs), fluent, "{lang:?} {key} with {n} as a number");
+                }
             }
             // Each argument a value of its own.
             let values: Vec<String> = (0..names.len()).map(|i| ((i * 7 + 1) * 1_000).to_string()).collect();
             let args: Vec<(&str, &str)> = names.iter().zip(&values).map(|(n, v)| (n.as_str(), v.as_str())).collect();
             assert_eq!(tr.tf(key, &args), tr.fluent(key, &args), "{lang:?} {key}");
+            let nargs: Vec<(&str, i64)> = names.iter().zip(&values).map(|(n, v)| (n.as_str(), v.parse().unwrap_or(-1))).collect();
+            assert_eq!(tr.tfn(key, &nargs), tr.fluent(key, &args), "{lang:?} {key} as numbers");
             // A missing argument is left to Fluent, which writes it as `{$name}`.
             if !names.is_empty() {
                 let mut out = String::new();

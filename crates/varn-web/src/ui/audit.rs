@@ -127,9 +127,11 @@ fn row(ctx: &Ctx, names: &words::Names, r: AuditRow, (b, a): Json) -> Row {
         t if t == action_key => r.action.clone(),
         t => t.to_owned(),
     };
+    let entity_key = joined(&["audit.ent.", &r.entity_type]);
+    let entity_label = ctx.tr.t(&entity_key);
     let entity = match r.entity_id {
-        Some(id) => joined(&[ctx.tr.t(&joined(&["audit.ent.", &r.entity_type])), " ", &id.to_string()]),
-        None => ctx.tr.t(&joined(&["audit.ent.", &r.entity_type])).to_owned(),
+        Some(id) => joined(&[entity_label, " ", &id.to_string()]),
+        None => entity_label.to_owned(),
     };
     let tr = ctx.tr;
     let in_words: Vec<String> = words::changes(tr, names, &r.entity_type, b, a)

@@ -45,7 +45,7 @@ impl WorkPage {
 
     /// "3 av 12" in words a screen reader says well.
     fn of(&self, k: &KindCount) -> String {
-        self.shell.tr.tf("work.of", &[("overdue", &k.overdue.to_string()), ("open", &k.open.to_string())])
+        self.shell.tr.tfn("work.of", &[("overdue", k.overdue as i64), ("open", k.open as i64)])
     }
 
     fn row_name(&self, r: &WorkRow) -> String {
@@ -58,7 +58,7 @@ impl WorkPage {
 
     fn late(&self, t: &WorkTask) -> Option<String> {
         let n = varn_domain::task::days_left(t.due_date, self.w.today)?;
-        (n < 0).then(|| self.shell.tr.tf("tasks.overdue_days", &[("n", &(-n).to_string())]))
+        (n < 0).then(|| self.shell.tr.tfn("tasks.overdue_days", &[("n", -n)]))
     }
 
     /// Where the kind filtered to lists its items when they are not tasks (a module's own

@@ -1046,6 +1046,42 @@ async fn a_rows_values_are_found_by_their_columns_names_in_any_order() {
     }
 }
 
+/// An identifier is written as upstream writes it (the patched sea-query writes it without
+/// `String`s of its own: vendor/sea-query/VARN-PATCH.md): in quotes, each quote character in it
+/// doubled, a name longer than the writer's 64-byte buffer whole; and the database names the
+/// column by it. On both databases (PostgreSQL cuts a name at 63 bytes, so it reads back only
+/// the shorter ones; SQLite all).
+#[tokio::test]
+async fn identifiers_are_quoted_as_upstream_quotes_them() {
+    use sea_orm::sea_query::{Alias, Expr, Query};
+    let long = "ett namn längre än sextiofyra byte, med \"citattecken\" och å, ä och ö i sig";
+    assert!(long.len() > 64);
+    let names = ["plain", "a\"b", "\"", "\"\"x\"", &"x".repeat(63), &format!("{}\"", "y".repeat(63)), long];
+    for kind in ["sqlite", "postgres"] {
+        if skip(kind) {
+            continue;
+        }
+        let db = TestDb::new(kind).await;
+        let store = db.store().await;
+        let r = store.read();
+        for (i, name) in names.iter().enumerate() {
+            let q = Query::select().expr_as(Expr::val(i as i32), Alias::new(*name)).to_owned();
+            let st = r.get_database_backend().build(&q);
+            assert_eq!(
+                st.sql,
+                format!("SELECT {} AS \"{}\"", if kind == "sqlite" { "?" } else { "$1" }, name.replace('"', "\"\"")),
+                "{kind}"
+            );
+            let row = r.query_one(st).await.unwrap().unwrap();
+            if kind == "sqlite" || name.len() <= 63 {
+                assert_eq!(row.try_get::<i32>("", name).unwrap_or_else(|e| panic!("{kind} {name}: {e}")), i as i32, "{kind}");
+            }
+        }
+        drop(store);
+        db.cleanup().await;
+    }
+}
+
 /// SQLite's pools run each statement on the task that sends it (our patch of SQLx's driver,
 /// vendor/sqlx-sqlite/VARN-PATCH.md): a read, a batch of reads and a write are done at their
 /// future's first poll, where a connection with a worker thread (the control, opened here on the

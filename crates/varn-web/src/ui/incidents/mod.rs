@@ -56,9 +56,9 @@ pub(crate) fn countdown(tr: Tr, due: DateTime<Utc>, now: DateTime<Utc>) -> (Stri
 pub(crate) fn span(tr: Tr, minutes: i64) -> String {
     let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
     if days > 0 {
-        tr.tf("incident.span_dh", &[("d", &days.to_string()), ("h", &hours.to_string())])
+        tr.tfn("incident.span_dh", &[("d", days), ("h", hours)])
     } else {
-        tr.tf("incident.span_hm", &[("h", &hours.to_string()), ("m", &mins.to_string())])
+        tr.tfn("incident.span_hm", &[("h", hours), ("m", mins)])
     }
 }
 
