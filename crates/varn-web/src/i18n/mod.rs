@@ -218,41 +218,29 @@ impl Tr {
     /// number (plural forms choose by it; large ones are grouped), anything else text. Most
     /// keys are written from their ready pieces; the rest (and a missing argument) by Fluent.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let Some((found, lang)) = self.ready_of(key) else {
-            return self.t(key).to_owned();
-        };
-        if let Ready::Pieces(pieces) = found {
-            let mut out = String::with_capacity(64);
-            if write_ready(&mut out, pieces, args, lang).is_some() {
-                return out;
-            }
-        }
-        self.fluent(key, args)
+        self.ready_written(key, 64, |out, pieces, lang| write_ready(out, pieces, args, lang)).unwrap_or_else(|| self.fluent(key, args))
     }
 
     /// [`Tr::tf`] with whole numbers for arguments ("3 av 12", "5 dagar försenad"), written
     /// without making a text of each number and reading it back (a follow-up page writes
     /// thousands).
     pub fn tfn(&self, key: &str, args: &[(&str, i64)]) -> String {
-        let Some((found, lang)) = self.ready_of(key) else {
-            return self.t(key).to_owned();
-        };
-        if let Ready::Pieces(pieces) = found {
-            let mut out = String::with_capacity(32);
-            if write_ready_n(&mut out, pieces, args, lang).is_some() {
-                return out;
-            }
-        }
-        let texts: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
-        let args: Vec<(&str, &str)> = texts.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        self.fluent(key, &args)
+        self.ready_written(key, 32, |out, pieces, lang| write_ready_n(out, pieces, args, lang)).unwrap_or_else(|| {
+            let texts: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
+            let args: Vec<(&str, &str)> = texts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            self.fluent(key, &args)
+        })
     }
 
-    /// `key`'s ready message in this language, else in Swedish, with the language it is in.
-    fn ready_of(&self, key: &str) -> Option<(&'static Ready, Lang)> {
+    /// `key`'s ready message (in this language, else in Swedish) written by `write`; `None`
+    /// where Fluent must write it (a key not ready or unknown, a missing argument).
+    fn ready_written(&self, key: &str, capacity: usize, write: impl FnOnce(&mut String, &[Piece], Lang) -> Option<()>) -> Option<String> {
         let c = catalog();
         let (own, own_lang) = if self.lang == Lang::En { (&c.en_ready, Lang::En) } else { (&c.sv_ready, Lang::Sv) };
-        own.get(key).map(|r| (r, own_lang)).or_else(|| c.sv_ready.get(key).map(|r| (r, Lang::Sv)))
+        let (found, lang) = own.get(key).map(|r| (r, own_lang)).or_else(|| c.sv_ready.get(key).map(|r| (r, Lang::Sv)))?;
+        let Ready::Pieces(pieces) = found else { return None };
+        let mut out = String::with_capacity(capacity);
+        write(&mut out, pieces, lang).map(|()| out)
     }
 
     /// [`Tr::tf`] by Fluent's resolver alone.
@@ -349,7 +337,6 @@ impl Tr {
 }
 
 mod ready;
-#[cfg(test)]
 use ready::Piece;
 use ready::{number, ready, write_ready, write_ready_n, Ready, ReadyMap};
 

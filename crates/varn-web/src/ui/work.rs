@@ -45,7 +45,7 @@ impl WorkPage {
 
     /// "3 av 12" in words a screen reader says well.
     fn of(&self, k: &KindCount) -> String {
-        self.shell.tr.tfn("work.of", &[("overdue", k.overdue as i64), ("open", k.open as i64)])
+        self.shell.tr.tfn("work.of", &[("overdue", k.overdue), ("open", k.open)])
     }
 
     fn row_name(&self, r: &WorkRow) -> String {
