@@ -1017,33 +1017,34 @@ async fn sqlite_reads_dates_and_time_stamps_as_chrono_parses_them() {
 /// share (the last of them, as SQLx's map of names gives), a name the row lacks (an error); and a
 /// NULL read into an `Option` is `None`, into a value an error that names the column (the
 /// patched SeaORM: vendor/sea-orm/VARN-PATCH.md). On both databases.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
 #[tokio::test]
-async fn a_rows_values_are_found_by_their_columns_names_in_any_order() {
-    for kind in ["sqlite", "postgres"] {
-        if skip(kind) {
-            continue;
-        }
-        let db = TestDb::new(kind).await;
-        let store = db.store().await;
-        let r = store.read();
-        let sql = "SELECT 1 AS a, 'två' AS b, NULL AS c, 4 AS d, 5 AS e";
-        let row = r.query_one(Statement::from_string(r.get_database_backend(), sql)).await.unwrap().unwrap();
-        let int = |name: &str| row.try_get::<i32>("", name).unwrap_or_else(|e| panic!("{kind} {name}: {e}"));
-        assert_eq!((int("a"), row.try_get::<String>("", "b").unwrap(), int("d"), int("e")), (1, "två".to_owned(), 4, 5), "{kind}");
-        assert_eq!((int("e"), int("d"), int("a"), int("a"), int("e")), (5, 4, 1, 1, 5), "{kind}: backwards and again");
-        assert_eq!(row.try_get::<Option<i32>>("", "c").unwrap(), None, "{kind}");
-        assert_eq!(row.try_get::<Option<i32>>("", "d").unwrap(), Some(4), "{kind}");
-        let null = row.try_get::<i32>("", "c").unwrap_err().to_string();
-        assert!(null.ends_with("A null value was encountered while decoding c"), "{kind}: {null}");
-        assert!(row.try_get::<i32>("", "f").is_err(), "{kind}: no column f");
-        let shared = "SELECT 1 AS a, 2 AS x, 3 AS a";
-        let row = r.query_one(Statement::from_string(r.get_database_backend(), shared)).await.unwrap().unwrap();
-        // SQLx's map of names (both drivers) keeps the last column of a name.
-        assert_eq!((row.try_get::<i32>("", "a").unwrap(), row.try_get::<i32>("", "x").unwrap()), (3, 2), "{kind}");
-        assert_eq!(row.try_get::<i32>("", "a").unwrap(), 3, "{kind}: again, after x");
-        drop(store);
-        db.cleanup().await;
+async fn a_rows_values_are_found_by_their_columns_names_in_any_order(#[case] kind: &str) {
+    if skip(kind) {
+        return;
     }
+    let db = TestDb::new(kind).await;
+    let store = db.store().await;
+    let r = store.read();
+    let sql = "SELECT 1 AS a, 'två' AS b, NULL AS c, 4 AS d, 5 AS e";
+    let row = r.query_one(Statement::from_string(r.get_database_backend(), sql)).await.unwrap().unwrap();
+    let int = |name: &str| row.try_get::<i32>("", name).unwrap_or_else(|e| panic!("{kind} {name}: {e}"));
+    assert_eq!((int("a"), row.try_get::<String>("", "b").unwrap(), int("d"), int("e")), (1, "två".to_owned(), 4, 5), "{kind}");
+    assert_eq!((int("e"), int("d"), int("a"), int("a"), int("e")), (5, 4, 1, 1, 5), "{kind}: backwards and again");
+    assert_eq!(row.try_get::<Option<i32>>("", "c").unwrap(), None, "{kind}");
+    assert_eq!(row.try_get::<Option<i32>>("", "d").unwrap(), Some(4), "{kind}");
+    let null = row.try_get::<i32>("", "c").unwrap_err().to_string();
+    assert!(null.ends_with("A null value was encountered while decoding c"), "{kind}: {null}");
+    assert!(row.try_get::<i32>("", "f").is_err(), "{kind}: no column f");
+    let shared = "SELECT 1 AS a, 2 AS x, 3 AS a";
+    let row = r.query_one(Statement::from_string(r.get_database_backend(), shared)).await.unwrap().unwrap();
+    // SQLx's map of names (both drivers) keeps the last column of a name.
+    assert_eq!((row.try_get::<i32>("", "a").unwrap(), row.try_get::<i32>("", "x").unwrap()), (3, 2), "{kind}");
+    assert_eq!(row.try_get::<i32>("", "a").unwrap(), 3, "{kind}: again, after x");
+    drop(store);
+    db.cleanup().await;
 }
 
 /// An identifier is written as upstream writes it (the patched sea-query writes it without
@@ -1051,35 +1052,32 @@ async fn a_rows_values_are_found_by_their_columns_names_in_any_order() {
 /// doubled, a name longer than the writer's 64-byte buffer whole; and the database names the
 /// column by it. On both databases (PostgreSQL cuts a name at 63 bytes, so it reads back only
 /// the shorter ones; SQLite all).
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
 #[tokio::test]
-async fn identifiers_are_quoted_as_upstream_quotes_them() {
+async fn identifiers_are_quoted_as_upstream_quotes_them(#[case] kind: &str) {
     use sea_orm::sea_query::{Alias, Expr, Query};
+    if skip(kind) {
+        return;
+    }
     let long = "ett namn längre än sextiofyra byte, med \"citattecken\" och å, ä och ö i sig";
     assert!(long.len() > 64);
     let names = ["plain", "a\"b", "\"", "\"\"x\"", &"x".repeat(63), &format!("{}\"", "y".repeat(63)), long];
-    for kind in ["sqlite", "postgres"] {
-        if skip(kind) {
-            continue;
+    let db = TestDb::new(kind).await;
+    let store = db.store().await;
+    let r = store.read();
+    for (i, name) in names.iter().enumerate() {
+        let q = Query::select().expr_as(Expr::val(i as i32), Alias::new(*name)).to_owned();
+        let st = r.get_database_backend().build(&q);
+        assert_eq!(st.sql, format!("SELECT {} AS \"{}\"", if kind == "sqlite" { "?" } else { "$1" }, name.replace('"', "\"\"")), "{kind}");
+        let row = r.query_one(st).await.unwrap().unwrap();
+        if kind == "sqlite" || name.len() <= 63 {
+            assert_eq!(row.try_get::<i32>("", name).unwrap_or_else(|e| panic!("{kind} {name}: {e}")), i as i32, "{kind}");
         }
-        let db = TestDb::new(kind).await;
-        let store = db.store().await;
-        let r = store.read();
-        for (i, name) in names.iter().enumerate() {
-            let q = Query::select().expr_as(Expr::val(i as i32), Alias::new(*name)).to_owned();
-            let st = r.get_database_backend().build(&q);
-            assert_eq!(
-                st.sql,
-                format!("SELECT {} AS \"{}\"", if kind == "sqlite" { "?" } else { "$1" }, name.replace('"', "\"\"")),
-                "{kind}"
-            );
-            let row = r.query_one(st).await.unwrap().unwrap();
-            if kind == "sqlite" || name.len() <= 63 {
-                assert_eq!(row.try_get::<i32>("", name).unwrap_or_else(|e| panic!("{kind} {name}: {e}")), i as i32, "{kind}");
-            }
-        }
-        drop(store);
-        db.cleanup().await;
     }
+    drop(store);
+    db.cleanup().await;
 }
 
 /// SQLite's pools run each statement on the task that sends it (our patch of SQLx's driver,
