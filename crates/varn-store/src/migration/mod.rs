@@ -40,6 +40,7 @@ mod m0032_assets_trigrams;
 mod m0033_documents_trigrams_status;
 mod m0034_incidents_status_level;
 mod m0035_org_units_search_text;
+mod m0036_risk_analyses_open;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -81,6 +82,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0033_documents_trigrams_status::Migration),
         Box::new(m0034_incidents_status_level::Migration),
         Box::new(m0035_org_units_search_text::Migration),
+        Box::new(m0036_risk_analyses_open::Migration),
     ]
 }
 

@@ -10,9 +10,9 @@ pub struct PageOf<T> {
     pub items: Vec<T>,
     /// Matching rows in all, or where counting stopped (`exact` false).
     pub total: u64,
-    /// False when counting stopped at a cap: `total` is then a lower bound (a search of the
-    /// whole city's people or information assets is counted up to 1 000, the audit log up to
-    /// 10 000).
+    /// False when counting stopped at a cap: `total` is then a lower bound (the incidents and a
+    /// search of the whole city's people or information assets are counted up to 1 000, the
+    /// audit log up to 10 000).
     pub exact: bool,
     /// Page, from 1.
     pub page: u64,

@@ -239,6 +239,35 @@ async fn the_generated_city_works_with_the_app(s1: &varn_store::Store, scale: &v
     let n_unit = in_unit().count(s1.read()).await.unwrap();
     assert!(n_unit > 0 && n_unit < n, "{b}: {n_unit} of {n} in unit {unit}");
     assert_eq!(varn_store::repo::count_upto(s1.read(), in_unit(), 10_000).await.unwrap(), (n_unit, true), "{b}");
+    // Each analysis keeps its open risks and their highest residual score (m0036's triggers),
+    // as its risks say: after the generator's bulk inserts, after a risk moves to another
+    // analysis, and after one is closed.
+    let one = |sql: String| async move {
+        let db = s1.write();
+        let row = db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.unwrap().unwrap();
+        row.try_get_by_index::<i64>(0).unwrap()
+    };
+    let open = "r.analysis_id = a.id AND r.status <> 'avslutad'";
+    let wrong = || {
+        one(format!(
+            "SELECT COUNT(*) FROM risk_analyses a WHERE a.open_risks <> (SELECT COUNT(*) FROM risks r WHERE {open}) \
+             OR COALESCE(a.highest_open, -1) <> COALESCE((SELECT MAX(r.residual_score) FROM risks r WHERE {open}), -1)"
+        ))
+    };
+    assert!(one("SELECT COUNT(*) FROM risk_analyses WHERE open_risks > 1".into()).await > 0, "{b}: analyses with open risks");
+    assert_eq!(wrong().await, 0, "{b}: as generated");
+    let risk = one("SELECT MIN(id) FROM risks WHERE status <> 'avslutad'".into()).await;
+    let from = one(format!("SELECT analysis_id FROM risks WHERE id = {risk}")).await;
+    let to = one(format!("SELECT MIN(id) FROM risk_analyses WHERE id <> {from}")).await;
+    let open_in = |a: i64| one(format!("SELECT open_risks FROM risk_analyses WHERE id = {a}"));
+    let (from_before, to_before) = (open_in(from).await, open_in(to).await);
+    s1.write().execute_unprepared(&format!("UPDATE risks SET analysis_id = {to}, residual_score = 25 WHERE id = {risk}")).await.unwrap();
+    assert_eq!((open_in(from).await, open_in(to).await), (from_before - 1, to_before + 1), "{b}: moved");
+    assert_eq!(one(format!("SELECT highest_open FROM risk_analyses WHERE id = {to}")).await, 25, "{b}");
+    assert_eq!(wrong().await, 0, "{b}: after the move");
+    s1.write().execute_unprepared(&format!("UPDATE risks SET status = 'avslutad' WHERE id = {risk}")).await.unwrap();
+    assert_eq!(open_in(to).await, to_before, "{b}: closed");
+    assert_eq!(wrong().await, 0, "{b}: after closing");
     // The generated city works with the app: a head sees the tasks of the unit they lead,
     // and new rows get fresh ids after the generated ones (PostgreSQL sequences).
     let app = varn_app::App::new(s1.clone(), test_config()).unwrap();

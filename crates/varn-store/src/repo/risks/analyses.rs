@@ -4,7 +4,7 @@
 use super::{units_clause, ListReads, With};
 use crate::entity::{org_unit, risk_analysis};
 use crate::repo::ListParams;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Alias, Expr};
 use sea_orm::*;
 use varn_domain::Scope;
 
@@ -71,7 +71,6 @@ pub fn analyses_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &AnalysisFi
         Some(n) => sorted.offset(p.offset()).limit(n),
         None => sorted,
     };
-    let open = "\"r\".\"analysis_id\" = \"risk_analyses\".\"id\" AND \"r\".\"status\" <> 'avslutad'";
     let rows = sorted
         .join(JoinType::InnerJoin, risk_analysis::Relation::Unit.def())
         .select_only()
@@ -84,8 +83,9 @@ pub fn analyses_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &AnalysisFi
             risk_analysis::Column::AnalysedOn,
         ])
         .column_as(Expr::col((org_unit::Entity, org_unit::Column::Name)), "unit_name")
-        .column_as(Expr::cust(format!("(SELECT COUNT(*) FROM \"risks\" \"r\" WHERE {open})")), "open_risks")
-        .column_as(Expr::cust(format!("(SELECT MAX(\"r\".\"residual_score\") FROM \"risks\" \"r\" WHERE {open})")), "highest")
+        // Kept on the analysis by triggers on its risks (m0036); not in the entity.
+        .column_as(Expr::col((risk_analysis::Entity, Alias::new("open_risks"))), "open_risks")
+        .column_as(Expr::col((risk_analysis::Entity, Alias::new("highest_open"))), "highest")
         .into_model::<AnalysisRow>();
     ListReads { reads: crate::repo::CountedPage::add(b, q, 100_000, rows), page: p.page, per_page: p.per_page }
 }

@@ -56,6 +56,14 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
     let (s, v) = karin.call(Method::POST, "/api/v1/risk-analyses", Some(body)).await;
     assert_eq!(s, 201, "{v}");
     let analysis = v["analysis"]["id"].as_i64().unwrap();
+    // The list of analyses: each with its open risks and their highest residual score (kept
+    // on the analysis by triggers on its risks, m0036).
+    let kept = || async {
+        let (_, v) = sara.call(Method::GET, "/api/v1/risk-analyses?limit=500", None).await;
+        let a = v["items"].as_array().unwrap().iter().find(|a| a["id"].as_i64() == Some(analysis)).cloned().unwrap();
+        (a["open_risks"].as_i64(), a["highest"].as_i64())
+    };
+    assert_eq!(kept().await, (Some(0), None));
 
     // A risk: the matrix's scales, the catalogues, the pair after treatment.
     let mut bad = risk(analysis, "", (5, 0), Some((3, 4)));
@@ -90,6 +98,7 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
     assert_eq!(v["risk"]["aspects"], "k,s");
     assert_eq!(v["owner_name"], "Karin Berg");
     assert_eq!(v["unit_name"], "Försörjningsstöd");
+    assert_eq!(kept().await, (Some(1), Some(8)));
 
     // The heat map of Försörjningsstöd: the risk sits at (3, 4) before and (2, 4) after.
     let heat = format!("/api/v1/risks/heat-map?unit_id={fsd}");
@@ -138,6 +147,7 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["risk"]["status"], "behandlas");
     assert!(v["risk"]["accepted_by"].is_null() && v["accepted_by_name"].is_null(), "{v}");
+    assert_eq!(kept().await, (Some(1), Some(9)), "the new residual score");
 
     // A treatment action lands in its owner's Mina uppgifter.
     let (s, e) = karin
@@ -232,6 +242,7 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
     assert_eq!(s, 200, "{v}");
     assert_eq!(v["risk"]["status"], "avslutad");
     assert!(v["risk"]["review_on"].is_null());
+    assert_eq!(kept().await, (Some(0), None), "no open risk left");
     let (_, after) = sara.call(Method::GET, &heat, None).await;
     assert_eq!(after["total"].as_i64(), Some(0), "{after}");
     let (_, open) = sara.call(Method::GET, &format!("/api/v1/risks?unit_id={fsd}"), None).await;
