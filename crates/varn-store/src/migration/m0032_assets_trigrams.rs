@@ -90,12 +90,9 @@ fn postgres() -> Vec<String> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        super::on_each(m, sqlite(), postgres()).await?;
         let db = m.get_connection();
         let backend = db.get_database_backend();
-        let sql = if backend == DbBackend::Postgres { postgres() } else { sqlite() };
-        for s in sql {
-            db.execute(Statement::from_string(backend, s)).await?;
-        }
         if backend == DbBackend::Sqlite && crate::statistics::present(db).await? {
             db.execute(Statement::from_string(backend, "ANALYZE assets_trigrams")).await?;
         }

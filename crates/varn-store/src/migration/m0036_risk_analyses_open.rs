@@ -9,7 +9,6 @@
 //! The columns are not in the SeaORM entity: nothing writes them but the triggers, and an
 //! analysis is inserted with their defaults (no risks yet).
 
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -79,12 +78,6 @@ fn postgres() -> Vec<String> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        let backend = db.get_database_backend();
-        let sql = if backend == DbBackend::Postgres { postgres() } else { sqlite() };
-        for s in sql {
-            db.execute(Statement::from_string(backend, s)).await?;
-        }
-        Ok(())
+        super::on_each(m, sqlite(), postgres()).await
     }
 }

@@ -86,6 +86,17 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
     ]
 }
 
+/// Runs in order the statements of the database `m` is on: `postgres`'s on PostgreSQL,
+/// `sqlite`'s otherwise (a migration whose SQL differs by database: triggers, tables).
+pub(crate) async fn on_each(m: &SchemaManager<'_>, sqlite: Vec<String>, postgres: Vec<String>) -> Result<(), sea_orm::DbErr> {
+    let db = m.get_connection();
+    let backend = db.get_database_backend();
+    for s in if backend == DbBackend::Postgres { postgres } else { sqlite } {
+        db.execute(Statement::from_string(backend, s)).await?;
+    }
+    Ok(())
+}
+
 /// Runs `statements` in order on SQLite, and nothing on another database: a migration that
 /// only SQLite needs (an index or table its planner uses where PostgreSQL's has its own).
 pub(crate) async fn on_sqlite_only(m: &SchemaManager<'_>, statements: impl IntoIterator<Item = String>) -> Result<(), sea_orm::DbErr> {
