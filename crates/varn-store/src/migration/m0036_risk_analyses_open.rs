@@ -15,31 +15,37 @@ use sea_orm_migration::prelude::*;
 pub struct Migration;
 
 /// SQLite: sets the two columns of the analysis `id` (an expression of the trigger's row)
-/// from its risks.
-fn keep_sqlite(id: &str) -> String {
+/// from its risks, where `also` holds.
+fn keep_sqlite(id: &str, also: &str) -> String {
     format!(
         "UPDATE risk_analyses SET \
          open_risks = (SELECT COUNT(*) FROM risks r WHERE r.analysis_id = {id} AND r.status <> 'avslutad'), \
          highest_open = (SELECT MAX(r.residual_score) FROM risks r WHERE r.analysis_id = {id} AND r.status <> 'avslutad') \
-         WHERE id = {id};"
+         WHERE id = {id}{also};"
     )
 }
 
+/// A risk's update that changes what its analysis keeps (SeaORM's update names every column,
+/// so `UPDATE OF` alone fired on each edit of a title or a review date).
+const CHANGED: &str = "old.analysis_id IS NOT new.analysis_id OR old.status IS NOT new.status \
+     OR old.residual_score IS NOT new.residual_score";
+
 fn sqlite() -> Vec<String> {
-    let (new, old) = (keep_sqlite("new.analysis_id"), keep_sqlite("old.analysis_id"));
+    let (new, old) = (keep_sqlite("new.analysis_id", ""), keep_sqlite("old.analysis_id", ""));
+    // The analysis it left, when a risk moves to another one.
+    let left = keep_sqlite("old.analysis_id", " AND old.analysis_id IS NOT new.analysis_id");
     vec![
         "ALTER TABLE risk_analyses ADD COLUMN open_risks INTEGER NOT NULL DEFAULT 0".to_owned(),
         "ALTER TABLE risk_analyses ADD COLUMN highest_open INTEGER NULL".to_owned(),
-        keep_sqlite("risk_analyses.id"),
+        keep_sqlite("risk_analyses.id", ""),
         format!("CREATE TRIGGER risks_open_ai AFTER INSERT ON risks BEGIN {new} END"),
         format!("CREATE TRIGGER risks_open_ad AFTER DELETE ON risks BEGIN {old} END"),
-        // A risk moved to another analysis is counted again in both.
-        format!("CREATE TRIGGER risks_open_au AFTER UPDATE OF analysis_id, status, residual_score ON risks BEGIN {old} {new} END"),
+        format!("CREATE TRIGGER risks_open_au AFTER UPDATE OF analysis_id, status, residual_score ON risks WHEN {CHANGED} BEGIN {left} {new} END"),
     ]
 }
 
 /// PostgreSQL's trigger function: the old row's analysis and the new row's, each counted
-/// again (once when they are the same).
+/// again (once when they are the same), and nothing for an update that changes neither.
 const KEEP_PG: &str = "CREATE FUNCTION risk_analyses_open_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   ids bigint[];
@@ -48,13 +54,18 @@ BEGIN
     ids := ARRAY[NEW.analysis_id];
   ELSIF TG_OP = 'DELETE' THEN
     ids := ARRAY[OLD.analysis_id];
-  ELSE
+  ELSIF NEW.analysis_id IS DISTINCT FROM OLD.analysis_id THEN
     ids := ARRAY[OLD.analysis_id, NEW.analysis_id];
+  ELSIF NEW.status IS DISTINCT FROM OLD.status OR NEW.residual_score IS DISTINCT FROM OLD.residual_score THEN
+    ids := ARRAY[NEW.analysis_id];
+  ELSE
+    -- SeaORM's update names every column: an edit of a title or a review date fires it too.
+    RETURN NULL;
   END IF;
   UPDATE risk_analyses a SET open_risks = c.n, highest_open = c.m
     FROM (SELECT x.id, (SELECT COUNT(*) FROM risks r WHERE r.analysis_id = x.id AND r.status <> 'avslutad') AS n,
                  (SELECT MAX(r.residual_score) FROM risks r WHERE r.analysis_id = x.id AND r.status <> 'avslutad') AS m
-          FROM (SELECT DISTINCT unnest(ids) AS id) x) c
+          FROM unnest(ids) AS x(id)) c
     WHERE a.id = c.id;
   RETURN NULL;
 END

@@ -6,6 +6,12 @@ use std::collections::HashMap;
 use varn_app::{App, AppConfig};
 use varn_store::{Store, StoreConfig};
 
+/// The one whole number `sql` answers (a count, an id) on `db`.
+pub async fn scalar(db: &impl ConnectionTrait, sql: impl Into<String>) -> i64 {
+    let row = db.query_one(Statement::from_string(db.get_database_backend(), sql.into())).await.unwrap();
+    row.unwrap_or_else(|| panic!("no row")).try_get_by_index::<i64>(0).unwrap()
+}
+
 /// The password every demo user gets in tests.
 pub const PASSWORD: &str = "Testlösenord-2026";
 

@@ -130,10 +130,7 @@ async fn sizes_references_and_the_chain(s1: &varn_store::Store, scale: &varn_app
     // Sizes, references and the audit chain.
     let count = |s: &varn_store::Store, sql: &'static str| {
         let db = s.read().clone();
-        async move {
-            let r = db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.unwrap().unwrap();
-            r.try_get_by_index::<i64>(0).unwrap()
-        }
+        async move { scalar(&db, sql).await }
     };
     assert_eq!(count(s1, "SELECT COUNT(*) FROM users").await, scale.users as i64);
     let actions = varn_app::workload::action_count(scale);
@@ -242,11 +239,7 @@ async fn the_generated_city_works_with_the_app(s1: &varn_store::Store, scale: &v
     // Each analysis keeps its open risks and their highest residual score (m0036's triggers),
     // as its risks say: after the generator's bulk inserts, after a risk moves to another
     // analysis, and after one is closed.
-    let one = |sql: String| async move {
-        let db = s1.write();
-        let row = db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.unwrap().unwrap();
-        row.try_get_by_index::<i64>(0).unwrap()
-    };
+    let one = |sql: String| scalar(s1.write(), sql);
     let open = "r.analysis_id = a.id AND r.status <> 'avslutad'";
     let wrong = || {
         one(format!(

@@ -475,15 +475,11 @@ async fn a_crisis_without_a_running_deadline_stays_at_the_top_and_each_section_k
     // The open list is counted exactly; the whole register stops at 1 000 and says so, in
     // the API and on the page.
     t_.app.store.write().execute_unprepared(&old.replace("i < 400", "i < 300").replace("'under_utredning'", "'avslutad'")).await.unwrap();
-    let count = |sql: &'static str| {
-        let db = t_.app.store.write();
-        async move {
-            let row = db.query_one(sea_orm::Statement::from_string(db.get_database_backend(), sql)).await.unwrap().unwrap();
-            row.try_get_by_index::<i64>(0).unwrap() as u64
-        }
-    };
-    let (all, open) =
-        (count("SELECT COUNT(*) FROM incidents").await, count("SELECT COUNT(*) FROM incidents WHERE status <> 'avslutad'").await);
+    let db = t_.app.store.write();
+    let (all, open) = (
+        scalar(db, "SELECT COUNT(*) FROM incidents").await as u64,
+        scalar(db, "SELECT COUNT(*) FROM incidents WHERE status <> 'avslutad'").await as u64,
+    );
     assert!(all > varn_store::repo::incidents::COUNT_CAP && open > 700 && open <= varn_store::repo::incidents::COUNT_CAP, "{all}, {open}");
     let (s, v) = sara.call(Method::GET, "/api/v1/incidents?open=true&limit=1", None).await;
     assert_eq!((s, v["total"].as_u64(), v["exact"].as_bool()), (200, Some(open), Some(true)), "{v}");
