@@ -236,11 +236,19 @@ pub(crate) async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<()> {
+    // Before the runtime's threads and their first allocations.
+    let huge_pages = without_huge_pages();
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().context("could not start the runtime")?.block_on(run(huge_pages))
+}
+
+async fn run(huge_pages: std::io::Result<()>) -> anyhow::Result<()> {
     let cli = Cli::parse();
     let cfg = Config::load(cli.config.as_ref(), &cli.flags).context("could not read the configuration")?;
     init_logging(&cfg.log_format);
+    if let Err(e) = huge_pages {
+        tracing::warn!(error = %e, "could not turn transparent huge pages off: resident memory may run higher");
+    }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => start::serve(cfg).await,
         Command::Migrate => {
@@ -272,4 +280,16 @@ async fn main() -> anyhow::Result<()> {
         Command::Audit { command: AuditCommand::Verify } => std::process::exit(audit_cmd::verify(&cfg).await),
         Command::Audit { command: AuditCommand::Checkpoint } => audit_cmd::checkpoint(&cfg).await,
     }
+}
+
+/// Turns transparent huge pages off for the whole process (Linux's `PR_SET_THP_DISABLE`).
+/// mimalloc asks the kernel for them (`MADV_HUGEPAGE`) on each region it maps, and the kernel
+/// then makes every 2 MiB of such a region that is touched at all resident whole: sixteen CSV
+/// exports of the 50 000 users at once took the server's high-water mark from 79 to 141 MiB
+/// with them and to 85 MiB without, at no difference in a page's CPU time beyond the noise
+/// (session 60). The same as `MIMALLOC_ALLOW_THP=0`, which nobody should have to know to set.
+fn without_huge_pages() -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    rustix::thread::disable_transparent_huge_pages(true).map_err(std::io::Error::from)?;
+    Ok(())
 }

@@ -137,6 +137,10 @@ fn console_reset_restore_and_a_bounded_shutdown() {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let (server, _) = start(dir.path(), port, &["--no-demo"]);
+    // Transparent huge pages are off for the server (this test's own process has them on):
+    // mimalloc asks for them, and every 2 MiB it touched would be resident whole.
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.id())).unwrap();
+    assert!(status.lines().any(|l| l.split_whitespace().eq(["THP_enabled:", "0"])), "{status}");
     // A backup while it runs; a restore while it runs is refused (the folder is in use).
     let copy = dir.path().join("kopia.sqlite");
     let o = run(varn(dir.path()).arg("backup").arg(&copy));
