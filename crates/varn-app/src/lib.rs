@@ -181,6 +181,17 @@ pub struct AppParts {
     /// follow-up's counts are (until this server's next write, at most 10 s): a nämnd's maps
     /// group its 1 600 open risks (about 1 ms at storstad).
     pub(crate) risk_heat: RiskHeatCache,
+    /// A list's count (the total and whether it is exact) per list, reader's scope, filter
+    /// and search, kept as the heat maps are (until this server's next write, at most 10 s):
+    /// the same search's next page, or the same page again, reads only its rows. A search of
+    /// the whole city's 50 000 people spent two thirds of its page counting its matches up to
+    /// a thousand; one of its 25 000 information assets about a fifth.
+    pub(crate) list_counts: moka::sync::Cache<(String, u64), (u64, bool)>,
+    /// Whether a reader's area holds few enough people for the person picker to test each of
+    /// them (SQLite), per scope, kept as the user list's counts are: it chooses only how the
+    /// same people are found, and counting a unit head's area was a quarter of the picker's
+    /// reads.
+    pub(crate) small_areas: moka::sync::Cache<(String, u64), bool>,
     /// The city's active bodies, förvaltningar and bolag (id, name, path), kept as the
     /// carriers' graph is (until this server's next write, at most 10 s): the units a contact
     /// with an authority may be recorded for, offered on every authority's page, were a scan
@@ -221,6 +232,27 @@ impl App {
         self.writes.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// A page of a list whose count is kept in `list_counts` under `key` (the list, the
+    /// reader's scope, the filter and the search, without the page or the order) until this
+    /// server's next write: `read` is given the count when it is kept, and reads the page
+    /// (and the count when it is not).
+    pub(crate) async fn kept_count<T, R>(
+        &self,
+        key: String,
+        read: impl FnOnce(Option<(u64, bool)>) -> R,
+    ) -> Result<varn_store::repo::Page<T>, AppError>
+    where
+        R: std::future::Future<Output = Result<varn_store::repo::Page<T>, sea_orm::DbErr>>,
+    {
+        let key = (key, self.writes_committed());
+        let known = self.list_counts.get(&key);
+        let page = read(known).await?;
+        if known.is_none() {
+            self.list_counts.insert(key, (page.total, page.exact));
+        }
+        Ok(page)
+    }
+
     /// Builds the application on an open, migrated store.
     pub fn new(store: Store, config: AppConfig) -> Result<Self, AppError> {
         let hasher = auth::Hasher::new(config.argon2_m_kib, config.argon2_t)?;
@@ -259,6 +291,8 @@ impl App {
             carrier_graph: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
             contact_counts: moka::future::Cache::builder().max_capacity(1_000).time_to_live(std::time::Duration::from_secs(10)).build(),
             risk_heat: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(10)).build(),
+            list_counts: moka::sync::Cache::builder().max_capacity(2_000).time_to_live(std::time::Duration::from_secs(10)).build(),
+            small_areas: moka::sync::Cache::builder().max_capacity(5_000).time_to_live(std::time::Duration::from_secs(10)).build(),
             contact_bodies: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
             city_bodies: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
         })))

@@ -118,9 +118,13 @@ pub struct UnitDetail {
 }
 
 impl App {
-    /// Units the actor may see, one page.
+    /// Units the actor may see, one page; the count kept between this server's writes
+    /// (`AppParts::list_counts`).
     pub async fn org_list(&self, actor: &Actor, f: &OrgFilter, p: &ListParams) -> Result<Page<repo::ListedUnit>, AppError> {
-        Ok(repo::list(self.store.read(), &actor.scope(Permission::OrgRead), f, p).await?)
+        let scope = actor.scope(Permission::OrgRead);
+        let key = format!("org|{scope:?}|{f:?}|{:?}|{}", p.q, p.per_page.is_some());
+        let read = |known: Option<(u64, bool)>| repo::list_counted(self.store.read(), &scope, f, p, known.map(|(n, _)| n));
+        self.kept_count(key, read).await
     }
 
     /// Every unit the actor may see, in tree order.

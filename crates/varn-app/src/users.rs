@@ -60,8 +60,11 @@ pub struct UserDetail {
 
 impl App {
     /// Users visible to the actor.
+    /// The count is kept between this server's writes (`list_counts`).
     pub async fn users_list(&self, actor: &Actor, f: &UserFilter, p: &ListParams) -> Result<Page<User>, AppError> {
-        Ok(repo::list(self.store.read(), &actor.scope(Permission::UserRead), f, p).await?)
+        let scope = actor.scope(Permission::UserRead);
+        let key = format!("users|{scope:?}|{f:?}|{:?}|{}", p.q, p.per_page.is_some());
+        self.kept_count(key, |known| repo::list_counted(self.store.read(), &scope, f, p, known)).await
     }
 
     /// One user, or `NotFound` when not visible.
@@ -301,7 +304,13 @@ impl App {
     pub async fn people_search(&self, actor: &Actor, q: &str, limit: u64) -> Result<Vec<PersonHit>, AppError> {
         let cap = actor.can(Permission::PeopleSearch)?;
         let db = self.store.read();
-        let found = repo::people(db, cap.scope(), q, limit.min(50)).await?;
+        let key = (format!("{:?}", cap.scope()), self.writes_committed());
+        let kept = self.small_areas.get(&key);
+        let mut small = kept;
+        let found = repo::people_in_area(db, cap.scope(), q, limit.min(50), &mut small).await?;
+        if let (None, Some(s)) = (kept, small) {
+            self.small_areas.insert(key, s);
+        }
         let grants = repo::grants_of_many(db, found.iter().map(|u| u.id).collect(), cap.scope()).await?;
         Ok(found
             .into_iter()

@@ -170,7 +170,8 @@ impl<'a> Assets<'a> {
         Ok(varn_store::repo::org::of_kinds(self.db(), vec![Kommunstyrelse, Namnd, Bolag]).await?)
     }
 
-    /// The register: visible assets that match, one page.
+    /// The register: visible assets that match, one page. Its count is kept between this
+    /// server's writes (`AppParts::list_counts`).
     pub async fn list(&self, actor: &Actor, f: &AssetFilter, p: &ListParams) -> Result<Page<AssetRow>, AppError> {
         let mut f = f.clone();
         if let Some(u) = f.unit_id {
@@ -182,7 +183,8 @@ impl<'a> Assets<'a> {
         if repo::by_trigram(&v, &f) {
             f.key_trigram = self.rarest_trigram(p.q.as_deref().unwrap_or_default()).await?;
         }
-        Ok(repo::list(self.db(), &v, &f, p).await?)
+        let key = format!("assets|{v:?}|{f:?}|{:?}|{}", p.q, p.per_page.is_some());
+        self.app.kept_count(key, |known| repo::list_counted(self.db(), &v, &f, p, known)).await
     }
 
     /// Of a search's three-letter runs, the one the fewest assets hold, which a search of the

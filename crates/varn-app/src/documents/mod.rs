@@ -142,9 +142,12 @@ impl<'a> Documents<'a> {
         w.commit(cap.audit("settings.documents", "setting").before(json(before)).after(json(rules))).await
     }
 
-    /// The register: visible documents that match, one page.
+    /// The register: visible documents that match, one page. Its count is kept between this
+    /// server's writes (`AppParts::list_counts`).
     pub async fn list(&self, actor: &Actor, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, AppError> {
-        Ok(repo::list(self.db(), &self.visibility(actor), f, p).await?)
+        let v = self.visibility(actor);
+        let key = format!("documents|{v:?}|{f:?}|{:?}|{}", p.q, p.per_page.is_some());
+        self.app.kept_count(key, |known| repo::list_counted(self.db(), &v, f, p, known)).await
     }
 
     /// Every visible document that is not repealed, for the tree (at most 5 000).

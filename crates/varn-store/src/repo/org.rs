@@ -55,6 +55,18 @@ impl From<org_unit::Model> for ListedUnit {
 
 /// The units within `scope` that match, one page, in tree order by default.
 pub async fn list<D: ConnectionTrait + 'static>(db: &D, scope: &Scope, f: &OrgFilter, p: &ListParams) -> Result<Page<ListedUnit>, DbErr> {
+    list_counted(db, scope, f, p, None).await
+}
+
+/// [`list`], its count given when it is `known` (as [`list`] counted the same scope, filter
+/// and search): then only the page is read.
+pub async fn list_counted<D: ConnectionTrait + 'static>(
+    db: &D,
+    scope: &Scope,
+    f: &OrgFilter,
+    p: &ListParams,
+    known: Option<u64>,
+) -> Result<Page<ListedUnit>, DbErr> {
     let mut q = scoped(scope);
     if let Some(like) = p.like() {
         q = q.filter(super::like_on(db.get_database_backend(), Expr::col((org_unit::Entity, C::SearchText)).into(), &like));
@@ -84,9 +96,12 @@ pub async fn list<D: ConnectionTrait + 'static>(db: &D, scope: &Scope, f: &OrgFi
     };
     let mut b = crate::batch::Reads::on(db);
     let q = q.select_only().columns([C::Id, C::ParentId, C::Kind, C::Name, C::Path, C::HeadUserId, C::SecurityContactId, C::Active]);
-    let (count, rows) = (b.add(count), b.add(q.into_model::<ListedUnit>()));
+    let (count, rows) = (known.is_none().then(|| b.add(count)), b.add(q.into_model::<ListedUnit>()));
     let mut got = b.run(db).await?;
-    let total = got.take_one(count)?.unwrap_or(0).max(0) as u64;
+    let total = match count {
+        Some(count) => got.take_one(count)?.unwrap_or(0).max(0) as u64,
+        None => known.unwrap_or_default(),
+    };
     let items = got.take(rows)?;
     Ok(Page { items, total, page: p.page.max(1), per_page: p.per_page.unwrap_or(total.max(1)), exact: true })
 }

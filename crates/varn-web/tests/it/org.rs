@@ -143,3 +143,51 @@ async fn delete_only_what_nothing_refers_to(t: &TestApp, api: &Api, id: i64, chi
     let (s, _) = api.call(Method::DELETE, &format!("/api/v1/org-units/{kf}"), None).await;
     assert_eq!(s, 409);
 }
+
+/// The lists' counts are kept between this server's writes, each for its own filter and
+/// search: the unit list and the document register, asked with and without a filter, count
+/// each as its rows are, again when asked a second time, and again after a write here adds to
+/// them.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_lists_kept_count_is_its_own_filters_and_follows_a_write(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let sara = api_as(&t, "sara.lindqvist").await;
+    let lists = [
+        "/api/v1/org-units?limit=500",
+        "/api/v1/org-units?kind=enhet&limit=500",
+        "/api/v1/org-units?q=skola&kind=enhet&limit=500",
+        "/api/v1/documents?limit=500",
+        "/api/v1/documents?status=gallande&limit=500",
+    ];
+    let mut counts = vec![];
+    for round in 0..3 {
+        if round == 2 {
+            let unit = json!({"parent_id": t.id("Socialförvaltningen"), "kind": "enhet", "name": "Testskolan"});
+            let (s, v) = sara.call(Method::POST, "/api/v1/org-units", Some(unit)).await;
+            assert_eq!(s, 201, "{b}: {v}");
+        }
+        let mut now = vec![];
+        for list in lists {
+            let (s, v) = sara.call(Method::GET, list, None).await;
+            let listed = v["items"].as_array().map_or(0, Vec::len) as u64;
+            assert_eq!((s, v["total"].as_u64()), (200, Some(listed)), "{b}: round {round}: {list}: {v}");
+            now.push(listed);
+        }
+        if round == 0 {
+            assert!(now[0] > now[1] && now[1] > now[2] && now[2] > 0 && now[3] > now[4], "{b}: the filters narrow: {now:?}");
+            counts = now;
+        } else if round == 1 {
+            assert_eq!(now, counts, "{b}: the same again");
+        } else {
+            let grown: Vec<u64> = counts.iter().zip([1, 1, 1, 0, 0]).map(|(n, d)| n + d).collect();
+            assert_eq!(now, grown, "{b}: the new unit counted in the three unit lists");
+        }
+    }
+    t.stop().await;
+}

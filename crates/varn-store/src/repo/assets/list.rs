@@ -139,17 +139,41 @@ pub async fn list<D: ConnectionTrait + 'static>(
     f: &AssetFilter,
     p: &ListParams,
 ) -> Result<Page<AssetRow>, DbErr> {
+    list_counted(db, v, f, p, None).await
+}
+
+/// [`list`], its count given when it is `known` (the total and whether it is exact, as
+/// [`list`] counted the same reader's assets, filter and search): a search of the whole city
+/// then reads only its page.
+pub async fn list_counted<D: ConnectionTrait + 'static>(
+    db: &D,
+    v: &AssetVisibility,
+    f: &AssetFilter,
+    p: &ListParams,
+    known: Option<(u64, bool)>,
+) -> Result<Page<AssetRow>, DbErr> {
     let mut b = crate::batch::Reads::on(db);
-    let page = list_reads(&mut b, v, f, p);
+    let page = list_reads_counted(&mut b, v, f, p, known);
     let mut got = b.run(db).await?;
     page.take(&mut got)
 }
 
 /// [`list`]'s reads (the page and its count) added to a larger batch.
 pub fn list_reads(b: &mut crate::batch::Reads, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> ListReads {
+    list_reads_counted(b, v, f, p, None)
+}
+
+/// [`list_reads`] with the count given when it is `known` ([`list_counted`]).
+fn list_reads_counted(
+    b: &mut crate::batch::Reads,
+    v: &AssetVisibility,
+    f: &AssetFilter,
+    p: &ListParams,
+    known: Option<(u64, bool)>,
+) -> ListReads {
     let backend = b.backend();
-    if let Some((st, cap)) = searched_once(backend, v, f, p) {
-        return ListReads { reads: Reads::Once(b.add_statement(st), cap), page: p.page, per_page: p.per_page };
+    if let Some((st, cap)) = searched_once(backend, v, f, p, known.is_none()) {
+        return ListReads { reads: Reads::Once(b.add_statement(st), cap), page: p.page, per_page: p.per_page, known };
     }
     let q = filtered(v, f, p, backend);
     let name = Expr::col((asset::Entity, asset::Column::Name));
@@ -163,8 +187,11 @@ pub fn list_reads(b: &mut crate::batch::Reads, v: &AssetVisibility, f: &AssetFil
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    let reads = crate::repo::CountedPage::add(b, counted(v, f, p, backend), LIST_CAP, rows(q));
-    ListReads { reads: Reads::Apart(reads), page: p.page, per_page: p.per_page }
+    let reads = match known {
+        Some(_) => crate::repo::CountedPage::known(b, 0, LIST_CAP, rows(q)),
+        None => crate::repo::CountedPage::add(b, counted(v, f, p, backend), LIST_CAP, rows(q)),
+    };
+    ListReads { reads: Reads::Apart(reads), page: p.page, per_page: p.per_page, known }
 }
 
 /// How far a list's count goes.
@@ -187,13 +214,14 @@ pub const SEARCH_CAP: u64 = 1_000;
 /// A list without a search term is not read so: it is read in index order and stops at its
 /// page, where this would find every asset in reach first. The statement always yields one
 /// row, so that a page past the last still has its count (its asset columns then empty).
-/// With the statement, how far its count goes.
-fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams) -> Option<(Statement, u64)> {
+/// With the statement, how far its count goes. A search of the whole city is counted only when
+/// `count` (its total is otherwise 0).
+fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams, count: bool) -> Option<(Statement, u64)> {
     let n = p.per_page?;
     if p.like().is_none() || !matches!(p.sort.as_deref(), None | Some("name")) {
         return None;
     }
-    if let Some(st) = through_trigram(backend, v, f, p, n) {
+    if let Some(st) = through_trigram(backend, v, f, p, n, count) {
         return Some((st, SEARCH_CAP));
     }
     if backend != DbBackend::Sqlite {
@@ -230,8 +258,9 @@ const JOINED: &str = "LEFT JOIN assets AS a ON a.id = p.id LEFT JOIN org_units A
 /// it is full (no sort), joined to the register only when another filter asks about the asset.
 /// "akter" among the 25 000 assets at storstad reads the 4 712 rows that hold "akt" for the
 /// count, where a scan of the register tested all 25 000. None for a reader of part of the
-/// city, a chosen subtree, or a search shorter than three letters.
-fn through_trigram(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams, n: u64) -> Option<Statement> {
+/// city, a chosen subtree, or a search shorter than three letters. Without `count`, the total
+/// is 0: the caller knows it.
+fn through_trigram(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams, n: u64, count: bool) -> Option<Statement> {
     use sea_orm::sea_query::{Alias, Order, Query, SelectStatement};
     if !by_trigram(v, f) {
         return None;
@@ -257,12 +286,18 @@ fn through_trigram(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: 
             q.and_where(c);
         }
     };
-    let mut upto = Query::select();
-    upto.expr(Expr::cust("1"));
-    matched(&mut upto);
-    upto.limit(SEARCH_CAP + 1);
-    let mut count = Query::select();
-    count.expr(Expr::cust("COUNT(*)")).from_subquery(upto, Alias::new("c"));
+    let total = if count {
+        let mut upto = Query::select();
+        upto.expr(Expr::cust("1"));
+        matched(&mut upto);
+        upto.limit(SEARCH_CAP + 1);
+        let mut counted = Query::select();
+        counted.expr(Expr::cust("COUNT(*)")).from_subquery(upto, Alias::new("c"));
+        SimpleExpr::SubQuery(None, Box::new(counted.into_sub_query_statement()))
+    } else {
+        // Typed as the count would be: PostgreSQL reads a bare 0 as a 4-byte integer.
+        Expr::cust("CAST(0 AS BIGINT)")
+    };
     let mut page = Query::select();
     page.expr_as(at("asset_id"), Alias::new("id")).expr_as(at("name"), Alias::new("name"));
     matched(&mut page);
@@ -273,7 +308,7 @@ fn through_trigram(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: 
         .offset(p.offset());
     let al = |a: &str, c: &str| Expr::col((Alias::new(a), Alias::new(c)));
     let mut q = Query::select();
-    q.expr_as(SimpleExpr::SubQuery(None, Box::new(count.into_sub_query_statement())), Alias::new("total"))
+    q.expr_as(total, Alias::new("total"))
         .expr(Expr::cust(ROW))
         .from_subquery(Query::select().expr(Expr::cust("1")).to_owned(), Alias::new("one"))
         .join_subquery(sea_orm::JoinType::LeftJoin, page, Alias::new("p"), Expr::cust("TRUE"))
@@ -329,12 +364,14 @@ pub struct ListReads {
     reads: Reads,
     page: u64,
     per_page: Option<u64>,
+    /// The count given ([`list_counted`]), in place of what the reads say.
+    known: Option<(u64, bool)>,
 }
 
 impl ListReads {
     /// The page, once the batch has run.
     pub fn take(self, got: &mut crate::batch::Got) -> Result<Page<AssetRow>, DbErr> {
-        let (items, total, exact) = match self.reads {
+        let (items, mut total, mut exact) = match self.reads {
             Reads::Apart(reads) => reads.take(got)?,
             Reads::Once(pending, cap) => {
                 let rows = got.take(pending)?;
@@ -347,6 +384,9 @@ impl ListReads {
                 }
             }
         };
+        if let Some(k) = self.known {
+            (total, exact) = k;
+        }
         Ok(Page { items, total, page: self.page.max(1), per_page: self.per_page.unwrap_or(total.max(1)), exact })
     }
 }

@@ -141,6 +141,18 @@ pub const SORTS: &[&str] = &["title", "type", "status", "unit", "revision"];
 
 /// The visible documents that match, one page.
 pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, DbErr> {
+    list_counted(db, v, f, p, None).await
+}
+
+/// [`list`], its count given when it is `known` (the total and whether it is exact, as
+/// [`list`] counted the same reader's documents, filter and search): then only the page is read.
+pub async fn list_counted<D: ConnectionTrait + 'static>(
+    db: &D,
+    v: &DocVisibility,
+    f: &DocFilter,
+    p: &ListParams,
+    known: Option<(u64, bool)>,
+) -> Result<Page<DocRow>, DbErr> {
     let mut q = scoped(v);
     let backend = db.get_database_backend();
     let tri = p.q.as_deref().and_then(super::first_trigram).filter(|_| backend == DbBackend::Sqlite);
@@ -195,6 +207,10 @@ pub async fn list<D: ConnectionTrait + 'static>(db: &D, v: &DocVisibility, f: &D
         None => q,
     };
     let (items, total, exact) = match tri.as_deref().zip(p.like()).filter(|_| whole_register(v, f)) {
+        _ if known.is_some() => {
+            let (total, exact) = known.unwrap_or_default();
+            (rows(q).all(db).await?, total, exact)
+        }
         // A search of the whole register counted from the trigram's rows alone: each row
         // is a document's (kept by triggers) and every document has a unit, so the join
         // to either would keep every row and only look them up.

@@ -66,16 +66,23 @@ const SMALL_AREA: u64 = 500;
 /// yet searched): when the area holds at most [`SMALL_AREA`] people, the folded text's test
 /// ([`folded_test`]), with which each of them is tested, in place of the trigram index's
 /// condition, which first collects every match in the city. None when the area is larger, the
-/// database is not SQLite or the fold does not cover the text.
+/// database is not SQLite or the fold does not cover the text. Whether the area is small is
+/// taken from `small` when it is known, and otherwise counted and left there: it chooses only
+/// how the same people are found, so a caller may keep it between writes.
 pub(super) async fn small_area_test<D: ConnectionTrait>(
     db: &D,
     area: &Select<user::Entity>,
     typed: &str,
     email: bool,
+    small: &mut Option<bool>,
 ) -> Result<Option<SimpleExpr>, DbErr> {
-    let Some(small) = folded(typed).filter(|_| db.get_database_backend() == DbBackend::Sqlite) else { return Ok(None) };
-    if !crate::repo::count_upto(db, area.clone(), SMALL_AREA).await?.1 {
+    let Some(folded) = folded(typed).filter(|_| db.get_database_backend() == DbBackend::Sqlite) else { return Ok(None) };
+    let is_small = match *small {
+        Some(known) => known,
+        None => *small.insert(crate::repo::count_upto(db, area.clone(), SMALL_AREA).await?.1),
+    };
+    if !is_small {
         return Ok(None);
     }
-    Ok(Some(Expr::cust_with_values(folded_test("users", "id", email), [small])))
+    Ok(Some(Expr::cust_with_values(folded_test("users", "id", email), [folded])))
 }
