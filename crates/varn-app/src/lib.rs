@@ -185,7 +185,7 @@ pub struct AppParts {
     /// and search, kept as the heat maps are (until this server's next write, at most 10 s):
     /// the same search's next page, or the same page again, reads only its rows. A search of
     /// the whole city's 50 000 people spent two thirds of its page counting its matches up to
-    /// a thousand; one of its 25 000 information assets about a fifth.
+    /// a thousand; one of its 25 000 information assets about two fifths.
     pub(crate) list_counts: moka::sync::Cache<(String, u64), (u64, bool)>,
     /// Whether a reader's area holds few enough people for the person picker to test each of
     /// them (SQLite), per scope, kept as the user list's counts are: it chooses only how the
