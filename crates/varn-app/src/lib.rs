@@ -232,19 +232,23 @@ impl App {
         self.writes.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// A page of a list whose count is kept in `list_counts` under `key` (the list, the
-    /// reader's scope, the filter and the search, without the page or the order) until this
-    /// server's next write: `read` is given the count when it is kept, and reads the page
-    /// (and the count when it is not).
+    /// A page of a list whose count is kept in `list_counts` until this server's next write,
+    /// under the list's name, what the reader may see (`reader`), the filter and the search
+    /// (not the page or the order: a count is the same whatever the order; whether the list is
+    /// paged, as an export is not): `read` is given the count when it is kept, and reads the
+    /// page (and the count when it is not).
     pub(crate) async fn kept_count<T, R>(
         &self,
-        key: String,
+        list: &str,
+        reader: &impl std::fmt::Debug,
+        filter: &impl std::fmt::Debug,
+        p: &varn_store::repo::ListParams,
         read: impl FnOnce(Option<(u64, bool)>) -> R,
     ) -> Result<varn_store::repo::Page<T>, AppError>
     where
         R: std::future::Future<Output = Result<varn_store::repo::Page<T>, sea_orm::DbErr>>,
     {
-        let key = (key, self.writes_committed());
+        let key = (format!("{list}|{reader:?}|{filter:?}|{:?}|{}", p.q, p.per_page.is_some()), self.writes_committed());
         let known = self.list_counts.get(&key);
         let page = read(known).await?;
         if known.is_none() {

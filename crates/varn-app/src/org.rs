@@ -122,9 +122,8 @@ impl App {
     /// (`AppParts::list_counts`).
     pub async fn org_list(&self, actor: &Actor, f: &OrgFilter, p: &ListParams) -> Result<Page<repo::ListedUnit>, AppError> {
         let scope = actor.scope(Permission::OrgRead);
-        let key = format!("org|{scope:?}|{f:?}|{:?}|{}", p.q, p.per_page.is_some());
         let read = |known: Option<(u64, bool)>| repo::list_counted(self.store.read(), &scope, f, p, known.map(|(n, _)| n));
-        self.kept_count(key, read).await
+        self.kept_count("org", &scope, f, p, read).await
     }
 
     /// Every unit the actor may see, in tree order.

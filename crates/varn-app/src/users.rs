@@ -63,8 +63,7 @@ impl App {
     /// The count is kept between this server's writes (`list_counts`).
     pub async fn users_list(&self, actor: &Actor, f: &UserFilter, p: &ListParams) -> Result<Page<User>, AppError> {
         let scope = actor.scope(Permission::UserRead);
-        let key = format!("users|{scope:?}|{f:?}|{:?}|{}", p.q, p.per_page.is_some());
-        self.kept_count(key, |known| repo::list_counted(self.store.read(), &scope, f, p, known)).await
+        self.kept_count("users", &scope, f, p, |known| repo::list_counted(self.store.read(), &scope, f, p, known)).await
     }
 
     /// One user, or `NotFound` when not visible.

@@ -183,8 +183,7 @@ impl<'a> Assets<'a> {
         if repo::by_trigram(&v, &f) {
             f.key_trigram = self.rarest_trigram(p.q.as_deref().unwrap_or_default()).await?;
         }
-        let key = format!("assets|{v:?}|{f:?}|{:?}|{}", p.q, p.per_page.is_some());
-        self.app.kept_count(key, |known| repo::list_counted(self.db(), &v, &f, p, known)).await
+        self.app.kept_count("assets", &v, &f, p, |known| repo::list_counted(self.db(), &v, &f, p, known)).await
     }
 
     /// Of a search's three-letter runs, the one the fewest assets hold, which a search of the

@@ -146,8 +146,7 @@ impl<'a> Documents<'a> {
     /// server's writes (`AppParts::list_counts`).
     pub async fn list(&self, actor: &Actor, f: &DocFilter, p: &ListParams) -> Result<Page<DocRow>, AppError> {
         let v = self.visibility(actor);
-        let key = format!("documents|{v:?}|{f:?}|{:?}|{}", p.q, p.per_page.is_some());
-        self.app.kept_count(key, |known| repo::list_counted(self.db(), &v, f, p, known)).await
+        self.app.kept_count("documents", &v, f, p, |known| repo::list_counted(self.db(), &v, f, p, known)).await
     }
 
     /// Every visible document that is not repealed, for the tree (at most 5 000).
