@@ -30,7 +30,7 @@ pub use unit_acks::UnitAck;
 pub use varn_store::repo::documents::{
     AckUnitRow, ActionRow, DocFilter, DocRow, FollowUpCount, FollowUpRow, OverdueAction, PendingAck, PersonRow, RemissRow, SORTS,
 };
-pub use view::{Decided, DocView};
+pub use view::{Decided, DocView, Shown};
 pub use work::{AckAsk, AckPreview, AckRequestReport, FollowUp};
 
 use crate::{Actor, App, AppError, Capability};

@@ -63,6 +63,23 @@ pub struct DocView {
     pub remiss: super::RemissStatus,
 }
 
+/// The version a document's page shows, as [`Documents::shown`] found it for an actor: what
+/// its PDF is kept by, and what the rest of the page ([`Documents::view_of`]) is read from.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    doc: doc::Model,
+    version: Version,
+    can_edit: bool,
+    drafts: bool,
+}
+
+impl Shown {
+    /// The id of the version shown.
+    pub fn version_id(&self) -> i64 {
+        self.version.id
+    }
+}
+
 /// Whose decision a version is, in names.
 #[derive(Debug, Clone, Default)]
 pub struct Decided {
@@ -99,8 +116,10 @@ impl DocView {
 }
 
 impl<'a> Documents<'a> {
-    /// The document page.
-    pub async fn view(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<DocView, AppError> {
+    /// The version of document `id` that its page and its PDF show (`number`, else the one in
+    /// force, else the draft), read as the actor may read it: `NotFound` when the document is
+    /// outside what they may see, or the version is a draft they may not read.
+    pub async fn shown(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<Shown, AppError> {
         let vis = self.visibility(actor);
         let db = self.db();
         // The document (with its unit's path, for the actor's rights) and the version shown,
@@ -118,6 +137,19 @@ impl<'a> Documents<'a> {
             None if number.is_none() && d.current_version_id.is_none() => self.version_of(&d, drafts, None).await?,
             None => return Err(AppError::NotFound),
         };
+        Ok(Shown { doc: d, version, can_edit, drafts })
+    }
+
+    /// The document page.
+    pub async fn view(&self, actor: &Actor, id: i64, number: Option<i32>) -> Result<DocView, AppError> {
+        let shown = self.shown(actor, id, number).await?;
+        self.view_of(actor, shown).await
+    }
+
+    /// The document page of the version [`Documents::shown`] found for the actor.
+    pub async fn view_of(&self, actor: &Actor, shown: Shown) -> Result<DocView, AppError> {
+        let Shown { doc: d, version, can_edit, drafts } = shown;
+        let (vis, db, id) = (self.visibility(actor), self.db(), d.id);
         let ancestors = self.ancestors(&vis, &d).await?;
         // What the page shows beside the version are independent reads: one batch, one
         // hand-off on SQLite.

@@ -41,6 +41,7 @@ mod m0033_documents_trigrams_status;
 mod m0034_incidents_status_level;
 mod m0035_org_units_search_text;
 mod m0036_risk_analyses_open;
+mod m0037_assets_unit_search_name;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use sea_orm_migration::{MigrationTrait, SchemaManager};
@@ -83,6 +84,7 @@ fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0034_incidents_status_level::Migration),
         Box::new(m0035_org_units_search_text::Migration),
         Box::new(m0036_risk_analyses_open::Migration),
+        Box::new(m0037_assets_unit_search_name::Migration),
     ]
 }
 

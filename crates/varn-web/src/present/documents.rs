@@ -82,22 +82,38 @@ pub fn conformance_of(archive: Option<&str>) -> pdf::Conformance {
     }
 }
 
-/// The PDF as a download, rendered once per version, language and conformance until the
-/// next write (see [`crate::AppState::pdfs`]); the caller has already read `v` as the actor.
-pub fn pdf_response(
+/// The PDF of document `id` (version `number`, else the one in force) as a download for
+/// `actor`, rendered once per version, language and conformance until the next write (see
+/// [`crate::AppState::pdfs`]). Who may read the version is decided at every request
+/// ([`varn_app::documents::Documents::shown`]); the rest of the document's page, which only
+/// the PDF's metadata needs, is read only when the PDF is not already kept.
+pub async fn pdf_download(
     state: &crate::AppState,
     tr: Tr,
-    v: &DocView,
+    actor: &varn_app::Actor,
+    id: i64,
+    number: Option<i32>,
     c: pdf::Conformance,
 ) -> Result<axum::response::Response, varn_app::AppError> {
     use axum::http::header;
     use axum::response::IntoResponse;
-    let key = (v.version.id, tr.lang.code(), c == pdf::Conformance::A2a, state.app.writes_committed());
-    // Readers who miss at once wait for one rendering (as the other kept views do).
-    let made = state
-        .pdfs
-        .try_get_with(key, || pdf_of(tr, v, c).map(|(bytes, name)| std::sync::Arc::new((axum::body::Bytes::from(bytes), name))))
-        .map_err(|e| varn_app::AppError::Internal(e.to_string()))?;
+    let docs = state.app.documents();
+    // Counted before the reads: a write committed meanwhile can only make this PDF's key the
+    // older one, never keep a PDF made before the write under the newer.
+    let writes = state.app.writes_committed();
+    let shown = docs.shown(actor, id, number).await?;
+    let key = (shown.version_id(), tr.lang.code(), c == pdf::Conformance::A2a, writes);
+    let made = match state.pdfs.get(&key) {
+        Some(made) => made,
+        None => {
+            let v = docs.view_of(actor, shown).await?;
+            // Readers who miss at once wait for one rendering (as the other kept views do).
+            state
+                .pdfs
+                .try_get_with(key, || pdf_of(tr, &v, c).map(|(bytes, name)| std::sync::Arc::new((axum::body::Bytes::from(bytes), name))))
+                .map_err(|e| varn_app::AppError::Internal(e.to_string()))?
+        }
+    };
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

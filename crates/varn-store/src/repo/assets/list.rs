@@ -1,6 +1,7 @@
 //! The register as a list: its filters, a page with its count, and a search's page read in
 //! one pass on SQLite.
 
+use super::trigram::through_trigram;
 use super::{rows, scoped, AssetRow, AssetVisibility};
 use crate::entity::{asset, asset_carrier, org_unit};
 use crate::repo::{ListParams, Page};
@@ -80,7 +81,7 @@ fn filter(mut q: Select<asset::Entity>, f: &AssetFilter, p: &ListParams, backend
 
 /// The register's filters as conditions on `assets`, the search tested on `text` (the
 /// asset's `search_text`, or a trigram row's copy of it).
-fn conditions(f: &AssetFilter, p: &ListParams, backend: DbBackend, text: SimpleExpr) -> Vec<SimpleExpr> {
+pub(super) fn conditions(f: &AssetFilter, p: &ListParams, backend: DbBackend, text: SimpleExpr) -> Vec<SimpleExpr> {
     let mut c = Vec::new();
     if let Some(like) = p.like() {
         c.push(crate::repo::like_on(backend, text, &like));
@@ -173,7 +174,9 @@ fn list_reads_counted(
 ) -> ListReads {
     let backend = b.backend();
     if let Some((st, cap)) = searched_once(backend, v, f, p, known.is_none()) {
-        return ListReads { reads: Reads::Once(b.add_statement(st), cap), page: p.page, per_page: p.per_page, known };
+        // The page without its count on SQLite ([`searched_once`]) is sorted here too.
+        let resort = (known.is_some() && backend == DbBackend::Sqlite && !by_trigram(v, f)).then_some(p.dir);
+        return ListReads { reads: Reads::Once(b.add_statement(st), cap, resort), page: p.page, per_page: p.per_page, known };
     }
     let q = filtered(v, f, p, backend);
     let name = Expr::col((asset::Entity, asset::Column::Name));
@@ -233,6 +236,19 @@ fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &L
     let matched = counted(v, f, p, backend).select_only().column(asset::Column::Id).column(asset::Column::Name).into_query();
     let inner = backend.build(&matched);
     let dir = if p.dir == crate::repo::Dir::Desc { "DESC" } else { "ASC" };
+    if !count {
+        // The count known: only the page, sorted as it is found and then joined, without the
+        // set of every match kept to be counted (a nämnd's "akter": 190 → 155 µs in SQLite).
+        // The rows come in the page's order; `ListReads::take` sorts them again to be sure.
+        let sql = format!(
+            "SELECT CAST(0 AS BIGINT) AS total, {ROW} FROM ({} ORDER BY \"assets\".\"name\" {dir}, \"assets\".\"id\" ASC LIMIT ? OFFSET ?) AS p \
+             {JOINED}",
+            inner.sql
+        );
+        let mut values = inner.values.map(|v| v.0).unwrap_or_default();
+        values.extend([Value::from(n), Value::from(p.offset())]);
+        return Some((Statement::from_sql_and_values(backend, sql, values), LIST_CAP));
+    }
     let sql = format!(
         "WITH m AS MATERIALIZED ({}), p AS (SELECT id, name FROM m ORDER BY name {dir}, id ASC LIMIT ? OFFSET ?) \
          SELECT (SELECT COUNT(*) FROM m) AS total, {ROW} FROM (SELECT 1) AS one LEFT JOIN p ON TRUE {JOINED} \
@@ -246,89 +262,10 @@ fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &L
 
 /// The columns of a page's row (the asset `a`, its unit `u`, its owner `o`), and their joins
 /// from the page `p` in [`searched_once`]'s text.
-const ROW: &str = "a.id, a.name, a.unit_id, a.owner_user_id, a.personal_data, a.max_level, a.classified_on, a.next_review, \
+pub(super) const ROW: &str = "a.id, a.name, a.unit_id, a.owner_user_id, a.personal_data, a.max_level, a.classified_on, a.next_review, \
      u.name AS unit_name, o.display_name AS owner_name";
-const JOINED: &str = "LEFT JOIN assets AS a ON a.id = p.id LEFT JOIN org_units AS u ON u.id = a.unit_id \
+pub(super) const JOINED: &str = "LEFT JOIN assets AS a ON a.id = p.id LEFT JOIN org_units AS u ON u.id = a.unit_id \
      LEFT JOIN users AS o ON o.id = a.owner_user_id";
-
-/// A page of a search of the whole city and its count up to [`SEARCH_CAP`], read from the assets that hold the
-/// search's rarest three letters ([`AssetFilter::key_trigram`]; its first three when not
-/// given) (`assets_trigrams`, m0032), each tested with the whole text in
-/// its trigram row: the count from the trigram's rows, the page walking them in name order until
-/// it is full (no sort), joined to the register only when another filter asks about the asset.
-/// "akter" among the 25 000 assets at storstad reads the 4 712 rows that hold "akt" for the
-/// count, where a scan of the register tested all 25 000. None for a reader of part of the
-/// city, a chosen subtree, or a search shorter than three letters. Without `count`, the total
-/// is 0: the caller knows it.
-fn through_trigram(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams, n: u64, count: bool) -> Option<Statement> {
-    use sea_orm::sea_query::{Alias, Order, Query, SelectStatement};
-    if !by_trigram(v, f) {
-        return None;
-    }
-    let typed = p.q.as_deref()?;
-    let tri = match &f.key_trigram {
-        Some(t) if crate::repo::trigrams_of(typed).contains(t) => t.clone(),
-        _ => crate::repo::first_trigram(typed)?,
-    };
-    let t = Alias::new("assets_trigrams");
-    let at = |c: &str| Expr::col((t.clone(), Alias::new(c)));
-    let matched = |q: &mut SelectStatement| {
-        q.from(t.clone()).and_where(at("tri").eq(match backend {
-            DbBackend::Postgres => Expr::cust(crate::repo::pg_literal(&tri)),
-            _ => SimpleExpr::from(tri.as_str()),
-        }));
-        let tests = conditions(f, p, backend, at("search_text").into());
-        // The first is the search; any other reads the asset.
-        if tests.len() > 1 {
-            q.inner_join(asset::Entity, Expr::col((asset::Entity, asset::Column::Id)).equals((t.clone(), Alias::new("asset_id"))));
-        }
-        for c in tests {
-            q.and_where(c);
-        }
-    };
-    let total = if count {
-        let mut upto = Query::select();
-        upto.expr(Expr::cust("1"));
-        matched(&mut upto);
-        upto.limit(SEARCH_CAP + 1);
-        let mut counted = Query::select();
-        counted.expr(Expr::cust("COUNT(*)")).from_subquery(upto, Alias::new("c"));
-        SimpleExpr::SubQuery(None, Box::new(counted.into_sub_query_statement()))
-    } else {
-        // Typed as the count would be: PostgreSQL reads a bare 0 as a 4-byte integer.
-        Expr::cust("CAST(0 AS BIGINT)")
-    };
-    let mut page = Query::select();
-    page.expr_as(at("asset_id"), Alias::new("id")).expr_as(at("name"), Alias::new("name"));
-    matched(&mut page);
-    let dir = if p.dir == crate::repo::Dir::Desc { Order::Desc } else { Order::Asc };
-    page.order_by((t.clone(), Alias::new("name")), dir.clone())
-        .order_by((t, Alias::new("asset_id")), Order::Asc)
-        .limit(n)
-        .offset(p.offset());
-    let al = |a: &str, c: &str| Expr::col((Alias::new(a), Alias::new(c)));
-    let mut q = Query::select();
-    q.expr_as(total, Alias::new("total"))
-        .expr(Expr::cust(ROW))
-        .from_subquery(Query::select().expr(Expr::cust("1")).to_owned(), Alias::new("one"))
-        .join_subquery(sea_orm::JoinType::LeftJoin, page, Alias::new("p"), Expr::cust("TRUE"))
-        .join_as(sea_orm::JoinType::LeftJoin, asset::Entity, Alias::new("a"), al("a", "id").equals((Alias::new("p"), Alias::new("id"))))
-        .join_as(
-            sea_orm::JoinType::LeftJoin,
-            org_unit::Entity,
-            Alias::new("u"),
-            al("u", "id").equals((Alias::new("a"), Alias::new("unit_id"))),
-        )
-        .join_as(
-            sea_orm::JoinType::LeftJoin,
-            Alias::new("users"),
-            Alias::new("o"),
-            al("o", "id").equals((Alias::new("a"), Alias::new("owner_user_id"))),
-        )
-        .order_by_expr(al("p", "name").into(), dir)
-        .order_by_expr(al("p", "id").into(), Order::Asc);
-    Some(backend.build(&q))
-}
 
 /// A row of [`searched_once`]: the count, and an asset of the page (none when the page is
 /// past the last).
@@ -354,7 +291,9 @@ impl FromQueryResult for Matched {
 #[derive(Debug)]
 enum Reads {
     Apart(crate::repo::CountedPage<SelectModel<AssetRow>>),
-    Once(crate::batch::Pending<SelectModel<Matched>>, u64),
+    /// With the order to sort the rows in when the statement does not ([`searched_once`]
+    /// without its count).
+    Once(crate::batch::Pending<SelectModel<Matched>>, u64, Option<crate::repo::Dir>),
 }
 
 /// A page of the register added to a batch by [`list_reads`].
@@ -373,10 +312,18 @@ impl ListReads {
     pub fn take(self, got: &mut crate::batch::Got) -> Result<Page<AssetRow>, DbErr> {
         let (items, mut total, mut exact) = match self.reads {
             Reads::Apart(reads) => reads.take(got)?,
-            Reads::Once(pending, cap) => {
+            Reads::Once(pending, cap, resort) => {
                 let rows = got.take(pending)?;
                 let total = rows.first().map_or(0, |r| r.total.max(0) as u64);
-                let items = rows.into_iter().filter_map(|r| r.row).collect();
+                let mut items: Vec<AssetRow> = rows.into_iter().filter_map(|r| r.row).collect();
+                if let Some(dir) = resort {
+                    // By name as SQLite's BINARY collation orders it (bytes), then id.
+                    items.sort_by(|a, b| {
+                        let by_name = a.name.cmp(&b.name);
+                        let by_name = if dir == crate::repo::Dir::Desc { by_name.reverse() } else { by_name };
+                        by_name.then(a.id.cmp(&b.id))
+                    });
+                }
                 if total > cap {
                     (items, cap, false)
                 } else {

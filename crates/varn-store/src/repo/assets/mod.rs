@@ -5,6 +5,7 @@ mod carriers;
 mod classify;
 mod list;
 mod reports;
+mod trigram;
 
 pub use carriers::*;
 pub use classify::*;

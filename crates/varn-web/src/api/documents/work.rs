@@ -2,7 +2,7 @@
 //! rules for documents.
 
 use crate::api::{ApiActor, ApiResult, ErrorBody, WebError};
-use crate::present::documents::{conformance_of, pdf_response};
+use crate::present::documents::{conformance_of, pdf_download};
 use axum::extract::{Multipart, Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -116,8 +116,7 @@ pub struct PdfArgs {
 /// PDF/UA-1, or with `archive=1` PDF/A-2a; fonts embedded.
 #[utoipa::path(get, path = "/api/v1/documents/{id}/pdf", tag = "styrdokument", params(("id" = i64, Path), PdfArgs), responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404, body = ErrorBody)))]
 pub async fn pdf(a: ApiActor, Path(id): Path<i64>, Query(q): Query<PdfArgs>) -> Result<Response, WebError> {
-    let v = a.state.app.documents().view(&a.actor, id, q.version).await?;
-    Ok(pdf_response(&a.state, crate::i18n::Tr::new(a.lang), &v, conformance_of(q.archive.as_deref()))?)
+    Ok(pdf_download(&a.state, crate::i18n::Tr::new(a.lang), &a.actor, id, q.version, conformance_of(q.archive.as_deref())).await?)
 }
 
 /// Attaches a file as the text of the open draft (multipart field `file`).

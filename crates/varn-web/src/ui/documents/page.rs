@@ -2,7 +2,7 @@
 //! the comparison of two versions, and the PDF.
 
 use crate::ctx::{Ctx, PageResult};
-use crate::present::documents::{conformance_of, metadata, pdf_response};
+use crate::present::documents::{conformance_of, metadata, pdf_download};
 use crate::present::{label, options};
 use crate::shell::{render, FormState, Shell};
 use crate::AppState;
@@ -23,7 +23,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/documents/{id}", get(doc_page))
         .route("/documents/{id}/compare", get(compare))
-        .route("/documents/{id}/pdf", get(pdf_download))
+        .route("/documents/{id}/pdf", get(pdf_file))
 }
 
 #[derive(Template)]
@@ -299,8 +299,7 @@ async fn compare(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<CompareQ>) -> Pa
     Ok(render(&ComparePage { shell: ctx.shell_named(c.from.title.clone()), id, meta, changed, c }, StatusCode::OK))
 }
 
-async fn pdf_download(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<DocQ>) -> PageResult {
+async fn pdf_file(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<DocQ>) -> PageResult {
     let actor = ctx.actor()?;
-    let v = ctx.state.app.documents().view(actor, id, q.version).await?;
-    Ok(pdf_response(&ctx.state, ctx.tr, &v, conformance_of(q.archive.as_deref()))?)
+    Ok(pdf_download(&ctx.state, ctx.tr, actor, id, q.version, conformance_of(q.archive.as_deref())).await?)
 }

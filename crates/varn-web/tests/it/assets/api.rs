@@ -373,3 +373,65 @@ async fn a_city_wide_search_reads_the_assets_that_hold_its_rarest_three_letters(
     assert_eq!(v["exact"], true, "{b}: the whole register is counted: {v}");
     t.stop().await;
 }
+
+/// A search within a part of the city pages its matches in name order, the same whether its
+/// count is read with the page (the first page asked) or kept (every page after it: SQLite
+/// then reads only the page, sorted as it is found, `repo::assets::searched_once`): each page
+/// in both directions, the names ordered by their bytes (capitals first, Å and Ä last), and
+/// no match from outside the part.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_search_within_a_part_pages_the_same_with_its_count_kept(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let api = api_as(&t, "sara.lindqvist").await;
+    let register = |name: &str, unit: i64| {
+        let api = &api;
+        let name = name.to_owned();
+        async move {
+            let (s, v) = api.call(Method::POST, "/api/v1/assets", Some(json!({"name": name, "unit_id": unit}))).await;
+            assert_eq!(s, 201, "{v}");
+            (v["asset"]["id"].as_i64().unwrap(), name)
+        }
+    };
+    let (inside, outside) = (t.id("Försörjningsstöd"), t.id("Utbildningsförvaltningen"));
+    let mut expected = vec![];
+    for name in ["Zebrafink b", "Zebrafink B", "ZEBRAFINK a", "Zebrafink Å", "Zebrafink ä", "zebrafink 10", "Zebrafink 9"] {
+        expected.push(register(name, inside).await);
+    }
+    register("Zebrafink utanför", outside).await;
+    expected.sort_by(|a, b| a.1.as_bytes().cmp(b.1.as_bytes()));
+    let part = t.id("Socialförvaltningen");
+    for dir in ["asc", "desc"] {
+        if dir == "desc" {
+            expected.reverse();
+        }
+        let mut first: Option<Vec<(i64, String)>> = None;
+        for round in 0..2 {
+            let mut found = vec![];
+            for page in 1..=3 {
+                let url = format!("/api/v1/assets?unit_id={part}&q=zebrafink&limit=3&page={page}&dir={dir}");
+                let (s, v) = api.call(Method::GET, &url, None).await;
+                assert_eq!((s, &v["total"]), (200, &json!(7)), "{b} {dir} round {round} page {page}: {v}");
+                found.extend(
+                    v["items"].as_array().unwrap().iter().map(|a| (a["id"].as_i64().unwrap(), a["name"].as_str().unwrap().to_owned())),
+                );
+            }
+            if b == "sqlite" {
+                assert_eq!(found, expected, "{b} {dir} round {round}");
+            } else {
+                // PostgreSQL orders by the database's collation, which need not be bytes.
+                let (mut f, mut e) = (found.clone(), expected.clone());
+                f.sort();
+                e.sort();
+                assert_eq!(f, e, "{b} {dir} round {round}");
+            }
+            assert_eq!(first.get_or_insert_with(|| found.clone()), &found, "{b} {dir}: the same with the count kept");
+        }
+    }
+    t.stop().await;
+}
