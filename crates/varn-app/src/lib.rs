@@ -248,13 +248,27 @@ impl App {
     where
         R: std::future::Future<Output = Result<varn_store::repo::Page<T>, sea_orm::DbErr>>,
     {
-        let key = (format!("{list}|{reader:?}|{filter:?}|{:?}|{}", p.q, p.per_page.is_some()), self.writes_committed());
+        let key = self.count_key(list, reader, filter, &p.q, p.per_page.is_some());
         let known = self.list_counts.get(&key);
         let page = read(known).await?;
         if known.is_none() {
             self.list_counts.insert(key, (page.total, page.exact));
         }
         Ok(page)
+    }
+
+    /// The key a list's count is kept under in `list_counts` ([`App::kept_count`]): the
+    /// list's name, what the reader may see, the filter, the search, whether it is paged, and
+    /// how many writes this server has committed.
+    pub(crate) fn count_key(
+        &self,
+        list: &str,
+        reader: &impl std::fmt::Debug,
+        filter: &impl std::fmt::Debug,
+        q: &Option<String>,
+        paged: bool,
+    ) -> (String, u64) {
+        (format!("{list}|{reader:?}|{filter:?}|{q:?}|{paged}"), self.writes_committed())
     }
 
     /// Builds the application on an open, migrated store.

@@ -271,17 +271,33 @@ pub async fn contacts<D: ConnectionTrait + 'static>(
     per_page: u64,
 ) -> Result<Page<ContactRow>, DbErr> {
     let mut b = crate::batch::Reads::on(db);
-    let reads = contacts_reads(&mut b, v, authority_id, page, per_page);
+    let reads = contacts_reads(&mut b, v, authority_id, page, per_page, None);
     let mut got = b.run(db).await?;
     reads.take(&mut got)
 }
 
-/// [`contacts`]' reads (the page and its count) added to a larger batch.
-pub fn contacts_reads(b: &mut crate::batch::Reads, v: &ContactVisibility, authority_id: i64, page: u64, per_page: u64) -> ContactsReads {
+/// How far the count of an authority's contacts goes.
+const CONTACTS_CAP: u64 = 1_000;
+
+/// [`contacts`]' reads (the page, and its count unless it is `known`: the total and whether
+/// it is exact, as these reads counted the same reader's contacts with the authority) added
+/// to a larger batch.
+pub fn contacts_reads(
+    b: &mut crate::batch::Reads,
+    v: &ContactVisibility,
+    authority_id: i64,
+    page: u64,
+    per_page: u64,
+    known: Option<(u64, bool)>,
+) -> ContactsReads {
     let by =
         |names| scoped(v, names).filter(Expr::col((authority_contact::Entity, authority_contact::Column::AuthorityId)).eq(authority_id));
     let items = rows(by(true)).offset((page.max(1) - 1) * per_page).limit(per_page).into_model::<ContactRow>();
-    ContactsReads { reads: crate::repo::CountedPage::add(b, by(false), 1_000, items), page: page.max(1), per_page }
+    let reads = match known {
+        Some(_) => crate::repo::CountedPage::known(b, 0, CONTACTS_CAP, items),
+        None => crate::repo::CountedPage::add(b, by(false), CONTACTS_CAP, items),
+    };
+    ContactsReads { reads, page: page.max(1), per_page, known }
 }
 
 /// A page of an authority's contacts added to a batch by [`contacts_reads`].
@@ -291,12 +307,15 @@ pub struct ContactsReads {
     reads: crate::repo::CountedPage<sea_orm::SelectModel<ContactRow>>,
     page: u64,
     per_page: u64,
+    /// The count given, in place of what the reads say.
+    known: Option<(u64, bool)>,
 }
 
 impl ContactsReads {
     /// The page, once the batch has run.
     pub fn take(self, got: &mut crate::batch::Got) -> Result<Page<ContactRow>, DbErr> {
         let (items, total, exact) = self.reads.take(got)?;
+        let (total, exact) = self.known.unwrap_or((total, exact));
         Ok(Page { items, total, page: self.page, per_page: self.per_page, exact })
     }
 }

@@ -261,3 +261,49 @@ async fn the_register_of_authorities_keeps_contacts_per_unit_and_a_report_sent_i
     assert!(!page.contains(">Socialförvaltningen</option>"), "{page}");
     t_.stop().await;
 }
+
+/// The count of an authority's contacts is kept until this server's next write, as a list's
+/// is: a contact written behind the app's back (as another server would) is listed at once
+/// but counted only after a write here, which counts them all again.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn an_authoritys_count_of_contacts_is_kept_until_the_next_write(#[case] b: &str) {
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let sara = api_as(&t, "sara.lindqvist").await;
+    let (_, reg) = sara.call(Method::GET, "/api/v1/authorities", None).await;
+    let lst = reg.as_array().unwrap().iter().find(|a| a["code"] == "lansstyrelsen").unwrap()["id"].as_i64().unwrap();
+    let read = || {
+        let sara = &sara;
+        async move {
+            let (s, d) = sara.call(Method::GET, &format!("/api/v1/authorities/{lst}"), None).await;
+            assert_eq!(s, 200, "{d}");
+            let summaries: Vec<String> =
+                d["contacts"]["items"].as_array().unwrap().iter().map(|c| c["summary"].as_str().unwrap().to_owned()).collect();
+            (d["contacts"]["total"].as_u64().unwrap(), summaries)
+        }
+    };
+    let (before, listed) = read().await;
+    assert_eq!(before, listed.len() as u64, "{b}: {listed:?}");
+    use sea_orm::ConnectionTrait;
+    let behind = format!(
+        "INSERT INTO authority_contacts (authority_id, at, direction, channel, summary, unit_id, user_id, created_at) \
+         SELECT {lst}, at, direction, channel, 'Skrivet av en annan server', unit_id, user_id, created_at \
+         FROM authority_contacts WHERE authority_id = {lst} ORDER BY id LIMIT 1"
+    );
+    t.app.store.write().execute_unprepared(&behind).await.unwrap();
+    let (kept, listed) = read().await;
+    assert!(listed.iter().any(|s| s == "Skrivet av en annan server"), "{b}: the row is read anew: {listed:?}");
+    assert_eq!((kept, listed.len() as u64), (before, before + 1), "{b}: the count is the one kept");
+    let socf = t.id("Socialförvaltningen");
+    let body = json!({"unit_id": socf, "direction": "in", "channel": "telefon", "summary": "Länsstyrelsen ringde om övningen."});
+    let (s, d) = sara.call(Method::POST, &format!("/api/v1/authorities/{lst}/contacts"), Some(body)).await;
+    assert_eq!(s, 201, "{b}: {d}");
+    let (after, listed) = read().await;
+    assert_eq!((after, listed.len() as u64), (before + 2, before + 2), "{b}: counted again after a write here");
+    t.stop().await;
+}
