@@ -173,9 +173,9 @@ fn list_reads_counted(
     known: Option<(u64, bool)>,
 ) -> ListReads {
     let backend = b.backend();
-    if let Some((st, cap)) = searched_once(backend, v, f, p, known.is_none()) {
+    if let Some((st, cap, resort)) = searched_once(backend, v, f, p, known.is_none()) {
         // The page without its count on SQLite ([`searched_once`]) is sorted here too.
-        let resort = (known.is_some() && backend == DbBackend::Sqlite && !by_trigram(v, f)).then_some(p.dir);
+        let resort = resort.then_some(p.dir);
         return ListReads { reads: Reads::Once(b.add_statement(st), cap, resort), page: p.page, per_page: p.per_page, known };
     }
     let q = filtered(v, f, p, backend);
@@ -217,15 +217,18 @@ pub const SEARCH_CAP: u64 = 1_000;
 /// A list without a search term is not read so: it is read in index order and stops at its
 /// page, where this would find every asset in reach first. The statement always yields one
 /// row, so that a page past the last still has its count (its asset columns then empty).
-/// With the statement, how far its count goes. A search of the whole city is counted only when
-/// `count` (its total is otherwise 0).
-fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams, count: bool) -> Option<(Statement, u64)> {
+/// Once the count is kept (`count` false), SQLite reads only the page: the matches sorted and
+/// `LIMIT`ed as they are found, then joined, without the set kept and counted.
+/// With the statement, how far its count goes and whether its rows are to be sorted again
+/// (the page read without its count on SQLite). Without `count` the total is 0: the caller
+/// knows it.
+fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &ListParams, count: bool) -> Option<(Statement, u64, bool)> {
     let n = p.per_page?;
     if p.like().is_none() || !matches!(p.sort.as_deref(), None | Some("name")) {
         return None;
     }
     if let Some(st) = through_trigram(backend, v, f, p, n, count) {
-        return Some((st, SEARCH_CAP));
+        return Some((st, SEARCH_CAP, false));
     }
     if backend != DbBackend::Sqlite {
         return None;
@@ -247,7 +250,7 @@ fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &L
         );
         let mut values = inner.values.map(|v| v.0).unwrap_or_default();
         values.extend([Value::from(n), Value::from(p.offset())]);
-        return Some((Statement::from_sql_and_values(backend, sql, values), LIST_CAP));
+        return Some((Statement::from_sql_and_values(backend, sql, values), LIST_CAP, true));
     }
     let sql = format!(
         "WITH m AS MATERIALIZED ({}), p AS (SELECT id, name FROM m ORDER BY name {dir}, id ASC LIMIT ? OFFSET ?) \
@@ -257,7 +260,7 @@ fn searched_once(backend: DbBackend, v: &AssetVisibility, f: &AssetFilter, p: &L
     );
     let mut values = inner.values.map(|v| v.0).unwrap_or_default();
     values.extend([Value::from(n), Value::from(p.offset())]);
-    Some((Statement::from_sql_and_values(backend, sql, values), LIST_CAP))
+    Some((Statement::from_sql_and_values(backend, sql, values), LIST_CAP, false))
 }
 
 /// The columns of a page's row (the asset `a`, its unit `u`, its owner `o`), and their joins
