@@ -77,6 +77,12 @@ impl Reads {
         Pending { index: self.statements.len() - 1, selector: PhantomData }
     }
 
+    /// The statements gathered (for tests).
+    #[cfg(test)]
+    pub(crate) fn statements(&self) -> &[Statement] {
+        &self.statements
+    }
+
     /// The database the reads are built for.
     pub fn backend(&self) -> DbBackend {
         self.backend

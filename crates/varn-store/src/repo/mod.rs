@@ -10,6 +10,7 @@ pub mod documents;
 pub mod incidents;
 pub mod kept;
 pub mod mail;
+pub mod memo;
 pub mod org;
 pub mod risks;
 pub mod select;

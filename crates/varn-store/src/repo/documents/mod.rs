@@ -250,7 +250,7 @@ pub async fn tree<D: ConnectionTrait>(db: &D, v: &DocVisibility, cap: u64) -> Re
 
 /// One visible document with the path of its unit.
 pub async fn find<D: ConnectionTrait>(db: &D, v: &DocVisibility, id: i64) -> Result<Option<(doc::Model, String)>, DbErr> {
-    Ok(find_query(v, id).one(db).await?.map(|f| (f.doc, f.path)))
+    Ok(crate::repo::kept::all(db, find_query(v, id)).await?.into_iter().next().map(|f| (f.doc, f.path)))
 }
 
 /// A document with the path of its owning unit (what [`find`] reads).
@@ -270,8 +270,16 @@ impl FromQueryResult for Found {
 
 /// The query of [`find`]: the document and its unit's path in one statement (the unit is
 /// joined for the visibility already).
-pub fn find_query(v: &DocVisibility, id: i64) -> Selector<SelectModel<Found>> {
-    scoped(v).filter(doc::Column::Id.eq(id)).column_as(org_unit::Column::Path, "unit_path").limit(1).into_model()
+///
+/// Built once for each reader and document (see [`crate::repo::memo`]), as are
+/// [`children_query`] and [`titles_query`]: the reader's ways of seeing are written into them,
+/// and building the three took 18 % of a unit head's document page.
+pub fn find_query(v: &DocVisibility, id: i64) -> impl crate::repo::kept::Read<S = SelectModel<Found>> + use<> {
+    static FIND: crate::repo::memo::Memo = crate::repo::memo::Memo::new();
+    let v = v.clone();
+    FIND.keep(format!("{v:?}|{id}"), move || {
+        scoped(&v).filter(doc::Column::Id.eq(id)).column_as(org_unit::Column::Path, "unit_path").limit(1).into_model()
+    })
 }
 
 /// One document regardless of visibility (for rules on the parent).
@@ -281,12 +289,16 @@ pub async fn find_any<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<doc:
 
 /// The visible documents that implement `id`.
 pub async fn children<D: ConnectionTrait>(db: &D, v: &DocVisibility, id: i64) -> Result<Vec<DocRow>, DbErr> {
-    children_query(v, id).all(db).await
+    crate::repo::kept::all(db, children_query(v, id)).await
 }
 
 /// The query of [`children`].
-pub fn children_query(v: &DocVisibility, id: i64) -> Selector<SelectModel<DocRow>> {
-    rows(scoped(v).filter(doc::Column::ParentId.eq(id)).order_by_asc(doc::Column::DocType).order_by_asc(doc::Column::Title))
+pub fn children_query(v: &DocVisibility, id: i64) -> impl crate::repo::kept::Read<S = SelectModel<DocRow>> + use<> {
+    static CHILDREN: crate::repo::memo::Memo = crate::repo::memo::Memo::new();
+    let v = v.clone();
+    CHILDREN.keep(format!("{v:?}|{id}"), move || {
+        rows(scoped(&v).filter(doc::Column::ParentId.eq(id)).order_by_asc(doc::Column::DocType).order_by_asc(doc::Column::Title))
+    })
 }
 
 /// Titles of documents by id (for the chain of parents; titles of visible parents only).
@@ -294,12 +306,14 @@ pub async fn titles<D: ConnectionTrait>(db: &D, v: &DocVisibility, ids: Vec<i64>
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    titles_query(v, ids).all(db).await
+    crate::repo::kept::all(db, titles_query(v, ids)).await
 }
 
 /// The query of [`titles`] (`ids` not empty).
-pub fn titles_query(v: &DocVisibility, ids: Vec<i64>) -> Selector<SelectModel<DocRow>> {
-    rows(scoped(v).filter(doc::Column::Id.is_in(ids)))
+pub fn titles_query(v: &DocVisibility, ids: Vec<i64>) -> impl crate::repo::kept::Read<S = SelectModel<DocRow>> + use<> {
+    static TITLES: crate::repo::memo::Memo = crate::repo::memo::Memo::new();
+    let v = v.clone();
+    TITLES.keep(format!("{v:?}|{ids:?}"), move || rows(scoped(&v).filter(doc::Column::Id.is_in(ids))))
 }
 
 /// What of the module refers to a unit, for the unit's delete guard: documents it owns or

@@ -69,13 +69,16 @@ pub fn risks_of_asset_query(asset_id: i64) -> Selector<SelectModel<LinkedRisk>> 
 }
 
 /// The risks an incident concerns.
-pub fn risks_of_incident_query(incident_id: i64) -> Selector<SelectModel<LinkedRisk>> {
-    linked(crate::repo::select::find::<risk::Entity>().filter(Expr::col((risk::Entity, risk::Column::Id)).in_subquery(ids_of(
-        incident_risk::Entity,
-        incident_risk::Column::RiskId,
-        incident_risk::Column::IncidentId,
-        incident_id,
-    ))))
+pub fn risks_of_incident_query(incident_id: i64) -> impl crate::repo::kept::Read<S = SelectModel<LinkedRisk>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![incident_id.into()], move || {
+        linked(crate::repo::select::find::<risk::Entity>().filter(Expr::col((risk::Entity, risk::Column::Id)).in_subquery(ids_of(
+            incident_risk::Entity,
+            incident_risk::Column::RiskId,
+            incident_risk::Column::IncidentId,
+            incident_id,
+        ))))
+    })
 }
 
 /// The incidents that concern a risk, newest first, by reference title.
@@ -97,7 +100,20 @@ pub fn incidents_of_query(risk_id: i64) -> Selector<SelectModel<Named>> {
 
 /// The open risks in the subtree of the unit at `unit_path` and above it (those an incident
 /// of the unit may concern) that `scope` shows, highest first, at most `cap`.
-pub fn candidates_query(scope: &varn_domain::Scope, unit_path: &str, cap: u64, backend: DbBackend) -> Selector<SelectModel<LinkedRisk>> {
+///
+/// Built once for each reader's scope and unit (see [`crate::repo::memo`]).
+pub fn candidates_query(
+    scope: &varn_domain::Scope,
+    unit_path: &str,
+    cap: u64,
+    backend: DbBackend,
+) -> impl crate::repo::kept::Read<S = SelectModel<LinkedRisk>> + use<> {
+    static CANDIDATES: crate::repo::memo::Memo = crate::repo::memo::Memo::new();
+    let (scope, unit_path) = (scope.clone(), unit_path.to_owned());
+    CANDIDATES.keep(format!("{scope:?}|{unit_path}|{cap}"), move || candidates(&scope, &unit_path, cap, backend))
+}
+
+fn candidates(scope: &varn_domain::Scope, unit_path: &str, cap: u64, backend: DbBackend) -> Selector<SelectModel<LinkedRisk>> {
     // The subtree by its path; the ancestors are the ids on it.
     let ids: Vec<String> = unit_path.split('/').filter_map(|s| s.parse::<i64>().ok()).map(|i| i.to_string()).collect();
     let mut units = crate::under_path_sql("\"path\"", unit_path);
