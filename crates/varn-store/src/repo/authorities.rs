@@ -290,14 +290,32 @@ pub fn contacts_reads(
     per_page: u64,
     known: Option<(u64, bool)>,
 ) -> ContactsReads {
+    // Built once for each reader, authority and page (see `memo`).
+    static BUILT: crate::repo::memo::Memo<(Statement, Statement)> = crate::repo::memo::Memo::new();
+    let backend = b.backend();
+    let key = format!("{v:?}|{authority_id}|{page}|{per_page}");
+    let (items, count) = BUILT.statement(backend, &key, || contacts_statements(backend, v, authority_id, page, per_page));
+    let count = match known {
+        Some(_) => Err(0),
+        None => Ok(count),
+    };
+    let reads = crate::repo::CountedPage::add_built(b, count, CONTACTS_CAP, items);
+    ContactsReads { reads, page: page.max(1), per_page, known }
+}
+
+/// The statements of a page of an authority's contacts and of their count (`v`, the
+/// authority and the page are the whole key of their memo).
+pub(crate) fn contacts_statements(
+    backend: DbBackend,
+    v: &ContactVisibility,
+    authority_id: i64,
+    page: u64,
+    per_page: u64,
+) -> (Statement, Statement) {
     let by =
         |names| scoped(v, names).filter(Expr::col((authority_contact::Entity, authority_contact::Column::AuthorityId)).eq(authority_id));
-    let items = rows(by(true)).offset((page.max(1) - 1) * per_page).limit(per_page).into_model::<ContactRow>();
-    let reads = match known {
-        Some(_) => crate::repo::CountedPage::known(b, 0, CONTACTS_CAP, items),
-        None => crate::repo::CountedPage::add(b, by(false), CONTACTS_CAP, items),
-    };
-    ContactsReads { reads, page: page.max(1), per_page, known }
+    let items = rows(by(true)).offset((page.max(1) - 1) * per_page).limit(per_page).into_model::<ContactRow>().into_statement(backend);
+    (items, crate::repo::count::count_upto_statement(backend, by(false), CONTACTS_CAP))
 }
 
 /// A page of an authority's contacts added to a batch by [`contacts_reads`].

@@ -216,10 +216,11 @@ mod tests {
         }
     }
 
-    // A document's reads and the risks an incident may be linked to, by reader and id: each
-    // kept by its own key after its first build, and each the statement a fresh build makes.
+    // A document's reads, the risks an incident may be linked to and an authority's contacts,
+    // by reader and id: each kept by its own key after its first build, and each the statement
+    // a fresh build makes.
     #[test]
-    fn a_documents_reads_and_an_incidents_candidates_are_memoised_per_reader() {
+    fn a_documents_reads_an_incidents_candidates_and_an_authoritys_contacts_are_memoised_per_reader() {
         use crate::repo::documents::{children_query, find_query, titles_query, DocVisibility};
         use crate::repo::kept::Read;
         use crate::repo::risks::candidates_query;
@@ -253,6 +254,23 @@ mod tests {
                 }
             }
             assert!(!find_query(&readers[0], 3).is_kept(backend), "another document: not yet built");
+            use crate::repo::authorities::{contacts_reads, contacts_statements, ContactVisibility};
+            let readers = [
+                ContactVisibility { read: varn_domain::Scope::All, user_id: 4 },
+                ContactVisibility { read: part("/1/3/"), user_id: 4 },
+                ContactVisibility { read: varn_domain::Scope::None, user_id: 5 },
+            ];
+            for _ in 0..2 {
+                for v in &readers {
+                    for (id, page, known) in [(3, 1, None), (3, 2, None), (4, 1, None), (3, 1, Some((9, true)))] {
+                        let mut b = crate::batch::Reads::new(backend);
+                        let _ = contacts_reads(&mut b, v, id, page, 50, known);
+                        let (items, count) = contacts_statements(backend, v, id, page, 50);
+                        let want = if known.is_none() { vec![count, items] } else { vec![items] };
+                        assert_eq!(b.statements(), &want[..], "{v:?} {id} {page} {known:?}");
+                    }
+                }
+            }
         }
     }
 }
