@@ -38,8 +38,10 @@ pub struct Memo<T = Statement> {
 }
 
 impl<T: Clone> Memo<T> {
-    /// How many statements a memo keeps per database before it starts afresh.
-    pub const CAP: usize = 1024;
+    /// How many statements a memo keeps per database before it starts afresh. A statement
+    /// and its key take about 1–4 KB, so each memo stays within about 2 MB per database (the
+    /// ten memos of session 63 within about 20 MB together, at worst).
+    pub const CAP: usize = 512;
 
     /// Nothing kept yet.
     #[allow(clippy::new_without_default)]
