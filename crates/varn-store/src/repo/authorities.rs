@@ -294,12 +294,9 @@ pub fn contacts_reads(
     static BUILT: crate::repo::memo::Memo<(Statement, Statement)> = crate::repo::memo::Memo::new();
     let backend = b.backend();
     let key = format!("{v:?}|{authority_id}|{page}|{per_page}");
-    let (items, count) = BUILT.statement(backend, &key, || contacts_statements(backend, v, authority_id, page, per_page));
-    let count = match known {
-        Some(_) => Err(0),
-        None => Ok(count),
-    };
-    let reads = crate::repo::CountedPage::add_built(b, count, CONTACTS_CAP, items);
+    let built = BUILT.statement(backend, &key, || contacts_statements(backend, v, authority_id, page, per_page));
+    // A known count is given in place of the page's in `ContactsReads::take`.
+    let reads = crate::repo::CountedPage::add_built(b, built, known.map(|_| 0), CONTACTS_CAP);
     ContactsReads { reads, page: page.max(1), per_page, known }
 }
 

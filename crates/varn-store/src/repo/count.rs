@@ -225,13 +225,13 @@ impl<S: sea_orm::SelectorTrait> CountedPage<S> {
         CountedPage { count: Count::Known(total), rows: b.add(rows), cap }
     }
 
-    /// Adds a page's rows and its count as statements already built (`count`: the
-    /// statement of [`count_upto_statement`] for `cap`, or how many match when known), for a
-    /// page whose statements are kept in a [`crate::repo::memo::Memo`].
-    pub fn add_built(b: &mut crate::batch::Reads, count: Result<Statement, i64>, cap: u64, rows: Statement) -> Self {
-        let count = match count {
-            Ok(st) => Count::Read(b.add_statement(st)),
-            Err(n) => Count::Known(n),
+    /// Adds a page's rows and the statement of their count up to `cap`
+    /// ([`count_upto_statement`]), both already built (kept in a [`crate::repo::memo::Memo`]);
+    /// the count is not read when the caller `known`s it.
+    pub fn add_built(b: &mut crate::batch::Reads, (rows, count): (Statement, Statement), known: Option<i64>, cap: u64) -> Self {
+        let count = match known {
+            Some(n) => Count::Known(n),
+            None => Count::Read(b.add_statement(count)),
         };
         CountedPage { count, rows: b.add_statement(rows), cap }
     }

@@ -184,12 +184,9 @@ pub(crate) fn list_reads_counted(
         let resort = resort.then_some(p.dir);
         return ListReads { reads: Reads::Once(b.add_statement(st), cap, resort), page: p.page, per_page: p.per_page, known };
     }
-    let (rows_st, count_st) = APART.statement(backend, &key, || apart(backend, v, f, p));
-    let count = match known {
-        Some(_) => Err(0),
-        None => Ok(count_st),
-    };
-    let reads = crate::repo::CountedPage::add_built(b, count, LIST_CAP, rows_st);
+    let built = APART.statement(backend, &key, || apart(backend, v, f, p));
+    // A known count is given in place of the page's in `ListReads::take`.
+    let reads = crate::repo::CountedPage::add_built(b, built, known.map(|_| 0), LIST_CAP);
     ListReads { reads: Reads::Apart(reads), page: p.page, per_page: p.per_page, known }
 }
 

@@ -215,15 +215,14 @@ pub fn list_reads_counted(
     let backend = b.backend();
     // Built once for each reader's scope, filter and page (see `memo`): a nämnd's register
     // spent 12 % of its instructions building these two statements.
-    static ROWS: crate::repo::memo::Memo = crate::repo::memo::Memo::new();
-    static COUNT: crate::repo::memo::Memo = crate::repo::memo::Memo::new();
-    let key = format!("{scope:?}|{f:?}|{p:?}");
-    let rows_st = ROWS.statement(backend, &key, || rows(page_select(scope, f, p, backend)).into_statement(backend));
-    let count = match known {
-        Some(n) => Err(n),
-        None => Ok(COUNT.statement(backend, &key, || crate::repo::count::count_upto_statement(backend, filter(scope, f, p, backend), CAP))),
-    };
-    ListReads { reads: super::CountedPage::add_built(b, count, CAP, rows_st), page: p.page, per_page: p.per_page }
+    static BUILT: crate::repo::memo::Memo<(Statement, Statement)> = crate::repo::memo::Memo::new();
+    let built = BUILT.statement(backend, &format!("{scope:?}|{f:?}|{p:?}"), || {
+        (
+            rows(page_select(scope, f, p, backend)).into_statement(backend),
+            crate::repo::count::count_upto_statement(backend, filter(scope, f, p, backend), CAP),
+        )
+    });
+    ListReads { reads: super::CountedPage::add_built(b, built, known, CAP), page: p.page, per_page: p.per_page }
 }
 
 /// How far the register's count goes.
