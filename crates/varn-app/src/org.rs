@@ -151,15 +151,29 @@ impl App {
     }
 
     /// The name of a unit the actor may read (`None` if none such): what a list filtered on
-    /// a unit shows of it, one query where a unit's page takes six.
+    /// a unit shows of it ([`App::readable_unit`]).
     pub async fn unit_name(&self, actor: &Actor, id: i64) -> Result<Option<String>, AppError> {
-        Ok(repo::find(self.store.read(), &actor.scope(Permission::OrgRead), id).await?.map(|u| u.name))
+        Ok(self.readable_unit(actor, id).await?.map(|u| u.1.clone()))
     }
 
     /// The path of a unit the actor may read (`NotFound` outside their scope), for a list's
-    /// subtree filter: one query.
+    /// subtree filter ([`App::readable_unit`]).
     pub async fn readable_unit_path(&self, actor: &Actor, id: i64) -> Result<String, AppError> {
-        Ok(repo::find(self.store.read(), &actor.scope(Permission::OrgRead), id).await?.ok_or(AppError::NotFound)?.path)
+        Ok(self.readable_unit(actor, id).await?.ok_or(AppError::NotFound)?.0.clone())
+    }
+
+    /// A unit the actor may read, its path and name (`None` if none such), found within the
+    /// reader's scope and kept under it until this server's next write (`readable_units`):
+    /// a list filtered on a unit asks for its path and then its name.
+    async fn readable_unit(&self, actor: &Actor, id: i64) -> Result<Option<std::sync::Arc<(String, String)>>, AppError> {
+        let scope = actor.scope(Permission::OrgRead);
+        let key = (format!("{scope:?}"), id, self.writes_committed());
+        if let Some(kept) = self.readable_units.get(&key) {
+            return Ok(kept);
+        }
+        let found = repo::find(self.store.read(), &scope, id).await?.map(|u| std::sync::Arc::new((u.path, u.name)));
+        self.readable_units.insert(key, found.clone());
+        Ok(found)
     }
 
     /// One unit, or `NotFound` when it does not exist or lies outside the actor's scope.

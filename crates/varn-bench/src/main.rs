@@ -134,6 +134,8 @@ struct Workload {
     samordnare: String,
     employee: String,
     unit: varn_store::entity::org_unit::Model,
+    /// Sixteen units for the writes of one unit per session (the first is `unit`).
+    units: Vec<(i64, String)>,
 }
 
 /// Generates the workload once per database, then finds the players.
@@ -174,11 +176,14 @@ async fn workload(args: &Args, varn: &Path, db_args: &[String], data_dir: &Path)
     let head = pick(varn_domain::Role::Verksamhetsansvarig).await?.context("no unit head in the workload")?;
     let samordnare = pick(varn_domain::Role::Samordnare).await?.context("no samordnare in the workload")?;
     let employee = pick(varn_domain::Role::Medarbetare).await?.context("no employee in the workload")?;
-    let unit = varn_store::repo::org::all_in_scope(store.read(), &varn_domain::Scope::All)
+    let enheter: Vec<_> = varn_store::repo::org::all_in_scope(store.read(), &varn_domain::Scope::All)
         .await?
         .into_iter()
-        .find(|u| u.kind == varn_domain::OrgKind::Enhet)
-        .context("no enhet")?;
+        .filter(|u| u.kind == varn_domain::OrgKind::Enhet)
+        .take(16)
+        .collect();
+    let units = enheter.iter().map(|u| (u.id, u.name.clone())).collect();
+    let unit = enheter.into_iter().next().context("no enhet")?;
     let database_bytes = if args.database_url.is_some() {
         use varn_store::sea_orm::ConnectionTrait;
         let sql = varn_store::sea_orm::Statement::from_string(store.backend(), "SELECT pg_database_size(current_database())");
@@ -188,7 +193,7 @@ async fn workload(args: &Args, varn: &Path, db_args: &[String], data_dir: &Path)
         dir_size(data_dir)
     };
     store.close().await;
-    Ok(Workload { generate_seconds, database_bytes, head, samordnare, employee, unit })
+    Ok(Workload { generate_seconds, database_bytes, head, samordnare, employee, unit, units })
 }
 
 /// The release server on the workload, its memory sampled.
@@ -264,7 +269,13 @@ async fn run_scenarios(args: &Args, server: &Server, w: &Workload) -> anyhow::Re
             Role::Employee => w.employee.clone(),
         };
         if let Ok(mut g) = CURRENT.get_or_init(|| Mutex::new(None)).lock() {
-            *g = Some(Current { username, kind: s.kind, unit_id: w.unit.id, unit_name: w.unit.name.clone() });
+            *g = Some(Current {
+                username,
+                kind: s.kind,
+                unit_id: w.unit.id,
+                unit_name: w.unit.name.clone(),
+                units: std::sync::Arc::new(w.units.clone()),
+            });
         }
         for c in [1, 16] {
             // Linux resets the peak ("high water mark") when 5 is written to clear_refs.

@@ -26,8 +26,12 @@ pub enum Role {
 #[derive(Clone, Copy)]
 pub enum Kind {
     Get(&'static str),
-    /// A write with its audit row: rename a unit to its own name through the API.
+    /// A write with its audit row: rename a unit to its own name through the API, every
+    /// session the same unit (they queue on its row).
     PatchUnit,
+    /// The same write, each session renaming a unit of its own ([`Current::units`]): sixteen
+    /// people at work on sixteen units.
+    PatchUnits,
     /// BENCH.md 9: report an incident through the API (a write with its audit row and its
     /// first timeline step).
     PostIncident,
@@ -224,6 +228,12 @@ pub fn scenarios() -> Vec<Case> {
         },
         Case { id: "write", title: "9'. Skrivning med granskningsrad (PATCH enhet)", role: Role::Samordnare, kind: Kind::PatchUnit },
         Case {
+            id: "write-units",
+            title: "9''. Skrivning med granskningsrad (PATCH, en enhet per session)",
+            role: Role::Samordnare,
+            kind: Kind::PatchUnits,
+        },
+        Case {
             id: "users-csv",
             title: "10'. CSV-export av 50 000 användare",
             role: Role::Samordnare,
@@ -240,6 +250,8 @@ pub struct Current {
     pub kind: Kind,
     pub unit_id: i64,
     pub unit_name: String,
+    /// The units of [`Kind::PatchUnits`], one per session (by the goose user's index).
+    pub units: std::sync::Arc<Vec<(i64, String)>>,
 }
 
 pub static CURRENT: OnceLock<Mutex<Option<Current>>> = OnceLock::new();
@@ -323,12 +335,19 @@ pub async fn act(user: &mut GooseUser) -> TransactionResult {
                 let _ = resp.bytes().await;
             }
         }
-        Kind::PatchUnit => {
-            let path = format!("/api/v1/org-units/{}", cur.unit_id);
+        Kind::PatchUnit | Kind::PatchUnits => {
+            let (id, name) = match kind {
+                Kind::PatchUnits if !cur.units.is_empty() => {
+                    let (id, name) = &cur.units[user.weighted_users_index % cur.units.len()];
+                    (*id, name.as_str())
+                }
+                _ => (cur.unit_id, cur.unit_name.as_str()),
+            };
+            let path = format!("/api/v1/org-units/{id}");
             let rb = session_headers(user, true)
                 .into_iter()
                 .fold(user.get_request_builder(&GooseMethod::Patch, &path)?, |rb, (k, v)| rb.header(k, v));
-            let rb = rb.json(&serde_json::json!({"name": cur.unit_name}));
+            let rb = rb.json(&serde_json::json!({"name": name}));
             let r = user
                 .request(
                     GooseRequest::builder().method(GooseMethod::Patch).path(path.as_str()).set_request_builder(rb).name("target").build(),

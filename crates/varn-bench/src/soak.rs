@@ -44,7 +44,13 @@ fn slope(xs: &[(u64, f64)]) -> f64 {
 /// Runs the soak as `samordnare` (who may write the unit).
 pub async fn run(base: &str, pid: u32, samordnare: &str, unit: (i64, &str), minutes: u64) -> anyhow::Result<SoakReport> {
     if let Ok(mut g) = CURRENT.get_or_init(|| std::sync::Mutex::new(None)).lock() {
-        *g = Some(Current { username: samordnare.to_owned(), kind: Kind::Mixed, unit_id: unit.0, unit_name: unit.1.to_owned() });
+        *g = Some(Current {
+            username: samordnare.to_owned(),
+            kind: Kind::Mixed,
+            unit_id: unit.0,
+            unit_name: unit.1.to_owned(),
+            units: Default::default(),
+        });
     }
     let started = Instant::now();
     let sampler = tokio::spawn(async move {

@@ -28,7 +28,8 @@ fn item(r: IncidentRow, note: Note) -> WorkItem {
 
 impl<'a> Incidents<'a> {
     /// The actor's sections of Mina uppgifter: one read, each section's open incidents in
-    /// view, added to the page's batch and sorted into the sections here.
+    /// view, added to the page's batch and sorted into the sections here; its rows kept for
+    /// the same way of seeing until this server's next write (`AppParts::incident_work`).
     pub async fn work_reads(self, actor: &Actor, b: &mut Reads) -> Result<WorkTake, AppError> {
         let handle = actor.scope(Permission::IncidentHandle);
         if handle.is_none() {
@@ -37,35 +38,55 @@ impl<'a> Incidents<'a> {
         let v = IncidentVisibility { read: handle, user_id: actor.id.0 };
         let now = chrono::Utc::now();
         let soon = now + chrono::Duration::hours(DUE_NOTICE_HOURS);
-        let open = b.add_statement::<SelectModel<IncidentRow>>(repo::work_statement(self.db(), &v, soon, SHOWN).await?);
-        Ok(Box::new(move |_, got| {
-            // Each section's own first SHOWN are among the rows (`work_statement`), in the
-            // order of the open list: raised first, then the nearest deadline.
-            let open = got.take(open)?;
-            let new_items: Vec<WorkItem> = open
-                .iter()
-                .filter(|r| r.status == Status::Rapporterad)
-                .take(SHOWN_USIZE)
-                .map(|r| item(r.clone(), Note::key("incident.work.triage")))
-                .collect();
-            // The deadlines nearest first, whatever the level (the raised have their own
-            // section above).
-            let mut due: Vec<&IncidentRow> = open.iter().filter(|r| r.next_due.is_some_and(|d| d < soon)).collect();
-            due.sort_by_key(|r| (r.next_due, r.id));
-            let due_items = due.into_iter().take(SHOWN_USIZE).filter_map(|r| {
-                let d = r.next_due?;
-                let key = if d < now { "incident.work.due_passed" } else { "incident.work.due_at" };
-                Some(item(r.clone(), Note { key, args: vec![("due", local(d))], date: None }))
-            });
-            let raised_items = open.iter().filter(|r| r.level != Level::Incident).take(SHOWN_USIZE).map(|r| {
-                let key = if r.level == Level::Kris { "incident.work.kris" } else { "incident.work.allvarlig" };
-                item(r.clone(), Note::key(key))
-            });
-            Ok(vec![
-                WorkSection { id: "incident-raised-h", heading: "incident.work.raised", items: raised_items.collect() },
-                WorkSection { id: "incident-due-h", heading: "incident.work.deadlines", items: due_items.collect() },
-                WorkSection { id: "incident-new-h", heading: "incident.work.new", items: new_items },
-            ])
+        // Kept until this server's next write, at most 10 s (`AppParts::incident_work`): a
+        // deadline that comes within `soon` meanwhile shows at the latest 10 s late. Everyone
+        // who sees the whole city reads the same rows (`work_statement`), so they share them.
+        let reader = if v.read.is_all() { "all".to_owned() } else { format!("{v:?}") };
+        let key = (reader, self.app.writes_committed());
+        let kept = self.app.incident_work.get(&key);
+        let open = match kept {
+            Some(_) => None,
+            None => Some(b.add_statement::<SelectModel<IncidentRow>>(repo::work_statement(self.db(), &v, soon, SHOWN).await?)),
+        };
+        Ok(Box::new(move |app, got| {
+            let open = match (kept, open) {
+                (Some(rows), _) => rows,
+                (None, open) => {
+                    let rows = std::sync::Arc::new(got.take_if(open)?);
+                    app.incident_work.insert(key, rows.clone());
+                    rows
+                }
+            };
+            Ok(sections(&open, now, soon))
         }))
     }
+}
+
+/// Mina uppgifter's three sections of the open incidents in view (`open`, in the order of the
+/// open list: raised first, then the nearest deadline).
+fn sections(open: &[IncidentRow], now: chrono::DateTime<chrono::Utc>, soon: chrono::DateTime<chrono::Utc>) -> Vec<WorkSection> {
+    let new_items: Vec<WorkItem> = open
+        .iter()
+        .filter(|r| r.status == Status::Rapporterad)
+        .take(SHOWN_USIZE)
+        .map(|r| item(r.clone(), Note::key("incident.work.triage")))
+        .collect();
+    // The deadlines nearest first, whatever the level (the raised have their own section
+    // above).
+    let mut due: Vec<&IncidentRow> = open.iter().filter(|r| r.next_due.is_some_and(|d| d < soon)).collect();
+    due.sort_by_key(|r| (r.next_due, r.id));
+    let due_items = due.into_iter().take(SHOWN_USIZE).filter_map(|r| {
+        let d = r.next_due?;
+        let key = if d < now { "incident.work.due_passed" } else { "incident.work.due_at" };
+        Some(item(r.clone(), Note { key, args: vec![("due", local(d))], date: None }))
+    });
+    let raised_items = open.iter().filter(|r| r.level != Level::Incident).take(SHOWN_USIZE).map(|r| {
+        let key = if r.level == Level::Kris { "incident.work.kris" } else { "incident.work.allvarlig" };
+        item(r.clone(), Note::key(key))
+    });
+    vec![
+        WorkSection { id: "incident-raised-h", heading: "incident.work.raised", items: raised_items.collect() },
+        WorkSection { id: "incident-due-h", heading: "incident.work.deadlines", items: due_items.collect() },
+        WorkSection { id: "incident-new-h", heading: "incident.work.new", items: new_items },
+    ]
 }

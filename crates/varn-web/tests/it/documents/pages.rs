@@ -132,6 +132,18 @@ async fn the_tree_the_filtered_register_and_the_audit_log_name_documents() {
     assert!(html.contains("Visar dokument med ansvarig enhet Socialförvaltningen."));
     assert!(html.contains("Anvisning för behörighetshantering"));
     assert!(!html.contains(">Informationssäkerhetspolicy<"), "only the unit's documents");
+    // The unit's name is kept for the next page until a write: renamed, the page says the new.
+    let (s, v) = api_as(&t, "sara.lindqvist")
+        .await
+        .call(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/org-units/{socf}"),
+            Some(serde_json::json!({"name": "Förvaltningen för socialt stöd"})),
+        )
+        .await;
+    assert_eq!(s, 200, "{v}");
+    let (_, html) = sara.text(&format!("/documents?unit={socf}")).await;
+    assert!(html.contains("Visar dokument med ansvarig enhet Förvaltningen för socialt stöd."), "the new name at once");
     // The audit log names what happened to documents in words.
     let (_, html) = sara.text("/audit?entity=document").await;
     assert!(html.contains("Antaget (gällande)"), "audit labels for documents");

@@ -461,6 +461,13 @@ async fn a_crisis_without_a_running_deadline_stays_at_the_top_and_each_section_k
          'incident', f.personal_data, 'gammal frist', f.created_at, f.updated_at, f.noticed_at \
          FROM n, (SELECT * FROM incidents ORDER BY id LIMIT 1) f";
     t_.app.store.write().execute_unprepared(old).await.unwrap();
+    // Written behind the app's back (as another server would): the sections are kept until
+    // this server's next write (at most 10 s), so the page is the one before.
+    let (_, kept) = t_.signed_in("sara.lindqvist").await.text("/tasks").await;
+    assert!(!kept.contains("Gammal frist") && kept.contains("Nätfiskemejl nummer"), "kept until this server's next write");
+    // A report made here is a write of this server: the sections are read anew.
+    let (s, v) = sara.call(Method::POST, "/api/v1/incidents", Some(json!({"title": "Nätfiskemejl nummer 300"}))).await;
+    assert_eq!(s, 201, "{v}");
     let (_, page) = t_.signed_in("sara.lindqvist").await.text("/tasks").await;
     let section =
         |id: &str| page.split(&format!("id=\"{id}\"")).nth(1).and_then(|s| s.split("</section>").next()).unwrap_or_default().to_owned();
