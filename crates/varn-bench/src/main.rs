@@ -8,6 +8,7 @@
 mod report;
 mod scenarios;
 mod server;
+mod sessions;
 mod soak;
 
 use anyhow::{bail, Context};
