@@ -210,7 +210,26 @@ pub struct AppParts {
     /// The city-wide deciding bodies' units (KF, KS), kept as the contact bodies are: every
     /// document's page names them and they were a scan of the whole tree on each.
     pub(crate) city_bodies: moka::future::Cache<u64, std::sync::Arc<Vec<varn_store::entity::org_unit::Model>>>,
+    /// The open risks a handler may link an incident to (its unit's and above, up to 200),
+    /// per reader's scope and unit, kept as the incident rows are (until this server's next
+    /// write, at most 10 s; at most 50 000 rows in all): on a storstad incident's page they
+    /// were a third of its instructions, read and decoded for every page of the unit.
+    pub(crate) risk_choices: RiskChoiceCache,
+    /// A small area's active people with their folded names (or none where the area is not
+    /// small or the database not SQLite), per reader's scope, kept as the incident rows are
+    /// (until this server's next write, at most 10 s; at most 100 000 people in all): the
+    /// person picker tests each in memory where SQLite tested each (a head's 89 people,
+    /// 1 300k instructions a search).
+    pub(crate) area_people: AreaPeopleCache,
 }
+
+/// Keyed by the reader's scope and the writes committed (see [`AppParts::area_people`]).
+pub(crate) type AreaPeopleCache =
+    moka::sync::Cache<(String, u64), std::sync::Arc<Option<Vec<varn_store::repo::users::sqlite::AreaPerson>>>>;
+
+/// Keyed by the reader's risk scope and the unit's path, and the writes committed (see
+/// [`AppParts::risk_choices`]).
+pub(crate) type RiskChoiceCache = moka::sync::Cache<(String, u64), std::sync::Arc<Vec<varn_store::repo::risks::LinkedRisk>>>;
 
 /// Keyed by the reader's scope and the register's filter, and the writes committed.
 pub(crate) type RiskHeatCache = moka::sync::Cache<(String, u64), std::sync::Arc<(risks::HeatMap, risks::HeatMap)>>;
@@ -337,6 +356,18 @@ impl App {
                 .build(),
             contact_bodies: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
             city_bodies: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
+            area_people: moka::sync::Cache::builder()
+                .max_capacity(100_000)
+                .weigher(|_, p: &std::sync::Arc<Option<Vec<_>>>| {
+                    u32::try_from(p.as_ref().as_ref().map_or(0, Vec::len)).unwrap_or(u32::MAX).saturating_add(1)
+                })
+                .time_to_live(std::time::Duration::from_secs(10))
+                .build(),
+            risk_choices: moka::sync::Cache::builder()
+                .max_capacity(50_000)
+                .weigher(|_, rows: &std::sync::Arc<Vec<_>>| u32::try_from(rows.len()).unwrap_or(u32::MAX).saturating_add(1))
+                .time_to_live(std::time::Duration::from_secs(10))
+                .build(),
         })))
     }
 }

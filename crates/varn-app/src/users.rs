@@ -304,28 +304,39 @@ impl App {
         let cap = actor.can(Permission::PeopleSearch)?;
         let db = self.store.read();
         let key = (format!("{:?}", cap.scope()), self.writes_committed());
+        let limit = limit.min(50);
+        // A small area's people (a head's) are kept until this server's next write, at most
+        // 10 s (`AppParts::area_people`), and tested here as SQLite would test each of them.
+        let area = match (repo::sqlite::picker_text(q), self.area_people.get(&key)) {
+            (None, _) => None,
+            (Some(folded), Some(kept)) => Some((folded, kept)),
+            (Some(folded), None) => {
+                let read = std::sync::Arc::new(repo::sqlite::small_area_people(db, cap.scope()).await?);
+                self.area_people.insert(key.clone(), read.clone());
+                Some((folded, read))
+            }
+        };
+        if let Some((folded, Some(people))) = area.as_ref().map(|(f, p)| (f, p.as_ref())) {
+            let found: Vec<_> = people.iter().filter(|p| p.matches(folded)).take(limit as usize).collect();
+            let grants = repo::grants_of_many(db, found.iter().map(|u| u.id).collect(), cap.scope()).await?;
+            return Ok(found.into_iter().map(|u| hit(u.id, u.username.clone(), u.display_name.clone(), &grants)).collect());
+        }
         let kept = self.small_areas.get(&key);
         let mut small = kept;
-        let found = repo::people_in_area(db, cap.scope(), q, limit.min(50), &mut small).await?;
+        let found = repo::people_in_area(db, cap.scope(), q, limit, &mut small).await?;
         if let (None, Some(s)) = (kept, small) {
             self.small_areas.insert(key, s);
         }
         let grants = repo::grants_of_many(db, found.iter().map(|u| u.id).collect(), cap.scope()).await?;
-        Ok(found
-            .into_iter()
-            .map(|u| {
-                // Most powerful role first (the order of Role::ALL).
-                let best = grants
-                    .iter()
-                    .filter(|g| g.user_id == u.id)
-                    .min_by_key(|g| <varn_domain::Role as varn_domain::Code>::ALL.iter().position(|r| *r == g.role));
-                PersonHit {
-                    username: u.username,
-                    display_name: u.display_name,
-                    role: best.map(|g| g.role),
-                    unit_name: best.map(|g| g.unit_name.clone()),
-                }
-            })
-            .collect())
+        Ok(found.into_iter().map(|u| hit(u.id, u.username, u.display_name, &grants)).collect())
     }
+}
+
+/// A person found, with their most powerful role among `grants` (the order of Role::ALL).
+fn hit(id: i64, username: String, display_name: String, grants: &[repo::GrantRow]) -> PersonHit {
+    let best = grants
+        .iter()
+        .filter(|g| g.user_id == id)
+        .min_by_key(|g| <varn_domain::Role as varn_domain::Code>::ALL.iter().position(|r| *r == g.role));
+    PersonHit { username, display_name, role: best.map(|g| g.role), unit_name: best.map(|g| g.unit_name.clone()) }
 }

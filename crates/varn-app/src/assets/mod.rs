@@ -26,7 +26,7 @@ pub use commands::{AssetCommand, AssetForm, AssetJson};
 pub use graph::{DependencyGraph, Reach};
 pub use import::{is_xlsx, xlsx_to_csv, ImportPreview, RowProblem};
 pub use plan::{MeasureForm, PlanItem};
-pub use queries::{AssetView, CarrierView, Graph};
+pub use queries::{AssetPageParts, AssetView, CarrierView, Graph};
 pub use reports::Overview;
 pub use varn_store::repo::assets::{
     AssetFilter, AssetRow, CarrierFilter, CarrierRow, ClassificationRow, UnitCoverage, CARRIER_SORTS, SORTS,

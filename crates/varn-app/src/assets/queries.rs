@@ -133,24 +133,33 @@ pub struct Graph {
     pub used_by_via: Vec<(i64, i64)>,
 }
 
+/// What an asset's page shows besides its view.
+#[derive(Debug, Clone)]
+pub struct AssetPageParts {
+    /// The asset, its carriers and levels.
+    pub view: AssetView,
+    /// Its handlingsplan.
+    pub plan: Vec<PlanItem>,
+    /// Its classifications, newest first.
+    pub history: Vec<ClassificationRow>,
+    /// The risks that concern it (none unless asked for).
+    pub risks: Vec<varn_store::repo::risks::LinkedRisk>,
+}
+
 impl Assets<'_> {
     /// A visible asset with its carriers and levels.
     pub async fn view(&self, actor: &Actor, id: i64) -> Result<AssetView, AppError> {
-        Ok(self.read_view(actor, id, None).await?.0)
+        Ok(self.read_view(actor, id, None, false).await?.view)
     }
 
-    /// A visible asset's page: its view, its handlingsplan in `lang` and its classifications,
-    /// newest first (the asset found once, its parts read together).
-    pub async fn page(&self, actor: &Actor, id: i64, lang: &str) -> Result<(AssetView, Vec<PlanItem>, Vec<ClassificationRow>), AppError> {
-        self.read_view(actor, id, Some(lang)).await
+    /// A visible asset's page: its view, its handlingsplan in `lang`, its classifications,
+    /// newest first, and, with `risks` (the reader may use the risk module), the risks that
+    /// concern it: the asset found once, its parts read together in one batch.
+    pub async fn page(&self, actor: &Actor, id: i64, lang: &str, risks: bool) -> Result<AssetPageParts, AppError> {
+        self.read_view(actor, id, Some(lang), risks).await
     }
 
-    async fn read_view(
-        &self,
-        actor: &Actor,
-        id: i64,
-        plan_in: Option<&str>,
-    ) -> Result<(AssetView, Vec<PlanItem>, Vec<ClassificationRow>), AppError> {
+    async fn read_view(&self, actor: &Actor, id: i64, plan_in: Option<&str>, with_risks: bool) -> Result<AssetPageParts, AppError> {
         let db = self.db();
         let vis = self.visibility(actor);
         let (a, path) = repo::find(db, &vis, id).await?.ok_or(AppError::NotFound)?;
@@ -163,7 +172,10 @@ impl Assets<'_> {
         let levels = b.add(repo::levels_of_query(id));
         let more =
             plan_in.map(|_| (b.add(repo::measures_query(id)), b.add(repo::measure_owners_query(id)), b.add(repo::history_query(id))));
+        // Read in the batch rather than after it: one acquire and read transaction fewer.
+        let risks = with_risks.then(|| b.add(varn_store::repo::risks::risks_of_asset_query(id)));
         let mut got = b.run(db).await?;
+        let risks = got.take_if(risks)?;
         let units = got.take(units)?;
         let owner = got.take_one_if(owner)?;
         let carriers = got.take(carriers)?;
@@ -197,7 +209,7 @@ impl Assets<'_> {
             max_level: a.max_level,
             model: a,
         };
-        Ok((AssetView { asset: facts, carriers, levels, can_edit }, plan, history))
+        Ok(AssetPageParts { view: AssetView { asset: facts, carriers, levels, can_edit }, plan, history, risks })
     }
 
     /// A carrier with what it must meet, what it carries and its dependencies: the carrier

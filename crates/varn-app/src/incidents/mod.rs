@@ -153,7 +153,12 @@ impl<'a> Incidents<'a> {
             let path = self.app.readable_unit_path(actor, u).await.map_err(|_| AppError::field("unit_id", "err.choose"))?;
             f.under = Some(path);
         }
-        Ok(repo::list(self.db(), &self.visibility(actor), &f, p).await?)
+        // The count is kept until this server's next write (`App::kept_count`): stepping past
+        // the first thousand of the register was a tenth of its page. Everyone who sees the
+        // whole city counts the same rows.
+        let v = self.visibility(actor);
+        let reader = if v.read.is_all() { "all".to_owned() } else { format!("{v:?}") };
+        self.app.kept_count("incidents", &reader, &f, p, |known| repo::list_counted(self.db(), &v, &f, p, known)).await
     }
 
     /// A visible incident with its unit's path (`NotFound` otherwise).

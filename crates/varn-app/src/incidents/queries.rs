@@ -153,7 +153,11 @@ impl Incidents<'_> {
         });
         let handles = choices && self.may_handle(actor, &i, &path);
         let authorities = handles.then(|| b.add(varn_store::repo::authorities::choices_query()));
-        let risk_choices = (handles && !risk_scope.is_none())
+        // The risks to choose among are the same for every incident of the unit: kept until
+        // this server's next write, at most 10 s (`AppParts::risk_choices`).
+        let choice_key = (format!("{risk_scope:?}|{path}"), self.app.writes_committed());
+        let kept_choices = (handles && !risk_scope.is_none()).then(|| self.app.risk_choices.get(&choice_key)).flatten();
+        let risk_choices = (handles && !risk_scope.is_none() && kept_choices.is_none())
             .then(|| b.add(varn_store::repo::risks::candidates_query(&risk_scope, &path, 200, b.backend())));
         let mut got = b.run(db).await?;
         let authorities = got.take_if(authorities)?;
@@ -161,8 +165,16 @@ impl Incidents<'_> {
             Some((a, c, r, k, rk)) => ((got.take(a)?, got.take(c)?), got.take(r)?, got.take(k)?, got.take_if(rk)?),
             None => ((vec![], vec![]), vec![], vec![], vec![]),
         };
-        let mut risk_choices = got.take_if(risk_choices)?;
-        risk_choices.retain(|r| !risks.iter().any(|x| x.id == r.id));
+        let all_choices = match (kept_choices, risk_choices) {
+            (Some(kept), _) => kept,
+            (None, Some(read)) => {
+                let rows = std::sync::Arc::new(got.take(read)?);
+                self.app.risk_choices.insert(choice_key, rows.clone());
+                rows
+            }
+            (None, None) => std::sync::Arc::default(),
+        };
+        let risk_choices = all_choices.iter().filter(|r| !risks.iter().any(|x| x.id == r.id)).cloned().collect();
         let parts = Parts {
             units: got.take(units)?,
             people: got.take(people)?.into_iter().map(|u| (u.id, u.username, u.display_name)).collect(),

@@ -221,10 +221,16 @@ impl<'a> Risks<'a> {
     /// The analyses, one page.
     pub async fn analyses(&self, actor: &Actor, unit_id: Option<i64>, p: &ListParams) -> Result<Page<AnalysisRow>, AppError> {
         let f = AnalysisFilter { under: self.under(actor, unit_id, "unit").await? };
-        let mut b = varn_store::batch::Reads::on(self.db());
-        let page = repo::analyses_reads(&mut b, &self.scope(actor), &f, p);
-        let mut got = b.run(self.db()).await?;
-        Ok(page.take(&mut got)?)
+        let (scope, f) = (&self.scope(actor), &f);
+        // The count is kept until this server's next write (`App::kept_count`).
+        self.app
+            .kept_count("analyses", scope, f, p, |known| async move {
+                let mut b = varn_store::batch::Reads::on(self.db());
+                let page = repo::analyses_reads_counted(&mut b, scope, f, p, known);
+                let mut got = b.run(self.db()).await?;
+                page.take(&mut got)
+            })
+            .await
     }
 
     /// Whether the actor may change what sits in the unit at `path`.

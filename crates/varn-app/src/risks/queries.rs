@@ -7,7 +7,7 @@ use serde::Serialize;
 use varn_domain::risk::Matrix;
 use varn_domain::Permission;
 use varn_store::entity::{risk, risk_analysis};
-use varn_store::repo::risks::{self as repo, ActionRow, HeatCell, LinkedRisk, Named, RiskFilter, RiskRow};
+use varn_store::repo::risks::{self as repo, ActionRow, HeatCell, Named, RiskFilter, RiskRow};
 use varn_store::repo::ListParams;
 
 /// The heat map: how many open risks sit in each cell of the matrix.
@@ -160,10 +160,5 @@ impl Risks<'_> {
             risks,
             analysis: a,
         })
-    }
-
-    /// The risks that concern an asset (shown on its page to whoever sees the asset).
-    pub async fn of_asset(&self, asset_id: i64) -> Result<Vec<LinkedRisk>, AppError> {
-        Ok(repo::risks_of_asset_query(asset_id).all(self.db()).await?)
     }
 }

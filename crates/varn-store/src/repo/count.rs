@@ -144,6 +144,12 @@ pub(crate) fn capped_count_statement(inner: Statement, cap: u64) -> Statement {
     Statement { sql, values: inner.values, db_backend: inner.db_backend }
 }
 
+/// A count as read (past `cap` where it is not exact) from what [`capped`] made of it.
+fn uncapped((total, exact): (u64, bool), cap: u64) -> i64 {
+    let n = if exact { total } else { cap.saturating_add(1) };
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 fn capped(n: i64, cap: u64) -> (u64, bool) {
     let n = n.max(0) as u64;
     if n > cap {
@@ -170,6 +176,26 @@ where
     let page = CountedPage::add(&mut b, counted, cap, rows);
     let mut got = b.run(db).await?;
     page.take(&mut got)
+}
+
+/// [`page_counted`], or only the rows where the count is `known` (kept beside the list, as
+/// [`page_counted`] gave it).
+pub async fn page_counted_or_known<E, S, C>(
+    db: &C,
+    counted: sea_orm::Select<E>,
+    cap: u64,
+    rows: sea_orm::Selector<S>,
+    known: Option<(u64, bool)>,
+) -> Result<(Vec<S::Item>, u64, bool), sea_orm::DbErr>
+where
+    E: sea_orm::EntityTrait,
+    S: sea_orm::SelectorTrait,
+    C: sea_orm::ConnectionTrait + 'static,
+{
+    match known {
+        Some((total, exact)) => Ok((rows.all(db).await?, total, exact)),
+        None => page_counted(db, counted, cap, rows).await,
+    }
 }
 
 /// [`page_counted`] with the count of the rows `inner` (a built `SELECT 1 AS "one" FROM …`)
@@ -217,6 +243,21 @@ impl<S: sea_orm::SelectorTrait> CountedPage<S> {
     ) -> Self {
         let count = b.add_statement(count_upto_statement(b.backend(), counted, cap));
         CountedPage { count: Count::Read(count), rows: b.add(rows), cap }
+    }
+
+    /// [`CountedPage::add`], or only the rows where the count is `known` (kept beside the
+    /// list: the total up to `cap` and whether it is exact, as [`CountedPage::take`] gave it).
+    pub fn add_or_known<E: sea_orm::EntityTrait>(
+        b: &mut crate::batch::Reads,
+        counted: sea_orm::Select<E>,
+        cap: u64,
+        rows: sea_orm::Selector<S>,
+        known: Option<(u64, bool)>,
+    ) -> Self {
+        match known {
+            Some(k) => Self::known(b, uncapped(k, cap), cap, rows),
+            None => Self::add(b, counted, cap, rows),
+        }
     }
 
     /// Adds the rows of a list whose count the caller already knows (from a count kept

@@ -23,7 +23,7 @@ pub mod users;
 pub mod work;
 
 pub(crate) use count::capped_count_statement;
-pub use count::{count_upto, page_counted, page_counted_by, CountedPage};
+pub use count::{count_upto, page_counted, page_counted_by, page_counted_or_known, CountedPage};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
 use serde::Serialize;
 

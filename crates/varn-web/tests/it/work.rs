@@ -342,6 +342,57 @@ async fn the_user_lists_count_is_kept_until_the_next_write(#[case] b: &str) {
     t.stop().await;
 }
 
+/// A head's person picker finds the people of her small area from a list of them kept until
+/// this server's next write (on SQLite, where each is tested in memory as SQLite tested each;
+/// PostgreSQL reads every search anew): one given a role there behind the app's back (as
+/// another server would) is found only after a write here, with the role named.
+#[rstest]
+#[case::sqlite("sqlite")]
+#[case::postgres("postgres")]
+#[tokio::test]
+async fn a_heads_picker_keeps_her_areas_people_until_the_next_write(#[case] b: &str) {
+    use sea_orm::ActiveModelTrait;
+    if skip(b) {
+        return;
+    }
+    let t = TestApp::spawn(b).await;
+    let karin = api_as(&t, "karin.berg").await;
+    let admin = api_as(&t, "admin").await;
+    let names = |v: &Value| v.as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+    let (s, v) = karin.call(Method::GET, "/api/v1/people?q=BERG", None).await;
+    assert_eq!(s, 200, "{b}: {v}");
+    assert!(names(&v).contains(&"karin.berg".to_owned()) && !names(&v).contains(&"sara.lindqvist".to_owned()), "{b}: {v}");
+    let row = varn_store::repo::users::new_user("zeb.ulon".into(), "Zebulon Bergström".into(), None, None);
+    let added = row.insert(t.app.store.write()).await.unwrap();
+    let grant = varn_store::entity::role_grant::ActiveModel {
+        user_id: sea_orm::Set(added.id),
+        org_unit_id: sea_orm::Set(t.id("Individ- och familjeomsorg")),
+        role: sea_orm::Set(varn_domain::Role::Informationsagare),
+        granted_by: sea_orm::Set(None),
+        created_at: sea_orm::Set(chrono::Utc::now()),
+        ..Default::default()
+    };
+    grant.insert(t.app.store.write()).await.unwrap();
+    let (_, v) = karin.call(Method::GET, "/api/v1/people?q=zebulon", None).await;
+    assert_eq!(names(&v).is_empty(), b == "sqlite", "{b}: kept on SQLite only: {v}");
+    // A write made here: the area's people are read again.
+    let (s, v) = admin
+        .call(
+            Method::PATCH,
+            &format!("/api/v1/users/{}", added.id),
+            Some(serde_json::json!({"display_name": "Zebulon Bergström", "email": "zeb@exempelstad.se"})),
+        )
+        .await;
+    assert_eq!(s, 200, "{b}: {v}");
+    let (_, v) = karin.call(Method::GET, "/api/v1/people?q=ZEBULON", None).await;
+    assert_eq!(names(&v), ["zeb.ulon"], "{b}: {v}");
+    assert_eq!(v[0]["unit_name"], "Individ- och familjeomsorg", "{b}: {v}");
+    // Only her area: the samordnare's colleague in another unit is not found.
+    let (_, v) = karin.call(Method::GET, "/api/v1/people?q=lindqvist", None).await;
+    assert!(!names(&v).contains(&"sara.lindqvist".to_owned()), "{b}: {v}");
+    t.stop().await;
+}
+
 /// A name that many people share (more than the 400 above which a search reads names in order
 /// instead of sorting its matches) is found with the same people, in the same order, as a
 /// search that matches few: every match by name, sign-in name or (in the user list) e-mail,

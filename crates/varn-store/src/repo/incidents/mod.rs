@@ -223,6 +223,18 @@ pub async fn list<D: ConnectionTrait + 'static>(
     f: &IncidentFilter,
     p: &ListParams,
 ) -> Result<Page<IncidentRow>, DbErr> {
+    list_counted(db, v, f, p, None).await
+}
+
+/// [`list`], its count given when it is `known` (the total and whether it is exact, as
+/// [`list`] counted the same reader's incidents, filter and search): only the page is read.
+pub async fn list_counted<D: ConnectionTrait + 'static>(
+    db: &D,
+    v: &IncidentVisibility,
+    f: &IncidentFilter,
+    p: &ListParams,
+    known: Option<(u64, bool)>,
+) -> Result<Page<IncidentRow>, DbErr> {
     let by_ids = f.open == Some(true) && few_open(db, v, FEW_OPEN).await?;
     let q = filtered(db.get_database_backend(), v, f, p, by_ids);
     // Counted up to COUNT_CAP: past it the header says "more than 1 000".
@@ -242,7 +254,7 @@ pub async fn list<D: ConnectionTrait + 'static>(
         (Some("unit"), _) => q.order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), o).order_by_desc(id),
         (Some("status"), _) => q.order_by(col(incident::Column::Status), o).order_by_desc(id),
         (None | Some("due"), Some(per)) if p.dir == crate::repo::Dir::Asc => {
-            return Ok(page(by_due(db, q, counted, p.offset(), per).await?))
+            return Ok(page(by_due(db, q, counted, p.offset(), per, known).await?))
         }
         _ => q
             .order_by_with_nulls(col(incident::Column::NextDue), o, NullOrdering::Last)
@@ -253,7 +265,7 @@ pub async fn list<D: ConnectionTrait + 'static>(
         Some(n) => q.offset(p.offset()).limit(n),
         None => q,
     };
-    Ok(page(crate::repo::page_counted(db, counted, COUNT_CAP, rows(q)).await?))
+    Ok(page(crate::repo::page_counted_or_known(db, counted, COUNT_CAP, rows(q), known).await?))
 }
 
 /// How far the register's count goes, as a search of the city's people or information assets
@@ -266,18 +278,20 @@ pub const COUNT_CAP: u64 = 1_000;
 
 /// A page in deadline order, read as two index walks rather than one sort of every row:
 /// first the few with a running deadline (nearest first), then the rest, newest first.
-/// The count (of `counted`, up to [`COUNT_CAP`]) is read with the first walk.
+/// The count (of `counted`, up to [`COUNT_CAP`]) is read with the first walk, unless it is
+/// `known`.
 async fn by_due<D: ConnectionTrait + 'static>(
     db: &D,
     q: Select<incident::Entity>,
     counted: Select<incident::Entity>,
     offset: u64,
     per: u64,
+    known: Option<(u64, bool)>,
 ) -> Result<(Vec<IncidentRow>, u64, bool), DbErr> {
     let due = q.clone().filter(col(incident::Column::NextDue).is_not_null());
     let first =
         rows(due.clone().order_by_asc(col(incident::Column::NextDue)).order_by_asc(col(incident::Column::Id)).offset(offset).limit(per));
-    let (mut items, total, exact) = crate::repo::page_counted(db, counted, COUNT_CAP, first).await?;
+    let (mut items, total, exact) = crate::repo::page_counted_or_known(db, counted, COUNT_CAP, first, known).await?;
     let got = items.len() as u64;
     if got == per {
         return Ok((items, total, exact));

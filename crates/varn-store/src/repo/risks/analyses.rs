@@ -45,6 +45,17 @@ pub const ANALYSIS_SORTS: &[&str] = &["date", "title", "unit"];
 
 /// The visible analyses that match, one page, added to a batch.
 pub fn analyses_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &AnalysisFilter, p: &ListParams) -> ListReads<AnalysisRow> {
+    analyses_reads_counted(b, scope, f, p, None)
+}
+
+/// [`analyses_reads`], only the page where the count is `known` (kept beside the list).
+pub fn analyses_reads_counted(
+    b: &mut crate::batch::Reads,
+    scope: &Scope,
+    f: &AnalysisFilter,
+    p: &ListParams,
+    known: Option<(u64, bool)>,
+) -> ListReads<AnalysisRow> {
     let backend = b.backend();
     let mut q = crate::repo::select::find::<risk_analysis::Entity>();
     if let Some(c) = units_clause("\"risk_analyses\".\"unit_id\"", scope, f.under.as_deref(), backend) {
@@ -60,13 +71,21 @@ pub fn analyses_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &AnalysisFi
     let id = Expr::col((risk_analysis::Entity, risk_analysis::Column::Id));
     let desc = p.dir == crate::repo::Dir::Desc;
     let sorted = match p.sort.as_deref() {
-        Some("title") => q.clone().order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::Title)), p.dir.order()),
-        Some("unit") => q.clone().order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()),
-        _ => q
-            .clone()
-            .order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::AnalysedOn)), if desc { Order::Asc } else { Order::Desc }),
-    }
-    .order_by_asc(id);
+        Some("title") => {
+            q.clone().order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::Title)), p.dir.order()).order_by_asc(id)
+        }
+        Some("unit") => q.clone().order_by(Expr::col((org_unit::Entity, org_unit::Column::Name)), p.dir.order()).order_by_asc(id),
+        // The newest first, and of one day the last made first: both in the order of the
+        // index on (date, id), walked backwards and stopped at the page's end. With the ids
+        // the other way, SQLite read all of the city's 5 000 analyses through their units
+        // and sorted them for each page.
+        _ => {
+            let newest_first = if desc { Order::Asc } else { Order::Desc };
+            q.clone()
+                .order_by(Expr::col((risk_analysis::Entity, risk_analysis::Column::AnalysedOn)), newest_first.clone())
+                .order_by(id, newest_first)
+        }
+    };
     let sorted = match p.per_page {
         Some(n) => sorted.offset(p.offset()).limit(n),
         None => sorted,
@@ -87,7 +106,7 @@ pub fn analyses_reads(b: &mut crate::batch::Reads, scope: &Scope, f: &AnalysisFi
         .column_as(Expr::col((risk_analysis::Entity, Alias::new("open_risks"))), "open_risks")
         .column_as(Expr::col((risk_analysis::Entity, Alias::new("highest_open"))), "highest")
         .into_model::<AnalysisRow>();
-    ListReads { reads: crate::repo::CountedPage::add(b, q, 100_000, rows), page: p.page, per_page: p.per_page }
+    ListReads { reads: crate::repo::CountedPage::add_or_known(b, q, 100_000, rows, known), page: p.page, per_page: p.per_page }
 }
 
 /// An analysis with its unit's path and name.

@@ -9,7 +9,7 @@ use varn_domain::Scope;
 
 mod grants;
 mod postgres;
-mod sqlite;
+pub mod sqlite;
 pub use grants::*;
 
 /// Filters of the user list.

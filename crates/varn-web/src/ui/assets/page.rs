@@ -115,7 +115,9 @@ async fn show(ctx: &Ctx, id: i64, link_q: String, form: FormState, status: Statu
     let actor = ctx.actor()?;
     let assets = ctx.state.app.assets();
     let lang = ctx.lang.code();
-    let (v, plan, hist) = assets.page(actor, id, lang).await?;
+    let risk_module = ctx.state.app.risks();
+    let parts = assets.page(actor, id, lang, risk_module.can_use(actor)).await?;
+    let (v, plan, hist) = (parts.view, parts.plan, parts.history);
     let tr = ctx.tr;
     let forms = v.asset.forms.iter().filter_map(|f| InfoForm::parse(f).ok()).map(|f| label(tr, f)).collect::<Vec<_>>().join(", ");
     let model = &assets.classification().model;
@@ -148,21 +150,15 @@ async fn show(ctx: &Ctx, id: i64, link_q: String, form: FormState, status: Statu
     };
     let carriers = v.carriers.iter().map(|c| (c.clone(), label(tr, c.kind))).collect();
     let overdue = v.asset.next_review.is_some_and(|d| d < varn_domain::task::today());
-    let risk_module = ctx.state.app.risks();
-    let risks = if risk_module.can_use(actor) {
-        risk_module
-            .of_asset(id)
-            .await?
-            .into_iter()
-            .map(|r| {
-                let (name, class) = crate::ui::risks::level(ctx, r.residual_score);
-                let status = label(ctx.tr, r.status);
-                (r, name, class, status)
-            })
-            .collect()
-    } else {
-        vec![]
-    };
+    let risks = parts
+        .risks
+        .into_iter()
+        .map(|r| {
+            let (name, class) = crate::ui::risks::level(ctx, r.residual_score);
+            let status = label(ctx.tr, r.status);
+            (r, name, class, status)
+        })
+        .collect();
     let page = AssetPage {
         shell: ctx.shell_named(v.asset.name.clone()),
         forms,

@@ -64,6 +64,30 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
         (a["open_risks"].as_i64(), a["highest"].as_i64())
     };
     assert_eq!(kept().await, (Some(0), None));
+    // Of one day the last made comes first (the index on date and id walked backwards, not
+    // every analysis sorted); oldest first is the exact reverse.
+    let same_day = json!({"title": "Riskanalys: samma dag", "unit_id": fsd, "scope_kind": "process", "analysed_on": "2026-01-15"});
+    let (s, v) = karin.call(Method::POST, "/api/v1/risk-analyses", Some(same_day)).await;
+    assert_eq!(s, 201, "{v}");
+    let second = v["analysis"]["id"].as_i64().unwrap();
+    let ids = |v: &serde_json::Value| v["items"].as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect::<Vec<_>>();
+    let (_, newest) = sara.call(Method::GET, "/api/v1/risk-analyses?limit=500", None).await;
+    let day: Vec<i64> = ids(&newest).into_iter().filter(|i| [analysis, second].contains(i)).collect();
+    assert_eq!(day, [second, analysis], "{newest}");
+    let (_, oldest) = sara.call(Method::GET, "/api/v1/risk-analyses?limit=500&dir=desc", None).await;
+    assert_eq!(ids(&oldest).into_iter().rev().collect::<Vec<_>>(), ids(&newest));
+    // The count is kept until this server's next write: one written behind the app's back
+    // (as another server would) is listed, though not yet counted.
+    use sea_orm::ConnectionTrait;
+    let copy = format!(
+        "INSERT INTO risk_analyses (title, unit_id, scope_kind, analysed_on, participants, search_text, created_by, created_at, updated_at) \
+         SELECT 'Riskanalys: bakvägen', unit_id, scope_kind, analysed_on, participants, 'riskanalys: bakvägen', created_by, created_at, updated_at \
+         FROM risk_analyses WHERE id = {analysis}"
+    );
+    t.app.store.write().execute_unprepared(&copy).await.unwrap();
+    let total = newest["total"].as_u64().unwrap();
+    let (_, v) = sara.call(Method::GET, "/api/v1/risk-analyses?limit=500", None).await;
+    assert_eq!((v["total"].as_u64(), ids(&v).len() as u64), (Some(total), total + 1), "{v}");
 
     // A risk: the matrix's scales, the catalogues, the pair after treatment.
     let mut bad = risk(analysis, "", (5, 0), Some((3, 4)));
@@ -186,6 +210,33 @@ async fn an_analysis_gets_its_risks_its_heat_map_and_acceptance_by_the_right_lev
     assert_eq!(s, 200, "{v}");
     let (_, v) = karin.call(Method::GET, &format!("/api/v1/risks/{id}"), None).await;
     assert!(v["incidents"].as_array().unwrap().iter().any(|i| i["id"].as_i64() == Some(incident)), "{v}");
+    // The incident's page offers the open risks of its unit and above to link. They are kept
+    // until this server's next write: one written behind the app's back (as another server
+    // would) in the unit of the first offered is offered only after one.
+    let page = t.signed_in("karin.berg").await;
+    let choices = || async {
+        let (_, html) = page.text(&format!("/incidents/{incident}")).await;
+        html.split("id=\"f-risk_id\"").nth(1).and_then(|s| s.split("</select>").next()).unwrap_or_default().to_owned()
+    };
+    let offered = choices().await;
+    let first: i64 =
+        offered.split("<option value=\"").nth(2).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).expect(&offered);
+    let copy = format!(
+        "INSERT INTO risks (analysis_id, unit_id, title, threat, vulnerability, aspects, likelihood, consequence, score, \
+         residual_score, status, search_text, created_at, updated_at) SELECT analysis_id, unit_id, 'Bakvägsrisk', threat, \
+         vulnerability, aspects, likelihood, consequence, score, residual_score, status, 'bakvägsrisk', created_at, updated_at \
+         FROM risks WHERE id = {first}"
+    );
+    t.app.store.write().execute_unprepared(&copy).await.unwrap();
+    assert!(!choices().await.contains("Bakvägsrisk"), "kept until this server's next write");
+    let (s, v) = karin.call(Method::POST, &format!("/api/v1/incidents/{incident}/links"), Some(json!({"risk_id": first}))).await;
+    assert_eq!(s, 200, "{v}");
+    let offered = choices().await;
+    assert!(offered.contains("Bakvägsrisk"), "read anew after a write: {offered}");
+    assert!(!offered.contains(&format!("value=\"{first}\"")), "the risk linked is not offered: {offered}");
+    let (s, v) =
+        karin.call(Method::POST, &format!("/api/v1/incidents/{incident}/links"), Some(json!({"risk_id": first, "linked": false}))).await;
+    assert_eq!(s, 200, "{v}");
     // Johan cannot link a risk he cannot see.
     let (s, _) = johan.call(Method::POST, &format!("/api/v1/incidents/{incident}/links"), Some(json!({"risk_id": id}))).await;
     assert!(s == 404 || s == 403 || s == 422, "{s}");
