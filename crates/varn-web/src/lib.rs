@@ -5,6 +5,7 @@ pub mod api;
 pub mod ctx;
 mod files;
 pub mod i18n;
+pub mod json;
 pub mod present;
 pub mod respond;
 pub mod security;

@@ -1,9 +1,11 @@
 //! The carriers' dependency graph in memory: walked both ways from a carrier, each carrier
 //! reached counted once at its shortest depth.
 
+use super::queries::Graph;
 use crate::AppError;
 use sea_orm::ConnectionTrait;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use varn_store::repo::assets::{self as repo, CarrierRow};
 
 /// One direction of the walk: the nearest carriers with their depth, how many in all, and
@@ -23,13 +25,22 @@ pub const GRAPH_DEPTH: u8 = 5;
 /// It also keeps the row the carrier page lists of each carrier in the graph (name, kind, unit,
 /// systemägare …), so that a walk's nearest carriers come from memory rather than from a
 /// read of up to 200 rows, each three lookups, at every page.
-#[derive(Debug, Default)]
+///
+/// The graph never changes once read (a write reads a new one), so what a carrier's page
+/// shows of it, both walks with their rows sorted, is kept with it: walked once per carrier
+/// and graph, not at every page.
+#[derive(Debug)]
 pub struct DependencyGraph {
     ids: Vec<i64>,
     down: Vec<Vec<u32>>,
     up: Vec<Vec<u32>>,
     rows: Vec<Option<CarrierRow>>,
+    around: moka::sync::Cache<i64, Arc<Graph>>,
 }
+
+/// How many carrier rows the kept walks of one graph may hold in all (each walk lists at
+/// most [`GRAPH_SHOWN`] a way): some 20 MB at the most.
+const KEPT_WALK_ROWS: u64 = 100_000;
 
 /// What a walk from one carrier reached: how many carriers in all, and the nearest ones as
 /// (carrier, depth, reached through), by depth and then id.
@@ -59,7 +70,22 @@ impl DependencyGraph {
             list.sort_unstable();
             list.dedup();
         }
-        DependencyGraph { rows: vec![None; ids.len()], ids, down, up }
+        let around = moka::sync::Cache::builder()
+            .weigher(|_, g: &Arc<Graph>| u32::try_from(g.depends_on.len() + g.used_by.len() + 1).unwrap_or(u32::MAX))
+            .max_capacity(KEPT_WALK_ROWS)
+            .build();
+        DependencyGraph { rows: vec![None; ids.len()], ids, down, up, around }
+    }
+
+    /// What a carrier's page shows of the graph: both walks, [`GRAPH_DEPTH`] steps deep,
+    /// the nearest [`GRAPH_SHOWN`] of each listed with their rows. Walked at the first page
+    /// of a carrier and kept as long as the graph is.
+    pub(crate) fn around(&self, id: i64) -> Arc<Graph> {
+        self.around.get_with(id, || {
+            let (depends_on, depends_on_total, depends_on_via) = self.walked(self.walk(id, true, GRAPH_DEPTH, GRAPH_SHOWN));
+            let (used_by, used_by_total, used_by_via) = self.walked(self.walk(id, false, GRAPH_DEPTH, GRAPH_SHOWN));
+            Arc::new(Graph { depends_on, used_by, depends_on_total, used_by_total, depends_on_via, used_by_via })
+        })
     }
 
     /// The graph with the rows of its carriers (`rows` in any order; those not in the graph
@@ -274,6 +300,27 @@ mod tests {
         assert_eq!(via, vec![(2, 1), (3, 1), (4, 2), (5, 2)]);
         let (rows, total, via) = g.walked(g.walk(9, true, 5, 100));
         assert!(rows.is_empty() && total == 0 && via.is_empty());
+    }
+
+    #[test]
+    fn what_a_carriers_page_shows_is_walked_once_per_graph_and_is_both_walks() {
+        use super::{GRAPH_DEPTH, GRAPH_SHOWN};
+        // 1 → 2 → 3 and 4 → 2: from 2, one down and two up.
+        let g = DependencyGraph::new(vec![(1, 2), (2, 3), (4, 2)]);
+        let first = g.around(2);
+        assert_eq!(first.depends_on_via, vec![(3, 2)]);
+        assert_eq!(first.used_by_via, vec![(1, 2), (4, 2)]);
+        assert_eq!((first.depends_on_total, first.used_by_total), (1, 2));
+        // The same walks as walked on their own, rows left out as they lack here.
+        let down = g.walk(2, true, GRAPH_DEPTH, GRAPH_SHOWN);
+        assert_eq!(first.depends_on_via, down.nearest.iter().map(|(n, _, v)| (*n, *v)).collect::<Vec<_>>());
+        // Kept: the second page of the carrier gets the same walk, not a new one; another
+        // carrier gets its own; a graph read again (after a write) walks again.
+        assert!(std::sync::Arc::ptr_eq(&first, &g.around(2)));
+        assert_eq!(g.around(1).depends_on_total, 2);
+        let again = DependencyGraph::new(vec![(1, 2), (2, 3), (4, 2), (2, 5)]);
+        assert_eq!(again.around(2).depends_on_total, 2);
+        assert_eq!(g.around(2).depends_on_total, 1, "the old graph keeps its own walk");
     }
 
     #[test]

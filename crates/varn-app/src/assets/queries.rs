@@ -2,7 +2,7 @@
 //! carriers and levels, and the dependency graph in both directions.
 
 use super::classify::levels_of_rows;
-use super::graph::{DependencyGraph, GRAPH_DEPTH, GRAPH_SHOWN};
+use super::graph::DependencyGraph;
 use super::plan::PlanItem;
 use super::Assets;
 use crate::{Actor, AppError};
@@ -88,7 +88,9 @@ pub struct CarrierView {
     /// The assets on it the caller may see (at most 200).
     pub assets: Vec<AssetRow>,
     /// What it depends on and what depends on it.
-    pub graph: Graph,
+    // Kept with the graph: shared by every page of the carrier until the graph is read again.
+    #[schema(value_type = Graph)]
+    pub graph: std::sync::Arc<Graph>,
     /// Whether the caller may change it.
     pub can_edit: bool,
 }
@@ -220,9 +222,7 @@ impl Assets<'_> {
         let (c, unit) = repo::carrier_with_unit(db, &vis, id).await?.ok_or(AppError::NotFound)?;
         let (unit_name, path) = unit.map(|u| (u.name, u.path)).unwrap_or_default();
         let can_edit = self.may_edit_carrier(actor, &c, &path);
-        let dependencies = self.dependency_graph().await?;
-        let depends_on = dependencies.walk(id, true, GRAPH_DEPTH, GRAPH_SHOWN);
-        let used_by = dependencies.walk(id, false, GRAPH_DEPTH, GRAPH_SHOWN);
+        let graph = self.dependency_graph().await?.around(id);
         let mut b = Reads::on(db);
         let people = b.add(users::names_by_ids_query([c.system_owner_user_id, c.system_admin_user_id].into_iter().flatten().collect()));
         let inherited = b.add(repo::inherited_levels_query(id));
@@ -243,9 +243,6 @@ impl Assets<'_> {
         let inherited = levels_of_rows(got.take(inherited)?);
         let carried = got.take_one(carried)?.unwrap_or(0).max(0) as u64;
         let assets = assets.take(&mut got)?.items;
-        let (depends_on, depends_on_total, depends_on_via) = dependencies.walked(depends_on);
-        let (used_by, used_by_total, used_by_via) = dependencies.walked(used_by);
-        let graph = Graph { depends_on, used_by, depends_on_total, used_by_total, depends_on_via, used_by_via };
         Ok(CarrierView { carrier: facts, inherited, carried, assets, graph, can_edit })
     }
 

@@ -17,6 +17,28 @@ fn lower(level: HeadingLevel, shift: usize) -> HeadingLevel {
     LEVELS[(at + shift).min(5)]
 }
 
+/// How many bytes of texts and their HTML [`markdown_kept`] keeps.
+const KEPT_HTML_BYTES: u64 = 32 << 20;
+
+/// [`markdown`], kept by the text itself: a version's text is the same at every reading of
+/// its page (the document page rendered it at each, a tenth of the page's instructions), and
+/// a text edited is another key, so nothing kept is ever stale. At most 32 MB of texts and
+/// their HTML, the least used let go first.
+pub fn markdown_kept(md: &str) -> String {
+    static KEPT: std::sync::LazyLock<moka::sync::Cache<String, std::sync::Arc<str>>> = std::sync::LazyLock::new(|| {
+        moka::sync::Cache::builder()
+            .weigher(|md: &String, html: &std::sync::Arc<str>| u32::try_from(md.len() + html.len()).unwrap_or(u32::MAX))
+            .max_capacity(KEPT_HTML_BYTES)
+            .build()
+    });
+    if let Some(html) = KEPT.get(md) {
+        return html.to_string();
+    }
+    let html = markdown(md);
+    KEPT.insert(md.to_owned(), html.as_str().into());
+    html
+}
+
 /// Renders Markdown as HTML. Raw HTML in the text is shown as text, and links other than
 /// http(s), mailto and local ones lose their target, so a document cannot carry script.
 /// The text's headings start at h2, below the page's own h1 (the document's title): a text
@@ -163,6 +185,20 @@ mod tests {
         // Written with ## (as the seed's policy is): as written.
         let h = markdown("## Syfte\n\n### Mål");
         assert!(h.contains("<h2>Syfte</h2>") && h.contains("<h3>Mål</h3>"), "{h}");
+    }
+
+    #[test]
+    fn a_kept_text_gives_its_own_html_and_an_edited_text_its_new_one() {
+        let texts =
+            ["# Syfte\n\nText <script>x</script>", "# Syfte\n\nText <script>y</script>", "", "## Mål\n\n| a | b |\n|---|---|\n| 1 | 2 |"];
+        for round in 0..2 {
+            for t in texts {
+                assert_eq!(markdown_kept(t), markdown(t), "round {round}: {t}");
+            }
+        }
+        // One letter edited is another text: its own HTML, not the kept one of the first.
+        let (a, b) = (markdown_kept("Version *ett*"), markdown_kept("Version *två*"));
+        assert!(a.contains("<em>ett</em>") && b.contains("<em>två</em>"), "{a} {b}");
     }
 
     #[test]

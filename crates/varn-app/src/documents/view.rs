@@ -207,7 +207,7 @@ impl<'a> Documents<'a> {
         let moves =
             moves.into_iter().filter(|to| if matches!(to, Status::Gallande | Status::Upphavd) { decided.may_decide } else { can_edit });
         Ok(DocView {
-            html: render::markdown(&version.body_md),
+            html: render::markdown_kept(&version.body_md),
             unit_name: uname(d.unit_id),
             applies_to_name: uname(d.applies_to_unit_id),
             applies_to_root: units.iter().any(|u| u.id == d.applies_to_unit_id && u.parent_id.is_none()),

@@ -161,8 +161,7 @@ impl<'a> Incidents<'a> {
             // The deadlines passed as of this moment: a count of its own each time, not kept.
             return Ok(repo::list_counted(self.db(), &v, &f, p, None).await?);
         }
-        let reader = if v.read.is_all() { "all".to_owned() } else { format!("{v:?}") };
-        self.app.kept_count("incidents", &reader, &f, p, |known| repo::list_counted(self.db(), &v, &f, p, known)).await
+        self.app.kept_count("incidents", &reader_key(&v), &f, p, |known| repo::list_counted(self.db(), &v, &f, p, known)).await
     }
 
     /// A visible incident with its unit's path (`NotFound` otherwise).
@@ -177,5 +176,15 @@ impl<'a> Incidents<'a> {
             return Err(AppError::Forbidden);
         }
         Ok(Handled { cap: actor.can(Permission::IncidentHandle)?, incident, path })
+    }
+}
+
+/// Whose way of seeing incidents a kept view is kept for: everyone who sees the whole city
+/// reads the same rows, so they share one key; anyone else their own.
+pub(crate) fn reader_key(v: &IncidentVisibility) -> String {
+    if v.read.is_all() {
+        "all".to_owned()
+    } else {
+        format!("{v:?}")
     }
 }

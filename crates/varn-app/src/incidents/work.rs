@@ -41,8 +41,7 @@ impl<'a> Incidents<'a> {
         // Kept until this server's next write, at most 10 s (`AppParts::incident_work`): a
         // deadline that comes within `soon` meanwhile shows at the latest 10 s late. Everyone
         // who sees the whole city reads the same rows (`work_statement`), so they share them.
-        let reader = if v.read.is_all() { "all".to_owned() } else { format!("{v:?}") };
-        let key = (reader, self.app.writes_committed());
+        let key = (super::reader_key(&v), self.app.writes_committed());
         let kept = self.app.incident_work.get(&key);
         let open = match kept {
             Some(_) => None,

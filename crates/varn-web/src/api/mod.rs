@@ -15,12 +15,13 @@ mod users;
 mod work;
 
 use crate::i18n::Lang;
+use crate::json::Json;
 use crate::security::Auth;
 use crate::AppState;
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use varn_app::{Actor, AppError};

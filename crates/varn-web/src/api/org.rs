@@ -3,12 +3,13 @@
 use super::dto::*;
 use super::list::*;
 use super::{ApiActor, ApiResult, ErrorBody, WebError};
+use crate::json::Json;
 use crate::AppState;
 use axum::extract::{Multipart, Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Router;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use varn_app::org::{UnitInput, UnitUpdateInput};

@@ -1,9 +1,9 @@
 //! API: finding the people one may name in a form (the person picker), by part of a name.
 
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::json::Json;
 use crate::AppState;
 use axum::extract::Query;
-use axum::Json;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;

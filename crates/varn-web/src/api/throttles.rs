@@ -1,9 +1,9 @@
 //! API: sign-in throttles for the system administrator (user administration city-wide).
 
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::json::Json;
 use crate::AppState;
 use axum::http::StatusCode;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;

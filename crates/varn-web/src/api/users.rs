@@ -3,11 +3,12 @@
 use super::dto::*;
 use super::list::*;
 use super::{ApiActor, ApiResult, ErrorBody};
+use crate::json::Json;
 use crate::AppState;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
-use axum::{Json, Router};
+use axum::Router;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use varn_app::users::{GrantInput, UserInput};

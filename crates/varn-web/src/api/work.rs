@@ -2,9 +2,9 @@
 //! caller's scope, and the tasks behind them.
 
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::json::Json;
 use crate::AppState;
 use axum::extract::Query;
-use axum::Json;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;

@@ -2,9 +2,9 @@
 
 use crate::api::{ApiActor, ApiResult, ErrorBody};
 use crate::api::{ListArgs, PageOf};
+use crate::json::Json;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use varn_app::assets::{CarrierCommand, CarrierFilter, CarrierJson, CarrierRow, CarrierView};

@@ -1,9 +1,9 @@
 //! Classification, its history and the handlingsplan through the API.
 
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::json::Json;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use varn_app::assets::{ClassificationRow, ClassifyJson, MeasureForm, PlanItem, Preview};

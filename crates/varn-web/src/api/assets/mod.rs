@@ -6,9 +6,9 @@ mod classify;
 
 use crate::api::{ApiActor, ApiResult, ErrorBody};
 use crate::api::{ListArgs, PageOf};
+use crate::json::Json;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;

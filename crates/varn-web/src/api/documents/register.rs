@@ -2,9 +2,9 @@
 
 use crate::api::{ApiActor, ApiResult, ErrorBody};
 use crate::api::{ListArgs, PageOf};
+use crate::json::Json;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use varn_app::code_param;

@@ -3,10 +3,10 @@
 
 use crate::api::WebError;
 use crate::api::{ApiActor, ApiResult, ErrorBody};
+use crate::json::Json;
 use axum::extract::{Multipart, Path};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Json;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use varn_app::documents::{RemissInput, RemissStatus};

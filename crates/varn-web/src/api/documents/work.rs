@@ -2,11 +2,11 @@
 //! rules for documents.
 
 use crate::api::{ApiActor, ApiResult, ErrorBody, WebError};
+use crate::json::Json;
 use crate::present::documents::{conformance_of, pdf_download};
 use axum::extract::{Multipart, Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use varn_app::documents::{AckAsk, AckPreview, AckRequestReport, ActionJson, ActionRow, Comment, FollowUp, PendingAck};

@@ -6,10 +6,10 @@ mod samverkan;
 
 use crate::api::{ApiActor, ApiResult, ErrorBody};
 use crate::api::{ListArgs, PageOf};
+use crate::json::Json;
 use crate::AppState;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;

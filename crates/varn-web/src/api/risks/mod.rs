@@ -3,10 +3,10 @@
 
 use crate::api::{ApiActor, ApiResult, ErrorBody};
 use crate::api::{ListArgs, PageOf};
+use crate::json::Json;
 use crate::AppState;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;

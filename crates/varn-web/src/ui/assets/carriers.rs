@@ -127,11 +127,17 @@ struct CarrierPage {
     hosting: String,
     levels: Vec<super::page::LevelLine>,
     requirements: Vec<(String, String, String)>,
-    depends_on: Vec<(CarrierRow, u8, String)>,
-    used_by: Vec<(CarrierRow, u8, String)>,
+    /// Each kind's label, written once a page rather than once a carrier listed.
+    kinds: Vec<(CarrierKind, String)>,
     dep_q: String,
     found: Vec<CarrierRow>,
     picture: super::graph::Picture,
+}
+
+impl CarrierPage {
+    fn kind_of(&self, c: &CarrierRow) -> &str {
+        self.kinds.iter().find(|(k, _)| *k == c.kind).map(|(_, l)| l.as_str()).unwrap_or_default()
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -153,7 +159,6 @@ async fn page(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<PageQ>) -> PageResu
         .into_iter()
         .map(|r| (r.code.clone(), r.text.get(lang).to_owned(), label(tr, r.kind)))
         .collect();
-    let with_kind = |xs: &Vec<(CarrierRow, u8)>| xs.iter().map(|(c, d)| (c.clone(), *d, label(tr, c.kind))).collect();
     let dep_q = q.dep.unwrap_or_default();
     let found = if v.can_edit && !dep_q.trim().is_empty() {
         let p = ListParams { q: Some(dep_q.clone()), page: 1, per_page: Some(20), ..Default::default() };
@@ -169,8 +174,7 @@ async fn page(ctx: Ctx, Path(id): Path<i64>, Query(q): Query<PageQ>) -> PageResu
         hosting: v.carrier.model.hosting.map(|h| label(tr, h)).unwrap_or_default(),
         levels: super::page::level_lines(&ctx, &v.inherited),
         requirements,
-        depends_on: with_kind(&v.graph.depends_on),
-        used_by: with_kind(&v.graph.used_by),
+        kinds: CarrierKind::ALL.iter().map(|k| (*k, label(tr, *k))).collect(),
         dep_q,
         found,
         v,
