@@ -139,7 +139,7 @@ impl ContactUnits {
             .bodies
             .iter()
             .chain(own_units.iter().filter(|u| u.active))
-            .filter(|u| self.own.contains(&u.id) || OrgPath::parse(&u.path).is_ok_and(|p| scope.covers(&p)))
+            .filter(|u| self.own.contains(&u.id) || scope.is_all() || OrgPath::parse(&u.path).is_ok_and(|p| scope.covers(&p)))
             .collect();
         units.sort_by(|a, b| a.path.cmp(&b.path));
         units.dedup_by_key(|u| u.id);

@@ -205,10 +205,21 @@ pub async fn list<D: ConnectionTrait + 'static>(
         None => q,
     };
     let (items, total, exact) = if unfiltered {
-        // The lanes' heads know how many rows the chain has; read with the page.
+        // The lanes' heads know how many rows the chain has; read with the page. Both
+        // statements are built once per page asked (the log's first page spent 8 % of its
+        // instructions building them).
+        static BUILT: crate::repo::memo::Memo<(Statement, Statement)> = crate::repo::memo::Memo::new();
+        let backend = db.get_database_backend();
+        let (heads, items) = BUILT.statement(backend, &format!("{:?}|{}|{:?}", p.dir, p.offset(), p.per_page), || {
+            use crate::repo::kept::Read;
+            (
+                audit_head::Entity::find().into_model::<audit_head::Model>().statement(backend),
+                q.into_model::<audit_log::Model>().statement(backend),
+            )
+        });
         let mut b = crate::batch::Reads::on(db);
-        let heads = b.add(audit_head::Entity::find().into_model::<audit_head::Model>());
-        let items = b.add(q.into_model::<audit_log::Model>());
+        let heads = b.add_statement::<SelectModel<audit_head::Model>>(heads);
+        let items = b.add_statement::<SelectModel<audit_log::Model>>(items);
         let mut got = b.run(db).await?;
         let total = got.take(heads)?.iter().map(|h| h.last_seq.max(0) as u64).sum();
         (got.take(items)?, total, true)

@@ -34,12 +34,13 @@ pub fn choices_query() -> impl crate::repo::kept::Read<S = sea_orm::SelectGetabl
 
 /// One authority or network.
 pub async fn find<D: ConnectionTrait>(db: &D, id: i64) -> Result<Option<authority::Model>, DbErr> {
-    find_query(id).one(db).await
+    Ok(crate::repo::kept::all(db, find_query(id)).await?.pop())
 }
 
-/// The query of [`find`].
-pub fn find_query(id: i64) -> sea_orm::Selector<sea_orm::SelectModel<authority::Model>> {
-    authority::Entity::find_by_id(id).into_model()
+/// The query of [`find`], its text kept (an authority's page built it at every request).
+pub fn find_query(id: i64) -> impl crate::repo::kept::Read<S = sea_orm::SelectModel<authority::Model>> + use<> {
+    static KEPT: crate::repo::kept::Slot = crate::repo::kept::Slot::new();
+    KEPT.keep(vec![id.into()], move || authority::Entity::find_by_id(id).into_model())
 }
 
 /// The one a data file names by its code.

@@ -195,6 +195,7 @@ mod tests {
         check(i::linked_assets_query, "linked assets");
         check(i::linked_carriers_query, "linked carriers");
         check(authorities::of_incident_query, "contacts");
+        check(authorities::find_query, "an authority");
         use crate::repo::assets as a;
         check(a::levels_of_query, "asset levels");
         check(a::measures_query, "asset measures");

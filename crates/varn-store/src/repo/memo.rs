@@ -167,7 +167,7 @@ mod tests {
                             for known in [None, Some(7)] {
                                 let mut b = Reads::new(backend);
                                 let _ = r::list_reads_counted(&mut b, s, f, p, known);
-                                let rows = r::rows(r::page_select(s, f, p, backend)).into_statement(backend);
+                                let rows = r::page_statement(s, f, p, backend);
                                 let mut want = vec![];
                                 if known.is_none() {
                                     want.push(crate::repo::count::count_upto_statement(backend, r::filter(s, f, p, backend), r::CAP));

@@ -12,7 +12,8 @@ pub struct UnitDto {
     /// Parent unit (none for the root).
     pub parent_id: Option<i64>,
     /// Kind: kommunfullmaktige, kommunstyrelse, namnd, forvaltning, avdelning, enhet, bolag, extern_utovare.
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: &'static str,
     /// Name.
     pub name: String,
     /// Materialised path of ids from the root.
@@ -36,7 +37,7 @@ impl From<varn_store::repo::org::ListedUnit> for UnitDto {
         UnitDto {
             id: u.id,
             parent_id: u.parent_id,
-            kind: u.kind.to_string(),
+            kind: varn_domain::Code::as_str(u.kind),
             name: u.name,
             path: u.path,
             head_user_id: u.head_user_id,
@@ -315,10 +316,13 @@ pub struct TaskDto {
     pub title: String,
     /// Where to do it.
     pub link: String,
-    /// Due date.
-    pub due_date: Option<String>,
+    /// Due date (written without chrono's formatter, as the other dates of the API).
+    #[serde(serialize_with = "varn_domain::json_time::opt_date")]
+    #[schema(value_type = Option<String>)]
+    pub due_date: Option<chrono::NaiveDate>,
     /// open or done.
-    pub status: String,
+    #[schema(value_type = String)]
+    pub status: &'static str,
     /// Assigned unit's name.
     pub unit_name: Option<String>,
     /// Days left (negative: overdue).

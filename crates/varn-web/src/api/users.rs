@@ -182,8 +182,8 @@ pub async fn tasks(a: ApiActor) -> ApiResult<Json<Vec<TaskDto>>> {
                 source_type: t.task.source_type,
                 title: t.task.title,
                 link: t.task.link,
-                due_date: t.task.due_date.map(|d| d.to_string()),
-                status: t.task.status.to_string(),
+                due_date: t.task.due_date,
+                status: varn_domain::Code::as_str(t.task.status),
                 unit_name: t.unit_name,
                 days_left: t.days_left,
             })

@@ -106,7 +106,7 @@ pub fn analyses_reads_counted(
         .column_as(Expr::col((risk_analysis::Entity, Alias::new("open_risks"))), "open_risks")
         .column_as(Expr::col((risk_analysis::Entity, Alias::new("highest_open"))), "highest")
         .into_model::<AnalysisRow>();
-    ListReads { reads: crate::repo::CountedPage::add_or_known(b, q, 100_000, rows, known), page: p.page, per_page: p.per_page }
+    ListReads { reads: crate::repo::CountedPage::add_or_known(b, q, 100_000, rows, known), page: p.page, per_page: p.per_page, then: None }
 }
 
 /// An analysis with its unit's path and name.

@@ -61,7 +61,7 @@ struct AuthorityPage {
     kind: String,
     contacts: Page<ContactRow>,
     /// (contact, when, direction and channel in words).
-    lines: Vec<(ContactRow, String, String)>,
+    lines: Vec<(ContactRow, String, std::sync::Arc<str>)>,
     keeps: bool,
     records: bool,
     form: FormState,
@@ -91,11 +91,25 @@ async fn show(ctx: &Ctx, id: i64, page: u64, form: FormState, code: StatusCode) 
     let inc = app.incidents();
     let tr = ctx.tr;
     let records = inc.records_contacts(actor);
-    let (a, contacts, units) = inc.authority_page(actor, id, page, records).await?;
-    let lines = contacts
-        .items
-        .iter()
-        .map(|c| (c.clone(), tr.datetime(&c.at), format!("{}, {}", label(tr, c.direction), label(tr, c.channel).to_lowercase())))
+    let (a, mut contacts, units) = inc.authority_page(actor, id, page, records).await?;
+    // The rows move into the lines (the page keeps its count), and each pair of direction and
+    // channel is put in words once: a page has fifty contacts and a handful of such pairs.
+    let mut said: Vec<((Direction, Channel), std::sync::Arc<str>)> = Vec::new();
+    let lines = std::mem::take(&mut contacts.items)
+        .into_iter()
+        .map(|c| {
+            let pair = (c.direction, c.channel);
+            let how = match said.iter().find(|(p, _)| *p == pair) {
+                Some((_, how)) => how.clone(),
+                None => {
+                    let how: std::sync::Arc<str> = format!("{}, {}", label(tr, c.direction), label(tr, c.channel).to_lowercase()).into();
+                    said.push((pair, how.clone()));
+                    how
+                }
+            };
+            let at = tr.datetime(&c.at);
+            (c, at, how)
+        })
         .collect();
     let records = records && a.active;
     let form = if form.v("unit_id").is_empty() {

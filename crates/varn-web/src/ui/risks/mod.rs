@@ -91,6 +91,39 @@ pub(crate) fn grid(ctx: &Ctx, h: &HeatMap, base: &str) -> HeatGrid {
     }
 }
 
+/// Both heat maps of the register.
+#[derive(Template)]
+#[template(path = "risks/_heat_maps.html")]
+struct HeatMaps {
+    tr: Tr,
+    heat: [HeatGrid; 2],
+}
+
+/// Both heat maps of the register as HTML, kept by everything they are written from: the
+/// language, the page they link to (`base`) and each cell's count (the matrix is the
+/// server's own). A nämnd's register wrote its fifty cells anew at every request, a tenth of
+/// its instructions; the maps' counts are themselves kept until this server's next write.
+fn heat_maps(ctx: &Ctx, maps: [&HeatMap; 2], base: &str) -> Result<std::sync::Arc<str>, AppError> {
+    let mut key = String::with_capacity(base.len() + 8 * 64);
+    key.push_str(base);
+    for h in maps {
+        key.push_str(if h.residual { "|r" } else { "|i" });
+        for n in std::iter::once(h.total).chain(h.cells.iter().map(|c| c.n)) {
+            key.push(',');
+            key.push_str(itoa::Buffer::new().format(n));
+        }
+    }
+    // Nothing in the HTML can change without its key: it is kept across writes (0).
+    let key = ("risk_heat", key, ctx.lang.code(), 0);
+    ctx.state
+        .fragments
+        .try_get_with(key, || {
+            let page = HeatMaps { tr: ctx.tr, heat: maps.map(|h| grid(ctx, h, base)) };
+            page.render().map(std::sync::Arc::from)
+        })
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
 /// A register row with its labels.
 pub struct Row {
     r: RiskRow,
@@ -212,7 +245,8 @@ struct ListPage {
     view: ListView,
     rows: Vec<Row>,
     can_create: bool,
-    heat: Vec<HeatGrid>,
+    /// Both heat maps as HTML ([`heat_maps`]).
+    heat: std::sync::Arc<str>,
     unit_filter: Option<String>,
     statuses: Vec<(&'static str, String)>,
     treatments: Vec<(&'static str, String)>,
@@ -251,7 +285,7 @@ async fn list(ctx: Ctx, Query(q): Query<ListQuery>) -> PageResult {
         Some(u) => format!("/risks?unit={u}"),
         None => "/risks".to_owned(),
     };
-    let heat = vec![grid(&ctx, &reg.inherent, &base), grid(&ctx, &reg.residual, &base)];
+    let heat = heat_maps(&ctx, [&reg.inherent, &reg.residual], &base)?;
     let lang = ctx.lang.code();
     let levels = risks.rules().matrix.levels.iter().skip(1).map(|l| (l.from.to_string(), format!("≥ {}", l.name.get(lang)))).collect();
     let page = ListPage {

@@ -23,6 +23,14 @@ async fn the_register_its_heat_maps_and_the_forms_work_as_pages(#[case] b: &str)
     assert!(html.contains("/static/risk-levels.css") && html.contains("Mycket hög"));
     let open_before = open_in(&html);
     assert_eq!(open_before, 3, "her three open demo risks: {html}");
+    // The maps' HTML is kept by the page its cells link to: the register of one unit links
+    // them to that unit's register, the whole register to its own.
+    assert!(html.contains("href=\"/risks?cell=i-4-3\""), "{html}");
+    let socf = t.id("Socialförvaltningen");
+    let (s, unit) = karin.text(&format!("/risks?unit={socf}")).await;
+    assert_eq!(s, 200);
+    let linked = format!("href=\"/risks?unit={socf}&#38;cell=");
+    assert!(unit.contains(&linked) && !unit.contains("href=\"/risks?cell="), "{unit}");
     // A cell of the heat map lists its risks: 4 × 3 (the misdirected e-mail) before treatment.
     let (s, cell) = karin.text("/risks?cell=i-4-3").await;
     assert_eq!(s, 200);
@@ -123,7 +131,8 @@ fn open_in(html: &str) -> i64 {
 /// The register's page in its default order is read bounded to the residual scores the kept
 /// heat map says fill it: every page, both ways, is the page read without the map, and when
 /// the map has fallen behind a change it did not see (another server's write), the short
-/// bounded page is read again without the bound.
+/// bounded page is read again without the bound. Every page is also the slice of the whole
+/// register sorted by its statement (a page is read as ids chosen, joined and sorted again).
 #[rstest]
 #[case::sqlite("sqlite")]
 #[case::postgres("postgres")]
@@ -146,9 +155,14 @@ async fn the_register_bounded_by_its_kept_heat_map_is_the_register_read_whole(#[
     assert!(scores.len() >= 3, "risks at several levels, so a bound leaves some out: {scores:?}");
     risks.register(&sara, None, &f, &ListParams::default()).await.unwrap(); // the maps kept
     for dir in [Dir::Asc, Dir::Desc] {
+        // The whole register in one statement, sorted by its `ORDER BY`: a page's rows, read
+        // as ids chosen and then joined and sorted again in Rust, are its slice.
+        let sorted = ids(&risks.list(&sara, None, &f, &ListParams { per_page: None, dir, ..Default::default() }).await.unwrap());
         for page in 1..=open.div_ceil(2) {
             let p = ListParams { page, per_page: Some(2), dir, ..Default::default() };
             let whole = risks.list(&sara, None, &f, &p).await.unwrap();
+            let slice = &sorted[(page as usize - 1) * 2..sorted.len().min(page as usize * 2)];
+            assert_eq!(ids(&whole), slice, "page {page} {dir:?} in the statement's order");
             let bounded = risks.register(&sara, None, &f, &p).await.unwrap().page;
             assert_eq!(ids(&bounded), ids(&whole), "page {page} {dir:?}");
             assert_eq!(bounded.total, open);
