@@ -210,6 +210,10 @@ pub struct AppParts {
     /// The city-wide deciding bodies' units (KF, KS), kept as the contact bodies are: every
     /// document's page names them and they were a scan of the whole tree on each.
     pub(crate) city_bodies: moka::future::Cache<u64, std::sync::Arc<Vec<varn_store::entity::org_unit::Model>>>,
+    /// The units in a scope (tree order), per scope, kept as the readable units are: the units
+    /// a document's editor may ask to confirm it were the whole part of the tree, read and
+    /// decoded in a read of their own on every page of a document in force.
+    pub(crate) units_in_scope: moka::sync::Cache<(String, u64), std::sync::Arc<Vec<varn_store::entity::org_unit::Model>>>,
     /// The open risks a handler may link an incident to (its unit's and above, up to 200),
     /// per reader's scope and unit, kept as the incident rows are (until this server's next
     /// write, at most 10 s; at most 50 000 rows in all): on a storstad incident's page they
@@ -356,6 +360,11 @@ impl App {
                 .build(),
             contact_bodies: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
             city_bodies: moka::future::Cache::builder().max_capacity(2).time_to_live(std::time::Duration::from_secs(10)).build(),
+            units_in_scope: moka::sync::Cache::builder()
+                .max_capacity(20_000)
+                .weigher(|_, units: &std::sync::Arc<Vec<_>>| u32::try_from(units.len()).unwrap_or(u32::MAX).saturating_add(1))
+                .time_to_live(std::time::Duration::from_secs(10))
+                .build(),
             area_people: moka::sync::Cache::builder()
                 .max_capacity(100_000)
                 .weigher(|_, p: &std::sync::Arc<Option<Vec<_>>>| {

@@ -323,9 +323,19 @@ impl<'a> Documents<'a> {
     /// (read with the document's page).
     pub async fn ack_units_under(&self, actor: &Actor, applies_path: &str) -> Result<Vec<varn_store::entity::org_unit::Model>, AppError> {
         actor.can(Permission::DocumentWrite)?;
-        // Within the actor's own scope: they ask their own staff.
-        let all = self.app.org_units_in(actor, Permission::DocumentWrite).await?;
-        Ok(all.into_iter().filter(|u| u.active && u.path.starts_with(applies_path)).collect())
+        // Within the actor's own scope: they ask their own staff. The scope's units are kept
+        // until this server's next write (at most 10 s, for other servers' writes).
+        let scope = actor.scope(Permission::DocumentWrite);
+        let key = (format!("{scope:?}"), self.app.writes_committed());
+        let all = match self.app.units_in_scope.get(&key) {
+            Some(kept) => kept,
+            None => {
+                let read = std::sync::Arc::new(self.app.org_units_in(actor, Permission::DocumentWrite).await?);
+                self.app.units_in_scope.insert(key, read.clone());
+                read
+            }
+        };
+        Ok(all.iter().filter(|u| u.active && u.path.starts_with(applies_path)).cloned().collect())
     }
 
     /// A remiss comment on the version on remiss.

@@ -21,7 +21,7 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Whether `serde_json` escapes a byte: a control character, a quote or a backslash.
 #[inline(always)]
-const fn escapes(b: u8) -> bool {
+pub(super) const fn escapes(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 

@@ -37,6 +37,7 @@ const RAW_VALUE: &str = "$serde_json::private::RawValue";
 
 impl Writer {
     pub(super) fn string(&mut self, s: &str) {
+        self.out.reserve(s.len() + 2);
         self.out.push(b'"');
         escape::escaped(&mut self.out, s);
         self.out.push(b'"');
@@ -69,7 +70,23 @@ impl Compound<'_> {
         }
     }
 
+    /// `"key":` (after a comma but for the first). A field name is short and has nothing to
+    /// escape: such a one is tested byte by byte and written with one reservation (the
+    /// general path was a tenth of the instructions of the API's task list); any other goes
+    /// through the escaper.
     fn key(&mut self, key: &str) {
+        let b = key.as_bytes();
+        if b.len() <= 32 && !b.iter().any(|&c| escape::escapes(c)) {
+            let out = &mut self.w.out;
+            out.reserve(b.len() + 4);
+            if !std::mem::take(&mut self.first) {
+                out.push(b',');
+            }
+            out.push(b'"');
+            out.extend_from_slice(b);
+            out.extend_from_slice(b"\":");
+            return;
+        }
         self.comma();
         self.w.string(key);
         self.w.out.push(b':');

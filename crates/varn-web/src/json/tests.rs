@@ -120,6 +120,11 @@ enum Either {
 #[derive(Serialize)]
 struct Inner {
     name: String,
+    /// A field name that must be escaped, and one longer than the short path takes.
+    #[serde(rename = "sa \"så\"\n")]
+    quoted: u8,
+    #[serde(rename = "a_field_name_of_more_than_thirty_two_bytes_in_all")]
+    long: u8,
     #[serde(skip_serializing_if = "Option::is_none")]
     missing: Option<String>,
     r#type: &'static str,
@@ -176,7 +181,7 @@ struct All {
 
 #[test]
 fn every_kind_of_value_is_written_as_serde_json_writes_it() {
-    let inner = |n: &str| Inner { name: n.into(), missing: None, r#type: "x" };
+    let inner = |n: &str| Inner { name: n.into(), quoted: 1, long: 2, missing: None, r#type: "x" };
     let all = All {
         t: true,
         f: false,
@@ -217,7 +222,7 @@ fn every_kind_of_value_is_written_as_serde_json_writes_it() {
         by_bool: BTreeMap::from([(true, 1), (false, 0)]),
         by_char: BTreeMap::from([('"', 1), ('å', 2)]),
         by_kind: BTreeMap::from([(Kind::Papper, 1)]),
-        flat: Inner { name: "platt".into(), missing: Some("med".into()), r#type: "y" },
+        flat: Inner { name: "platt".into(), quoted: 3, long: 4, missing: Some("med".into()), r#type: "y" },
         value: serde_json::json!({"a": [1, -2, 3.5, null, true, "x\"y"], "b": {"c": {}}, "d": [], "e": 18_446_744_073_709_551_615u64}),
         when: chrono::DateTime::from_timestamp(1_800_000_000, 123_000_000).unwrap_or_default(),
         day: chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default(),
@@ -232,11 +237,12 @@ fn every_kind_of_value_is_written_as_serde_json_writes_it() {
         "\"shown\":\"nr \\\"-42\\\"\\n\"",
         "\"some\":null",
         "\"shapes\":[\"Empty\",{\"Wrapped\":-9},{\"Tuple\":[3,\"å\"]},{\"Named\":{\"a\":false,\"b\":[]}}]",
-        "\"tagged\":[{\"type\":\"one\",\"n\":1},{\"type\":\"two\",\"name\":\"två\",\"type\":\"x\"}]",
+        "\"tagged\":[{\"type\":\"one\",\"n\":1},{\"type\":\"two\",\"name\":\"två\",\"sa \\\"så\\\"\\n\":1,\
+         \"a_field_name_of_more_than_thirty_two_bytes_in_all\":2,\"type\":\"x\"}]",
         "\"by_number\":{\"-5\":1,\"9223372036854775807\":2}",
         "\"by_bool\":{\"false\":0,\"true\":1}",
         "\"by_kind\":{\"papper\":1}",
-        "\"name\":\"platt\",\"missing\":\"med\"",
+        "\"name\":\"platt\",\"sa \\\"så\\\"\\n\":3,\"a_field_name_of_more_than_thirty_two_bytes_in_all\":4,\"missing\":\"med\"",
         "\"empty_seq\":[],\"empty_map\":{}",
     ] {
         assert!(written.contains(part), "{part} in {written}");

@@ -40,6 +40,15 @@ async fn staff_confirm_reading_once_and_the_owner_sees_how_many(#[case] b: &str)
     // Someone who was not asked cannot confirm.
     let (s, _) = api_as(&t, "omar.haddad").await.call(Method::POST, &format!("/api/v1/documents/{policy}/acknowledge"), None).await;
     assert_eq!(s, 409, "{b}");
+    // The units an editor may ask are their part of the tree, kept between writes: a unit
+    // made since is offered at once.
+    let sara_web = t.signed_in("sara.lindqvist").await;
+    let (_, html) = sara_web.text(&page).await;
+    assert!(html.contains(">Hemtjänst Öst</option>") && !html.contains(">Familjerätten Nord</option>"), "{b}: {html}");
+    let unit = json!({"parent_id": t.id("Socialförvaltningen"), "kind": "enhet", "name": "Familjerätten Nord"});
+    assert_eq!(sara.call(Method::POST, "/api/v1/org-units", Some(unit)).await.0, 201, "{b}");
+    let (_, html) = sara_web.text(&page).await;
+    assert!(html.contains(">Familjerätten Nord</option>"), "{b}: the new unit offered at once");
     t.stop().await;
 }
 
