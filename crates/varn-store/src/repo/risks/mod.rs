@@ -219,7 +219,7 @@ pub fn list_reads_counted(
     let built = BUILT.statement(backend, &format!("{scope:?}|{f:?}|{p:?}"), || {
         (page_statement(scope, f, p, backend), crate::repo::count::count_upto_statement(backend, filter(scope, f, p, backend), CAP))
     });
-    let then = by_level(p).map(|dir| if dir == crate::repo::Dir::Desc { lowest_first as fn(&mut Vec<RiskRow>) } else { highest_first });
+    let then = by_level(p).map(|dir| if dir == crate::repo::Dir::Desc { lowest_first as fn(&mut [RiskRow]) } else { highest_first });
     ListReads { reads: super::CountedPage::add_built(b, built, known, CAP), page: p.page, per_page: p.per_page, then }
 }
 
@@ -255,12 +255,12 @@ pub(crate) fn page_statement(scope: &Scope, f: &RiskFilter, p: &ListParams, back
 }
 
 /// The order by level, highest residual first: the residual score, the score, then the id.
-fn highest_first(rows: &mut Vec<RiskRow>) {
+fn highest_first(rows: &mut [RiskRow]) {
     rows.sort_by(|a, b| b.residual_score.cmp(&a.residual_score).then(b.score.cmp(&a.score)).then(a.id.cmp(&b.id)));
 }
 
 /// The order by level turned round: the lowest residual first (the id still ascending).
-fn lowest_first(rows: &mut Vec<RiskRow>) {
+fn lowest_first(rows: &mut [RiskRow]) {
     rows.sort_by(|a, b| a.residual_score.cmp(&b.residual_score).then(a.score.cmp(&b.score)).then(a.id.cmp(&b.id)));
 }
 
@@ -312,7 +312,7 @@ pub struct ListReads<T: FromQueryResult> {
     pub(super) page: u64,
     pub(super) per_page: Option<u64>,
     /// What puts the rows in the page's order where the statement does not.
-    pub(super) then: Option<fn(&mut Vec<T>)>,
+    pub(super) then: Option<fn(&mut [T])>,
 }
 
 impl<T: FromQueryResult> ListReads<T> {
