@@ -206,8 +206,8 @@ pub async fn list<D: ConnectionTrait + 'static>(
     };
     let (items, total, exact) = if unfiltered {
         // The lanes' heads know how many rows the chain has; read with the page. Both
-        // statements are built once per page asked (the log's first page spent 8 % of its
-        // instructions building them).
+        // statements are built once per page asked (building them was about 1 % of the log's
+        // first page).
         static BUILT: crate::repo::memo::Memo<(Statement, Statement)> = crate::repo::memo::Memo::new();
         let backend = db.get_database_backend();
         let (heads, items) = BUILT.statement(backend, &format!("{:?}|{}|{:?}", p.dir, p.offset(), p.per_page), || {
