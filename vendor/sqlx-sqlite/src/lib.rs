@@ -73,6 +73,7 @@ use sqlx_core::executor::Executor;
 mod arguments;
 mod column;
 mod connection;
+mod contains;
 mod database;
 mod error;
 mod logger;

@@ -164,14 +164,38 @@ pub(crate) fn ilike(backend: DbBackend, col: sea_orm::sea_query::SimpleExpr, pat
 /// few rows match, so a common word ("riktlinje": 793 of 3 000 documents; "anna": 2 563 of
 /// 50 000 people) was sorted whole instead of read in order (documents 2.3 → 4.2 ms, people
 /// 1.9 → 6.1 ms); with the literal the plan is made for the pattern, each distinct search
-/// its own statement. On SQLite the pattern is bound: its plans never depend on values.
+/// its own statement. On SQLite the pattern is bound: its plans never depend on values; a
+/// search's pattern (`%text%`, as [`like_pattern`] writes it) is asked as
+/// `varn_contains(col, text)`, which our SQLite driver gives every connection
+/// (vendor/sqlx-sqlite/VARN-PATCH.md): the same answer as the case-sensitive `LIKE` of
+/// Värn's connections, without SQLite's pattern matcher (most of a nämnd's asset search).
 pub(crate) fn like_on(backend: DbBackend, col: sea_orm::sea_query::SimpleExpr, pattern: &str) -> sea_orm::sea_query::SimpleExpr {
-    use sea_orm::sea_query::{BinOper, Expr, LikeExpr, SimpleExpr};
+    use sea_orm::sea_query::{BinOper, Expr, Func, LikeExpr, SimpleExpr};
     if backend == DbBackend::Postgres {
         // Backslash is PostgreSQL's LIKE escape by default.
         return SimpleExpr::Binary(Box::new(col), BinOper::Like, Box::new(SimpleExpr::Custom(pg_literal(pattern))));
     }
+    if let Some(text) = contained_text(pattern) {
+        return Func::cust(sea_orm::sea_query::Alias::new("varn_contains")).arg(col).arg(text).into();
+    }
     Expr::expr(col).like(LikeExpr::new(pattern).escape('\\'))
+}
+
+/// The text a pattern `%text%` (with `\` escaping `%`, `_` and `\`) finds anywhere in a
+/// value; None when the pattern is of another shape (a wildcard inside it, an escape at its
+/// end, no `%` at either end).
+pub(crate) fn contained_text(pattern: &str) -> Option<String> {
+    let inner = pattern.strip_prefix('%')?.strip_suffix('%')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push(chars.next()?),
+            '%' | '_' => return None,
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 /// `text` as a PostgreSQL string constant: an escape string (`E'…'`), so that it means the
@@ -197,4 +221,30 @@ pub fn pg_literal(text: &str) -> String {
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     let n = chrono::Utc::now();
     chrono::DateTime::from_timestamp_micros(n.timestamp_micros()).unwrap_or(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_pattern_gives_back_the_text_it_contains_and_no_other_pattern_does() {
+        for typed in ["akter", "Dra%", "r_s", "k\\s", "\\", "%", "_", "o'brien", "åäö ÅÄÖ", "a\\%b"] {
+            let pattern = like_pattern(typed).unwrap();
+            assert_eq!(contained_text(&pattern).as_deref(), Some(typed.trim().to_lowercase().as_str()), "{pattern}");
+        }
+        assert_eq!(contained_text("%%").as_deref(), Some(""));
+        for other in ["akter", "%akter", "akter%", "%ak%ter%", "%ak_ter%", "%akter\\%", "%", ""] {
+            assert_eq!(contained_text(other), None, "{other}");
+        }
+        let sql = |b| {
+            sea_orm::sea_query::Query::select()
+                .expr(like_on(b, sea_orm::sea_query::Expr::col(sea_orm::sea_query::Alias::new("t")).into(), "%a\\_b%"))
+                .to_owned()
+                .build_any(&*b.get_query_builder())
+                .0
+        };
+        assert_eq!(sql(DbBackend::Sqlite), r#"SELECT varn_contains("t", ?)"#);
+        assert_eq!(sql(DbBackend::Postgres), r#"SELECT "t" LIKE E'%a\\_b%'"#);
+    }
 }

@@ -655,6 +655,55 @@ async fn postgres_plans_a_statement_once_for_any_values() {
     d.cleanup().await;
 }
 
+/// SQLite's searches ask `varn_contains(text, typed)` (our driver's function, on every
+/// connection: vendor/sqlx-sqlite/VARN-PATCH.md) where they asked `text LIKE '%typed%'`: on
+/// both pools it answers as the case-sensitive `LIKE` of Värn's connections does, for texts
+/// with letters beyond ASCII, capitals, wildcards, an empty text or needle, a number and NULL,
+/// and keeps its answer right when one statement asks it with two different needles.
+#[tokio::test]
+async fn sqlite_contains_answers_as_like_does() {
+    let d = TestDb::new("sqlite").await;
+    let s = d.store().await;
+    let texts = ["akter i omsorgen", "Akter", "förskola åkersberga", "ÅKER", "100% säker", "a_b", "back\\slash", "", "12345"];
+    let typed = ["akter", "åker", "Åker", "%", "_", "a_b", "\\", "", "234", "ö", "x"];
+    for db in [s.read(), s.write()] {
+        for t in texts {
+            for n in typed {
+                let pattern = varn_store::repo::like_pattern(n).unwrap_or_else(|| "%%".into());
+                let both = db
+                    .query_one(Statement::from_sql_and_values(
+                        sea_orm::DbBackend::Sqlite,
+                        "SELECT varn_contains(?, ?), ? LIKE ? ESCAPE '\\'",
+                        [t.into(), n.trim().to_lowercase().into(), t.into(), pattern.clone().into()],
+                    ))
+                    .await
+                    .unwrap()
+                    .unwrap();
+                let (c, l): (i64, i64) = (both.try_get_by_index(0).unwrap(), both.try_get_by_index(1).unwrap());
+                assert_eq!(c, l, "{t:?} contains {n:?} ({pattern})");
+            }
+        }
+        let one = |sql: &'static str| async move {
+            let r = db.query_one(Statement::from_string(sea_orm::DbBackend::Sqlite, sql)).await.unwrap().unwrap();
+            (r.try_get_by_index::<Option<i64>>(0).unwrap(), r.try_get_by_index::<Option<i64>>(1).unwrap())
+        };
+        assert_eq!(one("SELECT varn_contains(NULL, 'a'), varn_contains('a', NULL)").await, (None, None));
+        assert_eq!(one("SELECT varn_contains(12345, '234'), varn_contains(12345, 5)").await, (Some(1), Some(1)));
+        // Two needles in one statement: each call site keeps its own searcher.
+        let rows = db
+            .query_all(Statement::from_string(
+                sea_orm::DbBackend::Sqlite,
+                "SELECT varn_contains(t, 'ak'), varn_contains(t, 'ng') FROM (SELECT 'akter' AS t UNION ALL SELECT 'ring' \
+                 UNION ALL SELECT 'akning' UNION ALL SELECT 'x') ORDER BY t",
+            ))
+            .await
+            .unwrap();
+        let got: Vec<(i64, i64)> = rows.iter().map(|r| (r.try_get_by_index(0).unwrap(), r.try_get_by_index(1).unwrap())).collect();
+        assert_eq!(got, [(1, 1), (1, 0), (0, 1), (0, 0)]);
+    }
+    d.cleanup().await;
+}
+
 /// A search's text is matched as the letters typed, whatever they are: quotes, backslashes and
 /// `LIKE`'s own wildcards find only the names that hold them. On PostgreSQL the pattern is
 /// written into the statement as a literal (so that the plan is made for it), which a quote or

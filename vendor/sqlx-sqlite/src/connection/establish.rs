@@ -267,6 +267,11 @@ impl EstablishParams {
             }
         }
 
+        // Värn: `varn_contains(text, needle)` on every connection (VARN-PATCH.md).
+        if crate::contains::register(handle.as_ptr()) != SQLITE_OK {
+            return Err(Error::Database(Box::new(handle.expect_error())));
+        }
+
         #[cfg(feature = "regexp")]
         if self.register_regexp_function {
             // configure a `regexp` function for sqlite, it does not come with one by default
