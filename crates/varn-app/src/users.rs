@@ -333,7 +333,7 @@ impl App {
 }
 
 /// A person found, with their most powerful role among `grants` (the order of Role::ALL).
-fn hit(id: i64, username: String, display_name: String, grants: &[repo::GrantRow]) -> PersonHit {
+fn hit(id: i64, username: String, display_name: String, grants: &[repo::PersonGrant]) -> PersonHit {
     let best = grants
         .iter()
         .filter(|g| g.user_id == id)

@@ -279,6 +279,7 @@ async fn notices_name_the_action_and_wide_reaching_ones_ask_first(#[case] b: &st
 #[case::postgres("postgres")]
 #[tokio::test]
 async fn people_are_found_by_any_part_of_their_name(#[case] b: &str) {
+    use sea_orm::{ActiveModelTrait, ConnectionTrait};
     if skip(b) {
         return;
     }
@@ -301,6 +302,48 @@ async fn people_are_found_by_any_part_of_their_name(#[case] b: &str) {
     assert_eq!(hits[0]["username"], "maria.strom", "{b}: {hits}");
     let (_, hits) = sara.call(Method::GET, "/api/v1/people?q=exempelstad", None).await;
     assert_eq!(hits.as_array().map(Vec::len), Some(0), "{b}: the picker does not search e-mail: {hits}");
+    // A person is named by their most powerful role, and among equal roles by the unit first
+    // in the tree's order (its path), whatever order the grants were made in.
+    let added = varn_store::repo::users::new_user("quintus.tvaroll".into(), "Quintus Tvåroll".into(), None, None)
+        .insert(t.app.store.write())
+        .await
+        .unwrap();
+    let units = ["Kommunfullmäktige", "Individ- och familjeomsorg", "Socialförvaltningen"];
+    for (unit, role) in
+        units.into_iter().zip([varn_domain::Role::Medarbetare, varn_domain::Role::Informationsagare, varn_domain::Role::Informationsagare])
+    {
+        varn_store::entity::role_grant::ActiveModel {
+            user_id: sea_orm::Set(added.id),
+            org_unit_id: sea_orm::Set(t.id(unit)),
+            role: sea_orm::Set(role),
+            granted_by: sea_orm::Set(None),
+            created_at: sea_orm::Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(t.app.store.write())
+        .await
+        .unwrap();
+    }
+    let path = |unit: &str| {
+        let db = t.app.store.read().clone();
+        let id = t.id(unit);
+        async move {
+            let st = sea_orm::Statement::from_sql_and_values(
+                db.get_database_backend(),
+                "SELECT path FROM org_units WHERE id = $1"
+                    .replace("$1", if db.get_database_backend() == sea_orm::DbBackend::Postgres { "$1" } else { "?" }),
+                [id.into()],
+            );
+            db.query_one(st).await.unwrap().unwrap().try_get_by_index::<String>(0).unwrap()
+        }
+    };
+    let first = if path(units[1]).await < path(units[2]).await { units[1] } else { units[2] };
+    let (_, hits) = sara.call(Method::GET, "/api/v1/people?q=tv%C3%A5roll", None).await;
+    assert_eq!(
+        (hits[0]["username"].as_str(), hits[0]["role"].as_str(), hits[0]["unit_name"].as_str()),
+        (Some("quintus.tvaroll"), Some("informationsagare"), Some(first)),
+        "{b}: {hits}"
+    );
     t.stop().await;
 }
 
