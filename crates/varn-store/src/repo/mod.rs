@@ -245,6 +245,6 @@ mod tests {
                 .0
         };
         assert_eq!(sql(DbBackend::Sqlite), r#"SELECT varn_contains("t", ?)"#);
-        assert_eq!(sql(DbBackend::Postgres), r#"SELECT "t" LIKE E'%a\\_b%'"#);
+        assert_eq!(sql(DbBackend::Postgres), r#"SELECT "t" LIKE (E'%a\\_b%')"#);
     }
 }
