@@ -225,6 +225,7 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
