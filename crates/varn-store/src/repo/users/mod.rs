@@ -132,7 +132,9 @@ async fn by_name<D: ConnectionTrait>(
     matched: Option<u64>,
 ) -> Result<Vec<user::Model>, DbErr> {
     let backend = db.get_database_backend();
-    let mut st = q.clone().build(backend);
+    // One statement built, the one read (building one is about 100k instructions: a search
+    // through the trigrams had built the sorted one too and dropped it).
+    let mut st = None;
     match backend {
         DbBackend::Sqlite if !narrowed && typed.trim().chars().count() >= 3 => {
             let many = match matched {
@@ -140,14 +142,20 @@ async fn by_name<D: ConnectionTrait>(
                 None => fts_count(db, typed, email, MANY_MATCHES).await?.unwrap_or(0) > MANY_MATCHES,
             };
             if many {
-                match through_trigram(arranged.clone(), typed, email) {
-                    Some(walk) => st = walk,
-                    None => st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1),
-                }
+                st = Some(match through_trigram(arranged, typed, email) {
+                    Some(walk) => walk,
+                    None => {
+                        let mut st = q.clone().build(backend);
+                        st.sql = st.sql.replacen("FROM \"users\"", "FROM \"users\" INDEXED BY \"ix_users_display_name\"", 1);
+                        st
+                    }
+                });
             }
         }
         DbBackend::Postgres if matched.is_none_or(|n| n <= MANY_MATCHES) => {
-            st.sql = st.sql.replacen("ORDER BY \"users\".\"display_name\"", "ORDER BY (\"users\".\"display_name\" || '')", 1);
+            let mut sorted = q.clone().build(backend);
+            sorted.sql = sorted.sql.replacen("ORDER BY \"users\".\"display_name\"", "ORDER BY (\"users\".\"display_name\" || '')", 1);
+            st = Some(sorted);
         }
         DbBackend::Postgres => {
             if let Some(walk) = postgres::through_trigram(q.clone(), typed) {
@@ -163,6 +171,7 @@ async fn by_name<D: ConnectionTrait>(
         _ => {}
     }
     // from_raw_sql replaces the whole statement: the column list is not written here.
+    let st = st.unwrap_or_else(|| q.build(backend));
     user::Entity::find().from_raw_sql(st).all(db).await
 }
 
