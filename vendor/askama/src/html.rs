@@ -17,6 +17,20 @@ pub(crate) fn write_escaped_str(mut dest: impl fmt::Write, src: &str) -> fmt::Re
     let bytes = src.as_bytes();
     let mut last = 0;
     let mut index = 0;
+    #[cfg(target_arch = "x86_64")]
+    if bytes.len() >= 16 {
+        // Sixteen bytes at once where the target has SSE2 (every x86_64 does): session 69.
+        while let Some(block) = bytes.get(index..index + 16) {
+            if holds_escaped16(block) {
+                escape_bytes(&mut dest, src, index, index + 16, &mut last)?;
+            }
+            index += 16;
+        }
+        if index < bytes.len() && holds_escaped16(&bytes[bytes.len() - 16..]) {
+            escape_bytes(&mut dest, src, index, bytes.len(), &mut last)?;
+        }
+        return write_str_if_nonempty(&mut dest, &src[last..]);
+    }
     if bytes.len() >= 8 {
         while let Some(word) = bytes.get(index..index + 8) {
             if holds_escaped(word) {
@@ -47,6 +61,30 @@ fn escape_bytes(dest: &mut impl fmt::Write, src: &str, from: usize, to: usize, l
         }
     }
     Ok(())
+}
+
+/// Whether any of the sixteen bytes `block` is one of [`CHARS`]: each byte compared with each
+/// of the five at once (SSE2), the matches gathered into a mask.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn holds_escaped16(block: &[u8]) -> bool {
+    use core::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    assert!(block.len() >= 16);
+    // SAFETY: SSE2 is part of the x86_64 baseline, and the unaligned load reads the first
+    // sixteen bytes of `block`, which has at least sixteen (asserted above).
+    unsafe {
+        let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+        let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+        let mut found = eq(CHARS[0]);
+        let mut i = 1;
+        while i < CHARS.len() {
+            found = _mm_or_si128(found, eq(CHARS[i]));
+            i += 1;
+        }
+        _mm_movemask_epi8(found) != 0
+    }
 }
 
 /// Whether any of the eight bytes `eight` is one of [`CHARS`]: for each, a byte equal to it

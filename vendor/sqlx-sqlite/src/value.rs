@@ -3,6 +3,19 @@ use std::marker::PhantomData;
 use std::ptr::NonNull;
 use std::slice::from_raw_parts;
 use std::str::from_utf8;
+
+/// Värn: a text's bytes as `&str`, checked as `from_utf8` checks them. Most of what Värn reads
+/// is ASCII, which `<[u8]>::is_ascii` tests a word at a time, where `from_utf8` took about 170
+/// instructions for a text of 20 to 40 bytes (VARN-PATCH.md); any other text is checked by
+/// `from_utf8` as before, so what passes, what fails and its error are unchanged.
+#[inline]
+pub(crate) fn utf8(b: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    if b.is_ascii() {
+        // SAFETY: ASCII is UTF-8.
+        return Ok(unsafe { std::str::from_utf8_unchecked(b) });
+    }
+    from_utf8(b)
+}
 use std::sync::{Arc, OnceLock};
 
 use libsqlite3_sys::{
@@ -213,7 +226,7 @@ impl<'a> ValueHandle<'a> {
     }
 
     fn text<'b>(&self) -> Result<&'b str, BoxDynError> {
-        Ok(from_utf8(self.blob())?)
+        Ok(utf8(self.blob())?)
     }
 
     fn type_info(&self) -> Cow<'_, SqliteTypeInfo> {
@@ -247,15 +260,33 @@ impl SqliteValue {
     }
 
     /// Värn: column `index` of the statement's current row, read into the value's own memory
-    /// ([`Kept`]); a real number is copied upstream's way.
+    /// ([`Kept`]); a real number is copied upstream's way. The column's value is taken once
+    /// (`sqlite3_column_value`) and read with SQLite's value functions: each `sqlite3_column_*`
+    /// call finds the column again and does the statement API's bookkeeping (about 35
+    /// instructions), and a text took three of them (VARN-PATCH.md).
     pub(crate) fn read(statement: &StatementHandle, index: usize, type_info: SqliteTypeInfo) -> Self {
-        Self(match statement.column_type(index) {
-            SQLITE_NULL => Kept::Null(type_info),
-            SQLITE_INTEGER => Kept::Integer(statement.column_int64(index), OnceLock::new()),
-            SQLITE_TEXT => Kept::Text(statement.column_blob(index).into()),
-            SQLITE_BLOB => Kept::Blob(statement.column_blob(index).into()),
-            _ => return unsafe { Self::new(statement.column_value(index), type_info) },
-        })
+        let v = statement.column_value(index);
+        // SAFETY: `v` is the current row's value, valid until the statement steps again or is
+        // reset; the connection is not shared while it is read (NOMUTEX, one task at a time),
+        // and the text or blob is copied before this returns.
+        unsafe {
+            Self(match sqlite3_value_type(v) {
+                SQLITE_NULL => Kept::Null(type_info),
+                SQLITE_INTEGER => Kept::Integer(sqlite3_value_int64(v), OnceLock::new()),
+                t @ (SQLITE_TEXT | SQLITE_BLOB) => {
+                    // The pointer first, then the length (SQLite's advice for blob and bytes).
+                    let ptr = sqlite3_value_blob(v) as *const u8;
+                    let len = usize::try_from(sqlite3_value_bytes(v)).unwrap_or(0);
+                    let bytes: &[u8] = if len == 0 || ptr.is_null() { &[] } else { from_raw_parts(ptr, len) };
+                    if t == SQLITE_TEXT {
+                        Kept::Text(bytes.into())
+                    } else {
+                        Kept::Blob(bytes.into())
+                    }
+                }
+                _ => return Self::new(v, type_info),
+            })
+        }
     }
 
     fn int64(&self) -> i64 {
@@ -286,7 +317,7 @@ impl SqliteValue {
     }
 
     fn text(&self) -> Result<&str, BoxDynError> {
-        Ok(from_utf8(self.blob())?)
+        Ok(utf8(self.blob())?)
     }
 
     fn type_info_of(&self) -> Cow<'_, SqliteTypeInfo> {

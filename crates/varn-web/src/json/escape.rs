@@ -51,6 +51,24 @@ fn word_at(s: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(s.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).unwrap_or_default())
 }
 
+/// Whether no byte of `s` needs escaping, eight bytes tested at once (the last few of a text of
+/// eight or more as its last eight; a shorter text byte by byte): a field name's test, which
+/// byte by byte was about 7 instructions a byte, some 2 % of an API list (session 69).
+#[inline]
+pub(super) fn plain(s: &[u8]) -> bool {
+    if s.len() < 8 {
+        return !s.iter().any(|&b| escapes(b));
+    }
+    let mut at = 0;
+    while at + 8 <= s.len() {
+        if may_escape(word_at(s, at)) {
+            return false;
+        }
+        at += 8;
+    }
+    at == s.len() || !may_escape(word_at(s, s.len() - 8))
+}
+
 /// Bytes `from..to` of `s`, each tested: the run before a byte to escape copied, the
 /// byte escaped.
 #[inline(always)]

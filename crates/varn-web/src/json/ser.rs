@@ -76,7 +76,7 @@ impl Compound<'_> {
     /// most of the text, and measured even elsewhere); any other goes through the escaper.
     fn key(&mut self, key: &str) {
         let b = key.as_bytes();
-        if b.len() <= 32 && !b.iter().any(|&c| escape::escapes(c)) {
+        if b.len() <= 32 && escape::plain(b) {
             let out = &mut self.w.out;
             out.reserve(b.len() + 4);
             if !std::mem::take(&mut self.first) {

@@ -125,6 +125,19 @@ struct Inner {
     quoted: u8,
     #[serde(rename = "a_field_name_of_more_than_thirty_two_bytes_in_all")]
     long: u8,
+    /// Names tested eight bytes at once: a quote as the eighth byte, a control character
+    /// in the last few bytes (tested as the last eight), a backslash in the second word,
+    /// and names with nothing to escape beside Swedish letters.
+    #[serde(rename = "abcdefg\"")]
+    quote_eighth: u8,
+    #[serde(rename = "abcdefghi\t")]
+    control_in_tail: u8,
+    #[serde(rename = "abcdefgh\\ij")]
+    backslash_second_word: u8,
+    #[serde(rename = "ärende_åtgärd_öppen")]
+    swedish: u8,
+    #[serde(rename = "\u{1}bcdefgh")]
+    control_first: u8,
     #[serde(skip_serializing_if = "Option::is_none")]
     missing: Option<String>,
     r#type: &'static str,
@@ -181,7 +194,18 @@ struct All {
 
 #[test]
 fn every_kind_of_value_is_written_as_serde_json_writes_it() {
-    let inner = |n: &str| Inner { name: n.into(), quoted: 1, long: 2, missing: None, r#type: "x" };
+    let inner = |n: &str| Inner {
+        name: n.into(),
+        quoted: 1,
+        long: 2,
+        quote_eighth: 5,
+        control_in_tail: 6,
+        backslash_second_word: 7,
+        swedish: 8,
+        control_first: 9,
+        missing: None,
+        r#type: "x",
+    };
     let all = All {
         t: true,
         f: false,
@@ -222,7 +246,18 @@ fn every_kind_of_value_is_written_as_serde_json_writes_it() {
         by_bool: BTreeMap::from([(true, 1), (false, 0)]),
         by_char: BTreeMap::from([('"', 1), ('å', 2)]),
         by_kind: BTreeMap::from([(Kind::Papper, 1)]),
-        flat: Inner { name: "platt".into(), quoted: 3, long: 4, missing: Some("med".into()), r#type: "y" },
+        flat: Inner {
+            name: "platt".into(),
+            quoted: 3,
+            long: 4,
+            quote_eighth: 10,
+            control_in_tail: 11,
+            backslash_second_word: 12,
+            swedish: 13,
+            control_first: 14,
+            missing: Some("med".into()),
+            r#type: "y",
+        },
         value: serde_json::json!({"a": [1, -2, 3.5, null, true, "x\"y"], "b": {"c": {}}, "d": [], "e": 18_446_744_073_709_551_615u64}),
         when: chrono::DateTime::from_timestamp(1_800_000_000, 123_000_000).unwrap_or_default(),
         day: chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default(),

@@ -57,7 +57,7 @@ mod tests {
     }
 
     /// A text as the page templates write it: through askama's HTML escaper (vendored, with
-    /// its eight-bytes-at-a-time scan: vendor/askama/VARN-PATCH.md).
+    /// its eight- and sixteen-bytes-at-a-time scans: vendor/askama/VARN-PATCH.md).
     #[derive(askama::Template)]
     #[template(source = "{{ text }}", ext = "html")]
     struct Escaped<'a> {
@@ -93,8 +93,9 @@ mod tests {
                 texts.push(t);
             }
         }
-        // Shorter than a word, a word, and a word and a few: each special at each place.
-        for n in 1..=12 {
+        // Shorter than a word, a word, a word and a few, sixteen bytes (scanned at once on
+        // x86_64), and up to two blocks and a tail: each special at each place.
+        for n in 1..=40 {
             for at in 0..n {
                 texts.push((0..n).map(|i| if i == at { specials[(n + at) % specials.len()] } else { 'a' }).collect());
             }

@@ -1082,6 +1082,41 @@ async fn sqlite_reads_dates_and_time_stamps_as_chrono_parses_them() {
     assert_eq!(row.try_get_by_index::<DateTime<Utc>>(0).unwrap(), now);
 }
 
+/// A text read as a `String` on SQLite is checked as UTF-8 whatever its bytes (the patched
+/// driver takes ASCII without `from_utf8`: vendor/sqlx-sqlite/VARN-PATCH.md): ASCII, Swedish
+/// letters and other characters read back as stored; bytes that are not UTF-8 (SQLite keeps
+/// them as text when told to) are an error wherever they sit, at the start, after a word of
+/// ASCII, at the end, or a character cut short. And each storage class (a blob, NULL, an
+/// integer, a real, empty text and blob) reads back as stored.
+#[tokio::test]
+async fn sqlite_reads_text_as_utf8_and_refuses_what_is_not() {
+    let db = TestDb::new("sqlite").await;
+    let store = db.store().await;
+    let r = store.read();
+    let backend = r.get_database_backend();
+    for t in ["", "a", "Incident 2026-11-28 nr 17", "Säkerhetsincident på förskolan Ängen", "ÅÄÖ", "abcdefgh€", "😀 emoji"] {
+        let row = r.query_one(Statement::from_sql_and_values(backend, "SELECT ?", vec![t.into()])).await.unwrap().unwrap();
+        assert_eq!(row.try_get_by_index::<String>(0).unwrap(), t);
+    }
+    for hex in ["ff", "ff41", "4142434445464748ff", "41424344454647484950ff", "c3", "414243c3", "e282", "c328", "ed9fbfedbfbf"] {
+        let sql = format!("SELECT CAST(x'{hex}' AS TEXT)");
+        let row = r.query_one(Statement::from_string(backend, sql)).await.unwrap().unwrap();
+        assert!(row.try_get_by_index::<String>(0).is_err(), "x'{hex}' is not UTF-8");
+    }
+    // Each storage class read from the row as it was stored (the driver reads a column's
+    // value once and then through SQLite's value functions).
+    let sql = "SELECT x'00ff10', NULL, -42, 2.5, '', x'', 'å', 9223372036854775807";
+    let row = r.query_one(Statement::from_string(backend, sql)).await.unwrap().unwrap();
+    assert_eq!(row.try_get_by_index::<Vec<u8>>(0).unwrap(), vec![0, 255, 16]);
+    assert_eq!(row.try_get_by_index::<Option<String>>(1).unwrap(), None);
+    assert_eq!(row.try_get_by_index::<i64>(2).unwrap(), -42);
+    assert_eq!(row.try_get_by_index::<f64>(3).unwrap(), 2.5);
+    assert_eq!(row.try_get_by_index::<String>(4).unwrap(), "");
+    assert_eq!(row.try_get_by_index::<Vec<u8>>(5).unwrap(), Vec::<u8>::new());
+    assert_eq!(row.try_get_by_index::<String>(6).unwrap(), "å");
+    assert_eq!(row.try_get_by_index::<i64>(7).unwrap(), i64::MAX);
+}
+
 /// A row's values found by their columns' names as upstream finds them, whatever order they are
 /// read in (the patched driver compares names from where the last lookup left off:
 /// vendor/sqlx-sqlite/VARN-PATCH.md): in order, backwards, one name twice, a name two columns
