@@ -273,11 +273,13 @@ fn every_kind_of_value_is_written_as_serde_json_writes_it() {
         "\"some\":null",
         "\"shapes\":[\"Empty\",{\"Wrapped\":-9},{\"Tuple\":[3,\"å\"]},{\"Named\":{\"a\":false,\"b\":[]}}]",
         "\"tagged\":[{\"type\":\"one\",\"n\":1},{\"type\":\"two\",\"name\":\"två\",\"sa \\\"så\\\"\\n\":1,\
-         \"a_field_name_of_more_than_thirty_two_bytes_in_all\":2,\"type\":\"x\"}]",
+         \"a_field_name_of_more_than_thirty_two_bytes_in_all\":2,\
+         \"abcdefg\\\"\":5,\"abcdefghi\\t\":6,\"abcdefgh\\\\ij\":7,\"ärende_åtgärd_öppen\":8,\"\\u0001bcdefgh\":9,\"type\":\"x\"}]",
         "\"by_number\":{\"-5\":1,\"9223372036854775807\":2}",
         "\"by_bool\":{\"false\":0,\"true\":1}",
         "\"by_kind\":{\"papper\":1}",
-        "\"name\":\"platt\",\"sa \\\"så\\\"\\n\":3,\"a_field_name_of_more_than_thirty_two_bytes_in_all\":4,\"missing\":\"med\"",
+        "\"name\":\"platt\",\"sa \\\"så\\\"\\n\":3,\"a_field_name_of_more_than_thirty_two_bytes_in_all\":4,\
+         \"abcdefg\\\"\":10,\"abcdefghi\\t\":11,\"abcdefgh\\\\ij\":12,\"ärende_åtgärd_öppen\":13,\"\\u0001bcdefgh\":14,\"missing\":\"med\"",
         "\"empty_seq\":[],\"empty_map\":{}",
     ] {
         assert!(written.contains(part), "{part} in {written}");
