@@ -3,19 +3,6 @@ use std::marker::PhantomData;
 use std::ptr::NonNull;
 use std::slice::from_raw_parts;
 use std::str::from_utf8;
-
-/// Värn: a text's bytes as `&str`, checked as `from_utf8` checks them. Most of what Värn reads
-/// is ASCII, which `<[u8]>::is_ascii` tests a word at a time, where `from_utf8` took about 170
-/// instructions for a text of 20 to 40 bytes (VARN-PATCH.md); any other text is checked by
-/// `from_utf8` as before, so what passes, what fails and its error are unchanged.
-#[inline]
-pub(crate) fn utf8(b: &[u8]) -> Result<&str, std::str::Utf8Error> {
-    if b.is_ascii() {
-        // SAFETY: ASCII is UTF-8.
-        return Ok(unsafe { std::str::from_utf8_unchecked(b) });
-    }
-    from_utf8(b)
-}
 use std::sync::{Arc, OnceLock};
 
 use libsqlite3_sys::{
@@ -30,6 +17,19 @@ use crate::error::BoxDynError;
 use crate::statement::StatementHandle;
 use crate::type_info::DataType;
 use crate::{Sqlite, SqliteTypeInfo};
+
+/// Värn: a text's bytes as `&str`, checked as `from_utf8` checks them. Most of what Värn reads
+/// is ASCII, which `<[u8]>::is_ascii` tests a word at a time, where `from_utf8` took about 170
+/// instructions for a text of 20 to 40 bytes (VARN-PATCH.md); any other text is checked by
+/// `from_utf8` as before, so what passes, what fails and its error are unchanged.
+#[inline]
+pub(crate) fn utf8(b: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    if b.is_ascii() {
+        // SAFETY: ASCII is UTF-8.
+        return Ok(unsafe { std::str::from_utf8_unchecked(b) });
+    }
+    from_utf8(b)
+}
 
 enum SqliteValueData<'r> {
     Value(&'r SqliteValue),
